@@ -1,0 +1,2 @@
+/** Browser-side entry of the kube-jobs webview panels. */
+export {};

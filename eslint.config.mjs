@@ -1,0 +1,48 @@
+// Layering is enforced here and in each folder's tsconfig: the engine is pure (no Node, no
+// VS Code, no wall clock); the server never imports the client; the client never imports
+// the server.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const wallClock = [
+  { object: 'Date', property: 'now', message: 'The engine takes time as an input.' },
+  { object: 'Math', property: 'random', message: 'Use the seeded PRNG passed in.' },
+];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.cache/**', 'src-engine/generated/**', 'test/fixtures/**', '**/*.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'smart'],
+      curly: ['error', 'multi-line'],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['src-engine/**/*.ts'],
+    ignores: ['src-engine/cli/**', 'src-engine/runtime/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'vscode', 'vscode-*', 'fs', 'path', 'child_process', 'os'] }],
+      'no-restricted-properties': ['error', ...wallClock],
+      'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'process', 'window', 'document'],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The engine takes time as an input.' }],
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['vscode', 'vscode-languageclient*', '**/client/**'] }] },
+  },
+  {
+    files: ['client/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['vscode-languageserver', 'vscode-languageserver/*', '**/server/**'] }] },
+  },
+);

@@ -1,0 +1,1 @@
+// Placeholder until the schema generator lands (issue 3).

@@ -1,0 +1,2 @@
+/** Language server entry point: the only file that imports the transport. */
+export {};
