@@ -5,3 +5,4 @@ export * from './parse/lineIndex';
 export * from './parse/split';
 export * from './parse/fieldPath';
 export * from './parse/manifests';
+export * from './schedule';
