@@ -1,9 +1,20 @@
 /** Entry point of the `kube-jobs` command-line tool. */
-export function main(argv: readonly string[]): number {
-  process.stderr.write(`kube-jobs: not yet implemented: ${argv.join(' ')}\n`);
-  return 2;
+import { runScheduleCommand } from './schedule';
+
+/** main dispatches a subcommand; resolves to the process exit status. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
+  switch (argv[0]) {
+    case 'schedule':
+      return runScheduleCommand(argv.slice(1), io);
+    default:
+      process.stderr.write(`kube-jobs: not yet implemented: ${argv.join(' ')}\n`);
+      return 2;
+  }
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -102,8 +102,13 @@ function compress(values: readonly number[]): string {
   for (let i = 0; i < values.length; ) {
     let j = i;
     while (j + 1 < values.length && (values[j + 1] as number) === (values[j] as number) + 1) j++;
-    parts.push(j > i ? `${values[i]}-${values[j]}` : `${values[i]}`);
-    i = j + 1;
+    if (j - i >= 2) {
+      parts.push(`${values[i]}-${values[j]}`);
+      i = j + 1;
+    } else {
+      parts.push(`${values[i]}`);
+      i++;
+    }
   }
   return parts.join(',');
 }
