@@ -1,0 +1,63 @@
+import type { Readable } from 'node:stream';
+import type { ResolvedEnvVar } from './env';
+import type { ContainerSpec } from './podSpec';
+import type { GroupExit } from './processGroup';
+
+export type RuntimeKind = 'process' | 'docker' | 'podman';
+
+/** Everything a backend needs to start one container of one pod. */
+export interface ContainerLaunch {
+  readonly runId: string;
+  readonly podName: string;
+  readonly hostname: string;
+  readonly container: ContainerSpec;
+  readonly env: readonly ResolvedEnvVar[];
+  /** Directory a process-backend container runs in when the manifest sets no workingDir. */
+  readonly defaultCwd: string;
+}
+
+/** The exact command a backend will run, before it runs. */
+export interface LaunchPlan {
+  readonly file: string;
+  readonly args: readonly string[];
+  /** The process environment (for docker/podman: the CLI's, carrying values for `-e NAME`). */
+  readonly env: Readonly<Record<string, string>>;
+  readonly cwd?: string;
+  /** The command as a shell-quoted line, secrets never included. */
+  readonly display: string;
+  /** Why this container cannot be run by this backend (missing command, workingDir not found…). */
+  readonly problems: readonly string[];
+  /** A name to stop it by (docker/podman container name). */
+  readonly containerName?: string;
+}
+
+export interface RunningContainer {
+  readonly pid: number | undefined;
+  readonly stdout: Readable | null;
+  readonly stderr: Readable | null;
+  readonly exited: Promise<GroupExit>;
+  /** stop sends SIGTERM to everything the container started, SIGKILL after graceMs. */
+  stop(graceMs: number): Promise<void>;
+  /** forceKill sends SIGKILL at once, synchronously (process exit, VS Code shutdown). */
+  forceKill(): void;
+}
+
+export interface Backend {
+  readonly kind: RuntimeKind;
+  plan(launch: ContainerLaunch): LaunchPlan;
+  start(plan: LaunchPlan): RunningContainer;
+}
+
+/** Environment variables every local container gets so a run's processes can be found (/proc scan, reaper). */
+export const RUN_MARKER_ENV = 'KUBE_JOBS_RUN_ID';
+export const POD_MARKER_ENV = 'KUBE_JOBS_POD';
+
+/** shellQuote renders one argument so that it can be pasted into a POSIX shell. */
+export function shellQuote(arg: string): string {
+  if (arg !== '' && /^[A-Za-z0-9_\-+=/.,:@%^]+$/.test(arg)) return arg;
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+export function shellLine(file: string, args: readonly string[]): string {
+  return [file, ...args].map(shellQuote).join(' ');
+}

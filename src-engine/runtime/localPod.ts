@@ -1,0 +1,259 @@
+import type { Backend, RunningContainer } from './backend';
+import type { ScaledClock } from './clock';
+import type { RefValues } from './envFile';
+import { maskSecrets, resolveContainerEnv } from './env';
+import type { PodIdentity, ResolvedEnvVar } from './env';
+import { pipeLines } from './logLines';
+import type { ContainerSpec, PodSpec } from './podSpec';
+import type { ContainerRecord, PodRecord, RunRecorder } from './records';
+
+/** Kubelet container restart back-off (restartPolicy OnFailure): 10 s doubling to 5 min. */
+export const CONTAINER_BACKOFF_INITIAL_MS = 10_000;
+export const CONTAINER_BACKOFF_MAX_MS = 300_000;
+
+export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
+
+/** A container's state, shaped like the Kubernetes ContainerStatus (times are controller epoch ms). */
+export interface ContainerStatusView {
+  readonly name: string;
+  restartCount: number;
+  ready: boolean;
+  state:
+    | { readonly waiting: { readonly reason: string; readonly message?: string } }
+    | { readonly running: { readonly startedAt: number } }
+    | {
+        readonly terminated: {
+          readonly exitCode: number;
+          readonly reason: string;
+          readonly message?: string;
+          readonly signal?: number;
+          readonly startedAt: number;
+          readonly finishedAt: number;
+        };
+      };
+}
+
+export interface PodStatusView {
+  phase: PodPhase;
+  startTime?: number;
+  /** Controller time of the last Ready transition; the Job controller uses it as a finish time. */
+  readyFalseSince?: number;
+  readonly initContainerStatuses: ContainerStatusView[];
+  readonly containerStatuses: ContainerStatusView[];
+}
+
+export interface LogLine {
+  readonly pod: string;
+  readonly container: string;
+  readonly stream: 'stdout' | 'stderr';
+  readonly line: string;
+}
+
+export interface LocalPodOptions {
+  readonly identity: PodIdentity;
+  readonly spec: PodSpec;
+  readonly jobName: string;
+  readonly completionIndex?: number;
+  readonly backend: Backend;
+  readonly clock: ScaledClock;
+  readonly values: RefValues;
+  readonly runId: string;
+  readonly cwd: string;
+  readonly recorder?: RunRecorder;
+  readonly onLog?: (line: LogLine) => void;
+  /** Called on every status change (the driver re-syncs the Job controller). */
+  readonly onChange?: (pod: LocalPod) => void;
+}
+
+/**
+ * One pod run locally: init containers one after another, then the containers side by side,
+ * restarted in place with the kubelet's back-off under restartPolicy OnFailure. Deleting a pod
+ * stops every process it started (SIGTERM, SIGKILL after terminationGracePeriodSeconds, scaled).
+ */
+export class LocalPod {
+  readonly name: string;
+  readonly creationTimestamp: number;
+  deletionTimestamp: number | undefined;
+  readonly status: PodStatusView;
+  readonly record: PodRecord;
+  /** Resolves once the pod is terminal and none of its processes is left. */
+  readonly done: Promise<void>;
+  private readonly running = new Set<RunningContainer>();
+  private readonly abort = new AbortController();
+  private readonly secrets: string[] = [];
+
+  constructor(readonly options: LocalPodOptions) {
+    this.name = options.identity.name;
+    this.creationTimestamp = options.clock.now();
+    const { spec } = options;
+    const initial = (c: ContainerSpec): ContainerStatusView => ({ name: c.name, restartCount: 0, ready: false, state: { waiting: { reason: 'PodInitializing' } } });
+    this.status = {
+      phase: 'Pending',
+      initContainerStatuses: spec.initContainers.map(initial),
+      containerStatuses: spec.containers.map(initial),
+    };
+    const recordOf = (c: ContainerSpec, init: boolean): ContainerRecord => ({
+      name: c.name,
+      init,
+      state: 'waiting',
+      restartCount: 0,
+      log: options.recorder?.logPath(this.name, c.name) ?? '',
+    });
+    this.record = {
+      name: this.name,
+      jobName: options.jobName,
+      ...(options.completionIndex === undefined ? {} : { completionIndex: options.completionIndex }),
+      phase: 'Pending',
+      createdAt: Date.now(),
+      containers: [...spec.initContainers.map((c) => recordOf(c, true)), ...spec.containers.map((c) => recordOf(c, false))],
+    };
+    options.recorder?.addPod(this.record);
+    this.done = this.run();
+  }
+
+  get phase(): PodPhase {
+    return this.status.phase;
+  }
+
+  /** pids of the process groups running now (for tests and the reaper). */
+  get pids(): number[] {
+    return [...this.running].map((r) => r.pid).filter((p): p is number => p !== undefined);
+  }
+
+  /** secretValues are the secret env values this pod's containers received (for masking). */
+  get secretValues(): readonly string[] {
+    return this.secrets;
+  }
+
+  /** delete stops the pod gracefully; resolves once its processes are gone. */
+  async delete(): Promise<void> {
+    if (this.deletionTimestamp === undefined) {
+      this.deletionTimestamp = this.options.clock.now();
+      this.record.deleted = true;
+      this.abort.abort();
+      const graceMs = this.options.clock.realMs(this.options.spec.terminationGracePeriodSeconds * 1000);
+      this.changed();
+      await Promise.all([...this.running].map((r) => r.stop(graceMs)));
+    }
+    await this.done;
+  }
+
+  /** forceKill kills every process of the pod at once, synchronously. */
+  forceKill(): void {
+    if (this.deletionTimestamp === undefined) this.deletionTimestamp = this.options.clock.now();
+    this.abort.abort();
+    for (const r of this.running) r.forceKill();
+  }
+
+  private changed(): void {
+    this.record.phase = this.status.phase;
+    this.options.recorder?.changed();
+    this.options.onChange?.(this);
+  }
+
+  private async run(): Promise<void> {
+    const { spec } = this.options;
+    // Let the constructor return (and the caller subscribe) before anything happens.
+    await Promise.resolve();
+    for (let i = 0; i < spec.initContainers.length; i++) {
+      const exitCode = await this.runContainer(spec.initContainers[i] as ContainerSpec, this.status.initContainerStatuses[i] as ContainerStatusView, i);
+      if (exitCode !== 0) return this.finish('Failed');
+    }
+    if (this.abort.signal.aborted) return this.finish('Failed');
+    this.status.phase = 'Running';
+    const offset = spec.initContainers.length;
+    const codes = await Promise.all(
+      spec.containers.map((c, i) => this.runContainer(c, this.status.containerStatuses[i] as ContainerStatusView, offset + i)),
+    );
+    this.finish(codes.every((c) => c === 0) ? 'Succeeded' : 'Failed');
+  }
+
+  private finish(phase: PodPhase): void {
+    // Containers that never started (an init container failed, or the pod was deleted first) stay waiting.
+    this.status.phase = phase;
+    this.status.readyFalseSince ??= this.options.clock.now();
+    this.record.finishedAt = Date.now();
+    this.changed();
+  }
+
+  /** runContainer runs one container to its end (with in-place restarts); returns its last exit code. */
+  private async runContainer(container: ContainerSpec, status: ContainerStatusView, recordIndex: number): Promise<number> {
+    const { options } = this;
+    const record = this.record.containers[recordIndex] as ContainerRecord;
+    const signal = this.abort.signal;
+    for (;;) {
+      if (signal.aborted) return 137;
+      const resolved = resolveContainerEnv(container, options.identity, options.values);
+      const env: ResolvedEnvVar[] = [...resolved.vars];
+      for (const v of env) if (v.secret && !this.secrets.includes(v.value)) this.secrets.push(v.value);
+      const plan = options.backend.plan({
+        runId: options.runId,
+        podName: this.name,
+        hostname: options.identity.hostname,
+        container,
+        env,
+        defaultCwd: options.cwd,
+      });
+      const problems = [...resolved.problems, ...plan.problems, ...resolved.missing.map((m) => `${m.kind} ${m.name}${m.key === undefined ? '' : `/${m.key}`} has no value`)];
+      const startedAt = options.clock.now();
+      let exitCode: number;
+      if (problems.length > 0) {
+        exitCode = 128;
+        status.state = { terminated: { exitCode, reason: 'StartError', message: problems.join('; '), startedAt, finishedAt: startedAt } };
+        this.log(container.name, 'stderr', `kube-jobs: ${problems.join('; ')}`);
+      } else {
+        const started = options.backend.start(plan);
+        this.running.add(started);
+        this.status.startTime ??= startedAt;
+        if (this.record.startedAt === undefined) this.record.startedAt = Date.now();
+        status.state = { running: { startedAt } };
+        status.ready = true;
+        record.state = 'running';
+        this.changed();
+        const logsDone = Promise.all([
+          pipeLines(started.stdout, (line) => this.log(container.name, 'stdout', line)),
+          pipeLines(started.stderr, (line) => this.log(container.name, 'stderr', line)),
+        ]);
+        const exit = await started.exited;
+        await logsDone;
+        this.running.delete(started);
+        exitCode = exit.exitCode;
+        const finishedAt = options.clock.now();
+        const reason = exit.startError !== undefined ? 'StartError' : exitCode === 0 ? 'Completed' : 'Error';
+        status.state = {
+          terminated: {
+            exitCode,
+            reason,
+            startedAt,
+            finishedAt,
+            ...(exit.startError === undefined ? {} : { message: exit.startError }),
+            ...(exit.signal === undefined ? {} : { signal: exitCode - 128 }),
+          },
+        };
+        if (exit.startError !== undefined) this.log(container.name, 'stderr', `kube-jobs: ${exit.startError}`);
+      }
+      status.ready = false;
+      this.status.readyFalseSince = options.clock.now();
+      record.state = 'terminated';
+      record.exitCode = exitCode;
+      record.reason = 'terminated' in status.state ? status.state.terminated.reason : undefined;
+      if ('terminated' in status.state && status.state.terminated.message !== undefined) record.message = status.state.terminated.message;
+      if (exitCode === 0 || options.spec.restartPolicy === 'Never' || signal.aborted) {
+        this.changed();
+        return exitCode;
+      }
+      // restartPolicy OnFailure: the kubelet restarts the container in place after a back-off.
+      const delay = Math.min(CONTAINER_BACKOFF_INITIAL_MS * 2 ** status.restartCount, CONTAINER_BACKOFF_MAX_MS);
+      this.changed();
+      if (!(await options.clock.sleep(delay, signal))) return exitCode;
+      status.restartCount++;
+      record.restartCount = status.restartCount;
+    }
+  }
+
+  private log(container: string, stream: 'stdout' | 'stderr', raw: string): void {
+    const line = maskSecrets(raw, this.secrets);
+    this.options.recorder?.appendLog(this.name, container, `${line}\n`);
+    this.options.onLog?.({ pod: this.name, container, stream, line });
+  }
+}

@@ -1,0 +1,74 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Backend, ContainerLaunch, LaunchPlan, RunningContainer } from './backend';
+import { POD_MARKER_ENV, RUN_MARKER_ENV, shellLine } from './backend';
+import { expandVars } from './env';
+import { signalGroup, spawnGroup, stopGroup } from './processGroup';
+
+/** Host variables a local process keeps; everything else of the host environment is withheld, as in a container. */
+export const INHERITED_HOST_ENV = ['PATH', 'HOME', 'LANG', 'TMPDIR', 'TZ'] as const;
+
+export const NO_COMMAND_MESSAGE =
+  'has no command: the process runtime runs command + args and cannot know the image ENTRYPOINT. ' +
+  'Add command (e.g. ["sh", "-c", "…"]) to the manifest, or use --runtime docker|podman.';
+
+/** containerArgv returns command + args with `$(VAR)` expanded against the container env (kubelet semantics). */
+export function containerArgv(launch: ContainerLaunch): string[] {
+  const values = new Map(launch.env.map((v) => [v.name, v.value]));
+  const lookup = (name: string): string | undefined => values.get(name);
+  return [...(launch.container.command ?? []), ...(launch.container.args ?? [])].map((arg) => expandVars(arg, lookup));
+}
+
+/**
+ * The default backend: each container is a host process started with Kubernetes exec
+ * semantics — command[0] is executed with the rest as arguments, no shell unless the
+ * manifest names one — in its own process group.
+ */
+export const processBackend: Backend = {
+  kind: 'process',
+  plan(launch: ContainerLaunch): LaunchPlan {
+    const problems: string[] = [];
+    const { container } = launch;
+    if (container.command === undefined || container.command.length === 0) {
+      problems.push(`container ${container.name} ${NO_COMMAND_MESSAGE}`);
+    }
+    const argv = containerArgv(launch);
+    const env: Record<string, string> = {};
+    for (const key of INHERITED_HOST_ENV) {
+      const value = process.env[key];
+      if (value !== undefined) env[key] = value;
+    }
+    env['HOSTNAME'] = launch.hostname;
+    for (const v of launch.env) env[v.name] = v.value;
+    env[RUN_MARKER_ENV] = launch.runId;
+    env[POD_MARKER_ENV] = launch.podName;
+    let cwd = launch.defaultCwd;
+    if (container.workingDir !== undefined) {
+      cwd = path.resolve(launch.defaultCwd, container.workingDir);
+      if (!isDirectory(cwd)) problems.push(`container ${container.name}: workingDir ${container.workingDir} does not exist on this machine`);
+    }
+    const [file = '', ...args] = argv;
+    return { file, args, env, cwd, display: argv.length === 0 ? '(no command)' : shellLine(file, args), problems };
+  },
+  start(plan: LaunchPlan): RunningContainer {
+    const group = spawnGroup(plan.file, plan.args, { env: plan.env, ...(plan.cwd === undefined ? {} : { cwd: plan.cwd }) });
+    return {
+      pid: group.pgid,
+      stdout: group.child.stdout,
+      stderr: group.child.stderr,
+      exited: group.exited,
+      stop: (graceMs) => (group.pgid === undefined ? Promise.resolve() : stopGroup(group.pgid, graceMs)),
+      forceKill: () => {
+        if (group.pgid !== undefined) signalGroup(group.pgid, 'SIGKILL');
+      },
+    };
+  },
+};
+
+function isDirectory(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,64 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ScaledClock } from '../../src-engine/runtime/clock';
+import { RefValues } from '../../src-engine/runtime/envFile';
+import { LocalPod } from '../../src-engine/runtime/localPod';
+import type { LocalPodOptions, LogLine } from '../../src-engine/runtime/localPod';
+import { processBackend } from '../../src-engine/runtime/processBackend';
+import { readPodSpec } from '../../src-engine/runtime/podSpec';
+import { groupAlive } from '../../src-engine/runtime/processGroup';
+import { findRunProcesses } from '../../src-engine/runtime/procScan';
+
+/** A fresh temporary directory (the workspace of one test). */
+export function tempWorkspace(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'kube-jobs-runtime-'));
+}
+
+let counter = 0;
+export function uniqueRunId(): string {
+  return `t${process.pid}-${Date.now().toString(36)}-${counter++}`;
+}
+
+/** startPod runs a pod template spec (plain object) with the process backend and collects its logs. */
+export function startPod(
+  podTemplateSpec: Record<string, unknown>,
+  overrides: Partial<LocalPodOptions> = {},
+): { pod: LocalPod; logs: LogLine[]; runId: string } {
+  const { spec, problems } = readPodSpec({ spec: podTemplateSpec });
+  if (spec === undefined) throw new Error(problems.join('; '));
+  const logs: LogLine[] = [];
+  const runId = overrides.runId ?? uniqueRunId();
+  const name = `pod-${counter++}`;
+  const pod = new LocalPod({
+    identity: { name, namespace: 'default', uid: 'uid-1', labels: {}, annotations: {}, hostname: name },
+    spec,
+    jobName: 'job',
+    backend: processBackend,
+    clock: new ScaledClock(1),
+    values: new RefValues(),
+    runId,
+    cwd: os.tmpdir(),
+    onLog: (l) => logs.push(l),
+    ...overrides,
+  });
+  return { pod, logs, runId };
+}
+
+/** assertNoProcessesLeft fails when any process of the run (by marker env) or of the given groups survives. */
+export function leftoverProcesses(runId: string, pgids: readonly number[] = []): string[] {
+  const problems: string[] = [];
+  const byMarker = findRunProcesses(runId);
+  if (byMarker.length > 0) problems.push(`processes with the run marker still alive: ${byMarker.join(', ')}`);
+  for (const pgid of pgids) if (groupAlive(pgid)) problems.push(`process group ${pgid} still exists`);
+  return problems;
+}
+
+/** waitFor polls a condition (no fixed sleeps); rejects after timeoutMs. */
+export async function waitFor(condition: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
