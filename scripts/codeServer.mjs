@@ -5,11 +5,11 @@
 // Everything listens on 127.0.0.1 only. Every process started here is started in its own
 // process group and stopped by that group's id when the caller stops it or this process exits.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { codeServerEntry, installedVersion } from './installCodeServer.mjs';
+import { codeServerEntry, isInstalled } from './installCodeServer.mjs';
 import { extensionId, extensionManifest } from './package.mjs';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -75,7 +75,7 @@ export async function freePort(preferred) {
 
 /** Throws a clear error when code-server is not installed yet. */
 export function requireCodeServer() {
-  if (!installedVersion()) {
+  if (!isInstalled()) {
     throw new Error('code-server is not installed; run `node scripts/installCodeServer.mjs` (after `bash scripts/installSystemPackages.sh`)');
   }
   return codeServerEntry();
@@ -87,22 +87,46 @@ export function codeServerDirs(dataDir) {
 }
 
 /**
- * Copies the extension as it would ship (the files `vsce ls` lists, plus source maps for
- * readable stack traces) into `<extensionsDir>/<publisher>.<name>-<version>`, where
- * code-server loads it like an installed extension. Needs a build (dist/).
+ * The files the VSIX holds, from the `!` (include) lines of the allowlist .vscodeignore:
+ * `!dir/**` takes a folder, `!name*.ext` takes matching files at the root. (vsce's own
+ * listing walks the whole checkout, .cache included, and takes seconds.) Source maps are
+ * kept on purpose so stack traces in test logs point at the TypeScript.
  */
-export async function installUnpackedExtension(extensionsDir) {
-  const { listFiles } = await import('@vscode/vsce');
+export function shippedFiles() {
+  const lines = readFileSync(join(repoRoot, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
+  const includes = lines.filter((l) => l.startsWith('!')).map((l) => l.slice(1));
+  const files = new Set();
+  const walk = (rel) => {
+    for (const e of readdirSync(join(repoRoot, rel), { withFileTypes: true })) {
+      const child = `${rel}/${e.name}`;
+      if (e.isDirectory()) walk(child);
+      else files.add(child);
+    }
+  };
+  const rootEntries = readdirSync(repoRoot, { withFileTypes: true });
+  for (const pattern of includes) {
+    if (pattern.endsWith('/**')) {
+      const dir = pattern.slice(0, -3);
+      if (existsSync(join(repoRoot, dir))) walk(dir);
+    } else {
+      const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
+      for (const e of rootEntries) if (e.isFile() && re.test(e.name)) files.add(e.name);
+    }
+  }
+  return [...files].sort();
+}
+
+/**
+ * Copies the extension as it would ship into `<extensionsDir>/<publisher>.<name>-<version>`,
+ * where code-server loads it like an installed extension. Needs a build (dist/).
+ */
+export function installUnpackedExtension(extensionsDir) {
   const { version } = extensionManifest();
   if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing; run `npm run build` first');
   const target = join(extensionsDir, `${extensionId()}-${version}`);
-  const files = await listFiles({ cwd: repoRoot, dependencies: false });
-  for (const file of files) {
+  for (const file of shippedFiles()) {
     mkdirSync(dirname(join(target, file)), { recursive: true });
     cpSync(join(repoRoot, file), join(target, file));
-  }
-  for (const file of files.filter((f) => f.startsWith('dist/') && f.endsWith('.js'))) {
-    if (existsSync(join(repoRoot, `${file}.map`))) cpSync(join(repoRoot, `${file}.map`), join(target, `${file}.map`));
   }
   return target;
 }

@@ -10,7 +10,7 @@
 // Usage: node scripts/installCodeServer.mjs [--force]
 // As a module: import { ensureCodeServer, codeServerEntry } from './installCodeServer.mjs'
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, symlinkSync, lstatSync, readdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync, lstatSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,6 +25,16 @@ const installDir = join(cacheDir, `code-server-${CODE_SERVER_VERSION}`);
 /** Absolute path of code-server's Node entry point (run it with `node`). */
 export function codeServerEntry() {
   return join(installDir, 'out', 'node', 'entry.js');
+}
+
+/** Written after a complete install, so launchers can check cheaply (no process start). */
+function markerFile() {
+  return join(installDir, '.kube-jobs-installed');
+}
+
+/** True when a complete install is cached (checked without starting code-server). */
+export function isInstalled() {
+  return existsSync(markerFile()) && existsSync(codeServerEntry());
 }
 
 /** What `entry.js --version` printed, and whether it names the expected versions. */
@@ -80,7 +90,8 @@ export function ensureCodeServer({ force = false } = {}) {
   if (!force) {
     const version = installedVersion();
     if (version) {
-      log(`cached: ${version.split('\n')[0]}`);
+      if (!isInstalled()) writeFileSync(markerFile(), `${version}\n`);
+      log(`cached: ${version}`);
       return codeServerEntry();
     }
   }
@@ -124,6 +135,7 @@ export function ensureCodeServer({ force = false } = {}) {
   const probe = probeVersion();
   if (!probe.ok) throw new Error(`code-server installed into ${installDir} but \`--version\` printed: ${probe.output}`);
   const version = installedVersion();
+  writeFileSync(markerFile(), `${version}\n`);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   log(`installed ${version.split('\n')[0]} in ${seconds.toFixed(0)} s`);
   return codeServerEntry();

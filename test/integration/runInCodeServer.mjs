@@ -103,6 +103,9 @@ async function runPass({ name, trust, grep, invert, vsix, keep, timeoutMs }) {
   cpSync(fixtureWorkspace, workspace, { recursive: true });
   const { extensionsDir } = codeServerDirs(dataDir);
 
+  const started = Date.now();
+  const phases = [];
+  const mark = (phase) => phases.push(`${phase} ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (vsix) installVsix(dataDir, vsix);
   else await installUnpackedExtension(extensionsDir);
   const hostDir = join(extensionsDir, 'kube-jobs-tests.vscode-host-0.0.1');
@@ -116,13 +119,24 @@ async function runPass({ name, trust, grep, invert, vsix, keep, timeoutMs }) {
   let server;
   let browser;
   let page;
-  const started = Date.now();
   try {
-    server = await startCodeServer({ dataDir, workspace, trust, log: (l) => logLines.push(l) });
-    browser = await launchChromium();
+    mark(vsix ? 'VSIX installed' : 'extension copied');
+    // Chromium starts while code-server does; both take a few seconds.
+    const browserStarting = launchChromium();
+    browserStarting.catch(() => {});
+    try {
+      server = await startCodeServer({ dataDir, workspace, trust, log: (l) => logLines.push(l) });
+    } finally {
+      browser = await browserStarting.catch((err) => {
+        if (server) throw err;
+      });
+    }
+    mark('code-server listening');
     page = await openWorkbench(browser, server.workbenchUrl);
+    mark('workbench rendered');
     const results = await waitForResults(resultsFile, { timeoutMs, serverExited: server.exited });
-    return { results, wallMs: Date.now() - started };
+    mark('results written');
+    return { results, wallMs: Date.now() - started, phases };
   } finally {
     mkdirSync(resultsDir, { recursive: true });
     mkdirSync(screenshotDir, { recursive: true });
@@ -156,8 +170,8 @@ async function main() {
   let failed = false;
   const t0 = Date.now();
   for (const pass of passes) {
-    const { results, wallMs } = await runPass({ ...pass, vsix: opts.vsix, keep: opts.keep, timeoutMs });
-    printResults(`${pass.name} pass (workspace trust ${pass.trust ? 'on' : 'off'}, ${(wallMs / 1000).toFixed(1)} s wall)`, results);
+    const { results, wallMs, phases } = await runPass({ ...pass, vsix: opts.vsix, keep: opts.keep, timeoutMs });
+    printResults(`${pass.name} pass (workspace trust ${pass.trust ? 'on' : 'off'}, ${(wallMs / 1000).toFixed(1)} s wall: ${phases.join(', ')})`, results);
     if (results.failures > 0 || results.error || results.tests.length === 0) failed = true;
     if (results.tests.length === 0 && !results.error) console.log('  no tests matched');
   }
