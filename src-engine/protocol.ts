@@ -1,6 +1,142 @@
 /**
  * Custom LSP requests between the extension (client/) and the language server (server/).
- * Declared once here; each side wraps the method name in one line. No imports, so both
+ * Declared once here; each side wraps the method name in one line
+ * (`new RequestType<P, R, void>(SimulateDocumentRequest.method)`). No imports, so both
  * sides (and the pure engine) can compile against it.
  */
-export {};
+
+/** Severity a user can give a rule in `kubeJobs.rules`, or 'off' to silence it. */
+export type RuleSetting = 'error' | 'warning' | 'info' | 'hint' | 'off';
+
+/**
+ * The `kubeJobs` settings section the server reads (workspace/configuration, section
+ * `kubeJobs`), also accepted at start-up as `initializationOptions.settings`.
+ */
+export interface KubeJobsSettings {
+  /** `kubeJobs.rules`: rule id → severity or 'off'; rules not named keep their default. */
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  /** `kubeJobs.inlayHints.schedule`: words after each schedule value. */
+  readonly inlayHints: { readonly schedule: boolean };
+  /** `kubeJobs.codeLens.enabled`: Simulate · Run locally · Apply to cluster above each workload. */
+  readonly codeLens: { readonly enabled: boolean };
+  /**
+   * `kubeJobs.redHatYamlInstalled`: the client sets it when the Red Hat YAML extension is
+   * active, so the server leaves generic YAML syntax errors to it.
+   */
+  readonly redHatYamlInstalled: boolean;
+  /** `kubeJobs.trace.server`: read by the client's LanguageClient; listed for completeness. */
+  readonly trace: { readonly server: 'off' | 'messages' | 'verbose' };
+}
+
+export const KUBE_JOBS_SETTINGS_SECTION = 'kubeJobs';
+
+export const DEFAULT_KUBE_JOBS_SETTINGS: KubeJobsSettings = {
+  rules: {},
+  inlayHints: { schedule: true },
+  codeLens: { enabled: true },
+  redHatYamlInstalled: false,
+  trace: { server: 'off' },
+};
+
+/** `initializationOptions` the client passes when it starts the server. */
+export interface KubeJobsInitializationOptions {
+  /** Initial settings (same shape as the `kubeJobs` section; partial is fine). */
+  readonly settings?: DeepPartial<KubeJobsSettings>;
+  /** Shorthand for settings.redHatYamlInstalled. */
+  readonly redHatYamlInstalled?: boolean;
+  /** The user's IANA zone for "local time" in hovers; the server's own zone when absent. */
+  readonly localTimeZone?: string;
+}
+
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+/** Arguments of the code lens commands `kubeJobs.simulate`, `kubeJobs.runLocally`, `kubeJobs.applyToCluster`. */
+export interface WorkloadCommandArguments {
+  readonly uri: string;
+  /** Index of the document in the file (0-based, counting non-empty documents). */
+  readonly documentIndex: number;
+  readonly name: string;
+  readonly kind: 'Job' | 'CronJob';
+}
+
+/** Command ids the server puts on code lenses; the client registers them. */
+export const KUBE_JOBS_COMMANDS = {
+  simulate: 'kubeJobs.simulate',
+  runLocally: 'kubeJobs.runLocally',
+  applyToCluster: 'kubeJobs.applyToCluster',
+} as const;
+
+export interface SimulateDocumentParams {
+  readonly uri: string;
+  readonly documentIndex: number;
+  /** Virtual start time (epoch ms); the server's clock when absent. */
+  readonly startMs?: number;
+  /** How long to simulate (ms); the simulator's default when absent. */
+  readonly durationMs?: number;
+  /** Seed for pod outcomes, so a run can be replayed. */
+  readonly seed?: number;
+  /** Also render the SVG timeline (default true). */
+  readonly svg?: boolean;
+}
+
+export interface SimulateDocumentResult {
+  readonly uri: string;
+  readonly documentIndex: number;
+  readonly kind?: 'Job' | 'CronJob';
+  readonly name?: string;
+  /** The simulator's JSON result (src-engine/sim `simulate`), when the document could be simulated. */
+  readonly result?: unknown;
+  /** The timeline as SVG (src-engine/render), when asked for and available. */
+  readonly svg?: string;
+  /** Why there is no result (not a workload, invalid manifest, document not found). */
+  readonly error?: string;
+}
+
+/** kubeJobs/simulateDocument: run the simulator on one document of an open file. */
+export const SimulateDocumentRequest = { method: 'kubeJobs/simulateDocument' } as const;
+
+export interface DescribeScheduleParams {
+  readonly schedule: string;
+  readonly timeZone?: string;
+  /** Runs after this instant (epoch ms); the server's clock when absent. */
+  readonly afterMs?: number;
+  /** How many next runs (default 5, at most 100). */
+  readonly count?: number;
+  /** Zone for the `local` column; the client's zone from initializationOptions when absent. */
+  readonly localTimeZone?: string;
+}
+
+export interface ScheduleRun {
+  readonly epochMs: number;
+  /** ISO-8601 with offset in the schedule's zone (UTC when none). */
+  readonly inZone: string;
+  readonly utc: string;
+  readonly local: string;
+}
+
+export interface DescribeScheduleResult {
+  readonly valid: boolean;
+  /** The parser's error, Kubernetes wording, when not valid. */
+  readonly error?: string;
+  /** The schedule in words. */
+  readonly description?: string;
+  readonly timeZone: string;
+  readonly localTimeZone: string;
+  readonly nextRuns: readonly ScheduleRun[];
+  /** "never fires", "day-of-month OR day-of-week", DST notes. */
+  readonly warnings: readonly string[];
+}
+
+/** kubeJobs/describeSchedule: words and next runs for a schedule (the CLI's `schedule` in LSP). */
+export const DescribeScheduleRequest = { method: 'kubeJobs/describeSchedule' } as const;
+
+export interface ServerStatsResult {
+  readonly rssBytes: number;
+  readonly heapUsedBytes: number;
+  readonly openDocuments: number;
+  /** Server-side milliseconds of the last full diagnostic pass per uri (parse + lint). */
+  readonly lastDiagnosticsMs: Readonly<Record<string, number>>;
+}
+
+/** kubeJobs/serverStats: memory and timings, for bench/lsp.mjs and the client's status view. */
+export const ServerStatsRequest = { method: 'kubeJobs/serverStats' } as const;

@@ -1,2 +1,145 @@
-/** Language server entry point: the only file that imports the transport. */
-export {};
+/**
+ * Language server entry point: the only file that imports the transport. It wires each LSP
+ * request to a pure provider in features/ (one line each), guarded so no request can crash
+ * the server. `node dist/server.js --stdio` or `--node-ipc` (the extension uses IPC).
+ */
+import {
+  CodeActionKind,
+  createConnection,
+  DocumentDiagnosticReportKind,
+  ProposedFeatures,
+  RequestType,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import type { DocumentDiagnosticReport, InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DescribeScheduleRequest, KUBE_JOBS_SETTINGS_SECTION, ServerStatsRequest, SimulateDocumentRequest } from '../../src-engine';
+import type {
+  DescribeScheduleParams,
+  DescribeScheduleResult,
+  ServerStatsResult,
+  SimulateDocumentParams,
+  SimulateDocumentResult,
+} from '../../src-engine';
+import { DocumentStore } from './documents';
+import type { ParsedDocument } from './documents';
+import { mergeSettings, settingsFromInitialization } from './settings';
+import type { Settings } from './settings';
+import { provideCodeActions, FIX_ALL_KIND } from './features/codeActions';
+import { provideCodeLenses } from './features/codeLens';
+import { provideCompletion } from './features/completion';
+import { provideDiagnostics } from './features/diagnostics';
+import { provideDocumentSymbols } from './features/documentSymbols';
+import { provideHover } from './features/hover';
+import { provideInlayHints } from './features/inlayHints';
+import { provideScheduleDescription, provideSimulation } from './features/simulate';
+
+const connection = createConnection(ProposedFeatures.all);
+const textDocuments = new TextDocuments(TextDocument);
+const store = new DocumentStore();
+const lastDiagnosticsMs: Record<string, number> = {};
+let settings: Settings = settingsFromInitialization(undefined);
+let settingsGeneration = 0;
+let canPullConfiguration = false;
+let canRefresh = { diagnostics: false, inlayHints: false, codeLens: false };
+
+/** withDocument runs a provider on the parsed document, or answers `fallback` (unknown uri, provider error). */
+function withDocument<T>(uri: string, fallback: T, provide: (doc: ParsedDocument) => T): T {
+  const source = textDocuments.get(uri);
+  if (!source) return fallback;
+  return guard(fallback, () => provide(store.get(source)));
+}
+
+function guard<T>(fallback: T, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    connection.console.error(`kube-jobs: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return fallback;
+  }
+}
+
+connection.onInitialize((params): InitializeResult => {
+  settings = settingsFromInitialization(params.initializationOptions);
+  const capabilities = params.capabilities;
+  canPullConfiguration = capabilities.workspace?.configuration === true;
+  canRefresh = {
+    diagnostics: capabilities.workspace?.diagnostics?.refreshSupport === true,
+    inlayHints: capabilities.workspace?.inlayHint?.refreshSupport === true,
+    codeLens: capabilities.workspace?.codeLens?.refreshSupport === true,
+  };
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      diagnosticProvider: { identifier: 'kube-jobs', interFileDependencies: false, workspaceDiagnostics: false },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [':', ' ', '-', '"'], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      codeLensProvider: { resolveProvider: false },
+      inlayHintProvider: true,
+      documentSymbolProvider: true,
+    },
+    serverInfo: { name: 'kube-jobs', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canPullConfiguration) void refreshSettings(undefined);
+});
+
+connection.onDidChangeConfiguration((change) => {
+  void refreshSettings((change.settings as Record<string, unknown> | null | undefined)?.[KUBE_JOBS_SETTINGS_SECTION]);
+});
+
+/** Settings come from workspace/configuration when the client supports it, else from the notification. */
+async function refreshSettings(pushed: unknown): Promise<void> {
+  try {
+    const section: unknown = canPullConfiguration ? await connection.workspace.getConfiguration(KUBE_JOBS_SETTINGS_SECTION) : pushed;
+    settings = mergeSettings(settings, section ?? pushed);
+    settingsGeneration++;
+    if (canRefresh.diagnostics) connection.languages.diagnostics.refresh();
+    if (canRefresh.inlayHints) connection.languages.inlayHint.refresh();
+    if (canRefresh.codeLens) void connection.sendRequest('workspace/codeLens/refresh');
+  } catch (error) {
+    connection.console.error(`kube-jobs: could not read settings: ${String(error)}`);
+  }
+}
+
+textDocuments.onDidClose((event) => store.delete(event.document.uri));
+
+// ---- the wiring table -----------------------------------------------------------------------
+connection.languages.diagnostics.on((p): DocumentDiagnosticReport => {
+  const source = textDocuments.get(p.textDocument.uri);
+  const resultId = `${source?.version ?? -1}:${settingsGeneration}`;
+  if (source && p.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+  const started = performance.now();
+  const items = withDocument(p.textDocument.uri, [], (doc) => provideDiagnostics(doc, settings));
+  lastDiagnosticsMs[p.textDocument.uri] = performance.now() - started;
+  return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+});
+connection.onHover((p) => withDocument(p.textDocument.uri, null, (doc) => provideHover(doc, p.position, settings, Date.now())));
+connection.onCompletion((p) => withDocument(p.textDocument.uri, null, (doc) => provideCompletion(doc, p.position, settings)));
+connection.onCodeAction((p) => withDocument(p.textDocument.uri, [], (doc) => provideCodeActions(doc, p.range, settings, p.context.only)));
+connection.onCodeLens((p) => withDocument(p.textDocument.uri, [], (doc) => provideCodeLenses(doc, settings, Date.now())));
+connection.languages.inlayHint.on((p) => withDocument(p.textDocument.uri, [], (doc) => provideInlayHints(doc, p.range, settings)));
+connection.onDocumentSymbol((p) => withDocument(p.textDocument.uri, [], (doc) => provideDocumentSymbols(doc)));
+connection.onRequest(
+  new RequestType<SimulateDocumentParams, SimulateDocumentResult, void>(SimulateDocumentRequest.method),
+  (p) => withDocument(p.uri, { uri: p.uri, documentIndex: p.documentIndex, error: `${p.uri} is not open` }, (doc) => provideSimulation(doc, p, Date.now())),
+);
+connection.onRequest(
+  new RequestType<DescribeScheduleParams, DescribeScheduleResult, void>(DescribeScheduleRequest.method),
+  (p) => guard({ valid: false, error: 'internal error', timeZone: 'UTC', localTimeZone: settings.localTimeZone, nextRuns: [], warnings: [] }, () => provideScheduleDescription(p, settings, Date.now())),
+);
+connection.onRequest(new RequestType<void, ServerStatsResult, void>(ServerStatsRequest.method), (): ServerStatsResult => {
+  const memory = process.memoryUsage();
+  return { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, openDocuments: store.size, lastDiagnosticsMs: { ...lastDiagnosticsMs } };
+});
+
+// A stray exception must not take the server (and every open editor's features) down.
+process.on('uncaughtException', (error) => connection.console.error(`kube-jobs: uncaught ${error.stack ?? error.message}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`kube-jobs: unhandled rejection ${String(reason)}`));
+
+textDocuments.listen(connection);
+connection.listen();

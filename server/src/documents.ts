@@ -1,0 +1,185 @@
+/**
+ * Parsed documents, once per `uri@version`, shared by every feature (yaml-ls's
+ * `yamlDocumentsCache`). An edit re-splits the file (a line scan) and re-parses only the
+ * documents whose text changed: a document whose text is unchanged is reused even when it
+ * moved, with its ranges shifted (`relocateDocument`), and so are its findings.
+ */
+import { isMap, isScalar } from 'yaml';
+import {
+  DEFAULT_MAX_LENGTH,
+  LineIndex,
+  looksBinary,
+  parseManifestDocument,
+  relocateDocument,
+  shiftRange,
+  splitDocuments,
+} from '../../src-engine';
+import type { Finding, ManifestDocument, Severity, WorkloadKind } from '../../src-engine';
+import { lint } from './engineApi';
+
+/** What features need of an open text document (vscode-languageserver-textdocument fits). */
+export interface TextSource {
+  readonly uri: string;
+  readonly version: number;
+  getText(): string;
+}
+
+/** Parse results shared by chunks with identical text, and the findings computed on them. */
+interface ChunkCache {
+  /** The document as first parsed; findings below are in its coordinates. */
+  readonly base: ManifestDocument;
+  readonly findings: Map<string, readonly Finding[]>;
+}
+
+/** One document of the file and where its cached parse came from. */
+export interface Entry {
+  readonly manifest: ManifestDocument;
+  readonly cache: ChunkCache;
+  /** Job or CronJob, also found when the value could not be built (an unquoted `*` schedule). */
+  readonly workload?: WorkloadKind;
+}
+
+export class ParsedDocument {
+  readonly lines: LineIndex;
+  readonly hasWorkload: boolean;
+
+  constructor(
+    readonly uri: string,
+    readonly version: number,
+    readonly text: string,
+    readonly entries: readonly Entry[],
+    readonly skipped?: { readonly reason: 'binary' | 'tooLarge'; readonly message: string },
+  ) {
+    this.lines = new LineIndex(text);
+    this.hasWorkload = entries.some((entry) => entry.workload !== undefined);
+  }
+
+  get manifests(): readonly ManifestDocument[] {
+    return this.entries.map((entry) => entry.manifest);
+  }
+
+  /** entryAtLine is the document that holds a whole-file line. */
+  entryAtLine(line: number): Entry | undefined {
+    let low = 0;
+    let high = this.entries.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const entry = this.entries[mid];
+      if (!entry) break;
+      const start = entry.manifest.chunk.startLine;
+      const end = start + entry.manifest.lines.lineCount - 1;
+      if (line < start) high = mid - 1;
+      else if (line > end) low = mid + 1;
+      else return entry;
+    }
+    return undefined;
+  }
+
+  /**
+   * findings of one document under the given rule settings, computed once per chunk text
+   * and rules, then shifted to where the document is now.
+   */
+  findings(entry: Entry, rules: Readonly<Record<string, Severity | 'off'>>, key: string): readonly Finding[] {
+    let cached = entry.cache.findings.get(key);
+    if (!cached) {
+      cached = safeLint(entry.cache.base, rules);
+      entry.cache.findings.set(key, cached);
+    }
+    const delta = entry.manifest.chunk.startLine - entry.cache.base.chunk.startLine;
+    if (delta === 0) return cached;
+    return cached.map((finding) => shiftFinding(finding, delta));
+  }
+}
+
+function safeLint(document: ManifestDocument, rules: Readonly<Record<string, Severity | 'off'>>): readonly Finding[] {
+  if (document.isTemplate) return [];
+  try {
+    return lint(document, rules);
+  } catch (error) {
+    return [{
+      rule: 'internal-error',
+      severity: 'hint',
+      message: `kube-jobs could not check this document: ${error instanceof Error ? error.message : String(error)}`,
+      field: '',
+      range: { start: { line: document.chunk.startLine, character: 0 }, end: { line: document.chunk.startLine, character: 0 } },
+    }];
+  }
+}
+
+function shiftFinding(finding: Finding, delta: number): Finding {
+  return {
+    ...finding,
+    range: shiftRange(finding.range, delta),
+    ...(finding.fixes
+      ? { fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, range: shiftRange(edit.range, delta) })) })) }
+      : {}),
+  };
+}
+
+/** parseText builds a ParsedDocument, reusing chunk parses of `previous` whose text is unchanged. */
+export function parseText(uri: string, version: number, text: string, previous?: ParsedDocument): ParsedDocument {
+  if (text.length > DEFAULT_MAX_LENGTH) {
+    return new ParsedDocument(uri, version, text, [], {
+      reason: 'tooLarge',
+      message: `file is ${(text.length / 1048576).toFixed(1)} MiB, over the ${(DEFAULT_MAX_LENGTH / 1048576).toFixed(0)} MiB limit kube-jobs checks`,
+    });
+  }
+  if (looksBinary(text)) return new ParsedDocument(uri, version, text, [], { reason: 'binary', message: 'file looks binary, not YAML' });
+  const reusable = new Map<string, ChunkCache>();
+  for (const entry of previous?.entries ?? []) reusable.set(entry.manifest.chunk.text, entry.cache);
+  const entries = splitDocuments(text).map((chunk, index): Entry => {
+    const cache = reusable.get(chunk.text);
+    if (cache) {
+      const manifest = relocateDocument(cache.base, chunk, index);
+      return withWorkload(manifest, cache);
+    }
+    const manifest = parseManifestDocument(chunk, index);
+    const fresh: ChunkCache = { base: manifest, findings: new Map() };
+    reusable.set(chunk.text, fresh);
+    return withWorkload(manifest, fresh);
+  });
+  return new ParsedDocument(uri, version, text, entries);
+}
+
+function withWorkload(manifest: ManifestDocument, cache: ChunkCache): Entry {
+  const workload = manifest.workload ?? workloadFromAst(manifest);
+  return workload ? { manifest, cache, workload } : { manifest, cache };
+}
+
+/** Reads apiVersion and kind from the AST when the value could not be built (bad alias). */
+function workloadFromAst(manifest: ManifestDocument): WorkloadKind | undefined {
+  if (manifest.value !== undefined) return undefined;
+  const contents = manifest.yaml.contents;
+  if (!isMap(contents)) return undefined;
+  let kind: unknown;
+  let apiVersion: unknown;
+  for (const pair of contents.items) {
+    if (!isScalar(pair.key)) continue;
+    if (pair.key.value === 'kind' && isScalar(pair.value)) kind = pair.value.value;
+    if (pair.key.value === 'apiVersion' && isScalar(pair.value)) apiVersion = pair.value.value;
+  }
+  if (kind === 'Job' && apiVersion === 'batch/v1') return 'Job';
+  if (kind === 'CronJob' && (apiVersion === 'batch/v1' || apiVersion === 'batch/v1beta1')) return 'CronJob';
+  return undefined;
+}
+
+/** DocumentStore keeps the latest parse of each open document. */
+export class DocumentStore {
+  private readonly parsed = new Map<string, ParsedDocument>();
+
+  get(source: TextSource): ParsedDocument {
+    const current = this.parsed.get(source.uri);
+    if (current && current.version === source.version) return current;
+    const next = parseText(source.uri, source.version, source.getText(), current);
+    this.parsed.set(source.uri, next);
+    return next;
+  }
+
+  delete(uri: string): void {
+    this.parsed.delete(uri);
+  }
+
+  get size(): number {
+    return this.parsed.size;
+  }
+}

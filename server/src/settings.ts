@@ -1,0 +1,84 @@
+import { DEFAULT_KUBE_JOBS_SETTINGS } from '../../src-engine';
+import type { KubeJobsInitializationOptions, KubeJobsSettings, RuleSetting } from '../../src-engine';
+
+/** Settings as providers see them: the user's `kubeJobs` section plus facts about the client. */
+export interface Settings extends KubeJobsSettings {
+  /** The user's IANA zone for "local" times in hovers. */
+  readonly localTimeZone: string;
+}
+
+const RULE_SETTINGS: ReadonlySet<string> = new Set(['error', 'warning', 'info', 'hint', 'off']);
+const TRACE_VALUES: ReadonlySet<string> = new Set(['off', 'messages', 'verbose']);
+
+/** defaultSettings are used until the client says otherwise. */
+export function defaultSettings(localTimeZone = systemTimeZone()): Settings {
+  return { ...DEFAULT_KUBE_JOBS_SETTINGS, localTimeZone };
+}
+
+/**
+ * mergeSettings lays a client-sent (untrusted, possibly partial) `kubeJobs` section over
+ * `base`. Unknown keys and values of the wrong type are ignored, so a bad settings.json
+ * never breaks the server.
+ */
+export function mergeSettings(base: Settings, raw: unknown): Settings {
+  if (!isRecord(raw)) return base;
+  const rules: Record<string, RuleSetting> = { ...base.rules };
+  if (isRecord(raw['rules'])) {
+    for (const [id, value] of Object.entries(raw['rules'])) {
+      if (typeof value === 'string' && RULE_SETTINGS.has(value)) rules[id] = value as RuleSetting;
+    }
+  }
+  const inlay = isRecord(raw['inlayHints']) ? raw['inlayHints'] : {};
+  const lens = isRecord(raw['codeLens']) ? raw['codeLens'] : {};
+  const trace = isRecord(raw['trace']) ? raw['trace'] : {};
+  return {
+    rules,
+    inlayHints: { schedule: typeof inlay['schedule'] === 'boolean' ? inlay['schedule'] : base.inlayHints.schedule },
+    codeLens: { enabled: typeof lens['enabled'] === 'boolean' ? lens['enabled'] : base.codeLens.enabled },
+    redHatYamlInstalled: typeof raw['redHatYamlInstalled'] === 'boolean' ? raw['redHatYamlInstalled'] : base.redHatYamlInstalled,
+    trace: {
+      server: typeof trace['server'] === 'string' && TRACE_VALUES.has(trace['server'])
+        ? (trace['server'] as KubeJobsSettings['trace']['server'])
+        : base.trace.server,
+    },
+    localTimeZone: typeof raw['localTimeZone'] === 'string' && isKnownZone(raw['localTimeZone']) ? raw['localTimeZone'] : base.localTimeZone,
+  };
+}
+
+/** settingsFromInitialization reads `initializationOptions` (see KubeJobsInitializationOptions). */
+export function settingsFromInitialization(options: unknown): Settings {
+  let settings = defaultSettings();
+  if (!isRecord(options)) return settings;
+  const init = options as KubeJobsInitializationOptions;
+  settings = mergeSettings(settings, init.settings);
+  if (typeof init.redHatYamlInstalled === 'boolean') settings = { ...settings, redHatYamlInstalled: init.redHatYamlInstalled };
+  if (typeof init.localTimeZone === 'string' && isKnownZone(init.localTimeZone)) settings = { ...settings, localTimeZone: init.localTimeZone };
+  return settings;
+}
+
+/** A key that changes whenever the findings would (rules only). */
+export function rulesKey(settings: Settings): string {
+  const ids = Object.keys(settings.rules).sort();
+  return ids.map((id) => `${id}=${settings.rules[id] ?? ''}`).join(',');
+}
+
+function systemTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+function isKnownZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
