@@ -1,0 +1,39 @@
+import type { JobCondition, JobConditionType, JobStatus } from './types';
+
+/** findCondition returns the condition of that type with status True, or null. */
+export function findTrueCondition(status: JobStatus, type: JobConditionType): JobCondition | null {
+  for (const c of status.conditions) if (c.type === type && c.status === 'True') return c;
+  return null;
+}
+
+/** finishedCondition returns the Complete=True or Failed=True condition (IsJobFinished), or null. */
+export function finishedCondition(status: JobStatus): JobCondition | null {
+  return findTrueCondition(status, 'Complete') ?? findTrueCondition(status, 'Failed');
+}
+
+/** isJobFinished mirrors pkg/controller/job/util `IsJobFinished`. */
+export function isJobFinished(status: JobStatus): boolean {
+  return finishedCondition(status) !== null;
+}
+
+/**
+ * setCondition returns conditions with `type` set to the given status/reason/message. An
+ * existing condition of that type keeps its lastTransitionTime unless its status changes.
+ * Mirrors job_controller.go `ensureJobConditionStatus`.
+ */
+export function setCondition(
+  conditions: readonly JobCondition[],
+  type: JobConditionType,
+  status: 'True' | 'False',
+  reason: string,
+  message: string,
+  now: number,
+): readonly JobCondition[] {
+  const i = conditions.findIndex((c) => c.type === type);
+  if (i < 0) return [...conditions, { type, status, reason, message, lastTransitionTime: now }];
+  const old = conditions[i] as JobCondition;
+  if (old.status === status && old.reason === reason && old.message === message) return conditions;
+  const next = conditions.slice();
+  next[i] = { type, status, reason, message, lastTransitionTime: old.status === status ? old.lastTransitionTime : now };
+  return next;
+}

@@ -1,0 +1,238 @@
+import { formatRfc3339 } from './rfc3339';
+import { finishedCondition } from './conditions';
+import { cleanupFinishedJobs } from './historyCleanup';
+import { mostRecentScheduleTime, nextFnFor, nextScheduleTimeDuration } from './mostRecentScheduleTime';
+import type { NextFn } from './mostRecentScheduleTime';
+import { CRONJOB_SCHEDULED_TIMESTAMP_ANNOTATION } from './types';
+import type { ControllerEvent, JobObject, JobSpec, SyncResult } from './types';
+import { goLoadLocation, parseStandard, zoneOffsetAt } from '../schedule';
+import type { CronSchedule } from '../schedule';
+
+/** The CronJob spec fields the controller reads, after defaulting (SetDefaults_CronJob). */
+export interface CronJobSpec {
+  readonly schedule: string;
+  readonly timeZone: string | null;
+  readonly startingDeadlineSeconds: number | null;
+  readonly concurrencyPolicy: 'Allow' | 'Forbid' | 'Replace';
+  readonly suspend: boolean;
+  readonly successfulJobsHistoryLimit: number | null;
+  readonly failedJobsHistoryLimit: number | null;
+  readonly jobTemplate: {
+    readonly labels: Readonly<Record<string, string>>;
+    readonly annotations: Readonly<Record<string, string>>;
+    readonly spec: JobSpec;
+  };
+}
+
+/** batch/v1 CronJobStatus; `active` holds Job names. */
+export interface CronJobStatus {
+  readonly active: readonly string[];
+  readonly lastScheduleTime: number | null;
+  readonly lastSuccessfulTime: number | null;
+}
+
+export interface CronJobObject {
+  readonly name: string;
+  readonly namespace: string;
+  readonly creationTimestamp: number;
+  readonly deletionTimestamp: number | null;
+  readonly spec: CronJobSpec;
+  readonly status: CronJobStatus;
+}
+
+/** What a CronJob sync asks for. */
+export type CronJobAction =
+  /** Create this Job (its status is empty; creationTimestamp is the sync time). */
+  | { readonly type: 'createJob'; readonly job: JobObject; readonly scheduledTime: number }
+  /** Delete a Job; Background propagation lets the garbage collector remove its pods. */
+  | { readonly type: 'deleteJob'; readonly name: string; readonly propagation: 'Background'; readonly why: 'history' | 'replace' };
+
+export type CronJobSyncResult = SyncResult<CronJobStatus, CronJobAction>;
+
+/** Optional collaborators of syncCronJob; `next` lets a driver share a memoised Next. */
+export interface CronJobSyncOptions {
+  /** Parsed schedule (skips re-parsing on every sync). */
+  readonly schedule?: CronSchedule;
+  /** Next(t) for that schedule and zone; defaults to nextRun. */
+  readonly next?: NextFn;
+}
+
+/** getJobName: `<cronjob>-<minutes since the epoch of the scheduled time>` (utils.go getJobName / getTimeHashInMinutes). */
+export function cronJobChildName(cronJobName: string, scheduledTime: number): string {
+  return `${cronJobName}-${Math.floor(scheduledTime / 60000)}`;
+}
+
+/**
+ * syncCronJob runs one pass of the CronJob controller at `now` over the Jobs it owns:
+ * history cleanup, reconciling status.active (SawCompletedJob, UnexpectedJob, MissingJob,
+ * lastSuccessfulTime), then — unless deleted, suspended, in an unknown zone or unparseable —
+ * finds the most recent due time (startingDeadlineSeconds, TooManyMissedTimes above 100
+ * missed runs), applies concurrencyPolicy (Forbid: JobAlreadyActive; Replace: delete the
+ * active Jobs) and creates `<name>-<minutes>` with the scheduled-timestamp annotation.
+ * Returns {status, actions, events, requeueAfterMs} (requeue = Next(reference) + 100 ms − now).
+ * Mirrors pkg/controller/cronjob/cronjob_controllerv2.go `sync` and `syncCronJob`.
+ */
+export function syncCronJob(
+  cronJob: CronJobObject,
+  jobs: readonly JobObject[],
+  now: number,
+  options: CronJobSyncOptions = {},
+): CronJobSyncResult {
+  const spec = cronJob.spec;
+  const ref = `CronJob/${cronJob.name}`;
+  const events: ControllerEvent[] = [];
+  const actions: CronJobAction[] = [];
+  const event = (type: 'Normal' | 'Warning', reason: string, message: string): void => {
+    events.push({ time: now, type, reason, message, object: ref });
+  };
+
+  // Step 2: history cleanup, which also drops what it deletes from status.active.
+  let active = cronJob.status.active.slice();
+  const cleanup = cleanupFinishedJobs(jobs, spec.successfulJobsHistoryLimit, spec.failedJobsHistoryLimit);
+  const deleted = new Set<string>();
+  for (const name of cleanup) {
+    deleted.add(name);
+    actions.push({ type: 'deleteJob', name, propagation: 'Background', why: 'history' });
+    event('Normal', 'SuccessfulDelete', `Deleted job ${name}`);
+  }
+  if (deleted.size > 0) active = active.filter((n) => !deleted.has(n));
+
+  // Step 3: reconcile status.active with the Jobs that exist.
+  let lastSuccessfulTime = cronJob.status.lastSuccessfulTime;
+  const existing = new Set<string>();
+  for (const job of jobs) {
+    if (deleted.has(job.name)) continue;
+    existing.add(job.name);
+    const inActive = active.includes(job.name);
+    const finished = finishedCondition(job.status);
+    if (!inActive && finished === null) {
+      event('Warning', 'UnexpectedJob', `Saw a job that the controller did not create or forgot: ${job.name}`);
+    } else if (inActive && finished !== null) {
+      active = active.filter((n) => n !== job.name);
+      event('Normal', 'SawCompletedJob', `Saw completed job: ${job.name}, condition: ${finished.type}`);
+    }
+    if (finished !== null && finished.type === 'Complete' && job.status.completionTime !== null) {
+      if (lastSuccessfulTime === null || job.status.completionTime > lastSuccessfulTime) lastSuccessfulTime = job.status.completionTime;
+    }
+  }
+  for (const name of active.slice()) {
+    if (!existing.has(name)) {
+      active = active.filter((n) => n !== name);
+      event('Normal', 'MissingJob', `Active job went missing: ${name}`);
+    }
+  }
+
+  let status: CronJobStatus = { active, lastScheduleTime: cronJob.status.lastScheduleTime, lastSuccessfulTime };
+  const done = (requeueAfterMs: number | null): CronJobSyncResult => ({ status, actions, events, requeueAfterMs });
+
+  // Steps 4–7: deleted, time zone, suspend, schedule.
+  if (cronJob.deletionTimestamp !== null) return done(null);
+  if (spec.timeZone !== null) {
+    const zone = goLoadLocation(spec.timeZone);
+    if (!zone.ok) {
+      event('Warning', 'UnknownTimeZone', `invalid timeZone: ${JSON.stringify(spec.timeZone)}: ${zone.error}`);
+      return done(null);
+    }
+  }
+  if (spec.suspend) return done(null);
+  let schedule = options.schedule;
+  if (schedule === undefined) {
+    const parsed = parseCronJobSchedule(spec);
+    if (!parsed.ok) {
+      event('Warning', 'UnparseableSchedule', `unparseable schedule: ${JSON.stringify(spec.schedule)} : ${parsed.error}`);
+      return done(null);
+    }
+    schedule = parsed.schedule;
+  }
+  if (/TZ/.test(spec.schedule)) {
+    event('Warning', 'UnsupportedSchedule', `CRON_TZ or TZ used in schedule ${JSON.stringify(spec.schedule)} is not officially supported, see https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/ for more details`);
+  }
+  const next = options.next ?? nextFnFor(schedule, spec.timeZone ?? undefined);
+
+  // Step 8: which scheduled time is due (nextScheduleTime).
+  const due = mostRecentScheduleTime(cronJob.creationTimestamp, status.lastScheduleTime, spec.startingDeadlineSeconds, now, next, true);
+  if (due.error !== null) {
+    event('Warning', 'InvalidSchedule', `invalid schedule: ${spec.schedule} : ${due.error}`);
+    return done(null);
+  }
+  if (due.missed === 'many') {
+    event('Warning', 'TooManyMissedTimes', 'too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew');
+  }
+  const requeue = (): number | null => nextScheduleTimeDuration(cronJob.creationTimestamp, status.lastScheduleTime, now, next);
+  const scheduledTime = due.mostRecentTime;
+  if (scheduledTime === null) return done(requeue());
+
+  // Step 9: too late to start (unreachable in practice; kept for parity).
+  if (spec.startingDeadlineSeconds !== null && scheduledTime + spec.startingDeadlineSeconds * 1000 < now) {
+    event('Warning', 'MissSchedule', `Missed scheduled time to start a job: ${formatRfc3339(scheduledTime)}`);
+    return done(requeue());
+  }
+  // Step 10: already started.
+  const childName = cronJobChildName(cronJob.name, scheduledTime);
+  if (status.active.includes(childName) || status.lastScheduleTime === scheduledTime) return done(requeue());
+
+  // Step 11: concurrencyPolicy.
+  if (spec.concurrencyPolicy === 'Forbid' && status.active.length > 0) {
+    event('Normal', 'JobAlreadyActive', 'Not starting job because prior execution is running and concurrency policy is Forbid');
+    return done(requeue());
+  }
+  if (spec.concurrencyPolicy === 'Replace') {
+    for (const name of status.active) {
+      actions.push({ type: 'deleteJob', name, propagation: 'Background', why: 'replace' });
+      event('Normal', 'SuccessfulDelete', `Deleted job ${name}`);
+    }
+    status = { ...status, active: [] };
+  }
+
+  // Steps 12–13: create the Job, remember it.
+  const job = getJobFromTemplate(cronJob, scheduledTime, now);
+  actions.push({ type: 'createJob', job, scheduledTime });
+  event('Normal', 'SuccessfulCreate', `Created job ${job.name}`);
+  status = { ...status, active: [...status.active, job.name], lastScheduleTime: scheduledTime };
+  return done(requeue());
+}
+
+/** parseCronJobSchedule parses spec.schedule as the controller does (a TZ= prefix wins over timeZone). */
+export function parseCronJobSchedule(spec: CronJobSpec): { ok: true; schedule: CronSchedule } | { ok: false; error: string } {
+  return parseStandard(spec.schedule);
+}
+
+/**
+ * getJobFromTemplate builds the Job for `scheduledTime`: name `<cronjob>-<minutes>`, the
+ * template's labels and annotations plus batch.kubernetes.io/cronjob-scheduled-timestamp
+ * (RFC 3339 in spec.timeZone, UTC when unset), spec copied from jobTemplate.spec.
+ * Mirrors utils.go `getJobFromTemplate2`.
+ */
+export function getJobFromTemplate(cronJob: CronJobObject, scheduledTime: number, now: number): JobObject {
+  const tz = cronJob.spec.timeZone ?? undefined;
+  let offset: number;
+  try {
+    offset = tz === undefined ? 0 : zoneOffsetAt(tz, scheduledTime);
+  } catch {
+    // An unloadable zone never gets here (UnknownTimeZone stops the sync first).
+    offset = 0;
+  }
+  const template = cronJob.spec.jobTemplate;
+  const perIndex = template.spec.completionMode === 'Indexed' && template.spec.backoffLimitPerIndex !== null;
+  return {
+    name: cronJobChildName(cronJob.name, scheduledTime),
+    namespace: cronJob.namespace,
+    creationTimestamp: now,
+    deletionTimestamp: null,
+    annotations: { ...template.annotations, [CRONJOB_SCHEDULED_TIMESTAMP_ANNOTATION]: formatRfc3339(scheduledTime, offset) },
+    spec: template.spec,
+    status: {
+      conditions: [],
+      startTime: null,
+      completionTime: null,
+      active: 0,
+      ready: 0,
+      terminating: 0,
+      succeeded: 0,
+      failed: 0,
+      completedIndexes: template.spec.completionMode === 'Indexed' ? '' : null,
+      failedIndexes: perIndex ? '' : null,
+    },
+  };
+}
+

@@ -1,0 +1,487 @@
+import { EMPTY_BACKOFF_RECORD, backoffRemainingMs, newBackoffRecord, recordRemainingMs } from './backoff';
+import type { BackoffRecord, FinishedPod } from './backoff';
+import { findTrueCondition, isJobFinished, setCondition } from './conditions';
+import { countIndexes, formatIndexIntervals, hasIndex, parseIndexIntervals, withIndexes } from './indexes';
+import type { IndexIntervals } from './indexes';
+import { matchPodFailurePolicy } from './podFailurePolicy';
+import { matchSuccessPolicy } from './successPolicy';
+import {
+  JOB_COMPLETION_INDEX_ANNOTATION,
+  JOB_CONTROLLER_NAME,
+  JOB_INDEX_FAILURE_COUNT_ANNOTATION,
+  JOB_INDEX_IGNORED_FAILURE_COUNT_ANNOTATION,
+} from './types';
+import type { ControllerEvent, JobAction, JobCondition, JobObject, JobStatus, PodObject, PodTemplateRequest, SyncResult } from './types';
+
+/** MaxPodCreateDeletePerSync: pods created or deleted in one sync at most. */
+export const MAX_POD_CREATE_DELETE_PER_SYNC = 500;
+/** Shortest re-queue while the pod-failure backoff holds creation back. */
+export const MIN_BACKOFF_REQUEUE_MS = 1000;
+/** generateName prefixes of Indexed pods are cut to this length (podGenerateNameWithIndex). */
+const MAX_GENERATE_NAME_PREFIX = 58;
+
+/** Failures of one index waiting for its replacement pod (backoffLimitPerIndex). */
+export interface IndexFailureRecord {
+  readonly failureCount: number;
+  readonly ignoredFailureCount: number;
+  readonly lastFailureTime: number;
+}
+
+/**
+ * What the Job controller keeps in memory between syncs of one Job (never in the API):
+ * the pod-failure backoff record, and per index the failure counts to copy into the next pod
+ * (upstream reads them from the failed pod whose finalizer removal it delays).
+ */
+export interface JobMemory {
+  readonly backoff: BackoffRecord;
+  readonly indexFailures: ReadonlyMap<number, IndexFailureRecord>;
+}
+
+export const EMPTY_JOB_MEMORY: JobMemory = { backoff: EMPTY_BACKOFF_RECORD, indexFailures: new Map() };
+
+/** Result of syncJob: SyncResult plus the controller memory to pass to the next sync. */
+export interface JobSyncResult extends SyncResult<JobStatus, JobAction> {
+  readonly memory: JobMemory;
+}
+
+/** newJobStatus is the empty status of a just-created Job. */
+export function newJobStatus(indexed: boolean, perIndex: boolean): JobStatus {
+  return {
+    conditions: [],
+    startTime: null,
+    completionTime: null,
+    active: 0,
+    ready: 0,
+    terminating: 0,
+    succeeded: 0,
+    failed: 0,
+    completedIndexes: indexed ? '' : null,
+    failedIndexes: perIndex ? '' : null,
+  };
+}
+
+interface TerminalTarget {
+  readonly kind: 'failure' | 'success';
+  readonly reason: string;
+  readonly message: string;
+}
+
+/**
+ * syncJob runs one pass of the Job controller for `job` and its `pods` at time `now`
+ * (epoch ms). It counts pods that finished since the last pass (those still carrying the
+ * tracking finalizer), updates the pod-failure backoff, evaluates the terminal rules in
+ * Kubernetes order (FailJob rule, backoffLimit / OnFailure restarts, activeDeadlineSeconds,
+ * failed indexes, successPolicy, completions) with the two-step conditions
+ * (FailureTarget → Failed, SuccessCriteriaMet → Complete, the final one only once no pod is
+ * terminating), handles suspend/resume, and otherwise creates or deletes pods toward
+ * min(parallelism, completions − succeeded).
+ *
+ * Returns {status, actions, events, requeueAfterMs, memory}; the inputs are not changed.
+ * Pod-creation events (SuccessfulCreate) are recorded by whoever carries out the createPod
+ * action, because only it knows the generated pod name.
+ *
+ * Mirrors pkg/controller/job/job_controller.go `syncJob`, `manageJob`,
+ * `trackJobStatusAndRemoveFinalizers`, `pastBackoffLimitOnFailure`, `pastActiveDeadline`.
+ */
+export function syncJob(job: JobObject, pods: readonly PodObject[], now: number, memory: JobMemory = EMPTY_JOB_MEMORY): JobSyncResult {
+  const spec = job.spec;
+  const unchanged: JobSyncResult = { status: job.status, actions: [], events: [], requeueAfterMs: null, memory };
+  // C.13: a Job managed by another controller is left alone entirely.
+  if (spec.managedBy !== null && spec.managedBy !== JOB_CONTROLLER_NAME) return unchanged;
+  if (job.deletionTimestamp !== null || isJobFinished(job.status)) return { ...unchanged, memory: EMPTY_JOB_MEMORY };
+
+  const ref = `Job/${job.name}`;
+  const events: ControllerEvent[] = [];
+  const actions: JobAction[] = [];
+  const event = (type: 'Normal' | 'Warning', reason: string, message: string): void => {
+    events.push({ time: now, type, reason, message, object: ref });
+  };
+  const indexed = spec.completionMode === 'Indexed';
+  const completions = spec.completions;
+  const perIndex = indexed && spec.backoffLimitPerIndex !== null;
+  const onlyReplaceFailed = spec.podReplacementPolicy === 'Failed' || spec.podFailurePolicy !== null;
+  const mainContainer = spec.containerNames[0] ?? 'main';
+
+  // C.1 classification, and C.3 counting of pods that finished since the last pass.
+  const active: PodObject[] = [];
+  let terminating = 0;
+  let ready = 0;
+  let newSucceeded = 0;
+  const newSucceededIndexes: number[] = [];
+  let newFailed = 0;
+  const newFailedIndexes: number[] = [];
+  const finishedForBackoff: FinishedPod[] = [];
+  let failJob: TerminalTarget | null = null;
+  const indexFailures = new Map(memory.indexFailures);
+  let indexFailuresChanged = false;
+  let restarts = 0;
+  const validIndex = (p: PodObject): boolean => p.index !== null && completions !== null && p.index >= 0 && p.index < completions;
+
+  for (const pod of pods) {
+    const finished = pod.phase === 'Succeeded' || pod.phase === 'Failed';
+    if (!finished) {
+      if (pod.deletionTimestamp === null) {
+        active.push(pod);
+        if (pod.phase === 'Running') ready++;
+        restarts += pod.restartCount;
+      } else {
+        terminating++;
+      }
+    }
+    if (!pod.hasTrackingFinalizer) continue;
+    // Without "only replace failed pods", a pod being deleted counts as failed at once.
+    const failedNow = pod.phase === 'Failed' || (!finished && pod.deletionTimestamp !== null && !onlyReplaceFailed);
+    if (pod.phase === 'Succeeded') {
+      actions.push({ type: 'removeFinalizer', podName: pod.name });
+      finishedForBackoff.push({ finishedAt: pod.finishedAt ?? now, succeeded: true });
+      if (indexed) {
+        if (validIndex(pod)) newSucceededIndexes.push(pod.index as number);
+      } else {
+        newSucceeded++;
+      }
+    } else if (failedNow) {
+      actions.push({ type: 'removeFinalizer', podName: pod.name });
+      const finishedAt = pod.finishedAt ?? pod.deletionTimestamp ?? now;
+      finishedForBackoff.push({ finishedAt, succeeded: false });
+      const match = matchPodFailurePolicy(spec.podFailurePolicy, pod, job.namespace, mainContainer);
+      if (match.action === 'Ignore') {
+        // §H7: ignored failures are not counted, but they do feed the backoff.
+        if (perIndex && validIndex(pod)) {
+          indexFailures.set(pod.index as number, {
+            failureCount: pod.indexFailureCount,
+            ignoredFailureCount: pod.indexIgnoredFailureCount + 1,
+            lastFailureTime: finishedAt,
+          });
+          indexFailuresChanged = true;
+        }
+        continue;
+      }
+      newFailed++;
+      if (match.action === 'FailJob' && failJob === null) {
+        failJob = { kind: 'failure', reason: 'PodFailurePolicy', message: match.message ?? '' };
+      }
+      if (perIndex && validIndex(pod)) {
+        const i = pod.index as number;
+        if (match.action === 'FailIndex' || pod.indexFailureCount >= (spec.backoffLimitPerIndex as number)) {
+          newFailedIndexes.push(i);
+          indexFailures.delete(i);
+        } else {
+          indexFailures.set(i, { failureCount: pod.indexFailureCount + 1, ignoredFailureCount: pod.indexIgnoredFailureCount, lastFailureTime: finishedAt });
+        }
+        indexFailuresChanged = true;
+      }
+    }
+  }
+
+  let succeededIntervals: IndexIntervals = [];
+  let failedIntervals: IndexIntervals = [];
+  let succeeded: number;
+  if (indexed) {
+    const parsed = parseIndexIntervals(job.status.completedIndexes ?? '');
+    succeededIntervals = withIndexes(parsed.ok ? parsed.intervals : [], newSucceededIndexes, completions ?? undefined);
+    succeeded = countIndexes(succeededIntervals);
+    if (perIndex) {
+      const parsedFailed = parseIndexIntervals(job.status.failedIndexes ?? '');
+      failedIntervals = withIndexes(parsedFailed.ok ? parsedFailed.intervals : [], newFailedIndexes, completions ?? undefined);
+    }
+  } else {
+    succeeded = job.status.succeeded + newSucceeded;
+  }
+  const failed = job.status.failed + newFailed;
+  const backoff = newBackoffRecord(memory.backoff, finishedForBackoff);
+
+  let conditions: readonly JobCondition[] = job.status.conditions;
+  let startTime = job.status.startTime;
+  let completionTime = job.status.completionTime;
+  let requeueAfterMs: number | null = null;
+  const requeue = (ms: number): void => {
+    requeueAfterMs = requeueAfterMs === null ? ms : Math.min(requeueAfterMs, ms);
+  };
+
+  // C.6: the terminal rules, first hit wins; an interim condition already set wins over all.
+  let target: TerminalTarget | null = null;
+  const successCriteria = findTrueCondition(job.status, 'SuccessCriteriaMet');
+  const failureTarget = findTrueCondition(job.status, 'FailureTarget');
+  if (successCriteria !== null) {
+    target = { kind: 'success', reason: successCriteria.reason, message: successCriteria.message };
+  } else if (failureTarget !== null) {
+    target = { kind: 'failure', reason: failureTarget.reason, message: failureTarget.message };
+  } else if (failJob !== null) {
+    target = failJob;
+  } else if (failed > spec.backoffLimit || pastBackoffLimitOnFailure(spec.restartPolicy, spec.backoffLimit, restarts)) {
+    target = { kind: 'failure', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' };
+  } else if (!spec.suspend && pastActiveDeadline(spec.activeDeadlineSeconds, startTime, now)) {
+    target = { kind: 'failure', reason: 'DeadlineExceeded', message: 'Job was active longer than specified deadline' };
+  } else if (perIndex && spec.maxFailedIndexes !== null && countIndexes(failedIntervals) > spec.maxFailedIndexes) {
+    target = { kind: 'failure', reason: 'MaxFailedIndexesExceeded', message: 'Job has exceeded the specified maximal number of failed indexes' };
+  } else if (perIndex && failedIntervals.length > 0 && countIndexes(failedIntervals) + succeeded >= (completions as number)) {
+    target = { kind: 'failure', reason: 'FailedIndexes', message: 'Job has failed indexes' };
+  } else if (indexed && spec.successPolicy !== null) {
+    const hit = matchSuccessPolicy(spec.successPolicy, completions as number, succeededIntervals);
+    if (hit !== null) target = { kind: 'success', reason: 'SuccessPolicy', message: hit.message };
+  }
+
+  let activeCount = active.length;
+  if (target === null) {
+    // manageJob, then the completion check with the active count it leaves.
+    const managed = manageJob(job, active, terminating, now, backoff, indexFailures, succeededIntervals, failedIntervals, succeeded, onlyReplaceFailed);
+    actions.push(...managed.actions);
+    events.push(...managed.events);
+    if (managed.requeueAfterMs !== null) requeue(managed.requeueAfterMs);
+    if (managed.createdIndexes.length > 0) {
+      for (const i of managed.createdIndexes) indexFailures.delete(i);
+      indexFailuresChanged = true;
+    }
+    conditions = suspendConditions(conditions, spec.suspend, now, event);
+    if (spec.suspend) {
+      startTime = null;
+    } else if (spec.parallelism > 0 && (startTime === null || wasResumed(job.status, spec.suspend))) {
+      startTime = now;
+    }
+    activeCount = active.length - managed.deleted + managed.created;
+    terminating += managed.deleted;
+    const complete = completions === null ? succeeded > 0 && activeCount === 0 : succeeded >= completions && activeCount === 0;
+    if (complete && !spec.suspend) {
+      target = { kind: 'success', reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods' };
+    } else if (!spec.suspend && startTime !== null && spec.activeDeadlineSeconds !== null) {
+      requeue(Math.max(0, startTime + spec.activeDeadlineSeconds * 1000 - now));
+    }
+  }
+
+  if (target !== null) {
+    const interim = target.kind === 'failure' ? 'FailureTarget' : 'SuccessCriteriaMet';
+    conditions = setCondition(conditions, interim, 'True', target.reason, target.message, now);
+    // Failing: delete active pods keeping their finalizer (they count as failed). Succeeding:
+    // strip the finalizer first, so lingering pods are not counted (§H8).
+    for (const pod of active) {
+      actions.push({ type: 'deletePod', podName: pod.name, removeFinalizer: target.kind === 'success' });
+      event('Normal', 'SuccessfulDelete', `Deleted pod: ${pod.name}`);
+    }
+    terminating += active.length;
+    activeCount = 0;
+    if (terminating === 0) {
+      if (target.kind === 'failure') {
+        conditions = setCondition(conditions, 'Failed', 'True', target.reason, target.message, now);
+        event('Warning', target.reason, target.message);
+      } else {
+        conditions = setCondition(conditions, 'Complete', 'True', target.reason, target.message, now);
+        completionTime = now;
+        event('Normal', 'Completed', 'Job completed');
+        if (completions !== null && succeeded > completions) {
+          event('Warning', 'TooManySucceededPods', `Too many succeeded pods running after completion count reached`);
+        }
+      }
+      requeueAfterMs = null;
+    }
+  }
+
+  const status: JobStatus = {
+    conditions,
+    startTime,
+    completionTime,
+    active: activeCount,
+    ready: Math.min(ready, activeCount),
+    terminating,
+    succeeded,
+    failed,
+    completedIndexes: indexed ? formatIndexIntervals(succeededIntervals) : null,
+    failedIndexes: perIndex ? formatIndexIntervals(failedIntervals) : null,
+  };
+  const finishedNow = isJobFinished(status);
+  return {
+    status,
+    actions,
+    events,
+    requeueAfterMs: finishedNow ? null : requeueAfterMs,
+    memory: finishedNow ? EMPTY_JOB_MEMORY : { backoff, indexFailures: indexFailuresChanged ? indexFailures : memory.indexFailures },
+  };
+}
+
+/**
+ * pastBackoffLimitOnFailure: with restartPolicy OnFailure the Job fails once the container
+ * restarts of its running and pending pods reach backoffLimit (any restart when it is 0).
+ * Mirrors job_controller.go `pastBackoffLimitOnFailure`.
+ */
+export function pastBackoffLimitOnFailure(restartPolicy: 'Never' | 'OnFailure', backoffLimit: number, restarts: number): boolean {
+  if (restartPolicy !== 'OnFailure') return false;
+  if (backoffLimit === 0) return restarts > 0;
+  return restarts >= backoffLimit;
+}
+
+/** pastActiveDeadline: now − startTime ≥ activeDeadlineSeconds (job_controller.go `pastActiveDeadline`). */
+export function pastActiveDeadline(activeDeadlineSeconds: number | null, startTime: number | null, now: number): boolean {
+  if (activeDeadlineSeconds === null || startTime === null) return false;
+  return now - startTime >= activeDeadlineSeconds * 1000;
+}
+
+function wasResumed(status: JobStatus, suspend: boolean): boolean {
+  return !suspend && findTrueCondition(status, 'Suspended') !== null;
+}
+
+/** suspendConditions sets Suspended True/False on suspend and resume and records the event. */
+function suspendConditions(
+  conditions: readonly JobCondition[],
+  suspend: boolean,
+  now: number,
+  event: (type: 'Normal' | 'Warning', reason: string, message: string) => void,
+): readonly JobCondition[] {
+  const current = conditions.find((c) => c.type === 'Suspended');
+  if (suspend && current?.status !== 'True') {
+    event('Normal', 'Suspended', 'Job suspended');
+    return setCondition(conditions, 'Suspended', 'True', 'JobSuspended', 'Job suspended', now);
+  }
+  if (!suspend && current?.status === 'True') {
+    event('Normal', 'Resumed', 'Job resumed');
+    return setCondition(conditions, 'Suspended', 'False', 'JobResumed', 'Job resumed', now);
+  }
+  return conditions;
+}
+
+interface ManageResult {
+  readonly actions: JobAction[];
+  readonly events: ControllerEvent[];
+  readonly created: number;
+  readonly createdIndexes: number[];
+  readonly deleted: number;
+  readonly requeueAfterMs: number | null;
+}
+
+/**
+ * manageJob creates or deletes pods (never both in one pass) so that the number of active
+ * pods approaches wantActive, holding creation back during the pod-failure backoff.
+ * Mirrors job_controller.go `manageJob` (and `firstPendingIndexes` for Indexed Jobs).
+ */
+function manageJob(
+  job: JobObject,
+  active: readonly PodObject[],
+  terminating: number,
+  now: number,
+  backoff: BackoffRecord,
+  indexFailures: ReadonlyMap<number, IndexFailureRecord>,
+  succeededIntervals: IndexIntervals,
+  failedIntervals: IndexIntervals,
+  succeeded: number,
+  onlyReplaceFailed: boolean,
+): ManageResult {
+  const spec = job.spec;
+  const result: ManageResult = { actions: [], events: [], created: 0, createdIndexes: [], deleted: 0, requeueAfterMs: null };
+  const ref = `Job/${job.name}`;
+  const deletePods = (victims: readonly PodObject[]): ManageResult => {
+    const chosen = victims.slice(0, MAX_POD_CREATE_DELETE_PER_SYNC);
+    for (const pod of chosen) {
+      result.actions.push({ type: 'deletePod', podName: pod.name, removeFinalizer: true });
+      result.events.push({ time: now, type: 'Normal', reason: 'SuccessfulDelete', message: `Deleted pod: ${pod.name}`, object: ref });
+    }
+    return { ...result, deleted: chosen.length, requeueAfterMs: victims.length > chosen.length ? 0 : null };
+  };
+  if (spec.suspend) return deletePods(active);
+
+  const indexed = spec.completionMode === 'Indexed';
+  let wantActive: number;
+  if (spec.completions === null) {
+    wantActive = succeeded > 0 ? active.length : spec.parallelism;
+  } else {
+    wantActive = Math.max(0, Math.min(spec.completions - succeeded, spec.parallelism));
+  }
+  // Indexed: pods with a duplicate, missing or out-of-range index go first.
+  if (indexed) {
+    const seen = new Set<number>();
+    const extra: PodObject[] = [];
+    for (const pod of active) {
+      const i = pod.index;
+      if (i === null || spec.completions === null || i < 0 || i >= spec.completions || seen.has(i) || hasIndex(succeededIntervals, i)) extra.push(pod);
+      else seen.add(i);
+    }
+    if (extra.length > 0) return deletePods(extra);
+  }
+  if (active.length > wantActive) {
+    // Prefer pods that are not running yet, then the newest (controller.ActivePods order).
+    const ordered = active.slice().sort((a, b) => {
+      const ra = a.phase === 'Running' ? 1 : 0;
+      const rb = b.phase === 'Running' ? 1 : 0;
+      if (ra !== rb) return ra - rb;
+      if (a.creationTimestamp !== b.creationTimestamp) return b.creationTimestamp - a.creationTimestamp;
+      return a.name < b.name ? 1 : -1;
+    });
+    return deletePods(ordered.slice(0, active.length - wantActive));
+  }
+
+  let diff = wantActive - active.length - (onlyReplaceFailed ? terminating : 0);
+  if (diff <= 0) return result;
+  const perIndex = indexed && spec.backoffLimitPerIndex !== null;
+  if (!perIndex) {
+    const remaining = recordRemainingMs(backoff, now);
+    if (remaining > 0) return { ...result, requeueAfterMs: Math.max(remaining, MIN_BACKOFF_REQUEUE_MS) };
+  }
+  let more = false;
+  if (diff > MAX_POD_CREATE_DELETE_PER_SYNC) {
+    diff = MAX_POD_CREATE_DELETE_PER_SYNC;
+    more = true;
+  }
+  const actions = result.actions;
+  let created = 0;
+  const createdIndexes: number[] = [];
+  let requeueAfterMs: number | null = more ? 0 : null;
+  if (!indexed) {
+    for (; created < diff; created++) actions.push({ type: 'createPod', pod: podRequest(job, null, null) });
+  } else {
+    const completions = spec.completions as number;
+    const held = new Set<number>();
+    for (const pod of active) if (pod.index !== null) held.add(pod.index);
+    // Walk the gaps between succeeded intervals, lowest index first.
+    let next = 0;
+    let k = 0;
+    while (created < diff && next < completions) {
+      const iv = succeededIntervals[k];
+      if (iv !== undefined && next >= iv.first) {
+        next = Math.max(next, iv.last + 1);
+        k++;
+        continue;
+      }
+      const i = next++;
+      if (held.has(i) || hasIndex(failedIntervals, i)) continue;
+      const failures = indexFailures.get(i);
+      if (perIndex && failures !== undefined) {
+        const remaining = backoffRemainingMs(failures.failureCount + failures.ignoredFailureCount, failures.lastFailureTime, now);
+        if (remaining > 0) {
+          requeueAfterMs = requeueAfterMs === null ? remaining : Math.min(requeueAfterMs, remaining);
+          continue;
+        }
+      }
+      actions.push({ type: 'createPod', pod: podRequest(job, i, failures ?? null) });
+      createdIndexes.push(i);
+      created++;
+    }
+  }
+  // Terminating pods held back by podReplacementPolicy Failed are waited for by pod events.
+  return { ...result, created, createdIndexes, requeueAfterMs };
+}
+
+/** podRequest builds the createPod request (job_controller.go `createPod` + indexed_job_utils `addCompletionIndex*`). */
+function podRequest(job: JobObject, index: number | null, failures: IndexFailureRecord | null): PodTemplateRequest {
+  const labels: Record<string, string> = { 'batch.kubernetes.io/job-name': job.name, 'job-name': job.name };
+  const annotations: Record<string, string> = {};
+  if (index === null) {
+    return { generateName: `${job.name}-`, index: null, hostname: null, labels, annotations, env: [], indexFailureCount: 0, indexIgnoredFailureCount: 0 };
+  }
+  labels[JOB_COMPLETION_INDEX_ANNOTATION] = String(index);
+  annotations[JOB_COMPLETION_INDEX_ANNOTATION] = String(index);
+  const failureCount = failures?.failureCount ?? 0;
+  const ignored = failures?.ignoredFailureCount ?? 0;
+  if (job.spec.backoffLimitPerIndex !== null) {
+    annotations[JOB_INDEX_FAILURE_COUNT_ANNOTATION] = String(failureCount);
+    if (ignored > 0) annotations[JOB_INDEX_IGNORED_FAILURE_COUNT_ANNOTATION] = String(ignored);
+  }
+  const suffix = `-${index}-`;
+  const prefix = job.name.length + suffix.length > MAX_GENERATE_NAME_PREFIX ? job.name.slice(0, MAX_GENERATE_NAME_PREFIX - suffix.length) : job.name;
+  return {
+    generateName: prefix + suffix,
+    index,
+    hostname: `${job.name}-${index}`,
+    labels,
+    annotations,
+    env: [{ name: 'JOB_COMPLETION_INDEX', valueFrom: `metadata.labels['${JOB_COMPLETION_INDEX_ANNOTATION}']` }],
+    indexFailureCount: failureCount,
+    indexIgnoredFailureCount: ignored,
+  };
+}

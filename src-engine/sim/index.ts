@@ -1,0 +1,6 @@
+/** Discrete-event simulation of the Job and CronJob controllers on a virtual clock. */
+export * from './clock';
+export * from './queue';
+export * from './podModel';
+export * from './records';
+export * from './simulator';

@@ -1,0 +1,76 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { parseManifestFile, simulate, specPodModel, formatRfc3339 } from '../../../src-engine';
+import { fixturePath } from '../../helpers/paths';
+
+interface ControllerCase {
+  file: string;
+  simulate: { start: string; until: string; pods: string };
+  expect: {
+    condition?: { type: string; reason: string } | null;
+    podsCreated?: number;
+    podCreateOffsetsSeconds?: number[];
+    succeeded?: number;
+    failed?: number;
+    completedIndexes?: string;
+    failedIndexes?: string;
+    deletedAtOffsetSeconds?: number;
+    jobNames?: string[];
+    scheduledTimes?: string[];
+    eventCounts?: Record<string, number>;
+    remainingJobs?: string[];
+  };
+  note: string;
+}
+
+const dir = fixturePath('conformance', 'controller');
+const cases = JSON.parse(fs.readFileSync(`${dir}/cases.json`, 'utf8')) as ControllerCase[];
+
+describe('controller conformance vectors (simulator)', () => {
+  for (const c of cases) {
+    it(`${c.file}: ${c.note.slice(0, 90)}`, () => {
+      const file = parseManifestFile(fs.readFileSync(`${dir}/${c.file}`, 'utf8'));
+      const doc = file.documents.find((d) => d.workload !== undefined);
+      assert.ok(doc?.workload, 'fixture holds a Job or CronJob');
+      const model = specPodModel(c.simulate.pods);
+      assert.ok(model.ok);
+      const start = Date.parse(c.simulate.start);
+      const until = Date.parse(c.simulate.until);
+      const r = simulate(doc.workload, doc.value, { start, until, podModel: model.model });
+      assert.ok(r.ok, r.ok ? '' : r.errors.join('; '));
+      const sim = r.simulation;
+      const e = c.expect;
+      if (sim.kind === 'Job') {
+        if (e.condition !== undefined) {
+          const final = sim.status.conditions.find((x) => (x.type === 'Complete' || x.type === 'Failed') && x.status === 'True');
+          assert.deepEqual(final === undefined ? null : { type: final.type, reason: final.reason }, e.condition, 'condition');
+        }
+        if (e.podsCreated !== undefined) assert.equal(sim.podsCreated, e.podsCreated, 'podsCreated');
+        if (e.podCreateOffsetsSeconds !== undefined) {
+          const offsets = sim.pods.map((p) => (p.createdAt - start) / 1000);
+          assert.equal(offsets.length, e.podCreateOffsetsSeconds.length, `offsets ${offsets.join(',')}`);
+          e.podCreateOffsetsSeconds.forEach((want, i) => assert.ok(Math.abs((offsets[i] ?? NaN) - want) <= 1, `pod ${i}: ${offsets[i]} vs ${want} (${offsets.join(',')})`));
+        }
+        if (e.succeeded !== undefined) assert.equal(sim.status.succeeded, e.succeeded, 'succeeded');
+        if (e.failed !== undefined) assert.equal(sim.status.failed, e.failed, 'failed');
+        if (e.completedIndexes !== undefined) assert.equal(sim.status.completedIndexes, e.completedIndexes, 'completedIndexes');
+        if (e.failedIndexes !== undefined) assert.equal(sim.status.failedIndexes, e.failedIndexes, 'failedIndexes');
+        if (e.deletedAtOffsetSeconds !== undefined) {
+          assert.ok(sim.deletedAt !== null, 'deleted');
+          assert.ok(Math.abs((sim.deletedAt - start) / 1000 - e.deletedAtOffsetSeconds) <= 1, `deletedAt ${(sim.deletedAt - start) / 1000}`);
+        }
+      } else {
+        if (e.jobNames !== undefined) assert.deepEqual(sim.jobs.map((j) => j.name), e.jobNames, 'jobNames');
+        if (e.scheduledTimes !== undefined) assert.deepEqual(sim.jobs.map((j) => formatRfc3339(j.scheduledTime)), e.scheduledTimes, 'scheduledTimes');
+        if (e.eventCounts !== undefined) {
+          for (const [reason, n] of Object.entries(e.eventCounts)) {
+            const got: number = sim.events.filter((x) => x.reason === reason && x.object.startsWith('CronJob/')).length;
+            assert.equal(got, n, `events ${reason}`);
+          }
+        }
+        if (e.remainingJobs !== undefined) assert.deepEqual(sim.remainingJobs, e.remainingJobs, 'remainingJobs');
+      }
+    });
+  }
+});
