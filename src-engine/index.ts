@@ -6,3 +6,5 @@ export * from './parse/split';
 export * from './parse/fieldPath';
 export * from './parse/manifests';
 export * from './schedule';
+export * from './controllers';
+export * from './sim';
