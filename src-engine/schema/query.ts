@@ -1,0 +1,121 @@
+import { RAW_SCHEMA } from '../generated/schema';
+import type { WorkloadKind } from '../parse/manifests';
+import type { PathSegment } from '../parse/fieldPath';
+import { FIELD_FACTS } from './facts';
+import type { SchemaType } from './types';
+
+/**
+ * One node of the Job/CronJob schema: what a field accepts and what the API docs say about
+ * it. Used by the validator (unknown fields, wrong types) and by hover and completion.
+ */
+export interface SchemaNode {
+  readonly type: SchemaType;
+  /** The object type's name for `object` nodes (`PodSpec`), from the Kubernetes API. */
+  readonly typeName?: string;
+  /** Element schema of an `array`. */
+  readonly items?: SchemaNode;
+  /** Value schema of a `map` (keys are strings). */
+  readonly values?: SchemaNode;
+  /** The field's API doc (or the type's, for a root or list item). */
+  readonly description?: string;
+  /** Required by the OpenAPI schema (the API server's validation may be stricter or looser). */
+  readonly required?: boolean;
+  readonly enum?: readonly string[];
+  readonly default?: string | number | boolean;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  /** Kubernetes version that added the field (batch fields only). */
+  readonly addedIn?: string;
+  readonly docsUrl?: string;
+}
+
+/** A named property of an object node. */
+export interface SchemaProperty extends SchemaNode {
+  readonly name: string;
+}
+
+const properties = new Map<string, ReadonlyMap<string, SchemaProperty>>();
+const objects = new Map<string, SchemaNode>();
+
+/** decode builds a node from the generated type string (`#Name`, `[]T`, `{}T`, scalars). */
+function decode(encoded: string): SchemaNode {
+  if (encoded.startsWith('[]')) return { type: 'array', items: decode(encoded.slice(2)) };
+  if (encoded.startsWith('{}')) return { type: 'map', values: decode(encoded.slice(2)) };
+  if (encoded.startsWith('#')) return objectNode(encoded.slice(1));
+  return { type: encoded as SchemaType };
+}
+
+function objectNode(typeName: string): SchemaNode {
+  let node = objects.get(typeName);
+  if (!node) {
+    const raw = RAW_SCHEMA[typeName];
+    node = { type: 'object', typeName, ...(raw?.d ? { description: raw.d } : {}) };
+    objects.set(typeName, node);
+  }
+  return node;
+}
+
+function propertyMap(typeName: string): ReadonlyMap<string, SchemaProperty> {
+  let map = properties.get(typeName);
+  if (map) return map;
+  const built = new Map<string, SchemaProperty>();
+  const raw = RAW_SCHEMA[typeName];
+  if (raw) {
+    for (const name of Object.keys(raw.p)) {
+      const [encoded, description, required] = raw.p[name]!;
+      const facts = FIELD_FACTS[`${typeName}.${name}`];
+      built.set(name, {
+        ...decode(encoded),
+        name,
+        ...(description ? { description } : {}),
+        ...(required ? { required: true } : {}),
+        ...facts,
+      });
+    }
+  }
+  map = built;
+  properties.set(typeName, map);
+  return map;
+}
+
+/** rootSchema is the schema of a whole Job or CronJob document. */
+export function rootSchema(kind: WorkloadKind): SchemaNode {
+  return objectNode(kind);
+}
+
+/** propertyOf looks up one property of an object node. */
+export function propertyOf(node: SchemaNode, name: string): SchemaProperty | undefined {
+  return node.type === 'object' && node.typeName ? propertyMap(node.typeName).get(name) : undefined;
+}
+
+/** propertiesOf lists an object node's properties in name order (empty for other nodes). */
+export function propertiesOf(node: SchemaNode): readonly SchemaProperty[] {
+  return node.type === 'object' && node.typeName ? [...propertyMap(node.typeName).values()] : [];
+}
+
+/**
+ * schemaAt follows a field path (`['spec', 'template', 'spec', 'containers', 0, 'image']`)
+ * from a kind's root; list indexes and map keys step into items/values. Undefined when the
+ * path leaves the schema (an unknown field).
+ */
+export function schemaAt(kind: WorkloadKind, segments: readonly PathSegment[]): SchemaNode | undefined {
+  let node: SchemaNode | undefined = rootSchema(kind);
+  for (const segment of segments) {
+    if (!node) return undefined;
+    if (node.type === 'array') node = node.items;
+    else if (node.type === 'map') node = node.values;
+    else if (node.type === 'object' && typeof segment === 'string') node = propertyOf(node, segment);
+    else return undefined;
+  }
+  return node;
+}
+
+/** describeType renders a node's type for hover text (`[]Container`, `map[string]string`). */
+export function describeType(node: SchemaNode): string {
+  switch (node.type) {
+    case 'array': return `[]${node.items ? describeType(node.items) : 'any'}`;
+    case 'map': return `map[string]${node.values ? describeType(node.values) : 'any'}`;
+    case 'object': return node.typeName ?? 'object';
+    default: return node.type;
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * The shape of the generated schema (src-engine/generated/schema.ts, written by
+ * scripts/generateSchema.mjs from the kubernetes-types package).
+ *
+ * A property's type is a compact string: `string`, `integer`, `boolean`, `int-or-string`,
+ * `quantity` (a resource.Quantity: string or number), `any` (free-form JSON), `#Name` (an
+ * object type of the table), `[]T` (a list of T) or `{}T` (a map from string to T).
+ */
+export interface RawSchema {
+  readonly [typeName: string]: RawType;
+}
+
+export interface RawType {
+  /** The type's API doc. */
+  readonly d?: string;
+  /** Properties: [type string, API doc, 1 when required by the OpenAPI schema]. */
+  readonly p: { readonly [property: string]: RawProperty };
+}
+
+export type RawProperty = readonly [type: string, description?: string, required?: 1];
+
+/** The JSON type a field accepts. */
+export type SchemaType = 'string' | 'integer' | 'boolean' | 'int-or-string' | 'quantity' | 'any' | 'object' | 'array' | 'map';

@@ -1,0 +1,140 @@
+import type { Finding, Fix, Range, Severity } from '../model/diagnostic';
+import { formatFieldPath } from '../parse/fieldPath';
+import type { PathSegment } from '../parse/fieldPath';
+import { isPlainObject, rangeOfField } from '../parse/manifests';
+import type { ManifestDocument, WorkloadKind } from '../parse/manifests';
+
+/** The Job spec a rule checks: a Job's `spec`, or a CronJob's `spec.jobTemplate.spec`. */
+export interface JobSpecView {
+  readonly spec: Record<string, unknown>;
+  /** Where the spec sits: `['spec']` or `['spec', 'jobTemplate', 'spec']`. */
+  readonly path: readonly PathSegment[];
+  readonly inCronJob: boolean;
+  /**
+   * completions/parallelism as validation sees them: a Job is defaulted first (neither set →
+   * both 1; only completions set → parallelism 1); a CronJob's job template is not.
+   */
+  readonly completions: number | undefined;
+  readonly parallelism: number | undefined;
+  readonly indexed: boolean;
+  /** `spec.template` and `spec.template.spec`, when they are objects. */
+  readonly template: Record<string, unknown> | undefined;
+  readonly podSpec: Record<string, unknown> | undefined;
+}
+
+/** What a rule reports; the context adds rule severity, range and docs link. */
+export interface Report {
+  readonly rule: string;
+  readonly path: readonly PathSegment[];
+  readonly message: string;
+  readonly fixes?: readonly Fix[];
+  /** Where to draw it: the field's value (default), its key, or an explicit range. */
+  readonly at?: 'value' | 'key' | Range;
+  /** Draw at this path instead of `path` (when the API names a different field than the one written). */
+  readonly locate?: readonly PathSegment[];
+  readonly docsUrl?: string;
+}
+
+/** A resolved rule level: a severity, or off. */
+export type RuleLevel = Severity | 'off';
+
+/**
+ * RuleContext is what every rule sees: the document, its kind, the decoded object and the
+ * Job spec(s), plus `report`. One context serves all rules of a document.
+ */
+export class RuleContext {
+  readonly findings: Finding[] = [];
+  readonly jobSpecs: readonly JobSpecView[];
+
+  constructor(
+    readonly doc: ManifestDocument,
+    readonly kind: WorkloadKind,
+    /** The decoded document (a plain object). */
+    readonly root: Record<string, unknown>,
+    private readonly levelOf: (rule: string) => RuleLevel,
+    private readonly docsOf: (rule: string) => string | undefined,
+  ) {
+    this.jobSpecs = collectJobSpecs(kind, root);
+  }
+
+  get spec(): Record<string, unknown> | undefined {
+    return obj(this.root['spec']);
+  }
+
+  get metadata(): Record<string, unknown> | undefined {
+    return obj(this.root['metadata']);
+  }
+
+  enabled(rule: string): boolean {
+    return this.levelOf(rule) !== 'off';
+  }
+
+  report(report: Report): void {
+    const severity = this.levelOf(report.rule);
+    if (severity === 'off') return;
+    const at = report.at ?? 'value';
+    const range = typeof at === 'string' ? rangeOfField(this.doc, report.locate ?? report.path, at) : at;
+    const docsUrl = report.docsUrl ?? this.docsOf(report.rule);
+    this.findings.push({
+      rule: report.rule,
+      severity,
+      message: report.message,
+      field: formatFieldPath(report.path),
+      range,
+      ...(report.fixes && report.fixes.length > 0 ? { fixes: report.fixes } : {}),
+      ...(docsUrl ? { docsUrl } : {}),
+    });
+  }
+}
+
+function collectJobSpecs(kind: WorkloadKind, root: Record<string, unknown>): JobSpecView[] {
+  const spec = obj(root['spec']);
+  if (!spec) return [];
+  if (kind === 'Job') return [jobSpecView(spec, ['spec'], false)];
+  const jobSpec = obj(obj(spec['jobTemplate'])?.['spec']);
+  return jobSpec ? [jobSpecView(jobSpec, ['spec', 'jobTemplate', 'spec'], true)] : [];
+}
+
+function jobSpecView(spec: Record<string, unknown>, path: PathSegment[], inCronJob: boolean): JobSpecView {
+  let completions = int(spec['completions']);
+  let parallelism = int(spec['parallelism']);
+  if (!inCronJob) {
+    // SetDefaults_Job: both nil → 1 and 1; parallelism nil → 1.
+    if (completions === undefined && parallelism === undefined) completions = 1;
+    if (parallelism === undefined) parallelism = 1;
+  }
+  const template = obj(spec['template']);
+  return {
+    spec,
+    path,
+    inCronJob,
+    completions,
+    parallelism,
+    indexed: spec['completionMode'] === 'Indexed',
+    template,
+    podSpec: obj(template?.['spec']),
+  };
+}
+
+/** obj narrows to a plain object. */
+export function obj(value: unknown): Record<string, unknown> | undefined {
+  return isPlainObject(value) ? value : undefined;
+}
+
+/** int narrows to an integer number (other JSON types are the `field-type` rule's business). */
+export function int(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+}
+
+export function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function list(value: unknown): readonly unknown[] | undefined {
+  return Array.isArray(value) ? value : undefined;
+}
+
+/** fieldPath renders segments (for messages). */
+export function fieldPath(...parts: ReadonlyArray<PathSegment | readonly PathSegment[]>): string {
+  return formatFieldPath(parts.flat());
+}

@@ -1,0 +1,83 @@
+/**
+ * Name and label checks of apimachinery pkg/util/validation (IsDNS1123Subdomain,
+ * IsDNS1123Label, IsQualifiedName, IsValidLabelValue, IsDomainPrefixedPath). Each returns the
+ * list of problems in the API server's words; empty means valid.
+ */
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const HTTP_PATH = /^[A-Za-z0-9/\-._~%!$&'()*+,;=:]+$/;
+
+const SUBDOMAIN_DETAIL = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+const LABEL_DETAIL = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+const QUALIFIED_DETAIL = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+const LABEL_VALUE_DETAIL = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+
+/** Bytes of a string in UTF-8 (the API server measures lengths in bytes). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+export function isDns1123Subdomain(value: string): string[] {
+  const errors: string[] = [];
+  if (value.length > 253) errors.push('must be no more than 253 characters');
+  if (!DNS1123_SUBDOMAIN.test(value)) errors.push(SUBDOMAIN_DETAIL);
+  return errors;
+}
+
+export function isDns1123Label(value: string): string[] {
+  const errors: string[] = [];
+  if (value.length > 63) errors.push('must be no more than 63 characters');
+  if (!DNS1123_LABEL.test(value)) errors.push(value.includes('.') ? 'must not contain dots' : LABEL_DETAIL);
+  return errors;
+}
+
+export function isQualifiedName(value: string): string[] {
+  const slash = value.split('/');
+  let name = value;
+  const errors: string[] = [];
+  if (slash.length === 2) {
+    const [prefix, rest] = slash as [string, string];
+    name = rest;
+    if (prefix.length === 0) errors.push('prefix part must be non-empty');
+    else errors.push(...isDns1123Subdomain(prefix).map((e) => `prefix part ${e}`));
+  } else if (slash.length > 2) {
+    return ["a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"];
+  }
+  if (name.length === 0) errors.push('name part must be non-empty');
+  else if (name.length > 63) errors.push('name part must be no more than 63 bytes');
+  if (name.length > 0 && !QUALIFIED_NAME_PART.test(name)) errors.push(QUALIFIED_DETAIL);
+  return errors;
+}
+
+export function isValidLabelValue(value: string): string[] {
+  const errors: string[] = [];
+  if (utf8Length(value) > 63) errors.push('must be no more than 63 bytes');
+  if (!LABEL_VALUE.test(value)) errors.push(LABEL_VALUE_DETAIL);
+  return errors;
+}
+
+/** IsDomainPrefixedPath: `host/path`, host a DNS subdomain, path of URL path characters. */
+export function isDomainPrefixedPath(value: string): string[] {
+  const slash = value.indexOf('/');
+  if (slash < 0) return ['must be a domain-prefixed path (such as "acme.io/foo")'];
+  const host = value.slice(0, slash);
+  const path = value.slice(slash + 1);
+  const errors = isDns1123Subdomain(host);
+  if (path.length === 0 || !HTTP_PATH.test(path)) {
+    errors.push(`path must match the regex ${"[A-Za-z0-9/\\-._~%!$&'()*+,;=:]+"}`);
+  }
+  return errors;
+}

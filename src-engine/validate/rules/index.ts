@@ -1,0 +1,87 @@
+import type { RuleDefinition, RuleInfo } from '../rule';
+import { CRON_DOCS } from '../rule';
+import { apiVersionRule } from './apiVersion';
+import { completionModeRule } from './completionMode';
+import { concurrencyPolicyRule } from './concurrencyPolicy';
+import { indexedRules } from './indexed';
+import { labelsRule } from './labels';
+import { managedByRule } from './managedBy';
+import { metadataNameRules } from './metadataName';
+import { nonNegativeRule } from './nonNegative';
+import { podFailurePolicyRule } from './podFailurePolicy';
+import { podReplacementPolicyRule } from './podReplacementPolicy';
+import { podTemplateRule } from './podTemplate';
+import { cleanupPracticeRules } from './practice/cleanupPractice';
+import { containerPracticeRules } from './practice/containerPractice';
+import { namingPracticeRules } from './practice/namingPractice';
+import { schedulePracticeRules } from './practice/schedulePractice';
+import { restartPolicyRule } from './restartPolicy';
+import { scheduleRules } from './schedule';
+import { schemaTypesRules } from './schemaTypes';
+import { selectorRule } from './selector';
+import { successPolicyRule } from './successPolicy';
+import { timeZoneRule } from './timeZone';
+
+/** Rules checked on the text before (or instead of) the decoded object; lint.ts runs them. */
+export const SYNTAX_RULES: readonly RuleInfo[] = [
+  {
+    id: 'yaml-syntax',
+    defaultSeverity: 'error',
+    category: 'validation',
+    title: 'YAML syntax error',
+    description: 'The document is not valid YAML; kubectl cannot send it.',
+    docsUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/#describing-a-kubernetes-object',
+  },
+  {
+    id: 'schedule-yaml',
+    defaultSeverity: 'error',
+    category: 'validation',
+    title: 'Schedule breaks the YAML',
+    description: 'An unquoted schedule starting with * (a YAML alias) or @ (a reserved character) is not valid YAML; quote it.',
+    docsUrl: `${CRON_DOCS}#schedule-syntax`,
+  },
+  {
+    id: 'template-not-checked',
+    defaultSeverity: 'info',
+    category: 'practice',
+    title: 'Template not checked',
+    description: 'The document holds template code ({{ ... }}, e.g. Helm); it is not plain YAML, so it is not checked. Check the rendered output instead.',
+    docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/',
+  },
+  {
+    id: 'file-skipped',
+    defaultSeverity: 'warning',
+    category: 'practice',
+    title: 'File not checked',
+    description: 'The file looks binary or is too large to check.',
+    docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/',
+  },
+];
+
+/** Every check, in the order findings are reported. */
+export const RULE_DEFINITIONS: readonly RuleDefinition[] = [
+  apiVersionRule,
+  schemaTypesRules,
+  metadataNameRules,
+  labelsRule,
+  nonNegativeRule,
+  completionModeRule,
+  indexedRules,
+  podFailurePolicyRule,
+  successPolicyRule,
+  podReplacementPolicyRule,
+  managedByRule,
+  selectorRule,
+  podTemplateRule,
+  restartPolicyRule,
+  scheduleRules,
+  timeZoneRule,
+  concurrencyPolicyRule,
+  schedulePracticeRules,
+  cleanupPracticeRules,
+  containerPracticeRules,
+  namingPracticeRules,
+];
+
+/** The rule catalogue: every rule id with its default severity, title, description and docs link. */
+export const RULES: readonly RuleInfo[] = [...SYNTAX_RULES, ...RULE_DEFINITIONS.flatMap((d) => d.rules)];

@@ -1,0 +1,74 @@
+import type { PathSegment } from '../../parse/fieldPath';
+import { fieldPath, obj } from '../context';
+import type { RuleContext } from '../context';
+import { invalidMessage, tooLongMessage } from '../fieldErrors';
+import { isQualifiedName, isValidLabelValue, utf8Length } from '../nameRules';
+import type { RuleDefinition } from '../rule';
+
+/** Total size limit of an object's annotations (apimachinery TotalAnnotationSizeLimitB). */
+const ANNOTATIONS_MAX_BYTES = 256 * 1024;
+
+/**
+ * Label keys and values (and annotation keys) on the object and on the pod template
+ * [AM ValidateLabels, ValidateAnnotations]. The pod template's labels are reported on
+ * `spec.template.labels` (ValidatePodTemplateSpec's path, without `metadata`). A CronJob's
+ * `jobTemplate.metadata` is not checked at admission, so neither is it here.
+ */
+export const labelsRule: RuleDefinition = {
+  rules: [{
+    id: 'labels',
+    defaultSeverity: 'error',
+    category: 'validation',
+    title: 'Labels and annotations',
+    description: 'Label keys are qualified names and values at most 63 characters of [A-Za-z0-9-_.]; annotation keys are qualified names.',
+    docsUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set',
+  }],
+  check(ctx) {
+    const meta = ctx.metadata;
+    checkMetadata(ctx, meta, ['metadata'], ['metadata', 'labels'], ['metadata', 'annotations']);
+    for (const view of ctx.jobSpecs) {
+      const templateMeta = obj(view.template?.['metadata']);
+      const base = [...view.path, 'template'];
+      checkMetadata(ctx, templateMeta, [...base, 'metadata'], [...base, 'labels'], [...base, 'annotations']);
+    }
+  },
+};
+
+function checkMetadata(
+  ctx: RuleContext,
+  meta: Record<string, unknown> | undefined,
+  metaPath: readonly PathSegment[],
+  labelsPath: readonly PathSegment[],
+  annotationsPath: readonly PathSegment[],
+): void {
+  const labels = obj(meta?.['labels']);
+  if (labels) {
+    const where = fieldPath(labelsPath);
+    for (const key of Object.keys(labels)) {
+      const locate = [...metaPath, 'labels', key];
+      for (const detail of isQualifiedName(key)) {
+        ctx.report({ rule: 'labels', path: labelsPath, locate, at: 'key', message: invalidMessage(where, key, detail) });
+      }
+      const value = labels[key];
+      if (typeof value !== 'string') continue;
+      for (const detail of isValidLabelValue(value)) {
+        ctx.report({ rule: 'labels', path: labelsPath, locate, message: invalidMessage(where, value, detail) });
+      }
+    }
+  }
+  const annotations = obj(meta?.['annotations']);
+  if (annotations) {
+    const where = fieldPath(annotationsPath);
+    let total = 0;
+    for (const key of Object.keys(annotations)) {
+      for (const detail of isQualifiedName(key.toLowerCase())) {
+        ctx.report({ rule: 'labels', path: annotationsPath, locate: [...metaPath, 'annotations', key], at: 'key', message: invalidMessage(where, key, detail) });
+      }
+      const value = annotations[key];
+      total += utf8Length(key) + (typeof value === 'string' ? utf8Length(value) : 0);
+    }
+    if (total > ANNOTATIONS_MAX_BYTES) {
+      ctx.report({ rule: 'labels', path: annotationsPath, locate: [...metaPath, 'annotations'], at: 'key', message: tooLongMessage(where, ANNOTATIONS_MAX_BYTES) });
+    }
+  }
+}

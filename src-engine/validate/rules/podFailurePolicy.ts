@@ -1,0 +1,143 @@
+import type { PathSegment } from '../../parse/fieldPath';
+import { fieldPath, list, obj, str } from '../context';
+import type { JobSpecView, RuleContext } from '../context';
+import { duplicateMessage, invalidMessage, requiredMessage, tooManyMessage, unsupportedMessage } from '../fieldErrors';
+import { isQualifiedName } from '../nameRules';
+import type { RuleDefinition } from '../rule';
+
+const MAX_RULES = 20;
+const MAX_EXIT_CODES = 255;
+const MAX_PATTERNS = 20;
+const ACTIONS = ['Count', 'FailIndex', 'FailJob', 'Ignore'] as const;
+const OPERATORS = ['In', 'NotIn'] as const;
+const STATUSES = ['True', 'False', 'Unknown'] as const;
+const RULE = 'pod-failure-policy';
+
+/** spec.podFailurePolicy rules of A.4 [VAL validatePodFailurePolicy, validatePodFailurePolicyRule]. */
+export const podFailurePolicyRule: RuleDefinition = {
+  rules: [{
+    id: RULE,
+    defaultSeverity: 'error',
+    category: 'validation',
+    title: 'podFailurePolicy',
+    description: 'At most 20 rules; each with a supported action and exactly one of onExitCodes / onPodConditions; exit codes ordered, unique, not 0 with In; containerName naming a container of the template.',
+    docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#pod-failure-policy',
+  }],
+  check(ctx) {
+    for (const view of ctx.jobSpecs) {
+      const policy = obj(view.spec['podFailurePolicy']);
+      if (!policy) continue;
+      const rulesPath = [...view.path, 'podFailurePolicy', 'rules'];
+      const rules = list(policy['rules']);
+      if (!rules) continue;
+      if (rules.length > MAX_RULES) {
+        ctx.report({ rule: RULE, path: rulesPath, message: tooManyMessage(fieldPath(rulesPath), rules.length, MAX_RULES) });
+      }
+      const names = containerNames(view);
+      rules.forEach((item, i) => {
+        const rule = obj(item);
+        if (rule) checkRule(ctx, view, rule, [...rulesPath, i], names);
+      });
+    }
+  },
+};
+
+function containerNames(view: JobSpecView): Set<string> {
+  const names = new Set<string>();
+  for (const key of ['containers', 'initContainers']) {
+    for (const c of list(view.podSpec?.[key]) ?? []) {
+      const name = str(obj(c)?.['name']);
+      if (name) names.add(name);
+    }
+  }
+  return names;
+}
+
+function checkRule(ctx: RuleContext, view: JobSpecView, rule: Record<string, unknown>, path: PathSegment[], names: Set<string>): void {
+  const actionPath = [...path, 'action'];
+  const action = rule['action'];
+  if (action === undefined || action === null || action === '') {
+    ctx.report({ rule: RULE, path: actionPath, at: 'key', locate: action === undefined ? path : actionPath, message: requiredMessage(fieldPath(actionPath), `valid values: [${ACTIONS.map((a) => `"${a}"`).join(' ')}]`) });
+  } else if (typeof action === 'string' && !(ACTIONS as readonly string[]).includes(action)) {
+    ctx.report({ rule: RULE, path: actionPath, message: unsupportedMessage(fieldPath(actionPath), action, ACTIONS) });
+  } else if (action === 'FailIndex' && (view.spec['backoffLimitPerIndex'] === undefined || view.spec['backoffLimitPerIndex'] === null)) {
+    ctx.report({ rule: RULE, path: actionPath, message: invalidMessage(fieldPath(actionPath), action, 'requires the backoffLimitPerIndex to be set') });
+  }
+  const onExitCodes = obj(rule['onExitCodes']);
+  const onPodConditions = rule['onPodConditions'];
+  const hasConditions = onPodConditions !== undefined && onPodConditions !== null;
+  if (onExitCodes && hasConditions) {
+    ctx.report({ rule: RULE, path, at: 'key', message: `${fieldPath(path)}: Invalid value: specifying both OnExitCodes and OnPodConditions is not supported` });
+  } else if (!onExitCodes && !hasConditions) {
+    ctx.report({ rule: RULE, path, at: 'key', message: `${fieldPath(path)}: Invalid value: specifying one of OnExitCodes and OnPodConditions is required` });
+  }
+  if (onExitCodes) checkExitCodes(ctx, onExitCodes, [...path, 'onExitCodes'], names);
+  const patterns = list(onPodConditions);
+  if (patterns) checkPatterns(ctx, patterns, [...path, 'onPodConditions']);
+}
+
+function checkExitCodes(ctx: RuleContext, req: Record<string, unknown>, path: PathSegment[], names: Set<string>): void {
+  const containerName = req['containerName'];
+  if (typeof containerName === 'string' && !names.has(containerName)) {
+    const p = [...path, 'containerName'];
+    ctx.report({ rule: RULE, path: p, message: invalidMessage(fieldPath(p), containerName, 'must be one of the container or initContainer names in the pod template') });
+  }
+  const operator = req['operator'];
+  const operatorPath = [...path, 'operator'];
+  if (operator === undefined || operator === null || operator === '') {
+    ctx.report({ rule: RULE, path: operatorPath, at: 'key', locate: operator === undefined ? path : operatorPath, message: requiredMessage(fieldPath(operatorPath), `valid values: [${OPERATORS.map((o) => `"${o}"`).join(' ')}]`) });
+  } else if (typeof operator === 'string' && !(OPERATORS as readonly string[]).includes(operator)) {
+    ctx.report({ rule: RULE, path: operatorPath, message: unsupportedMessage(fieldPath(operatorPath), operator, OPERATORS) });
+  }
+  const valuesPath = [...path, 'values'];
+  const values = list(req['values']) ?? (req['values'] === undefined || req['values'] === null ? [] : undefined);
+  if (!values) return;
+  if (values.length === 0) {
+    ctx.report({ rule: RULE, path: valuesPath, at: 'key', locate: req['values'] === undefined ? path : valuesPath, message: invalidMessage(fieldPath(valuesPath), [], 'at least one value is required') });
+    return;
+  }
+  if (values.length > MAX_EXIT_CODES) {
+    ctx.report({ rule: RULE, path: valuesPath, message: tooManyMessage(fieldPath(valuesPath), values.length, MAX_EXIT_CODES) });
+    return;
+  }
+  const seen = new Set<number>();
+  let orderReported = false;
+  values.forEach((v, j) => {
+    if (typeof v !== 'number') return;
+    const valuePath = [...valuesPath, j];
+    if (seen.has(v)) ctx.report({ rule: RULE, path: valuePath, message: duplicateMessage(fieldPath(valuePath), v) });
+    seen.add(v);
+    if (operator === 'In' && v === 0) {
+      ctx.report({ rule: RULE, path: valuePath, message: invalidMessage(fieldPath(valuePath), v, 'must not be 0 for the In operator') });
+    }
+    const previous = values[j - 1];
+    if (!orderReported && j > 0 && typeof previous === 'number' && previous > v) {
+      orderReported = true;
+      ctx.report({ rule: RULE, path: valuesPath, message: invalidMessage(fieldPath(valuesPath), values, 'must be ordered') });
+    }
+  });
+}
+
+function checkPatterns(ctx: RuleContext, patterns: readonly unknown[], path: PathSegment[]): void {
+  if (patterns.length > MAX_PATTERNS) {
+    ctx.report({ rule: RULE, path, message: tooManyMessage(fieldPath(path), patterns.length, MAX_PATTERNS) });
+  }
+  patterns.forEach((item, k) => {
+    const pattern = obj(item);
+    if (!pattern) return;
+    const typePath = [...path, k, 'type'];
+    const type = pattern['type'];
+    const typeText = typeof type === 'string' ? type : type === undefined || type === null ? '' : undefined;
+    if (typeText !== undefined) {
+      for (const detail of isQualifiedName(typeText)) {
+        ctx.report({ rule: RULE, path: typePath, at: type === undefined ? 'key' : 'value', locate: type === undefined ? [...path, k] : typePath, message: invalidMessage(fieldPath(typePath), typeText, detail) });
+      }
+    }
+    const status = pattern['status'];
+    // Defaulting turns an empty status into True before validation.
+    if (typeof status === 'string' && status !== '' && !(STATUSES as readonly string[]).includes(status)) {
+      const statusPath = [...path, k, 'status'];
+      ctx.report({ rule: RULE, path: statusPath, message: unsupportedMessage(fieldPath(statusPath), status, STATUSES) });
+    }
+  });
+}

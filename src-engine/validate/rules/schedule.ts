@@ -1,0 +1,75 @@
+import type { Fix, TextEdit } from '../../model/diagnostic';
+import { findNode } from '../../parse/manifests';
+import { setField, replaceValue, yamlString } from '../edits';
+import { invalidMessage, requiredMessage } from '../fieldErrors';
+import type { RuleDefinition } from '../rule';
+import { CRON_DOCS } from '../rule';
+import { parseStandard } from '../scheduleApi';
+
+const TZ_PREFIX = /^(?:CRON_)?TZ=(\S+)\s+([\s\S]*)$/;
+
+/**
+ * spec.schedule on create [VAL validateCronJobSpec, ValidateCronJobCreate]: required, must
+ * parse with robfig ParseStandard, and may not contain `TZ` (a `TZ=`/`CRON_TZ=` prefix):
+ * the zone belongs in spec.timeZone.
+ */
+export const scheduleRules: RuleDefinition = {
+  rules: [
+    {
+      id: 'schedule-syntax',
+      defaultSeverity: 'error',
+      category: 'validation',
+      title: 'Schedule syntax',
+      description: 'spec.schedule must be a standard five-field cron expression or a descriptor (@hourly, @daily, @every 1h30m, ...), as parsed by robfig/cron v3.',
+      docsUrl: `${CRON_DOCS}#schedule-syntax`,
+    },
+    {
+      id: 'schedule-tz-prefix',
+      defaultSeverity: 'error',
+      category: 'validation',
+      title: 'TZ= in the schedule',
+      description: 'A TZ= or CRON_TZ= prefix in spec.schedule is rejected on create; use spec.timeZone.',
+      docsUrl: `${CRON_DOCS}#unsupported-timezone-specification`,
+    },
+  ],
+  check(ctx) {
+    if (ctx.kind !== 'CronJob') return;
+    const spec = ctx.spec;
+    if (!spec) return;
+    const schedule = spec['schedule'];
+    if (schedule === undefined || schedule === null || schedule === '') {
+      ctx.report({ rule: 'schedule-syntax', path: ['spec', 'schedule'], at: 'key', message: requiredMessage('spec.schedule') });
+      return;
+    }
+    if (typeof schedule !== 'string') return;
+    const parsed = parseStandard(schedule);
+    if (!parsed.ok) {
+      ctx.report({ rule: 'schedule-syntax', path: ['spec', 'schedule'], message: invalidMessage('spec.schedule', schedule, parsed.error) });
+    }
+    if (schedule.includes('TZ')) {
+      ctx.report({
+        rule: 'schedule-tz-prefix',
+        path: ['spec', 'schedule'],
+        message: invalidMessage('spec.schedule', schedule, 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead'),
+        fixes: moveZoneFix(ctx.doc, spec, schedule),
+      });
+    }
+  },
+};
+
+function moveZoneFix(doc: Parameters<typeof setField>[0], spec: Record<string, unknown>, schedule: string): Fix[] {
+  const match = TZ_PREFIX.exec(schedule.trim());
+  if (!match) return [];
+  const [, zone, rest] = match as unknown as [string, string, string];
+  const edits: TextEdit[] = [];
+  const scheduleEdit = replaceValue(doc, ['spec', 'schedule'], yamlString(rest.trim()));
+  if (!scheduleEdit) return [];
+  edits.push(scheduleEdit);
+  const existing = spec['timeZone'];
+  if (existing === undefined || existing === null || findNode(doc, ['spec', 'timeZone']).node === undefined) {
+    const zoneEdit = setField(doc, ['spec'], 'timeZone', yamlString(zone));
+    if (!zoneEdit) return [];
+    edits.push(zoneEdit);
+  }
+  return [{ title: `Move ${zone} into spec.timeZone`, edits, isPreferred: true }];
+}

@@ -1,0 +1,164 @@
+import type { Fix } from '../../model/diagnostic';
+import { formatFieldPath } from '../../parse/fieldPath';
+import type { PathSegment } from '../../parse/fieldPath';
+import { findNode, rangeInDocument } from '../../parse/manifests';
+import { propertiesOf, propertyOf, rootSchema } from '../../schema/query';
+import type { SchemaNode } from '../../schema/query';
+import type { RuleContext } from '../context';
+import { replaceValue } from '../edits';
+import { showValue } from '../fieldErrors';
+import { nearestName } from '../nearestName';
+import type { RuleDefinition } from '../rule';
+
+/** resource.Quantity's accepted text [apimachinery resource.ParseQuantity]. */
+const QUANTITY = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+|Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/;
+const INTEGER_TEXT = /^-?[0-9]+$/;
+
+/**
+ * Unknown fields and wrong JSON types anywhere in the object, from the generated schema.
+ * The API server's decoder rejects both (kubectl's default strict field validation for
+ * unknown fields; a 400 "cannot unmarshal" for types, H.4), so both are errors. One walk
+ * over the decoded value; paths are built only for problems.
+ */
+export const schemaTypesRules: RuleDefinition = {
+  rules: [
+    {
+      id: 'unknown-field',
+      defaultSeverity: 'error',
+      category: 'validation',
+      title: 'Unknown field',
+      description: 'A field the Kubernetes API does not define at this place (often a typo or wrong indentation); strict field validation rejects it.',
+      docsUrl: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation',
+    },
+    {
+      id: 'field-type',
+      defaultSeverity: 'error',
+      category: 'validation',
+      title: 'Wrong value type',
+      description: 'A value of the wrong JSON type, e.g. a quoted number ("3") for an integer field or a number for a string such as the schedule.',
+      docsUrl: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation',
+    },
+  ],
+  check(ctx) {
+    const walker = new Walker(ctx);
+    walker.object(ctx.root, rootSchema(ctx.kind));
+  },
+};
+
+class Walker {
+  private readonly path: PathSegment[] = [];
+  private readonly reportUnknown: boolean;
+  private readonly reportTypes: boolean;
+
+  constructor(private readonly ctx: RuleContext) {
+    this.reportUnknown = ctx.enabled('unknown-field');
+    this.reportTypes = ctx.enabled('field-type');
+  }
+
+  object(value: Record<string, unknown>, schema: SchemaNode): void {
+    for (const key in value) {
+      const child = value[key];
+      const prop = propertyOf(schema, key);
+      this.path.push(key);
+      if (prop) this.value(child, prop);
+      else if (this.reportUnknown) this.unknown(key, schema);
+      this.path.pop();
+    }
+  }
+
+  value(value: unknown, schema: SchemaNode): void {
+    if (value === null || value === undefined) return;
+    switch (schema.type) {
+      case 'string':
+        if (typeof value !== 'string') this.wrongType(value, 'string');
+        return;
+      case 'integer':
+        if (typeof value !== 'number' || !Number.isInteger(value)) this.wrongType(value, 'integer');
+        return;
+      case 'boolean':
+        if (typeof value !== 'boolean') this.wrongType(value, 'boolean');
+        return;
+      case 'int-or-string':
+        if (typeof value !== 'string' && !(typeof value === 'number' && Number.isInteger(value))) this.wrongType(value, 'integer or string');
+        return;
+      case 'quantity':
+        if (typeof value === 'number') return;
+        if (typeof value !== 'string') this.wrongType(value, 'quantity (string or number)');
+        else if (!QUANTITY.test(value) && this.reportTypes) {
+          this.report('field-type', `${this.where()}: Invalid value: ${showValue(value)}: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
+        }
+        return;
+      case 'any':
+        return;
+      case 'object':
+        if (typeof value !== 'object' || Array.isArray(value)) this.wrongType(value, 'object');
+        else this.object(value as Record<string, unknown>, schema);
+        return;
+      case 'array': {
+        if (!Array.isArray(value)) {
+          this.wrongType(value, 'array');
+          return;
+        }
+        const items = schema.items;
+        if (!items) return;
+        for (let i = 0; i < value.length; i++) {
+          this.path.push(i);
+          this.value(value[i], items);
+          this.path.pop();
+        }
+        return;
+      }
+      case 'map': {
+        if (typeof value !== 'object' || Array.isArray(value)) {
+          this.wrongType(value, 'object (map)');
+          return;
+        }
+        const values = schema.values;
+        if (!values) return;
+        const map = value as Record<string, unknown>;
+        for (const key in map) {
+          this.path.push(key);
+          this.value(map[key], values);
+          this.path.pop();
+        }
+      }
+    }
+  }
+
+  private where(): string {
+    return formatFieldPath(this.path);
+  }
+
+  private report(rule: string, message: string, fixes?: Fix[], at: 'key' | 'value' = 'value'): void {
+    this.ctx.report({ rule, path: [...this.path], message, at, ...(fixes && fixes.length > 0 ? { fixes } : {}) });
+  }
+
+  private unknown(key: string, schema: SchemaNode): void {
+    const suggestion = nearestName(key, propertiesOf(schema).map((p) => p.name));
+    const fixes: Fix[] = [];
+    if (suggestion) {
+      const keyNode = findNode(this.ctx.doc, this.path).keyNode;
+      if (keyNode?.range) {
+        fixes.push({ title: `Rename to ${suggestion}`, edits: [{ range: rangeInDocument(this.ctx.doc, keyNode.range[0], keyNode.range[1]), newText: suggestion }], isPreferred: true });
+      }
+    }
+    const parent = formatFieldPath(this.path.slice(0, -1)) || 'the object';
+    const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
+    this.report('unknown-field', `${this.where()}: unknown field ${JSON.stringify(key)} in ${parent}${schema.typeName ? ` (${schema.typeName})` : ''}${hint}`, fixes, 'key');
+  }
+
+  private wrongType(value: unknown, expected: string): void {
+    if (!this.reportTypes) return;
+    const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' && !Number.isInteger(value) ? 'number' : typeof value;
+    let hint = '';
+    const fixes: Fix[] = [];
+    if (typeof value === 'string' && (expected === 'integer' && INTEGER_TEXT.test(value.trim()) || expected === 'boolean' && /^(true|false)$/.test(value.trim()))) {
+      hint = `; quotes make a YAML string, write ${value.trim()} without them`;
+      const edit = replaceValue(this.ctx.doc, this.path, value.trim());
+      if (edit) fixes.push({ title: `Remove the quotes: ${value.trim()}`, edits: [edit], isPreferred: true });
+    } else if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
+      hint = '; YAML reads this unquoted value as a ' + actual + ', quote it';
+    }
+    this.report('field-type', `${this.where()}: Invalid value: ${showValue(value)}: must be of type ${expected}, not ${actual}${hint}`, fixes);
+  }
+}
