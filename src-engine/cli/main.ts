@@ -1,5 +1,6 @@
 /** Entry point of the `kube-jobs` command-line tool. */
 import { runScheduleCommand } from './schedule';
+import { runRunCommand } from './run';
 
 /** main dispatches a subcommand; resolves to the process exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -7,6 +8,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   switch (argv[0]) {
     case 'schedule':
       return runScheduleCommand(argv.slice(1), io);
+    case 'run':
+      return runRunCommand(argv.slice(1), { ...io, handleSignals: true });
     default:
       process.stderr.write(`kube-jobs: not yet implemented: ${argv.join(' ')}\n`);
       return 2;

@@ -80,7 +80,7 @@ export function readEnvFile(file: string, into?: RefValues): { values: RefValues
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`cannot read env file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new Error(`cannot read env file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
   }
   return parseEnvFile(text, into);
 }

@@ -146,9 +146,9 @@ export function readRun(dir: string): { summary: RunSummary; events: TimelineEve
   try {
     summary = JSON.parse(fs.readFileSync(path.join(dir, 'run.json'), 'utf8')) as RunSummary;
   } catch (error) {
-    throw new Error(`${dir} is not a kube-jobs run folder: ${(error as Error).message}`);
+    throw new Error(`${dir} is not a kube-jobs run folder: ${(error as Error).message}`, { cause: error });
   }
-  let events: TimelineEvent[] = [];
+  let events: TimelineEvent[];
   try {
     events = fs
       .readFileSync(path.join(dir, 'events.jsonl'), 'utf8')
