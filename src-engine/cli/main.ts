@@ -1,11 +1,14 @@
 /** Entry point of the `kube-jobs` command-line tool. */
 import { runScheduleCommand } from './schedule';
 import { runRunCommand } from './run';
+import { runLintCommand } from './lint';
 
 /** main dispatches a subcommand; resolves to the process exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
   const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
   switch (argv[0]) {
+    case 'lint':
+      return runLintCommand(argv.slice(1), io);
     case 'schedule':
       return runScheduleCommand(argv.slice(1), io);
     case 'run':

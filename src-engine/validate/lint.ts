@@ -86,9 +86,14 @@ export function lintDocument(doc: ManifestDocument, options?: LintOptions): Find
     // With a broken schedule line, the value-level findings about it are noise.
     const brokenSchedule = findings.some((f) => f.rule === 'schedule-yaml');
     findings.push(...(brokenSchedule ? ctx.findings.filter((f) => !f.field.startsWith('spec.schedule')) : ctx.findings));
-    return findings;
+    return sortByPosition(findings);
   }
-  return ctx.findings;
+  return sortByPosition(ctx.findings);
+}
+
+/** Findings in reading order (stable: equal positions keep the rule order). */
+function sortByPosition(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 /** When the YAML could not be decoded (an unresolved alias), read apiVersion/kind from the syntax tree. */
