@@ -58,21 +58,26 @@ export class ParsedDocument {
     return this.entries.map((entry) => entry.manifest);
   }
 
-  /** entryAtLine is the document that holds a whole-file line. */
+  /**
+   * entryAtLine is the document that holds a whole-file line: the last one starting at or
+   * before it (documents are contiguous; trailing blank lines belong to the one above).
+   */
   entryAtLine(line: number): Entry | undefined {
     let low = 0;
     let high = this.entries.length - 1;
+    let found: Entry | undefined;
     while (low <= high) {
       const mid = (low + high) >> 1;
       const entry = this.entries[mid];
       if (!entry) break;
-      const start = entry.manifest.chunk.startLine;
-      const end = start + entry.manifest.lines.lineCount - 1;
-      if (line < start) high = mid - 1;
-      else if (line > end) low = mid + 1;
-      else return entry;
+      if (entry.manifest.chunk.startLine <= line) {
+        found = entry;
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
     }
-    return undefined;
+    return found;
   }
 
   /**
@@ -91,8 +96,14 @@ export class ParsedDocument {
   }
 }
 
+/** lastLineOf is the last whole-file line of a document (its final line break belongs to the next one). */
+export function lastLineOf(manifest: ManifestDocument): number {
+  const text = manifest.chunk.text;
+  const trailing = text.endsWith('\n') || text.endsWith('\r') ? 1 : 0;
+  return manifest.chunk.startLine + Math.max(0, manifest.lines.lineCount - 1 - trailing);
+}
+
 function safeLint(document: ManifestDocument, rules: Readonly<Record<string, Severity | 'off'>>): readonly Finding[] {
-  if (document.isTemplate) return [];
   try {
     return lint(document, rules);
   } catch (error) {

@@ -7,6 +7,7 @@ import { CodeActionKind } from 'vscode-languageserver';
 import type { CodeAction, Range as LspRange, TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { Finding, Fix, Range, TextEdit } from '../../../src-engine';
 import { toDiagnostic, toLspTextEdit } from '../convert';
+import { lastLineOf } from '../documents';
 import type { ParsedDocument } from '../documents';
 import { ruleInfo } from '../engineApi';
 import type { Settings } from '../settings';
@@ -23,7 +24,7 @@ export function provideCodeActions(doc: ParsedDocument, range: LspRange, setting
   if (wantsQuickFix) {
     for (const entry of doc.entries) {
       const start = entry.manifest.chunk.startLine;
-      const end = start + entry.manifest.lines.lineCount - 1;
+      const end = lastLineOf(entry.manifest);
       if (end < range.start.line || start > range.end.line) continue;
       for (const finding of entryFindings(doc, entry, settings)) {
         if (!finding.fixes?.length || !intersects(finding.range, range)) continue;

@@ -3,6 +3,7 @@ import { SymbolKind } from 'vscode-languageserver';
 import type { DocumentSymbol } from 'vscode-languageserver';
 import { rangeOfField } from '../../../src-engine';
 import { toLspRange } from '../convert';
+import { lastLineOf } from '../documents';
 import type { ParsedDocument } from '../documents';
 
 export function provideDocumentSymbols(doc: ParsedDocument): DocumentSymbol[] {
@@ -11,8 +12,8 @@ export function provideDocumentSymbols(doc: ParsedDocument): DocumentSymbol[] {
     if (!entry.workload) continue;
     const manifest = entry.manifest;
     const start = manifest.chunk.startLine;
-    const lastLine = start + manifest.lines.lineCount - 1;
-    const range = { start: { line: start, character: 0 }, end: { line: lastLine, character: manifest.lines.lineText(manifest.lines.lineCount - 1).length } };
+    const lastLine = lastLineOf(manifest);
+    const range = { start: { line: start, character: 0 }, end: { line: lastLine, character: manifest.lines.lineText(lastLine - start).length } };
     const selection = manifest.name !== undefined ? toLspRange(rangeOfField(manifest, 'metadata.name')) : toLspRange(rangeOfField(manifest, 'kind'));
     symbols.push({
       name: manifest.name ?? '(no name)',

@@ -5,6 +5,7 @@
 import { InlayHintKind } from 'vscode-languageserver';
 import type { InlayHint, Range as LspRange } from 'vscode-languageserver';
 import { findNode, rangeInDocument } from '../../../src-engine';
+import { lastLineOf } from '../documents';
 import type { ParsedDocument } from '../documents';
 import { rawValueOnLine } from '../locate';
 import { scheduleWords } from '../scheduleFacts';
@@ -16,7 +17,7 @@ export function provideInlayHints(doc: ParsedDocument, range: LspRange, settings
   for (const entry of doc.entries) {
     if (entry.workload !== 'CronJob' || entry.manifest.isTemplate) continue;
     const start = entry.manifest.chunk.startLine;
-    if (start > range.end.line || start + entry.manifest.lines.lineCount - 1 < range.start.line) continue;
+    if (start > range.end.line || lastLineOf(entry.manifest) < range.start.line) continue;
     const found = findNode(entry.manifest, ['spec', 'schedule']);
     let schedule: string | undefined;
     let end: { line: number; character: number } | undefined;

@@ -1,0 +1,83 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { provideCodeLenses } from '../../server/src/features/codeLens';
+import { provideDocumentSymbols } from '../../server/src/features/documentSymbols';
+import { provideInlayHints } from '../../server/src/features/inlayHints';
+import { provideScheduleDescription, provideSimulation } from '../../server/src/features/simulate';
+import { mergeSettings, settingsFromInitialization } from '../../server/src/settings';
+import { CRONJOB, JOB, NOW_MS, parse, settingsWith, TEST_URI } from './caret';
+
+const whole = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };
+
+describe('code lenses', () => {
+  it('puts Simulate · Run locally · Apply to cluster above each workload, and the next run of a CronJob', () => {
+    const lenses = provideCodeLenses(parse(`${JOB}---\n${CRONJOB}`), settingsWith(), NOW_MS);
+    assert.deepEqual(lenses.map((lens) => lens.command?.title.replace(/^Next run: .*/, 'Next run')), ['▶ Simulate', 'Run locally', 'Apply to cluster', '▶ Simulate', 'Run locally', 'Apply to cluster', 'Next run']);
+    assert.deepEqual(lenses[3]?.command?.arguments, [{ uri: TEST_URI, documentIndex: 1, name: 'nightly', kind: 'CronJob' }]);
+    assert.equal(lenses[3]?.range.start.line, JOB.split('\n').length);
+    assert.equal(lenses[6]?.command?.title, 'Next run: Tue 2026-03-03 03:00 GMT+1');
+  });
+
+  it('can be turned off', () => {
+    assert.deepEqual(provideCodeLenses(parse(JOB), settingsWith({ codeLens: { enabled: false } }), NOW_MS), []);
+  });
+});
+
+describe('inlay hints', () => {
+  it('shows the schedule in words after its value', () => {
+    const hints = provideInlayHints(parse(CRONJOB), whole, settingsWith());
+    assert.equal(hints.length, 1);
+    assert.deepEqual(hints[0]?.position, { line: 5, character: 23 });
+    assert.match(String(hints[0]?.label), /At 03:00/);
+  });
+
+  it('can be turned off with kubeJobs.inlayHints.schedule', () => {
+    assert.deepEqual(provideInlayHints(parse(CRONJOB), whole, settingsWith({ inlayHints: { schedule: false } })), []);
+  });
+});
+
+describe('document symbols', () => {
+  it('lists each workload by name', () => {
+    const symbols = provideDocumentSymbols(parse(`${JOB}---\n${CRONJOB}`));
+    assert.deepEqual(symbols.map((s) => `${s.detail} ${s.name}`), ['Job once', 'CronJob nightly']);
+  });
+});
+
+describe('kubeJobs/describeSchedule', () => {
+  it('returns words, runs in three zones and warnings', () => {
+    const result = provideScheduleDescription({ schedule: '0 0 13 * 5', timeZone: 'America/New_York', afterMs: NOW_MS, count: 3, localTimeZone: 'Asia/Tokyo' }, settingsWith(), 0);
+    assert.equal(result.valid, true);
+    assert.equal(result.nextRuns.length, 3);
+    assert.equal(result.nextRuns[0]?.inZone, '2026-03-06T00:00:00-05:00');
+    assert.equal(result.nextRuns[0]?.utc, '2026-03-06T05:00:00.000Z');
+    assert.equal(result.nextRuns[0]?.local, '2026-03-06T14:00:00+09:00');
+    assert.ok(result.warnings.some((w) => /OR/.test(w)));
+    assert.ok(result.warnings.some((w) => /DST/.test(w)));
+  });
+
+  it('reports an invalid schedule in the parser\'s words', () => {
+    const result = provideScheduleDescription({ schedule: '0 0 * * 7' }, settingsWith(), NOW_MS);
+    assert.equal(result.valid, false);
+    assert.match(result.error ?? '', /above maximum/);
+  });
+});
+
+describe('kubeJobs/simulateDocument', () => {
+  it('explains why a document cannot be simulated', () => {
+    const doc = parse(`apiVersion: v1\nkind: ConfigMap\n---\n${JOB}`);
+    assert.match(provideSimulation(doc, { uri: TEST_URI, documentIndex: 0 }, NOW_MS).error ?? '', /not a batch\/v1 Job or CronJob/);
+    assert.match(provideSimulation(doc, { uri: TEST_URI, documentIndex: 7 }, NOW_MS).error ?? '', /no document 7/);
+  });
+});
+
+describe('settings', () => {
+  it('reads initializationOptions and ignores values of the wrong type', () => {
+    const settings = settingsFromInitialization({ redHatYamlInstalled: true, localTimeZone: 'Asia/Tokyo', settings: { rules: { a: 'warning', b: 'loud' }, inlayHints: { schedule: 'no' } } });
+    assert.equal(settings.redHatYamlInstalled, true);
+    assert.equal(settings.localTimeZone, 'Asia/Tokyo');
+    assert.deepEqual(settings.rules, { a: 'warning' });
+    assert.equal(settings.inlayHints.schedule, true);
+    assert.equal(mergeSettings(settings, { codeLens: { enabled: false } }).codeLens.enabled, false);
+    assert.equal(mergeSettings(settings, null), settings);
+  });
+});
