@@ -71,10 +71,10 @@ export interface SimulateDocumentParams {
   readonly documentIndex: number;
   /** Virtual start time (epoch ms); the server's clock when absent. */
   readonly startMs?: number;
-  /** How long to simulate (ms); the simulator's default when absent. */
+  /** How long to simulate (ms); the simulator's default when absent (a Job to its end, a CronJob 24 h). */
   readonly durationMs?: number;
-  /** Seed for pod outcomes, so a run can be replayed. */
-  readonly seed?: number;
+  /** Pod outcomes in the CLI's `--pods` grammar (`succeed@20s,fail@5s:137`); every pod succeeds after 10 s when absent. */
+  readonly pods?: string;
   /** Also render the SVG timeline (default true). */
   readonly svg?: boolean;
 }
@@ -84,12 +84,14 @@ export interface SimulateDocumentResult {
   readonly documentIndex: number;
   readonly kind?: 'Job' | 'CronJob';
   readonly name?: string;
-  /** The simulator's JSON result (src-engine/sim `simulate`), when the document could be simulated. */
+  /** The simulation as JSON (src-engine/sim `simulationToJson`, the CLI's `simulate --format json`). */
   readonly result?: unknown;
   /** The timeline as SVG (src-engine/render), when asked for and available. */
   readonly svg?: string;
   /** Why there is no result (not a workload, invalid manifest, document not found). */
   readonly error?: string;
+  /** Every reason the manifest cannot be simulated, when there are several. */
+  readonly errors?: readonly string[];
 }
 
 /** kubeJobs/simulateDocument: run the simulator on one document of an open file. */

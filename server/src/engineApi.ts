@@ -111,17 +111,34 @@ export function nextZoneTransition(timeZone: string, afterMs: number, limitMs?: 
 
 // ---- simulation ---------------------------------------------------------------------------
 
-export interface SimulationOptions {
+export interface SimulationRequest {
   readonly startMs: number;
   readonly durationMs?: number;
-  readonly seed?: number;
+  /** Pod outcomes in the CLI's `--pods` grammar. */
+  readonly pods?: string;
+  readonly svg: boolean;
 }
 
-/** simulateManifest runs the simulator on one document; undefined while sim/ is not exported. */
-export function simulateManifest(document: ManifestDocument, options: SimulationOptions): { result: unknown; svg?: string } | undefined {
-  const simulate = fn<(d: unknown, o: unknown) => unknown>('simulate');
-  if (!simulate) return undefined;
-  const result = simulate(document, options);
-  const render = fn<(r: unknown) => string>('renderTimelineSvg');
-  return render ? { result, svg: render(result) } : { result };
+export type SimulationAnswer = { readonly result: unknown; readonly svg?: string } | { readonly errors: readonly string[] };
+
+/** simulateManifest runs the simulator on one document's value; undefined while sim/ is not exported. */
+export function simulateManifest(kind: WorkloadKind, value: unknown, request: SimulationRequest): SimulationAnswer | undefined {
+  const simulate = fn<(k: WorkloadKind, v: unknown, o: unknown) => { ok: boolean; simulation?: unknown; errors?: readonly string[] }>('simulate');
+  const toJson = fn<(s: unknown) => unknown>('simulationToJson');
+  if (!simulate || !toJson) return undefined;
+  let podModel: unknown;
+  if (request.pods !== undefined) {
+    const specPodModel = fn<(t: string) => { ok: boolean; model?: unknown; error?: string }>('specPodModel');
+    const parsed = specPodModel?.(request.pods);
+    if (!parsed?.ok) return { errors: [`pods: ${parsed?.error ?? 'pod models unavailable'}`] };
+    podModel = parsed.model;
+  }
+  const outcome = simulate(kind, value, {
+    start: request.startMs,
+    ...(request.durationMs !== undefined ? { until: request.startMs + request.durationMs } : {}),
+    ...(podModel !== undefined ? { podModel } : {}),
+  });
+  if (!outcome.ok || outcome.simulation === undefined) return { errors: outcome.errors ?? ['cannot simulate this manifest'] };
+  const render = request.svg ? fn<(s: unknown) => string>('renderSimulationSvg') : undefined;
+  return { result: toJson(outcome.simulation), ...(render ? { svg: render(outcome.simulation) } : {}) };
 }

@@ -63,6 +63,20 @@ describe('kubeJobs/describeSchedule', () => {
 });
 
 describe('kubeJobs/simulateDocument', () => {
+  it('simulates a CronJob for a day by default and a Job with given pod outcomes', () => {
+    const doc = parse(`${JOB}---\n${CRONJOB}`);
+    const cron = provideSimulation(doc, { uri: TEST_URI, documentIndex: 1 }, NOW_MS);
+    assert.equal(cron.error, undefined);
+    assert.equal(cron.kind, 'CronJob');
+    const jobs = (cron.result as { jobs: { scheduledTime: string }[] }).jobs;
+    assert.equal(jobs[0]?.scheduledTime, '2026-03-03T02:00:00Z', '03:00 in Berlin');
+    const job = provideSimulation(doc, { uri: TEST_URI, documentIndex: 0, pods: 'fail@5s:1,fail@5s:1,fail@5s:1,fail@5s:1' }, NOW_MS);
+    const conditions = (job.result as { status: { conditions: { type: string }[] } }).status.conditions.map((c) => c.type);
+    assert.ok(conditions.includes('Failed'), `backoffLimit 2 fails the Job: ${conditions.join(',')}`);
+    assert.match(provideSimulation(doc, { uri: TEST_URI, documentIndex: 0, pods: 'bogus' }, NOW_MS).error ?? '', /pods: bad pods entry/);
+  });
+
+
   it('explains why a document cannot be simulated', () => {
     const doc = parse(`apiVersion: v1\nkind: ConfigMap\n---\n${JOB}`);
     assert.match(provideSimulation(doc, { uri: TEST_URI, documentIndex: 0 }, NOW_MS).error ?? '', /not a batch\/v1 Job or CronJob/);

@@ -16,18 +16,26 @@ export function provideSimulation(doc: ParsedDocument, params: SimulateDocumentP
   const described = { ...base, ...(entry.workload ? { kind: entry.workload } : {}), ...(entry.manifest.name !== undefined ? { name: entry.manifest.name } : {}) };
   if (!entry.workload) return { ...described, error: 'this document is not a batch/v1 Job or CronJob' };
   if (entry.manifest.value === undefined) return { ...described, error: `the document is not valid YAML: ${entry.manifest.valueError ?? entry.manifest.syntaxErrors[0]?.message ?? 'parse error'}` };
+  if (params.durationMs !== undefined && !(params.durationMs > 0 && params.durationMs <= MAX_DURATION_MS)) {
+    return { ...described, error: `durationMs must be between 1 and ${MAX_DURATION_MS} (one year)` };
+  }
   try {
-    const simulated = simulateManifest(entry.manifest, {
+    const answer = simulateManifest(entry.workload, entry.manifest.value, {
       startMs: params.startMs ?? nowMs,
       ...(params.durationMs !== undefined ? { durationMs: params.durationMs } : {}),
-      ...(params.seed !== undefined ? { seed: params.seed } : {}),
+      ...(params.pods !== undefined ? { pods: params.pods } : {}),
+      svg: params.svg !== false,
     });
-    if (!simulated) return { ...described, error: 'the simulator is not available in this build' };
-    return { ...described, result: simulated.result, ...(params.svg !== false && simulated.svg !== undefined ? { svg: simulated.svg } : {}) };
+    if (!answer) return { ...described, error: 'the simulator is not available in this build' };
+    if ('errors' in answer) return { ...described, error: answer.errors.join('; '), errors: answer.errors };
+    return { ...described, result: answer.result, ...(answer.svg !== undefined ? { svg: answer.svg } : {}) };
   } catch (error) {
     return { ...described, error: `simulation failed: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
+
+/** A simulated year is plenty for any CronJob question and keeps the request bounded. */
+const MAX_DURATION_MS = 366 * 24 * 3600_000;
 
 export function provideScheduleDescription(params: DescribeScheduleParams, settings: Settings, nowMs: number): DescribeScheduleResult {
   const count = Math.max(0, Math.min(100, Math.floor(params.count ?? 5)));
