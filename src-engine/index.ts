@@ -8,6 +8,7 @@ export * from './parse/manifests';
 export * from './schedule';
 export * from './controllers';
 export * from './sim';
+export * from './render';
 export * from './schema/types';
 export * from './schema/facts';
 export * from './schema/query';

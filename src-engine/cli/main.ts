@@ -2,6 +2,7 @@
 import { runScheduleCommand } from './schedule';
 import { runRunCommand } from './run';
 import { runLintCommand } from './lint';
+import { runSimulateCommand } from './simulate';
 
 /** main dispatches a subcommand; resolves to the process exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -11,6 +12,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return runLintCommand(argv.slice(1), io);
     case 'schedule':
       return runScheduleCommand(argv.slice(1), io);
+    case 'simulate':
+      return runSimulateCommand(argv.slice(1), io);
     case 'run':
       return runRunCommand(argv.slice(1), { ...io, handleSignals: true });
     default:

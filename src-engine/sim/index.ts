@@ -4,3 +4,4 @@ export * from './queue';
 export * from './podModel';
 export * from './records';
 export * from './simulator';
+export * from './report';

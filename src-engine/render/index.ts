@@ -1,0 +1,2 @@
+/** Pictures of simulations (SVG / HTML strings). */
+export * from './timeline';

@@ -1,0 +1,262 @@
+import { formatRfc3339 } from '../controllers/rfc3339';
+import { formatDuration } from '../sim/report';
+import type { CronJobSimulation, JobSimulation, SimDay, Simulation } from '../sim/records';
+
+/**
+ * Pictures of a simulation: a timeline (pods of a Job, or Jobs of a CronJob, as bars over
+ * time; failures red, successes green, backoff waits amber, deadline/TTL markers) and, for
+ * CronJobs spanning several days, a calendar of runs and skips. Pure functions returning SVG
+ * / HTML text; every piece of text is escaped.
+ */
+
+export interface RenderOptions {
+  /** Width of the SVG in px (default 960). */
+  readonly width?: number;
+  /** Most rows drawn (default 60); the rest are summarised in a note. */
+  readonly maxRows?: number;
+}
+
+const COLORS = {
+  succeeded: '#2e9e4f',
+  failed: '#d33c3c',
+  running: '#3b7dd8',
+  pending: '#9bbbe8',
+  deleted: '#8a8a8a',
+  backoff: '#f0a830',
+  deadline: '#e07b00',
+  ttl: '#8e44ad',
+  condition: '#555555',
+  grid: '#e4e4e4',
+  text: '#222222',
+  muted: '#666666',
+};
+
+/** escapeXml makes text safe inside SVG/HTML text and attribute values. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
+}
+
+const TICK_STEPS_MS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800, 2592000].map((s) => s * 1000);
+
+function tickStep(spanMs: number, maxTicks: number): number {
+  for (const s of TICK_STEPS_MS) if (spanMs / s <= maxTicks) return s;
+  return Math.ceil(spanMs / maxTicks / 86400000) * 86400000;
+}
+
+interface Bar {
+  readonly label: string;
+  readonly from: number;
+  readonly to: number;
+  readonly color: string;
+  readonly title: string;
+  /** Extra marks on the row: time and color (e.g. the scheduled time). */
+  readonly marks?: readonly { readonly at: number; readonly color: string; readonly title: string }[];
+}
+
+interface Marker {
+  readonly at: number;
+  readonly color: string;
+  readonly label: string;
+}
+
+const ROW_H = 18;
+const LABEL_W = 210;
+const TOP = 46;
+
+/** renderSimulationSvg draws the simulation timeline (plus a run calendar for multi-day CronJobs). */
+export function renderSimulationSvg(sim: Simulation, options: RenderOptions = {}): string {
+  const width = Math.max(400, Math.floor(options.width ?? 960));
+  const maxRows = Math.max(1, Math.floor(options.maxRows ?? 60));
+  const { bars, markers, title, note } = sim.kind === 'Job' ? jobBars(sim) : cronBars(sim);
+  const shown = bars.slice(0, maxRows);
+  const start = sim.start;
+  const end = Math.max(sim.end, start + 1000);
+  const plotW = width - LABEL_W - 20;
+  const x = (t: number): number => LABEL_W + ((Math.min(Math.max(t, start), end) - start) / (end - start)) * plotW;
+  const rowsH = Math.max(1, shown.length) * ROW_H;
+  const calendar = sim.kind === 'CronJob' && sim.days.length > 1 ? calendarSvg(sim.days, width) : null;
+  const notes: string[] = [];
+  if (bars.length > shown.length) notes.push(`${bars.length - shown.length} more rows not drawn`);
+  if (note !== '') notes.push(note);
+  const timelineH = TOP + rowsH + 40 + notes.length * 14;
+  const height = timelineH + (calendar?.height ?? 0);
+  const out: string[] = [];
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11" role="img" aria-label="${escapeXml(title)}">`);
+  out.push(`<title>${escapeXml(title)}</title>`);
+  out.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`);
+  out.push(`<text x="8" y="16" font-size="13" font-weight="bold" fill="${COLORS.text}">${escapeXml(title)}</text>`);
+  // Time axis with gridlines.
+  const step = tickStep(end - start, Math.max(2, Math.floor(plotW / 90)));
+  const firstTick = Math.ceil(start / step) * step;
+  for (let t = firstTick; t <= end; t += step) {
+    const tx = x(t).toFixed(1);
+    out.push(`<line x1="${tx}" y1="${TOP - 6}" x2="${tx}" y2="${TOP + rowsH}" stroke="${COLORS.grid}"/>`);
+    out.push(`<text x="${tx}" y="${TOP - 10}" text-anchor="middle" fill="${COLORS.muted}">${escapeXml(axisLabel(t, step, start))}</text>`);
+  }
+  shown.forEach((bar, i) => {
+    const y = TOP + i * ROW_H;
+    out.push(`<text x="${LABEL_W - 6}" y="${y + 13}" text-anchor="end" fill="${COLORS.text}">${escapeXml(truncate(bar.label, 34))}</text>`);
+    const x1 = x(bar.from);
+    const w = Math.max(2, x(bar.to) - x1);
+    out.push(`<rect x="${x1.toFixed(1)}" y="${y + 3}" width="${w.toFixed(1)}" height="${ROW_H - 6}" rx="2" fill="${bar.color}"><title>${escapeXml(bar.title)}</title></rect>`);
+    for (const m of bar.marks ?? []) {
+      const mx = x(m.at).toFixed(1);
+      out.push(`<line x1="${mx}" y1="${y + 1}" x2="${mx}" y2="${y + ROW_H - 1}" stroke="${m.color}" stroke-width="2"><title>${escapeXml(m.title)}</title></line>`);
+    }
+  });
+  for (const m of markers) {
+    if (m.at < start || m.at > end) continue;
+    const mx = x(m.at).toFixed(1);
+    out.push(`<line x1="${mx}" y1="${TOP - 4}" x2="${mx}" y2="${TOP + rowsH}" stroke="${m.color}" stroke-width="1.5" stroke-dasharray="4 3"><title>${escapeXml(m.label)}</title></line>`);
+    out.push(`<text x="${mx}" y="${TOP + rowsH + 12}" text-anchor="middle" fill="${m.color}">${escapeXml(truncate(m.label, 28))}</text>`);
+  }
+  // Legend.
+  const legend: [string, string][] = sim.kind === 'Job'
+    ? [['succeeded', COLORS.succeeded], ['failed', COLORS.failed], ['running', COLORS.running], ['deleted', COLORS.deleted], ['backoff wait', COLORS.backoff]]
+    : [['succeeded', COLORS.succeeded], ['failed', COLORS.failed], ['running', COLORS.running], ['deleted while running', COLORS.deleted], ['skipped (JobAlreadyActive)', COLORS.backoff]];
+  let lx = LABEL_W;
+  const ly = TOP + rowsH + 26;
+  for (const [name, color] of legend) {
+    out.push(`<rect x="${lx}" y="${ly - 9}" width="10" height="10" fill="${color}"/><text x="${lx + 14}" y="${ly}" fill="${COLORS.text}">${escapeXml(name)}</text>`);
+    lx += 24 + name.length * 6;
+  }
+  notes.forEach((n, i) => out.push(`<text x="8" y="${ly + 14 + i * 14}" fill="${COLORS.muted}">${escapeXml(n)}</text>`));
+  if (calendar !== null) out.push(`<g transform="translate(0 ${timelineH})">${calendar.svg}</g>`);
+  out.push('</svg>');
+  return out.join('\n');
+}
+
+function axisLabel(t: number, step: number, start: number): string {
+  const s = formatRfc3339(t);
+  if (step >= 86400000) return s.slice(0, 10);
+  if (t === start || (t - start) < step || new Date(t).getUTCHours() === 0 && new Date(t).getUTCMinutes() === 0) return s.slice(5, 16).replace('T', ' ');
+  return step < 60000 ? s.slice(11, 19) : s.slice(11, 16);
+}
+
+function truncate(s: string, n: number): string {
+  return s.length <= n ? s : s.slice(0, n - 1) + '…';
+}
+
+function jobBars(sim: JobSimulation): { bars: Bar[]; markers: Marker[]; title: string; note: string } {
+  const bars: Bar[] = [];
+  for (const w of sim.backoffWaits) {
+    bars.push({
+      label: w.index === null ? 'backoff' : `backoff index ${w.index}`,
+      from: w.from,
+      to: w.until,
+      color: COLORS.backoff,
+      title: `pod-failure backoff ${formatDuration(w.until - w.from)}: ${formatRfc3339(w.from)} → ${formatRfc3339(w.until)}`,
+    });
+  }
+  const podBars: Bar[] = sim.pods.map((p) => {
+    const to = p.finishedAt ?? sim.end;
+    const color = p.deletedAt !== null ? COLORS.deleted : p.phase === 'Succeeded' ? COLORS.succeeded : p.phase === 'Failed' ? COLORS.failed : p.phase === 'Pending' ? COLORS.pending : COLORS.running;
+    const what = p.deletedAt !== null ? `deleted at ${formatRfc3339(p.deletedAt)}` : p.phase === 'Succeeded' ? 'succeeded' : p.phase === 'Failed' ? `failed, exit code ${p.exitCode ?? '?'}` : p.phase.toLowerCase();
+    return {
+      label: p.index === null ? p.name : `[${p.index}] ${p.name}`,
+      from: p.createdAt,
+      to,
+      color,
+      title: `${p.name}: ${formatRfc3339(p.createdAt)} → ${p.finishedAt === null ? 'still running' : formatRfc3339(p.finishedAt)}, ${what}${p.restarts > 0 ? `, ${p.restarts} restarts` : ''}`,
+    };
+  });
+  // Backoff rows first would push pods down; interleave: pods in creation order, backoff rows on top.
+  const markers: Marker[] = [];
+  if (sim.deadlineAt !== null) markers.push({ at: sim.deadlineAt, color: COLORS.deadline, label: 'activeDeadlineSeconds' });
+  const final = sim.status.conditions.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
+  if (final !== undefined) markers.push({ at: final.lastTransitionTime, color: final.type === 'Complete' ? COLORS.succeeded : COLORS.failed, label: `${final.type}: ${final.reason}` });
+  if (sim.ttlExpireAt !== null) markers.push({ at: sim.ttlExpireAt, color: COLORS.ttl, label: 'TTL: Job deleted' });
+  const result = final === undefined ? 'not finished' : `${final.type} (${final.reason})`;
+  const title = `Job ${sim.name} — ${result}, ${sim.podsCreated} pods, ${formatRfc3339(sim.start)} +${formatDuration(sim.end - sim.start)}`;
+  const backoffRows = bars.length > 8 ? bars.slice(0, 8) : bars;
+  return { bars: [...backoffRows, ...podBars], markers, title, note: sim.pods.length < sim.podsCreated ? `only the first ${sim.pods.length} of ${sim.podsCreated} pods were recorded` : '' };
+}
+
+function cronBars(sim: CronJobSimulation): { bars: Bar[]; markers: Marker[]; title: string; note: string } {
+  const bars: Bar[] = sim.jobs.map((j) => {
+    const final = j.status.conditions.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
+    const running = final === undefined;
+    const to = j.finishedAt ?? j.deletedAt ?? sim.end;
+    const color = running ? (j.deletedAt !== null ? COLORS.deleted : COLORS.running) : final.type === 'Complete' ? COLORS.succeeded : COLORS.failed;
+    const marks = [{ at: j.scheduledTime, color: COLORS.text, title: `scheduled ${formatRfc3339(j.scheduledTime)}` }];
+    if (j.deletedAt !== null) marks.push({ at: j.deletedAt, color: COLORS.deleted, title: `deleted ${formatRfc3339(j.deletedAt)} (${j.deletedBy ?? ''})` });
+    return {
+      label: j.name,
+      from: j.createdAt,
+      to,
+      color,
+      marks,
+      title: `${j.name}: scheduled ${formatRfc3339(j.scheduledTime)}, created ${formatRfc3339(j.createdAt)}, ${running ? (j.deletedAt !== null ? `deleted while running (${j.deletedBy ?? ''})` : 'running') : `${final.type} (${final.reason})`}`,
+    };
+  });
+  const markers: Marker[] = [];
+  const skips = sim.events.filter((e) => e.reason === 'JobAlreadyActive' || e.reason === 'TooManyMissedTimes' || e.reason === 'InvalidSchedule' || e.reason === 'UnknownTimeZone' || e.reason === 'UnparseableSchedule');
+  if (skips.length > 0) {
+    bars.unshift({
+      label: 'skips & warnings',
+      from: sim.start,
+      to: sim.start,
+      color: '#ffffff',
+      title: `${skips.length} skip/warning events`,
+      marks: skips.slice(0, 2000).map((e) => ({ at: e.time, color: e.reason === 'JobAlreadyActive' ? COLORS.backoff : COLORS.failed, title: `${formatRfc3339(e.time)} ${e.reason}: ${e.message}` })),
+    });
+  }
+  const title = `CronJob ${sim.name} — ${sim.jobsCreated} Jobs, ${formatRfc3339(sim.start)} +${formatDuration(sim.end - sim.start)}`;
+  return { bars, markers, title, note: sim.jobs.length < sim.jobsCreated ? `only the first ${sim.jobs.length} of ${sim.jobsCreated} Jobs were recorded; the calendar counts all` : '' };
+}
+
+/** calendarSvg: one cell per UTC day (weeks as rows), colored by that day's runs. */
+function calendarSvg(days: readonly SimDay[], width: number): { svg: string; height: number } {
+  const cell = 16;
+  const first = Date.parse(`${days[0]!.date}T00:00:00Z`);
+  const last = Date.parse(`${days[days.length - 1]!.date}T00:00:00Z`);
+  const byDate = new Map(days.map((d) => [d.date, d]));
+  const startDow = (new Date(first).getUTCDay() + 6) % 7; // Monday first
+  const total = Math.round((last - first) / 86400000) + 1;
+  const weeks = Math.ceil((startDow + total) / 7);
+  // Weeks run left to right in columns, weekdays top to bottom.
+  const cols = weeks;
+  const cellW = Math.min(cell, Math.max(4, Math.floor((width - LABEL_W - 20) / Math.max(1, cols)) - 2));
+  const out: string[] = [];
+  out.push(`<text x="8" y="16" font-size="12" font-weight="bold" fill="${COLORS.text}">Calendar (UTC days): green = all runs succeeded, red = a run failed, amber = runs skipped, grey = no run</text>`);
+  const dayNames = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+  dayNames.forEach((n, i) => out.push(`<text x="${LABEL_W - 6}" y="${34 + i * (cellW + 2) + cellW - 3}" text-anchor="end" fill="${COLORS.muted}">${n}</text>`));
+  for (let k = 0; k < total; k++) {
+    const t = first + k * 86400000;
+    const date = new Date(t).toISOString().slice(0, 10);
+    const pos = startDow + k;
+    const col = Math.floor(pos / 7);
+    const row = pos % 7;
+    const d = byDate.get(date);
+    const color = d === undefined || d.created + d.skipped === 0 ? '#eeeeee' : d.failed > 0 ? COLORS.failed : d.skipped > 0 ? COLORS.backoff : COLORS.succeeded;
+    const tip = d === undefined ? `${date}: no runs` : `${date}: ${d.created} created, ${d.succeeded} succeeded, ${d.failed} failed, ${d.skipped} skipped, ${d.replaced} replaced`;
+    out.push(`<rect x="${LABEL_W + col * (cellW + 2)}" y="${24 + row * (cellW + 2)}" width="${cellW}" height="${cellW}" fill="${color}"><title>${escapeXml(tip)}</title></rect>`);
+  }
+  return { svg: out.join('\n'), height: 24 + 7 * (cellW + 2) + 16 };
+}
+
+/**
+ * renderSimulationHtml wraps the SVG in a standalone HTML page (no scripts) with a short
+ * summary and the event list.
+ */
+export function renderSimulationHtml(sim: Simulation, options: RenderOptions & { readonly summary?: string } = {}): string {
+  const svg = renderSimulationSvg(sim, options);
+  const title = `${sim.kind} ${sim.name} — kube-jobs simulation`;
+  const events = sim.events.slice(0, 500).map((e) => `<tr><td>${escapeXml(formatRfc3339(e.time))}</td><td>${escapeXml(e.type)}</td><td>${escapeXml(e.reason)}</td><td>${escapeXml(e.object)}</td><td>${escapeXml(e.message)}</td></tr>`);
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en"><head><meta charset="utf-8">',
+    `<title>${escapeXml(title)}</title>`,
+    '<style>body{font-family:sans-serif;margin:16px;color:#222}table{border-collapse:collapse;font-size:12px}td,th{border-bottom:1px solid #ddd;padding:2px 8px;text-align:left}pre{background:#f6f6f6;padding:8px;overflow:auto}</style>',
+    '</head><body>',
+    `<h1>${escapeXml(title)}</h1>`,
+    svg,
+    options.summary !== undefined ? `<pre>${escapeXml(options.summary)}</pre>` : '',
+    `<h2>Events${sim.events.length > 500 ? ` (first 500 of ${sim.events.length + sim.eventsDropped})` : ''}</h2>`,
+    '<table><thead><tr><th>Time</th><th>Type</th><th>Reason</th><th>Object</th><th>Message</th></tr></thead><tbody>',
+    ...events,
+    '</tbody></table>',
+    '</body></html>',
+    '',
+  ].join('\n');
+}

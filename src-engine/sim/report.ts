@@ -1,0 +1,175 @@
+import { formatRfc3339 } from '../controllers/rfc3339';
+import type { JobStatus } from '../controllers/types';
+import type { CronJobSimulation, JobSimulation, Simulation } from './records';
+
+const iso = (ms: number | null): string | null => (ms === null ? null : formatRfc3339(ms));
+
+/** jobStatusToJson renders a JobStatus with RFC 3339 UTC times and nulls for absent values. */
+export function jobStatusToJson(status: JobStatus): Record<string, unknown> {
+  return {
+    conditions: status.conditions.map((c) => ({ type: c.type, status: c.status, reason: c.reason, message: c.message, lastTransitionTime: iso(c.lastTransitionTime) })),
+    startTime: iso(status.startTime),
+    completionTime: iso(status.completionTime),
+    active: status.active,
+    succeeded: status.succeeded,
+    failed: status.failed,
+    completedIndexes: status.completedIndexes,
+    failedIndexes: status.failedIndexes,
+  };
+}
+
+/**
+ * simulationToJson is the stable JSON form of a simulation (the CLI's --format json):
+ * Job: {kind, name, status, deletedAt, pods, events, …}; CronJob: {kind, name, status, jobs,
+ * events, …}. Times are RFC 3339 UTC; absent values are null. Fields after `events` are
+ * additions (exact counts, truncation) that consumers may ignore.
+ */
+export function simulationToJson(sim: Simulation): Record<string, unknown> {
+  const events = sim.events.map((e) => ({ time: iso(e.time), type: e.type, reason: e.reason, message: e.message, object: e.object }));
+  if (sim.kind === 'Job') {
+    return {
+      kind: 'Job',
+      name: sim.name,
+      status: jobStatusToJson(sim.status),
+      deletedAt: iso(sim.deletedAt),
+      pods: sim.pods.map((p) => ({ name: p.name, index: p.index, createdAt: iso(p.createdAt), finishedAt: iso(p.finishedAt), phase: p.phase, exitCode: p.exitCode })),
+      events,
+      start: iso(sim.start),
+      end: iso(sim.end),
+      podsCreated: sim.podsCreated,
+      eventCounts: sim.eventCounts,
+      eventsDropped: sim.eventsDropped,
+    };
+  }
+  return {
+    kind: 'CronJob',
+    name: sim.name,
+    status: { lastScheduleTime: iso(sim.status.lastScheduleTime), lastSuccessfulTime: iso(sim.status.lastSuccessfulTime), active: sim.status.active.slice() },
+    jobs: sim.jobs.map((j) => ({ name: j.name, scheduledTime: iso(j.scheduledTime), createdAt: iso(j.createdAt), deletedAt: iso(j.deletedAt), status: jobStatusToJson(j.status) })),
+    events,
+    start: iso(sim.start),
+    end: iso(sim.end),
+    jobsCreated: sim.jobsCreated,
+    remainingJobs: sim.remainingJobs.slice(),
+    eventCounts: sim.eventCounts,
+    eventsDropped: sim.eventsDropped,
+  };
+}
+
+/** formatDuration renders ms as a short Go-like duration: 45s, 2m30s, 1h5m, 3d4h. */
+export function formatDuration(ms: number): string {
+  const sign = ms < 0 ? '-' : '';
+  let s = Math.round(Math.abs(ms) / 1000);
+  if (s === 0) return Math.abs(ms) > 0 ? `${sign}${Math.abs(ms)}ms` : '0s';
+  const d = Math.floor(s / 86400);
+  s -= d * 86400;
+  const h = Math.floor(s / 3600);
+  s -= h * 3600;
+  const m = Math.floor(s / 60);
+  s -= m * 60;
+  const parts = [d > 0 ? `${d}d` : '', h > 0 ? `${h}h` : '', m > 0 ? `${m}m` : '', s > 0 ? `${s}s` : ''];
+  return sign + parts.filter((p) => p !== '').slice(0, 2).join('');
+}
+
+/** The most lines a text timeline prints before summarising the rest. */
+const MAX_TEXT_LINES = 400;
+
+interface Line {
+  readonly time: number;
+  readonly order: number;
+  readonly text: string;
+}
+
+/**
+ * formatSimulationText renders a simulation as a timeline a person can read: one line per
+ * happening (UTC time, offset from the start, what happened), then a summary.
+ */
+export function formatSimulationText(sim: Simulation): string {
+  return sim.kind === 'Job' ? jobText(sim) : cronJobText(sim);
+}
+
+function render(lines: Line[], start: number): string[] {
+  lines.sort((a, b) => a.time - b.time || a.order - b.order);
+  const out: string[] = [];
+  for (const l of lines.slice(0, MAX_TEXT_LINES)) {
+    out.push(`${formatRfc3339(l.time)}  ${('+' + formatDuration(l.time - start)).padEnd(9)} ${l.text}`);
+  }
+  if (lines.length > MAX_TEXT_LINES) out.push(`… ${lines.length - MAX_TEXT_LINES} more lines (use --format json for everything)`);
+  return out;
+}
+
+function jobText(sim: JobSimulation): string {
+  const lines: Line[] = [];
+  let order = 0;
+  const add = (time: number, text: string): void => {
+    lines.push({ time, order: order++, text });
+  };
+  for (const p of sim.pods) {
+    const idx = p.index === null ? '' : ` (index ${p.index})`;
+    add(p.createdAt, `pod ${p.name}${idx} created`);
+    if (p.deletedAt !== null) add(p.deletedAt, `pod ${p.name} deleted by the ${p.deletedBy === 'jobDeleted' ? 'Job deletion' : p.deletedBy === 'suspend' ? 'suspension' : 'controller'}`);
+    if (p.finishedAt !== null && p.deletedAt === null) {
+      const ran = formatDuration(p.finishedAt - (p.startedAt ?? p.createdAt));
+      add(p.finishedAt, p.phase === 'Succeeded' ? `pod ${p.name} succeeded after ${ran}` : `pod ${p.name} failed with exit code ${p.exitCode ?? '?'} after ${ran}${p.restarts > 0 ? ` (${p.restarts} restarts)` : ''}`);
+    } else if (p.finishedAt !== null && p.deletedAt !== null) {
+      add(p.finishedAt, `pod ${p.name} terminated (exit code ${p.exitCode ?? '?'})`);
+    }
+  }
+  for (const w of sim.backoffWaits) {
+    add(w.from, `backoff: ${w.index === null ? 'next pod' : `index ${w.index}`} waits ${formatDuration(w.until - w.from)}, until ${formatRfc3339(w.until)}`);
+  }
+  for (const c of sim.status.conditions) add(c.lastTransitionTime, `condition ${c.type}=${c.status} reason ${c.reason}: ${c.message}`);
+  for (const e of sim.events) {
+    if (e.reason === 'SuccessfulCreate' || e.reason === 'SuccessfulDelete') continue;
+    add(e.time, `event ${e.type} ${e.reason}: ${e.message}`);
+  }
+  if (sim.deadlineAt !== null && sim.deadlineAt <= sim.end) add(sim.deadlineAt, `activeDeadlineSeconds reached`);
+  if (sim.deletedAt !== null) add(sim.deletedAt, `Job deleted (ttlSecondsAfterFinished)`);
+  const final = sim.status.conditions.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
+  const out = [
+    `Job ${sim.namespace}/${sim.name}: simulated ${formatRfc3339(sim.start)} → ${formatRfc3339(sim.end)}`,
+    '',
+    ...render(lines, sim.start),
+    '',
+    `Result: ${final === undefined ? 'not finished' : `${final.type} (${final.reason})`} — ${sim.podsCreated} pods created, succeeded ${sim.status.succeeded}, failed ${sim.status.failed}, active ${sim.status.active}` +
+      (sim.status.completedIndexes !== null ? `, completedIndexes "${sim.status.completedIndexes}"` : '') +
+      (sim.status.failedIndexes !== null ? `, failedIndexes "${sim.status.failedIndexes}"` : ''),
+  ];
+  if (sim.pods.length < sim.podsCreated) out.push(`(only the first ${sim.pods.length} pods are listed)`);
+  return out.join('\n') + '\n';
+}
+
+function cronJobText(sim: CronJobSimulation): string {
+  const lines: Line[] = [];
+  let order = 0;
+  const add = (time: number, text: string): void => {
+    lines.push({ time, order: order++, text });
+  };
+  for (const j of sim.jobs) {
+    const late = j.createdAt - j.scheduledTime;
+    add(j.createdAt, `run ${j.name} for ${formatRfc3339(j.scheduledTime)} created${late >= 1000 ? ` (late by ${formatDuration(late)})` : ''}`);
+    const final = j.status.conditions.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
+    if (final !== undefined && j.finishedAt !== null) add(j.finishedAt, `run ${j.name} ${final.type === 'Complete' ? 'succeeded' : `failed (${final.reason})`}`);
+    if (j.deletedAt !== null) add(j.deletedAt, `run ${j.name} deleted (${j.deletedBy === 'replace' ? 'replaced by the next run' : j.deletedBy === 'ttl' ? 'ttlSecondsAfterFinished' : 'history limit'})`);
+  }
+  for (const e of sim.events) {
+    if (e.object !== `CronJob/${sim.name}`) continue;
+    if (e.reason === 'SuccessfulCreate' || e.reason === 'SuccessfulDelete' || e.reason === 'SawCompletedJob') continue;
+    add(e.time, `${e.reason === 'JobAlreadyActive' ? 'skip' : 'event'} ${e.type} ${e.reason}: ${e.message}`);
+  }
+  const counts = Object.entries(sim.eventCounts)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  const out = [
+    `CronJob ${sim.namespace}/${sim.name}: simulated ${formatRfc3339(sim.start)} → ${formatRfc3339(sim.end)}`,
+    '',
+    ...render(lines, sim.start),
+    '',
+    `Result: ${sim.jobsCreated} Jobs created; last scheduled ${sim.status.lastScheduleTime === null ? 'never' : formatRfc3339(sim.status.lastScheduleTime)}, last successful ${sim.status.lastSuccessfulTime === null ? 'never' : formatRfc3339(sim.status.lastSuccessfulTime)}`,
+    `Still present: ${sim.remainingJobs.length === 0 ? 'none' : sim.remainingJobs.join(', ')}; active: ${sim.status.active.length === 0 ? 'none' : sim.status.active.join(', ')}`,
+    `Events: ${counts === '' ? 'none' : counts}`,
+  ];
+  if (sim.jobs.length < sim.jobsCreated) out.push(`(only the first ${sim.jobs.length} Jobs are listed)`);
+  return out.join('\n') + '\n';
+}
