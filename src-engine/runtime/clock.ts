@@ -1,10 +1,12 @@
+import type { Clock } from '../sim/clock';
+
 /**
  * The real clock a local run drives the controllers with. Controller time starts at the wall
  * time the run began and runs `scale` times faster, so backoff delays, deadlines, TTLs and
  * schedule waits (all measured by the controllers) shrink by `scale` while processes run in
  * real time. With scale 1 controller time is wall time.
  */
-export class ScaledClock {
+export class ScaledClock implements Clock {
   readonly origin: number;
 
   constructor(

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { cronJobFromManifest, jobFromManifest } from '../controllers';
 import type { CronJobObject, JobObject } from '../controllers';
 import { parseManifestFile } from '../parse/manifests';
+import { lintDocument } from '../validate/lint';
 import type { ManifestDocument } from '../parse/manifests';
 import type { Backend, RuntimeKind } from './backend';
 import { ScaledClock } from './clock';
@@ -39,10 +40,7 @@ export interface LocalRunRequest {
   readonly cron?: 'now' | 'schedule';
   /** Workspace: the run folder goes to <workspace>/.kube-jobs/runs/, processes start here. */
   readonly workspace: string;
-  /**
-   * Checks the document the way `kube-jobs lint` does; error findings stop the run. Injected so
-   * the runtime does not depend on the validator's shape.
-   */
+  /** Checks the document; returns error messages that stop the run. Default: the engine's lintDocument errors. */
   readonly lint?: (file: string, document: ManifestDocument) => readonly string[];
 }
 
@@ -152,7 +150,7 @@ export async function prepareLocalRun(request: LocalRunRequest): Promise<Prepare
     throw new RunInputError('the document has YAML errors', doc.syntaxErrors.map((e) => `line ${e.range.start.line + 1}: ${e.message}`));
   }
   if (doc.valueError !== undefined) throw new RunInputError(`the document cannot be read: ${doc.valueError}`);
-  const lintErrors = request.lint?.(request.file ?? '', doc) ?? [];
+  const lintErrors = (request.lint ?? lintErrorsOf)(request.file ?? '', doc);
   if (lintErrors.length > 0) throw new RunInputError(`${kind} ${doc.name ?? ''} would be rejected by the API server`, lintErrors);
   if (kind === 'CronJob' && request.cron === undefined) {
     throw new RunInputError('a CronJob runs with --cron-now (one Job from its template, now) or --cron-schedule (on its schedule, with its concurrencyPolicy)');
@@ -284,4 +282,12 @@ function stringRecord(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (isRecord(value)) for (const [k, v] of Object.entries(value)) if (typeof v === 'string') out[k] = v;
   return out;
+}
+
+/** lintErrorsOf returns the error findings of `kube-jobs lint` for one document, as `file:line: message (rule)`. */
+export function lintErrorsOf(file: string, doc: ManifestDocument): string[] {
+  const where = file === '' ? 'line ' : `${path.basename(file)}:`;
+  return lintDocument(doc)
+    .filter((f) => f.severity === 'error')
+    .map((f) => `${where}${f.range.start.line + 1}: ${f.message} (${f.rule})`);
 }

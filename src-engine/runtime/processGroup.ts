@@ -50,10 +50,11 @@ export function spawnGroup(file: string, args: readonly string[], options: Spawn
     child.once('exit', (code, signal) => {
       if (settled) return;
       settled = true;
-      // The container's main process is gone: like a container runtime, kill what it left behind.
-      if (pgid !== undefined) signalGroup(pgid, 'SIGKILL');
-      if (signal !== null) resolve({ exitCode: 128 + (os.constants.signals[signal] ?? 0), signal });
-      else resolve({ exitCode: code ?? 0 });
+      const exit: GroupExit = signal !== null ? { exitCode: 128 + (os.constants.signals[signal] ?? 0), signal } : { exitCode: code ?? 0 };
+      // The container's main process is gone: like a container runtime, kill what it left behind,
+      // and report the exit only once nothing of the group is left.
+      if (pgid === undefined || !signalGroup(pgid, 'SIGKILL')) return resolve(exit);
+      void waitGroupGone(pgid, LEFTOVER_WAIT_MS).then(() => resolve(exit));
     });
   });
   return { child, pgid, exited };
@@ -87,6 +88,8 @@ export async function stopGroup(pgid: number, graceMs: number): Promise<void> {
 }
 
 const POLL_MS = 10;
+/** How long to wait for killed leftovers of a group to be reaped. */
+const LEFTOVER_WAIT_MS = 2000;
 
 /** waitGroupGone polls until the group is gone; false if it is still there after timeoutMs. */
 export function waitGroupGone(pgid: number, timeoutMs: number): Promise<boolean> {
