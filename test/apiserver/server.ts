@@ -68,6 +68,8 @@ export interface KubeconfigOptions {
   namespace?: string;
   /** Bearer token written for the user (must be one of `users` when those are set). */
   token?: string;
+  /** User to impersonate (`as:`); kubectl sends it as the Impersonate-User header. */
+  as?: string;
   /** Context, cluster and user name in the file (default `kube-jobs-test`). */
   contextName?: string;
 }
@@ -183,20 +185,29 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
     }
   });
 
+  /**
+   * userOf authenticates a request: a bearer token from `users`, then impersonation
+   * (`Impersonate-User`, what `kubectl --as` and a kubeconfig `as:` send; kubectl sends no
+   * bearer token over plain HTTP, so kubectl tests pick their user this way). Every
+   * authenticated user may impersonate here; a real server would check the `impersonate` verb.
+   */
   const userOf = (req: http.IncomingMessage): string => {
     const auth = req.headers.authorization;
     const token = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
+    let user: string;
     if (!opts.users) {
-      return 'kubernetes-admin';
+      user = 'kubernetes-admin';
+    } else if (token === undefined) {
+      user = 'system:anonymous';
+    } else {
+      const known = opts.users[token];
+      if (known === undefined) {
+        throw unauthorized();
+      }
+      user = known;
     }
-    if (token === undefined) {
-      return 'system:anonymous';
-    }
-    const user = opts.users[token];
-    if (user === undefined) {
-      throw unauthorized();
-    }
-    return user;
+    const as = req.headers['impersonate-user'];
+    return typeof as === 'string' && as !== '' ? as : user;
   };
 
   const isDenied = (a: { verb: string; resource: string; group: string; namespace?: string; user: string; subresource?: string }): boolean => deny.some((r) => ruleMatches(r, a));
@@ -680,6 +691,9 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
   const kubeconfigYaml = (k: KubeconfigOptions = {}): string => {
     const name = k.contextName ?? 'kube-jobs-test';
     const user: KObject = k.token ? { token: k.token } : {};
+    if (k.as) {
+      user.as = k.as;
+    }
     const context: KObject = { cluster: name, user: name };
     if (k.namespace) {
       context.namespace = k.namespace;
