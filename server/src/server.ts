@@ -9,6 +9,7 @@ import {
   DocumentDiagnosticReportKind,
   ProposedFeatures,
   RequestType,
+  RequestType0,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -132,7 +133,7 @@ connection.onRequest(
   new RequestType<DescribeScheduleParams, DescribeScheduleResult, void>(DescribeScheduleRequest.method),
   (p) => guard({ valid: false, error: 'internal error', timeZone: 'UTC', localTimeZone: settings.localTimeZone, nextRuns: [], warnings: [] }, () => provideScheduleDescription(p, settings, Date.now())),
 );
-connection.onRequest(new RequestType<void, ServerStatsResult, void>(ServerStatsRequest.method), (): ServerStatsResult => {
+connection.onRequest(new RequestType0<ServerStatsResult, void>(ServerStatsRequest.method), (): ServerStatsResult => {
   const memory = process.memoryUsage();
   return { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, openDocuments: store.size, lastDiagnosticsMs: { ...lastDiagnosticsMs } };
 });

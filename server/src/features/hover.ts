@@ -6,6 +6,8 @@
  */
 import { MarkupKind } from 'vscode-languageserver';
 import type { Hover, Position } from 'vscode-languageserver';
+import { isScalar } from 'yaml';
+import { findNode } from '../../../src-engine';
 import type { PathSegment } from '../../../src-engine';
 import { formatShort, toLspRange } from '../convert';
 import type { ParsedDocument } from '../documents';
@@ -35,10 +37,10 @@ export function provideHover(doc: ParsedDocument, position: Position, settings: 
   return markdown(fieldHover(location.path.segments, node), location);
 }
 
+/** The CronJob's timeZone, read from the tree so it is found even when the document has YAML errors. */
 function timeZoneOf(location: Location): string | undefined {
-  const value = location.entry.manifest.value as { spec?: { timeZone?: unknown } } | undefined;
-  const zone = value?.spec?.timeZone;
-  return typeof zone === 'string' ? zone : undefined;
+  const node = findNode(location.entry.manifest, ['spec', 'timeZone']).node;
+  return isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
 }
 
 function scheduleAt(doc: ParsedDocument, location: Location, line: number): string | undefined {
