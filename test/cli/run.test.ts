@@ -1,0 +1,138 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { runRunCommand } from '../../src-engine/cli/run';
+import type { RunCommandIo } from '../../src-engine/cli/run';
+import { probeEngine } from '../../src-engine/runtime/containerBackend';
+import { readLog, readRun } from '../../src-engine/runtime/records';
+import { jobYaml } from '../runtime/runHelpers';
+import { tempWorkspace } from '../runtime/helpers';
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  workspace: string;
+}
+
+async function cli(files: Record<string, string>, args: string[], extra: Partial<RunCommandIo> = {}): Promise<CliResult> {
+  const workspace = tempWorkspace();
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(workspace, name), text);
+  let stdout = '';
+  let stderr = '';
+  const stdin = new PassThrough();
+  stdin.end();
+  const code = await runRunCommand(args, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    stdin,
+    cwd: workspace,
+    ...extra,
+  });
+  return { code, stdout, stderr, workspace };
+}
+
+describe('kube-jobs run', () => {
+  it('exit 0 when the Job completes: the preview, live pod status and pod-prefixed logs', async () => {
+    const r = await cli({ 'job.yaml': jobYaml('hello', 'echo "hello from $HOSTNAME"', 'completions: 2') }, ['job.yaml', '--yes']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /Run Job hello locally with the process runtime/);
+    assert.match(r.stderr, /\$ sh -c 'echo "hello from \$HOSTNAME"'/);
+    assert.match(r.stdout, /\[hello-[a-z0-9]{5}\] hello from hello-[a-z0-9]{5}/);
+    assert.match(r.stdout, /pod hello-[a-z0-9]{5}: Succeeded — main exit 0/);
+    assert.match(r.stdout, /Job hello completed \(CompletionsReached\)\./);
+    const record = /Run record: (\S+)/.exec(r.stdout)?.[1] ?? '';
+    assert.match(record, /^\.kube-jobs\/runs\/\d{8}-\d{6}-hello$/);
+    assert.equal(readRun(path.join(r.workspace, record)).summary.pods.length, 2);
+  });
+
+  it('exit 1 when the Job fails, with the reason', async () => {
+    const r = await cli({ 'job.yaml': jobYaml('boom', 'echo nope >&2; exit 5', 'backoffLimit: 0') }, ['job.yaml', '--yes']);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /\[boom-[a-z0-9]{5}\] nope/);
+    assert.match(r.stdout, /main exit 5/);
+    assert.match(r.stdout, /Job boom failed: BackoffLimitExceeded: Job has reached the specified backoff limit/);
+  });
+
+  it('exit 1 when cancelled (Ctrl-C) and nothing is left running', async () => {
+    const r = await cli({ 'job.yaml': jobYaml('slow', 'echo up; sleep 60') }, ['job.yaml', '--yes'], {
+      onStarted: (run) => {
+        const timer = setInterval(() => {
+          if (run.jobs().some((j) => j.pods.some((p) => p.phase === 'Running'))) {
+            clearInterval(timer);
+            void run.cancel('Cancelled by the test');
+          }
+        }, 5);
+      },
+    });
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /Job slow cancelled: every pod was stopped\./);
+  });
+
+  it('exit 2 on bad input, each with a clear message', async () => {
+    const cases: Array<[Record<string, string>, string[], RegExp]> = [
+      [{}, ['missing.yaml', '--yes'], /cannot read missing\.yaml: ENOENT/],
+      [{}, [], /FILE is required/],
+      [{ 'j.yaml': jobYaml('a', 'true') }, ['j.yaml', '--time-scale', '0'], /--time-scale must be a positive number/],
+      [{ 'j.yaml': jobYaml('a', 'true') }, ['j.yaml', '--runtime', 'lxc'], /--runtime must be process, docker or podman/],
+      [{ 'j.yaml': jobYaml('a', 'true') }, ['j.yaml', '--bogus'], /unknown option --bogus/],
+      [{ 'j.yaml': jobYaml('a', 'true').replace('restartPolicy: Never', 'restartPolicy: Always') }, ['j.yaml', '--yes'], /would be rejected by the API server[\s\S]*restartPolicy/],
+      [{ 'j.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n' }, ['j.yaml', '--yes'], /no batch\/v1 Job or CronJob in the file/],
+      [{ 'j.yaml': `${jobYaml('a', 'true')}---\n${jobYaml('b', 'true')}` }, ['j.yaml', '--yes'], /several Jobs\/CronJobs: pick one with --name\n {2}Job a\n {2}Job b/],
+      [{ 'j.yaml': jobYaml('a', 'true') }, ['j.yaml', '--cron-now', '--yes'], /apply to CronJobs only/],
+      [{ 'j.yaml': jobYaml('a', 'true').replace(/command: .*\n/, 'args: ["echo", "hi"]\n') }, ['j.yaml', '--yes'], /has no command: the process runtime runs command \+ args and cannot know the image ENTRYPOINT/],
+      [{ 'j.yaml': jobYaml('a', 'true') }, ['j.yaml'], /not a terminal, so there is no one to confirm: pass --yes/],
+      [{ 'j.yaml': jobYaml('a', 'true') }, ['j.yaml', '--env-file', 'nope.env', '--yes'], /cannot read env file .*nope\.env: ENOENT/],
+    ];
+    for (const [files, args, expected] of cases) {
+      const r = await cli(files, args);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, expected, args.join(' '));
+      assert.ok(!fs.existsSync(path.join(r.workspace, '.kube-jobs')), 'nothing ran, no run folder');
+    }
+  });
+
+  const secretJob = jobYaml('secret', 'echo "token is $TOKEN"; echo "mode is $MODE"').replace(
+    'command:',
+    `env:
+            - name: TOKEN
+              valueFrom:
+                secretKeyRef: { name: api, key: token }
+            - name: MODE
+              valueFrom:
+                configMapKeyRef: { name: settings, key: mode }
+          command:`,
+  );
+
+  it('secrets from --env-file: masked in the preview, the live logs and the record', async () => {
+    const r = await cli({ 'job.yaml': secretJob, '.env': 'api/token=s3cr3t-value\nsettings/mode=fast\n' }, ['job.yaml', '--env-file', '.env', '--yes']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(!`${r.stdout}${r.stderr}`.includes('s3cr3t-value'), 'the secret never appears');
+    assert.match(r.stderr, /TOKEN=•••••• {3}\(secret api\/token\)/);
+    assert.match(r.stderr, /MODE=fast {3}\(configMap settings\/mode\)/);
+    assert.match(r.stdout, /token is \*\*\*\*/);
+    const record = path.join(r.workspace, /Run record: (\S+)/.exec(r.stdout)?.[1] ?? '');
+    const pod = readRun(record).summary.pods[0]?.name ?? '';
+    assert.equal(readLog(record, pod, 'main'), 'token is ****\nmode is fast\n');
+  });
+
+  it('a missing secret without a terminal to ask: exit 2, names the reference, shows no value', async () => {
+    const r = await cli({ 'job.yaml': secretJob, '.env': 'settings/mode=fast\n' }, ['job.yaml', '--env-file', '.env', '--yes']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /values needed for:\n {2}secret api\/token \(env TOKEN of container main\)/);
+    assert.match(r.stderr, /secret\/api\/token=…/);
+  });
+
+  it('--runtime docker without a running engine: exit 2 with the reason (skipped where an engine runs)', async (t) => {
+    const probe = await probeEngine('docker');
+    if (probe.available) {
+      t.skip('docker engine is running here');
+      return;
+    }
+    const r = await cli({ 'job.yaml': jobYaml('d', 'true') }, ['job.yaml', '--runtime', 'docker', '--yes']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--runtime docker is not usable here: docker (CLI not found|info failed)/);
+  });
+});
