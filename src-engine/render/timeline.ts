@@ -49,6 +49,8 @@ interface Bar {
   readonly to: number;
   readonly color: string;
   readonly title: string;
+  /** More spans drawn on the same row (e.g. successive backoff waits). */
+  readonly segments?: readonly { readonly from: number; readonly to: number; readonly title: string }[];
   /** Extra marks on the row: time and color (e.g. the scheduled time). */
   readonly marks?: readonly { readonly at: number; readonly color: string; readonly title: string }[];
 }
@@ -99,6 +101,10 @@ export function renderSimulationSvg(sim: Simulation, options: RenderOptions = {}
     const x1 = x(bar.from);
     const w = Math.max(2, x(bar.to) - x1);
     out.push(`<rect x="${x1.toFixed(1)}" y="${y + 3}" width="${w.toFixed(1)}" height="${ROW_H - 6}" rx="2" fill="${bar.color}"><title>${escapeXml(bar.title)}</title></rect>`);
+    for (const seg of bar.segments ?? []) {
+      const sx = x(seg.from);
+      out.push(`<rect x="${sx.toFixed(1)}" y="${y + 3}" width="${Math.max(2, x(seg.to) - sx).toFixed(1)}" height="${ROW_H - 6}" rx="2" fill="${bar.color}"><title>${escapeXml(seg.title)}</title></rect>`);
+    }
     for (const m of bar.marks ?? []) {
       const mx = x(m.at).toFixed(1);
       out.push(`<line x1="${mx}" y1="${y + 1}" x2="${mx}" y2="${y + ROW_H - 1}" stroke="${m.color}" stroke-width="2"><title>${escapeXml(m.title)}</title></line>`);
@@ -108,7 +114,8 @@ export function renderSimulationSvg(sim: Simulation, options: RenderOptions = {}
     if (m.at < start || m.at > end) continue;
     const mx = x(m.at).toFixed(1);
     out.push(`<line x1="${mx}" y1="${TOP - 4}" x2="${mx}" y2="${TOP + rowsH}" stroke="${m.color}" stroke-width="1.5" stroke-dasharray="4 3"><title>${escapeXml(m.label)}</title></line>`);
-    out.push(`<text x="${mx}" y="${TOP + rowsH + 12}" text-anchor="middle" fill="${m.color}">${escapeXml(truncate(m.label, 28))}</text>`);
+    const anchor = x(m.at) > width - 90 ? 'end' : x(m.at) < LABEL_W + 60 ? 'start' : 'middle';
+    out.push(`<text x="${mx}" y="${TOP + rowsH + 12}" text-anchor="${anchor}" fill="${m.color}">${escapeXml(truncate(m.label, 28))}</text>`);
   }
   // Legend.
   const legend: [string, string][] = sim.kind === 'Job'
@@ -129,7 +136,8 @@ export function renderSimulationSvg(sim: Simulation, options: RenderOptions = {}
 function axisLabel(t: number, step: number, start: number): string {
   const s = formatRfc3339(t);
   if (step >= 86400000) return s.slice(0, 10);
-  if (t === start || (t - start) < step || new Date(t).getUTCHours() === 0 && new Date(t).getUTCMinutes() === 0) return s.slice(5, 16).replace('T', ' ');
+  if (t - start < step) return s.slice(5, step < 60000 ? 19 : 16).replace('T', ' ');
+  if (step >= 3600000 && new Date(t).getUTCHours() === 0) return s.slice(5, 16).replace('T', ' ');
   return step < 60000 ? s.slice(11, 19) : s.slice(11, 16);
 }
 
@@ -139,14 +147,16 @@ function truncate(s: string, n: number): string {
 
 function jobBars(sim: JobSimulation): { bars: Bar[]; markers: Marker[]; title: string; note: string } {
   const bars: Bar[] = [];
+  const rows = new Map<string, { from: number; to: number; title: string }[]>();
   for (const w of sim.backoffWaits) {
-    bars.push({
-      label: w.index === null ? 'backoff' : `backoff index ${w.index}`,
-      from: w.from,
-      to: w.until,
-      color: COLORS.backoff,
-      title: `pod-failure backoff ${formatDuration(w.until - w.from)}: ${formatRfc3339(w.from)} → ${formatRfc3339(w.until)}`,
-    });
+    const label = w.index === null ? 'backoff' : `backoff index ${w.index}`;
+    const list = rows.get(label) ?? [];
+    list.push({ from: w.from, to: w.until, title: `pod-failure backoff ${formatDuration(w.until - w.from)}: ${formatRfc3339(w.from)} → ${formatRfc3339(w.until)}` });
+    rows.set(label, list);
+  }
+  for (const [label, segments] of rows) {
+    const first = segments[0]!;
+    bars.push({ label, from: first.from, to: first.to, color: COLORS.backoff, title: first.title, segments: segments.slice(1) });
   }
   const podBars: Bar[] = sim.pods.map((p) => {
     const to = p.finishedAt ?? sim.end;

@@ -1,0 +1,93 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runSimulateCommand } from '../../src-engine/cli/simulate';
+import { fixturePath } from '../helpers/paths';
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runSimulateCommand(args, {
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: (t: string) => (err += t) },
+    now: () => Date.parse('2026-02-01T10:17:42Z'),
+  });
+  return { code, out, err };
+}
+
+const fixture = (f: string): string => fixturePath('conformance', 'controller', f);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kj-sim-'));
+
+describe('kube-jobs simulate', () => {
+  it('prints the Job JSON shape with RFC 3339 UTC times and nulls', async () => {
+    const r = await run([fixture('job-backoff-never-limit-3.yaml'), '--start', '2026-01-05T00:00:00Z', '--pods', 'fail@5s', '--format', 'json']);
+    assert.equal(r.code, 0, r.err);
+    const j = JSON.parse(r.out);
+    assert.equal(j.kind, 'Job');
+    assert.equal(j.name, 'flaky-import');
+    assert.deepEqual(Object.keys(j.status), ['conditions', 'startTime', 'completionTime', 'active', 'succeeded', 'failed', 'completedIndexes', 'failedIndexes']);
+    assert.equal(j.status.completionTime, null);
+    assert.equal(j.deletedAt, null);
+    assert.deepEqual(j.status.conditions.map((c: { type: string }) => c.type), ['FailureTarget', 'Failed']);
+    assert.deepEqual(Object.keys(j.pods[0]), ['name', 'index', 'createdAt', 'finishedAt', 'phase', 'exitCode']);
+    assert.deepEqual(j.pods.map((p: { createdAt: string }) => p.createdAt), ['2026-01-05T00:00:00Z', '2026-01-05T00:00:15Z', '2026-01-05T00:00:40Z', '2026-01-05T00:01:25Z']);
+    assert.deepEqual(Object.keys(j.events[0]), ['time', 'type', 'reason', 'message', 'object']);
+  });
+  it('prints the CronJob JSON shape', async () => {
+    const r = await run([fixture('cronjob-hourly-utc-history.yaml'), '--start', '2026-01-05T00:00:00Z', '--for', '6h30m', '--pods', 'succeed@5m', '--format', 'json']);
+    assert.equal(r.code, 0, r.err);
+    const j = JSON.parse(r.out);
+    assert.equal(j.kind, 'CronJob');
+    assert.deepEqual(Object.keys(j.status), ['lastScheduleTime', 'lastSuccessfulTime', 'active']);
+    assert.equal(j.jobs.length, 6);
+    assert.deepEqual(Object.keys(j.jobs[0]), ['name', 'scheduledTime', 'createdAt', 'deletedAt', 'status']);
+    assert.equal(j.jobs[0].deletedAt, '2026-01-05T04:05:00Z');
+    assert.equal(j.status.lastScheduleTime, '2026-01-05T06:00:00Z');
+  });
+  it('text output is a readable timeline; default start is now rounded to the minute', async () => {
+    const r = await run([fixture('job-pfp-failjob-exit-code.yaml'), '--pods', 'fail@8s:42']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /2026-02-01T10:17:00Z/);
+    assert.match(r.out, /failed with exit code 42/);
+    assert.match(r.out, /Result: Failed \(PodFailurePolicy\)/);
+  });
+  it('writes a well-formed SVG and an HTML page', async () => {
+    const svg = path.join(tmp, 'out', 't.svg');
+    const html = path.join(tmp, 't.html');
+    const r = await run([fixture('cronjob-forbid-late-start.yaml'), '--start', '2026-01-06T00:00:00Z', '--for', '6h30m', '--pods', 'succeed@95m', '--svg', svg, '--html', html]);
+    assert.equal(r.code, 0, r.err);
+    const text = fs.readFileSync(svg, 'utf8');
+    assert.ok(text.startsWith('<svg xmlns="http://www.w3.org/2000/svg"') && text.trimEnd().endsWith('</svg>'));
+    const opened = (text.match(/<(rect|line|text|g|title|svg)\b/g) ?? []).length;
+    const closed = (text.match(/<\/(rect|line|text|g|title|svg)>|\/>/g) ?? []).length;
+    assert.equal(opened, closed, 'every element is closed');
+    assert.match(fs.readFileSync(html, 'utf8'), /<!DOCTYPE html>[\s\S]*<svg/);
+  });
+  it('exit 2: usage errors, unknown file, bad pods spec, several documents without --name, invalid manifest', async () => {
+    assert.equal((await run([])).code, 2);
+    assert.equal((await run([fixture('nope.yaml')])).code, 2);
+    const bad = await run([fixture('job-ttl-after-complete.yaml'), '--pods', 'explode@5s']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /bad pods entry/);
+    const multi = path.join(tmp, 'multi.yaml');
+    fs.writeFileSync(multi, fs.readFileSync(fixture('job-ttl-after-complete.yaml'), 'utf8') + '---\n' + fs.readFileSync(fixture('job-fanout-all-succeed.yaml'), 'utf8'));
+    const m = await run([multi]);
+    assert.equal(m.code, 2);
+    assert.match(m.err, /Job\/receipt-mailer, Job\/resize-originals/);
+    assert.equal((await run([multi, '--name', 'resize-originals', '--format', 'json'])).code, 0);
+    const invalid = path.join(tmp, 'invalid.yaml');
+    fs.writeFileSync(invalid, 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: x\nspec:\n  template:\n    spec:\n      containers:\n        - name: c\n          image: busybox\n');
+    const inv = await run([invalid]);
+    assert.equal(inv.code, 2);
+    assert.match(inv.err, /restartPolicy/);
+  });
+  it('random model is deterministic for a seed', async () => {
+    const args = [fixture('job-fanout-all-succeed.yaml'), '--start', '2026-01-05T00:00:00Z', '--seed', '7', '--failure-rate', '0.5', '--format', 'json'];
+    const a = await run(args);
+    const b = await run(args);
+    assert.equal(a.code, 0, a.err);
+    assert.equal(a.out, b.out);
+  });
+});
