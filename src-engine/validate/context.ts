@@ -32,6 +32,8 @@ export interface Report {
   readonly at?: 'value' | 'key' | Range;
   /** Draw at this path instead of `path` (when the API names a different field than the one written). */
   readonly locate?: readonly PathSegment[];
+  /** The field as printed, when `path` alone cannot say it (map keys print as `[key]`). */
+  readonly field?: string;
   readonly docsUrl?: string;
 }
 
@@ -79,7 +81,7 @@ export class RuleContext {
       rule: report.rule,
       severity,
       message: report.message,
-      field: formatFieldPath(report.path),
+      field: report.field ?? formatFieldPath(report.path),
       range,
       ...(report.fixes && report.fixes.length > 0 ? { fixes: report.fixes } : {}),
       ...(docsUrl ? { docsUrl } : {}),

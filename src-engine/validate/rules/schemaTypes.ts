@@ -1,5 +1,4 @@
 import type { Fix } from '../../model/diagnostic';
-import { formatFieldPath } from '../../parse/fieldPath';
 import type { PathSegment } from '../../parse/fieldPath';
 import { findNode, rangeInDocument } from '../../parse/manifests';
 import { propertiesOf, propertyOf, rootSchema } from '../../schema/query';
@@ -47,6 +46,8 @@ export const schemaTypesRules: RuleDefinition = {
 
 class Walker {
   private readonly path: PathSegment[] = [];
+  /** Parallel to `path`: whether the segment is a map key (printed `[key]`, not `.key`). */
+  private readonly mapKey: boolean[] = [];
   private readonly reportUnknown: boolean;
   private readonly reportTypes: boolean;
 
@@ -60,9 +61,11 @@ class Walker {
       const child = value[key];
       const prop = propertyOf(schema, key);
       this.path.push(key);
+      this.mapKey.push(false);
       if (prop) this.value(child, prop);
       else if (this.reportUnknown) this.unknown(key, schema);
       this.path.pop();
+      this.mapKey.pop();
     }
   }
 
@@ -103,8 +106,10 @@ class Walker {
         if (!items) return;
         for (let i = 0; i < value.length; i++) {
           this.path.push(i);
+          this.mapKey.push(false);
           this.value(value[i], items);
           this.path.pop();
+          this.mapKey.pop();
         }
         return;
       }
@@ -118,19 +123,26 @@ class Walker {
         const map = value as Record<string, unknown>;
         for (const key in map) {
           this.path.push(key);
+          this.mapKey.push(true);
           this.value(map[key], values);
           this.path.pop();
+          this.mapKey.pop();
         }
       }
     }
   }
 
   private where(): string {
-    return formatFieldPath(this.path);
+    let out = '';
+    this.path.forEach((segment, i) => {
+      if (typeof segment === 'number' || this.mapKey[i]) out += `[${segment}]`;
+      else out += out === '' ? segment : `.${segment}`;
+    });
+    return out;
   }
 
   private report(rule: string, message: string, fixes?: Fix[], at: 'key' | 'value' = 'value'): void {
-    this.ctx.report({ rule, path: [...this.path], message, at, ...(fixes && fixes.length > 0 ? { fixes } : {}) });
+    this.ctx.report({ rule, path: [...this.path], field: this.where(), message, at, ...(fixes && fixes.length > 0 ? { fixes } : {}) });
   }
 
   private unknown(key: string, schema: SchemaNode): void {
@@ -142,7 +154,8 @@ class Walker {
         fixes.push({ title: `Rename to ${suggestion}`, edits: [{ range: rangeInDocument(this.ctx.doc, keyNode.range[0], keyNode.range[1]), newText: suggestion }], isPreferred: true });
       }
     }
-    const parent = formatFieldPath(this.path.slice(0, -1)) || 'the object';
+    const where = this.where();
+    const parent = where.slice(0, where.length - key.length).replace(/\.$/, '') || 'the object';
     const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
     this.report('unknown-field', `${this.where()}: unknown field ${JSON.stringify(key)} in ${parent}${schema.typeName ? ` (${schema.typeName})` : ''}${hint}`, fixes, 'key');
   }

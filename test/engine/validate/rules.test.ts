@@ -1,0 +1,183 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { RULES } from '../../../src-engine';
+import type { Finding } from '../../../src-engine';
+import { cronJobYaml, jobYaml, lint } from './helpers';
+
+interface RuleCase {
+  readonly rule: string;
+  readonly name: string;
+  readonly text: string;
+  /** The field the finding must name (API notation). */
+  readonly field?: string;
+  /** A substring of the message. */
+  readonly message?: string;
+}
+
+const long = (n: number): string => 'a'.repeat(n);
+
+/** One or more failing manifests per rule id; each must produce that rule's finding. */
+const INVALID: RuleCase[] = [
+  { rule: 'yaml-syntax', name: 'unclosed flow sequence', text: 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: x}\nspec:\n  parallelism: [1\n', message: 'Flow sequence' },
+  { rule: 'yaml-syntax', name: 'duplicate key', text: jobYaml().replace('spec:\n', 'spec:\n  parallelism: 1\n  parallelism: 2\n'), message: 'unique' },
+  { rule: 'schedule-yaml', name: 'leading *', text: cronJobYaml().replace('schedule: "0 3 * * *"', 'schedule: */5 * * * *'), field: 'spec.schedule' },
+  { rule: 'schedule-yaml', name: 'leading @', text: cronJobYaml().replace('schedule: "0 3 * * *"', 'schedule: @hourly'), field: 'spec.schedule' },
+  { rule: 'api-version', name: 'batch/v1beta1', text: cronJobYaml().replace('batch/v1', 'batch/v1beta1'), field: 'apiVersion', message: 'removed in Kubernetes 1.25, use batch/v1' },
+  { rule: 'unknown-field', name: 'typo in the pod spec', text: jobYaml({}, { restartPolicyy: 'Never' }), field: 'spec.template.spec.restartPolicyy', message: 'did you mean "restartPolicy"' },
+  { rule: 'unknown-field', name: 'misplaced field', text: jobYaml({ schedule: '0 * * * *' }), field: 'spec.schedule' },
+  { rule: 'field-type', name: 'quoted integer', text: jobYaml({ parallelism: '3' }), field: 'spec.parallelism', message: 'must be of type integer' },
+  { rule: 'field-type', name: 'quoted boolean', text: jobYaml({ suspend: 'true' }), field: 'spec.suspend', message: 'must be of type boolean' },
+  { rule: 'field-type', name: 'number schedule', text: cronJobYaml({ schedule: 5 }), field: 'spec.schedule', message: 'must be of type string' },
+  { rule: 'field-type', name: 'bad quantity', text: jobYaml({}, { containers: [{ name: 'w', image: 'busybox:1', resources: { requests: { memory: '64 MB' } } }] }), field: 'spec.template.spec.containers[0].resources.requests[memory]' },
+  { rule: 'field-type', name: 'list where an object belongs', text: jobYaml({ podFailurePolicy: [] }), field: 'spec.podFailurePolicy' },
+  { rule: 'name', name: 'uppercase', text: jobYaml({}, {}, { name: 'Demo' }), field: 'metadata.name', message: 'RFC 1123 subdomain' },
+  { rule: 'name', name: 'missing', text: jobYaml().replace('  name: demo\n', '  labels: {}\n'), field: 'metadata.name', message: 'Required value' },
+  { rule: 'name', name: 'CronJob over 52', text: cronJobYaml({}, {}, {}, long(53)), field: 'metadata.name', message: 'no more than 52' },
+  { rule: 'job-name-length', name: '64-character Job name', text: jobYaml({}, {}, { name: long(64) }), field: 'spec.template.labels' },
+  { rule: 'indexed-hostname', name: 'hostname over 63', text: jobYaml({ completionMode: 'Indexed', completions: 10 }, {}, { name: long(62) }), field: 'metadata.name', message: 'invalid DNS label' },
+  { rule: 'labels', name: 'label value with a space', text: jobYaml({}, {}, { template: { metadata: { labels: { app: 'my app' } } } }), field: 'spec.template.labels' },
+  { rule: 'labels', name: 'bad label key', text: jobYaml({}, {}, { metadata: { labels: { '-bad': 'x' } } }), field: 'metadata.labels' },
+  { rule: 'non-negative', name: 'negative backoffLimit', text: jobYaml({ backoffLimit: -1 }), field: 'spec.backoffLimit', message: 'greater than or equal to 0' },
+  { rule: 'non-negative', name: 'negative history limit', text: cronJobYaml({ successfulJobsHistoryLimit: -1 }), field: 'spec.successfulJobsHistoryLimit' },
+  { rule: 'restart-policy', name: 'missing', text: jobYaml({}, { restartPolicy: undefined }), field: 'spec.template.spec.restartPolicy', message: 'Required value: valid values: "OnFailure", "Never"' },
+  { rule: 'restart-policy', name: 'Always', text: jobYaml({}, { restartPolicy: 'Always' }), field: 'spec.template.spec.restartPolicy' },
+  { rule: 'restart-policy', name: 'unknown', text: cronJobYaml({}, {}, { restartPolicy: 'never' }), field: 'spec.jobTemplate.spec.template.spec.restartPolicy', message: 'Unsupported value' },
+  { rule: 'restart-policy', name: 'OnFailure with podFailurePolicy', text: jobYaml({ podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] } }, { restartPolicy: 'OnFailure' }), message: 'only "Never"' },
+  { rule: 'completion-mode', name: 'lowercase', text: jobYaml({ completionMode: 'indexed' }), field: 'spec.completionMode' },
+  { rule: 'indexed', name: 'no completions in a CronJob template', text: cronJobYaml({}, { completionMode: 'Indexed', parallelism: 2 }), field: 'spec.jobTemplate.spec.completions' },
+  { rule: 'indexed', name: 'parallelism over 100000', text: jobYaml({ completionMode: 'Indexed', completions: 5, parallelism: 100001 }), field: 'spec.parallelism' },
+  { rule: 'per-index', name: 'NonIndexed backoffLimitPerIndex', text: jobYaml({ backoffLimitPerIndex: 1 }), field: 'spec.backoffLimitPerIndex' },
+  { rule: 'per-index', name: 'maxFailedIndexes without backoffLimitPerIndex', text: jobYaml({ completionMode: 'Indexed', completions: 4, maxFailedIndexes: 1 }), field: 'spec.backoffLimitPerIndex' },
+  { rule: 'per-index', name: 'maxFailedIndexes over completions', text: jobYaml({ completionMode: 'Indexed', completions: 4, backoffLimitPerIndex: 1, maxFailedIndexes: 5 }), field: 'spec.maxFailedIndexes' },
+  { rule: 'pod-failure-policy', name: 'unordered exit codes', text: jobYaml({ podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [3, 1] } }] } }), field: 'spec.podFailurePolicy.rules[0].onExitCodes.values', message: 'must be ordered' },
+  { rule: 'pod-failure-policy', name: 'unknown action', text: jobYaml({ podFailurePolicy: { rules: [{ action: 'Retry', onExitCodes: { operator: 'In', values: [1] } }] } }), field: 'spec.podFailurePolicy.rules[0].action' },
+  { rule: 'pod-failure-policy', name: 'missing operator', text: jobYaml({ podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { values: [1] } }] } }), field: 'spec.podFailurePolicy.rules[0].onExitCodes.operator' },
+  { rule: 'pod-failure-policy', name: 'empty values', text: jobYaml({ podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [] } }] } }), field: 'spec.podFailurePolicy.rules[0].onExitCodes.values', message: 'at least one value' },
+  { rule: 'pod-failure-policy', name: 'bad condition status', text: jobYaml({ podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'Yes' }] }] } }), field: 'spec.podFailurePolicy.rules[0].onPodConditions[0].status' },
+  { rule: 'pod-failure-policy', name: 'too many rules', text: jobYaml({ podFailurePolicy: { rules: Array.from({ length: 21 }, () => ({ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] })) } }), field: 'spec.podFailurePolicy.rules', message: 'Too many: 21' },
+  { rule: 'success-policy', name: 'NonIndexed', text: jobYaml({ successPolicy: { rules: [{ succeededCount: 1 }] } }), field: 'spec.successPolicy' },
+  { rule: 'success-policy', name: 'bad interval', text: jobYaml({ completionMode: 'Indexed', completions: 5, successPolicy: { rules: [{ succeededIndexes: '1--3' }] } }), field: 'spec.successPolicy.rules[0].succeededIndexes', message: 'at most two parts' },
+  { rule: 'success-policy', name: 'count over listed indexes', text: jobYaml({ completionMode: 'Indexed', completions: 5, successPolicy: { rules: [{ succeededIndexes: '0,2', succeededCount: 3 }] } }), field: 'spec.successPolicy.rules[0].succeededCount', message: 'the number of indexes' },
+  { rule: 'success-policy', name: 'empty rule', text: jobYaml({ completionMode: 'Indexed', completions: 5, successPolicy: { rules: [{}] } }), field: 'spec.successPolicy.rules[0]' },
+  { rule: 'pod-replacement-policy', name: 'empty string', text: jobYaml({ podReplacementPolicy: '' }), field: 'spec.podReplacementPolicy' },
+  { rule: 'managed-by', name: 'too long', text: jobYaml({ managedBy: `example.com/${long(60)}` }), field: 'spec.managedBy', message: 'Too long' },
+  { rule: 'selector', name: 'selector without manualSelector', text: jobYaml({ selector: { matchLabels: { app: 'x' } } }), field: 'spec.selector', message: 'not auto-generated' },
+  { rule: 'selector', name: 'manual selector not matching', text: jobYaml({ manualSelector: true, selector: { matchLabels: { app: 'x' } } }, {}, { template: { metadata: { labels: { app: 'y' } } } }), field: 'spec.template.metadata.labels' },
+  { rule: 'selector', name: 'CronJob manualSelector', text: cronJobYaml({}, { manualSelector: true }), field: 'spec.jobTemplate.spec.manualSelector' },
+  { rule: 'containers', name: 'no containers', text: jobYaml({}, { containers: [] }), field: 'spec.template.spec.containers' },
+  { rule: 'containers', name: 'no image', text: jobYaml({}, { containers: [{ name: 'w' }] }), field: 'spec.template.spec.containers[0].image' },
+  { rule: 'containers', name: 'bad and duplicate names', text: jobYaml({}, { containers: [{ name: 'W', image: 'a:1' }, { name: 'W', image: 'a:1' }] }), field: 'spec.template.spec.containers[1].name', message: 'Duplicate' },
+  { rule: 'schedule-syntax', name: 'day of week 7', text: cronJobYaml({ schedule: '0 0 * * 7' }), field: 'spec.schedule', message: 'end of range (7) above maximum (6): 7' },
+  { rule: 'schedule-syntax', name: 'null schedule', text: cronJobYaml({ schedule: null }), field: 'spec.schedule', message: 'Required value' },
+  { rule: 'schedule-tz-prefix', name: 'CRON_TZ prefix', text: cronJobYaml({ schedule: 'CRON_TZ=UTC 0 3 * * *', timeZone: undefined }), field: 'spec.schedule', message: 'use timeZone field instead' },
+  { rule: 'time-zone', name: 'Local', text: cronJobYaml({ timeZone: 'Local' }), field: 'spec.timeZone', message: 'explicit time zone' },
+  { rule: 'time-zone', name: 'misspelled', text: cronJobYaml({ timeZone: 'America/New_Yrok' }), field: 'spec.timeZone', message: 'did you mean "America/New_York"' },
+  { rule: 'concurrency-policy', name: 'Skip', text: cronJobYaml({ concurrencyPolicy: 'Skip' }), field: 'spec.concurrencyPolicy' },
+  { rule: 'schedule-unquoted', name: 'plain scalar', text: cronJobYaml().replace('"0 3 * * *"', '0 3 * * *'), field: 'spec.schedule' },
+  { rule: 'schedule-never-fires', name: 'February 30', text: cronJobYaml({ schedule: '0 0 30 2 *' }), field: 'spec.schedule' },
+  { rule: 'schedule-dom-dow-or', name: '13th or Friday', text: cronJobYaml({ schedule: '0 0 13 * 5' }), message: 'EITHER' },
+  { rule: 'schedule-every-minute', name: '* * * * *', text: cronJobYaml({ schedule: '* * * * *' }) },
+  { rule: 'time-zone-missing', name: 'no timeZone', text: cronJobYaml({ timeZone: undefined }) },
+  { rule: 'starting-deadline-short', name: '5 s', text: cronJobYaml({ startingDeadlineSeconds: 5 }), field: 'spec.startingDeadlineSeconds' },
+  { rule: 'every-deadline-never-runs', name: '@every 1h with 600 s', text: cronJobYaml({ schedule: '@every 1h', startingDeadlineSeconds: 600 }), field: 'spec.startingDeadlineSeconds' },
+  { rule: 'job-ttl-missing', name: 'standalone Job', text: jobYaml({ ttlSecondsAfterFinished: undefined }), field: 'spec.ttlSecondsAfterFinished' },
+  { rule: 'history-limits-missing', name: 'no limits', text: cronJobYaml({ successfulJobsHistoryLimit: undefined }) },
+  { rule: 'concurrency-allow', name: 'defaulted Allow', text: cronJobYaml({ concurrencyPolicy: undefined }), field: 'spec.concurrencyPolicy' },
+  { rule: 'image-latest', name: 'untagged', text: jobYaml({}, { containers: [{ name: 'w', image: 'busybox', resources: { requests: { cpu: '1' } } }] }), field: 'spec.template.spec.containers[0].image' },
+  { rule: 'image-latest', name: ':latest with a registry port', text: jobYaml({}, { containers: [{ name: 'w', image: 'registry:5000/app:latest', resources: { requests: { cpu: '1' } } }] }) },
+  { rule: 'resources-missing', name: 'no requests', text: jobYaml({}, { containers: [{ name: 'w', image: 'busybox:1' }] }) },
+  { rule: 'job-looks-like-server', name: 'ports and probe', text: jobYaml({}, { containers: [{ name: 'w', image: 'nginx:1', ports: [{ containerPort: 80 }], resources: { requests: { cpu: '1' } } }] }) },
+  { rule: 'name-not-dns-label', name: 'dots', text: jobYaml({}, {}, { name: 'db.backup' }), field: 'metadata.name', message: 'must not contain dots' },
+  { rule: 'indexed-tracking', name: 'huge Indexed Job', text: jobYaml({ completionMode: 'Indexed', completions: 200000, parallelism: 20000, backoffLimitPerIndex: undefined }) },
+  { rule: 'template-not-checked', name: 'Helm template', text: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: {{ .Release.Name }}\nspec: {{ toYaml .Values.spec | nindent 2 }}\n' },
+  { rule: 'file-skipped', name: 'binary', text: 'apiVersion: batch/v1\u0000\u0001\u0002' },
+];
+
+/** Manifests every check must accept without an error (and practice rules quiet where stated). */
+const VALID: { name: string; text: string; quiet?: boolean }[] = [
+  { name: 'baseline Job', text: jobYaml(), quiet: true },
+  { name: 'baseline CronJob', text: cronJobYaml(), quiet: true },
+  { name: 'native sidecar init container', text: jobYaml({}, { initContainers: [{ name: 'proxy', image: 'envoy:1', restartPolicy: 'Always', resources: { requests: { cpu: '10m' } } }] }), quiet: true },
+  { name: 'Indexed Job with per-index limits and FailIndex', text: jobYaml({ completionMode: 'Indexed', completions: 10, parallelism: 3, backoffLimitPerIndex: 1, maxFailedIndexes: 2, podFailurePolicy: { rules: [{ action: 'FailIndex', onExitCodes: { containerName: 'work', operator: 'In', values: [1, 2, 42] } }, { action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] } }), quiet: true },
+  { name: 'success policy intervals', text: jobYaml({ completionMode: 'Indexed', completions: 10, successPolicy: { rules: [{ succeededIndexes: '0,2-4,7', succeededCount: 3 }] } }), quiet: true },
+  { name: 'manual selector matching', text: jobYaml({ manualSelector: true, selector: { matchExpressions: [{ key: 'app', operator: 'In', values: ['x'] }] } }, {}, { template: { metadata: { labels: { app: 'x' } } } }), quiet: true },
+  { name: 'zero values', text: jobYaml({ parallelism: 0, activeDeadlineSeconds: 0, backoffLimit: 0, ttlSecondsAfterFinished: 0 }), quiet: true },
+  { name: 'int-or-string and quantities', text: jobYaml({}, { containers: [{ name: 'w', image: 'a:1', resources: { requests: { cpu: 1, memory: '1.5Gi' } }, lifecycle: { preStop: { httpGet: { port: 'http' } } } }] }), quiet: true },
+  { name: 'newer pod fields', text: jobYaml({}, { resources: { requests: { cpu: '1' } }, hostnameOverride: 'x' }), quiet: true },
+  { name: 'managedBy built-in', text: jobYaml({ managedBy: 'kubernetes.io/job-controller' }), quiet: true },
+  { name: 'a ConfigMap is ignored', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: Bad_Name}\ndata: {a: 1}\n', quiet: true },
+  { name: 'CronJob @every with a long deadline', text: cronJobYaml({ schedule: '@every 1h', startingDeadlineSeconds: 7200 }), quiet: true },
+];
+
+describe('lint rules', () => {
+  for (const c of INVALID) {
+    it(`${c.rule}: ${c.name}`, () => {
+      const findings = lint(c.text);
+      const hit = findings.find((f) => f.rule === c.rule && (c.field === undefined || f.field === c.field) && (c.message === undefined || f.message.includes(c.message)));
+      assert.ok(hit, `no ${c.rule} finding${c.field ? ` on ${c.field}` : ''}; got:\n${show(findings)}`);
+      assert.equal(hit.severity, RULES.find((r) => r.id === c.rule)?.defaultSeverity);
+      assert.ok(hit.docsUrl?.startsWith('https://kubernetes.io/docs/'), 'every finding links to the Kubernetes docs');
+    });
+  }
+
+  for (const c of VALID) {
+    it(`accepts: ${c.name}`, () => {
+      const findings = lint(c.text);
+      const shown = c.quiet ? findings : findings.filter((f) => f.severity === 'error');
+      assert.deepEqual(shown, [], show(shown));
+    });
+  }
+
+  it('has an invalid case for every rule in the catalogue', () => {
+    const covered = new Set(INVALID.map((c) => c.rule));
+    assert.deepEqual(RULES.map((r) => r.id).filter((id) => !covered.has(id)), []);
+  });
+
+  it('catalogue entries are complete and unique', () => {
+    const ids = new Set<string>();
+    for (const rule of RULES) {
+      assert.ok(!ids.has(rule.id), `duplicate id ${rule.id}`);
+      ids.add(rule.id);
+      assert.match(rule.id, /^[a-z][a-z0-9-]*$/);
+      assert.ok(rule.title && rule.description);
+      assert.ok(rule.docsUrl.startsWith('https://kubernetes.io/docs/'), rule.id);
+      assert.equal(rule.category === 'validation', rule.defaultSeverity === 'error', `${rule.id}: errors are exactly the validation rules`);
+    }
+  });
+
+  it('can turn a rule off or change its severity', () => {
+    const text = cronJobYaml({ timeZone: undefined, concurrencyPolicy: 'Skip' });
+    assert.ok(lint(text).some((f) => f.rule === 'time-zone-missing'));
+    assert.ok(!lint(text, { rules: { 'time-zone-missing': 'off' } }).some((f) => f.rule === 'time-zone-missing'));
+    const demoted = lint(text, { rules: { 'concurrency-policy': 'warning' } }).find((f) => f.rule === 'concurrency-policy');
+    assert.equal(demoted?.severity, 'warning');
+  });
+
+  it('reports restartPolicy Always with the API server\'s exact text', () => {
+    const hit = lint(jobYaml({}, { restartPolicy: 'Always' })).find((f) => f.rule === 'restart-policy');
+    assert.equal(hit?.message, 'spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"');
+  });
+
+  it('reports an unquoted * schedule once, on spec.schedule, without other YAML errors', () => {
+    const findings = lint(cronJobYaml().replace('schedule: "0 3 * * *"', 'schedule: */5 * * * *'));
+    assert.deepEqual(findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.field}`), ['schedule-yaml spec.schedule']);
+  });
+
+  it('places findings in whole-file coordinates in multi-document files', () => {
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n${jobYaml({ backoffLimit: -2 })}`;
+    const hit = lint(text).find((f) => f.rule === 'non-negative');
+    assert.ok(hit);
+    const line = text.split('\n')[hit.range.start.line] ?? '';
+    assert.match(line, /backoffLimit: -2/);
+  });
+
+  it('never throws on odd documents', () => {
+    for (const text of ['', '---\n', 'kind: Job\napiVersion: batch/v1\n', 'apiVersion: batch/v1\nkind: Job\nspec: 3\n', 'apiVersion: batch/v1\nkind: CronJob\nspec:\n  jobTemplate: []\n', 'apiVersion: batch/v1\nkind: Job\nmetadata: []\nspec:\n  template: {spec: {containers: [1, null, {name: [1]}]}}\n', '- a\n- b\n', 'a: &x [*x]\n']) {
+      assert.doesNotThrow(() => lint(text), text);
+    }
+  });
+});
+
+function show(findings: readonly Finding[]): string {
+  return findings.map((f) => `  ${f.severity} ${f.rule} ${f.field}: ${f.message}`).join('\n');
+}
