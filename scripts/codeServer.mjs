@@ -86,32 +86,49 @@ export function codeServerDirs(dataDir) {
   return { userDataDir: join(dataDir, 'user'), extensionsDir: join(dataDir, 'extensions'), configFile: join(dataDir, 'config.yaml') };
 }
 
+/** A .vscodeignore glob as a regular expression over repo-relative paths. */
+function globToRegExp(glob) {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      i++;
+      if (glob[i + 1] === '/') {
+        i++;
+        re += '(?:.*/)?';
+      } else re += '.*';
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
 /**
- * The files the VSIX holds, from the `!` (include) lines of the allowlist .vscodeignore:
- * `!dir/**` takes a folder, `!name*.ext` takes matching files at the root. (vsce's own
- * listing walks the whole checkout, .cache included, and takes seconds.) Source maps are
- * kept on purpose so stack traces in test logs point at the TypeScript.
+ * The files the VSIX holds, from the `!` (include) lines of the allowlist .vscodeignore.
+ * (vsce's own listing walks the whole checkout, .cache included, and takes seconds.)
  */
 export function shippedFiles() {
   const lines = readFileSync(join(repoRoot, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
-  const includes = lines.filter((l) => l.startsWith('!')).map((l) => l.slice(1));
   const files = new Set();
-  const walk = (rel) => {
-    for (const e of readdirSync(join(repoRoot, rel), { withFileTypes: true })) {
-      const child = `${rel}/${e.name}`;
-      if (e.isDirectory()) walk(child);
-      else files.add(child);
+  const walk = (rel, re) => {
+    for (const e of readdirSync(rel ? join(repoRoot, rel) : repoRoot, { withFileTypes: true })) {
+      const child = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (rel) walk(child, re);
+      } else if (re.test(child)) files.add(child);
     }
   };
-  const rootEntries = readdirSync(repoRoot, { withFileTypes: true });
-  for (const pattern of includes) {
-    if (pattern.endsWith('/**')) {
-      const dir = pattern.slice(0, -3);
-      if (existsSync(join(repoRoot, dir))) walk(dir);
-    } else {
-      const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
-      for (const e of rootEntries) if (e.isFile() && re.test(e.name)) files.add(e.name);
+  for (const pattern of lines.filter((l) => l.startsWith('!')).map((l) => l.slice(1))) {
+    // Walk only the folder before the first wildcard; a pattern without a folder matches root files.
+    const segments = pattern.split('/');
+    const fixed = [];
+    for (const seg of segments.slice(0, -1)) {
+      if (/[*?]/.test(seg)) break;
+      fixed.push(seg);
     }
+    const base = fixed.join('/');
+    if (base === '' || existsSync(join(repoRoot, base))) walk(base, globToRegExp(pattern));
   }
   return [...files].sort();
 }
@@ -127,6 +144,8 @@ export function installUnpackedExtension(extensionsDir) {
   for (const file of shippedFiles()) {
     mkdirSync(dirname(join(target, file)), { recursive: true });
     cpSync(join(repoRoot, file), join(target, file));
+    // Source maps stay out of the VSIX but make stack traces in test logs point at the TypeScript.
+    if (file.endsWith('.js') && existsSync(join(repoRoot, `${file}.map`))) cpSync(join(repoRoot, `${file}.map`), join(target, `${file}.map`));
   }
   return target;
 }

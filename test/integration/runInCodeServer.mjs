@@ -55,8 +55,11 @@ function suiteHasTrustTests() {
   return walk(dir);
 }
 
-/** Resolves with the parsed results once `file` appears; rejects on timeout or server exit. */
-function waitForResults(file, { timeoutMs, serverExited }) {
+/**
+ * Resolves with the parsed results once `file` appears; rejects on timeout, on server exit,
+ * or when the test host has not said it started (file `host-started`) within `hostTimeoutMs`.
+ */
+function waitForResults(file, { timeoutMs, hostTimeoutMs, serverExited }) {
   return new Promise((resolveResults, rejectResults) => {
     let done = false;
     const finish = (fn) => {
@@ -64,6 +67,7 @@ function waitForResults(file, { timeoutMs, serverExited }) {
       done = true;
       watcher.close();
       clearTimeout(timer);
+      clearTimeout(hostTimer);
       fn();
     };
     const check = () => {
@@ -77,6 +81,10 @@ function waitForResults(file, { timeoutMs, serverExited }) {
     };
     const watcher = watch(dirname(file), () => check());
     const timer = setTimeout(() => finish(() => rejectResults(new Error(`no results after ${timeoutMs / 1000} s (see the code-server log and screenshot in test-results/)`))), timeoutMs);
+    const hostTimer = setTimeout(() => {
+      if (existsSync(join(dirname(file), 'host-started'))) return;
+      finish(() => rejectResults(new Error(`the test-host extension did not start within ${hostTimeoutMs / 1000} s of the workbench rendering (see test-results/integration/logs-*/**/remoteexthost.log)`)));
+    }, hostTimeoutMs);
     serverExited.then((code) => finish(() => rejectResults(new Error(`code-server exited (code ${code}) before the suite finished`))));
     check();
   });
@@ -106,14 +114,16 @@ async function runPass({ name, trust, grep, invert, vsix, keep, timeoutMs }) {
   const started = Date.now();
   const phases = [];
   const mark = (phase) => phases.push(`${phase} ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  if (vsix) installVsix(dataDir, vsix);
-  else await installUnpackedExtension(extensionsDir);
+  // The host goes in first: `--install-extension` records what the folder holds in
+  // extensions.json, and VS Code treats unrecorded folders as removed.
   const hostDir = join(extensionsDir, 'kube-jobs-tests.vscode-host-0.0.1');
   cpSync(hostSource, hostDir, { recursive: true });
   writeFileSync(
     join(hostDir, 'config.json'),
     JSON.stringify({ suiteIndex, resultsFile, grep, invert, env: { KUBE_JOBS_EXPECT_VSCODE_VERSION: VSCODE_VERSION, KUBE_JOBS_TEST_TRUST: trust ? 'on' : 'off' } }, null, 2),
   );
+  if (vsix) installVsix(dataDir, vsix);
+  else installUnpackedExtension(extensionsDir);
 
   const logLines = [];
   let server;
@@ -134,7 +144,7 @@ async function runPass({ name, trust, grep, invert, vsix, keep, timeoutMs }) {
     mark('code-server listening');
     page = await openWorkbench(browser, server.workbenchUrl);
     mark('workbench rendered');
-    const results = await waitForResults(resultsFile, { timeoutMs, serverExited: server.exited });
+    const results = await waitForResults(resultsFile, { timeoutMs, hostTimeoutMs: Math.min(timeoutMs, 120_000), serverExited: server.exited });
     mark('results written');
     return { results, wallMs: Date.now() - started, phases };
   } finally {

@@ -33,6 +33,8 @@ function activate() {
   const configPath = path.join(__dirname, 'config.json');
   if (!fs.existsSync(configPath)) return;
   const config = JSON.parse(fs.readFileSync(configPath, 'utf8'));
+  // Tells the runner the host is up, so a host that never loads fails fast instead of timing out.
+  fs.writeFileSync(path.join(path.dirname(config.resultsFile), 'host-started'), `${process.pid}\n`);
   // Do not hold up activation: the suite opens editors and waits for other extensions.
   setTimeout(() => void runSuite(config), 0);
 }
