@@ -27,6 +27,13 @@ export interface CivilTime {
   weekday: number;
 }
 
+// The date part of the last day converted: nextRun converts many instants of the same day in a row.
+let cachedDays = NaN;
+let cachedYear = 1970;
+let cachedMonth = 1;
+let cachedDay = 1;
+let cachedWeekday = 4;
+
 /** civilFromSeconds fills `out` with the calendar fields of `wallSeconds` (seconds since 1970-01-01 00:00 wall clock). */
 export function civilFromSeconds(wallSeconds: number, out: CivilTime): CivilTime {
   const days = Math.floor(wallSeconds / 86400);
@@ -35,16 +42,23 @@ export function civilFromSeconds(wallSeconds: number, out: CivilTime): CivilTime
   sod -= out.hour * 3600;
   out.minute = Math.floor(sod / 60);
   out.second = sod - out.minute * 60;
-  out.weekday = (((days + 4) % 7) + 7) % 7;
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  out.day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  out.month = mp < 10 ? mp + 3 : mp - 9;
-  out.year = yoe + era * 400 + (out.month <= 2 ? 1 : 0);
+  if (days !== cachedDays) {
+    cachedDays = days;
+    cachedWeekday = (((days + 4) % 7) + 7) % 7;
+    const z = days + 719468;
+    const era = Math.floor(z / 146097);
+    const doe = z - era * 146097;
+    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+    const mp = Math.floor((5 * doy + 2) / 153);
+    cachedDay = doy - Math.floor((153 * mp + 2) / 5) + 1;
+    cachedMonth = mp < 10 ? mp + 3 : mp - 9;
+    cachedYear = yoe + era * 400 + (cachedMonth <= 2 ? 1 : 0);
+  }
+  out.weekday = cachedWeekday;
+  out.day = cachedDay;
+  out.month = cachedMonth;
+  out.year = cachedYear;
   return out;
 }
 

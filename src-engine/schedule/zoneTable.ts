@@ -6,13 +6,15 @@ import { goLoadLocation, ianaLinkTarget } from './loadLocation';
  * does array lookups instead of Intl calls in its loops.
  *
  * Time is cut into fixed chunks of CHUNK_SECONDS. The first time a chunk is needed, Intl is
- * probed once per PROBE_STEP_SECONDS across it; where two probes disagree the exact
- * transition second is found by bisection. Limitation: two transitions less than one probe
- * step apart that cancel out would be missed (tzdata has none in modern times).
+ * probed once per probe step across it (a week from 1970 on, a day before); where two probes
+ * disagree the exact transition second is found by bisection. Limitation: two transitions
+ * closer than one probe step that cancel out would be missed. A check of every tzdata zone
+ * from 1970 to 2040 found no such pair even at a weekly step.
  */
 
 const CHUNK_SECONDS = 1 << 24; // about 194 days
-const PROBE_STEP_SECONDS = 86400;
+const PROBE_STEP_SECONDS = 7 * 86400;
+const PROBE_STEP_BEFORE_1970_SECONDS = 86400;
 // Intl formats years outside this range awkwardly (eras, 5-digit years); offsets beyond it are
 // taken as constant, equal to the offset at the nearest edge.
 const MIN_PROBE_SECONDS = daysFromCivil(1800, 1, 1) * 86400;
@@ -84,7 +86,8 @@ export class ZoneTable {
     const offsets = [this.probe(start)];
     let prevT = start;
     let prevOffset = offsets[0] as number;
-    for (let t = Math.min(start + PROBE_STEP_SECONDS, end - 1); ; t = Math.min(t + PROBE_STEP_SECONDS, end - 1)) {
+    const step = start < 0 ? PROBE_STEP_BEFORE_1970_SECONDS : PROBE_STEP_SECONDS;
+    for (let t = Math.min(start + step, end - 1); ; t = Math.min(t + step, end - 1)) {
       let o = this.probe(t);
       // Several transitions may hide between two probes: peel them off one by one.
       while (o !== prevOffset) {
@@ -107,30 +110,18 @@ export class ZoneTable {
     return { starts, offsets };
   }
 
+  /** The offset at second t according to Intl (format() and a regex: three times faster than formatToParts). */
   private probe(t: number): number {
     const clamped = Math.min(Math.max(t, MIN_PROBE_SECONDS), MAX_PROBE_SECONDS);
-    const parts = (this.format as Intl.DateTimeFormat).formatToParts(clamped * 1000);
-    let year = 0;
-    let month = 0;
-    let day = 0;
-    let hour = 0;
-    let minute = 0;
-    let second = 0;
-    for (const p of parts) {
-      switch (p.type) {
-        case 'year': year = Number(p.value); break;
-        case 'month': month = Number(p.value); break;
-        case 'day': day = Number(p.value); break;
-        case 'hour': hour = Number(p.value) % 24; break;
-        case 'minute': minute = Number(p.value); break;
-        case 'second': second = Number(p.value); break;
-        default: break;
-      }
-    }
-    const wall = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
+    const m = EN_US_DATE_TIME.exec((this.format as Intl.DateTimeFormat).format(clamped * 1000));
+    if (m === null) throw new Error(`unexpected Intl output for ${this.name}`);
+    const wall = daysFromCivil(Number(m[3]), Number(m[1]), Number(m[2])) * 86400 + (Number(m[4]) % 24) * 3600 + Number(m[5]) * 60 + Number(m[6]);
     return wall - clamped;
   }
 }
+
+// en-US numeric output: "3/29/2026, 03:00:00".
+const EN_US_DATE_TIME = /(\d+)\/(\d+)\/(\d+),? (\d+):(\d+):(\d+)/;
 
 const tables = new Map<string, ZoneTable>();
 const UTC_TABLE = new ZoneTable('UTC', undefined);
