@@ -1,0 +1,39 @@
+// Runs the end-to-end journeys (out/test/e2e/**/*.e2e.test.js) one file at a time: each
+// starts its own code-server and Chromium, and the machine has two cores.
+// Builds nothing: run `npm run build` first (and `node scripts/installCodeServer.mjs` once).
+// Usage: node test/e2e/run.mjs [substring-filter...]   (env KUBE_JOBS_E2E_VSIX=<file> tests a VSIX)
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { isInstalled } from '../../scripts/installCodeServer.mjs';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const root = join(repoRoot, 'out', 'test', 'e2e');
+const filters = process.argv.slice(2);
+if (!existsSync(root)) {
+  console.error('e2e: out/test/e2e is missing; run `npm run build` first');
+  process.exit(1);
+}
+if (!isInstalled()) {
+  console.error('e2e: code-server is not installed; run `node scripts/installCodeServer.mjs`');
+  process.exit(1);
+}
+const files = [];
+const walk = (dir) => {
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) walk(full);
+    else if (name.endsWith('.e2e.test.js') && (filters.length === 0 || filters.some((f) => full.includes(f)))) files.push(full);
+  }
+};
+walk(root);
+files.sort();
+if (files.length === 0) {
+  console.error('e2e: no journeys matched');
+  process.exit(1);
+}
+const started = Date.now();
+const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...files], { stdio: 'inherit', cwd: repoRoot });
+console.log(`e2e: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s (screenshots in test-results/screenshots/)`);
+process.exit(result.status ?? 1);
