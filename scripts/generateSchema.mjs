@@ -50,6 +50,20 @@ const FIELDS_NEWER_THAN_PACKAGE = {
   EnvVarSource: {
     fileKeyRef: ['#FileKeySelector', 'Reads the variable from a file in an emptyDir volume (alpha 1.34).'],
   },
+  Volume: {
+    image: ['#ImageVolumeSource', 'An OCI image or artifact mounted as a volume (alpha 1.31, beta 1.33).'],
+  },
+  ImageVolumeSource: {
+    reference: ['string', 'Image or artifact reference to pull.'],
+    pullPolicy: ['string', 'Always, Never or IfNotPresent.'],
+  },
+  PodSecurityContext: {
+    seLinuxChangePolicy: ['string', 'How the SELinux label is applied to volumes: Recursive or MountOption (1.32).'],
+    supplementalGroupsPolicy: ['string', 'How supplemental groups are computed: Merge or Strict (1.31).'],
+  },
+  ResourceClaim: {
+    request: ['string', 'Name of one request within the claim to expose to the container (1.31).'],
+  },
   FileKeySelector: {
     volumeName: ['string', 'The emptyDir volume holding the file.', true],
     path: ['string', 'Path of the file inside the volume.', true],
