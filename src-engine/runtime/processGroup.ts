@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import * as os from 'node:os';
+import { reaperTrack, reaperUntrack } from './reaper';
 
 /**
  * Local containers run as process groups: each is spawned detached (setsid, so its pid is
@@ -27,6 +28,8 @@ export interface SpawnedGroup {
 export interface SpawnGroupOptions {
   readonly env: NodeJS.ProcessEnv;
   readonly cwd?: string;
+  /** Grace period the reaper gives the group if this process dies (default 0: SIGKILL at once). */
+  readonly reaperGraceMs?: number;
 }
 
 /** spawnGroup starts `file args` without a shell, in its own process group, stdout/stderr piped. */
@@ -39,6 +42,7 @@ export function spawnGroup(file: string, args: readonly string[], options: Spawn
     windowsHide: true,
   });
   const pgid = child.pid;
+  if (pgid !== undefined) reaperTrack(pgid, options.reaperGraceMs ?? 0);
   const exited = new Promise<GroupExit>((resolve) => {
     let settled = false;
     child.once('error', (error: NodeJS.ErrnoException) => {
@@ -53,8 +57,15 @@ export function spawnGroup(file: string, args: readonly string[], options: Spawn
       const exit: GroupExit = signal !== null ? { exitCode: 128 + (os.constants.signals[signal] ?? 0), signal } : { exitCode: code ?? 0 };
       // The container's main process is gone: like a container runtime, kill what it left behind,
       // and report the exit only once nothing of the group is left.
-      if (pgid === undefined || !signalGroup(pgid, 'SIGKILL')) return resolve(exit);
-      void waitGroupGone(pgid, LEFTOVER_WAIT_MS).then(() => resolve(exit));
+      if (pgid === undefined) return resolve(exit);
+      if (!signalGroup(pgid, 'SIGKILL')) {
+        reaperUntrack(pgid);
+        return resolve(exit);
+      }
+      void waitGroupGone(pgid, LEFTOVER_WAIT_MS).then(() => {
+        reaperUntrack(pgid);
+        resolve(exit);
+      });
     });
   });
   return { child, pgid, exited };

@@ -1,0 +1,63 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { REPO_ROOT } from '../helpers/paths';
+import { findRunProcesses } from '../../src-engine/runtime/procScan';
+import { leftoverProcesses, tempWorkspace, waitFor } from './helpers';
+import { jobYaml } from './runHelpers';
+
+/** A host process (like the CLI or VS Code's extension host) that starts a run, then reports its id. */
+const HOST_SCRIPT = `
+const { prepareLocalRun } = require(${JSON.stringify(path.join(REPO_ROOT, 'out/src-engine/runtime/localRun.js'))});
+(async () => {
+  const prepared = await prepareLocalRun({ text: process.env.MANIFEST, workspace: process.env.WORKSPACE });
+  let ups = 0;
+  const handle = prepared.start({
+    onLog: (l) => {
+      if (l.line !== 'up' || ++ups !== 2) return;
+      process.stdout.write('RUN ' + handle.runId + '\\n', () => {
+        if (process.env.EXIT_NORMALLY === '1') process.exit(0);
+      });
+    },
+  });
+})();
+`;
+
+function startHost(exitNormally: boolean): Promise<{ runId: string; host: ReturnType<typeof spawn> }> {
+  const host = spawn(process.execPath, ['-e', HOST_SCRIPT], {
+    env: {
+      ...process.env,
+      MANIFEST: jobYaml('orphan', "trap '' TERM; sleep 60 & echo up; wait", 'completions: 2\nparallelism: 2'),
+      WORKSPACE: tempWorkspace(),
+      EXIT_NORMALLY: exitNormally ? '1' : '0',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    host.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const match = /RUN (\S+)\n/.exec(out);
+      if (match !== null) resolve({ runId: match[1] as string, host });
+    });
+    host.once('exit', () => {
+      if (!/RUN /.test(out)) reject(new Error(`host exited before the run started: ${out}`));
+    });
+  });
+}
+
+describe('no orphans when the host process goes away', () => {
+  it('the host is SIGKILLed (a crashed extension host): the reaper stops every pod process group', async () => {
+    const { runId, host } = await startHost(false);
+    assert.ok(findRunProcesses(runId).length >= 4, 'two pods, each a shell and a sleep, are running');
+    host.kill('SIGKILL');
+    await waitFor(() => leftoverProcesses(runId).length === 0, 10_000, 'every process of the run to be gone');
+  });
+
+  it('the host exits normally mid-run: the exit hook kills every pod at once', async () => {
+    const { runId, host } = await startHost(true);
+    await new Promise((resolve) => (host.exitCode !== null ? resolve(undefined) : host.once('exit', resolve)));
+    await waitFor(() => leftoverProcesses(runId).length === 0, 10_000, 'every process of the run to be gone');
+  });
+});
