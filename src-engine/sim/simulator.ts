@@ -314,9 +314,13 @@ class World {
 
   private createPod(rt: JobRuntime, generateName: string, index: number | null, failureCount: number, ignoredCount: number): void {
     const now = this.now();
-    let suffix = '';
-    for (let i = 0; i < 5; i++) suffix += NAME_ALPHABET[Math.floor(rt.nameRng() * NAME_ALPHABET.length)];
-    const name = generateName + suffix;
+    // generateName: the API server retries on a name conflict, so do we.
+    let name: string;
+    do {
+      let suffix = '';
+      for (let i = 0; i < 5; i++) suffix += NAME_ALPHABET[Math.floor(rt.nameRng() * NAME_ALPHABET.length)];
+      name = generateName + suffix;
+    } while (rt.pods.has(name));
     const outcome = rt.sequence.next(index);
     const latency = this.model.startLatencyMs;
     const record: SimPodRecord | null =
