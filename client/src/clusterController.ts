@@ -1,0 +1,173 @@
+import * as vscode from 'vscode';
+import type { Ctx } from './ctx';
+import { readConfig } from './config';
+import type { LoadedKubeconfig } from './cluster/kubeconfig';
+import { contextNamespace, loadKubeconfig } from './cluster/kubeconfig';
+import type { Transport } from './cluster/transport';
+import { createTransport } from './cluster/transport';
+import { ClusterSession } from './cluster/session';
+import type { NamespaceSelection } from './cluster/session';
+import type { AccessDecision, AccessQuery } from './cluster/access';
+import { errorMessage } from './cluster/apiError';
+import type { WatchedKind } from './views/model/clusterIndex';
+
+/** Where the controller is. */
+export type ClusterPhase = 'idle' | 'loading' | 'connected' | 'noKubeconfig' | 'error';
+
+/** Objects that changed, for panels that show one of them. */
+export interface ObjectsChanged {
+  readonly objects: readonly { kind: WatchedKind; namespace: string; name: string }[];
+}
+
+/** The namespace selection from the setting: [] → the context's namespace, ['*'] → all. */
+export function selectionFromSetting(names: readonly string[], contextNs: string): NamespaceSelection {
+  if (names.includes('*')) return { all: true };
+  return { all: false, names: names.length > 0 ? names : [contextNs] };
+}
+
+/**
+ * ClusterController connects the cluster view to one kubeconfig context: it loads the
+ * kubeconfig (and the client library) the first time the view or a command needs it, runs a
+ * ClusterSession for the chosen namespaces, and forwards its changes, batched per tick, to the
+ * tree and the panels.
+ */
+export class ClusterController implements vscode.Disposable {
+  phase: ClusterPhase = 'idle';
+  error: string | undefined;
+  kubeconfig: LoadedKubeconfig | undefined;
+  session: ClusterSession | undefined;
+  contextName = '';
+  private starting: Promise<void> | undefined;
+  private pendingIds = new Set<string>();
+  private pendingObjects: { kind: WatchedKind; namespace: string; name: string }[] = [];
+  private flushTimer: NodeJS.Timeout | undefined;
+
+  private readonly stateEmitter = new vscode.EventEmitter<void>();
+  /** Fires when the context, kubeconfig or connection phase changes (redraw everything). */
+  readonly onDidChangeState = this.stateEmitter.event;
+  private readonly nodesEmitter = new vscode.EventEmitter<ReadonlySet<string>>();
+  /** Fires with the index node ids to redraw (batched). */
+  readonly onDidChangeNodes = this.nodesEmitter.event;
+  private readonly objectsEmitter = new vscode.EventEmitter<ObjectsChanged>();
+  readonly onDidChangeObjects = this.objectsEmitter.event;
+  private readonly accessEmitter = new vscode.EventEmitter<{ q: AccessQuery; d: AccessDecision }>();
+  readonly onDidResolveAccess = this.accessEmitter.event;
+
+  constructor(private readonly ctx: Ctx) {}
+
+  /** ensureStarted loads the kubeconfig and connects, once; later calls wait for the same start. */
+  ensureStarted(): Promise<void> {
+    this.starting ??= this.start();
+    return this.starting;
+  }
+
+  /** restart drops the session and reconnects with the current settings (refresh, context switch). */
+  async restart(): Promise<void> {
+    await this.stopSession();
+    this.starting = this.start();
+    await this.starting;
+  }
+
+  get transport(): Transport | undefined {
+    return this.session?.transport;
+  }
+
+  /** requireSession returns the live session or throws a message for the user. */
+  async requireSession(): Promise<ClusterSession> {
+    await this.ensureStarted();
+    if (!this.session) throw new Error(this.error ?? 'no cluster connection (select a kubeconfig context)');
+    return this.session;
+  }
+
+  /** contexts lists the kubeconfig's context names. */
+  contexts(): string[] {
+    return this.kubeconfig?.kubeConfig.getContexts().map((c) => c.name) ?? [];
+  }
+
+  /** namespacesLabel renders the selection for the status bar. */
+  namespacesLabel(): string {
+    const cfg = readConfig();
+    if (cfg.cluster.namespaces.includes('*')) return 'all namespaces';
+    if (cfg.cluster.namespaces.length > 0) return cfg.cluster.namespaces.join(', ');
+    return this.kubeconfig && this.contextName ? contextNamespace(this.kubeconfig.kubeConfig, this.contextName) : '';
+  }
+
+  private async start(): Promise<void> {
+    this.setPhase('loading');
+    const cfg = readConfig();
+    try {
+      const started = Date.now();
+      this.kubeconfig = await loadKubeconfig(cfg.cluster.kubeconfig);
+      for (const p of this.kubeconfig.problems) this.ctx.log.warn(`kubeconfig: ${p}`);
+      this.ctx.log.info(`kubeconfig: ${this.kubeconfig.files.join(', ') || 'no file'} (${Date.now() - started} ms, client library included)`);
+      const kc = this.kubeconfig.kubeConfig;
+      const names = kc.getContexts().map((c) => c.name);
+      if (names.length === 0) {
+        this.error = 'No kubeconfig context found (KUBECONFIG or ~/.kube/config).';
+        void vscode.commands.executeCommand('setContext', 'kubeJobs.noKubeconfig', true);
+        this.setPhase('noKubeconfig');
+        return;
+      }
+      void vscode.commands.executeCommand('setContext', 'kubeJobs.noKubeconfig', false);
+      const wanted = cfg.cluster.context || kc.getCurrentContext();
+      this.contextName = names.includes(wanted) ? wanted : names[0] ?? '';
+      if (wanted && wanted !== this.contextName) this.ctx.log.warn(`context "${wanted}" is not in the kubeconfig; using "${this.contextName}"`);
+      kc.setCurrentContext(this.contextName);
+      const transport = createTransport(kc, cfg.cluster.requestTimeoutSeconds * 1000);
+      const selection = selectionFromSetting(cfg.cluster.namespaces, contextNamespace(kc, this.contextName));
+      this.session = new ClusterSession({
+        transport,
+        namespaces: selection,
+        backoffMaxMs: cfg.cluster.maxBackoffSeconds * 1000,
+        onChange: (change) => this.queue(change.nodeIds, change.objects),
+        onAccess: (q, d) => this.accessEmitter.fire({ q, d }),
+        log: (m) => this.ctx.log.info(m),
+      });
+      this.ctx.log.info(`connecting to ${transport.server} (context ${this.contextName}, ${selection.all ? 'all namespaces' : selection.names.join(', ')})`);
+      this.error = undefined;
+      this.setPhase('connected');
+      await this.session.start();
+    } catch (error) {
+      this.error = errorMessage(error);
+      this.ctx.log.error(`cluster: ${this.error}`);
+      this.setPhase('error');
+    }
+  }
+
+  private setPhase(phase: ClusterPhase): void {
+    this.phase = phase;
+    this.stateEmitter.fire();
+  }
+
+  private queue(ids: ReadonlySet<string>, objects: readonly { kind: WatchedKind; namespace: string; name: string }[]): void {
+    for (const id of ids) this.pendingIds.add(id);
+    this.pendingObjects.push(...objects);
+    // Batch a burst of watch events (a relist reports thousands) into one redraw.
+    this.flushTimer ??= setTimeout(() => this.flush(), 15);
+  }
+
+  private flush(): void {
+    this.flushTimer = undefined;
+    const ids = this.pendingIds;
+    const objects = this.pendingObjects;
+    this.pendingIds = new Set();
+    this.pendingObjects = [];
+    if (ids.size > 0) this.nodesEmitter.fire(ids);
+    if (objects.length > 0) this.objectsEmitter.fire({ objects });
+  }
+
+  private async stopSession(): Promise<void> {
+    const session = this.session;
+    this.session = undefined;
+    await session?.stop();
+  }
+
+  dispose(): void {
+    void this.stopSession();
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.stateEmitter.dispose();
+    this.nodesEmitter.dispose();
+    this.objectsEmitter.dispose();
+    this.accessEmitter.dispose();
+  }
+}

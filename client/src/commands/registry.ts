@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
+import type { ClusterTreeProvider } from '../views/clusterTree';
+import { clearFilter, filter, refresh, selectContext, selectNamespaces, treeSnapshot } from './clusterCommands';
+import { copyKubectl, deleteJob, openLiveYaml, resume, showLogs, showPanel, suspend, triggerCronJob } from './objectCommands';
+import { applyManifest, applyToCluster, validateOnCluster } from './manifestCommands';
+import { simulate } from './simulate';
+
+/** registerCommands registers every command from one table (`kubeJobs.<verb><Noun>`). */
+export function registerCommands(ctx: Ctx, tree: ClusterTreeProvider): void {
+  const table: Record<string, (...args: unknown[]) => unknown> = {
+    'kubeJobs.refresh': refresh(ctx),
+    'kubeJobs.filter': filter(ctx, tree),
+    'kubeJobs.clearFilter': clearFilter(ctx, tree),
+    'kubeJobs.selectContext': selectContext(ctx),
+    'kubeJobs.selectNamespaces': selectNamespaces(ctx),
+    'kubeJobs.showPanel': showPanel(ctx),
+    'kubeJobs.showLogs': showLogs(ctx),
+    'kubeJobs.triggerCronJob': triggerCronJob(ctx),
+    'kubeJobs.suspend': suspend(ctx),
+    'kubeJobs.resume': resume(ctx),
+    'kubeJobs.deleteJob': deleteJob(ctx),
+    'kubeJobs.copyKubectl': copyKubectl(ctx),
+    'kubeJobs.openLiveYaml': openLiveYaml(ctx),
+    'kubeJobs.applyManifest': applyManifest(ctx),
+    'kubeJobs.validateOnCluster': validateOnCluster(ctx),
+    'kubeJobs.applyToCluster': applyToCluster(ctx),
+    'kubeJobs.simulate': simulate(ctx),
+    'kubeJobs.showOutput': () => ctx.log.show(true),
+    // Test-only: the tree model as data, once the first lists are in.
+    'kubeJobs._getTreeSnapshot': treeSnapshot(ctx, tree),
+  };
+  for (const [id, handler] of Object.entries(table)) ctx.push(vscode.commands.registerCommand(id, handler));
+}

@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import type { KubeJobsInitializationOptions } from '../../src-engine';
+import type { Ctx } from './ctx';
+
+/** The Red Hat YAML extension: when present, the server leaves generic YAML errors to it. */
+const RED_HAT_YAML = 'redhat.vscode-yaml';
+
+/** initializationOptions sent to the server (shape declared in src-engine/protocol.ts). */
+export function initializationOptions(): KubeJobsInitializationOptions {
+  const c = vscode.workspace.getConfiguration('kubeJobs');
+  const redHatYamlInstalled = vscode.extensions.getExtension(RED_HAT_YAML) !== undefined;
+  return {
+    settings: {
+      rules: c.get('rules') ?? {},
+      inlayHints: { schedule: c.get<boolean>('inlayHints.schedule') !== false },
+      codeLens: { enabled: c.get<boolean>('codeLens.enabled') !== false },
+      redHatYamlInstalled,
+    },
+    redHatYamlInstalled,
+    localTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  };
+}
+
+/**
+ * startLanguageClient starts dist/server.js over IPC (a debug run adds an inspector port).
+ * The client library is loaded here, after activation has returned, so opening a YAML file
+ * does not wait for it.
+ */
+export async function startLanguageClient(ctx: Ctx): Promise<LanguageClient> {
+  const lc = await import('vscode-languageclient/node');
+  const module = ctx.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: lc.TransportKind.ipc },
+    debug: { module, transport: lc.TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
+    ],
+    synchronize: { configurationSection: 'kubeJobs' },
+    initializationOptions: initializationOptions(),
+    outputChannel: ctx.log,
+  };
+  const client = new lc.LanguageClient('kubeJobs', 'Kube Jobs Language Server', serverOptions, clientOptions);
+  ctx.languageClient = client;
+  ctx.push({ dispose: () => void client.stop() });
+  // Installing or removing the Red Hat extension changes who reports YAML syntax errors.
+  ctx.push(
+    vscode.extensions.onDidChange(() => {
+      void client.sendNotification('workspace/didChangeConfiguration', { settings: { kubeJobs: { redHatYamlInstalled: vscode.extensions.getExtension(RED_HAT_YAML) !== undefined } } });
+    }),
+  );
+  await client.start();
+  return client;
+}

@@ -1,0 +1,264 @@
+import * as vscode from 'vscode';
+import type { ClusterController } from '../clusterController';
+import { readConfig } from '../config';
+import type { TreeIcon, TreeOptions, TreeRow, SnapshotNode } from './model/treeModel';
+import { childrenOf, rowOf, snapshot } from './model/treeModel';
+import { ClusterIndex } from './model/clusterIndex';
+import type { LocalRunIcon, LocalRunNode } from './localRunsRegistry';
+import { localRunsProvider, onLocalRunsProviderChanged } from './localRunsRegistry';
+
+/** Tree elements. Instances are cached by key so a change can be fired for the very element the tree holds. */
+export type ClusterNode =
+  | { readonly type: 'context'; readonly key: string; readonly name: string }
+  | { readonly type: 'row'; readonly key: string; readonly id: string }
+  | { readonly type: 'localRoot'; readonly key: string }
+  | { readonly type: 'local'; readonly key: string; node: LocalRunNode }
+  | { readonly type: 'message'; readonly key: string; readonly text: string; readonly tooltip?: string; readonly icon: string; readonly command?: vscode.Command };
+
+const ICONS: Record<TreeIcon, [string, string?]> = {
+  namespace: ['symbol-namespace'],
+  cronjob: ['watch'],
+  'cronjob-suspended': ['debug-pause', 'disabledForeground'],
+  'job-running': ['sync~spin', 'charts.blue'],
+  'job-complete': ['pass', 'testing.iconPassed'],
+  'job-failed': ['error', 'testing.iconFailed'],
+  'job-suspended': ['debug-pause', 'disabledForeground'],
+  'job-pending': ['clock'],
+  'pod-running': ['circle-filled', 'charts.blue'],
+  'pod-succeeded': ['pass', 'testing.iconPassed'],
+  'pod-failed': ['error', 'testing.iconFailed'],
+  'pod-pending': ['circle-outline'],
+  forbidden: ['lock', 'errorForeground'],
+  error: ['warning', 'list.warningForeground'],
+  more: ['ellipsis'],
+};
+
+const LOCAL_ICONS: Record<LocalRunIcon, TreeIcon | 'info'> = {
+  running: 'job-running',
+  complete: 'job-complete',
+  failed: 'job-failed',
+  suspended: 'job-suspended',
+  pending: 'job-pending',
+  cronjob: 'cronjob',
+  pod: 'pod-running',
+  info: 'info',
+};
+
+function themeIcon(icon: TreeIcon | 'info'): vscode.ThemeIcon {
+  if (icon === 'info') return new vscode.ThemeIcon('info');
+  const [id, color] = ICONS[icon];
+  return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
+}
+
+/**
+ * ClusterTreeProvider shows Contexts → Namespaces → CronJobs → Jobs → Pods (plus Jobs without
+ * a CronJob) and a "Local runs" root. Rows come from the pure tree model; a watch event fires
+ * onDidChangeTreeData for the changed rows only.
+ */
+export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<ClusterNode | ClusterNode[] | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly nodes = new Map<string, ClusterNode>();
+  private readonly lastRows = new Map<string, TreeRow>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private filterText = '';
+  private localUnsubscribe: { dispose(): void } | undefined;
+
+  constructor(private readonly cluster: ClusterController) {
+    this.disposables.push(
+      cluster.onDidChangeState(() => this.refreshAll()),
+      cluster.onDidChangeNodes((ids) => this.fireIds(ids)),
+      cluster.onDidResolveAccess(({ q }) => this.fireIds(new Set([q.namespace === '' ? '' : `ns/${q.namespace}`]))),
+    );
+    const hook = (): void => {
+      this.localUnsubscribe?.dispose();
+      const provider = localRunsProvider();
+      this.localUnsubscribe = provider?.onDidChange((node) => {
+        const target = node ? this.nodes.get(`local:${node.id}`) : this.nodes.get('localRoot');
+        if (target && target.type === 'local' && node) target.node = node;
+        this.emitter.fire(target ?? undefined);
+      });
+      this.emitter.fire(this.nodes.get('localRoot') ?? undefined);
+    };
+    hook();
+    this.disposables.push(onLocalRunsProviderChanged(hook));
+  }
+
+  get filter(): string {
+    return this.filterText;
+  }
+
+  setFilter(text: string): void {
+    this.filterText = text.trim();
+    void vscode.commands.executeCommand('setContext', 'kubeJobs.filtered', this.filterText !== '');
+    this.refreshAll();
+  }
+
+  refreshAll(): void {
+    this.emitter.fire(undefined);
+  }
+
+  options(): TreeOptions {
+    const cfg = readConfig();
+    const session = this.cluster.session;
+    return {
+      nowMs: Date.now(),
+      filter: this.filterText,
+      showStandaloneJobs: cfg.tree.showJobsWithoutCronJob,
+      maxJobs: cfg.tree.maxJobsPerCronJob,
+      ...(session
+        ? {
+            access: (namespace: string, verb: string, resource: string) =>
+              session.access.lookup({ namespace, verb, group: resource === 'jobs' || resource === 'cronjobs' ? 'batch' : '', resource })?.allowed,
+          }
+        : {}),
+    };
+  }
+
+  private node<T extends ClusterNode>(node: T): T {
+    const existing = this.nodes.get(node.key);
+    if (existing && existing.type === node.type) {
+      if (existing.type === 'local' && node.type === 'local') existing.node = node.node;
+      return existing as T;
+    }
+    this.nodes.set(node.key, node);
+    return node;
+  }
+
+  private fireIds(ids: ReadonlySet<string>): void {
+    const changed: ClusterNode[] = [];
+    for (const id of ids) {
+      const node = id === '' ? this.nodes.get(`ctx:${this.cluster.contextName}`) : this.nodes.get(`row:${id}`);
+      if (node) changed.push(node);
+    }
+    if (changed.length > 0) this.emitter.fire(changed);
+  }
+
+  getTreeItem(node: ClusterNode): vscode.TreeItem {
+    switch (node.type) {
+      case 'context': {
+        const active = node.name === this.cluster.contextName;
+        const item = new vscode.TreeItem(node.name, active ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+        item.id = node.key;
+        item.iconPath = new vscode.ThemeIcon(active ? 'vm-active' : 'vm-outline');
+        item.description = active ? `${this.cluster.namespacesLabel()}${this.cluster.phase === 'error' ? ' · error' : ''}` : undefined;
+        item.tooltip = active ? `Current context${this.cluster.session ? ` · ${this.cluster.session.transport.server}` : ''}` : 'Click to switch to this context';
+        item.contextValue = active ? 'context;active' : 'context;';
+        if (!active) item.command = { command: 'kubeJobs.selectContext', title: 'Switch context', arguments: [node.name] };
+        return item;
+      }
+      case 'row': {
+        const row = rowOf(this.cluster.session?.index ?? emptyIndex(), node.id, this.options()) ?? this.lastRows.get(node.id);
+        if (!row) return new vscode.TreeItem('(gone)');
+        this.lastRows.set(node.id, row);
+        return this.rowItem(row, node.key);
+      }
+      case 'localRoot': {
+        const item = new vscode.TreeItem('Local runs', vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = node.key;
+        item.iconPath = new vscode.ThemeIcon('vm-connect');
+        item.contextValue = 'localRuns;';
+        item.tooltip = 'Jobs and CronJobs run on this machine with "Run Locally"';
+        return item;
+      }
+      case 'local': {
+        const n = node.node;
+        const item = new vscode.TreeItem(n.label, n.collapsible ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.id = node.key;
+        if (n.description !== undefined) item.description = n.description;
+        if (n.tooltip !== undefined) item.tooltip = n.tooltip;
+        item.iconPath = themeIcon(LOCAL_ICONS[n.icon ?? 'info']);
+        item.contextValue = `localRun;${n.contextValue ?? ''}`;
+        if (n.command) item.command = { command: n.command.command, title: n.command.title, arguments: [...(n.command.arguments ?? [])] };
+        return item;
+      }
+      case 'message': {
+        const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+        item.id = node.key;
+        item.iconPath = new vscode.ThemeIcon(node.icon);
+        if (node.tooltip) item.tooltip = node.tooltip;
+        if (node.command) item.command = node.command;
+        item.contextValue = 'message;';
+        return item;
+      }
+    }
+  }
+
+  private rowItem(row: TreeRow, key: string): vscode.TreeItem {
+    const state = row.collapsible ? (row.kind === 'namespace' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed) : vscode.TreeItemCollapsibleState.None;
+    const item = new vscode.TreeItem(row.label, state);
+    item.id = `${this.cluster.contextName}::${key}`;
+    if (row.description !== undefined) item.description = row.description;
+    if (row.tooltip !== undefined) item.tooltip = row.tooltip;
+    item.iconPath = themeIcon(row.icon);
+    item.contextValue = row.contextValue;
+    if (row.ref && (row.kind === 'cronJob' || row.kind === 'job')) item.command = { command: 'kubeJobs.showPanel', title: 'Show details', arguments: [row.ref] };
+    if (row.ref && row.kind === 'pod') item.command = { command: 'kubeJobs.showLogs', title: 'Show logs', arguments: [row.ref] };
+    if (row.kind === 'problem') item.command = { command: 'kubeJobs.showOutput', title: 'Show log' };
+    return item;
+  }
+
+  async getChildren(node?: ClusterNode): Promise<ClusterNode[]> {
+    if (!node) {
+      await this.cluster.ensureStarted();
+      const contexts = this.cluster.contexts().map((name) => this.node({ type: 'context', key: `ctx:${name}`, name }));
+      const top: ClusterNode[] = contexts.length > 0 ? contexts : [this.message('noctx', this.cluster.error ?? 'No kubeconfig context', 'warning', { command: 'kubeJobs.selectContext', title: 'Select context' })];
+      return [...top, this.node({ type: 'localRoot', key: 'localRoot' })];
+    }
+    switch (node.type) {
+      case 'context': {
+        if (node.name !== this.cluster.contextName) return [];
+        if (this.cluster.phase === 'error') return [this.message('err', this.cluster.error ?? 'error', 'error', { command: 'kubeJobs.refresh', title: 'Retry' })];
+        return this.rows('');
+      }
+      case 'row':
+        return this.rows(node.id);
+      case 'localRoot':
+      case 'local': {
+        const provider = localRunsProvider();
+        if (!provider) return node.type === 'localRoot' ? [this.message('local-none', 'Run a Job or CronJob locally from its code lens', 'info')] : [];
+        const children = await provider.getChildren(node.type === 'local' ? node.node : undefined);
+        if (children.length === 0 && node.type === 'localRoot') return [this.message('local-empty', 'No local runs yet', 'info')];
+        return children.map((c) => this.node({ type: 'local', key: `local:${c.id}`, node: c }));
+      }
+      case 'message':
+        return [];
+    }
+  }
+
+  private rows(id: string): ClusterNode[] {
+    const index = this.cluster.session?.index;
+    if (!index) return [];
+    return childrenOf(index, id, this.options()).map((row) => {
+      this.lastRows.set(row.id, row);
+      return this.node({ type: 'row', key: `row:${row.id}`, id: row.id });
+    });
+  }
+
+  private message(id: string, text: string, icon: string, command?: vscode.Command): ClusterNode {
+    return this.node({ type: 'message', key: `msg:${id}`, text, icon, ...(command ? { command } : {}) });
+  }
+
+  /** treeSnapshot is the model the tree shows, as plain data (tests, `kubeJobs._getTreeSnapshot`). */
+  treeSnapshot(): { context: string; phase: string; namespaces: string[]; tree: SnapshotNode[] } {
+    const index = this.cluster.session?.index;
+    return {
+      context: this.cluster.contextName,
+      phase: this.cluster.phase,
+      namespaces: index?.namespaces() ?? [],
+      tree: index ? snapshot(index, this.options()) : [],
+    };
+  }
+
+  dispose(): void {
+    this.localUnsubscribe?.dispose();
+    for (const d of this.disposables) d.dispose();
+    this.emitter.dispose();
+  }
+}
+
+let empty: ClusterIndex | undefined;
+function emptyIndex(): ClusterIndex {
+  empty ??= new ClusterIndex();
+  return empty;
+}

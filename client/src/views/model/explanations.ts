@@ -1,0 +1,66 @@
+/**
+ * Plain-language explanations of the reasons Kubernetes gives when a Job or a container fails.
+ * Reason strings are the controllers' and kubelet's own (pkg/controller/job, kubelet
+ * container states).
+ */
+
+/** explainJobFailure explains a Job's Failed/FailureTarget condition reason. */
+export function explainJobFailure(reason: string, settings: { backoffLimit?: number; activeDeadlineSeconds?: number }): string {
+  switch (reason) {
+    case 'BackoffLimitExceeded':
+      return `The Job's pods failed more times than spec.backoffLimit (${settings.backoffLimit ?? 6}) allows, so the Job controller stopped creating pods and marked the Job failed. Fix the cause below, then start a new Job (a failed Job is not retried).`;
+    case 'DeadlineExceeded':
+      return `The Job ran longer than spec.activeDeadlineSeconds (${settings.activeDeadlineSeconds ?? '?'} s). The controller terminated its running pods and failed the Job regardless of backoffLimit. Raise the deadline or make the work faster.`;
+    case 'PodFailurePolicy':
+      return 'A pod failure matched a spec.podFailurePolicy rule whose action is FailJob, so the Job failed at once without using up backoffLimit.';
+    case 'MaxFailedIndexesExceeded':
+      return 'More indexes failed than spec.maxFailedIndexes allows (backoffLimitPerIndex is in use), so the whole Job was failed.';
+    case 'FailedIndexes':
+      return 'Some indexes used up their spec.backoffLimitPerIndex; the Job finished with those indexes failed.';
+    case 'PodsFailing':
+      return 'The Job has not failed yet, but its pods are failing; it retries until backoffLimit or activeDeadlineSeconds is reached.';
+    default:
+      return `The Job controller marked the Job failed with reason ${reason}.`;
+  }
+}
+
+/** explainContainer explains a container's waiting or terminated reason and exit code. */
+export function explainContainer(reason: string | undefined, exitCode: number | undefined): string | undefined {
+  switch (reason) {
+    case 'OOMKilled':
+      return 'OOMKilled: the container used more memory than resources.limits.memory and the kernel killed it (exit code 137). Raise the memory limit or reduce the memory the program uses.';
+    case 'ImagePullBackOff':
+    case 'ErrImagePull':
+      return `${reason}: the kubelet cannot pull the image. Check the image name and tag, that the registry is reachable, and imagePullSecrets for private registries. The pod waits (it does not count as failed), so only activeDeadlineSeconds ends such a Job.`;
+    case 'InvalidImageName':
+      return 'InvalidImageName: the image reference cannot be parsed.';
+    case 'CrashLoopBackOff':
+      return 'CrashLoopBackOff: the container keeps exiting and the kubelet waits longer before each restart (restartPolicy OnFailure). See the exit code and the previous container\'s log.';
+    case 'CreateContainerConfigError':
+      return 'CreateContainerConfigError: the container\'s configuration refers to something missing, typically a ConfigMap or Secret (or one of its keys) used in env or envFrom.';
+    case 'CreateContainerError':
+    case 'RunContainerError':
+      return `${reason}: the runtime could not start the container (a bad command, a missing file or a volume problem); the message says which.`;
+    case 'DeadlineExceeded':
+      return 'DeadlineExceeded: the pod ran past its activeDeadlineSeconds and was stopped.';
+    case 'Evicted':
+      return 'Evicted: the node ran short of a resource (memory, disk) and evicted the pod.';
+    case 'ContainerCannotRun':
+      return 'ContainerCannotRun: the runtime failed to run the command (often the executable is missing in the image).';
+    default:
+      break;
+  }
+  if (exitCode === undefined || exitCode === 0) return undefined;
+  switch (exitCode) {
+    case 126:
+      return 'Exit code 126: the command was found but is not executable.';
+    case 127:
+      return 'Exit code 127: the command was not found in the image (check command/args and PATH).';
+    case 137:
+      return 'Exit code 137: the process was killed with SIGKILL (out of memory, or it ignored SIGTERM and the grace period ran out).';
+    case 143:
+      return 'Exit code 143: the process stopped on SIGTERM (the pod was deleted or the Job hit a deadline).';
+    default:
+      return exitCode > 128 ? `Exit code ${exitCode}: killed by signal ${exitCode - 128}.` : `Exit code ${exitCode}: the program reported an error; its last log lines are below.`;
+  }
+}

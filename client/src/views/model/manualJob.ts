@@ -1,0 +1,45 @@
+import type { CronJob, Job } from './k8s';
+
+/** The annotation `kubectl create job --from=cronjob/…` puts on a manually started Job. */
+export const MANUAL_INSTANTIATE_ANNOTATION = 'cronjob.kubernetes.io/instantiate';
+
+/** Characters of Kubernetes' random suffixes (k8s.io/apimachinery/pkg/util/rand: no vowels, no confusable digits). */
+const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** Jobs' names also become the `batch.kubernetes.io/job-name` label value, limited to 63 characters. */
+const MAX_JOB_NAME = 63;
+
+/**
+ * manualJobName builds `<cronjob>-manual-<5 random chars>`, shortening the CronJob's part so
+ * the whole stays ≤ 63 characters (the pod label limit) and does not end in `-` or `.`.
+ */
+export function manualJobName(cronJobName: string, random: () => number): string {
+  let suffix = '';
+  for (let i = 0; i < 5; i++) suffix += SUFFIX_ALPHABET[Math.floor(random() * SUFFIX_ALPHABET.length) % SUFFIX_ALPHABET.length];
+  const tail = `-manual-${suffix}`;
+  const base = cronJobName.slice(0, MAX_JOB_NAME - tail.length).replace(/[-.]+$/, '');
+  return `${base}${tail}`;
+}
+
+/**
+ * jobFromCronJob is the Job `kubectl create job <name> --from=cronjob/<cj>` creates: the
+ * jobTemplate's labels, annotations and spec, the `cronjob.kubernetes.io/instantiate: manual`
+ * annotation, and a controller reference to the CronJob (so the CronJob lists it and garbage
+ * collection removes it with the CronJob).
+ * Mirrors kubectl pkg/cmd/create/create_job.go `createJobFromCronJob`.
+ */
+export function jobFromCronJob(cj: CronJob, name: string): Job {
+  const template = cj.spec?.jobTemplate;
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: {
+      name,
+      namespace: cj.metadata?.namespace,
+      labels: { ...(template?.metadata?.labels ?? {}) },
+      annotations: { ...(template?.metadata?.annotations ?? {}), [MANUAL_INSTANTIATE_ANNOTATION]: 'manual' },
+      ownerReferences: [{ apiVersion: 'batch/v1', kind: 'CronJob', name: cj.metadata?.name ?? '', uid: cj.metadata?.uid ?? '', controller: true, blockOwnerDeletion: true }],
+    },
+    spec: structuredClone(template?.spec ?? { template: { spec: { containers: [] } } }),
+  };
+}

@@ -1,0 +1,100 @@
+import * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
+import { BasePanel } from './basePanel';
+import type { FromWebview } from './contract';
+import { buildCronJobPanelModel } from '../views/model/panelModel';
+import type { ObjectRef } from './objectRef';
+import { ACTION_COMMANDS } from './actionCommands';
+import { JobPanel } from './JobPanel';
+
+/** CronJobPanel shows one CronJob live: schedule, next runs, a 7-day calendar, settings, its Jobs and events. */
+export class CronJobPanel extends BasePanel {
+  private static readonly open = new Map<string, CronJobPanel>();
+  private updateTimer: NodeJS.Timeout | undefined;
+  private readonly clock: NodeJS.Timeout;
+
+  static show(ctx: Ctx, ref: ObjectRef): CronJobPanel {
+    const key = `${ctx.cluster.contextName}/${ref.namespace}/${ref.name}`;
+    const existing = CronJobPanel.open.get(key);
+    if (existing && !existing.isDisposed) {
+      existing.panel.reveal();
+      return existing;
+    }
+    const panel = new CronJobPanel(ctx, ref, key);
+    CronJobPanel.open.set(key, panel);
+    return panel;
+  }
+
+  private constructor(
+    ctx: Ctx,
+    private readonly ref: ObjectRef,
+    private readonly key: string,
+  ) {
+    super(ctx, 'kubeJobs.cronJob', `CronJob ${ref.name}`);
+    const session = ctx.cluster.session;
+    this.disposables.push(
+      ctx.cluster.onDidChangeObjects(({ objects }) => {
+        if (objects.some((o) => o.namespace === ref.namespace && (o.kind === 'CronJob' || o.kind === 'Job' || o.kind === 'Event') && (o.name === ref.name || o.name.startsWith(ref.name) || o.kind === 'Event'))) this.scheduleUpdate();
+      }),
+      ctx.cluster.onDidResolveAccess(({ q }) => {
+        if (q.namespace === ref.namespace) this.scheduleUpdate();
+      }),
+      { dispose: () => CronJobPanel.open.delete(this.key) },
+    );
+    for (const [verb, resource] of [['create', 'jobs'], ['patch', 'cronjobs'], ['get', 'cronjobs']] as const) {
+      void session?.access.check({ namespace: ref.namespace, verb, group: 'batch', resource });
+    }
+    // "Next run in 4m" must count down even when nothing changes on the cluster.
+    this.clock = setInterval(() => this.update(), 30_000);
+  }
+
+  private scheduleUpdate(): void {
+    this.updateTimer ??= setTimeout(() => {
+      this.updateTimer = undefined;
+      this.update();
+    }, 100);
+  }
+
+  update(): void {
+    const session = this.ctx.cluster.session;
+    if (!session) return;
+    const index = session.index;
+    const jobs = index.jobsOf(this.ref.namespace, this.ref.name);
+    const events = [...index.eventsFor(this.ref.namespace, 'CronJob', this.ref.name), ...jobs.flatMap((j) => index.eventsFor(this.ref.namespace, 'Job', j.metadata?.name ?? ''))];
+    this.post({
+      type: 'model',
+      model: buildCronJobPanelModel({
+        context: this.ctx.cluster.contextName,
+        namespace: this.ref.namespace,
+        name: this.ref.name,
+        cronJob: index.cronJobs.get(this.ref.namespace, this.ref.name),
+        jobs,
+        events,
+        nowMs: Date.now(),
+        access: (verb, resource) => session.access.lookup({ namespace: this.ref.namespace, verb, group: 'batch', resource }),
+      }),
+    });
+  }
+
+  protected async onMessage(message: FromWebview): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.update();
+        return;
+      case 'action':
+        await vscode.commands.executeCommand(ACTION_COMMANDS[message.action], this.ref);
+        return;
+      case 'openJob':
+        JobPanel.show(this.ctx, { kind: 'Job', namespace: this.ref.namespace, name: message.name });
+        return;
+      default:
+        return;
+    }
+  }
+
+  override dispose(): void {
+    if (this.updateTimer) clearTimeout(this.updateTimer);
+    clearInterval(this.clock);
+    super.dispose();
+  }
+}

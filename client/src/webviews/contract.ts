@@ -1,0 +1,202 @@
+/**
+ * The typed messages between the extension and the panels' browser code (client/webview).
+ * The single source of truth for both sides; it imports nothing, so the webview project can
+ * compile it too. All data reaches the page through postMessage as these shapes and is
+ * rendered with DOM text APIs, never as HTML.
+ */
+
+/** A label/value row; `note` explains why the value matters. */
+export interface Fact {
+  readonly label: string;
+  readonly value: string;
+  readonly note?: string;
+}
+
+export interface ConditionView {
+  readonly type: string;
+  readonly status: string;
+  readonly reason: string;
+  readonly message: string;
+  readonly lastTransition: string;
+}
+
+export interface EventView {
+  readonly type: string;
+  readonly reason: string;
+  readonly message: string;
+  readonly count: number;
+  readonly last: string;
+  readonly object: string;
+  readonly source: string;
+}
+
+export interface PodView {
+  readonly name: string;
+  readonly phase: string;
+  readonly restarts: number;
+  readonly outcome: string;
+  readonly node: string;
+  readonly started: string;
+  /** Bar on the Job's timeline: offsets in ms from the timeline start. */
+  readonly startOffsetMs?: number;
+  readonly endOffsetMs?: number;
+  readonly failed: boolean;
+}
+
+export interface FailingContainerView {
+  readonly pod: string;
+  readonly container: string;
+  readonly exitCode?: number;
+  readonly reason?: string;
+  readonly message?: string;
+  readonly explanation?: string;
+  readonly lastLines: readonly string[];
+}
+
+/** The "why it failed" card. */
+export interface FailureCard {
+  readonly reason: string;
+  readonly message: string;
+  readonly explanation: string;
+  readonly containers: readonly FailingContainerView[];
+}
+
+export type ActionId = 'trigger' | 'suspend' | 'resume' | 'delete' | 'openYaml' | 'copyKubectl' | 'refresh';
+
+export interface ActionView {
+  readonly id: ActionId;
+  readonly label: string;
+  readonly enabled: boolean;
+  /** Why it is disabled (RBAC refusal, or the state of the object). */
+  readonly reason?: string;
+}
+
+export interface JobPanelModel {
+  readonly view: 'job';
+  readonly context: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly exists: boolean;
+  readonly phase: string;
+  readonly owner?: string;
+  readonly headline: string;
+  readonly counts: readonly Fact[];
+  readonly timing: readonly Fact[];
+  readonly settings: readonly Fact[];
+  readonly conditions: readonly ConditionView[];
+  readonly events: readonly EventView[];
+  readonly pods: readonly PodView[];
+  readonly timelineSpanMs: number;
+  readonly failure?: FailureCard;
+  readonly actions: readonly ActionView[];
+}
+
+export interface CronJobRunView {
+  readonly name: string;
+  readonly phase: string;
+  readonly completions: string;
+  readonly duration: string;
+  readonly started: string;
+  readonly manual: boolean;
+}
+
+/** One day of the calendar: runs as minutes after midnight (in the CronJob's zone). */
+export interface CalendarDay {
+  readonly label: string;
+  readonly runMinutes: readonly number[];
+  /** Runs beyond the ones listed (very frequent schedules). */
+  readonly more: number;
+}
+
+export interface CronJobPanelModel {
+  readonly view: 'cronJob';
+  readonly context: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly exists: boolean;
+  readonly schedule: string;
+  readonly words: string;
+  readonly timeZone: string;
+  readonly suspended: boolean;
+  readonly headline: string;
+  readonly nextRuns: readonly string[];
+  readonly status: readonly Fact[];
+  readonly settings: readonly Fact[];
+  readonly jobs: readonly CronJobRunView[];
+  readonly events: readonly EventView[];
+  readonly calendar: readonly CalendarDay[];
+  readonly actions: readonly ActionView[];
+}
+
+export interface SimulationPanelModel {
+  readonly view: 'simulation';
+  readonly title: string;
+  readonly error?: string;
+  /** The engine's SVG timeline, shown as an image (data: URL), so no markup of it runs in the page. */
+  readonly svgDataUrl?: string;
+  readonly facts: readonly Fact[];
+  readonly events: readonly { readonly time: string; readonly text: string }[];
+}
+
+export type PanelModel = JobPanelModel | CronJobPanelModel | SimulationPanelModel;
+
+/** One log line as the page shows it. */
+export interface LogLineView {
+  readonly pod: string;
+  readonly container: string;
+  readonly timestamp: string;
+  readonly text: string;
+  readonly previous?: boolean;
+}
+
+export interface LogOptions {
+  readonly follow: boolean;
+  readonly previous: boolean;
+  readonly timestamps: boolean;
+}
+
+/** Extension → page. */
+export type ToWebview =
+  | { readonly type: 'model'; readonly model: PanelModel }
+  | { readonly type: 'logLines'; readonly lines: readonly LogLineView[]; readonly reset?: boolean }
+  | { readonly type: 'logStatus'; readonly text: string }
+  | { readonly type: 'logOptions'; readonly options: LogOptions };
+
+/** Page → extension. */
+export type FromWebview =
+  | { readonly type: 'ready' }
+  | { readonly type: 'action'; readonly action: ActionId }
+  | { readonly type: 'logOptions'; readonly options: LogOptions }
+  | { readonly type: 'saveLogs'; readonly text: string }
+  | { readonly type: 'openJob'; readonly name: string };
+
+/** The state the page persists with setState (restored when the panel is shown again). */
+export interface PersistedState {
+  readonly search?: string;
+  readonly follow?: boolean;
+  readonly timestamps?: boolean;
+  readonly previous?: boolean;
+  readonly tab?: string;
+}
+
+/** isFromWebview checks an untrusted message's shape. */
+export function isFromWebview(m: unknown): m is FromWebview {
+  if (!m || typeof m !== 'object') return false;
+  const t = (m as { type?: unknown }).type;
+  switch (t) {
+    case 'ready':
+      return true;
+    case 'action':
+      return typeof (m as { action?: unknown }).action === 'string';
+    case 'logOptions': {
+      const o = (m as { options?: Record<string, unknown> }).options;
+      return !!o && typeof o.follow === 'boolean' && typeof o.previous === 'boolean' && typeof o.timestamps === 'boolean';
+    }
+    case 'saveLogs':
+      return typeof (m as { text?: unknown }).text === 'string';
+    case 'openJob':
+      return typeof (m as { name?: unknown }).name === 'string';
+    default:
+      return false;
+  }
+}
