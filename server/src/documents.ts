@@ -14,7 +14,7 @@ import {
   shiftRange,
   splitDocuments,
 } from '../../src-engine';
-import type { Finding, ManifestDocument, Severity, WorkloadKind } from '../../src-engine';
+import type { DocumentChunk, Finding, ManifestDocument, Severity, WorkloadKind } from '../../src-engine';
 import { lint } from './engineApi';
 
 /** What features need of an open text document (vscode-languageserver-textdocument fits). */
@@ -144,12 +144,61 @@ export function parseText(uri: string, version: number, text: string, previous?:
       const manifest = relocateDocument(cache.base, chunk, index);
       return withWorkload(manifest, cache);
     }
-    const manifest = parseManifestDocument(chunk, index);
+    const manifest = parseChunk(chunk, index);
     const fresh: ChunkCache = { base: manifest, findings: new Map() };
     reusable.set(chunk.text, fresh);
     return withWorkload(manifest, fresh);
   });
   return new ParsedDocument(uri, version, text, entries);
+}
+
+/** Nesting no real manifest reaches; past it the YAML parser slows down quadratically. */
+const MAX_FLOW_DEPTH = 200;
+const MAX_INDENT = 400;
+
+/**
+ * parseChunk parses one document, except one nested so deeply that parsing it would stall
+ * the server (`[[[[…`, thousands of indentation levels): that one is kept as an empty
+ * document carrying a syntax problem, so the rest of the file still works.
+ */
+function parseChunk(chunk: DocumentChunk, index: number): ManifestDocument {
+  const tooDeep = nestingProblem(chunk.text);
+  if (!tooDeep) return parseManifestDocument(chunk, index);
+  const placeholder = parseManifestDocument({ ...chunk, text: '' }, index);
+  const line = chunk.startLine;
+  return {
+    ...placeholder,
+    chunk,
+    lines: new LineIndex(chunk.text),
+    syntaxErrors: [{ code: 'TOO_DEEP', message: `not checked: ${tooDeep}`, offset: 0, range: { start: { line, character: 0 }, end: { line, character: 1 } } }],
+  };
+}
+
+export function nestingProblem(text: string): string | undefined {
+  let depth = 0;
+  let indent = 0;
+  let atLineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      atLineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (atLineStart) {
+      if (c === 32) {
+        if (++indent > MAX_INDENT) return `indented more than ${MAX_INDENT} columns`;
+        continue;
+      }
+      atLineStart = false;
+    }
+    if (c === 91 || c === 123) {
+      if (++depth > MAX_FLOW_DEPTH) return `brackets nested more than ${MAX_FLOW_DEPTH} deep`;
+    } else if ((c === 93 || c === 125) && depth > 0) {
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 function withWorkload(manifest: ManifestDocument, cache: ChunkCache): Entry {

@@ -45,4 +45,12 @@ describe('diagnostics', () => {
     const items = provideDiagnostics(moved, settingsWith()).filter((d) => d.code === SCHEDULE_YAML_RULE);
     assert.equal(items[0]?.range.start.line, 7);
   });
+
+  it('does not parse a document nested too deeply to parse quickly, and says so', () => {
+    const deep = `apiVersion: batch/v1\nkind: Job\nspec: ${'['.repeat(5000)}${']'.repeat(5000)}\n---\n${JOB}`;
+    const items = provideDiagnostics(parse(deep), settingsWith());
+    const skipped = items.find((d) => d.code === 'file-skipped');
+    assert.match(String(skipped?.message), /brackets nested more than 200 deep/);
+    assert.ok(items.some((d) => d.range.start.line > 3), 'the next document is still checked');
+  });
 });

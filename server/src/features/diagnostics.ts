@@ -18,11 +18,19 @@ export const YAML_SYNTAX_RULE = 'yaml-syntax';
 /** An unquoted `*`/`@` schedule: always reported. */
 export const SCHEDULE_YAML_RULE = 'schedule-yaml';
 export const FILE_SKIPPED_RULE = 'file-skipped';
+const WORKLOAD_TEXT = /^kind:[ \t]*["']?(?:Cron)?Job\b/m;
 
 export function provideDiagnostics(doc: ParsedDocument, settings: Settings): Diagnostic[] {
   if (doc.skipped) return skippedDiagnostics(doc, settings);
-  if (!doc.hasWorkload) return [];
   const diagnostics: Diagnostic[] = [];
+  for (const entry of doc.entries) {
+    const tooDeep = entry.manifest.syntaxErrors.find((problem) => problem.code === 'TOO_DEEP');
+    if (tooDeep && WORKLOAD_TEXT.test(entry.manifest.chunk.text) && settings.rules[FILE_SKIPPED_RULE] !== 'off') {
+      const finding: Finding = { rule: FILE_SKIPPED_RULE, severity: settings.rules[FILE_SKIPPED_RULE] ?? 'warning', message: tooDeep.message, field: '', range: tooDeep.range };
+      diagnostics.push(toDiagnostic(finding, entry.manifest.index, ruleInfo(FILE_SKIPPED_RULE)?.docsUrl));
+    }
+  }
+  if (!doc.hasWorkload) return diagnostics;
   for (const entry of doc.entries) {
     for (const finding of entryFindings(doc, entry, settings)) {
       diagnostics.push(toDiagnostic(finding, entry.manifest.index, ruleInfo(finding.rule)?.docsUrl));
@@ -40,7 +48,7 @@ export function entryFindings(doc: ParsedDocument, entry: Entry, settings: Setti
 /** A file too large to check says so, when it looks like it holds Jobs (binary files are left alone). */
 function skippedDiagnostics(doc: ParsedDocument, settings: Settings): Diagnostic[] {
   if (doc.skipped?.reason !== 'tooLarge' || settings.rules[FILE_SKIPPED_RULE] === 'off') return [];
-  if (!/^kind:[ \t]*["']?(?:Cron)?Job\b/m.test(doc.text.slice(0, 65536))) return [];
+  if (!WORKLOAD_TEXT.test(doc.text.slice(0, 65536))) return [];
   const finding: Finding = {
     rule: FILE_SKIPPED_RULE,
     severity: settings.rules[FILE_SKIPPED_RULE] ?? ruleInfo(FILE_SKIPPED_RULE)?.defaultSeverity ?? 'warning',
