@@ -1,7 +1,7 @@
 import { isMap, isScalar } from 'yaml';
 import type { Node } from 'yaml';
 import type { Finding, Range, Severity } from '../model/diagnostic';
-import { findNode, isPlainObject, rangeInDocument, rangeOfField } from '../parse/manifests';
+import { findNode, isPlainObject, parseManifestDocument, rangeInDocument, rangeOfField } from '../parse/manifests';
 import type { ManifestDocument, ManifestFile, WorkloadKind } from '../parse/manifests';
 import { RuleContext } from './context';
 import type { RuleLevel } from './context';
@@ -70,10 +70,13 @@ export function lintDocument(doc: ManifestDocument, options?: LintOptions): Find
   }
   if (!kind) return [];
   const findings: Finding[] = [];
-  syntaxFindings(doc, levelOf, findings);
-  const root = doc.value;
+  const quoted = syntaxFindings(doc, levelOf, findings);
+  // An unquoted `*` schedule stops the whole document from decoding; check the rest of it as
+  // if the schedule were quoted (same lines, so every other range stays right).
+  const checked = !isPlainObject(doc.value) && quoted !== undefined ? parseManifestDocument({ ...doc.chunk, text: quoted }, doc.index) : doc;
+  const root = checked.value;
   if (!isPlainObject(root)) return findings;
-  const ctx = new RuleContext(doc, kind, root, levelOf, docsOf);
+  const ctx = new RuleContext(checked, kind, root, levelOf, docsOf);
   for (const definition of RULE_DEFINITIONS) {
     if (!definition.check || !definition.rules.some((r) => levelOf(r.id) !== 'off')) continue;
     try {
@@ -116,11 +119,13 @@ const SCHEDULE_LINE = /^([ \t]*)schedule:[ \t]*([*@][^\r\n]*?)[ \t]*(?:[ \t]#[^\
 
 /**
  * YAML errors. An unquoted schedule starting with `*` (alias) or `@` (reserved) is reported
- * once on spec.schedule with a quoting fix; other errors as yaml-syntax.
+ * once on spec.schedule with a quoting fix; other errors as yaml-syntax. Returns the chunk
+ * text with such schedules quoted, when there were any.
  */
-function syntaxFindings(doc: ManifestDocument, levelOf: (rule: string) => RuleLevel, out: Finding[]): void {
-  if (doc.syntaxErrors.length === 0) return;
+function syntaxFindings(doc: ManifestDocument, levelOf: (rule: string) => RuleLevel, out: Finding[]): string | undefined {
+  if (doc.syntaxErrors.length === 0) return undefined;
   const text = doc.chunk.text;
+  let quoted: string | undefined;
   const scheduleSpans: Array<[number, number]> = [];
   const scheduleLevel = levelOf('schedule-yaml');
   for (const match of text.matchAll(SCHEDULE_LINE)) {
@@ -131,6 +136,9 @@ function syntaxFindings(doc: ManifestDocument, levelOf: (rule: string) => RuleLe
     const lineEnd = lineStart + match[0].length;
     if (!doc.syntaxErrors.some((e) => e.offset >= lineStart && e.offset <= lineEnd)) continue;
     scheduleSpans.push([lineStart, lineEnd]);
+    const base = quoted ?? text;
+    const shift = base.length - text.length;
+    quoted = base.slice(0, start + shift) + yamlString(valueText) + base.slice(end + shift);
     if (scheduleLevel === 'off') continue;
     const range = rangeInDocument(doc, start, end);
     const what = valueText.startsWith('*') ? 'YAML reads a leading * as an alias' : '@ is a reserved YAML character and cannot start a plain value';
@@ -145,7 +153,7 @@ function syntaxFindings(doc: ManifestDocument, levelOf: (rule: string) => RuleLe
     });
   }
   const level = levelOf('yaml-syntax');
-  if (level === 'off') return;
+  if (level === 'off') return quoted;
   for (const problem of doc.syntaxErrors) {
     if (scheduleSpans.some(([s, e]) => problem.offset >= s && problem.offset <= e)) continue;
     out.push({
@@ -157,6 +165,7 @@ function syntaxFindings(doc: ManifestDocument, levelOf: (rule: string) => RuleLe
       docsUrl: docsOf('yaml-syntax')!,
     });
   }
+  return quoted;
 }
 
 /** The field path an offset falls in, best effort (syntax errors have no field of their own). */

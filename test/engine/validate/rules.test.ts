@@ -163,6 +163,11 @@ describe('lint rules', () => {
     assert.deepEqual(findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.field}`), ['schedule-yaml spec.schedule']);
   });
 
+  it('still checks the rest of a document whose unquoted * schedule breaks the YAML', () => {
+    const findings = lint(cronJobYaml({ timeZone: 'europe/berlin' }).replace('schedule: "0 3 * * *"', 'schedule: */5 * * * *'));
+    assert.deepEqual(findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.field}`), ['schedule-yaml spec.schedule', 'time-zone spec.timeZone']);
+  });
+
   it('places findings in whole-file coordinates in multi-document files', () => {
     const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n${jobYaml({ backoffLimit: -2 })}`;
     const hit = lint(text).find((f) => f.rule === 'non-negative');
