@@ -149,7 +149,7 @@ export function seedPod(store: Store, job: KObject, name: string, state: PodStat
     metadata: { name, namespace: job.metadata.namespace, labels: { ...(tmpl.metadata?.labels ?? {}) }, ownerReferences: [ownerRef(job)], finalizers: ['batch.kubernetes.io/job-tracking'], creationTimestamp: formatTime(startMs) },
     spec: { ...tmpl.spec, nodeName: state === 'Pending' ? undefined : 'kind-worker', serviceAccountName: 'default', enableServiceLinks: true, preemptionPolicy: 'PreemptLowerPriority', priority: 0, tolerations: [{ key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }] },
     status: podStatus(state, c.name, c.image, startMs),
-  });
+  }, { takeOwnership: true });
 }
 
 function defaultPods(state: JobState): PodState[] {
@@ -182,7 +182,7 @@ export function seedJob(store: Store, s: JobSeed, counter = { n: 0 }): { job: KO
     metadata: meta,
     spec: { parallelism: 1, completions: 1, backoffLimit: s.backoffLimit ?? (s.owner ? 2 : 6), completionMode: 'NonIndexed', suspend: s.state === 'suspended', podReplacementPolicy: 'TerminatingOrFailed', selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } }, template },
     status: jobStatus(s.state, s.startMs, podStates),
-  });
+  }, { takeOwnership: true });
   const pods = podStates.map((p, i) => seedPod(store, job, `${s.name}-${podSuffix(counter.n++)}`, p, s.startMs + i * MIN));
   return { job, pods };
 }

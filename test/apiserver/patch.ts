@@ -15,9 +15,9 @@ function isObject(v: unknown): v is JsonObject {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** clone deep-copies JSON data. */
+/** clone deep-copies JSON data (JSON round-trip: several times faster than structuredClone here). */
 export function clone<T>(v: T): T {
-  return structuredClone(v);
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
 }
 
 /** mergePatch applies an RFC 7386 JSON merge patch. */

@@ -89,6 +89,9 @@ export function servePodLog(r: PodLogRequest): void {
     if (sinceNanos === undefined) {
       throw badRequest(`parsing time "${sinceTimeText}" as "2006-01-02T15:04:05Z07:00": cannot parse`);
     }
+    // The API server hands sinceTime to the kubelet as RFC 3339 seconds (pod LogLocation), so a
+    // resuming client gets every line of that second again and must skip the ones it has.
+    sinceNanos -= sinceNanos % 1_000_000_000n;
   } else if (sinceSeconds !== undefined) {
     sinceNanos = BigInt(store.now() - sinceSeconds * 1000) * 1_000_000n;
   }
@@ -143,7 +146,12 @@ export function servePodLog(r: PodLogRequest): void {
     lines++;
     if (dropAfter !== undefined && lines >= dropAfter) {
       r.faults.recordLogDrop(r.path);
-      finish(true);
+      // Cut the connection once the lines so far reached the socket, so the client sees them.
+      closed = true;
+      for (const c of cleanups) {
+        c();
+      }
+      res.write('', () => res.destroy());
     }
   };
   for (const line of existing) {

@@ -357,7 +357,12 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
         sent++;
         if (dropAfter !== undefined && sent >= dropAfter) {
           faults.recordWatchDrop(ri.path);
-          finish(true);
+          // Cut the connection once the events so far reached the socket, so the client sees them.
+          closed = true;
+          for (const c of cleanups) {
+            c();
+          }
+          res.write('', () => res.destroy());
         }
       }
     };

@@ -19,7 +19,7 @@ export interface HttpResult {
 export function request(base: string, method: string, urlPath: string, opts: { body?: unknown; contentType?: string; headers?: Record<string, string> } = {}): Promise<HttpResult> {
   return new Promise((resolve, reject) => {
     const body = opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
-    const req = http.request(`${base}${urlPath}`, { method, headers: { ...(body !== undefined ? { 'Content-Type': opts.contentType ?? 'application/json' } : {}), ...(opts.headers ?? {}) } }, (res) => {
+    const req = http.request(`${base}${urlPath}`, { method, headers: { ...(body !== undefined ? { 'Content-Type': opts.contentType ?? 'application/json', 'Content-Length': String(Buffer.byteLength(body)) } : {}), ...(opts.headers ?? {}) } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
@@ -69,6 +69,10 @@ export class StreamReader {
       });
       res.on('aborted', () => {
         this.aborted = true;
+      });
+      res.on('close', () => {
+        this.ended = true;
+        this.notify();
       });
       res.on('error', () => {
         this.aborted = true;

@@ -1,0 +1,262 @@
+/**
+ * Raw-HTTP tests of the test API server's list/watch semantics (resourceVersion, bookmarks,
+ * 410 Expired, selectors) and its fault injection, as a client library sees them.
+ */
+import * as assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import type { TestApiServer } from './server';
+import { startTestApiServer } from './server';
+import { request, StreamReader } from './testClient';
+
+function pod(name: string, labels: Record<string, string> = {}, phase = 'Pending'): Record<string, unknown> {
+  return { metadata: { name, namespace: 'w', labels }, spec: { containers: [{ name: 'c', image: 'busybox' }] }, status: { phase } };
+}
+
+describe('watch', () => {
+  let server: TestApiServer;
+  before(async () => {
+    server = await startTestApiServer({ bookmarkIntervalMs: 60_000 });
+  });
+  after(() => server.close());
+  beforeEach(() => {
+    server.faults.clear();
+    for (const p of server.store.list('pods', 'w')) {
+      server.store.delete('pods', 'w', p.metadata.name);
+    }
+  });
+
+  it('resumes from a list resourceVersion with exactly the later changes', async () => {
+    server.store.create('pods', pod('a'));
+    const list = (await request(server.url, 'GET', '/api/v1/namespaces/w/pods')).json();
+    assert.equal(list.kind, 'PodList');
+    assert.equal(list.items.length, 1);
+    assert.equal(list.items[0].kind, undefined, 'list items carry no TypeMeta, as from a real server');
+    const rv = list.metadata.resourceVersion;
+    server.store.create('pods', pod('b'));
+    server.store.mutate('pods', 'w', 'a', (p) => (p.status.phase = 'Running'));
+    const w = new StreamReader(server.url, `/api/v1/namespaces/w/pods?watch=1&resourceVersion=${rv}`);
+    try {
+      await w.waitFor(() => w.lines.length >= 2, 'two events');
+      server.store.delete('pods', 'w', 'b');
+      await w.waitFor(() => w.lines.length >= 3, 'delete event');
+      const evs = w.events();
+      assert.deepEqual(evs.map((e) => [e.type, e.object.metadata.name]), [['ADDED', 'b'], ['MODIFIED', 'a'], ['DELETED', 'b']]);
+      assert.equal(evs[1].object.kind, 'Pod');
+      const rvs = evs.map((e) => Number(e.object.metadata.resourceVersion));
+      assert.ok(rvs.every((x, i) => i === 0 || x > (rvs[i - 1] ?? 0)), 'resourceVersions increase');
+      assert.ok(rvs.every((x) => x > Number(rv)));
+    } finally {
+      w.close();
+    }
+  });
+
+  it('without a resourceVersion starts with synthetic ADDED events for what exists', async () => {
+    server.store.create('pods', pod('x'));
+    server.store.create('pods', pod('y'));
+    const w = new StreamReader(server.url, '/api/v1/namespaces/w/pods?watch=true');
+    try {
+      await w.waitFor(() => w.lines.length >= 2, 'initial state');
+      assert.deepEqual(w.events().map((e) => [e.type, e.object.metadata.name]), [['ADDED', 'x'], ['ADDED', 'y']]);
+    } finally {
+      w.close();
+    }
+  });
+
+  it('sends bookmarks with the current resourceVersion when asked for them, and none otherwise', async () => {
+    const rv = server.store.resourceVersion();
+    const w = new StreamReader(server.url, `/api/v1/namespaces/w/pods?watch=1&resourceVersion=${rv}&allowWatchBookmarks=true`);
+    const plain = new StreamReader(server.url, `/api/v1/namespaces/w/pods?watch=1&resourceVersion=${rv}`);
+    try {
+      await w.ready;
+      await plain.ready;
+      server.store.create('pods', pod('other', {}, 'Pending'), {});
+      server.store.create('jobs', { metadata: { name: 'j', namespace: 'w' }, spec: {} });
+      server.sendBookmarks();
+      await w.waitFor(() => w.events().some((e) => e.type === 'BOOKMARK'), 'bookmark');
+      const bm = w.events().find((e) => e.type === 'BOOKMARK');
+      assert.equal(bm.object.kind, 'Pod');
+      assert.equal(bm.object.metadata.resourceVersion, server.store.resourceVersion());
+      await plain.waitFor(() => plain.lines.length >= 1, 'pod event');
+      assert.ok(plain.events().every((e) => e.type !== 'BOOKMARK'));
+      server.store.delete('jobs', 'w', 'j');
+    } finally {
+      w.close();
+      plain.close();
+    }
+  });
+
+  it('sendInitialEvents ends the initial state with an initial-events-end bookmark', async () => {
+    server.store.create('pods', pod('s1'));
+    const w = new StreamReader(server.url, '/api/v1/namespaces/w/pods?watch=1&sendInitialEvents=true&allowWatchBookmarks=true&resourceVersionMatch=NotOlderThan');
+    try {
+      await w.waitFor(() => w.lines.length >= 2, 'initial events');
+      const [added, bookmark] = w.events();
+      assert.equal(added.type, 'ADDED');
+      assert.equal(bookmark.type, 'BOOKMARK');
+      assert.equal(bookmark.object.metadata.annotations['k8s.io/initial-events-end'], 'true');
+    } finally {
+      w.close();
+    }
+  });
+
+  it('answers a resume from a compacted resourceVersion with a 410 Expired ERROR event', async () => {
+    const old = server.store.resourceVersion();
+    server.store.create('pods', pod('c1'));
+    server.store.compact();
+    const w = new StreamReader(server.url, `/api/v1/namespaces/w/pods?watch=1&resourceVersion=${old}`);
+    await w.waitEnd();
+    assert.equal(w.status, 200);
+    const [ev] = w.events();
+    assert.equal(ev.type, 'ERROR');
+    assert.deepEqual({ ...ev.object, message: undefined }, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: undefined, reason: 'Expired', code: 410 });
+    assert.match(ev.object.message, /^too old resource version: \d+ \(\d+\)$/);
+  });
+
+  it('turns label-selector moves into ADDED and DELETED, as the watch cache does', async () => {
+    server.store.create('pods', pod('l1', { app: 'a' }));
+    const w = new StreamReader(server.url, '/api/v1/namespaces/w/pods?watch=1&labelSelector=app%3Da');
+    try {
+      await w.waitFor(() => w.lines.length >= 1, 'initial');
+      server.store.mutate('pods', 'w', 'l1', (p) => (p.metadata.labels.app = 'b'));
+      server.store.create('pods', pod('l2', { app: 'b' }));
+      server.store.mutate('pods', 'w', 'l2', (p) => (p.metadata.labels.app = 'a'));
+      await w.waitFor(() => w.lines.length >= 3, 'moves');
+      assert.deepEqual(w.events().map((e) => [e.type, e.object.metadata.name]), [['ADDED', 'l1'], ['DELETED', 'l1'], ['ADDED', 'l2']]);
+    } finally {
+      w.close();
+    }
+  });
+
+  it('wraps watch events in Tables when kubectl asks for them', async () => {
+    const w = new StreamReader(server.url, '/api/v1/namespaces/w/pods?watch=1', { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json' });
+    try {
+      await w.ready;
+      server.store.create('pods', pod('t1', {}, 'Running'));
+      await w.waitFor(() => w.lines.length >= 1, 'event');
+      const [ev] = w.events();
+      assert.equal(ev.object.kind, 'Table');
+      assert.deepEqual(ev.object.columnDefinitions.map((c: { name: string }) => c.name).slice(0, 5), ['Name', 'Ready', 'Status', 'Restarts', 'Age']);
+      assert.deepEqual(ev.object.rows[0].cells.slice(0, 4), ['t1', '0/1', 'Running', '0']);
+    } finally {
+      w.close();
+    }
+  });
+});
+
+describe('REST semantics', () => {
+  let server: TestApiServer;
+  before(async () => {
+    server = await startTestApiServer({ users: { 'good-token': 'bob' } });
+  });
+  after(() => server.close());
+  const auth = { Authorization: 'Bearer good-token' };
+
+  it('create fills metadata, honours generateName and dryRun, and answers 409/422/404 with Status objects', async () => {
+    const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { generateName: 'gen-' }, spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox' }] } } } };
+    const created = await request(server.url, 'POST', '/apis/batch/v1/namespaces/default/jobs', { body: job, headers: auth });
+    assert.equal(created.status, 201);
+    const obj = created.json();
+    assert.match(obj.metadata.name, /^gen-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    assert.match(obj.metadata.uid, /^[0-9a-f-]{36}$/);
+    assert.equal(obj.metadata.generation, 1);
+    assert.match(obj.metadata.creationTimestamp, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    assert.equal(obj.spec.backoffLimit, 6);
+    assert.equal(obj.spec.template.metadata.labels['batch.kubernetes.io/job-name'], obj.metadata.name);
+    const dry = await request(server.url, 'POST', '/apis/batch/v1/namespaces/default/jobs?dryRun=All', { body: { ...job, metadata: { name: 'dry' } }, headers: auth });
+    assert.equal(dry.status, 201);
+    assert.equal(server.store.get('jobs', 'default', 'dry'), undefined);
+    const again = await request(server.url, 'POST', '/apis/batch/v1/namespaces/default/jobs', { body: { ...job, metadata: { name: obj.metadata.name } }, headers: auth });
+    assert.equal(again.status, 409);
+    assert.deepEqual(again.json(), { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `jobs.batch "${obj.metadata.name}" already exists`, reason: 'AlreadyExists', details: { name: obj.metadata.name, group: 'batch', kind: 'jobs' }, code: 409 });
+    const bad = await request(server.url, 'POST', '/apis/batch/v1/namespaces/default/jobs', { body: { ...job, metadata: { name: 'Bad_Name' } }, headers: auth });
+    assert.equal(bad.status, 422);
+    const st = bad.json();
+    assert.equal(st.reason, 'Invalid');
+    assert.equal(st.details.kind, 'Job');
+    assert.equal(st.details.causes[0].field, 'metadata.name');
+    assert.match(st.message, /^Job\.batch "Bad_Name" is invalid: metadata\.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain/);
+    const noNs = await request(server.url, 'POST', '/apis/batch/v1/namespaces/nowhere/jobs', { body: { ...job, metadata: { name: 'x' } }, headers: auth });
+    assert.equal(noNs.status, 404);
+    assert.equal(noNs.json().message, 'namespaces "nowhere" not found');
+  });
+
+  it('patch supports merge, JSON and strategic patches, and keeps status off the main resource', async () => {
+    server.store.create('cronjobs', { metadata: { name: 'cj', namespace: 'default' }, spec: { schedule: '* * * * *', jobTemplate: { spec: { template: { spec: { containers: [{ name: 'a', image: 'a:1' }, { name: 'b', image: 'b:1' }] } } } } }, status: {} });
+    const p = (type: string, body: unknown, sub = ''): Promise<{ status: number; json: () => any }> => request(server.url, 'PATCH', `/apis/batch/v1/namespaces/default/cronjobs/cj${sub}`, { body, contentType: type, headers: auth }); // eslint-disable-line @typescript-eslint/no-explicit-any
+    let r = await p('application/strategic-merge-patch+json', { spec: { jobTemplate: { spec: { template: { spec: { containers: [{ name: 'b', image: 'b:2' }] } } } } } });
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.json().spec.jobTemplate.spec.template.spec.containers.map((c: { image: string }) => c.image), ['a:1', 'b:2'], 'strategic merge keeps the other container');
+    r = await p('application/merge-patch+json', { spec: { jobTemplate: { spec: { template: { spec: { containers: [{ name: 'c', image: 'c:1' }] } } } } }, status: { active: [{ name: 'x' }] } });
+    assert.deepEqual(r.json().spec.jobTemplate.spec.template.spec.containers.map((c: { name: string }) => c.name), ['c'], 'merge patch replaces lists');
+    assert.deepEqual(r.json().status, {}, 'status changes through the main resource are ignored');
+    r = await p('application/json-patch+json', [{ op: 'add', path: '/spec/suspend', value: true }, { op: 'test', path: '/spec/schedule', value: '* * * * *' }]);
+    assert.equal(r.json().spec.suspend, true);
+    r = await p('application/merge-patch+json', { status: { lastScheduleTime: '2026-01-01T00:00:00Z' } }, '/status');
+    assert.equal(r.json().status.lastScheduleTime, '2026-01-01T00:00:00Z');
+    r = await p('application/json-patch+json', [{ op: 'test', path: '/spec/schedule', value: 'nope' }]);
+    assert.equal(r.status, 422);
+    r = await p('text/plain', {});
+    assert.equal(r.status, 415);
+    const stale = await p('application/merge-patch+json', { metadata: { resourceVersion: '1' }, spec: { suspend: false } });
+    assert.equal(stale.status, 409);
+    assert.equal(stale.json().reason, 'Conflict');
+  });
+
+  it('delete applies the propagation policy to dependents; Jobs orphan by default with the real warning', async () => {
+    const mk = (name: string): { uid: string } => server.store.create('jobs', { metadata: { name, namespace: 'default' }, spec: {} }).metadata;
+    const dep = (name: string, owner: { uid: string }, ownerName: string): void => {
+      server.store.create('pods', { metadata: { name, namespace: 'default', ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: ownerName, uid: owner.uid, controller: true }] }, spec: { containers: [] } });
+    };
+    const j1 = mk('gc-default');
+    dep('gc-default-p', j1, 'gc-default');
+    const r = await request(server.url, 'DELETE', '/apis/batch/v1/namespaces/default/jobs/gc-default', { headers: auth });
+    assert.equal(r.status, 200);
+    assert.match(String(r.headers.warning), /child pods are preserved by default when jobs are deleted/);
+    assert.equal(server.store.get('pods', 'default', 'gc-default-p')?.metadata.ownerReferences, undefined);
+    const j2 = mk('gc-fg');
+    dep('gc-fg-p', j2, 'gc-fg');
+    const w = new StreamReader(server.url, `/apis/batch/v1/namespaces/default/jobs?watch=1&resourceVersion=${server.store.resourceVersion()}`);
+    await w.ready;
+    await request(server.url, 'DELETE', '/apis/batch/v1/namespaces/default/jobs/gc-fg', { body: { propagationPolicy: 'Foreground' }, headers: auth });
+    assert.equal(server.store.get('pods', 'default', 'gc-fg-p'), undefined);
+    await w.waitFor(() => w.lines.length >= 2, 'foreground events');
+    const [marked, deleted] = w.events();
+    w.close();
+    assert.equal(marked.type, 'MODIFIED');
+    assert.deepEqual(marked.object.metadata.finalizers, ['foregroundDeletion']);
+    assert.ok(marked.object.metadata.deletionTimestamp);
+    assert.equal(deleted.type, 'DELETED');
+  });
+
+  it('lists with field selectors and limit/continue', async () => {
+    for (let i = 0; i < 5; i++) {
+      server.store.create('pods', { metadata: { name: `page-${i}`, namespace: 'paged' }, spec: { containers: [] }, status: { phase: i % 2 ? 'Running' : 'Failed' } });
+    }
+    const running = (await request(server.url, 'GET', '/api/v1/namespaces/paged/pods?fieldSelector=status.phase%3DRunning', { headers: auth })).json();
+    assert.deepEqual(running.items.map((p: { metadata: { name: string } }) => p.metadata.name), ['page-1', 'page-3']);
+    const byName = (await request(server.url, 'GET', '/api/v1/pods?fieldSelector=metadata.name%3Dpage-4', { headers: auth })).json();
+    assert.equal(byName.items.length, 1);
+    const names: string[] = [];
+    let cont = '';
+    for (let guard = 0; guard < 10; guard++) {
+      const page = (await request(server.url, 'GET', `/api/v1/namespaces/paged/pods?limit=2${cont ? `&continue=${cont}` : ''}`, { headers: auth })).json();
+      names.push(...page.items.map((p: { metadata: { name: string } }) => p.metadata.name));
+      if (!page.metadata.continue) {
+        break;
+      }
+      cont = page.metadata.continue;
+    }
+    assert.deepEqual(names, ['page-0', 'page-1', 'page-2', 'page-3', 'page-4']);
+  });
+
+  it('authenticates bearer tokens: unknown tokens get 401, and 403s name the user', async () => {
+    const r = await request(server.url, 'GET', '/api/v1/pods', { headers: { Authorization: 'Bearer nope' } });
+    assert.equal(r.status, 401);
+    assert.equal(r.json().reason, 'Unauthorized');
+    server.faults.set({ forbid: [{ verb: 'get', resource: 'pods/log', namespace: 'default' }] });
+    const f = await request(server.url, 'GET', '/api/v1/namespaces/default/pods/p/log', { headers: auth });
+    server.faults.clear();
+    assert.equal(f.status, 403);
+    assert.equal(f.json().message, 'pods "p" is forbidden: User "bob" cannot get resource "pods/log" in API group "" in the namespace "default"');
+  });
+});
