@@ -89,11 +89,16 @@ export class RuleContext {
   }
 }
 
+/** A missing spec (or job template) decodes as an empty one: the server validates it as such. */
 function collectJobSpecs(kind: WorkloadKind, root: Record<string, unknown>): JobSpecView[] {
-  const spec = obj(root['spec']);
+  const rawSpec = root['spec'];
+  const spec = obj(rawSpec) ?? (rawSpec === undefined || rawSpec === null ? {} : undefined);
   if (!spec) return [];
   if (kind === 'Job') return [jobSpecView(spec, ['spec'], false)];
-  const jobSpec = obj(obj(spec['jobTemplate'])?.['spec']);
+  const rawTemplate = spec['jobTemplate'];
+  const template = obj(rawTemplate) ?? (rawTemplate === undefined || rawTemplate === null ? {} : undefined);
+  const rawJobSpec = template?.['spec'];
+  const jobSpec = obj(rawJobSpec) ?? (template && (rawJobSpec === undefined || rawJobSpec === null) ? {} : undefined);
   return jobSpec ? [jobSpecView(jobSpec, ['spec', 'jobTemplate', 'spec'], true)] : [];
 }
 

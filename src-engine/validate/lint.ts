@@ -68,7 +68,7 @@ export function lintDocument(doc: ManifestDocument, options?: LintOptions): Find
       docsUrl: docsOf('template-not-checked')!,
     }];
   }
-  if (!kind) return [];
+  if (!kind) return wrongApiVersion(doc, levelOf);
   const findings: Finding[] = [];
   const quoted = syntaxFindings(doc, levelOf, findings);
   // An unquoted `*` schedule stops the whole document from decoding; check the rest of it as
@@ -97,6 +97,29 @@ export function lintDocument(doc: ManifestDocument, options?: LintOptions): Find
 /** Findings in reading order (stable: equal positions keep the rule order). */
 function sortByPosition(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** API groups the built-in Job/CronJob were (or are mistaken to be) in; other groups may own a CRD named Job. */
+const BUILT_IN_GROUPS = new Set(['', 'batch', 'apps', 'extensions']);
+
+/** A Job or CronJob under a built-in group but not batch/v1 (`apiVersion: v1`, `batch/v2alpha1`): kubectl finds no such kind. */
+function wrongApiVersion(doc: ManifestDocument, levelOf: (rule: string) => RuleLevel): Finding[] {
+  const { kind, apiVersion } = doc;
+  if ((kind !== 'Job' && kind !== 'CronJob') || apiVersion === undefined || doc.isTemplate) return [];
+  const slash = apiVersion.indexOf('/');
+  if (!BUILT_IN_GROUPS.has(slash < 0 ? '' : apiVersion.slice(0, slash))) return [];
+  const level = levelOf('api-version');
+  if (level === 'off') return [];
+  const range = rangeOfField(doc, ['apiVersion']);
+  return [{
+    rule: 'api-version',
+    severity: level,
+    message: `apiVersion: Invalid value: ${JSON.stringify(apiVersion)}: no kind "${kind}" is registered for version "${apiVersion}"; ${kind} is in batch/v1`,
+    field: 'apiVersion',
+    range,
+    fixes: [{ title: 'Use apiVersion batch/v1', edits: [{ range, newText: 'batch/v1' }], isPreferred: true }],
+    docsUrl: docsOf('api-version')!,
+  }];
 }
 
 /** When the YAML could not be decoded (an unresolved alias), read apiVersion/kind from the syntax tree. */

@@ -34,8 +34,9 @@ export const scheduleRules: RuleDefinition = {
   ],
   check(ctx) {
     if (ctx.kind !== 'CronJob') return;
-    const spec = ctx.spec;
-    if (!spec) return;
+    const raw = ctx.root['spec'];
+    if (raw !== undefined && raw !== null && !ctx.spec) return;
+    const spec = ctx.spec ?? {};
     const schedule = spec['schedule'];
     if (schedule === undefined || schedule === null || schedule === '') {
       ctx.report({ rule: 'schedule-syntax', path: ['spec', 'schedule'], at: 'key', message: requiredMessage('spec.schedule') });

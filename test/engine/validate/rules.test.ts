@@ -23,6 +23,10 @@ const INVALID: RuleCase[] = [
   { rule: 'schedule-yaml', name: 'leading *', text: cronJobYaml().replace('schedule: "0 3 * * *"', 'schedule: */5 * * * *'), field: 'spec.schedule' },
   { rule: 'schedule-yaml', name: 'leading @', text: cronJobYaml().replace('schedule: "0 3 * * *"', 'schedule: @hourly'), field: 'spec.schedule' },
   { rule: 'api-version', name: 'batch/v1beta1', text: cronJobYaml().replace('batch/v1', 'batch/v1beta1'), field: 'apiVersion', message: 'removed in Kubernetes 1.25, use batch/v1' },
+  { rule: 'api-version', name: 'Job in v1', text: jobYaml().replace('batch/v1', 'v1'), field: 'apiVersion', message: 'is in batch/v1' },
+  { rule: 'containers', name: 'CronJob without a job template', text: 'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: x}\nspec:\n  schedule: "@daily"\n', field: 'spec.jobTemplate.spec.template.spec.containers' },
+  { rule: 'schedule-syntax', name: 'CronJob without spec', text: 'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: x}\n', field: 'spec.schedule' },
+  { rule: 'restart-policy', name: 'Job without spec', text: 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: x}\n', field: 'spec.template.spec.restartPolicy' },
   { rule: 'unknown-field', name: 'typo in the pod spec', text: jobYaml({}, { restartPolicyy: 'Never' }), field: 'spec.template.spec.restartPolicyy', message: 'did you mean "restartPolicy"' },
   { rule: 'unknown-field', name: 'misplaced field', text: jobYaml({ schedule: '0 * * * *' }), field: 'spec.schedule' },
   { rule: 'field-type', name: 'quoted integer', text: jobYaml({ parallelism: '3' }), field: 'spec.parallelism', message: 'must be of type integer' },
@@ -105,6 +109,7 @@ const VALID: { name: string; text: string; quiet?: boolean }[] = [
   { name: 'int-or-string and quantities', text: jobYaml({}, { containers: [{ name: 'w', image: 'a:1', resources: { requests: { cpu: 1, memory: '1.5Gi' } }, lifecycle: { preStop: { httpGet: { port: 'http' } } } }] }), quiet: true },
   { name: 'newer pod fields', text: jobYaml({}, { resources: { requests: { cpu: '1' } }, hostnameOverride: 'x' }), quiet: true },
   { name: 'managedBy built-in', text: jobYaml({ managedBy: 'kubernetes.io/job-controller' }), quiet: true },
+  { name: 'a CRD named Job in another group is ignored', text: 'apiVersion: batch.volcano.sh/v1alpha1\nkind: Job\nmetadata: {name: x}\nspec: {tasks: []}\n', quiet: true },
   { name: 'a ConfigMap is ignored', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: Bad_Name}\ndata: {a: 1}\n', quiet: true },
   { name: 'CronJob @every with a long deadline', text: cronJobYaml({ schedule: '@every 1h', startingDeadlineSeconds: 7200 }), quiet: true },
 ];
