@@ -18,7 +18,7 @@ import { isRecord, readPodSpec } from './podSpec';
 import type { PodSpec } from './podSpec';
 import { processBackend } from './processBackend';
 import { RunRecorder } from './records';
-import type { TimelineEvent } from './records';
+import type { RunSummary, TimelineEvent } from './records';
 import { jobTemplateOf, previewRun } from './runPlan';
 import type { RunPreview } from './runPlan';
 
@@ -73,6 +73,8 @@ export interface LocalRunHandle {
   readonly kind: 'Job' | 'CronJob';
   readonly name: string;
   readonly recordDir: string;
+  /** The run record, kept up to date while the run goes (pods, exit codes, outcome). */
+  readonly summary: RunSummary;
   readonly clock: ScaledClock;
   /** The Job runs (one for a Job or --cron-now; one per scheduled Job otherwise). */
   jobs(): readonly JobRun[];
@@ -122,8 +124,9 @@ export function pickDocument(documents: readonly ManifestDocument[], name?: stri
   const runnable = documents.filter((d) => d.workload !== undefined);
   if (documentIndex !== undefined) {
     const doc = documents[documentIndex];
-    if (doc?.workload === undefined) throw new RunInputError(`document ${documentIndex + 1} is not a batch/v1 Job or CronJob`);
-    return doc;
+    // The file may have changed since the index was taken: the name decides then.
+    if (doc?.workload !== undefined && (name === undefined || name === '' || doc.name === name)) return doc;
+    if (name === undefined || name === '') throw new RunInputError(`document ${documentIndex + 1} is not a batch/v1 Job or CronJob`);
   }
   const matching = name === undefined ? runnable : runnable.filter((d) => d.name === name);
   if (matching.length === 1) return matching[0] as ManifestDocument;
@@ -256,6 +259,7 @@ export async function prepareLocalRun(request: LocalRunRequest): Promise<Prepare
         kind,
         name: preview.name,
         recordDir: recorder.dir,
+        summary: recorder.summary,
         clock,
         jobs: () => jobRuns(),
         ...(cronJob === undefined ? {} : { cronJob }),

@@ -1,0 +1,171 @@
+import * as vscode from 'vscode';
+import { randomBytes } from 'node:crypto';
+import type { Ctx } from '../ctx';
+import type { LocalRunHandle } from '../../../src-engine/runtime/localRun';
+import { readLog, readRun } from '../../../src-engine/runtime/records';
+import type { TimelineEvent } from '../../../src-engine/runtime/records';
+
+/** Messages to the page (data only; the page's script is static). */
+type ToPage =
+  | { type: 'init'; title: string; status: string; running: boolean; logs: { pod: string; line: string }[]; events: TimelineEvent[] }
+  | { type: 'log'; pod: string; line: string }
+  | { type: 'event'; event: TimelineEvent }
+  | { type: 'status'; status: string; running: boolean };
+
+/** Caps what the page holds, so a chatty pod cannot exhaust it. */
+const MAX_LINES = 5000;
+
+/**
+ * The panel of one local run: live pod-prefixed logs, the timeline of controller events, and a
+ * Cancel button. Opened for a live run, or on a finished run folder (read back from disk).
+ */
+export class LocalRunPanel implements vscode.Disposable {
+  private static readonly open = new Map<string, LocalRunPanel>();
+  private readonly panel: vscode.WebviewPanel;
+  private readonly disposables: vscode.Disposable[] = [];
+  private ready = false;
+  private queue: ToPage[] = [];
+
+  static show(ctx: Ctx, dir: string, handle?: LocalRunHandle): LocalRunPanel {
+    const existing = LocalRunPanel.open.get(dir);
+    if (existing !== undefined) {
+      existing.panel.reveal();
+      return existing;
+    }
+    const panel = new LocalRunPanel(ctx, dir, handle);
+    LocalRunPanel.open.set(dir, panel);
+    return panel;
+  }
+
+  /** forRun returns the open panel of a run, if any (live updates go there). */
+  static forRun(dir: string): LocalRunPanel | undefined {
+    return LocalRunPanel.open.get(dir);
+  }
+
+  private constructor(
+    private readonly ctx: Ctx,
+    private readonly dir: string,
+    private readonly handle: LocalRunHandle | undefined,
+  ) {
+    const { summary } = handle ?? readRun(dir);
+    this.panel = vscode.window.createWebviewPanel('kubeJobs.localRun', `Local run: ${summary.name}`, vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [],
+      retainContextWhenHidden: true,
+    });
+    const nonce = randomBytes(16).toString('base64');
+    this.panel.webview.html = pageHtml(nonce, this.panel.webview.cspSource);
+    this.disposables.push(
+      this.panel.webview.onDidReceiveMessage((m: unknown) => {
+        const type = typeof m === 'object' && m !== null ? (m as { type?: unknown }).type : undefined;
+        if (type === 'ready') {
+          this.ready = true;
+          this.post(this.initMessage());
+          for (const q of this.queue.splice(0)) void this.panel.webview.postMessage(q);
+        } else if (type === 'cancel') {
+          void vscode.commands.executeCommand('kubeJobs.cancelLocalRun', this.dir);
+        }
+      }),
+      this.panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  private initMessage(): ToPage {
+    const { summary, events } = readRun(this.dir);
+    const live = this.handle?.summary ?? summary;
+    const logs: { pod: string; line: string }[] = [];
+    // A live run's panel opens before its first pod starts: everything reaches it as messages.
+    if (this.handle !== undefined) return { type: 'init', title: `${live.kind} ${live.name}`, status: statusText(live), running: live.outcome === undefined, logs, events: [] };
+    for (const pod of live.pods) {
+      for (const c of pod.containers) {
+        const text = readLog(this.dir, pod.name, c.name);
+        for (const line of text.split('\n').slice(0, -1)) logs.push({ pod: pod.containers.length > 1 ? `${pod.name}/${c.name}` : pod.name, line });
+      }
+    }
+    return { type: 'init', title: `${live.kind} ${live.name}`, status: statusText(live), running: live.outcome === undefined && this.handle !== undefined, logs: logs.slice(-MAX_LINES), events };
+  }
+
+  log(pod: string, line: string): void {
+    this.post({ type: 'log', pod, line });
+  }
+
+  event(event: TimelineEvent): void {
+    this.post({ type: 'event', event });
+  }
+
+  status(): void {
+    if (this.handle === undefined) return;
+    this.post({ type: 'status', status: statusText(this.handle.summary), running: this.handle.summary.outcome === undefined });
+  }
+
+  private post(message: ToPage): void {
+    if (!this.ready) {
+      if (message.type !== 'init') this.queue.push(message);
+      return;
+    }
+    void this.panel.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    LocalRunPanel.open.delete(this.dir);
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+    this.ctx.log.debug?.(`local run panel closed: ${this.dir}`);
+  }
+}
+
+function statusText(summary: LocalRunHandle['summary']): string {
+  const o = summary.outcome;
+  const pods = `${summary.pods.filter((p) => p.phase === 'Succeeded').length} succeeded, ${summary.pods.filter((p) => p.phase === 'Failed').length} failed, ${summary.pods.filter((p) => p.phase === 'Running' || p.phase === 'Pending').length} active`;
+  if (o === undefined) return `Running · ${pods} · ${summary.runtime}`;
+  return `${o.result}${o.reason === undefined ? '' : `: ${o.reason}`}${o.message === undefined ? '' : ` — ${o.message}`} · ${pods}`;
+}
+
+/** The page: static markup and script (nonce'd); every piece of data arrives by postMessage and is inserted as text. */
+function pageHtml(nonce: string, cspSource: string): string {
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}' ${cspSource};">
+<style nonce="${nonce}">
+body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 12px; }
+header { display: flex; align-items: center; gap: 12px; position: sticky; top: 0; background: var(--vscode-editor-background); padding: 8px 0; }
+h1 { font-size: 1.2em; margin: 0; }
+#status { color: var(--vscode-descriptionForeground); flex: 1; }
+button { background: var(--vscode-button-background); color: var(--vscode-button-foreground); border: none; padding: 4px 12px; cursor: pointer; }
+button:disabled { opacity: 0.5; cursor: default; }
+section { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
+pre { font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); white-space: pre-wrap; margin: 0; }
+.pod { color: var(--vscode-textLink-foreground); }
+.Warning { color: var(--vscode-editorWarning-foreground); }
+.time { color: var(--vscode-descriptionForeground); }
+</style></head>
+<body>
+<header><h1 id="title">Local run</h1><span id="status"></span><button id="cancel" disabled>Cancel</button></header>
+<section><div><h2>Logs</h2><pre id="logs"></pre></div><div><h2>Timeline</h2><pre id="events"></pre></div></section>
+<script nonce="${nonce}">
+const vscode = acquireVsCodeApi();
+const $ = (id) => document.getElementById(id);
+const MAX = ${MAX_LINES};
+function line(parent, parts) {
+  const div = document.createElement('div');
+  for (const [cls, text] of parts) { const span = document.createElement('span'); if (cls) span.className = cls; span.textContent = text; div.appendChild(span); }
+  parent.appendChild(div);
+  while (parent.childNodes.length > MAX) parent.removeChild(parent.firstChild);
+}
+function addLog(pod, text) { line($('logs'), [['pod', '[' + pod + '] '], ['', text]]); }
+function addEvent(e) {
+  const t = new Date(e.at).toLocaleTimeString();
+  line($('events'), [['time', t + '  '], [e.type, e.reason + ' '], ['', e.object + ': ' + e.message]]);
+}
+function setStatus(status, running) { $('status').textContent = status; $('cancel').disabled = !running; }
+$('cancel').addEventListener('click', () => { $('cancel').disabled = true; vscode.postMessage({ type: 'cancel' }); });
+window.addEventListener('message', (event) => {
+  const m = event.data;
+  if (m.type === 'init') { $('title').textContent = m.title; $('logs').textContent = ''; $('events').textContent = ''; m.logs.forEach((l) => addLog(l.pod, l.line)); m.events.forEach(addEvent); setStatus(m.status, m.running); }
+  else if (m.type === 'log') addLog(m.pod, m.line);
+  else if (m.type === 'event') addEvent(m.event);
+  else if (m.type === 'status') setStatus(m.status, m.running);
+});
+vscode.postMessage({ type: 'ready' });
+</script></body></html>`;
+}

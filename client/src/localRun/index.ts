@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
+import { killAllRuns, stopAllRuns } from '../../../src-engine/runtime/localRun';
+import { registerLocalRunsProvider } from '../views/localRunsRegistry';
+import { LocalRunPanel } from './LocalRunPanel';
+import { runLocally } from './runLocally';
+import { LocalRunsModel } from './runsProvider';
+
+/**
+ * registerLocalRun plugs the run-locally feature into the extension: the commands, the
+ * "Local runs" rows of the tree, and the shutdown hook that leaves no process behind.
+ */
+export function registerLocalRun(ctx: Ctx): void {
+  const model = new LocalRunsModel(() => (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath));
+  ctx.push(
+    model,
+    vscode.commands.registerCommand('kubeJobs.runLocally', runLocally(ctx, model)),
+    vscode.commands.registerCommand('kubeJobs.cancelLocalRun', async (arg?: unknown) => {
+      const dir = typeof arg === 'string' ? arg : typeof (arg as { id?: unknown })?.id === 'string' ? (arg as { id: string }).id.replace(/^run:/, '') : undefined;
+      const handle = dir === undefined ? undefined : model.handle(dir);
+      if (handle === undefined) return;
+      await handle.cancel('Cancelled from VS Code');
+      model.changed();
+    }),
+    vscode.commands.registerCommand('kubeJobs.showLocalRun', (dir?: unknown) => {
+      if (typeof dir !== 'string') return;
+      try {
+        LocalRunPanel.show(ctx, dir, model.handle(dir));
+      } catch (error) {
+        void vscode.window.showErrorMessage(`Local run: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }),
+    // Closing the window: stop gracefully, and SIGKILL whatever is left when the host exits.
+    { dispose: () => void stopAllRuns().finally(killAllRuns) },
+  );
+  const registration = registerLocalRunsProvider(model);
+  ctx.push({ dispose: () => registration.dispose() });
+}

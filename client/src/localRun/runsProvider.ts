@@ -1,0 +1,79 @@
+import * as fs from 'node:fs';
+import type { LocalRunHandle } from '../../../src-engine/runtime/localRun';
+import { listRuns, readRun } from '../../../src-engine/runtime/records';
+import { runChildren, runNode } from '../../../src-engine/runtime/runTree';
+import type { LocalRunNode, LocalRunsProvider } from '../views/localRunsRegistry';
+
+/** How many finished runs (from .kube-jobs/runs) the tree lists per workspace folder. */
+const MAX_PAST_RUNS = 20;
+
+/**
+ * The "Local runs" rows: runs of this window (live, from their records in memory) and
+ * finished runs read back from each workspace folder's `.kube-jobs/runs/`.
+ */
+export class LocalRunsModel implements LocalRunsProvider {
+  private readonly live = new Map<string, LocalRunHandle>();
+  private readonly listeners = new Set<(node?: LocalRunNode) => void>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly workspaces: () => readonly string[]) {}
+
+  add(handle: LocalRunHandle): void {
+    this.live.set(handle.recordDir, handle);
+    this.changed();
+  }
+
+  handle(dir: string): LocalRunHandle | undefined {
+    return this.live.get(dir);
+  }
+
+  /** changed redraws the runs, coalesced to at most ten times a second. */
+  changed(): void {
+    if (this.timer !== undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      for (const l of this.listeners) l(undefined);
+    }, 100);
+  }
+
+  getChildren(parent?: LocalRunNode): readonly LocalRunNode[] {
+    const now = Date.now();
+    if (parent === undefined) {
+      const dirs = new Set<string>(this.live.keys());
+      for (const ws of this.workspaces()) for (const dir of listRuns(ws).slice(0, MAX_PAST_RUNS)) dirs.add(dir);
+      return [...dirs]
+        .map((dir) => this.summaryOf(dir))
+        .filter((x): x is NonNullable<typeof x> => x !== undefined)
+        .sort((a, b) => b.summary.startedAt - a.summary.startedAt)
+        .map(({ dir, summary, live }) => runNode(summary, dir, live, now));
+    }
+    const dir = parent.id.replace(/^(run|job|pod):/, '').replace(/:[^:/\\]*$/, '');
+    const candidates = [parent.id.replace(/^run:/, ''), dir];
+    for (const candidate of candidates) {
+      const found = this.summaryOf(candidate);
+      if (found !== undefined) return runChildren(found.summary, found.dir, parent.id);
+    }
+    return [];
+  }
+
+  onDidChange(listener: (node?: LocalRunNode) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private summaryOf(dir: string): { dir: string; summary: LocalRunHandle['summary']; live: boolean } | undefined {
+    const handle = this.live.get(dir);
+    if (handle !== undefined) return { dir, summary: handle.summary, live: handle.summary.outcome === undefined };
+    if (!fs.existsSync(dir)) return undefined;
+    try {
+      return { dir, summary: readRun(dir).summary, live: false };
+    } catch {
+      return undefined;
+    }
+  }
+
+  dispose(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.listeners.clear();
+  }
+}
