@@ -1,3 +1,4 @@
+import { isScalar } from 'yaml';
 import type { Fix } from '../../model/diagnostic';
 import type { PathSegment } from '../../parse/fieldPath';
 import { findNode, rangeInDocument } from '../../parse/manifests';
@@ -12,6 +13,12 @@ import type { RuleDefinition } from '../rule';
 /** resource.Quantity's accepted text [apimachinery resource.ParseQuantity]. */
 const QUANTITY = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+|Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/;
 const INTEGER_TEXT = /^-?[0-9]+$/;
+/**
+ * Plain scalars YAML 1.1 reads as booleans but YAML 1.2 (the `yaml` package) as strings.
+ * kubectl decodes manifests with sigs.k8s.io/yaml (a go-yaml v2 fork, YAML 1.1), so for the
+ * API server `value: yes` is a boolean and `suspend: on` is true.
+ */
+const YAML11_BOOLEAN = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
 
 /**
  * Unknown fields and wrong JSON types anywhere in the object, from the generated schema.
@@ -74,12 +81,13 @@ class Walker {
     switch (schema.type) {
       case 'string':
         if (typeof value !== 'string') this.wrongType(value, 'string');
+        else if (YAML11_BOOLEAN.test(value) && this.isPlain()) this.yaml11Boolean(value);
         return;
       case 'integer':
         if (typeof value !== 'number' || !Number.isInteger(value)) this.wrongType(value, 'integer');
         return;
       case 'boolean':
-        if (typeof value !== 'boolean') this.wrongType(value, 'boolean');
+        if (typeof value !== 'boolean' && !(typeof value === 'string' && YAML11_BOOLEAN.test(value) && this.isPlain())) this.wrongType(value, 'boolean');
         return;
       case 'int-or-string':
         if (typeof value !== 'string' && !(typeof value === 'number' && Number.isInteger(value))) this.wrongType(value, 'integer or string');
@@ -130,6 +138,22 @@ class Walker {
         }
       }
     }
+  }
+
+  /** Whether the value at the current path is written as a plain (unquoted) scalar. */
+  private isPlain(): boolean {
+    const node = findNode(this.ctx.doc, this.path).node;
+    return isScalar(node) && node.type === 'PLAIN';
+  }
+
+  private yaml11Boolean(value: string): void {
+    if (!this.reportTypes) return;
+    const edit = replaceValue(this.ctx.doc, this.path, JSON.stringify(value));
+    this.report(
+      'field-type',
+      `${this.where()}: Invalid value: ${value}: must be of type string, not boolean; kubectl reads YAML 1.1, where an unquoted ${value} is a boolean: quote it`,
+      edit ? [{ title: `Quote ${value}`, edits: [edit], isPreferred: true }] : [],
+    );
   }
 
   private where(): string {

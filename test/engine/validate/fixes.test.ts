@@ -33,6 +33,7 @@ const CASES: FixCase[] = [
   { name: 'concurrencyPolicy case', rule: 'concurrency-policy', text: cronJobYaml({ concurrencyPolicy: 'forbid' }), expect: /concurrencyPolicy: Forbid/ },
   { name: 'completionMode case', rule: 'completion-mode', text: jobYaml({ completionMode: 'indexed', completions: 3 }), expect: /completionMode: Indexed/ },
   { name: 'unquote a number', rule: 'field-type', text: jobYaml({ parallelism: '4' }), expect: /parallelism: 4\n/ },
+  { name: 'quote a YAML 1.1 boolean', rule: 'field-type', text: jobYaml({}, {}, { metadata: { labels: { enabled: 'no' } } }), expect: /enabled: "no"/ },
   { name: 'rename a misspelled field', rule: 'unknown-field', text: jobYaml({ backofLimit: 2 }), expect: /backoffLimit: 2/ },
   { name: 'batch/v1beta1 to batch/v1', rule: 'api-version', text: cronJobYaml().replace('batch/v1', 'batch/v1beta1'), expect: /apiVersion: "?batch\/v1"?\n/ },
   { name: 'podReplacementPolicy Failed', rule: 'pod-replacement-policy', text: jobYaml({ podReplacementPolicy: 'TerminatingOrFailed', podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] } }), expect: /podReplacementPolicy: Failed/ },
