@@ -190,18 +190,23 @@ export class Informer {
             event = JSON.parse(line) as WatchEvent;
           } catch {
             failure = new Error(`watch ${this.path}: unreadable event ${JSON.stringify(line.slice(0, 80))}`);
-            inner.abort();
+            setImmediate(() => inner.abort());
             return;
           }
           if (event.type === 'ERROR') {
             const status = event.object;
             if (status.code === 410 || status.reason === 'Expired' || status.reason === 'Gone') {
               relist = true;
-              inner.abort();
+              setImmediate(() => inner.abort());
               return;
             }
             failure = new ApiError(status.code ?? 500, status, `watch ${this.path}`);
-            inner.abort();
+            setImmediate(() => inner.abort());
+            return;
+          }
+          if (!event.object?.metadata?.name && event.type !== 'BOOKMARK') {
+            failure = new Error(`watch ${this.path}: ${event.type} event without an object name`);
+            setImmediate(() => inner.abort());
             return;
           }
           const rv = event.object.metadata?.resourceVersion;

@@ -126,10 +126,10 @@ export function createTransport(kc: KubeConfig, defaultTimeoutMs = DEFAULT_TIMEO
             if (pending !== '') onLine(pending);
             resolve();
           });
-          res.on('error', (e) => (signal.aborted ? resolve() : reject(e)));
+          res.on('error', (e) => (signal.aborted || e.name === 'AbortError' ? resolve() : reject(e)));
           res.on('aborted', () => (signal.aborted ? resolve() : reject(new Error(`GET ${path}: connection closed`))));
         });
-        r.on('error', (e) => (signal.aborted ? resolve() : reject(e)));
+        r.on('error', (e) => (signal.aborted || e.name === 'AbortError' ? resolve() : reject(e)));
         r.end();
       });
     },

@@ -1,0 +1,45 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { TestApiServer } from '../apiserver/server';
+import { loadKubeconfig } from '../../client/src/cluster/kubeconfig';
+import { createTransport } from '../../client/src/cluster/transport';
+import type { Transport } from '../../client/src/cluster/transport';
+import { ClusterIndex } from '../../client/src/views/model/clusterIndex';
+import type { WatchedKind } from '../../client/src/views/model/clusterIndex';
+
+/** tempDir makes a fresh directory under the OS temp dir. */
+export function tempDir(prefix = 'kube-jobs-client-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** transportFor writes the server's kubeconfig and builds a Transport through the real kubeconfig loader. */
+export async function transportFor(server: TestApiServer, opts: { namespace?: string; token?: string } = {}): Promise<Transport> {
+  const file = path.join(tempDir(), 'config');
+  server.writeKubeconfig(file, opts);
+  const { kubeConfig } = await loadKubeconfig([file], {});
+  return createTransport(kubeConfig, 10_000);
+}
+
+const PLURAL: Record<WatchedKind, string> = { CronJob: 'cronjobs', Job: 'jobs', Pod: 'pods', Event: 'events' };
+
+/** serverIndex builds the index straight from the server's store: what the tree must converge to. */
+export function serverIndex(server: TestApiServer, namespaces: readonly string[]): ClusterIndex {
+  const index = new ClusterIndex();
+  index.setNamespaces(namespaces);
+  for (const kind of ['CronJob', 'Job', 'Pod', 'Event'] as const) {
+    for (const ns of namespaces) {
+      for (const o of server.store.list(PLURAL[kind], ns)) index.apply(kind, 'ADDED', { apiVersion: kind === 'CronJob' || kind === 'Job' ? 'batch/v1' : 'v1', kind, ...o } as never);
+    }
+  }
+  return index;
+}
+
+/** waitFor polls a condition (each 10 ms) until it holds or the timeout passes, then says what it last saw. */
+export async function waitFor(what: string, predicate: () => boolean, timeoutMs = 10_000, describe?: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${describe ? `: ${describe()}` : ''}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
