@@ -57,6 +57,19 @@ export interface CronJobSyncOptions {
   readonly next?: NextFn;
 }
 
+const zoneCache = new Map<string, ReturnType<typeof goLoadLocation>>();
+
+/** loadLocationCached memoises goLoadLocation (a pure lookup) for the few zones a process sees. */
+function loadLocationCached(tz: string): ReturnType<typeof goLoadLocation> {
+  let r = zoneCache.get(tz);
+  if (r === undefined) {
+    if (zoneCache.size > 256) zoneCache.clear();
+    r = goLoadLocation(tz);
+    zoneCache.set(tz, r);
+  }
+  return r;
+}
+
 /** getJobName: `<cronjob>-<minutes since the epoch of the scheduled time>` (utils.go getJobName / getTimeHashInMinutes). */
 export function cronJobChildName(cronJobName: string, scheduledTime: number): string {
   return `${cronJobName}-${Math.floor(scheduledTime / 60000)}`;
@@ -87,22 +100,18 @@ export function syncCronJob(
   };
 
   // Step 2: history cleanup, which also drops what it deletes from status.active.
-  let active = cronJob.status.active.slice();
-  const cleanup = cleanupFinishedJobs(jobs, spec.successfulJobsHistoryLimit, spec.failedJobsHistoryLimit);
-  const deleted = new Set<string>();
-  for (const name of cleanup) {
-    deleted.add(name);
+  let active: readonly string[] = cronJob.status.active;
+  const deleted = cleanupFinishedJobs(jobs, spec.successfulJobsHistoryLimit, spec.failedJobsHistoryLimit);
+  for (const name of deleted) {
     actions.push({ type: 'deleteJob', name, propagation: 'Background', why: 'history' });
     event('Normal', 'SuccessfulDelete', `Deleted job ${name}`);
   }
-  if (deleted.size > 0) active = active.filter((n) => !deleted.has(n));
+  if (deleted.length > 0) active = active.filter((n) => !deleted.includes(n));
 
   // Step 3: reconcile status.active with the Jobs that exist.
   let lastSuccessfulTime = cronJob.status.lastSuccessfulTime;
-  const existing = new Set<string>();
   for (const job of jobs) {
-    if (deleted.has(job.name)) continue;
-    existing.add(job.name);
+    if (deleted.length > 0 && deleted.includes(job.name)) continue;
     const inActive = active.includes(job.name);
     const finished = finishedCondition(job.status);
     if (!inActive && finished === null) {
@@ -115,8 +124,8 @@ export function syncCronJob(
       if (lastSuccessfulTime === null || job.status.completionTime > lastSuccessfulTime) lastSuccessfulTime = job.status.completionTime;
     }
   }
-  for (const name of active.slice()) {
-    if (!existing.has(name)) {
+  for (const name of active) {
+    if (!jobs.some((j) => j.name === name)) {
       active = active.filter((n) => n !== name);
       event('Normal', 'MissingJob', `Active job went missing: ${name}`);
     }
@@ -128,7 +137,7 @@ export function syncCronJob(
   // Steps 4–7: deleted, time zone, suspend, schedule.
   if (cronJob.deletionTimestamp !== null) return done(null);
   if (spec.timeZone !== null) {
-    const zone = goLoadLocation(spec.timeZone);
+    const zone = loadLocationCached(spec.timeZone);
     if (!zone.ok) {
       event('Warning', 'UnknownTimeZone', `invalid timeZone: ${JSON.stringify(spec.timeZone)}: ${zone.error}`);
       return done(null);

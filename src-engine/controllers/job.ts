@@ -112,7 +112,8 @@ export function syncJob(job: JobObject, pods: readonly PodObject[], now: number,
   const newFailedIndexes: number[] = [];
   const finishedForBackoff: FinishedPod[] = [];
   let failJob: TerminalTarget | null = null;
-  const indexFailures = new Map(memory.indexFailures);
+  // Only Jobs with backoffLimitPerIndex keep per-index records; others never copy the map.
+  const indexFailures: Map<number, IndexFailureRecord> = perIndex ? new Map(memory.indexFailures) : (memory.indexFailures as Map<number, IndexFailureRecord>);
   let indexFailuresChanged = false;
   let restarts = 0;
   const validIndex = (p: PodObject): boolean => p.index !== null && completions !== null && p.index >= 0 && p.index < completions;
@@ -228,7 +229,7 @@ export function syncJob(job: JobObject, pods: readonly PodObject[], now: number,
     actions.push(...managed.actions);
     events.push(...managed.events);
     if (managed.requeueAfterMs !== null) requeue(managed.requeueAfterMs);
-    if (managed.createdIndexes.length > 0) {
+    if (perIndex && managed.createdIndexes.length > 0) {
       for (const i of managed.createdIndexes) indexFailures.delete(i);
       indexFailuresChanged = true;
     }

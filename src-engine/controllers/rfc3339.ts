@@ -1,16 +1,40 @@
 /**
  * formatRfc3339 renders epoch ms the way Go's time.RFC3339 does for a time in a zone with
  * the given UTC offset (seconds east): `2026-01-05T09:00:00+01:00`, `Z` for offset 0;
- * sub-second parts are dropped.
+ * sub-second parts are dropped. Integer arithmetic only (it runs once per simulated Job).
  */
 export function formatRfc3339(ms: number, offsetSeconds = 0): string {
-  const wall = new Date(Math.floor(ms / 1000) * 1000 + offsetSeconds * 1000).toISOString().slice(0, 19);
-  if (offsetSeconds === 0) return `${wall}Z`;
+  const wall = Math.floor(ms / 1000) + offsetSeconds;
+  const days = Math.floor(wall / 86400);
+  let rest = wall - days * 86400;
+  const hh = Math.floor(rest / 3600);
+  rest -= hh * 3600;
+  const mi = Math.floor(rest / 60);
+  const ss = rest - mi * 60;
+  const text = `${civilDate(days)}T${pad2(hh)}:${pad2(mi)}:${pad2(ss)}`;
+  if (offsetSeconds === 0) return `${text}Z`;
   const sign = offsetSeconds < 0 ? '-' : '+';
   const abs = Math.abs(offsetSeconds);
-  const hh = String(Math.floor(abs / 3600)).padStart(2, '0');
-  const mm = String(Math.floor((abs % 3600) / 60)).padStart(2, '0');
-  return `${wall}${sign}${hh}:${mm}`;
+  return `${text}${sign}${pad2(Math.floor(abs / 3600))}:${pad2(Math.floor((abs % 3600) / 60))}`;
+}
+
+/** civilDate: YYYY-MM-DD of a day number since 1970-01-01 (proleptic Gregorian). */
+export function civilDate(days: number): string {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const year = y >= 0 && y <= 9999 ? String(y).padStart(4, '0') : String(y);
+  return `${year}-${pad2(m)}-${pad2(d)}`;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
 }
 
 /** parseRfc3339 reads an RFC 3339 timestamp into epoch ms, or null when it is not one. */

@@ -99,11 +99,12 @@ export function specPodModel(text: string, startLatencyMs = 0, terminationMs = 0
       description: text,
       forJob: () => {
         let sharedCount = 0;
-        const indexCounts = new Map<number, number>();
+        let indexCounts: Map<number, number> | null = null;
         return {
           next(index) {
-            const own = index === null ? undefined : perIndex.get(index);
+            const own = index === null || perIndex.size === 0 ? undefined : perIndex.get(index);
             if (own !== undefined && index !== null) {
+              indexCounts ??= new Map();
               const n = indexCounts.get(index) ?? 0;
               indexCounts.set(index, n + 1);
               return pick(own, n);

@@ -9,6 +9,7 @@ import { jobFromManifest } from '../controllers/jobSpec';
 import { nextFnFor } from '../controllers/mostRecentScheduleTime';
 import type { NextFn } from '../controllers/mostRecentScheduleTime';
 import { syncTtlAfterFinished } from '../controllers/ttl';
+import { civilDate } from '../controllers/rfc3339';
 import type { ControllerEvent, JobObject, PodObject, PodPhase } from '../controllers/types';
 import type { CronSchedule } from '../schedule';
 import { VirtualClock } from './clock';
@@ -248,7 +249,9 @@ class World {
     const now = this.now();
     const wasFinished = isJobFinished(rt.job.status);
     const result = syncJob(rt.job, Array.from(rt.pods.values()), now, rt.memory);
-    rt.job = { ...rt.job, status: result.status };
+    // The world is the API server's storage: it owns its Job objects and updates them in place
+    // (the controller only ever saw them read-only during its sync).
+    (rt.job as { status: JobObject['status'] }).status = result.status;
     rt.memory = result.memory;
     for (const e of result.events) this.log.add(e);
     let created = false;
@@ -440,13 +443,13 @@ export function simulateCronJob(cronJob: CronJobObject, options: SimulateOptions
   const until = options.until ?? options.start + DEFAULT_CRONJOB_HORIZON_MS;
   let cj: CronJobObject = { ...cronJob, creationTimestamp: options.start };
   const records: SimJobRecord[] = [];
-  const days = new Map<string, SimDay>();
+  const days = new Map<number, SimDay>();
   const dayOf = (ms: number): SimDay => {
-    const date = new Date(ms).toISOString().slice(0, 10);
-    let d = days.get(date);
+    const day = Math.floor(ms / 86400_000);
+    let d = days.get(day);
     if (d === undefined) {
-      d = { date, created: 0, succeeded: 0, failed: 0, skipped: 0, replaced: 0 };
-      days.set(date, d);
+      d = { date: civilDate(day), created: 0, succeeded: 0, failed: 0, skipped: 0, replaced: 0 };
+      days.set(day, d);
     }
     return d;
   };
@@ -461,6 +464,7 @@ export function simulateCronJob(cronJob: CronJobObject, options: SimulateOptions
     }
   }
   let pendingCron: number | null = null;
+  let deletingOwnJob = false;
   const enqueueCron = (at: number): void => {
     if (pendingCron !== null && pendingCron <= at) return;
     pendingCron = at;
@@ -473,6 +477,8 @@ export function simulateCronJob(cronJob: CronJobObject, options: SimulateOptions
       if (cond?.type === 'Complete') day.succeeded++;
       else day.failed++;
     }
+    // Deletions the CronJob controller made itself change nothing its next sync would act on.
+    if (what === 'deleted' && rt.record?.deletedBy !== 'ttl' && deletingOwnJob) return;
     enqueueCron(world.now());
   };
   world.onCronSync = () => {
@@ -481,7 +487,7 @@ export function simulateCronJob(cronJob: CronJobObject, options: SimulateOptions
     pendingCron = null;
     const jobs = Array.from(world.jobs.values(), (rt) => rt.job);
     const result = syncCronJob(cj, jobs, now, schedule !== undefined && next !== undefined ? { schedule, next } : {});
-    cj = { ...cj, status: result.status };
+    (cj as { status: CronJobObject['status'] }).status = result.status;
     for (const e of result.events) {
       world.log.add(e);
       if (e.reason === 'JobAlreadyActive') dayOf(now).skipped++;
@@ -491,7 +497,9 @@ export function simulateCronJob(cronJob: CronJobObject, options: SimulateOptions
         const rt = world.jobs.get(action.name);
         if (rt !== undefined) {
           if (action.why === 'replace') dayOf(now).replaced++;
+          deletingOwnJob = true;
           world.deleteJob(rt, action.why);
+          deletingOwnJob = false;
         }
       } else {
         const record: SimJobRecord | null =
@@ -500,12 +508,13 @@ export function simulateCronJob(cronJob: CronJobObject, options: SimulateOptions
             : null;
         if (record !== null) records.push(record);
         dayOf(action.scheduledTime).created++;
-        world.addJob({ ...action.job, creationTimestamp: now }, record, action.scheduledTime);
+        world.addJob(action.job.creationTimestamp === now ? action.job : { ...action.job, creationTimestamp: now }, record, action.scheduledTime);
       }
     }
+    // The Job this sync created is a watch event for the controller too, but that sync would
+    // find status already up to date (lastScheduleTime is the newest due time), so it is
+    // left out; the requeue is what matters.
     if (result.requeueAfterMs !== null) enqueueCron(now + Math.max(0, result.requeueAfterMs));
-    // A created Job is a watch event for the CronJob controller too.
-    if (result.actions.some((a) => a.type === 'createJob')) enqueueCron(now);
   };
   enqueueCron(options.start);
   world.run(until);
