@@ -92,7 +92,10 @@ export interface TestApiServer {
   sendBookmarks(): void;
   /** openWatches counts watch streams currently open. */
   openWatches(): number;
-  /** kubeconfigYaml returns a kubeconfig pointing at this server. */
+  /**
+   * kubeconfigYaml returns a kubeconfig pointing at this server. It sets
+   * `insecure-skip-tls-verify`, without which @kubernetes/client-node refuses a plain-HTTP server.
+   */
   kubeconfigYaml(opts?: KubeconfigOptions): string;
   /** writeKubeconfig writes kubeconfigYaml to a file. */
   writeKubeconfig(path: string, opts?: KubeconfigOptions): void;
@@ -703,7 +706,7 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
     if (k.namespace) {
       context.namespace = k.namespace;
     }
-    return YAML.stringify({ apiVersion: 'v1', kind: 'Config', clusters: [{ name, cluster: { server: url } }], users: [{ name, user }], contexts: [{ name, context }], 'current-context': name, preferences: {} });
+    return YAML.stringify({ apiVersion: 'v1', kind: 'Config', clusters: [{ name, cluster: { server: url, 'insecure-skip-tls-verify': true } }], users: [{ name, user }], contexts: [{ name, context }], 'current-context': name, preferences: {} });
   };
 
   return {
