@@ -441,7 +441,7 @@ export function simulateCronJob(cronJob: CronJobObject, options: SimulateOptions
   const maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
   const world = new World(options.start, model, maxRecords, false);
   const until = options.until ?? options.start + DEFAULT_CRONJOB_HORIZON_MS;
-  let cj: CronJobObject = { ...cronJob, creationTimestamp: options.start };
+  const cj: CronJobObject = { ...cronJob, creationTimestamp: options.start };
   const records: SimJobRecord[] = [];
   const days = new Map<number, SimDay>();
   const dayOf = (ms: number): SimDay => {
