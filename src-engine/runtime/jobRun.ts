@@ -167,8 +167,8 @@ export class JobRun {
       case 'deletePod': {
         const entry = this.entries.get(action.podName);
         if (entry === undefined) break;
+        // The controller records SuccessfulDelete itself; deleting a pod already terminating changes nothing.
         if (action.removeFinalizer) entry.hasTrackingFinalizer = false;
-        this.event({ time: now, type: 'Normal', reason: 'SuccessfulDelete', message: `Deleted pod: ${action.podName}`, object: `Job/${this.job.name}` });
         void entry.local.delete();
         break;
       }
