@@ -1,0 +1,95 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { ClusterIndex } from '../../client/src/views/model/clusterIndex';
+import { childrenOf, cronJobRow, jobRow, podRow, rowOf, snapshot } from '../../client/src/views/model/treeModel';
+import { T0, cronJob, iso, job, pod, running, terminated, waiting } from './fixtures';
+
+const opts = { nowMs: T0 };
+
+function world(): ClusterIndex {
+  const index = new ClusterIndex();
+  index.setNamespaces(['demo']);
+  index.apply('CronJob', 'ADDED', cronJob('nightly', { timeZone: 'America/New_York' }, { lastScheduleTime: iso(T0 - 3600_000), lastSuccessfulTime: iso(T0 - 7200_000), active: [{ name: 'nightly-2' }] }));
+  index.apply('Job', 'ADDED', job('nightly-1', { owner: 'nightly', created: T0 - 7200_000, status: { conditions: [{ type: 'Complete', status: 'True' }], succeeded: 1, startTime: iso(T0 - 7200_000), completionTime: iso(T0 - 7140_000) }, spec: { completions: 1 } }));
+  index.apply('Job', 'ADDED', job('nightly-2', { owner: 'nightly', created: T0 - 60_000, status: { active: 1, startTime: iso(T0 - 60_000) }, spec: { completions: 1 } }));
+  index.apply('Job', 'ADDED', job('adhoc', { status: { conditions: [{ type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded' }], failed: 7, startTime: iso(T0 - 600_000) } }));
+  index.apply('Pod', 'ADDED', pod('nightly-2-abcde', 'nightly-2', running(2)));
+  index.apply('Pod', 'ADDED', pod('adhoc-fghij', 'adhoc', terminated(137, 'OOMKilled')));
+  return index;
+}
+
+describe('cluster tree model', () => {
+  it('CronJob rows: schedule in words, next run in its time zone, last schedule and success, active count', () => {
+    const row = cronJobRow(cronJob('nightly', { timeZone: 'America/New_York' }, { lastScheduleTime: iso(T0 - 3600_000), lastSuccessfulTime: iso(T0 - 7200_000), active: [{ name: 'x' }] }), opts);
+    assert.equal(row.label, 'nightly');
+    // 12:00 UTC is 07:00 in New York; the next 02:00 there is 2026-12-01 02:00 EST.
+    assert.match(row.description ?? '', /^At 02:00 · next 2026-12-01 02:00 America\/New_York · 1 active$/);
+    assert.match(row.tooltip ?? '', /Last schedule: 1h ago/);
+    assert.match(row.tooltip ?? '', /Last success: 2h ago/);
+    assert.equal(row.icon, 'cronjob');
+    assert.equal(row.contextValue, 'cronJob;running;can-trigger;can-patch');
+  });
+
+  it('suspended CronJobs say so and have no next run', () => {
+    const row = cronJobRow(cronJob('paused', { suspend: true, schedule: '@hourly' }), opts);
+    assert.match(row.description ?? '', /suspended/);
+    assert.doesNotMatch(row.description ?? '', /next/);
+    assert.equal(row.icon, 'cronjob-suspended');
+  });
+
+  it('Job rows: status icon, completions, duration', () => {
+    const complete = jobRow(job('a', { spec: { completions: 3 }, status: { conditions: [{ type: 'Complete', status: 'True' }], succeeded: 3, startTime: iso(T0 - 125_000), completionTime: iso(T0) } }), opts);
+    assert.equal(complete.icon, 'job-complete');
+    assert.equal(complete.description, 'complete · 3/3 · 2m 5s');
+    assert.equal(jobRow(job('b', { status: { active: 2, startTime: iso(T0 - 30_000) } }), opts).icon, 'job-running');
+    assert.equal(jobRow(job('c', { spec: { suspend: true } }), opts).icon, 'job-suspended');
+    assert.equal(jobRow(job('d', { status: { conditions: [{ type: 'FailureTarget', status: 'True' }] } }), opts).icon, 'job-failed');
+    assert.equal(jobRow(job('e'), opts).icon, 'job-pending');
+  });
+
+  it('Pod rows: phase, restarts, exit code and reason', () => {
+    assert.equal(podRow(pod('p1', 'j', terminated(137, 'OOMKilled'))).description, 'Failed · exit 137 (OOMKilled)');
+    assert.equal(podRow(pod('p2', 'j', running(3))).description, 'Running · 3 restarts');
+    assert.equal(podRow(pod('p3', 'j', waiting('ImagePullBackOff'))).description, 'Pending · ImagePullBackOff');
+    assert.equal(podRow(pod('p4', 'j', terminated(0, 'Completed'))).icon, 'pod-succeeded');
+  });
+
+  it('nests Contexts → Namespaces → CronJobs → Jobs → Pods, with Jobs without a CronJob under the namespace', () => {
+    const tree = snapshot(world(), opts);
+    assert.deepEqual(
+      tree.map((n) => [n.label, n.children?.map((c) => [c.label, c.children?.map((j) => [j.label, j.children?.map((p) => p.label)])])]),
+      [['demo', [['nightly', [['nightly-2', ['nightly-2-abcde']], ['nightly-1', []]]], ['adhoc', [['adhoc-fghij', undefined]]]]]],
+    );
+  });
+
+  it('one pod update redraws one row; a new pod redraws its Job; a new Job redraws its CronJob', () => {
+    const index = world();
+    assert.deepEqual([...index.apply('Pod', 'MODIFIED', pod('nightly-2-abcde', 'nightly-2', running(3))).nodeIds], ['pod/demo/nightly-2-abcde']);
+    assert.deepEqual([...index.apply('Pod', 'ADDED', pod('nightly-2-zzzzz', 'nightly-2', running())).nodeIds], ['job/demo/nightly-2']);
+    assert.deepEqual([...index.apply('Job', 'ADDED', job('nightly-3', { owner: 'nightly' })).nodeIds], ['cj/demo/nightly']);
+    assert.deepEqual([...index.apply('Job', 'MODIFIED', job('nightly-3', { owner: 'nightly', status: { active: 1 } })).nodeIds], ['job/demo/nightly-3']);
+    assert.deepEqual([...index.apply('Job', 'DELETED', job('adhoc')).nodeIds], ['ns/demo']);
+    assert.deepEqual([...index.apply('Event', 'ADDED', { metadata: { name: 'e', namespace: 'demo' }, involvedObject: { kind: 'Job', name: 'x' } }).nodeIds], []);
+    assert.equal(rowOf(index, 'pod/demo/nightly-2-abcde', opts)?.description, 'Running · 3 restarts');
+  });
+
+  it('filters by CronJob or Job name, and caps long Job lists with a "more" row', () => {
+    const index = world();
+    assert.deepEqual(childrenOf(index, 'ns/demo', { ...opts, filter: 'ADHOC' }).map((r) => r.label), ['adhoc']);
+    assert.deepEqual(childrenOf(index, 'ns/demo', { ...opts, filter: 'nightly-1' }).map((r) => r.label), ['nightly']);
+    assert.deepEqual(childrenOf(index, 'cj/demo/nightly', { ...opts, filter: 'nightly-1' }).map((r) => r.label), ['nightly-1']);
+    assert.deepEqual(childrenOf(index, 'cj/demo/nightly', { ...opts, maxJobs: 1 }).map((r) => r.label), ['nightly-2', '… 1 more']);
+    assert.deepEqual(childrenOf(index, 'ns/demo', { ...opts, showStandaloneJobs: false }).map((r) => r.label), ['nightly']);
+  });
+
+  it('shows watch problems as rows, and hides actions RBAC forbids', () => {
+    const index = world();
+    index.setProblem('demo', 'pods', { resource: 'pods', message: 'pods is forbidden: User "dev" cannot list resource "pods"', forbidden: true });
+    const rows = childrenOf(index, 'ns/demo', { ...opts, access: (_ns, verb) => verb !== 'create' });
+    assert.equal(rows[0]?.label, 'forbidden: cannot list pods in ns demo');
+    assert.equal(rows[0]?.tooltip, 'pods is forbidden: User "dev" cannot list resource "pods"');
+    assert.equal(rows[1]?.contextValue, 'cronJob;running;can-patch');
+    index.setProblem('demo', 'pods', undefined);
+    assert.equal(childrenOf(index, 'ns/demo', opts)[0]?.kind, 'cronJob');
+  });
+});
