@@ -192,6 +192,8 @@ export async function prepareLocalRun(request: LocalRunRequest): Promise<Prepare
   const probeObject = kind === 'Job' ? jobFromManifest(doc.value, 0) : cronJobFromManifest(doc.value, 0);
   if (!probeObject.ok) throw new RunInputError(`${kind} ${preview.name} cannot be run`, probeObject.errors);
   if (readPodSpec(isRecord(job['spec']) ? job['spec']['template'] : undefined).spec === undefined) throw new RunInputError('spec.template.spec: Required value');
+  const nothingWouldRun = whyNothingRuns(probeObject.value, request.cron);
+  if (nothingWouldRun !== undefined) throw new RunInputError(`${kind} ${preview.name} would never start a pod here: ${nothingWouldRun}`);
 
   return {
     kind,
@@ -294,4 +296,18 @@ export function lintErrorsOf(file: string, doc: ManifestDocument): string[] {
   return lintDocument(doc)
     .filter((f) => f.severity === 'error')
     .map((f) => `${where}${f.range.start.line + 1}: ${f.message} (${f.rule})`);
+}
+
+/**
+ * whyNothingRuns explains a run that would wait forever without starting a pod: the controller
+ * leaves a suspended Job, or one managed by another controller, alone; parallelism 0 creates
+ * no pods; a suspended CronJob never schedules.
+ */
+function whyNothingRuns(object: JobObject | CronJobObject, cron: 'now' | 'schedule' | undefined): string | undefined {
+  const spec = 'schedule' in object.spec ? object.spec.jobTemplate.spec : object.spec;
+  if ('schedule' in object.spec && object.spec.suspend && cron === 'schedule') return 'spec.suspend is true, so the CronJob controller schedules nothing (use --cron-now to run one Job)';
+  if (spec.suspend) return 'spec.suspend is true; the Job controller deletes or creates no pods until it is resumed';
+  if (spec.managedBy !== null && spec.managedBy !== 'kubernetes.io/job-controller') return `spec.managedBy is ${spec.managedBy}, so the built-in Job controller leaves the Job alone`;
+  if (spec.parallelism === 0) return 'spec.parallelism is 0, so no pod is created';
+  return undefined;
 }

@@ -85,6 +85,8 @@ describe('kube-jobs run', () => {
       [{ 'j.yaml': jobYaml('a', 'true').replace(/command: .*\n/, 'args: ["echo", "hi"]\n') }, ['j.yaml', '--yes'], /has no command: the process runtime runs command \+ args and cannot know the image ENTRYPOINT/],
       [{ 'j.yaml': jobYaml('a', 'true') }, ['j.yaml'], /not a terminal, so there is no one to confirm: pass --yes/],
       [{ 'j.yaml': jobYaml('a', 'true') }, ['j.yaml', '--env-file', 'nope.env', '--yes'], /cannot read env file .*nope\.env: ENOENT/],
+      [{ 'j.yaml': jobYaml('a', 'true', 'suspend: true') }, ['j.yaml', '--yes'], /would never start a pod here: spec\.suspend is true/],
+      [{ 'j.yaml': jobYaml('a', 'true', 'parallelism: 0') }, ['j.yaml', '--yes'], /would never start a pod here: spec\.parallelism is 0/],
     ];
     for (const [files, args, expected] of cases) {
       const r = await cli(files, args);

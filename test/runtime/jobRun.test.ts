@@ -102,6 +102,17 @@ podFailurePolicy:
     assert.equal(run.events.filter((e) => e.reason === 'SuccessfulCreate').length, 2);
   });
 
+  it('backoffLimitPerIndex: a failing index is retried then marked failed; the other indexes complete', async () => {
+    const spec = 'completions: 3\nparallelism: 3\ncompletionMode: Indexed\nbackoffLimitPerIndex: 1';
+    const run = await runManifest(jobYaml('perindex', 'echo "index $JOB_COMPLETION_INDEX"; [ "$JOB_COMPLETION_INDEX" != 1 ]', spec), { timeScale: 100 });
+    assert.equal(run.result.result, 'Failed');
+    assert.equal(run.result.reason, 'FailedIndexes');
+    const status = run.handle.jobs()[0]?.job.status;
+    assert.equal(status?.failedIndexes, '1');
+    assert.equal(status?.completedIndexes, '0,2');
+    assert.equal(run.logs.filter((l) => l.line === 'index 1').length, 2, 'index 1 ran twice (backoffLimitPerIndex 1)');
+  });
+
   it('cancel stops every pod and leaves no process behind', async () => {
     const started = await startManifest(jobYaml('cancel', 'sleep 60 & sleep 60 & echo up; wait', 'completions: 3\nparallelism: 3'));
     await waitFor(() => started.logs.filter((l) => l.line === 'up').length === 3, 10_000, 'three pods up');
