@@ -122,12 +122,35 @@ interface Watcher {
 }
 
 const TABLE_ACCEPT = /as=Table/;
+const METADATA_ACCEPT = /as=PartialObjectMetadata/;
 const JOB_DELETE_WARNING = '299 - "child pods are preserved by default when jobs are deleted; set propagationPolicy=Background to remove them or set propagationPolicy=Orphan to suppress this warning"';
 
 function sendJson(res: http.ServerResponse, code: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-cache, private', ...headers });
   res.end(text);
+}
+
+function sendText(res: http.ServerResponse, code: number, text: string): void {
+  res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-cache, private' });
+  res.end(text);
+}
+
+const itemJsonCache = new WeakMap<KObject, string>();
+
+/** itemJson serialises a stored object as a list item (no apiVersion/kind, as real lists send them). */
+function itemJson(o: KObject): string {
+  let text = itemJsonCache.get(o);
+  if (text === undefined) {
+    text = JSON.stringify(stripTypeMeta(o));
+    itemJsonCache.set(o, text);
+  }
+  return text;
+}
+
+/** partialObjectMetadata is what `Accept: ...;as=PartialObjectMetadata` clients receive. */
+function partialObjectMetadata(o: KObject): KObject {
+  return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata };
 }
 
 function readBody(req: http.IncomingMessage): Promise<Buffer> {
@@ -314,11 +337,19 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
       listMeta.remainingItemCount = items.length - limit;
       items = items.slice(0, limit);
     }
-    if (TABLE_ACCEPT.test(req.headers.accept ?? '')) {
+    const accept = req.headers.accept ?? '';
+    if (TABLE_ACCEPT.test(accept)) {
       sendJson(res, 200, toTable(ri.resource.plural, items, now(), includeObjectOf(ri.query), listMeta));
       return;
     }
-    sendJson(res, 200, { kind: `${ri.resource.kind}List`, apiVersion: ri.resource.group === '' ? 'v1' : `${ri.resource.group}/v1`, metadata: listMeta, items: items.map(stripTypeMeta) });
+    if (METADATA_ACCEPT.test(accept)) {
+      sendJson(res, 200, { kind: 'PartialObjectMetadataList', apiVersion: 'meta.k8s.io/v1', metadata: listMeta, items: items.map(partialObjectMetadata) });
+      return;
+    }
+    // Items are serialised once and cached (stored objects are replaced, never changed), which
+    // keeps repeated lists of 20,000 pods fast enough for the tree benchmark.
+    const head = JSON.stringify({ kind: `${ri.resource.kind}List`, apiVersion: ri.resource.group === '' ? 'v1' : `${ri.resource.group}/v1`, metadata: listMeta });
+    sendText(res, 200, `${head.slice(0, -1)},"items":[${items.map(itemJson).join(',')}]}`);
   };
 
   /** handleWatch streams watch events as JSON lines (staging/src/k8s.io/apiserver/pkg/endpoints/handlers/watch.go). */
@@ -369,7 +400,8 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
         }
       }
     };
-    const wrap = (type: string, obj: KObject): KObject => ({ type, object: asTable ? toTable(ri.resource.plural, [obj], now(), include, { resourceVersion: obj.metadata.resourceVersion }) : obj });
+    const asMetadata = METADATA_ACCEPT.test(req.headers.accept ?? '');
+    const wrap = (type: string, obj: KObject): KObject => ({ type, object: asTable ? toTable(ri.resource.plural, [obj], now(), include, { resourceVersion: obj.metadata.resourceVersion }) : asMetadata ? partialObjectMetadata(obj) : obj });
     const sendError = (e: ApiError): void => {
       res.write(`${JSON.stringify({ type: 'ERROR', object: e.status })}\n`);
       finish(false);
@@ -455,7 +487,7 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
       sendJson(res, 200, toTable(ri.resource.plural, [obj], now(), includeObjectOf(ri.query), { resourceVersion: obj.metadata.resourceVersion }));
       return;
     }
-    sendJson(res, 200, obj);
+    sendJson(res, 200, METADATA_ACCEPT.test(req.headers.accept ?? '') ? partialObjectMetadata(obj) : obj);
   };
 
   const checkNamespace = (ns: string | undefined): void => {

@@ -198,7 +198,13 @@ export class Store {
         out.push(o);
       }
     }
-    return out.sort((a, b) => (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || a.metadata.name.localeCompare(b.metadata.name));
+    // Byte order of `namespace/name`, like etcd's key order (and much cheaper than localeCompare).
+    const key = (o: KObject): string => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+    return out.sort((a, b) => {
+      const ka = key(a);
+      const kb = key(b);
+      return ka < kb ? -1 : ka > kb ? 1 : 0;
+    });
   }
 
   /** count returns how many objects of a resource exist. */

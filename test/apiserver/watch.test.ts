@@ -249,6 +249,31 @@ describe('REST semantics', () => {
     assert.deepEqual(names, ['page-0', 'page-1', 'page-2', 'page-3', 'page-4']);
   });
 
+  it('answers kubectl\'s aggregated-discovery request with the plain documents, which kubectl accepts', async () => {
+    const r = await request(server.url, 'GET', '/apis', { headers: { Accept: 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json' } });
+    assert.equal(r.headers['content-type'], 'application/json');
+    assert.equal(r.json().kind, 'APIGroupList');
+    const v1 = (await request(server.url, 'GET', '/apis/batch/v1')).json();
+    assert.deepEqual(v1.resources.map((x: { name: string }) => x.name), ['jobs', 'jobs/status', 'cronjobs', 'cronjobs/status']);
+  });
+
+  it('serves PartialObjectMetadata lists to metadata-only clients', async () => {
+    const r = (await request(server.url, 'GET', '/api/v1/namespaces/paged/pods', { headers: { ...auth, Accept: 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json' } })).json();
+    assert.equal(r.kind, 'PartialObjectMetadataList');
+    assert.deepEqual(Object.keys(r.items[0]), ['kind', 'apiVersion', 'metadata']);
+  });
+
+  it('runs the pluggable validator on create and update', async () => {
+    const v = await startTestApiServer({ validate: (resource, obj) => (resource === 'cronjobs' && obj.spec?.schedule === 'never' ? [{ reason: 'FieldValueInvalid', field: 'spec.schedule', message: 'Invalid value: "never": unparseable' }] : []) });
+    try {
+      const r = await request(v.url, 'POST', '/apis/batch/v1/namespaces/default/cronjobs', { body: { metadata: { name: 'v' }, spec: { schedule: 'never', jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [] } } } } } } });
+      assert.equal(r.status, 422);
+      assert.equal(r.json().message, 'CronJob.batch "v" is invalid: spec.schedule: Invalid value: "never": unparseable');
+    } finally {
+      await v.close();
+    }
+  });
+
   it('authenticates bearer tokens: unknown tokens get 401, and 403s name the user', async () => {
     const r = await request(server.url, 'GET', '/api/v1/pods', { headers: { Authorization: 'Bearer nope' } });
     assert.equal(r.status, 401);
