@@ -16,7 +16,7 @@ export function registerLocalRun(ctx: Ctx): void {
     model,
     vscode.commands.registerCommand('kubeJobs.runLocally', runLocally(ctx, model)),
     vscode.commands.registerCommand('kubeJobs.cancelLocalRun', async (arg?: unknown) => {
-      const dir = typeof arg === 'string' ? arg : typeof (arg as { id?: unknown })?.id === 'string' ? (arg as { id: string }).id.replace(/^run:/, '') : undefined;
+      const dir = runDirOf(arg);
       const handle = dir === undefined ? undefined : model.handle(dir);
       if (handle === undefined) return;
       await handle.cancel('Cancelled from VS Code');
@@ -35,4 +35,12 @@ export function registerLocalRun(ctx: Ctx): void {
   );
   const registration = registerLocalRunsProvider(model);
   ctx.push({ dispose: () => registration.dispose() });
+}
+
+/** runDirOf reads the run folder from a command argument: the folder itself, a tree row, or the tree's element wrapping a row. */
+function runDirOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  const row = (arg as { node?: { id?: unknown }; id?: unknown } | undefined)?.node ?? arg;
+  const id = (row as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' && id.startsWith('run:') ? id.slice('run:'.length) : undefined;
 }
