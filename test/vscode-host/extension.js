@@ -1,5 +1,5 @@
 // Test-only extension: code-server has no --extensionTestsPath, so this extension starts the
-// in-host mocha suite once the workbench has started. The runner
+// in-host mocha suite as soon as the extension host starts (activation event "*"). The runner
 // (test/integration/runInCodeServer.mjs) copies this folder into code-server's extensions
 // folder and writes config.json next to it:
 //   { "suiteIndex": "<abs path of out/test/integration/suite/index.js>",
