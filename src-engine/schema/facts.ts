@@ -17,18 +17,20 @@ export interface FieldFacts {
 
 const JOB = 'https://kubernetes.io/docs/concepts/workloads/controllers/job/';
 const CRON = 'https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/';
+/** Largest int32: the Go type of most batch counts; larger numbers fail to decode. */
+const INT32_MAX = 2147483647;
 
 export const FIELD_FACTS: { readonly [typeAndField: string]: FieldFacts } = {
-  'JobSpec.parallelism': { minimum: 0, default: 1, docsUrl: `${JOB}#controlling-parallelism` },
-  'JobSpec.completions': { minimum: 0, default: 1, docsUrl: `${JOB}#parallel-jobs` },
+  'JobSpec.parallelism': { minimum: 0, maximum: INT32_MAX, default: 1, docsUrl: `${JOB}#controlling-parallelism` },
+  'JobSpec.completions': { minimum: 0, maximum: INT32_MAX, default: 1, docsUrl: `${JOB}#parallel-jobs` },
   'JobSpec.activeDeadlineSeconds': { minimum: 0, docsUrl: `${JOB}#job-termination-and-cleanup` },
-  'JobSpec.backoffLimit': { minimum: 0, default: 6, docsUrl: `${JOB}#pod-backoff-failure-policy` },
-  'JobSpec.ttlSecondsAfterFinished': { minimum: 0, addedIn: '1.23', docsUrl: `${JOB}#ttl-mechanism-for-finished-jobs` },
+  'JobSpec.backoffLimit': { minimum: 0, maximum: INT32_MAX, default: 6, docsUrl: `${JOB}#pod-backoff-failure-policy` },
+  'JobSpec.ttlSecondsAfterFinished': { minimum: 0, maximum: INT32_MAX, addedIn: '1.23', docsUrl: `${JOB}#ttl-mechanism-for-finished-jobs` },
   'JobSpec.completionMode': { enum: ['NonIndexed', 'Indexed'], default: 'NonIndexed', addedIn: '1.24', docsUrl: `${JOB}#completion-mode` },
   'JobSpec.suspend': { default: false, addedIn: '1.24', docsUrl: `${JOB}#suspending-a-job` },
   'JobSpec.podFailurePolicy': { addedIn: '1.31', docsUrl: `${JOB}#pod-failure-policy` },
-  'JobSpec.backoffLimitPerIndex': { minimum: 0, addedIn: '1.33', docsUrl: `${JOB}#backoff-limit-per-index` },
-  'JobSpec.maxFailedIndexes': { minimum: 0, addedIn: '1.33', docsUrl: `${JOB}#backoff-limit-per-index` },
+  'JobSpec.backoffLimitPerIndex': { minimum: 0, maximum: INT32_MAX, addedIn: '1.33', docsUrl: `${JOB}#backoff-limit-per-index` },
+  'JobSpec.maxFailedIndexes': { minimum: 0, maximum: INT32_MAX, addedIn: '1.33', docsUrl: `${JOB}#backoff-limit-per-index` },
   'JobSpec.successPolicy': { addedIn: '1.33', docsUrl: `${JOB}#success-policy` },
   'JobSpec.podReplacementPolicy': { enum: ['TerminatingOrFailed', 'Failed'], default: 'TerminatingOrFailed', addedIn: '1.34', docsUrl: `${JOB}#delayed-creation-of-replacement-pods` },
   'JobSpec.managedBy': { addedIn: '1.35', docsUrl: `${JOB}#delegation-of-managing-a-job-object-to-external-controller` },
@@ -39,14 +41,14 @@ export const FIELD_FACTS: { readonly [typeAndField: string]: FieldFacts } = {
   'PodFailurePolicyOnExitCodesRequirement.operator': { enum: ['In', 'NotIn'], docsUrl: `${JOB}#pod-failure-policy` },
   'PodFailurePolicyOnPodConditionsPattern.status': { enum: ['True', 'False', 'Unknown'], default: 'True', docsUrl: `${JOB}#pod-failure-policy` },
   'PodFailurePolicyOnPodConditionsPattern.type': { enum: ['DisruptionTarget', 'ConfigIssue'], docsUrl: `${JOB}#pod-failure-policy` },
-  'SuccessPolicyRule.succeededCount': { minimum: 0, docsUrl: `${JOB}#success-policy` },
+  'SuccessPolicyRule.succeededCount': { minimum: 0, maximum: INT32_MAX, docsUrl: `${JOB}#success-policy` },
   'SuccessPolicyRule.succeededIndexes': { docsUrl: `${JOB}#success-policy` },
   'CronJobSpec.schedule': { docsUrl: `${CRON}#schedule-syntax` },
   'CronJobSpec.timeZone': { addedIn: '1.27', docsUrl: `${CRON}#time-zones` },
   'CronJobSpec.concurrencyPolicy': { enum: ['Allow', 'Forbid', 'Replace'], default: 'Allow', docsUrl: `${CRON}#concurrency-policy` },
   'CronJobSpec.startingDeadlineSeconds': { minimum: 0, docsUrl: `${CRON}#starting-deadline` },
-  'CronJobSpec.successfulJobsHistoryLimit': { minimum: 0, default: 3, docsUrl: `${CRON}#jobs-history-limits` },
-  'CronJobSpec.failedJobsHistoryLimit': { minimum: 0, default: 1, docsUrl: `${CRON}#jobs-history-limits` },
+  'CronJobSpec.successfulJobsHistoryLimit': { minimum: 0, maximum: INT32_MAX, default: 3, docsUrl: `${CRON}#jobs-history-limits` },
+  'CronJobSpec.failedJobsHistoryLimit': { minimum: 0, maximum: INT32_MAX, default: 1, docsUrl: `${CRON}#jobs-history-limits` },
   'CronJobSpec.suspend': { default: false, docsUrl: `${CRON}#schedule-suspension` },
   'CronJobSpec.jobTemplate': { docsUrl: `${CRON}#job-template` },
   'PodSpec.restartPolicy': { enum: ['OnFailure', 'Never'], default: 'Always', docsUrl: `${JOB}#pod-template` },

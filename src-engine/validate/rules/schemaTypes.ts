@@ -13,6 +13,7 @@ import type { RuleDefinition } from '../rule';
 /** resource.Quantity's accepted text [apimachinery resource.ParseQuantity]. */
 const QUANTITY = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+|Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/;
 const INTEGER_TEXT = /^-?[0-9]+$/;
+const INT32_MAX = 2147483647;
 /**
  * Plain scalars YAML 1.1 reads as booleans but YAML 1.2 (the `yaml` package) as strings.
  * kubectl decodes manifests with sigs.k8s.io/yaml (a go-yaml v2 fork, YAML 1.1), so for the
@@ -85,6 +86,9 @@ class Walker {
         return;
       case 'integer':
         if (typeof value !== 'number' || !Number.isInteger(value)) this.wrongType(value, 'integer');
+        else if (schema.maximum === INT32_MAX && value > INT32_MAX && this.reportTypes) {
+          this.report('field-type', `${this.where()}: Invalid value: ${value}: does not fit the field's Go type int32 (at most ${INT32_MAX})`);
+        }
         return;
       case 'boolean':
         if (typeof value !== 'boolean' && !(typeof value === 'string' && YAML11_BOOLEAN.test(value) && this.isPlain())) this.wrongType(value, 'boolean');

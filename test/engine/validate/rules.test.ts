@@ -30,6 +30,7 @@ const INVALID: RuleCase[] = [
   { rule: 'unknown-field', name: 'typo in the pod spec', text: jobYaml({}, { restartPolicyy: 'Never' }), field: 'spec.template.spec.restartPolicyy', message: 'did you mean "restartPolicy"' },
   { rule: 'unknown-field', name: 'misplaced field', text: jobYaml({ schedule: '0 * * * *' }), field: 'spec.schedule' },
   { rule: 'field-type', name: 'quoted integer', text: jobYaml({ parallelism: '3' }), field: 'spec.parallelism', message: 'must be of type integer' },
+  { rule: 'field-type', name: 'int32 overflow', text: jobYaml({ backoffLimit: 3000000000 }), field: 'spec.backoffLimit', message: 'int32' },
   { rule: 'field-type', name: 'quoted boolean', text: jobYaml({ suspend: 'true' }), field: 'spec.suspend', message: 'must be of type boolean' },
   { rule: 'field-type', name: 'number schedule', text: cronJobYaml({ schedule: 5 }), field: 'spec.schedule', message: 'must be of type string' },
   { rule: 'field-type', name: 'bad quantity', text: jobYaml({}, { containers: [{ name: 'w', image: 'busybox:1', resources: { requests: { memory: '64 MB' } } }] }), field: 'spec.template.spec.containers[0].resources.requests[memory]' },
