@@ -36,10 +36,17 @@ const quietSettings = {
 const liveGroups = new Set();
 let exitHookInstalled = false;
 
-/** Kills every process group still running when this process goes away, however it goes. */
+/**
+ * Kills every process group still running when this process goes away, however it goes.
+ * Ctrl-C or SIGTERM normally ends Node without an 'exit' event, so when the caller has not
+ * taken those signals itself (start.mjs has), they are turned into an exit here.
+ */
 function installExitHook() {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+    if (process.listenerCount(signal) === 0) process.once(signal, () => process.exit(code));
+  }
   process.on('exit', () => {
     for (const pgid of liveGroups) {
       try {

@@ -104,6 +104,9 @@ function printResults(label, results) {
 /** One code-server + Chromium session running the suite with the given filter. */
 async function runPass({ name, trust, grep, invert, vsix, keep, timeoutMs }) {
   const tmp = mkdtempSync(join(tmpdir(), `kube-jobs-it-${name}-`));
+  // Also on Ctrl-C, when the finally below never runs.
+  const removeTmp = () => keep || rmSync(tmp, { recursive: true, force: true });
+  process.on('exit', removeTmp);
   const dataDir = join(tmp, 'data');
   const workspace = join(tmp, 'workspace');
   const resultsFile = join(tmp, 'results', 'results.json');
@@ -159,7 +162,8 @@ async function runPass({ name, trust, grep, invert, vsix, keep, timeoutMs }) {
     const logs = join(codeServerDirs(dataDir).userDataDir, 'logs');
     if (existsSync(logs)) cpSync(logs, join(resultsDir, `logs-${name}`), { recursive: true });
     if (keep) console.log(`kept ${tmp}`);
-    else rmSync(tmp, { recursive: true, force: true });
+    removeTmp();
+    process.off('exit', removeTmp);
   }
 }
 
