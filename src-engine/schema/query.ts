@@ -119,3 +119,22 @@ export function describeType(node: SchemaNode): string {
     default: return node.type;
   }
 }
+
+/**
+ * fieldHelp renders a node as Markdown for hover: type, API doc, allowed values, default,
+ * limits, the Kubernetes version that added it, and the docs link.
+ */
+export function fieldHelp(node: SchemaNode, name?: string): string {
+  const lines: string[] = [];
+  lines.push(`**${name ?? node.typeName ?? 'value'}** \`${describeType(node)}\`${node.required ? ' (required)' : ''}`);
+  if (node.description) lines.push('', node.description);
+  const facts: string[] = [];
+  if (node.enum) facts.push(`Values: ${node.enum.map((v) => `\`${v}\``).join(', ')}`);
+  if (node.default !== undefined) facts.push(`Default: \`${String(node.default)}\``);
+  if (node.minimum !== undefined) facts.push(`Minimum: ${node.minimum}`);
+  if (node.maximum !== undefined) facts.push(`Maximum: ${node.maximum}`);
+  if (node.addedIn) facts.push(`Since Kubernetes ${node.addedIn}`);
+  if (facts.length > 0) lines.push('', facts.join(' · '));
+  if (node.docsUrl) lines.push('', `[Kubernetes documentation](${node.docsUrl})`);
+  return lines.join('\n');
+}

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { describeType, propertiesOf, propertyOf, rootSchema, schemaAt } from '../../../src-engine';
+import { describeType, fieldHelp, propertiesOf, propertyOf, rootSchema, schemaAt } from '../../../src-engine';
 import { REPO_ROOT } from '../../helpers/paths';
 
 describe('generated schema', () => {
@@ -42,6 +42,16 @@ describe('generated schema', () => {
     assert.equal(propertyOf(spec, 'schedule')?.required, true);
     assert.equal(schemaAt('Job', ['spec', 'nope']), undefined);
     assert.equal(rootSchema('Job').typeName, 'Job');
+  });
+
+  it('renders hover help with type, values, default and version', () => {
+    const node = schemaAt('Job', ['spec', 'podReplacementPolicy']);
+    assert.ok(node);
+    const help = fieldHelp(node, 'podReplacementPolicy');
+    assert.match(help, /^\*\*podReplacementPolicy\*\* `string`/);
+    assert.match(help, /`TerminatingOrFailed`, `Failed`/);
+    assert.match(help, /Since Kubernetes 1\.34/);
+    assert.match(help, /\(https:\/\/kubernetes\.io\/docs\/concepts\/workloads\/controllers\/job\/#delayed-creation-of-replacement-pods\)/);
   });
 
   it('is up to date with the generator', () => {
