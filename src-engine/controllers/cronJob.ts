@@ -1,7 +1,7 @@
 import { formatRfc3339 } from './rfc3339';
 import { finishedCondition } from './conditions';
 import { cleanupFinishedJobs } from './historyCleanup';
-import { mostRecentScheduleTime, nextFnFor, nextScheduleTimeDuration } from './mostRecentScheduleTime';
+import { GO_ZERO_TIME_MS, NEXT_SCHEDULE_DELTA_MS, mostRecentScheduleTime, nextFnFor, nextScheduleTimeDuration } from './mostRecentScheduleTime';
 import type { NextFn } from './mostRecentScheduleTime';
 import { CRONJOB_SCHEDULED_TIMESTAMP_ANNOTATION } from './types';
 import type { ControllerEvent, JobObject, JobSpec, SyncResult } from './types';
@@ -167,7 +167,16 @@ export function syncCronJob(
   if (due.missed === 'many') {
     event('Warning', 'TooManyMissedTimes', 'too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew');
   }
-  const requeue = (): number | null => nextScheduleTimeDuration(cronJob.creationTimestamp, status.lastScheduleTime, now, next);
+  const requeue = (): number | null => {
+    // Without startingDeadlineSeconds and with lastScheduleTime unchanged the requeue search has
+    // the same inputs as the one above, so its answer is reused.
+    if (spec.startingDeadlineSeconds === null && status.lastScheduleTime === cronJob.status.lastScheduleTime) {
+      const reference = due.mostRecentTime ?? (due.missed === 'none' ? due.earliestTime : now);
+      const t = next(reference);
+      return t === GO_ZERO_TIME_MS ? null : t + NEXT_SCHEDULE_DELTA_MS - now;
+    }
+    return nextScheduleTimeDuration(cronJob.creationTimestamp, status.lastScheduleTime, now, next);
+  };
   const scheduledTime = due.mostRecentTime;
   if (scheduledTime === null) return done(requeue());
 

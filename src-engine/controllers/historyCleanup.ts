@@ -1,4 +1,4 @@
-import { findTrueCondition } from './conditions';
+import { finishedCondition } from './conditions';
 import type { JobObject } from './types';
 
 /**
@@ -10,13 +10,17 @@ import type { JobObject } from './types';
  */
 export function cleanupFinishedJobs(jobs: readonly JobObject[], successfulLimit: number | null, failedLimit: number | null): string[] {
   if (successfulLimit === null && failedLimit === null) return [];
-  const succeeded: JobObject[] = [];
-  const failed: JobObject[] = [];
+  let succeeded: JobObject[] | null = null;
+  let failed: JobObject[] | null = null;
   for (const job of jobs) {
-    if (findTrueCondition(job.status, 'Complete') !== null) succeeded.push(job);
-    else if (findTrueCondition(job.status, 'Failed') !== null) failed.push(job);
+    const finished = finishedCondition(job.status);
+    if (finished === null) continue;
+    if (finished.type === 'Complete') (succeeded ??= []).push(job);
+    else (failed ??= []).push(job);
   }
-  return [...removeOldest(succeeded, successfulLimit), ...removeOldest(failed, failedLimit)];
+  const out = succeeded === null ? [] : removeOldest(succeeded, successfulLimit);
+  if (failed !== null) out.push(...removeOldest(failed, failedLimit));
+  return out;
 }
 
 function removeOldest(jobs: JobObject[], limit: number | null): string[] {
