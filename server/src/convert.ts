@@ -76,20 +76,28 @@ export function formatInZone(epochMs: number, timeZone: string): string {
   return `${parts.date}T${parts.time}${formatOffset(offset)}`;
 }
 
+const shortFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** Short human form: `Mon 2026-12-07 09:00 CET`. */
 export function formatShort(epochMs: number, timeZone: string): string {
   try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      weekday: 'short',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'short',
-    }).formatToParts(new Date(epochMs));
+    let format = shortFormatters.get(timeZone);
+    if (!format) {
+      // Building a formatter costs far more than using one; hovers format 15 instants.
+      format = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        weekday: 'short',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZoneName: 'short',
+      });
+      shortFormatters.set(timeZone, format);
+    }
+    const parts = format.formatToParts(new Date(epochMs));
     const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
     return `${get('weekday')} ${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${get('timeZoneName')}`;
   } catch {

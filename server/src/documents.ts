@@ -40,8 +40,8 @@ export interface Entry {
 }
 
 export class ParsedDocument {
-  readonly lines: LineIndex;
   readonly hasWorkload: boolean;
+  private wholeFileLines?: LineIndex;
 
   constructor(
     readonly uri: string,
@@ -50,8 +50,20 @@ export class ParsedDocument {
     readonly entries: readonly Entry[],
     readonly skipped?: { readonly reason: 'binary' | 'tooLarge'; readonly message: string },
   ) {
-    this.lines = new LineIndex(text);
     this.hasWorkload = entries.some((entry) => entry.workload !== undefined);
+  }
+
+  /**
+   * lineText is one line of the file, read from the document that holds it, so an edit does
+   * not pay for indexing the whole file's lines.
+   */
+  lineText(line: number): string {
+    const entry = this.entryAtLine(line);
+    if (entry && line - entry.manifest.chunk.startLine < entry.manifest.lines.lineCount) {
+      return entry.manifest.lines.lineText(line - entry.manifest.chunk.startLine);
+    }
+    this.wholeFileLines ??= new LineIndex(this.text);
+    return this.wholeFileLines.lineText(line);
   }
 
   get manifests(): readonly ManifestDocument[] {

@@ -96,8 +96,9 @@ connection.onDidChangeConfiguration((change) => {
 /** Settings come from workspace/configuration when the client supports it, else from the notification. */
 async function refreshSettings(pushed: unknown): Promise<void> {
   try {
-    const section: unknown = canPullConfiguration ? await connection.workspace.getConfiguration(KUBE_JOBS_SETTINGS_SECTION) : pushed;
-    settings = mergeSettings(settings, section ?? pushed);
+    // The pulled section holds the user's settings; a pushed one may add client facts (redHatYamlInstalled).
+    const pulled: unknown = canPullConfiguration ? await connection.workspace.getConfiguration(KUBE_JOBS_SETTINGS_SECTION) : undefined;
+    settings = mergeSettings(mergeSettings(settings, pulled), pushed);
     settingsGeneration++;
     if (canRefresh.diagnostics) connection.languages.diagnostics.refresh();
     if (canRefresh.inlayHints) connection.languages.inlayHint.refresh();

@@ -36,7 +36,7 @@ export const SCHEDULE_PRESETS: readonly { readonly schedule: string; readonly wo
 export function provideCompletion(doc: ParsedDocument, position: Position, _settings: Settings): CompletionList {
   const entry = doc.entryAtLine(position.line);
   const empty: CompletionList = { isIncomplete: false, items: [] };
-  const lineText = doc.lines.lineText(position.line);
+  const lineText = doc.lineText(position.line);
   const prefix = lineText.slice(0, position.character);
   const manifest = entry?.manifest;
   const kind = entry?.workload ?? (manifest ? kindFromText(manifest) : undefined);

@@ -54,7 +54,7 @@ function skippedDiagnostics(doc: ParsedDocument, settings: Settings): Diagnostic
     severity: settings.rules[FILE_SKIPPED_RULE] ?? ruleInfo(FILE_SKIPPED_RULE)?.defaultSeverity ?? 'warning',
     message: `not checked: ${doc.skipped.message}`,
     field: '',
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: doc.lines.lineText(0).length } },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: doc.lineText(0).length } },
   };
   return [toDiagnostic(finding, 0, ruleInfo(FILE_SKIPPED_RULE)?.docsUrl)];
 }

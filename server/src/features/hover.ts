@@ -44,7 +44,7 @@ function timeZoneOf(location: Location): string | undefined {
 }
 
 function scheduleAt(doc: ParsedDocument, location: Location, line: number): string | undefined {
-  return scalarText(location) ?? rawValueOnLine(doc.lines.lineText(line), 'schedule')?.value;
+  return scalarText(location) ?? rawValueOnLine(doc.lineText(line), 'schedule')?.value;
 }
 
 export function scheduleHover(schedule: string, timeZone: string | undefined, settings: Settings, nowMs: number): string {

@@ -28,10 +28,10 @@ export function provideInlayHints(doc: ParsedDocument, range: LspRange, settings
     } else if (found.keyNode?.range) {
       // An unquoted `*` schedule is an alias node: read the line instead.
       const line = rangeInDocument(entry.manifest, found.keyNode.range[0], found.keyNode.range[1]).start.line;
-      const raw = rawValueOnLine(doc.lines.lineText(line), 'schedule');
+      const raw = rawValueOnLine(doc.lineText(line), 'schedule');
       if (raw) {
         schedule = raw.value;
-        end = { line, character: doc.lines.lineText(line).replace(/[ \t]+#.*$/, '').trimEnd().length };
+        end = { line, character: doc.lineText(line).replace(/[ \t]+#.*$/, '').trimEnd().length };
       }
     }
     if (schedule === undefined || !end) continue;
