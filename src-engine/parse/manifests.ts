@@ -97,7 +97,8 @@ export function parseManifestFile(text: string, options: ParseOptions = {}): Man
 /** parseManifestDocument parses one chunk. Never throws. */
 export function parseManifestDocument(chunk: DocumentChunk, index: number): ManifestDocument {
   const lines = new LineIndex(chunk.text);
-  const yaml = parseDocument(chunk.text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  // merge: kubectl decodes YAML 1.1 (sigs.k8s.io/yaml), where `<<: *anchor` merge keys work.
+  const yaml = parseDocument(chunk.text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, merge: true });
   const toRange = (start: number, end: number): Range => shiftRange(lines.rangeOf(start, end), chunk.startLine);
   const syntaxErrors = yaml.errors.map((error) => ({
     code: error.code,

@@ -111,6 +111,7 @@ const VALID: { name: string; text: string; quiet?: boolean }[] = [
   { name: 'int-or-string and quantities', text: jobYaml({}, { containers: [{ name: 'w', image: 'a:1', resources: { requests: { cpu: 1, memory: '1.5Gi' } }, lifecycle: { preStop: { httpGet: { port: 'http' } } } }] }), quiet: true },
   { name: 'newer pod fields', text: jobYaml({}, { resources: { requests: { cpu: '1' } }, hostnameOverride: 'x' }), quiet: true },
   { name: 'YAML 1.1 booleans where booleans belong, quoted yes where strings belong', text: jobYaml({ suspend: true }).replace('suspend: true', 'suspend: on').replace('name: demo', 'name: demo\n  labels:\n    enabled: "yes"'), quiet: true },
+  { name: 'YAML merge keys, as kubectl reads them', text: 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: merged}\nspec:\n  ttlSecondsAfterFinished: 60\n  template:\n    spec:\n      <<: &pod\n        restartPolicy: Never\n      containers:\n        - {name: w, image: "a:1", resources: {requests: {cpu: 1}}}\n', quiet: true },
   { name: 'managedBy built-in', text: jobYaml({ managedBy: 'kubernetes.io/job-controller' }), quiet: true },
   { name: 'a CRD named Job in another group is ignored', text: 'apiVersion: batch.volcano.sh/v1alpha1\nkind: Job\nmetadata: {name: x}\nspec: {tasks: []}\n', quiet: true },
   { name: 'a ConfigMap is ignored', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: Bad_Name}\ndata: {a: 1}\n', quiet: true },
