@@ -174,6 +174,13 @@ function nextSecond(m: Matcher, z: ZoneTable, afterSecond: number): number {
   }
 }
 
+// JavaScript's Date range; beyond it (or NaN) there is no meaningful run time, and the walk must not spin.
+const MAX_EPOCH_MS = 8.64e15;
+
+function inRange(ms: number): boolean {
+  return Math.abs(ms) <= MAX_EPOCH_MS - 10 * 366 * 86400_000;
+}
+
 /** The zone a schedule runs in: its own TZ= prefix wins over the CronJob's timeZone (robfig Next). */
 function scheduleZone(schedule: CronSchedule, timeZone: string | undefined): ZoneTable {
   const own = schedule.location;
@@ -184,10 +191,12 @@ function scheduleZone(schedule: CronSchedule, timeZone: string | undefined): Zon
  * nextRun returns the first run strictly after `afterMs` (epoch ms), as robfig `Next` computes
  * it: in the schedule's `TZ=` zone if it has one, else in `timeZone` (UTC when absent). For
  * `@every D` it is afterMs truncated to the second plus D (robfig ConstantDelaySchedule).
- * Returns null when a cron schedule has no run within five years (`0 0 30 2 *`).
+ * Returns null when a cron schedule has no run within five years (`0 0 30 2 *`), or when
+ * afterMs is not a finite time within JavaScript's date range.
  * Throws RangeError for a zone name Go cannot load.
  */
 export function nextRun(schedule: CronSchedule, afterMs: number, timeZone?: string): number | null {
+  if (!inRange(afterMs)) return null;
   const afterSecond = Math.floor(afterMs / 1000);
   if (schedule.kind === 'every') return (afterSecond * 1000) + (schedule.everyMs ?? 1000);
   const m = matcherFor(schedule);
@@ -218,7 +227,7 @@ export function forEachRun(
   maxRuns = Infinity,
 ): number {
   let count = 0;
-  if (!(maxRuns > 0)) return 0;
+  if (!(maxRuns > 0) || !inRange(afterMs)) return 0;
   if (schedule.kind === 'every') {
     const step = schedule.everyMs ?? 1000;
     for (let t = Math.floor(afterMs / 1000) * 1000 + step; t <= untilMs && count < maxRuns; t += step) {

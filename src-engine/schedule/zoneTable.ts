@@ -19,6 +19,8 @@ const PROBE_STEP_BEFORE_1970_SECONDS = 86400;
 // taken as constant, equal to the offset at the nearest edge.
 const MIN_PROBE_SECONDS = daysFromCivil(1800, 1, 1) * 86400;
 const MAX_PROBE_SECONDS = daysFromCivil(9999, 1, 1) * 86400;
+// JavaScript's Date range, in ms.
+const MAX_EPOCH_MS = 8.64e15;
 
 interface Chunk {
   /** Start second of each period inside the chunk; starts[0] is the chunk start. */
@@ -161,6 +163,8 @@ function intlNameFor(name: string): string | undefined {
  * (New York in winter: -18000). For hovers. Throws RangeError for unknown zones.
  */
 export function zoneOffsetAt(timeZone: string | undefined, atMs: number): number {
+  if (Number.isNaN(atMs)) return 0;
+  atMs = Math.min(Math.max(atMs, -MAX_EPOCH_MS), MAX_EPOCH_MS);
   return zoneTable(timeZone).offsetAt(Math.floor(atMs / 1000));
 }
 
@@ -179,7 +183,8 @@ export interface ZoneTransition {
  */
 export function nextZoneTransition(timeZone: string | undefined, afterMs: number, limitMs?: number): ZoneTransition | null {
   const table = zoneTable(timeZone);
-  const limit = Math.floor((limitMs ?? afterMs + 10 * 366 * 86400_000) / 1000);
+  if (!(Math.abs(afterMs) <= MAX_EPOCH_MS)) return null;
+  const limit = Math.floor(Math.min(limitMs ?? afterMs + 10 * 366 * 86400_000, MAX_EPOCH_MS) / 1000);
   let t = Math.floor(afterMs / 1000);
   const before = table.offsetAt(t);
   while (t <= limit) {

@@ -93,6 +93,14 @@ describe('nextRun: DST (robfig semantics, design §D.9)', () => {
     assert.deepEqual(runs('TZ=Asia/Tokyo 0 9 * * *', 'America/New_York', '2026-01-01T00:00:00Z', 1), ['2026-01-02T00:00:00Z']);
   });
 
+  it('returns nothing (never hangs) for NaN, infinite or out-of-range instants', () => {
+    for (const ms of [NaN, Infinity, -Infinity, 1e300]) {
+      assert.equal(nextRun(parse('* * * * *'), ms, 'Europe/Berlin'), null);
+      assert.equal(nextRun(parse('@every 1h'), ms), null);
+      assert.deepEqual(nextRuns(parse('* * * * *'), ms, 3), []);
+    }
+  });
+
   it('throws RangeError for a zone Go cannot load', () => {
     assert.throws(() => nextRun(parse('* * * * *'), 0, 'utc'), RangeError);
     assert.throws(() => nextRun(parse('* * * * *'), 0, 'Europe/Nowhere'), RangeError);
