@@ -150,7 +150,7 @@ export class JobPanel extends BasePanel {
         return;
       }
       case 'saveLogs': {
-        const uri = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(`${this.ref.name}.log`), filters: { Logs: ['log', 'txt'] } });
+        const uri = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(`${this.ref.name}.kjlog`), filters: { 'Kube Jobs log': ['kjlog'], Text: ['log', 'txt'] } });
         if (uri) await vscode.workspace.fs.writeFile(uri, Buffer.from(message.text, 'utf8'));
         return;
       }
