@@ -40,3 +40,7 @@ export function tooManyMessage(path: string, actual: number, max: number): strin
 export function forbiddenMessage(path: string, detail: string): string {
   return `${path}: Forbidden: ${detail}`;
 }
+
+export function notFoundMessage(path: string, value: unknown): string {
+  return `${path}: Not found: ${showValue(value)}`;
+}
