@@ -1,7 +1,7 @@
-// Journey: a person opens the examples folder in VS Code and opens a manifest from the
-// Explorer. Screenshots: test-results/screenshots/open-manifest/.
-// Later steps in the same journey (squiggle, hover, quick fix, simulate, tree view) go after
-// these, each as one `it` with a screenshot.
+// Journey: a person opens the examples folder in VS Code, opens manifests from the Explorer,
+// sees what Kubernetes would reject underlined and hovers a field for help.
+// Screenshots: test-results/screenshots/open-manifest/.
+// Later steps (quick fix, simulate, tree view) go after these, each as one `it` with a screenshot.
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Workbench } from './workbench';
@@ -29,5 +29,18 @@ describe('open a manifest', { timeout: 240_000 }, () => {
     assert.match(await wb.editorText(), /kind: Job/);
     await wb.expectVisible(wb.statusBarItem('status.editor.mode').filter({ hasText: 'YAML' }), 'YAML language in the status bar');
     await wb.screenshot('hello-job-open');
+  });
+
+  it('common-mistakes.yaml shows squiggles where Kubernetes would reject it', async () => {
+    await wb.openFromExplorer('common-mistakes.yaml');
+    await wb.expectVisible(wb.squiggles().first(), 'a squiggle in common-mistakes.yaml');
+    await wb.screenshot('common-mistakes-squiggles');
+  });
+
+  it('hovering timeZone in nightly-cleanup.yaml explains the field', async () => {
+    await wb.openFromExplorer('nightly-cleanup.yaml');
+    const text = await wb.hover('timeZone');
+    assert.ok(text.trim().length > 0, 'the hover is empty');
+    await wb.screenshot('timezone-hover');
   });
 });

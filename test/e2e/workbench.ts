@@ -73,6 +73,8 @@ export class Workbench {
   static async start(options: WorkbenchOptions): Promise<Workbench> {
     const cs = await launcher();
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `kube-jobs-e2e-${options.name}-`));
+    // Also removed on Ctrl-C, when stop() never runs.
+    process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
     const workspace = path.join(tmp, 'workspace');
     fs.cpSync(options.workspace ?? path.join(repoRoot, 'examples'), workspace, { recursive: true });
     const dataDir = path.join(tmp, 'data');
