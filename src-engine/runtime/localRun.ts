@@ -235,6 +235,7 @@ export async function prepareLocalRun(request: LocalRunRequest): Promise<Prepare
       let cancel: (why?: string) => Promise<void>;
       let forceKill: () => void;
       let cronJob: CronJobRun | undefined;
+      let startLater: () => void;
       if (kind === 'Job') {
         const object = jobFromManifest(doc.value, clock.now());
         const run = new JobRun({ ...common, job: (object as { value: JobObject }).value, onChange });
@@ -244,7 +245,7 @@ export async function prepareLocalRun(request: LocalRunRequest): Promise<Prepare
         ttlDeleted = run.deleted;
         cancel = (why) => run.cancel(why);
         forceKill = () => run.forceKill();
-        run.start();
+        startLater = () => run.start();
       } else {
         const object = cronJobFromManifest(doc.value, clock.now());
         const cron = new CronJobRun({ ...common, cronJob: (object as { value: CronJobObject }).value, mode: request.cron ?? 'now', onChange });
@@ -254,7 +255,7 @@ export async function prepareLocalRun(request: LocalRunRequest): Promise<Prepare
         ttlDeleted = cron.finished.then(() => (request.cron === 'now' && cron.allJobs[0] !== undefined ? cron.allJobs[0].deleted : new Promise<void>(() => undefined)));
         cancel = (why) => cron.cancel(why);
         forceKill = () => cron.forceKill();
-        cron.start();
+        startLater = () => cron.start();
       }
       const handle: LocalRunHandle = {
         runId,
@@ -279,6 +280,8 @@ export async function prepareLocalRun(request: LocalRunRequest): Promise<Prepare
       };
       activeRuns.add(handle);
       installExitHook();
+      // Start on the next turn, so the caller holds the handle before the first event or log line arrives.
+      setImmediate(startLater);
       return handle;
     },
   };
