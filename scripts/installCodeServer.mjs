@@ -76,10 +76,16 @@ function forceSymlink(target, path) {
   symlinkSync(target, path);
 }
 
-function checkSystem() {
+/** Debian packages code-server's install needs that are missing here (empty when all present). */
+export function missingSystemPackages() {
   const missing = [];
   if (!existsSync('/usr/bin/rg')) missing.push('ripgrep (/usr/bin/rg)');
   if (!existsSync('/usr/include/gssapi/gssapi.h') && !existsSync('/usr/include/gssapi.h')) missing.push('libkrb5-dev (GSSAPI headers)');
+  return missing;
+}
+
+function checkSystem() {
+  const missing = missingSystemPackages();
   if (missing.length > 0) {
     throw new Error(`missing system packages: ${missing.join(', ')}; run \`bash scripts/installSystemPackages.sh\` first`);
   }

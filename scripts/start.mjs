@@ -100,7 +100,7 @@ async function main() {
   if (!existsSync(join(repoRoot, 'node_modules', 'playwright-core')) || !existsSync(join(repoRoot, 'node_modules', '@vscode', 'vsce'))) {
     npm(['install', '--no-audit', '--no-fund'], repoRoot);
   }
-  const { ensureCodeServer } = await import('./installCodeServer.mjs');
+  const { ensureCodeServer, isInstalled, missingSystemPackages } = await import('./installCodeServer.mjs');
   const { packageVsix, vsixPath } = await import('./package.mjs');
   const { freePort, installVsix, startCodeServer } = await import('./codeServer.mjs');
 
@@ -109,7 +109,11 @@ async function main() {
   if (args.includes('--no-build') && existsSync(vsix)) log(`reusing ${vsix}`);
   else vsix = packageVsix();
 
-  // 3. code-server, cached in .cache/code-server/.
+  // 3. code-server, cached in .cache/code-server/ (its install needs ripgrep and libkrb5-dev).
+  if (!isInstalled() && missingSystemPackages().length > 0 && process.getuid?.() === 0) {
+    const r = spawnSync('bash', [join(repoRoot, 'scripts', 'installSystemPackages.sh')], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('installing system packages failed');
+  }
   ensureCodeServer();
 
   // 4. The VSIX, installed the way a user installs one.
