@@ -4,7 +4,7 @@
  */
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { Diagnostic, Range as LspRange, TextEdit as LspTextEdit } from 'vscode-languageserver';
-import type { Finding, Range, Severity, TextEdit, YamlProblem } from '../../src-engine';
+import type { Finding, Range, Severity, TextEdit } from '../../src-engine';
 
 /** The `source` shown next to every diagnostic. */
 export const DIAGNOSTIC_SOURCE = 'kube-jobs';
@@ -29,16 +29,8 @@ export function toLspSeverity(severity: Severity): DiagnosticSeverity {
   }
 }
 
-/** Data kept on a diagnostic so code actions can find its finding again. */
-export interface DiagnosticData {
-  readonly rule: string;
-  readonly field: string;
-  /** Index of the finding in its document's findings (to find its fixes). */
-  readonly documentIndex: number;
-}
-
-export function toDiagnostic(finding: Finding, documentIndex: number, docsUrl: string | undefined): Diagnostic {
-  const data: DiagnosticData = { rule: finding.rule, field: finding.field, documentIndex };
+/** toDiagnostic: rule id as `code`, the Kubernetes docs page as `codeDescription`. */
+export function toDiagnostic(finding: Finding, docsUrl: string | undefined): Diagnostic {
   const href = finding.docsUrl ?? docsUrl;
   return {
     range: toLspRange(finding.range),
@@ -47,21 +39,13 @@ export function toDiagnostic(finding: Finding, documentIndex: number, docsUrl: s
     ...(href ? { codeDescription: { href } } : {}),
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
-    data,
   };
 }
 
-/** A YAML syntax problem as a diagnostic (rule id `yaml-syntax`). */
-export function syntaxDiagnostic(problem: YamlProblem, documentIndex: number): Diagnostic {
-  const data: DiagnosticData = { rule: 'yaml-syntax', field: '', documentIndex };
-  return {
-    range: toLspRange(problem.range),
-    severity: DiagnosticSeverity.Error,
-    code: 'yaml-syntax',
-    source: DIAGNOSTIC_SOURCE,
-    message: `YAML: ${problem.message}`,
-    data,
-  };
+/** shiftDiagnostic moves a cached diagnostic down by `lines`. */
+export function shiftDiagnostic(diagnostic: Diagnostic, lines: number): Diagnostic {
+  const { start, end } = diagnostic.range;
+  return { ...diagnostic, range: { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } } };
 }
 
 export function toLspTextEdit(edit: TextEdit): LspTextEdit {

@@ -25,7 +25,10 @@ describe('code actions', () => {
     const actions = provideCodeActions(doc, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, settingsWith());
     const all = actions.find((a) => a.title === FIX_ALL_TITLE);
     assert.ok(all);
-    assert.equal(all.edit?.changes?.[TEST_URI]?.length, 2);
+    const edits = all.edit?.changes?.[TEST_URI] ?? [];
+    const fixed = TextDocument.applyEdits(TextDocument.create(TEST_URI, 'yaml', 1, twice), edits);
+    assert.equal(fixed.split('schedule: "*/5 * * * *"').length - 1, 2, 'both schedules quoted');
+    assert.ok(parse(fixed).entries.every((entry) => entry.manifest.syntaxErrors.length === 0), 'the fixed file is valid YAML');
     const source = provideCodeActions(doc, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, settingsWith(), ['source.fixAll']);
     assert.deepEqual(source.map((a) => a.kind), ['source.fixAll.kubeJobs']);
   });

@@ -28,7 +28,7 @@ export function provideCodeActions(doc: ParsedDocument, range: LspRange, setting
       if (end < range.start.line || start > range.end.line) continue;
       for (const finding of entryFindings(doc, entry, settings)) {
         if (!finding.fixes?.length || !intersects(finding.range, range)) continue;
-        const diagnostic = toDiagnostic(finding, entry.manifest.index, ruleInfo(finding.rule)?.docsUrl);
+        const diagnostic = toDiagnostic(finding, ruleInfo(finding.rule)?.docsUrl);
         for (const fix of finding.fixes) {
           actions.push({
             title: fix.title,

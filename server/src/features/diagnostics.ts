@@ -7,7 +7,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Finding } from '../../../src-engine';
-import { toDiagnostic } from '../convert';
+import { shiftDiagnostic, toDiagnostic } from '../convert';
 import type { Entry, ParsedDocument } from '../documents';
 import { ruleInfo } from '../engineApi';
 import { rulesKey } from '../settings';
@@ -27,16 +27,30 @@ export function provideDiagnostics(doc: ParsedDocument, settings: Settings): Dia
     const tooDeep = entry.manifest.syntaxErrors.find((problem) => problem.code === 'TOO_DEEP');
     if (tooDeep && WORKLOAD_TEXT.test(entry.manifest.chunk.text) && settings.rules[FILE_SKIPPED_RULE] !== 'off') {
       const finding: Finding = { rule: FILE_SKIPPED_RULE, severity: settings.rules[FILE_SKIPPED_RULE] ?? 'warning', message: tooDeep.message, field: '', range: tooDeep.range };
-      diagnostics.push(toDiagnostic(finding, entry.manifest.index, ruleInfo(FILE_SKIPPED_RULE)?.docsUrl));
+      diagnostics.push(toDiagnostic(finding, ruleInfo(FILE_SKIPPED_RULE)?.docsUrl));
     }
   }
   if (!doc.hasWorkload) return diagnostics;
-  for (const entry of doc.entries) {
-    for (const finding of entryFindings(doc, entry, settings)) {
-      diagnostics.push(toDiagnostic(finding, entry.manifest.index, ruleInfo(finding.rule)?.docsUrl));
-    }
-  }
+  const key = `${rulesKey(settings)}|${settings.redHatYamlInstalled}`;
+  for (const entry of doc.entries) diagnostics.push(...entryDiagnostics(doc, entry, settings, key));
   return diagnostics;
+}
+
+/**
+ * Diagnostics of one document, converted once per chunk text and settings and shifted when
+ * the document moves: after a one-character edit only the edited document is converted.
+ */
+const converted = new WeakMap<object, { key: string; baseLine: number; diagnostics: Diagnostic[] }>();
+
+function entryDiagnostics(doc: ParsedDocument, entry: Entry, settings: Settings, key: string): Diagnostic[] {
+  let cached = converted.get(entry.cache);
+  if (!cached || cached.key !== key) {
+    const findings = entryFindings(doc, entry, settings);
+    cached = { key, baseLine: entry.manifest.chunk.startLine, diagnostics: findings.map((finding) => toDiagnostic(finding, ruleInfo(finding.rule)?.docsUrl)) };
+    converted.set(entry.cache, cached);
+  }
+  const delta = entry.manifest.chunk.startLine - cached.baseLine;
+  return delta === 0 ? cached.diagnostics : cached.diagnostics.map((diagnostic) => shiftDiagnostic(diagnostic, delta));
 }
 
 /** entryFindings are one document's findings as the user configured them; code actions read the same list. */
@@ -56,5 +70,5 @@ function skippedDiagnostics(doc: ParsedDocument, settings: Settings): Diagnostic
     field: '',
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: doc.lineText(0).length } },
   };
-  return [toDiagnostic(finding, 0, ruleInfo(FILE_SKIPPED_RULE)?.docsUrl)];
+  return [toDiagnostic(finding, ruleInfo(FILE_SKIPPED_RULE)?.docsUrl)];
 }
