@@ -101,15 +101,28 @@ function dayMatches(m: Matcher, w: CivilTime): boolean {
 
 const scratch = newCivilTime();
 
-/** The Next walk on whole Unix seconds; returns NaN when nothing matches within five years. */
+/**
+ * Upper bound on loop steps in one walk. A normal walk takes at most a few thousand (five
+ * years of months and days, one-unit steps near offset changes); only a walk that robfig itself
+ * would never finish gets here.
+ */
+const MAX_STEPS = 200_000;
+
+/**
+ * The Next walk on whole Unix seconds; returns NaN when nothing matches within five years, and
+ * also where robfig's loop never ends: when a day is missing from the calendar (Pacific/Apia
+ * skipped 2011-12-30), time.Date maps the missing midnight back onto the previous day and
+ * robfig's day loop repeats forever. Here the walk stops instead.
+ */
 function nextSecond(m: Matcher, z: ZoneTable, afterSecond: number): number {
   const w = scratch;
+  let steps = 0;
   let t = afterSecond + 1;
   wallAt(z, t, w);
   let added = false;
   const yearLimit = w.year + 5;
   wrap: for (;;) {
-    if (w.year > yearLimit) return NaN;
+    if (w.year > yearLimit || ++steps > MAX_STEPS) return NaN;
 
     while (m.month[w.month] === 0) {
       if (!added) {
@@ -119,6 +132,7 @@ function nextSecond(m: Matcher, z: ZoneTable, afterSecond: number): number {
       }
       t = goDate(z, w.year, w.month + 1, w.day, w.hour, w.minute, w.second);
       wallAt(z, t, w);
+      if (++steps > MAX_STEPS) return NaN;
       if (w.month === 1) continue wrap;
     }
 
@@ -128,6 +142,7 @@ function nextSecond(m: Matcher, z: ZoneTable, afterSecond: number): number {
         t = goDate(z, w.year, w.month, w.day, 0, 0, 0);
         wallAt(z, t, w);
       }
+      const before = t;
       t = goDate(z, w.year, w.month, w.day + 1, w.hour, w.minute, w.second);
       wallAt(z, t, w);
       // robfig: a day whose midnight does not exist starts at 01:00 (or 23:00 the day before); correct by whole hours.
@@ -135,6 +150,8 @@ function nextSecond(m: Matcher, z: ZoneTable, afterSecond: number): number {
         t += (w.hour > 12 ? 24 - w.hour : -w.hour) * 3600;
         wallAt(z, t, w);
       }
+      // No progress means robfig would loop here forever.
+      if (t === before || ++steps > MAX_STEPS) return NaN;
       if (w.day === 1) continue wrap;
     }
 
@@ -147,6 +164,7 @@ function nextSecond(m: Matcher, z: ZoneTable, afterSecond: number): number {
       const jump = (m.hourJump[w.hour] as number) * 3600;
       t += t + jump < z.periodEnd ? jump : 3600;
       wallAt(z, t, w);
+      if (++steps > MAX_STEPS) return NaN;
       if (w.hour === 0) continue wrap;
     }
 
@@ -159,6 +177,7 @@ function nextSecond(m: Matcher, z: ZoneTable, afterSecond: number): number {
       const jump = (m.minuteJump[w.minute] as number) * 60;
       t += t + jump < z.periodEnd ? jump : 60;
       wallAt(z, t, w);
+      if (++steps > MAX_STEPS) return NaN;
       if (w.minute === 0) continue wrap;
     }
 
@@ -168,6 +187,7 @@ function nextSecond(m: Matcher, z: ZoneTable, afterSecond: number): number {
       const jump = 60 - w.second;
       t += t + jump < z.periodEnd ? jump : Math.max(1, z.periodEnd - t);
       wallAt(z, t, w);
+      if (++steps > MAX_STEPS) return NaN;
       if (w.second === 0) continue wrap;
     }
     return t;

@@ -93,6 +93,12 @@ describe('nextRun: DST (robfig semantics, design §D.9)', () => {
     assert.deepEqual(runs('TZ=Asia/Tokyo 0 9 * * *', 'America/New_York', '2026-01-01T00:00:00Z', 1), ['2026-01-02T00:00:00Z']);
   });
 
+  it('stops where robfig loops forever (Pacific/Apia skipped 2011-12-30) instead of hanging', () => {
+    const s = parse('TZ=Pacific/Apia 0 1 31 * *');
+    assert.deepEqual(nextRuns(s, Date.parse('2011-10-01T00:00:00Z'), 3).map(iso), ['2011-10-31T11:00:00Z']);
+    assert.equal(nextRun(s, Date.parse('2011-11-01T00:00:00Z')), null);
+  });
+
   it('returns nothing (never hangs) for NaN, infinite or out-of-range instants', () => {
     for (const ms of [NaN, Infinity, -Infinity, 1e300]) {
       assert.equal(nextRun(parse('* * * * *'), ms, 'Europe/Berlin'), null);
