@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RuntimeKind } from '../runtime/backend';
-import { refKeyOf } from '../runtime/env';
+import { refKeyOf, setPromptedValue } from '../runtime/env';
 import type { LocalPod, LogLine } from '../runtime/localPod';
 import { RunInputError, prepareLocalRun } from '../runtime/localRun';
 import type { LocalRunHandle, LocalRunRequest } from '../runtime/localRun';
@@ -176,12 +176,13 @@ export async function runRunCommand(args: readonly string[], io: RunCommandIo): 
       return 2;
     }
     for (const ref of prepared.missing) {
-      const value = await askSecret(io, `Value for ${describeRef(ref)} (${ref.kind === 'secret' ? 'hidden, ' : ''}not stored)`);
+      const format = ref.key === undefined ? ', as KEY=value;KEY2=value2' : '';
+      const value = await askSecret(io, `Value for ${describeRef(ref)} (${ref.kind === 'secret' ? 'hidden, ' : ''}not stored${format})`);
       if (value === undefined) {
         io.stderr.write('kube-jobs run: no value given; nothing was run\n');
         return 2;
       }
-      prepared.values.set(refKeyOf(ref), value);
+      setPromptedValue(prepared.values, ref, value);
     }
   }
   if (!parsed.yes) {

@@ -181,6 +181,21 @@ export function refKeyOf(ref: MissingRef): string {
   return ref.key === undefined ? `${ref.kind === 'secret' ? 'secret' : 'configmap'}/${ref.name}` : `${ref.kind === 'secret' ? 'secret' : 'configmap'}/${ref.name}/${ref.key}`;
 }
 
+/**
+ * setPromptedValue stores a value typed at a prompt for a missing reference. A whole envFrom
+ * source takes `KEY=value;KEY2=value2`. The values object is the run's, in memory only.
+ */
+export function setPromptedValue(values: { set(key: string, value: string): void }, ref: MissingRef, text: string): void {
+  if (ref.key !== undefined) {
+    values.set(refKeyOf(ref), text);
+    return;
+  }
+  for (const pair of text.split(';')) {
+    const eq = pair.indexOf('=');
+    if (eq > 0) values.set(`${refKeyOf(ref)}/${pair.slice(0, eq).trim()}`, pair.slice(eq + 1));
+  }
+}
+
 /** maskSecrets replaces every secret value (4 characters or more) in a text with `****`. */
 export function maskSecrets(text: string, secrets: readonly string[]): string {
   let out = text;

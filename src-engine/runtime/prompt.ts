@@ -1,7 +1,7 @@
 /** Terminal questions for the CLI: a yes/no confirmation and a hidden secret entry. */
 
 export interface PromptIo {
-  readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
+  readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown; unshift(chunk: Buffer): void };
   readonly stderr: { write(text: string): unknown };
 }
 
@@ -20,10 +20,16 @@ function readLine(io: PromptIo, hidden: boolean): Promise<string | undefined> {
       resolve(value);
     };
     const onData = (chunk: Buffer | string): void => {
-      for (const ch of chunk.toString()) {
+      const input = chunk.toString();
+      for (let i = 0; i < input.length; i++) {
+        const ch = input[i] as string;
         if (ch === '\r' || ch === '\n') {
           if (raw) io.stderr.write('\n');
-          return done(text);
+          // Typed-ahead input (the next answer, or the \n of a \r\n) stays for the next question.
+          const rest = input.slice(ch === '\r' && input[i + 1] === '\n' ? i + 2 : i + 1);
+          done(text);
+          if (rest !== '') stdin.unshift(Buffer.from(rest));
+          return;
         }
         if (ch === '\u0003' || ch === '\u0004') {
           if (raw) io.stderr.write('\n');

@@ -120,6 +120,26 @@ describe('kube-jobs run', () => {
     assert.equal(readLog(record, pod, 'main'), 'token is ****\nmode is fast\n');
   });
 
+  it('in a terminal: asks for a missing secret without echoing it, then for confirmation', async () => {
+    const stdin = Object.assign(new PassThrough(), { isTTY: true, rawModes: [] as boolean[], setRawMode(mode: boolean) { this.rawModes.push(mode); } });
+    stdin.write('typed-secret\ry\n');
+    const r = await cli({ 'job.yaml': secretJob, '.env': 'settings/mode=fast\n' }, ['job.yaml', '--env-file', '.env'], { stdin });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /Value for secret api\/token \(env TOKEN of container main\) \(hidden, not stored\): \nRun these commands\? \[y\/N\] /);
+    assert.deepEqual(stdin.rawModes, [true, false], 'the secret was read with echo off');
+    assert.ok(!`${r.stdout}${r.stderr}`.includes('typed-secret'));
+    assert.match(r.stdout, /token is \*\*\*\*/);
+  });
+
+  it('in a terminal: answering no runs nothing (exit 2)', async () => {
+    const stdin = Object.assign(new PassThrough(), { isTTY: true });
+    stdin.write('n\n');
+    const r = await cli({ 'job.yaml': jobYaml('declined', 'echo ran') }, ['job.yaml'], { stdin });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /Nothing was run\./);
+    assert.ok(!fs.existsSync(path.join(r.workspace, '.kube-jobs')));
+  });
+
   it('a missing secret without a terminal to ask: exit 2, names the reference, shows no value', async () => {
     const r = await cli({ 'job.yaml': secretJob, '.env': 'settings/mode=fast\n' }, ['job.yaml', '--env-file', '.env', '--yes']);
     assert.equal(r.code, 2);

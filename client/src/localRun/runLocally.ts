@@ -4,7 +4,7 @@ import type { Ctx } from '../ctx';
 import type { WorkloadCommandArguments } from '../../../src-engine';
 import { parseManifestFile } from '../../../src-engine';
 import type { RuntimeKind } from '../../../src-engine/runtime/backend';
-import { refKeyOf } from '../../../src-engine/runtime/env';
+import { setPromptedValue } from '../../../src-engine/runtime/env';
 import { RunInputError, prepareLocalRun } from '../../../src-engine/runtime/localRun';
 import type { LocalRunHandle } from '../../../src-engine/runtime/localRun';
 import { formatPreview } from '../../../src-engine/runtime/runPlan';
@@ -102,14 +102,7 @@ export function runLocally(ctx: Ctx, model: LocalRunsModel): (arg?: unknown) => 
         ignoreFocusOut: true,
       });
       if (value === undefined) return undefined;
-      if (ref.key === undefined) {
-        for (const pair of value.split(';')) {
-          const eq = pair.indexOf('=');
-          if (eq > 0) prepared.values.set(`${refKeyOf(ref)}/${pair.slice(0, eq).trim()}`, pair.slice(eq + 1));
-        }
-      } else {
-        prepared.values.set(refKeyOf(ref), value);
-      }
+      setPromptedValue(prepared.values, ref, value);
     }
     const extras = [settings.timeScale === 1 ? '' : `time scale ${settings.timeScale}`, cron === 'now' ? 'one Job now' : cron === 'schedule' ? 'on its schedule until cancelled' : ''].filter((s) => s !== '');
     const choice = await vscode.window.showWarningMessage(`Run ${prepared.kind} ${prepared.name} on this machine?`, { modal: true, detail: formatPreview(prepared.preview, extras) }, 'Run');
