@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
@@ -18,16 +19,19 @@ let built = false;
 /** buildServer bundles server/src/server.ts to dist/server.js once per test process. */
 export function buildServer(): void {
   if (built) return;
+  // Test files run in parallel processes: build aside and rename, so none starts a half-written bundle.
+  const staging = `${SERVER_BUNDLE}.${process.pid}.tmp.js`;
   buildSync({
     entryPoints: [path.join(REPO_ROOT, 'server/src/server.ts')],
-    outfile: SERVER_BUNDLE,
+    outfile: staging,
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    sourcemap: true,
+    sourcemap: false,
     logLevel: 'warning',
   });
+  fs.renameSync(staging, SERVER_BUNDLE);
   built = true;
 }
 

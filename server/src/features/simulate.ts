@@ -26,7 +26,6 @@ export function provideSimulation(doc: ParsedDocument, params: SimulateDocumentP
       ...(params.pods !== undefined ? { pods: params.pods } : {}),
       svg: params.svg !== false,
     });
-    if (!answer) return { ...described, error: 'the simulator is not available in this build' };
     if ('errors' in answer) return { ...described, error: answer.errors.join('; '), errors: answer.errors };
     return { ...described, result: answer.result, ...(answer.svg !== undefined ? { svg: answer.svg } : {}) };
   } catch (error) {
