@@ -50,12 +50,17 @@ function describeFields(schedule: CronSchedule): string {
   const month = plainField(f.month, 'month');
   let dom = plainField(f.dayOfMonth, 'dayOfMonth');
   let dow = plainField(f.dayOfWeek, 'dayOfWeek');
-  const or = domDowIsOr(schedule);
-  if (or && (isFullField(f.dayOfMonth, 'dayOfMonth') || isFullField(f.dayOfWeek, 'dayOfWeek'))) {
+  let or = domDowIsOr(schedule);
+  if (or && (f.dayOfMonth.values.length === 0 || f.dayOfWeek.values.length === 0)) {
+    // OR with a field that selects nothing (a lone ","): the other field alone decides.
+    if (f.dayOfMonth.values.length === 0) dom = '*';
+    else dow = '*';
+    or = false;
+  } else if (or && (isFullField(f.dayOfMonth, 'dayOfMonth') || isFullField(f.dayOfWeek, 'dayOfWeek'))) {
     // OR with a full field: every day matches.
     dom = '*';
     dow = '*';
-  } else if (!or) {
+  } else if (!domDowIsOr(schedule)) {
     // AND: the starred field is full, so the other one alone decides.
     if (f.dayOfMonth.star) dom = '*';
     if (f.dayOfWeek.star) dow = '*';
@@ -93,7 +98,8 @@ function plainField(field: CronField, name: CronFieldName): string {
   if (field.values.length === max - min + 1) return '*';
   const items = field.text.split(',');
   const simple = items.every((item) => SIMPLE_ITEM.test(item) && !item.startsWith('*-') && (name === 'month' || name === 'dayOfWeek' || !/[A-Za-z]/.test(item)));
-  if (simple) return field.text;
+  // Steps over weekdays read badly ("every 2 days of the week"): name the days instead.
+  if (simple && !(name === 'dayOfWeek' && field.text.includes('/'))) return field.text;
   return compress(field.values);
 }
 
