@@ -1,50 +1,47 @@
 import * as vscode from 'vscode';
 import { Ctx } from './ctx';
-import { ClusterController } from './clusterController';
-import { ClusterTreeProvider } from './views/clusterTree';
-import { createStatusBar } from './statusBar';
+import { COMMAND_IDS } from './commandIds';
 import { startLanguageClient } from './languageClient';
-import { registerCommands } from './commands/registry';
-import { LIVE_SCHEME, LiveYamlProvider } from './commands/objectCommands';
+import type { Main, createMain } from './main';
 
 let current: Ctx | undefined;
 
 /**
- * Activates the extension: wiring only. The language client starts after activation returns;
- * the Kubernetes client library loads when the cluster view (or a cluster command) first needs it.
+ * Activates the extension. This file is the activation shell and stays small: it registers the
+ * commands and the cluster view with stubs that load the main module (dist/main.js) on first
+ * use, and starts loading it, and the language client (dist/languageclient.js), right after
+ * activate() returns. @kubernetes/client-node loads only when the cluster view opens.
  */
-export function activate(context: vscode.ExtensionContext): { ctx: Ctx } {
+export function activate(context: vscode.ExtensionContext): { ctx: Ctx; main: () => Promise<Main> } {
   const ctx = new Ctx(context);
   current = ctx;
   context.subscriptions.push(ctx);
-  ctx.cluster = new ClusterController(ctx);
-  const tree = new ClusterTreeProvider(ctx.cluster);
-  ctx.push(
-    ctx.cluster,
-    tree,
-    vscode.window.createTreeView('kubeJobs.clusterView', { treeDataProvider: tree, showCollapseAll: true }),
-    createStatusBar(ctx),
-    vscode.workspace.registerTextDocumentContentProvider(LIVE_SCHEME, new LiveYamlProvider(ctx)),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('kubeJobs.cluster') && ctx.cluster.phase !== 'idle') void ctx.cluster.restart();
-      else if (e.affectsConfiguration('kubeJobs.tree')) tree.refreshAll();
-    }),
-  );
-  registerCommands(ctx, tree);
-  registerLocalRuns(ctx);
-  void startLanguageClient(ctx).catch((error: unknown) => ctx.log.error(`language server: ${error instanceof Error ? error.message : String(error)}`));
-  return { ctx };
-}
-
-/** registerLocalRuns plugs in the run-locally feature (client/src/localRun), when it is built in. */
-function registerLocalRuns(ctx: Ctx): void {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const localRun = require('./localRun') as { registerLocalRun?: (ctx: Ctx) => void };
-    localRun.registerLocalRun?.(ctx);
-  } catch (error) {
-    ctx.log.info(`run locally is not available: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  let loaded: Main | undefined;
+  let loading: Promise<Main> | undefined;
+  const main = (): Promise<Main> => {
+    loading ??= Promise.resolve().then(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const m = require('./main') as { createMain: typeof createMain };
+      loaded = m.createMain(ctx);
+      ctx.push(loaded.tree.onDidChangeTreeData((e) => treeChanged.fire(e)));
+      return loaded;
+    });
+    return loading;
+  };
+  const treeChanged = new vscode.EventEmitter<unknown>();
+  const tree: vscode.TreeDataProvider<unknown> = {
+    onDidChangeTreeData: treeChanged.event,
+    getChildren: async (element) => (await main()).tree.getChildren(element as never),
+    // Elements come from getChildren, so main is loaded by then.
+    getTreeItem: (element) => (loaded as Main).tree.getTreeItem(element as never),
+  };
+  ctx.push(treeChanged, vscode.window.createTreeView('kubeJobs.clusterView', { treeDataProvider: tree, showCollapseAll: true }));
+  for (const id of COMMAND_IDS) ctx.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => (await main()).commands[id](...args)));
+  setImmediate(() => {
+    void main().catch((error: unknown) => ctx.log.error(`kube-jobs: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+    void startLanguageClient(ctx).catch((error: unknown) => ctx.log.error(`language server: ${error instanceof Error ? error.message : String(error)}`));
+  });
+  return { ctx, main };
 }
 
 export async function deactivate(): Promise<void> {

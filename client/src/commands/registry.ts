@@ -1,14 +1,14 @@
-import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import type { CommandId } from '../commandIds';
 import type { ClusterTreeProvider } from '../views/clusterTree';
 import { clearFilter, filter, refresh, selectContext, selectNamespaces, treeSnapshot } from './clusterCommands';
 import { copyKubectl, deleteJob, openLiveYaml, resume, showLogs, showPanel, suspend, triggerCronJob } from './objectCommands';
 import { applyManifest, applyToCluster, validateOnCluster } from './manifestCommands';
 import { simulate } from './simulate';
 
-/** registerCommands registers every command from one table (`kubeJobs.<verb><Noun>`). */
-export function registerCommands(ctx: Ctx, tree: ClusterTreeProvider): void {
-  const table: Record<string, (...args: unknown[]) => unknown> = {
+/** commandTable builds every command's handler from one table (`kubeJobs.<verb><Noun>`); the shell registers them. */
+export function commandTable(ctx: Ctx, tree: ClusterTreeProvider): Record<CommandId, (...args: unknown[]) => unknown> {
+  return {
     'kubeJobs.refresh': refresh(ctx),
     'kubeJobs.filter': filter(ctx, tree),
     'kubeJobs.clearFilter': clearFilter(ctx, tree),
@@ -30,5 +30,4 @@ export function registerCommands(ctx: Ctx, tree: ClusterTreeProvider): void {
     // Test-only: the tree model as data, once the first lists are in.
     'kubeJobs._getTreeSnapshot': treeSnapshot(ctx, tree),
   };
-  for (const [id, handler] of Object.entries(table)) ctx.push(vscode.commands.registerCommand(id, handler));
 }

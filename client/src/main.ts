@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import type { Ctx } from './ctx';
+import type { CommandId } from './commandIds';
+import { ClusterController } from './clusterController';
+import { ClusterTreeProvider } from './views/clusterTree';
+import { createStatusBar } from './statusBar';
+import { commandTable } from './commands/registry';
+import { LIVE_SCHEME, LiveYamlProvider } from './commands/objectCommands';
+import { registerLocalRun } from './localRun';
+
+/** What the activation shell gets from the main module. */
+export interface Main {
+  readonly tree: ClusterTreeProvider;
+  readonly commands: Record<CommandId, (...args: unknown[]) => unknown>;
+}
+
+/**
+ * createMain builds everything behind the shell: the cluster controller, the tree, the
+ * status bar, the live-YAML documents, the commands and the run-locally feature. Loaded right
+ * after activation (or at the first command or tree request), so activation itself stays small.
+ */
+export function createMain(ctx: Ctx): Main {
+  ctx.cluster = new ClusterController(ctx);
+  const tree = new ClusterTreeProvider(ctx.cluster);
+  ctx.push(
+    ctx.cluster,
+    tree,
+    createStatusBar(ctx),
+    vscode.workspace.registerTextDocumentContentProvider(LIVE_SCHEME, new LiveYamlProvider(ctx)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('kubeJobs.cluster') && ctx.cluster.phase !== 'idle') void ctx.cluster.restart();
+      else if (e.affectsConfiguration('kubeJobs.tree')) tree.refreshAll();
+    }),
+  );
+  try {
+    registerLocalRun(ctx);
+  } catch (error) {
+    ctx.log.error(`run locally: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { tree, commands: commandTable(ctx, tree) };
+}
