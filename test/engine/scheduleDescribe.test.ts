@@ -26,6 +26,8 @@ describe('describeSchedule', () => {
     ['*-5 * * * *', 'Every minute'],
     ['+5 05 * * *', 'At 05:05'],
     ['1,,2 * * * *', 'At 1 and 2 minutes past the hour'],
+    ['0 0 * * */2', 'At 00:00, only on Sunday, Tuesday, Thursday, and Saturday'],
+    ['29 * 11 * ,', 'At 29 minutes past the hour, on day 11 of the month'],
     ['@yearly', 'At 00:00 on 1 January, once a year'],
     ['@annually', 'At 00:00 on 1 January, once a year'],
     ['@monthly', 'At 00:00 on day 1 of every month'],
