@@ -4,7 +4,8 @@
  * next run.
  */
 import type { CodeLens } from 'vscode-languageserver';
-import { KUBE_JOBS_COMMANDS } from '../../../src-engine';
+import { isScalar } from 'yaml';
+import { findNode, KUBE_JOBS_COMMANDS } from '../../../src-engine';
 import type { WorkloadCommandArguments } from '../../../src-engine';
 import { formatShort } from '../convert';
 import type { Entry, ParsedDocument } from '../documents';
@@ -18,7 +19,7 @@ export function provideCodeLenses(doc: ParsedDocument, settings: Settings, nowMs
     if (!entry.workload || entry.manifest.isTemplate) continue;
     const line = headerLine(entry);
     const range = { start: { line, character: 0 }, end: { line, character: 0 } };
-    const args: WorkloadCommandArguments = { uri: doc.uri, documentIndex: entry.manifest.index, name: entry.manifest.name ?? '', kind: entry.workload };
+    const args: WorkloadCommandArguments = { uri: doc.uri, documentIndex: entry.manifest.index, name: nameOf(entry), kind: entry.workload };
     lenses.push(
       { range, command: { title: '▶ Simulate', command: KUBE_JOBS_COMMANDS.simulate, arguments: [args] } },
       { range, command: { title: 'Run locally', command: KUBE_JOBS_COMMANDS.runLocally, arguments: [args] } },
@@ -30,6 +31,13 @@ export function provideCodeLenses(doc: ParsedDocument, settings: Settings, nowMs
     }
   }
   return lenses;
+}
+
+/** metadata.name, read from the tree when the document has YAML errors (an unquoted schedule). */
+function nameOf(entry: Entry): string {
+  if (entry.manifest.name !== undefined) return entry.manifest.name;
+  const node = findNode(entry.manifest, ['metadata', 'name']).node;
+  return isScalar(node) && typeof node.value === 'string' ? node.value : '';
 }
 
 /** The first line with content (after a `---` marker and comments). */
