@@ -28,7 +28,9 @@ export function initializationOptions(): KubeJobsInitializationOptions {
  * does not wait for it.
  */
 export async function startLanguageClient(ctx: Ctx): Promise<LanguageClient> {
-  const lc = await import('vscode-languageclient/node');
+  const imported = await import('vscode-languageclient/node');
+  // Bundled, this is a CommonJS file loaded with import(): its exports may sit under `default`.
+  const lc = 'LanguageClient' in imported ? imported : (imported as unknown as { default: typeof imported }).default;
   const module = ctx.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     // A small young generation keeps the server's resident set near its live heap (see bench/lsp.mjs).

@@ -20,6 +20,9 @@ let clientNode: Promise<ClientNode> | undefined;
  * itself. esbuild.mjs bundles this module on its own (dist/kubernetes-client.js).
  */
 export function loadClientNode(): Promise<ClientNode> {
-  clientNode ??= import('@kubernetes/client-node/dist/config.js');
+  clientNode ??= import('@kubernetes/client-node/dist/config.js').then((m) =>
+    // Bundled, this is a CommonJS file loaded with import(): its exports may sit under `default`.
+    'KubeConfig' in m ? m : (m as unknown as { default: ClientNode }).default,
+  );
   return clientNode;
 }
