@@ -44,7 +44,20 @@ export function isDns1123Label(value: string): string[] {
   return errors;
 }
 
-export function isQualifiedName(value: string): string[] {
+const qualifiedNameCache = new Map<string, readonly string[]>();
+
+/** isQualifiedName, memoised: label and annotation keys repeat across documents. */
+export function isQualifiedName(value: string): readonly string[] {
+  let result = qualifiedNameCache.get(value);
+  if (result === undefined) {
+    if (qualifiedNameCache.size >= 4096) qualifiedNameCache.clear();
+    result = checkQualifiedName(value);
+    qualifiedNameCache.set(value, result);
+  }
+  return result;
+}
+
+function checkQualifiedName(value: string): string[] {
   const slash = value.split('/');
   let name = value;
   const errors: string[] = [];

@@ -2,8 +2,26 @@
  * The schedule module functions the rules use, in one place, so the rules do not depend on
  * that module's file layout.
  */
-export { parseStandard } from '../schedule/parseStandard';
+import { parseStandard as parseStandardUncached } from '../schedule/parseStandard';
+import type { ScheduleParseResult } from '../schedule/cronSchedule';
 export { validateTimeZone } from '../schedule/validateTimeZone';
 export { ianaZoneNames, isIanaZoneName } from '../schedule/loadLocation';
 export { domDowIsOr, isEveryMinute, neverFiresReason } from '../schedule/scheduleFacts';
 export type { CronSchedule } from '../schedule/cronSchedule';
+
+const CACHE_LIMIT = 2048;
+const parsedSchedules = new Map<string, ScheduleParseResult>();
+
+/**
+ * parseStandard with a bounded memo: several rules read the same schedule, and an editor
+ * re-lints unchanged schedules on every keystroke. Results are plain immutable data.
+ */
+export function parseStandard(spec: string): ScheduleParseResult {
+  let result = parsedSchedules.get(spec);
+  if (result === undefined) {
+    if (parsedSchedules.size >= CACHE_LIMIT) parsedSchedules.clear();
+    result = parseStandardUncached(spec);
+    parsedSchedules.set(spec, result);
+  }
+  return result;
+}

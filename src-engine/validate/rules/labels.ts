@@ -43,32 +43,29 @@ function checkMetadata(
 ): void {
   const labels = obj(meta?.['labels']);
   if (labels) {
-    const where = fieldPath(labelsPath);
     for (const key of Object.keys(labels)) {
-      const locate = [...metaPath, 'labels', key];
       for (const detail of isQualifiedName(key)) {
-        ctx.report({ rule: 'labels', path: labelsPath, locate, at: 'key', message: invalidMessage(where, key, detail) });
+        ctx.report({ rule: 'labels', path: labelsPath, locate: [...metaPath, 'labels', key], at: 'key', message: invalidMessage(fieldPath(labelsPath), key, detail) });
       }
       const value = labels[key];
       if (typeof value !== 'string') continue;
       for (const detail of isValidLabelValue(value)) {
-        ctx.report({ rule: 'labels', path: labelsPath, locate, message: invalidMessage(where, value, detail) });
+        ctx.report({ rule: 'labels', path: labelsPath, locate: [...metaPath, 'labels', key], message: invalidMessage(fieldPath(labelsPath), value, detail) });
       }
     }
   }
   const annotations = obj(meta?.['annotations']);
   if (annotations) {
-    const where = fieldPath(annotationsPath);
     let total = 0;
     for (const key of Object.keys(annotations)) {
       for (const detail of isQualifiedName(key.toLowerCase())) {
-        ctx.report({ rule: 'labels', path: annotationsPath, locate: [...metaPath, 'annotations', key], at: 'key', message: invalidMessage(where, key, detail) });
+        ctx.report({ rule: 'labels', path: annotationsPath, locate: [...metaPath, 'annotations', key], at: 'key', message: invalidMessage(fieldPath(annotationsPath), key, detail) });
       }
       const value = annotations[key];
       total += utf8Length(key) + (typeof value === 'string' ? utf8Length(value) : 0);
     }
     if (total > ANNOTATIONS_MAX_BYTES) {
-      ctx.report({ rule: 'labels', path: annotationsPath, locate: [...metaPath, 'annotations'], at: 'key', message: tooLongMessage(where, ANNOTATIONS_MAX_BYTES) });
+      ctx.report({ rule: 'labels', path: annotationsPath, locate: [...metaPath, 'annotations'], at: 'key', message: tooLongMessage(fieldPath(annotationsPath), ANNOTATIONS_MAX_BYTES) });
     }
   }
 }

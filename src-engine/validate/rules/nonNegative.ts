@@ -18,8 +18,8 @@ export const nonNegativeRule: RuleDefinition = {
   check(ctx) {
     for (const view of ctx.jobSpecs) {
       for (const name of JOB_FIELDS) {
-        const value = int(view.spec[name]);
-        if (value !== undefined && value < 0) {
+        const value = view.spec[name];
+        if (typeof value === 'number' && value < 0 && int(value) !== undefined) {
           const path = [...view.path, name];
           ctx.report({ rule: 'non-negative', path, message: invalidMessage(fieldPath(path), value, 'must be greater than or equal to 0') });
         }
@@ -28,8 +28,8 @@ export const nonNegativeRule: RuleDefinition = {
     const spec = ctx.spec;
     if (ctx.kind !== 'CronJob' || !spec) return;
     for (const name of CRONJOB_FIELDS) {
-      const value = int(spec[name]);
-      if (value !== undefined && value < 0) {
+      const value = spec[name];
+      if (typeof value === 'number' && value < 0 && int(value) !== undefined) {
         ctx.report({ rule: 'non-negative', path: ['spec', name], message: invalidMessage(`spec.${name}`, value, 'must be greater than or equal to 0') });
       }
     }

@@ -1,9 +1,9 @@
-import { isScalar } from 'yaml';
 import type { Fix } from '../../model/diagnostic';
 import type { PathSegment } from '../../parse/fieldPath';
 import { findNode, rangeInDocument } from '../../parse/manifests';
 import { propertiesOf, propertyOf, rootSchema } from '../../schema/query';
 import type { SchemaNode } from '../../schema/query';
+import { isPlainScalarAt } from '../astLookup';
 import type { RuleContext } from '../context';
 import { replaceValue } from '../edits';
 import { showValue } from '../fieldErrors';
@@ -146,8 +146,7 @@ class Walker {
 
   /** Whether the value at the current path is written as a plain (unquoted) scalar. */
   private isPlain(): boolean {
-    const node = findNode(this.ctx.doc, this.path).node;
-    return isScalar(node) && node.type === 'PLAIN';
+    return isPlainScalarAt(this.ctx.doc, this.path);
   }
 
   private yaml11Boolean(value: string): void {

@@ -1,5 +1,4 @@
-import { isScalar } from 'yaml';
-import { findNode } from '../../../parse/manifests';
+import { isPlainScalarAt } from '../../astLookup';
 import { int } from '../../context';
 import { replaceValue, setField, yamlString } from '../../edits';
 import type { RuleDefinition } from '../../rule';
@@ -71,8 +70,7 @@ export const schedulePracticeRules: RuleDefinition = {
     const spec = ctx.spec;
     const schedule = spec?.['schedule'];
     if (!spec || typeof schedule !== 'string' || schedule === '') return;
-    const node = findNode(ctx.doc, ['spec', 'schedule']).node;
-    if (isScalar(node) && node.type === 'PLAIN') {
+    if (isPlainScalarAt(ctx.doc, ['spec', 'schedule'])) {
       const edit = replaceValue(ctx.doc, ['spec', 'schedule'], yamlString(schedule));
       ctx.report({
         rule: 'schedule-unquoted',
