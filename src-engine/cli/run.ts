@@ -202,7 +202,8 @@ export async function runRunCommand(args: readonly string[], io: RunCommandIo): 
     io.stdout.write(`${line}\n`);
   };
   const run = prepared.start({
-    onEvent: (e: TimelineEvent) => out(`${clockTime(e.at)}  ${e.type === 'Warning' ? 'Warning ' : ''}${e.reason.padEnd(17)} ${e.object}: ${e.message}`),
+    // Pod-level entries of the timeline are shown as the pod status lines below instead.
+    onEvent: (e: TimelineEvent) => e.object.startsWith('Pod/') || out(`${clockTime(e.at)}  ${e.type === 'Warning' ? 'Warning ' : ''}${e.reason.padEnd(17)} ${e.object}: ${e.message}`),
     onLog: (l: LogLine) => out(`[${l.pod}${multiContainer ? `/${l.container}` : ''}] ${l.line}`),
     onChange: () => {
       for (const job of run.jobs()) for (const pod of job.pods) reportPhase(pod);

@@ -219,6 +219,14 @@ export class JobRun {
       ...(options.recorder === undefined ? {} : { recorder: options.recorder }),
       ...(options.onLog === undefined ? {} : { onLog: options.onLog }),
       onChange: (pod) => this.podChanged(pod),
+      onContainerEvent: (e) =>
+        this.event({
+          time: options.clock.now(),
+          type: e.kind === 'Terminated' && e.exitCode !== 0 ? 'Warning' : 'Normal',
+          reason: e.kind === 'Terminated' ? (e.reason ?? 'Terminated') : e.kind,
+          message: e.message ?? '',
+          object: `Pod/${e.pod}`,
+        }),
     });
     this.entries.set(name, { local, request, hasTrackingFinalizer: true });
     return local;

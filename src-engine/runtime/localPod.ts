@@ -63,6 +63,19 @@ export interface LocalPodOptions {
   readonly onLog?: (line: LogLine) => void;
   /** Called on every status change (the driver re-syncs the Job controller). */
   readonly onChange?: (pod: LocalPod) => void;
+  /** Container lifecycle, for the timeline (the kubelet's Started / Killing, and how each run ended). */
+  readonly onContainerEvent?: (event: ContainerEvent) => void;
+}
+
+/** A container started, was asked to stop, or terminated (with the Kubernetes terminated reason). */
+export interface ContainerEvent {
+  readonly pod: string;
+  readonly container: string;
+  readonly kind: 'Started' | 'Killing' | 'Terminated';
+  readonly exitCode?: number;
+  /** Terminated: Completed, Error or StartError, as in ContainerStateTerminated.reason. */
+  readonly reason?: string;
+  readonly message?: string;
 }
 
 /**
@@ -79,6 +92,7 @@ export class LocalPod {
   /** Resolves once the pod is terminal and none of its processes is left. */
   readonly done: Promise<void>;
   private readonly running = new Set<RunningContainer>();
+  private readonly runningNames = new Set<string>();
   private readonly abort = new AbortController();
   private readonly secrets: string[] = [];
 
@@ -133,6 +147,7 @@ export class LocalPod {
       this.abort.abort();
       const graceMs = this.options.clock.realMs(this.options.spec.terminationGracePeriodSeconds * 1000);
       this.changed();
+      for (const name of this.runningNames) this.options.onContainerEvent?.({ pod: this.name, container: name, kind: 'Killing', message: `Stopping container ${name}` });
       await Promise.all([...this.running].map((r) => r.stop(graceMs)));
     }
     await this.done;
@@ -204,6 +219,8 @@ export class LocalPod {
       } else {
         const started = options.backend.start(plan);
         this.running.add(started);
+        this.runningNames.add(container.name);
+        options.onContainerEvent?.({ pod: this.name, container: container.name, kind: 'Started', message: `Started container ${container.name}` });
         this.status.startTime ??= startedAt;
         if (this.record.startedAt === undefined) this.record.startedAt = Date.now();
         status.state = { running: { startedAt } };
@@ -217,6 +234,7 @@ export class LocalPod {
         const exit = await started.exited;
         await logsDone;
         this.running.delete(started);
+        this.runningNames.delete(container.name);
         exitCode = exit.exitCode;
         const finishedAt = options.clock.now();
         const reason = exit.startError !== undefined ? 'StartError' : exitCode === 0 ? 'Completed' : 'Error';
@@ -234,6 +252,17 @@ export class LocalPod {
       }
       status.ready = false;
       this.status.readyFalseSince = options.clock.now();
+      if ('terminated' in status.state) {
+        const t = status.state.terminated;
+        options.onContainerEvent?.({
+          pod: this.name,
+          container: container.name,
+          kind: 'Terminated',
+          exitCode,
+          reason: t.reason,
+          message: `Container ${container.name} terminated: exit code ${exitCode} (${t.reason})${t.message === undefined ? '' : `: ${t.message}`}`,
+        });
+      }
       record.state = 'terminated';
       record.exitCode = exitCode;
       record.reason = 'terminated' in status.state ? status.state.terminated.reason : undefined;

@@ -15,6 +15,10 @@ describe('local Job runs: the engine controller on a real clock, real processes'
     assert.equal(run.events.filter((e) => e.reason === 'SuccessfulCreate').length, 4);
     assert.ok(run.maxRunning <= 2, `at most 2 running, saw ${run.maxRunning}`);
     assert.equal(run.maxRunning, 2);
+    // The timeline also has each container's start and end, with Kubernetes' terminated reason.
+    const podEvents = run.events.filter((e) => e.object.startsWith('Pod/par-'));
+    assert.equal(podEvents.filter((e) => e.reason === 'Started').length, 4);
+    assert.equal(podEvents.filter((e) => e.reason === 'Completed' && /exit code 0 \(Completed\)/.test(e.message)).length, 4);
     const { summary } = readRun(run.handle.recordDir);
     assert.equal(summary.outcome?.result, 'Complete');
     assert.equal(summary.pods.length, 4);
@@ -148,7 +152,7 @@ podFailurePolicy:
     assert.equal(run.result.result, 'Complete');
     await run.handle.ttlDeleted;
     const deleted = run.events.find((e) => e.reason === 'Deleted');
-    const completed = run.events.find((e) => e.reason === 'Completed');
+    const completed = run.events.find((e) => e.reason === 'Completed' && e.object === 'Job/ttl');
     assert.ok(deleted !== undefined && completed !== undefined);
     assert.ok(deleted.controllerTime - completed.controllerTime >= 20_000);
     assert.equal(readRun(run.handle.recordDir).summary.outcome?.result, 'Complete');
