@@ -254,7 +254,7 @@ export async function startCodeServer({ dataDir, workspace, port = 0, trust = fa
     exited.then((code) => rejectListen(new Error(`code-server exited (code ${code}) before listening`)));
   });
   const timeout = new Promise((_, rejectTimeout) => {
-    const t = setTimeout(() => rejectTimeout(new Error('code-server did not listen within 60 s')), 60_000);
+    const t = setTimeout(() => rejectTimeout(new Error('code-server did not listen within 120 s')), 120_000);
     listening.finally(() => clearTimeout(t)).catch(() => {});
   });
   try {
@@ -278,7 +278,7 @@ export async function launchChromium() {
  * Opens the workbench in a new page and waits until VS Code has rendered it (the activity
  * bar is there). Returns the Playwright page.
  */
-export async function openWorkbench(browser, workbenchUrl, { width = 1400, height = 900, timeoutMs = 60_000 } = {}) {
+export async function openWorkbench(browser, workbenchUrl, { width = 1400, height = 900, timeoutMs = 120_000 } = {}) {
   const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
   await page.goto(workbenchUrl, { waitUntil: 'domcontentloaded', timeout: timeoutMs });

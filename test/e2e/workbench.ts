@@ -86,7 +86,7 @@ export class Workbench {
     let browser: Browser | undefined;
     try {
       browser = await cs.launchChromium();
-      const page = await cs.openWorkbench(browser, server.workbenchUrl, { timeoutMs: 90_000 });
+      const page = await cs.openWorkbench(browser, server.workbenchUrl, { timeoutMs: 120_000 });
       fs.rmSync(path.join(screenshotRoot, options.name), { recursive: true, force: true });
       return new Workbench(page, workspace, options.name, browser, server, tmp, log);
     } catch (err) {

@@ -147,7 +147,7 @@ async function runPass({ name, trust, grep, invert, vsix, keep, timeoutMs }) {
     mark('code-server listening');
     page = await openWorkbench(browser, server.workbenchUrl);
     mark('workbench rendered');
-    const results = await waitForResults(resultsFile, { timeoutMs, hostTimeoutMs: Math.min(timeoutMs, 120_000), serverExited: server.exited });
+    const results = await waitForResults(resultsFile, { timeoutMs, hostTimeoutMs: Math.min(timeoutMs, 180_000), serverExited: server.exited });
     mark('results written');
     return { results, wallMs: Date.now() - started, phases };
   } finally {
