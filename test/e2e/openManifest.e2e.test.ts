@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Workbench } from './workbench';
 
-describe('open a manifest', { timeout: 240_000 }, () => {
+describe('open a manifest', { timeout: 400_000 }, () => {
   let wb: Workbench;
 
   before(async () => {
