@@ -166,10 +166,33 @@ export class LocalPod {
     this.options.onChange?.(this);
   }
 
+  /** Set when the pod's own activeDeadlineSeconds passed (the kubelet's DeadlineExceeded). */
+  deadlineExceeded = false;
+
   private async run(): Promise<void> {
     const { spec } = this.options;
     // Let the constructor return (and the caller subscribe) before anything happens.
     await Promise.resolve();
+    const cancelDeadline =
+      spec.activeDeadlineSeconds === undefined
+        ? undefined
+        : this.options.clock.after(spec.activeDeadlineSeconds * 1000, () => {
+            if (this.status.phase === 'Succeeded' || this.status.phase === 'Failed' || this.abort.signal.aborted) return;
+            // Mirrors the kubelet's activeDeadlineHandler: the pod fails with reason DeadlineExceeded and its containers are killed.
+            this.deadlineExceeded = true;
+            this.abort.abort();
+            const graceMs = this.options.clock.realMs(spec.terminationGracePeriodSeconds * 1000);
+            for (const r of this.running) void r.stop(graceMs);
+          });
+    try {
+      await this.runPhases();
+    } finally {
+      cancelDeadline?.();
+    }
+  }
+
+  private async runPhases(): Promise<void> {
+    const { spec } = this.options;
     for (let i = 0; i < spec.initContainers.length; i++) {
       const exitCode = await this.runContainer(spec.initContainers[i] as ContainerSpec, this.status.initContainerStatuses[i] as ContainerStatusView, i);
       if (exitCode !== 0) return this.finish('Failed');
@@ -185,7 +208,8 @@ export class LocalPod {
 
   private finish(phase: PodPhase): void {
     // Containers that never started (an init container failed, or the pod was deleted first) stay waiting.
-    this.status.phase = phase;
+    this.status.phase = this.deadlineExceeded ? 'Failed' : phase;
+    if (this.deadlineExceeded) this.record.reason = 'DeadlineExceeded';
     this.status.readyFalseSince ??= this.options.clock.now();
     this.record.finishedAt = Date.now();
     this.changed();

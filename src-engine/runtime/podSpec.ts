@@ -43,6 +43,8 @@ export interface PodSpec {
   /** terminationGracePeriodSeconds, defaulted to 30 as the API server does. */
   readonly terminationGracePeriodSeconds: number;
   readonly hostname?: string;
+  /** Pod-level deadline: the kubelet fails the pod (DeadlineExceeded) this long after it started. */
+  readonly activeDeadlineSeconds?: number;
 }
 
 export const DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS = 30;
@@ -130,6 +132,7 @@ export function readPodSpec(template: unknown): { spec?: PodSpec; problems: stri
       restartPolicy,
       terminationGracePeriodSeconds: typeof grace === 'number' && grace >= 0 ? grace : DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS,
       ...(typeof spec['hostname'] === 'string' ? { hostname: spec['hostname'] } : {}),
+      ...(typeof spec['activeDeadlineSeconds'] === 'number' && spec['activeDeadlineSeconds'] > 0 ? { activeDeadlineSeconds: spec['activeDeadlineSeconds'] } : {}),
     },
     problems,
   };

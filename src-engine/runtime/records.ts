@@ -32,6 +32,8 @@ export interface PodRecord {
   startedAt?: number;
   finishedAt?: number;
   deleted?: boolean;
+  /** Why the pod failed when not because of an exit code (DeadlineExceeded: its own activeDeadlineSeconds). */
+  reason?: string;
   readonly containers: ContainerRecord[];
 }
 

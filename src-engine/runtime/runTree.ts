@@ -22,6 +22,7 @@ function podDescription(pod: PodRecord): string {
   const exits = pod.containers.filter((c) => c.exitCode !== undefined).map((c) => (pod.containers.length > 1 ? `${c.name} exit ${c.exitCode}` : `exit ${c.exitCode}`));
   const restarts = pod.containers.reduce((n, c) => n + c.restartCount, 0);
   const parts = [pod.deleted === true && pod.phase !== 'Succeeded' && pod.phase !== 'Failed' ? `${pod.phase} (terminating)` : pod.phase];
+  if (pod.reason !== undefined) parts.push(pod.reason);
   if (pod.phase === 'Succeeded' || pod.phase === 'Failed') parts.push(...exits);
   if (restarts > 0) parts.push(`${restarts} restart${restarts === 1 ? '' : 's'}`);
   if (pod.completionIndex !== undefined) parts.push(`index ${pod.completionIndex}`);

@@ -125,6 +125,18 @@ describe('LocalPod (process backend, real processes)', () => {
     assert.deepEqual(leftoverProcesses(runId, pgids), []);
   });
 
+  it("the pod's own activeDeadlineSeconds kills it and fails it with DeadlineExceeded", async () => {
+    const { pod, logs, runId } = startPod(
+      { restartPolicy: 'Never', activeDeadlineSeconds: 5, terminationGracePeriodSeconds: 1, containers: [sh("trap 'exit 0' TERM; echo up; sleep 60 & wait")] },
+      { clock: new ScaledClock(20) },
+    );
+    await pod.done;
+    assert.equal(logs[0]?.line, 'up');
+    assert.equal(pod.phase, 'Failed', 'failed even though the container exited 0 on SIGTERM');
+    assert.equal(pod.record.reason, 'DeadlineExceeded');
+    assert.deepEqual(leftoverProcesses(runId), []);
+  });
+
   it('background processes die with the main process, as in a container', async () => {
     const { pod, runId } = startPod({ restartPolicy: 'Never', containers: [sh('sleep 60 & echo bye')] });
     await pod.done;
