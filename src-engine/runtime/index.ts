@@ -1,2 +1,24 @@
 /** Node-only runtime that drives the engine's controllers with a real clock and real processes. */
-export {};
+export { prepareLocalRun, pickDocument, lintErrorsOf, killAllRuns, stopAllRuns, RunInputError } from './localRun';
+export type { LocalRunRequest, PreparedRun, LocalRunHandle, LocalRunResult, RunListeners } from './localRun';
+export { JobRun } from './jobRun';
+export type { JobRunOptions, JobRunResult } from './jobRun';
+export { CronJobRun, MANUAL_INSTANTIATE_ANNOTATION } from './cronJobRun';
+export type { CronJobRunOptions, CronJobRunResult } from './cronJobRun';
+export { LocalPod } from './localPod';
+export type { LocalPodOptions, LogLine, ContainerEvent, PodStatusView, ContainerStatusView } from './localPod';
+export { ScaledClock } from './clock';
+export { processBackend, NO_COMMAND_MESSAGE } from './processBackend';
+export { containerBackend, probeEngine } from './containerBackend';
+export type { Backend, RuntimeKind, LaunchPlan, ContainerLaunch } from './backend';
+export { RefValues, parseEnvFile, readEnvFile } from './envFile';
+export { resolveContainerEnv, expandVars, fieldRefValue, maskSecrets, refKeyOf, setPromptedValue } from './env';
+export type { MissingRef, ResolvedEnvVar, PodIdentity } from './env';
+export { previewRun, formatPreview, MASK } from './runPlan';
+export type { RunPreview, PlannedContainer } from './runPlan';
+export { RunRecorder, readRun, readLog, listRuns, RUNS_DIR } from './records';
+export type { RunSummary, PodRecord, ContainerRecord, TimelineEvent, RunOutcome } from './records';
+export { runNode, runChildren, SHOW_LOCAL_RUN_COMMAND } from './runTree';
+export type { RunTreeNode } from './runTree';
+export { findRunProcesses } from './procScan';
+export { stopGroup, groupAlive, spawnGroup } from './processGroup';
