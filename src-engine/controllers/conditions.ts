@@ -29,8 +29,9 @@ export function setCondition(
   message: string,
   now: number,
 ): readonly JobCondition[] {
-  const i = conditions.findIndex((c) => c.type === type);
-  if (i < 0) return [...conditions, { type, status, reason, message, lastTransitionTime: now }];
+  let i = 0;
+  while (i < conditions.length && (conditions[i] as JobCondition).type !== type) i++;
+  if (i === conditions.length) return [...conditions, { type, status, reason, message, lastTransitionTime: now }];
   const old = conditions[i] as JobCondition;
   if (old.status === status && old.reason === reason && old.message === message) return conditions;
   const next = conditions.slice();

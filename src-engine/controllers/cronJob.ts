@@ -1,8 +1,8 @@
 import { formatRfc3339 } from './rfc3339';
 import { finishedCondition } from './conditions';
-import { cleanupFinishedJobs } from './historyCleanup';
+import { finishedJobsToDelete } from './historyCleanup';
 import { GO_ZERO_TIME_MS, NEXT_SCHEDULE_DELTA_MS, mostRecentScheduleTime, nextFnFor, nextScheduleTimeDuration } from './mostRecentScheduleTime';
-import type { NextFn } from './mostRecentScheduleTime';
+import type { MostRecentScheduleTime, NextFn } from './mostRecentScheduleTime';
 import { CRONJOB_SCHEDULED_TIMESTAMP_ANNOTATION } from './types';
 import type { ControllerEvent, JobObject, JobSpec, SyncResult } from './types';
 import { goLoadLocation, parseStandard, zoneOffsetAt } from '../schedule';
@@ -55,18 +55,28 @@ export interface CronJobSyncOptions {
   readonly schedule?: CronSchedule;
   /** Next(t) for that schedule and zone; defaults to nextRun. */
   readonly next?: NextFn;
+  /**
+   * false: events carry time, type and reason but an empty object and, for per-Job events, an
+   * empty message (for drivers that only count events past the ones they keep). Default true.
+   */
+  readonly eventDetails?: boolean;
 }
 
 const zoneCache = new Map<string, ReturnType<typeof goLoadLocation>>();
+let lastZoneName: string | null = null;
+let lastZone: ReturnType<typeof goLoadLocation> | null = null;
 
 /** loadLocationCached memoises goLoadLocation (a pure lookup) for the few zones a process sees. */
 function loadLocationCached(tz: string): ReturnType<typeof goLoadLocation> {
+  if (tz === lastZoneName && lastZone !== null) return lastZone;
   let r = zoneCache.get(tz);
   if (r === undefined) {
     if (zoneCache.size > 256) zoneCache.clear();
     r = goLoadLocation(tz);
     zoneCache.set(tz, r);
   }
+  lastZoneName = tz;
+  lastZone = r;
   return r;
 }
 
@@ -92,122 +102,160 @@ export function syncCronJob(
   options: CronJobSyncOptions = {},
 ): CronJobSyncResult {
   const spec = cronJob.spec;
-  const ref = `CronJob/${cronJob.name}`;
-  const events: ControllerEvent[] = [];
+  const events = new CronJobEvents(cronJob.name, now, options.eventDetails ?? true);
   const actions: CronJobAction[] = [];
-  const event = (type: 'Normal' | 'Warning', reason: string, message: string): void => {
-    events.push({ time: now, type, reason, message, object: ref });
-  };
 
   // Step 2: history cleanup, which also drops what it deletes from status.active.
   let active: readonly string[] = cronJob.status.active;
-  const deleted = cleanupFinishedJobs(jobs, spec.successfulJobsHistoryLimit, spec.failedJobsHistoryLimit);
-  for (const name of deleted) {
-    actions.push({ type: 'deleteJob', name, propagation: 'Background', why: 'history' });
-    event('Normal', 'SuccessfulDelete', `Deleted job ${name}`);
+  const deleted = finishedJobsToDelete(jobs, spec.successfulJobsHistoryLimit, spec.failedJobsHistoryLimit);
+  if (deleted !== null && deleted.length > 0) {
+    for (const name of deleted) {
+      actions.push({ type: 'deleteJob', name, propagation: 'Background', why: 'history' });
+      events.add('Normal', 'SuccessfulDelete', events.details ? `Deleted job ${name}` : '');
+    }
+    if (active.length > 0) active = active.filter((n) => !deleted.includes(n));
   }
-  if (deleted.length > 0) active = active.filter((n) => !deleted.includes(n));
 
   // Step 3: reconcile status.active with the Jobs that exist.
   let lastSuccessfulTime = cronJob.status.lastSuccessfulTime;
   for (const job of jobs) {
-    if (deleted.length > 0 && deleted.includes(job.name)) continue;
+    if (deleted !== null && deleted.includes(job.name)) continue;
     const inActive = active.includes(job.name);
     const finished = finishedCondition(job.status);
     if (!inActive && finished === null) {
-      event('Warning', 'UnexpectedJob', `Saw a job that the controller did not create or forgot: ${job.name}`);
+      events.add('Warning', 'UnexpectedJob', events.details ? `Saw a job that the controller did not create or forgot: ${job.name}` : '');
     } else if (inActive && finished !== null) {
       active = active.filter((n) => n !== job.name);
-      event('Normal', 'SawCompletedJob', `Saw completed job: ${job.name}, condition: ${finished.type}`);
+      events.add('Normal', 'SawCompletedJob', events.details ? `Saw completed job: ${job.name}, condition: ${finished.type}` : '');
     }
     if (finished !== null && finished.type === 'Complete' && job.status.completionTime !== null) {
       if (lastSuccessfulTime === null || job.status.completionTime > lastSuccessfulTime) lastSuccessfulTime = job.status.completionTime;
     }
   }
-  for (const name of active) {
-    if (!jobs.some((j) => j.name === name)) {
+  const listed = active;
+  for (const name of listed) {
+    if (!hasJobNamed(jobs, name)) {
       active = active.filter((n) => n !== name);
-      event('Normal', 'MissingJob', `Active job went missing: ${name}`);
+      events.add('Normal', 'MissingJob', events.details ? `Active job went missing: ${name}` : '');
     }
   }
 
   let status: CronJobStatus = { active, lastScheduleTime: cronJob.status.lastScheduleTime, lastSuccessfulTime };
-  const done = (requeueAfterMs: number | null): CronJobSyncResult => ({ status, actions, events, requeueAfterMs });
 
   // Steps 4–7: deleted, time zone, suspend, schedule.
-  if (cronJob.deletionTimestamp !== null) return done(null);
+  if (cronJob.deletionTimestamp !== null) return { status, actions, events: events.list, requeueAfterMs: null };
   if (spec.timeZone !== null) {
     const zone = loadLocationCached(spec.timeZone);
     if (!zone.ok) {
-      event('Warning', 'UnknownTimeZone', `invalid timeZone: ${JSON.stringify(spec.timeZone)}: ${zone.error}`);
-      return done(null);
+      events.add('Warning', 'UnknownTimeZone', `invalid timeZone: ${JSON.stringify(spec.timeZone)}: ${zone.error}`);
+      return { status, actions, events: events.list, requeueAfterMs: null };
     }
   }
-  if (spec.suspend) return done(null);
+  if (spec.suspend) return { status, actions, events: events.list, requeueAfterMs: null };
   let schedule = options.schedule;
   if (schedule === undefined) {
     const parsed = parseCronJobSchedule(spec);
     if (!parsed.ok) {
-      event('Warning', 'UnparseableSchedule', `unparseable schedule: ${JSON.stringify(spec.schedule)} : ${parsed.error}`);
-      return done(null);
+      events.add('Warning', 'UnparseableSchedule', `unparseable schedule: ${JSON.stringify(spec.schedule)} : ${parsed.error}`);
+      return { status, actions, events: events.list, requeueAfterMs: null };
     }
     schedule = parsed.schedule;
   }
-  if (/TZ/.test(spec.schedule)) {
-    event('Warning', 'UnsupportedSchedule', `CRON_TZ or TZ used in schedule ${JSON.stringify(spec.schedule)} is not officially supported, see https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/ for more details`);
+  if (mentionsTz(spec.schedule)) {
+    events.add('Warning', 'UnsupportedSchedule', `CRON_TZ or TZ used in schedule ${JSON.stringify(spec.schedule)} is not officially supported, see https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/ for more details`);
   }
   const next = options.next ?? nextFnFor(schedule, spec.timeZone ?? undefined);
 
   // Step 8: which scheduled time is due (nextScheduleTime).
   const due = mostRecentScheduleTime(cronJob.creationTimestamp, status.lastScheduleTime, spec.startingDeadlineSeconds, now, next, true);
   if (due.error !== null) {
-    event('Warning', 'InvalidSchedule', `invalid schedule: ${spec.schedule} : ${due.error}`);
-    return done(null);
+    events.add('Warning', 'InvalidSchedule', `invalid schedule: ${spec.schedule} : ${due.error}`);
+    return { status, actions, events: events.list, requeueAfterMs: null };
   }
   if (due.missed === 'many') {
-    event('Warning', 'TooManyMissedTimes', 'too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew');
+    events.add('Warning', 'TooManyMissedTimes', 'too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew');
   }
-  const requeue = (): number | null => {
-    // Without startingDeadlineSeconds and with lastScheduleTime unchanged the requeue search has
-    // the same inputs as the one above, so its answer is reused.
-    if (spec.startingDeadlineSeconds === null && status.lastScheduleTime === cronJob.status.lastScheduleTime) {
-      const reference = due.mostRecentTime ?? (due.missed === 'none' ? due.earliestTime : now);
-      const t = next(reference);
-      return t === GO_ZERO_TIME_MS ? null : t + NEXT_SCHEDULE_DELTA_MS - now;
-    }
-    return nextScheduleTimeDuration(cronJob.creationTimestamp, status.lastScheduleTime, now, next);
-  };
   const scheduledTime = due.mostRecentTime;
-  if (scheduledTime === null) return done(requeue());
+  if (scheduledTime === null) return { status, actions, events: events.list, requeueAfterMs: requeueAfter(cronJob, status, due, now, next) };
 
   // Step 9: too late to start (unreachable in practice; kept for parity).
   if (spec.startingDeadlineSeconds !== null && scheduledTime + spec.startingDeadlineSeconds * 1000 < now) {
-    event('Warning', 'MissSchedule', `Missed scheduled time to start a job: ${formatRfc3339(scheduledTime)}`);
-    return done(requeue());
+    events.add('Warning', 'MissSchedule', `Missed scheduled time to start a job: ${formatRfc3339(scheduledTime)}`);
+    return { status, actions, events: events.list, requeueAfterMs: requeueAfter(cronJob, status, due, now, next) };
   }
   // Step 10: already started.
-  const childName = cronJobChildName(cronJob.name, scheduledTime);
-  if (status.active.includes(childName) || status.lastScheduleTime === scheduledTime) return done(requeue());
+  if (status.lastScheduleTime === scheduledTime || status.active.includes(cronJobChildName(cronJob.name, scheduledTime))) {
+    return { status, actions, events: events.list, requeueAfterMs: requeueAfter(cronJob, status, due, now, next) };
+  }
 
   // Step 11: concurrencyPolicy.
   if (spec.concurrencyPolicy === 'Forbid' && status.active.length > 0) {
-    event('Normal', 'JobAlreadyActive', 'Not starting job because prior execution is running and concurrency policy is Forbid');
-    return done(requeue());
+    events.add('Normal', 'JobAlreadyActive', 'Not starting job because prior execution is running and concurrency policy is Forbid');
+    return { status, actions, events: events.list, requeueAfterMs: requeueAfter(cronJob, status, due, now, next) };
   }
   if (spec.concurrencyPolicy === 'Replace') {
     for (const name of status.active) {
       actions.push({ type: 'deleteJob', name, propagation: 'Background', why: 'replace' });
-      event('Normal', 'SuccessfulDelete', `Deleted job ${name}`);
+      events.add('Normal', 'SuccessfulDelete', events.details ? `Deleted job ${name}` : '');
     }
-    status = { ...status, active: [] };
+    status = { active: [], lastScheduleTime: status.lastScheduleTime, lastSuccessfulTime: status.lastSuccessfulTime };
   }
 
   // Steps 12–13: create the Job, remember it.
   const job = getJobFromTemplate(cronJob, scheduledTime, now);
   actions.push({ type: 'createJob', job, scheduledTime });
-  event('Normal', 'SuccessfulCreate', `Created job ${job.name}`);
-  status = { ...status, active: [...status.active, job.name], lastScheduleTime: scheduledTime };
-  return done(requeue());
+  events.add('Normal', 'SuccessfulCreate', events.details ? `Created job ${job.name}` : '');
+  status = { active: [...status.active, job.name], lastScheduleTime: scheduledTime, lastSuccessfulTime: status.lastSuccessfulTime };
+  return { status, actions, events: events.list, requeueAfterMs: requeueAfter(cronJob, status, due, now, next) };
+}
+
+/**
+ * Where one sync writes its events. With `details` false (a driver that only counts events
+ * past the ones it keeps) per-Job messages and the object stay empty, so nothing is formatted.
+ */
+class CronJobEvents {
+  readonly list: ControllerEvent[] = [];
+  private ref: string | null = null;
+  constructor(
+    private readonly cronJobName: string,
+    private readonly now: number,
+    readonly details: boolean,
+  ) {}
+  add(type: 'Normal' | 'Warning', reason: string, message: string): void {
+    const object = this.details ? (this.ref ??= `CronJob/${this.cronJobName}`) : '';
+    this.list.push({ time: this.now, type, reason, message, object });
+  }
+}
+
+function hasJobNamed(jobs: readonly JobObject[], name: string): boolean {
+  for (const j of jobs) if (j.name === name) return true;
+  return false;
+}
+
+let lastTzSchedule: string | null = null;
+let lastTzMention = false;
+
+/** mentionsTz: the schedule text contains "TZ" (UnsupportedSchedule); remembered for the last schedule seen. */
+function mentionsTz(schedule: string): boolean {
+  if (schedule !== lastTzSchedule) {
+    lastTzMention = schedule.includes('TZ');
+    lastTzSchedule = schedule;
+  }
+  return lastTzMention;
+}
+
+/**
+ * requeueAfter is nextScheduleTimeDuration for the status a sync leaves. Without
+ * startingDeadlineSeconds and with lastScheduleTime unchanged its search has the same inputs
+ * as the one the sync just made, so that answer (`due`) is reused.
+ */
+function requeueAfter(cronJob: CronJobObject, status: CronJobStatus, due: MostRecentScheduleTime, now: number, next: NextFn): number | null {
+  if (cronJob.spec.startingDeadlineSeconds === null && status.lastScheduleTime === cronJob.status.lastScheduleTime) {
+    const reference = due.mostRecentTime ?? (due.missed === 'none' ? due.earliestTime : now);
+    const t = next(reference);
+    return t === GO_ZERO_TIME_MS ? null : t + NEXT_SCHEDULE_DELTA_MS - now;
+  }
+  return nextScheduleTimeDuration(cronJob.creationTimestamp, status.lastScheduleTime, now, next);
 }
 
 /** parseCronJobSchedule parses spec.schedule as the controller does (a TZ= prefix wins over timeZone). */

@@ -9,24 +9,53 @@ import type { JobObject } from './types';
  * `removeOldestJobs` and `byJobStartTime`.
  */
 export function cleanupFinishedJobs(jobs: readonly JobObject[], successfulLimit: number | null, failedLimit: number | null): string[] {
-  if (successfulLimit === null && failedLimit === null) return [];
-  let succeeded: JobObject[] | null = null;
-  let failed: JobObject[] | null = null;
+  return finishedJobsToDelete(jobs, successfulLimit, failedLimit) ?? [];
+}
+
+/**
+ * finishedJobsToDelete is cleanupFinishedJobs returning null when nothing is to be deleted
+ * (the usual case: it then allocates nothing). A CronJob sync runs it every time.
+ */
+export function finishedJobsToDelete(jobs: readonly JobObject[], successfulLimit: number | null, failedLimit: number | null): string[] | null {
+  if (successfulLimit === null && failedLimit === null) return null;
+  let succeededCount = 0;
+  let failedCount = 0;
   for (const job of jobs) {
     const finished = finishedCondition(job.status);
     if (finished === null) continue;
-    if (finished.type === 'Complete') (succeeded ??= []).push(job);
-    else (failed ??= []).push(job);
+    if (finished.type === 'Complete') succeededCount++;
+    else failedCount++;
   }
-  const out = succeeded === null ? [] : removeOldest(succeeded, successfulLimit);
-  if (failed !== null) out.push(...removeOldest(failed, failedLimit));
+  const succeededExcess = successfulLimit === null ? 0 : succeededCount - successfulLimit;
+  const failedExcess = failedLimit === null ? 0 : failedCount - failedLimit;
+  if (succeededExcess <= 0 && failedExcess <= 0) return null;
+  const out: string[] = [];
+  if (succeededExcess > 0) removeOldest(jobs, true, succeededExcess, out);
+  if (failedExcess > 0) removeOldest(jobs, false, failedExcess, out);
   return out;
 }
 
-function removeOldest(jobs: JobObject[], limit: number | null): string[] {
-  if (limit === null || jobs.length <= limit) return [];
-  const sorted = jobs.slice().sort(byJobStartTime);
-  return sorted.slice(0, jobs.length - limit).map((j) => j.name);
+/** removeOldest appends the names of the `excess` oldest Complete (or Failed) Jobs to `out`, oldest first. */
+function removeOldest(jobs: readonly JobObject[], complete: boolean, excess: number, out: string[]): void {
+  if (excess === 1) {
+    // The steady state of a CronJob: one Job over the limit, the oldest one.
+    let oldest: JobObject | null = null;
+    for (const job of jobs) {
+      const finished = finishedCondition(job.status);
+      if (finished === null || (finished.type === 'Complete') !== complete) continue;
+      if (oldest === null || byJobStartTime(job, oldest) < 0) oldest = job;
+    }
+    if (oldest !== null) out.push(oldest.name);
+    return;
+  }
+  const chosen: JobObject[] = [];
+  for (const job of jobs) {
+    const finished = finishedCondition(job.status);
+    if (finished !== null && (finished.type === 'Complete') === complete) chosen.push(job);
+  }
+  chosen.sort(byJobStartTime);
+  const n = Math.min(excess, chosen.length);
+  for (let i = 0; i < n; i++) out.push((chosen[i] as JobObject).name);
 }
 
 /** byJobStartTime: startTime ascending, Jobs without startTime last, ties by name. */

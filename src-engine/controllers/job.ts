@@ -1,5 +1,5 @@
-import { EMPTY_BACKOFF_RECORD, backoffRemainingMs, newBackoffRecord, recordRemainingMs } from './backoff';
-import type { BackoffRecord, FinishedPod } from './backoff';
+import { EMPTY_BACKOFF_RECORD, backoffRemainingMs, recordRemainingMs } from './backoff';
+import type { BackoffRecord } from './backoff';
 import { findTrueCondition, isJobFinished, setCondition } from './conditions';
 import { countIndexes, formatIndexIntervals, hasIndex, parseIndexIntervals, withIndexes } from './indexes';
 import type { IndexIntervals } from './indexes';
@@ -66,6 +66,31 @@ interface TerminalTarget {
   readonly message: string;
 }
 
+const BACKOFF_LIMIT_EXCEEDED: TerminalTarget = { kind: 'failure', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' };
+const DEADLINE_EXCEEDED: TerminalTarget = { kind: 'failure', reason: 'DeadlineExceeded', message: 'Job was active longer than specified deadline' };
+const MAX_FAILED_INDEXES_EXCEEDED: TerminalTarget = { kind: 'failure', reason: 'MaxFailedIndexesExceeded', message: 'Job has exceeded the specified maximal number of failed indexes' };
+const FAILED_INDEXES: TerminalTarget = { kind: 'failure', reason: 'FailedIndexes', message: 'Job has failed indexes' };
+const COMPLETIONS_REACHED: TerminalTarget = { kind: 'success', reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods' };
+const NO_INTERVALS: IndexIntervals = [];
+
+/**
+ * Where one sync writes its events. With `details` false (a driver that only counts events
+ * past the ones it keeps) message and object stay empty, so nothing is formatted.
+ */
+class SyncEvents {
+  readonly list: ControllerEvent[] = [];
+  private ref: string | null = null;
+  constructor(
+    private readonly jobName: string,
+    private readonly now: number,
+    readonly details: boolean,
+  ) {}
+  add(type: 'Normal' | 'Warning', reason: string, message: string): void {
+    const object = this.details ? (this.ref ??= `Job/${this.jobName}`) : '';
+    this.list.push({ time: this.now, type, reason, message, object });
+  }
+}
+
 /**
  * syncJob runs one pass of the Job controller for `job` and its `pods` at time `now`
  * (epoch ms). It counts pods that finished since the last pass (those still carrying the
@@ -78,24 +103,20 @@ interface TerminalTarget {
  *
  * Returns {status, actions, events, requeueAfterMs, memory}; the inputs are not changed.
  * Pod-creation events (SuccessfulCreate) are recorded by whoever carries out the createPod
- * action, because only it knows the generated pod name.
+ * action, because only it knows the generated pod name. `eventDetails` false leaves the
+ * events' message and object empty (for drivers that only count events by reason).
  *
  * Mirrors pkg/controller/job/job_controller.go `syncJob`, `manageJob`,
  * `trackJobStatusAndRemoveFinalizers`, `pastBackoffLimitOnFailure`, `pastActiveDeadline`.
  */
-export function syncJob(job: JobObject, pods: readonly PodObject[], now: number, memory: JobMemory = EMPTY_JOB_MEMORY): JobSyncResult {
+export function syncJob(job: JobObject, pods: readonly PodObject[], now: number, memory: JobMemory = EMPTY_JOB_MEMORY, eventDetails = true): JobSyncResult {
   const spec = job.spec;
-  const unchanged: JobSyncResult = { status: job.status, actions: [], events: [], requeueAfterMs: null, memory };
   // C.13: a Job managed by another controller is left alone entirely.
-  if (spec.managedBy !== null && spec.managedBy !== JOB_CONTROLLER_NAME) return unchanged;
-  if (job.deletionTimestamp !== null || isJobFinished(job.status)) return { ...unchanged, memory: EMPTY_JOB_MEMORY };
+  if (spec.managedBy !== null && spec.managedBy !== JOB_CONTROLLER_NAME) return { status: job.status, actions: [], events: [], requeueAfterMs: null, memory };
+  if (job.deletionTimestamp !== null || isJobFinished(job.status)) return { status: job.status, actions: [], events: [], requeueAfterMs: null, memory: EMPTY_JOB_MEMORY };
 
-  const ref = `Job/${job.name}`;
-  const events: ControllerEvent[] = [];
+  const events = new SyncEvents(job.name, now, eventDetails);
   const actions: JobAction[] = [];
-  const event = (type: 'Normal' | 'Warning', reason: string, message: string): void => {
-    events.push({ time: now, type, reason, message, object: ref });
-  };
   const indexed = spec.completionMode === 'Indexed';
   const completions = spec.completions;
   const perIndex = indexed && spec.backoffLimitPerIndex !== null;
@@ -107,23 +128,25 @@ export function syncJob(job: JobObject, pods: readonly PodObject[], now: number,
   let terminating = 0;
   let ready = 0;
   let newSucceeded = 0;
-  const newSucceededIndexes: number[] = [];
+  let newSucceededIndexes: number[] | null = null;
   let newFailed = 0;
-  const newFailedIndexes: number[] = [];
-  const finishedForBackoff: FinishedPod[] = [];
+  let newFailedIndexes: number[] | null = null;
+  // Backoff inputs (newBackoffRecord): the latest new success and the new failures' times.
+  let lastSuccess: number | null = null;
+  let failureTimes: number[] | null = null;
   let failJob: TerminalTarget | null = null;
   // Only Jobs with backoffLimitPerIndex keep per-index records; others never copy the map.
   const indexFailures: Map<number, IndexFailureRecord> = perIndex ? new Map(memory.indexFailures) : (memory.indexFailures as Map<number, IndexFailureRecord>);
   let indexFailuresChanged = false;
   let restarts = 0;
-  const validIndex = (p: PodObject): boolean => p.index !== null && completions !== null && p.index >= 0 && p.index < completions;
 
   for (const pod of pods) {
-    const finished = pod.phase === 'Succeeded' || pod.phase === 'Failed';
+    const phase = pod.phase;
+    const finished = phase === 'Succeeded' || phase === 'Failed';
     if (!finished) {
       if (pod.deletionTimestamp === null) {
         active.push(pod);
-        if (pod.phase === 'Running') ready++;
+        if (phase === 'Running') ready++;
         restarts += pod.restartCount;
       } else {
         terminating++;
@@ -131,23 +154,23 @@ export function syncJob(job: JobObject, pods: readonly PodObject[], now: number,
     }
     if (!pod.hasTrackingFinalizer) continue;
     // Without "only replace failed pods", a pod being deleted counts as failed at once.
-    const failedNow = pod.phase === 'Failed' || (!finished && pod.deletionTimestamp !== null && !onlyReplaceFailed);
-    if (pod.phase === 'Succeeded') {
+    if (phase === 'Succeeded') {
       actions.push({ type: 'removeFinalizer', podName: pod.name });
-      finishedForBackoff.push({ finishedAt: pod.finishedAt ?? now, succeeded: true });
+      const finishedAt = pod.finishedAt ?? now;
+      if (lastSuccess === null || finishedAt > lastSuccess) lastSuccess = finishedAt;
       if (indexed) {
-        if (validIndex(pod)) newSucceededIndexes.push(pod.index as number);
+        if (validIndex(pod, completions)) (newSucceededIndexes ??= []).push(pod.index as number);
       } else {
         newSucceeded++;
       }
-    } else if (failedNow) {
+    } else if (phase === 'Failed' || (!finished && pod.deletionTimestamp !== null && !onlyReplaceFailed)) {
       actions.push({ type: 'removeFinalizer', podName: pod.name });
       const finishedAt = pod.finishedAt ?? pod.deletionTimestamp ?? now;
-      finishedForBackoff.push({ finishedAt, succeeded: false });
+      (failureTimes ??= []).push(finishedAt);
       const match = matchPodFailurePolicy(spec.podFailurePolicy, pod, job.namespace, mainContainer);
       if (match.action === 'Ignore') {
         // §H7: ignored failures are not counted, but they do feed the backoff.
-        if (perIndex && validIndex(pod)) {
+        if (perIndex && validIndex(pod, completions)) {
           indexFailures.set(pod.index as number, {
             failureCount: pod.indexFailureCount,
             ignoredFailureCount: pod.indexIgnoredFailureCount + 1,
@@ -161,10 +184,10 @@ export function syncJob(job: JobObject, pods: readonly PodObject[], now: number,
       if (match.action === 'FailJob' && failJob === null) {
         failJob = { kind: 'failure', reason: 'PodFailurePolicy', message: match.message ?? '' };
       }
-      if (perIndex && validIndex(pod)) {
+      if (perIndex && validIndex(pod, completions)) {
         const i = pod.index as number;
         if (match.action === 'FailIndex' || pod.indexFailureCount >= (spec.backoffLimitPerIndex as number)) {
-          newFailedIndexes.push(i);
+          (newFailedIndexes ??= []).push(i);
           indexFailures.delete(i);
         } else {
           indexFailures.set(i, { failureCount: pod.indexFailureCount + 1, ignoredFailureCount: pod.indexIgnoredFailureCount, lastFailureTime: finishedAt });
@@ -174,35 +197,32 @@ export function syncJob(job: JobObject, pods: readonly PodObject[], now: number,
     }
   }
 
-  let succeededIntervals: IndexIntervals = [];
-  let failedIntervals: IndexIntervals = [];
+  let succeededIntervals: IndexIntervals = NO_INTERVALS;
+  let failedIntervals: IndexIntervals = NO_INTERVALS;
   let succeeded: number;
   if (indexed) {
     const parsed = parseIndexIntervals(job.status.completedIndexes ?? '');
-    succeededIntervals = withIndexes(parsed.ok ? parsed.intervals : [], newSucceededIndexes, completions ?? undefined);
+    succeededIntervals = withIndexes(parsed.ok ? parsed.intervals : [], newSucceededIndexes ?? [], completions ?? undefined);
     succeeded = countIndexes(succeededIntervals);
     if (perIndex) {
       const parsedFailed = parseIndexIntervals(job.status.failedIndexes ?? '');
-      failedIntervals = withIndexes(parsedFailed.ok ? parsedFailed.intervals : [], newFailedIndexes, completions ?? undefined);
+      failedIntervals = withIndexes(parsedFailed.ok ? parsedFailed.intervals : [], newFailedIndexes ?? [], completions ?? undefined);
     }
   } else {
     succeeded = job.status.succeeded + newSucceeded;
   }
   const failed = job.status.failed + newFailed;
-  const backoff = newBackoffRecord(memory.backoff, finishedForBackoff);
+  const backoff = foldBackoffRecord(memory.backoff, lastSuccess, failureTimes);
 
   let conditions: readonly JobCondition[] = job.status.conditions;
   let startTime = job.status.startTime;
   let completionTime = job.status.completionTime;
   let requeueAfterMs: number | null = null;
-  const requeue = (ms: number): void => {
-    requeueAfterMs = requeueAfterMs === null ? ms : Math.min(requeueAfterMs, ms);
-  };
 
   // C.6: the terminal rules, first hit wins; an interim condition already set wins over all.
   let target: TerminalTarget | null = null;
   const successCriteria = findTrueCondition(job.status, 'SuccessCriteriaMet');
-  const failureTarget = findTrueCondition(job.status, 'FailureTarget');
+  const failureTarget = successCriteria === null ? findTrueCondition(job.status, 'FailureTarget') : null;
   if (successCriteria !== null) {
     target = { kind: 'success', reason: successCriteria.reason, message: successCriteria.message };
   } else if (failureTarget !== null) {
@@ -210,13 +230,13 @@ export function syncJob(job: JobObject, pods: readonly PodObject[], now: number,
   } else if (failJob !== null) {
     target = failJob;
   } else if (failed > spec.backoffLimit || pastBackoffLimitOnFailure(spec.restartPolicy, spec.backoffLimit, restarts)) {
-    target = { kind: 'failure', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' };
+    target = BACKOFF_LIMIT_EXCEEDED;
   } else if (!spec.suspend && pastActiveDeadline(spec.activeDeadlineSeconds, startTime, now)) {
-    target = { kind: 'failure', reason: 'DeadlineExceeded', message: 'Job was active longer than specified deadline' };
+    target = DEADLINE_EXCEEDED;
   } else if (perIndex && spec.maxFailedIndexes !== null && countIndexes(failedIntervals) > spec.maxFailedIndexes) {
-    target = { kind: 'failure', reason: 'MaxFailedIndexesExceeded', message: 'Job has exceeded the specified maximal number of failed indexes' };
+    target = MAX_FAILED_INDEXES_EXCEEDED;
   } else if (perIndex && failedIntervals.length > 0 && countIndexes(failedIntervals) + succeeded >= (completions as number)) {
-    target = { kind: 'failure', reason: 'FailedIndexes', message: 'Job has failed indexes' };
+    target = FAILED_INDEXES;
   } else if (indexed && spec.successPolicy !== null) {
     const hit = matchSuccessPolicy(spec.successPolicy, completions as number, succeededIntervals);
     if (hit !== null) target = { kind: 'success', reason: 'SuccessPolicy', message: hit.message };
@@ -225,15 +245,13 @@ export function syncJob(job: JobObject, pods: readonly PodObject[], now: number,
   let activeCount = active.length;
   if (target === null) {
     // manageJob, then the completion check with the active count it leaves.
-    const managed = manageJob(job, active, terminating, now, backoff, indexFailures, succeededIntervals, failedIntervals, succeeded, onlyReplaceFailed);
-    actions.push(...managed.actions);
-    events.push(...managed.events);
-    if (managed.requeueAfterMs !== null) requeue(managed.requeueAfterMs);
-    if (perIndex && managed.createdIndexes.length > 0) {
+    const managed = manageJob(job, active, terminating, now, backoff, indexFailures, succeededIntervals, failedIntervals, succeeded, onlyReplaceFailed, actions, events);
+    requeueAfterMs = managed.requeueAfterMs;
+    if (perIndex && managed.createdIndexes !== null && managed.createdIndexes.length > 0) {
       for (const i of managed.createdIndexes) indexFailures.delete(i);
       indexFailuresChanged = true;
     }
-    conditions = suspendConditions(conditions, spec.suspend, now, event);
+    conditions = suspendConditions(conditions, spec.suspend, now, events);
     if (spec.suspend) {
       startTime = null;
     } else if (spec.parallelism > 0 && (startTime === null || wasResumed(job.status, spec.suspend))) {
@@ -243,9 +261,10 @@ export function syncJob(job: JobObject, pods: readonly PodObject[], now: number,
     terminating += managed.deleted;
     const complete = completions === null ? succeeded > 0 && activeCount === 0 : succeeded >= completions && activeCount === 0;
     if (complete && !spec.suspend) {
-      target = { kind: 'success', reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods' };
+      target = COMPLETIONS_REACHED;
     } else if (!spec.suspend && startTime !== null && spec.activeDeadlineSeconds !== null) {
-      requeue(Math.max(0, startTime + spec.activeDeadlineSeconds * 1000 - now));
+      const untilDeadline = Math.max(0, startTime + spec.activeDeadlineSeconds * 1000 - now);
+      requeueAfterMs = requeueAfterMs === null ? untilDeadline : Math.min(requeueAfterMs, untilDeadline);
     }
   }
 
@@ -256,20 +275,20 @@ export function syncJob(job: JobObject, pods: readonly PodObject[], now: number,
     // strip the finalizer first, so lingering pods are not counted (§H8).
     for (const pod of active) {
       actions.push({ type: 'deletePod', podName: pod.name, removeFinalizer: target.kind === 'success' });
-      event('Normal', 'SuccessfulDelete', `Deleted pod: ${pod.name}`);
+      events.add('Normal', 'SuccessfulDelete', events.details ? `Deleted pod: ${pod.name}` : '');
     }
     terminating += active.length;
     activeCount = 0;
     if (terminating === 0) {
       if (target.kind === 'failure') {
         conditions = setCondition(conditions, 'Failed', 'True', target.reason, target.message, now);
-        event('Warning', target.reason, target.message);
+        events.add('Warning', target.reason, target.message);
       } else {
         conditions = setCondition(conditions, 'Complete', 'True', target.reason, target.message, now);
         completionTime = now;
-        event('Normal', 'Completed', 'Job completed');
+        events.add('Normal', 'Completed', 'Job completed');
         if (completions !== null && succeeded > completions) {
-          event('Warning', 'TooManySucceededPods', `Too many succeeded pods running after completion count reached`);
+          events.add('Warning', 'TooManySucceededPods', `Too many succeeded pods running after completion count reached`);
         }
       }
       requeueAfterMs = null;
@@ -288,14 +307,36 @@ export function syncJob(job: JobObject, pods: readonly PodObject[], now: number,
     completedIndexes: indexed ? formatIndexIntervals(succeededIntervals) : null,
     failedIndexes: perIndex ? formatIndexIntervals(failedIntervals) : null,
   };
-  const finishedNow = isJobFinished(status);
-  return {
-    status,
-    actions,
-    events,
-    requeueAfterMs: finishedNow ? null : requeueAfterMs,
-    memory: finishedNow ? EMPTY_JOB_MEMORY : { backoff, indexFailures: indexFailuresChanged ? indexFailures : memory.indexFailures },
-  };
+  if (isJobFinished(status)) return { status, actions, events: events.list, requeueAfterMs: null, memory: EMPTY_JOB_MEMORY };
+  const nextMemory: JobMemory =
+    backoff === memory.backoff && !indexFailuresChanged ? memory : { backoff, indexFailures: indexFailuresChanged ? indexFailures : memory.indexFailures };
+  return { status, actions, events: events.list, requeueAfterMs, memory: nextMemory };
+}
+
+function validIndex(p: PodObject, completions: number | null): boolean {
+  return p.index !== null && completions !== null && p.index >= 0 && p.index < completions;
+}
+
+/**
+ * foldBackoffRecord is newBackoffRecord for what the pod loop gathered: the latest new
+ * success (null for none) and the finish times of the new failures.
+ */
+function foldBackoffRecord(previous: BackoffRecord, lastSuccess: number | null, failureTimes: readonly number[] | null): BackoffRecord {
+  let count = 0;
+  let lastFailure: number | null = null;
+  if (failureTimes !== null) {
+    for (const t of failureTimes) {
+      if (lastSuccess !== null && t <= lastSuccess) continue;
+      count++;
+      if (lastFailure === null || t > lastFailure) lastFailure = t;
+    }
+  }
+  if (lastSuccess === null) {
+    if (count === 0) return previous;
+    return { failuresAfterLastSuccess: previous.failuresAfterLastSuccess + count, lastFailureTime: lastFailure };
+  }
+  if (count === 0) return previous.failuresAfterLastSuccess === 0 && previous.lastFailureTime === null ? previous : EMPTY_BACKOFF_RECORD;
+  return { failuresAfterLastSuccess: count, lastFailureTime: lastFailure };
 }
 
 /**
@@ -320,32 +361,35 @@ function wasResumed(status: JobStatus, suspend: boolean): boolean {
 }
 
 /** suspendConditions sets Suspended True/False on suspend and resume and records the event. */
-function suspendConditions(
-  conditions: readonly JobCondition[],
-  suspend: boolean,
-  now: number,
-  event: (type: 'Normal' | 'Warning', reason: string, message: string) => void,
-): readonly JobCondition[] {
-  const current = conditions.find((c) => c.type === 'Suspended');
+function suspendConditions(conditions: readonly JobCondition[], suspend: boolean, now: number, events: SyncEvents): readonly JobCondition[] {
+  let current: JobCondition | undefined;
+  for (const c of conditions) {
+    if (c.type === 'Suspended') {
+      current = c;
+      break;
+    }
+  }
   if (suspend && current?.status !== 'True') {
-    event('Normal', 'Suspended', 'Job suspended');
+    events.add('Normal', 'Suspended', 'Job suspended');
     return setCondition(conditions, 'Suspended', 'True', 'JobSuspended', 'Job suspended', now);
   }
   if (!suspend && current?.status === 'True') {
-    event('Normal', 'Resumed', 'Job resumed');
+    events.add('Normal', 'Resumed', 'Job resumed');
     return setCondition(conditions, 'Suspended', 'False', 'JobResumed', 'Job resumed', now);
   }
   return conditions;
 }
 
+/** What manageJob did; its actions and events went straight into the sync's lists. */
 interface ManageResult {
-  readonly actions: JobAction[];
-  readonly events: ControllerEvent[];
   readonly created: number;
-  readonly createdIndexes: number[];
+  /** Indexes of the pods created (per-index backoff only), else null. */
+  readonly createdIndexes: number[] | null;
   readonly deleted: number;
   readonly requeueAfterMs: number | null;
 }
+
+const MANAGED_NOTHING: ManageResult = { created: 0, createdIndexes: null, deleted: 0, requeueAfterMs: null };
 
 /**
  * manageJob creates or deletes pods (never both in one pass) so that the number of active
@@ -363,19 +407,11 @@ function manageJob(
   failedIntervals: IndexIntervals,
   succeeded: number,
   onlyReplaceFailed: boolean,
+  actions: JobAction[],
+  events: SyncEvents,
 ): ManageResult {
   const spec = job.spec;
-  const result: ManageResult = { actions: [], events: [], created: 0, createdIndexes: [], deleted: 0, requeueAfterMs: null };
-  const ref = `Job/${job.name}`;
-  const deletePods = (victims: readonly PodObject[]): ManageResult => {
-    const chosen = victims.slice(0, MAX_POD_CREATE_DELETE_PER_SYNC);
-    for (const pod of chosen) {
-      result.actions.push({ type: 'deletePod', podName: pod.name, removeFinalizer: true });
-      result.events.push({ time: now, type: 'Normal', reason: 'SuccessfulDelete', message: `Deleted pod: ${pod.name}`, object: ref });
-    }
-    return { ...result, deleted: chosen.length, requeueAfterMs: victims.length > chosen.length ? 0 : null };
-  };
-  if (spec.suspend) return deletePods(active);
+  if (spec.suspend) return deletePods(active, actions, events);
 
   const indexed = spec.completionMode === 'Indexed';
   let wantActive: number;
@@ -393,7 +429,7 @@ function manageJob(
       if (i === null || spec.completions === null || i < 0 || i >= spec.completions || seen.has(i) || hasIndex(succeededIntervals, i)) extra.push(pod);
       else seen.add(i);
     }
-    if (extra.length > 0) return deletePods(extra);
+    if (extra.length > 0) return deletePods(extra, actions, events);
   }
   if (active.length > wantActive) {
     // Prefer pods that are not running yet, then the newest (controller.ActivePods order).
@@ -404,27 +440,28 @@ function manageJob(
       if (a.creationTimestamp !== b.creationTimestamp) return b.creationTimestamp - a.creationTimestamp;
       return a.name < b.name ? 1 : -1;
     });
-    return deletePods(ordered.slice(0, active.length - wantActive));
+    return deletePods(ordered.slice(0, active.length - wantActive), actions, events);
   }
 
   let diff = wantActive - active.length - (onlyReplaceFailed ? terminating : 0);
-  if (diff <= 0) return result;
+  if (diff <= 0) return MANAGED_NOTHING;
   const perIndex = indexed && spec.backoffLimitPerIndex !== null;
   if (!perIndex) {
     const remaining = recordRemainingMs(backoff, now);
-    if (remaining > 0) return { ...result, requeueAfterMs: Math.max(remaining, MIN_BACKOFF_REQUEUE_MS) };
+    if (remaining > 0) return { created: 0, createdIndexes: null, deleted: 0, requeueAfterMs: Math.max(remaining, MIN_BACKOFF_REQUEUE_MS) };
   }
   let more = false;
   if (diff > MAX_POD_CREATE_DELETE_PER_SYNC) {
     diff = MAX_POD_CREATE_DELETE_PER_SYNC;
     more = true;
   }
-  const actions = result.actions;
   let created = 0;
-  const createdIndexes: number[] = [];
+  const createdIndexes: number[] | null = perIndex ? [] : null;
   let requeueAfterMs: number | null = more ? 0 : null;
   if (!indexed) {
-    for (; created < diff; created++) actions.push({ type: 'createPod', pod: podRequest(job, null, null) });
+    // Every pod of a NonIndexed Job is asked for with the same (read-only) request.
+    const request = podRequest(job, null, null);
+    for (; created < diff; created++) actions.push({ type: 'createPod', pod: request });
   } else {
     const completions = spec.completions as number;
     const held = new Set<number>();
@@ -450,12 +487,23 @@ function manageJob(
         }
       }
       actions.push({ type: 'createPod', pod: podRequest(job, i, failures ?? null) });
-      createdIndexes.push(i);
+      if (createdIndexes !== null) createdIndexes.push(i);
       created++;
     }
   }
   // Terminating pods held back by podReplacementPolicy Failed are waited for by pod events.
-  return { ...result, created, createdIndexes, requeueAfterMs };
+  return { created, createdIndexes, deleted: 0, requeueAfterMs };
+}
+
+/** deletePods deletes up to MaxPodCreateDeletePerSync victims (stripping the finalizer) and asks to come back for the rest. */
+function deletePods(victims: readonly PodObject[], actions: JobAction[], events: SyncEvents): ManageResult {
+  const n = Math.min(victims.length, MAX_POD_CREATE_DELETE_PER_SYNC);
+  for (let i = 0; i < n; i++) {
+    const pod = victims[i] as PodObject;
+    actions.push({ type: 'deletePod', podName: pod.name, removeFinalizer: true });
+    events.add('Normal', 'SuccessfulDelete', events.details ? `Deleted pod: ${pod.name}` : '');
+  }
+  return { created: 0, createdIndexes: null, deleted: n, requeueAfterMs: victims.length > n ? 0 : null };
 }
 
 /** podRequest builds the createPod request (job_controller.go `createPod` + indexed_job_utils `addCompletionIndex*`). */

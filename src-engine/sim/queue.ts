@@ -27,9 +27,15 @@ export class EventQueue<T> {
   }
 
   pop(): { time: number; item: T } | undefined {
+    if (this.items.length === 0) return undefined;
+    const time = this.times[0] as number;
+    return { time, item: this.popItem() as T };
+  }
+
+  /** popItem removes and returns the first item (its time is peekTime() before the call); undefined when empty. */
+  popItem(): T | undefined {
     const n = this.items.length;
     if (n === 0) return undefined;
-    const time = this.times[0] as number;
     const item = this.items[0] as T;
     const last = n - 1;
     this.move(last, 0);
@@ -38,7 +44,7 @@ export class EventQueue<T> {
     this.seqs.pop();
     this.items.pop();
     if (last > 0) this.down(0);
-    return { time, item };
+    return item;
   }
 
   private less(a: number, b: number): boolean {

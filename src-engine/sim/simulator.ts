@@ -2,7 +2,7 @@ import { recordRemainingMs } from '../controllers/backoff';
 import { finishedCondition, isJobFinished } from '../controllers/conditions';
 import { cronJobFromManifest } from '../controllers/cronJobSpec';
 import { parseCronJobSchedule, syncCronJob } from '../controllers/cronJob';
-import type { CronJobObject } from '../controllers/cronJob';
+import type { CronJobObject, CronJobSyncOptions } from '../controllers/cronJob';
 import { EMPTY_JOB_MEMORY, syncJob } from '../controllers/job';
 import type { JobMemory } from '../controllers/job';
 import { jobFromManifest } from '../controllers/jobSpec';
@@ -47,10 +47,19 @@ const PRIO_JOB = 1;
 const PRIO_TTL = 2;
 const PRIO_CRON = 3;
 
-type QueueItem =
-  | { readonly kind: 'podStart' | 'podExit' | 'podRestart' | 'podGone'; readonly job: JobRuntime; readonly pod: SimPod; readonly gen: number }
-  | { readonly kind: 'syncJob' | 'ttl'; readonly job: JobRuntime }
-  | { readonly kind: 'syncCronJob' };
+type PodEventKind = 'podStart' | 'podExit' | 'podRestart' | 'podGone';
+
+/** One wake-up in the queue; every kind has the same shape (pod events use pod and gen). */
+interface QueueItem {
+  readonly kind: PodEventKind | 'syncJob' | 'ttl' | 'syncCronJob';
+  readonly job: JobRuntime | null;
+  readonly pod: SimPod | null;
+  readonly gen: number;
+}
+
+const CRON_SYNC_ITEM: QueueItem = { kind: 'syncCronJob', job: null, pod: null, gen: 0 };
+/** Pods of the simulator have no conditions (nothing sets DisruptionTarget etc.). */
+const NO_POD_CONDITIONS: PodObject['conditions'] = [];
 
 /** A pod in the simulated world; it is also the PodObject handed to syncJob (never mutated there). */
 interface SimPod extends PodObject {
@@ -86,15 +95,29 @@ class EventLog {
   readonly events: ControllerEvent[] = [];
   readonly counts: Record<string, number> = {};
   dropped = 0;
-  constructor(private readonly max: number) {}
+  /** Whether the next event is kept in detail (else it is only counted, so need not be formatted). */
+  detailed: boolean;
+  constructor(private readonly max: number) {
+    this.detailed = max > 0;
+  }
   add(e: ControllerEvent): void {
     this.counts[e.reason] = (this.counts[e.reason] ?? 0) + 1;
-    if (this.events.length < this.max) this.events.push(e);
-    else this.dropped++;
+    if (this.detailed) {
+      this.events.push(e);
+      this.detailed = this.events.length < this.max;
+    } else {
+      this.dropped++;
+    }
+  }
+  /** drop counts one event of `reason` that is not kept (the log is full, so it was never formatted). */
+  drop(reason: string): void {
+    this.counts[reason] = (this.counts[reason] ?? 0) + 1;
+    this.dropped++;
   }
 }
 
 const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+const NAME_CODES = Array.from(NAME_ALPHABET, (c) => c.charCodeAt(0));
 
 function hashString(s: string): number {
   let h = 0x811c9dc5;
@@ -114,6 +137,8 @@ class World {
   readonly podRecords: SimPodRecord[] = [];
   readonly backoffWaits: BackoffWait[] = [];
   readonly jobs = new Map<string, JobRuntime>();
+  private readonly jobList: JobObject[] = [];
+  private jobsChanged = false;
   jobsCreated = 0;
   onJobChange: ((rt: JobRuntime, what: 'created' | 'finished' | 'deleted') => void) | null = null;
 
@@ -148,54 +173,69 @@ class World {
     };
     this.jobsCreated++;
     this.jobs.set(job.name, rt);
+    this.jobsChanged = true;
     this.enqueueJobSync(rt, this.now());
     return rt;
+  }
+
+  /**
+   * storedJobs lists the stored Job objects in the order the store holds them (what a CronJob
+   * sync lists). The array is reused: a sync reads it and keeps nothing of it.
+   */
+  storedJobs(): readonly JobObject[] {
+    if (this.jobsChanged) {
+      this.jobList.length = 0;
+      for (const rt of this.jobs.values()) this.jobList.push(rt.job);
+      this.jobsChanged = false;
+    }
+    return this.jobList;
   }
 
   enqueueJobSync(rt: JobRuntime, at: number): void {
     if (rt.deleted || (rt.pendingSync !== null && rt.pendingSync <= at)) return;
     rt.pendingSync = at;
-    this.queue.push(at, PRIO_JOB, { kind: 'syncJob', job: rt });
+    this.queue.push(at, PRIO_JOB, { kind: 'syncJob', job: rt, pod: null, gen: 0 });
   }
 
   run(until: number, maxEvents = 50_000_000): number {
     let last = this.now();
     let processed = 0;
     while (this.queue.size > 0 && processed < maxEvents) {
-      if (this.queue.peekTime() > until) break;
-      const next = this.queue.pop();
-      if (next === undefined) break;
-      this.clock.advanceTo(next.time);
-      last = next.time;
+      const time = this.queue.peekTime();
+      if (time > until) break;
+      const item = this.queue.popItem();
+      if (item === undefined) break;
+      this.clock.advanceTo(time);
+      last = time;
       processed++;
-      this.dispatch(next.item);
+      this.dispatch(item);
     }
     return last;
   }
 
   dispatch(item: QueueItem): void {
-    switch (item.kind) {
-      case 'syncJob':
-        if (item.job.pendingSync !== this.now()) return;
-        item.job.pendingSync = null;
-        this.syncJob(item.job);
-        return;
-      case 'ttl':
-        if (item.job.pendingTtl !== this.now()) return;
-        item.job.pendingTtl = null;
-        this.syncTtl(item.job);
-        return;
-      case 'syncCronJob':
-        this.onCronSync?.();
-        return;
-      default:
-        this.podEvent(item.kind, item.job, item.pod, item.gen);
+    const kind = item.kind;
+    if (kind === 'syncCronJob') {
+      this.onCronSync?.();
+      return;
+    }
+    const job = item.job as JobRuntime;
+    if (kind === 'syncJob') {
+      if (job.pendingSync !== this.now()) return;
+      job.pendingSync = null;
+      this.syncJob(job);
+    } else if (kind === 'ttl') {
+      if (job.pendingTtl !== this.now()) return;
+      job.pendingTtl = null;
+      this.syncTtl(job);
+    } else {
+      this.podEvent(kind, job, item.pod as SimPod, item.gen);
     }
   }
 
   onCronSync: (() => void) | null = null;
 
-  private podEvent(kind: 'podStart' | 'podExit' | 'podRestart' | 'podGone', rt: JobRuntime, pod: SimPod, gen: number): void {
+  private podEvent(kind: PodEventKind, rt: JobRuntime, pod: SimPod, gen: number): void {
     if (rt.deleted || pod.gen !== gen) return;
     const now = this.now();
     if (kind === 'podStart') {
@@ -248,7 +288,7 @@ class World {
     if (rt.deleted) return;
     const now = this.now();
     const wasFinished = isJobFinished(rt.job.status);
-    const result = syncJob(rt.job, Array.from(rt.pods.values()), now, rt.memory);
+    const result = syncJob(rt.job, Array.from(rt.pods.values()), now, rt.memory, this.log.detailed);
     // The world is the API server's storage: it owns its Job objects and updates them in place
     // (the controller only ever saw them read-only during its sync).
     (rt.job as { status: JobObject['status'] }).status = result.status;
@@ -302,7 +342,7 @@ class World {
     if (d.kind === 'none') return;
     const at = d.kind === 'delete' ? this.now() : d.expireAt;
     rt.pendingTtl = at;
-    this.queue.push(at, PRIO_TTL, { kind: 'ttl', job: rt });
+    this.queue.push(at, PRIO_TTL, { kind: 'ttl', job: rt, pod: null, gen: 0 });
   }
 
   private syncTtl(rt: JobRuntime): void {
@@ -311,7 +351,7 @@ class World {
     if (d.kind === 'delete') this.deleteJob(rt, 'ttl');
     else if (d.kind === 'wait') {
       rt.pendingTtl = d.expireAt;
-      this.queue.push(d.expireAt, PRIO_TTL, { kind: 'ttl', job: rt });
+      this.queue.push(d.expireAt, PRIO_TTL, { kind: 'ttl', job: rt, pod: null, gen: 0 });
     }
   }
 
@@ -320,9 +360,17 @@ class World {
     // generateName: the API server retries on a name conflict, so do we.
     let name: string;
     do {
-      let suffix = '';
-      for (let i = 0; i < 5; i++) suffix += NAME_ALPHABET[Math.floor(rt.nameRng() * NAME_ALPHABET.length)];
-      name = generateName + suffix;
+      const rng = rt.nameRng;
+      const n = NAME_ALPHABET.length;
+      name =
+        generateName +
+        String.fromCharCode(
+          NAME_CODES[Math.floor(rng() * n)] as number,
+          NAME_CODES[Math.floor(rng() * n)] as number,
+          NAME_CODES[Math.floor(rng() * n)] as number,
+          NAME_CODES[Math.floor(rng() * n)] as number,
+          NAME_CODES[Math.floor(rng() * n)] as number,
+        );
     } while (rt.pods.has(name));
     const outcome = rt.sequence.next(index);
     const latency = this.model.startLatencyMs;
@@ -341,7 +389,7 @@ class World {
       finishedAt: null,
       exitCode: null,
       restartCount: 0,
-      conditions: [],
+      conditions: NO_POD_CONDITIONS,
       indexFailureCount: failureCount,
       indexIgnoredFailureCount: ignoredCount,
       gen: 0,
@@ -351,7 +399,8 @@ class World {
     rt.pods.set(name, pod);
     rt.podsCreated++;
     if (rt.record !== null) rt.record.podsCreated = rt.podsCreated;
-    this.log.add({ time: now, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${name}`, object: `Job/${rt.job.name}` });
+    if (this.log.detailed) this.log.add({ time: now, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${name}`, object: `Job/${rt.job.name}` });
+    else this.log.drop('SuccessfulCreate');
     if (latency > 0) this.queue.push(now + latency, PRIO_POD, { kind: 'podStart', job: rt, pod, gen: 0 });
     else this.queue.push(now + outcome.durationMs, PRIO_POD, { kind: 'podExit', job: rt, pod, gen: 0 });
   }
@@ -385,8 +434,10 @@ class World {
       }
     }
     rt.pods.clear();
-    rt.job = { ...rt.job, deletionTimestamp: now };
-    this.jobs.delete(rt.job.name);
+    const job = rt.job;
+    rt.job = { name: job.name, namespace: job.namespace, creationTimestamp: job.creationTimestamp, deletionTimestamp: now, annotations: job.annotations, spec: job.spec, status: job.status };
+    this.jobs.delete(job.name);
+    this.jobsChanged = true;
     if (rt.record !== null) {
       rt.record.deletedAt = now;
       rt.record.deletedBy = why;
@@ -463,12 +514,14 @@ export function simulateCronJob(cronJob: CronJobObject, options: SimulateOptions
       next = undefined;
     }
   }
+  const syncOptions: CronJobSyncOptions = schedule !== undefined && next !== undefined ? { schedule, next } : {};
+  const countingSyncOptions: CronJobSyncOptions = { ...syncOptions, eventDetails: false };
   let pendingCron: number | null = null;
   let deletingOwnJob = false;
   const enqueueCron = (at: number): void => {
     if (pendingCron !== null && pendingCron <= at) return;
     pendingCron = at;
-    world.queue.push(at, PRIO_CRON, { kind: 'syncCronJob' });
+    world.queue.push(at, PRIO_CRON, CRON_SYNC_ITEM);
   };
   world.onJobChange = (rt, what) => {
     if (what === 'finished') {
@@ -485,8 +538,7 @@ export function simulateCronJob(cronJob: CronJobObject, options: SimulateOptions
     const now = world.now();
     if (pendingCron !== now) return;
     pendingCron = null;
-    const jobs = Array.from(world.jobs.values(), (rt) => rt.job);
-    const result = syncCronJob(cj, jobs, now, schedule !== undefined && next !== undefined ? { schedule, next } : {});
+    const result = syncCronJob(cj, world.storedJobs(), now, world.log.detailed ? syncOptions : countingSyncOptions);
     (cj as { status: CronJobObject['status'] }).status = result.status;
     for (const e of result.events) {
       world.log.add(e);
