@@ -107,6 +107,16 @@ export function renderCronJob(model: CronJobPanelModel, post: Post): HTMLElement
       model.nextRuns.length === 0 ? h('p', { class: 'muted' }, model.suspended ? 'None while suspended.' : 'None.') : h('ol', {}, ...model.nextRuns.map((r) => h('li', {}, r)))),
     facts('Status', model.status)));
   root.appendChild(calendarView(model));
+  if (model.simulationSvgDataUrl?.startsWith('data:image/svg+xml;base64,') || model.simulationNote) {
+    const card = h('section', { class: 'card' }, h('h2', {}, 'Simulation'), model.simulationNote ? h('p', { class: 'muted' }, model.simulationNote) : null);
+    if (model.simulationSvgDataUrl?.startsWith('data:image/svg+xml;base64,')) {
+      const img = h('img', { class: 'timeline-img' });
+      img.alt = 'Simulated Jobs and calendar of the coming days';
+      img.src = model.simulationSvgDataUrl;
+      card.appendChild(img);
+    }
+    root.appendChild(card);
+  }
   root.appendChild(facts('Settings that matter', model.settings));
   root.appendChild(h('section', { class: 'card' }, h('h2', {}, `Jobs (${model.jobs.length})`),
     model.jobs.length === 0 ? h('p', { class: 'muted' }, 'No Jobs (history limits delete old ones).') :

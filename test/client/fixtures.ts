@@ -5,7 +5,7 @@ export const T0 = Date.UTC(2026, 10, 30, 12, 0, 0);
 export const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 export function cronJob(name: string, spec: Partial<NonNullable<CronJob['spec']>> = {}, status: CronJob['status'] = {}, ns = 'demo'): CronJob {
-  return { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name, namespace: ns, uid: `uid-${name}` }, spec: { schedule: '0 2 * * *', jobTemplate: { spec: { template: { spec: { containers: [{ name: 'main', image: 'busybox' }] } } } }, ...spec }, status };
+  return { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name, namespace: ns, uid: `uid-${name}` }, spec: { schedule: '0 2 * * *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'main', image: 'busybox' }] } } } }, ...spec }, status };
 }
 
 export function job(name: string, opts: { owner?: string; ns?: string; created?: number; spec?: Partial<NonNullable<Job['spec']>>; status?: Job['status'] } = {}): Job {

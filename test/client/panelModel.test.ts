@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { buildCronJobPanelModel, buildJobPanelModel, calendar, failureCard, jobSettings } from '../../client/src/views/model/panelModel';
+import { buildCronJobPanelModel, buildJobPanelModel, calendar, failureCard, jobSettings, simulateComingDays } from '../../client/src/views/model/panelModel';
 import { T0, cronJob, event, iso, job, pod, running, terminated, waiting } from './fixtures';
 
 const failedJob = job('report-1', {
@@ -90,5 +90,19 @@ describe('CronJob panel model', () => {
     const days = calendar('* * * * *', undefined, T0, 2);
     assert.equal(days[0]?.runMinutes.length, 48);
     assert.ok((days[0]?.more ?? 0) > 0);
+  });
+});
+
+describe('CronJob simulation picture', () => {
+  it('simulates the coming week with the engine and renders its SVG', () => {
+    const result = simulateComingDays(cronJob('nightly', { schedule: '0 2 * * *', timeZone: 'Europe/Berlin' }), T0);
+    assert.match(result.note, /next 7 days/);
+    assert.match(result.svg ?? '', /^<svg/);
+  });
+
+  it('keeps busy schedules to one day, and says why there is no picture', () => {
+    assert.match(simulateComingDays(cronJob('busy', { schedule: '* * * * *' }), T0).note, /next 24 hours/);
+    assert.match(simulateComingDays(cronJob('bad', { schedule: '61 * * * *' }), T0).note, /^no simulation: /);
+    assert.equal(simulateComingDays(cronJob('paused', { suspend: true }), T0).svg, undefined);
   });
 });

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { BasePanel } from './basePanel';
 import type { FromWebview } from './contract';
-import { buildCronJobPanelModel } from '../views/model/panelModel';
+import { buildCronJobPanelModel, simulateComingDays } from '../views/model/panelModel';
+import { svgDataUrl } from './SimulationPanel';
 import type { ObjectRef } from './objectRef';
 import { ACTION_COMMANDS } from './actionCommands';
 import { JobPanel } from './JobPanel';
@@ -12,6 +13,8 @@ export class CronJobPanel extends BasePanel {
   private static readonly open = new Map<string, CronJobPanel>();
   private updateTimer: NodeJS.Timeout | undefined;
   private readonly clock: NodeJS.Timeout;
+  /** The simulation picture, recomputed when the CronJob's spec changes (its generation). */
+  private simulation: { generation: string; svgDataUrl?: string; note: string } | undefined;
 
   static show(ctx: Ctx, ref: ObjectRef): CronJobPanel {
     const key = `${ctx.cluster.contextName}/${ref.namespace}/${ref.name}`;
@@ -61,19 +64,23 @@ export class CronJobPanel extends BasePanel {
     const index = session.index;
     const jobs = index.jobsOf(this.ref.namespace, this.ref.name);
     const events = [...index.eventsFor(this.ref.namespace, 'CronJob', this.ref.name), ...jobs.flatMap((j) => index.eventsFor(this.ref.namespace, 'Job', j.metadata?.name ?? ''))];
-    this.post({
-      type: 'model',
-      model: buildCronJobPanelModel({
-        context: this.ctx.cluster.contextName,
-        namespace: this.ref.namespace,
-        name: this.ref.name,
-        cronJob: index.cronJobs.get(this.ref.namespace, this.ref.name),
-        jobs,
-        events,
-        nowMs: Date.now(),
-        access: (verb, resource) => session.access.lookup({ namespace: this.ref.namespace, verb, group: 'batch', resource }),
-      }),
+    const cronJob = index.cronJobs.get(this.ref.namespace, this.ref.name);
+    const generation = `${cronJob?.metadata?.generation ?? ''}/${cronJob?.metadata?.uid ?? ''}`;
+    if (cronJob && this.simulation?.generation !== generation) {
+      const { svg, note } = simulateComingDays(cronJob, Date.now());
+      this.simulation = { generation, note, ...(svg ? { svgDataUrl: svgDataUrl(svg) } : {}) };
+    }
+    const model = buildCronJobPanelModel({
+      context: this.ctx.cluster.contextName,
+      namespace: this.ref.namespace,
+      name: this.ref.name,
+      cronJob,
+      jobs,
+      events,
+      nowMs: Date.now(),
+      access: (verb, resource) => session.access.lookup({ namespace: this.ref.namespace, verb, group: 'batch', resource }),
     });
+    this.post({ type: 'model', model: { ...model, ...(this.simulation?.svgDataUrl ? { simulationSvgDataUrl: this.simulation.svgDataUrl } : {}), ...(this.simulation ? { simulationNote: this.simulation.note } : {}) } });
   }
 
   protected async onMessage(message: FromWebview): Promise<void> {

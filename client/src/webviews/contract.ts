@@ -125,6 +125,10 @@ export interface CronJobPanelModel {
   readonly jobs: readonly CronJobRunView[];
   readonly events: readonly EventView[];
   readonly calendar: readonly CalendarDay[];
+  /** The engine's simulation of the coming days (timeline and calendar), as a data: URL image. */
+  readonly simulationSvgDataUrl?: string;
+  /** What the simulation covers, or why there is none. */
+  readonly simulationNote?: string;
   readonly actions: readonly ActionView[];
 }
 

@@ -52,8 +52,12 @@ export interface TreeOptions {
 }
 
 const byName = (a: { metadata?: { name?: string } }, b: { metadata?: { name?: string } }): number => nameOf(a).localeCompare(nameOf(b));
-const newestFirst = (a: Job | Pod, b: Job | Pod): number =>
-  (parseTime(b.metadata?.creationTimestamp) ?? 0) - (parseTime(a.metadata?.creationTimestamp) ?? 0) || byName(a, b);
+/** newestFirst sorts by creationTimestamp, newest first; RFC 3339 UTC times compare as strings, which spares a Date.parse per comparison. */
+const newestFirst = (a: Job | Pod, b: Job | Pod): number => {
+  const ta = a.metadata?.creationTimestamp ?? '';
+  const tb = b.metadata?.creationTimestamp ?? '';
+  return ta < tb ? 1 : ta > tb ? -1 : byName(a, b);
+};
 
 function matches(options: TreeOptions, name: string): boolean {
   return !options.filter || name.toLowerCase().includes(options.filter.toLowerCase());
