@@ -26,6 +26,7 @@ const SERVER_EXEC_ARGV = ['--max-semi-space-size=2'];
 const DOCUMENTS = 1000;
 const EDITS = 10;
 const HOVERS = 50;
+const LONG_SESSION_EDITS = 200;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => `${x.toFixed(1)} ms`.padStart(10);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-jobs-lsp-bench-'));
@@ -208,6 +209,18 @@ for (let round = 0; round < ROUNDS; round++) {
   stats = await k.connection.sendRequest('kubeJobs/serverStats');
   ours.rss = Math.max(ours.rss, stats.rssBytes);
   ours.heap = Math.max(ours.heap, stats.heapUsedBytes);
+  if (round === 0) {
+    // A longer session: edits spread over many documents must not pin old versions of the text.
+    const targets = LINES.map((l, n) => (/^ {2}backoffLimit: \d$/.test(l) ? n : -1)).filter((n) => n >= 0);
+    for (let e = 0; e < LONG_SESSION_EDITS; e++) {
+      const line = targets[(e * 7) % targets.length];
+      await k.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 100 + e }, contentChanges: [{ range: { start: { line, character: 16 }, end: { line, character: 17 } }, text: String(e % 10) }] });
+      await k.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    }
+    const long = await k.connection.sendRequest('kubeJobs/serverStats');
+    ours.longRss = long.rssBytes;
+    ours.longHeap = long.heapUsedBytes;
+  }
   for (let h = 0; h < HOVERS; h++) {
     t0 = performance.now();
     const hover = await k.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: hoverLine, character: 14 } });
@@ -261,6 +274,7 @@ console.log(`  kube-jobs 1-char edit → diag.     ${ms(edit)}   (server's own $
 console.log(`  yaml-ls   1-char edit → diag.     ${ms(yEdit)}`);
 console.log(`  kube-jobs hover on a schedule     ${ms(hover)}`);
 console.log(`  memory: kube-jobs RSS ${mib(ours.rss)} (heap ${mib(ours.heap)}), yaml-ls RSS ${mib(theirs.rss)}`);
+console.log(`  memory after ${LONG_SESSION_EDITS} more edits across documents: kube-jobs RSS ${mib(ours.longRss)} (heap ${mib(ours.longHeap)})`);
 for (const [what, value, ok] of checks) console.log(`  ${ok ? 'ok  ' : 'MISS'} ${what}: ${value.toFixed(2)}`);
 fs.rmSync(work, { recursive: true, force: true });
 process.exit(0);

@@ -175,7 +175,7 @@ const MAX_INDENT = 400;
  */
 function parseChunk(chunk: DocumentChunk, index: number): ManifestDocument {
   const tooDeep = nestingProblem(chunk.text);
-  if (!tooDeep) return parseManifestDocument(chunk, index);
+  if (!tooDeep) return parseManifestDocument({ ...chunk, text: ownString(chunk.text) }, index);
   const placeholder = parseManifestDocument({ ...chunk, text: '' }, index);
   const line = chunk.startLine;
   return {
@@ -184,6 +184,20 @@ function parseChunk(chunk: DocumentChunk, index: number): ManifestDocument {
     lines: new LineIndex(chunk.text),
     syntaxErrors: [{ code: 'TOO_DEEP', message: `not checked: ${tooDeep}`, offset: 0, range: { start: { line, character: 0 }, end: { line, character: 1 } } }],
   };
+}
+
+/**
+ * ownString copies a chunk's text out of the file's text. A substring in V8 keeps its whole
+ * parent alive, and every scalar the YAML parser slices from a chunk would then pin the full
+ * text of the version it was parsed in: a long editing session would keep hundreds of copies
+ * of a big file.
+ */
+function ownString(text: string): string {
+  if (text.length < 2) return text;
+  const copy = text.charAt(0) + text.slice(1);
+  // Flatten now (a string concatenation is lazy), so the copy no longer refers to the slice.
+  copy.charCodeAt(copy.length - 1);
+  return copy;
 }
 
 export function nestingProblem(text: string): string | undefined {
