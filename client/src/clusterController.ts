@@ -19,10 +19,13 @@ export interface ObjectsChanged {
   readonly objects: readonly { kind: WatchedKind; namespace: string; name: string }[];
 }
 
-/** The namespace selection from the setting: [] → the context's namespace, ['*'] → all. */
+/**
+ * The namespace selection from the setting: ['*'] → all; [] → all when RBAC allows, else the
+ * context's namespace; otherwise the names given.
+ */
 export function selectionFromSetting(names: readonly string[], contextNs: string): NamespaceSelection {
   if (names.includes('*')) return { all: true };
-  return { all: false, names: names.length > 0 ? names : [contextNs] };
+  return names.length > 0 ? { all: false, names } : { all: true, fallback: contextNs };
 }
 
 /**
@@ -87,9 +90,9 @@ export class ClusterController implements vscode.Disposable {
   /** namespacesLabel renders the selection for the status bar. */
   namespacesLabel(): string {
     const cfg = readConfig();
-    if (cfg.cluster.namespaces.includes('*')) return 'all namespaces';
-    if (cfg.cluster.namespaces.length > 0) return cfg.cluster.namespaces.join(', ');
-    return this.kubeconfig && this.contextName ? contextNamespace(this.kubeconfig.kubeConfig, this.contextName) : '';
+    if (cfg.cluster.namespaces.length > 0 && !cfg.cluster.namespaces.includes('*')) return cfg.cluster.namespaces.join(', ');
+    const shown = this.session?.index.namespaces() ?? [];
+    return shown.length === 1 ? (shown[0] ?? '') : 'all namespaces';
   }
 
   private async start(): Promise<void> {

@@ -11,7 +11,7 @@ import type { IndexChange, WatchedKind } from '../views/model/clusterIndex';
 import { errorMessage } from './apiError';
 
 /** Which namespaces a session watches: a list, or all (falling back to the ones RBAC lets us list). */
-export type NamespaceSelection = { readonly all: true } | { readonly all: false; readonly names: readonly string[] };
+export type NamespaceSelection = { readonly all: true; readonly fallback?: string } | { readonly all: false; readonly names: readonly string[] };
 
 export interface SessionOptions {
   readonly transport: Transport;
@@ -88,6 +88,10 @@ export class ClusterSession {
       const list = await requestJson<{ items?: KubeObject[] }>(this.options.transport, 'GET', collectionPath(NAMESPACES) + query({ limit: 5000 }));
       return (list.items ?? []).map((n) => n.metadata.name);
     } catch (error) {
+      if (sel.fallback !== undefined) {
+        this.options.log?.(`cannot list namespaces (${errorMessage(error)}); watching the context's namespace ${sel.fallback}`);
+        return [sel.fallback];
+      }
       this.emit(this.index.setProblem('', 'namespaces', { resource: 'namespaces', message: errorMessage(error), forbidden: true }));
       return [];
     }
