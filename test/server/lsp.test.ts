@@ -108,6 +108,7 @@ describe('language server over stdio', () => {
     const simulated: SimulateDocumentResult = await session.connection.sendRequest(SimulateDocumentRequest.method, { uri: URI, documentIndex: 0, startMs: Date.UTC(2026, 2, 2) });
     assert.equal(simulated.kind, 'Job');
     assert.ok(simulated.result, simulated.error);
+    assert.match(simulated.svg ?? '', /^<svg/);
     const stats: ServerStatsResult = await session.connection.sendRequest(ServerStatsRequest.method);
     assert.ok(stats.rssBytes > 0);
     assert.equal(stats.openDocuments, 1);
