@@ -36,6 +36,10 @@ export function activate(context: vscode.ExtensionContext): { ctx: Ctx; main: ()
     getTreeItem: (element) => (loaded as Main).tree.getTreeItem(element as never),
   };
   ctx.push(treeChanged, vscode.window.createTreeView('kubeJobs.clusterView', { treeDataProvider: tree, showCollapseAll: true }));
+  // Panels open before a reload come back showing the same object (their page saved it with setState).
+  for (const viewType of ['kubeJobs.job', 'kubeJobs.cronJob']) {
+    ctx.push(vscode.window.registerWebviewPanelSerializer(viewType, { deserializeWebviewPanel: async (panel, state) => (await main()).restorePanel(panel, state) }));
+  }
   for (const id of COMMAND_IDS) ctx.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => (await main()).commands[id](...args)));
   setImmediate(() => {
     void main().catch((error: unknown) => ctx.log.error(`kube-jobs: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));

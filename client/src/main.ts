@@ -7,11 +7,16 @@ import { createStatusBar } from './statusBar';
 import { commandTable } from './commands/registry';
 import { LIVE_SCHEME, LiveYamlProvider } from './commands/objectCommands';
 import { registerLocalRun } from './localRun';
+import { JobPanel } from './webviews/JobPanel';
+import { CronJobPanel } from './webviews/CronJobPanel';
+import type { PersistedState } from './webviews/contract';
 
 /** What the activation shell gets from the main module. */
 export interface Main {
   readonly tree: ClusterTreeProvider;
   readonly commands: Record<CommandId, (...args: unknown[]) => unknown>;
+  /** restorePanel re-creates a Job or CronJob panel after a window reload, from the state its page saved. */
+  restorePanel(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
 }
 
 /**
@@ -37,5 +42,15 @@ export function createMain(ctx: Ctx): Main {
   } catch (error) {
     ctx.log.error(`run locally: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { tree, commands: commandTable(ctx, tree) };
+  const restorePanel = async (panel: vscode.WebviewPanel, state: unknown): Promise<void> => {
+    const ref = (state as PersistedState | undefined)?.ref;
+    await ctx.cluster.ensureStarted();
+    if (!ref || !ctx.cluster.session || typeof ref.namespace !== 'string' || typeof ref.name !== 'string') {
+      panel.dispose();
+      return;
+    }
+    if (ref.view === 'job') JobPanel.restore(ctx, { kind: 'Job', namespace: ref.namespace, name: ref.name }, panel);
+    else CronJobPanel.restore(ctx, { kind: 'CronJob', namespace: ref.namespace, name: ref.name }, panel);
+  };
+  return { tree, commands: commandTable(ctx, tree), restorePanel };
 }

@@ -51,6 +51,7 @@ function render(model: PanelModel): void {
   if (content) content.replaceWith(next);
   else app.replaceChildren(next);
   content = next;
+  if (model.view !== 'simulation') saveState({ ref: { view: model.view, namespace: model.namespace, name: model.name } });
   if (model.view === 'job' && model.exists) {
     const logs = ensureLogView();
     if (!logs.element.isConnected) app.appendChild(logs.element);

@@ -28,12 +28,21 @@ export class CronJobPanel extends BasePanel {
     return panel;
   }
 
+  /** restore re-attaches a panel VS Code kept across a window reload. */
+  static restore(ctx: Ctx, ref: ObjectRef, existing: vscode.WebviewPanel): CronJobPanel {
+    const key = `${ctx.cluster.contextName}/${ref.namespace}/${ref.name}`;
+    const panel = new CronJobPanel(ctx, ref, key, existing);
+    CronJobPanel.open.set(key, panel);
+    return panel;
+  }
+
   private constructor(
     ctx: Ctx,
     private readonly ref: ObjectRef,
     private readonly key: string,
+    existing?: vscode.WebviewPanel,
   ) {
-    super(ctx, 'kubeJobs.cronJob', `CronJob ${ref.name}`);
+    super(ctx, 'kubeJobs.cronJob', `CronJob ${ref.name}`, existing);
     const session = ctx.cluster.session;
     this.disposables.push(
       ctx.cluster.onDidChangeObjects(({ objects }) => {

@@ -39,12 +39,21 @@ export class JobPanel extends BasePanel {
     return panel;
   }
 
+  /** restore re-attaches a panel VS Code kept across a window reload. */
+  static restore(ctx: Ctx, ref: ObjectRef, existing: vscode.WebviewPanel): JobPanel {
+    const key = `${ctx.cluster.contextName}/${ref.namespace}/${ref.name}`;
+    const panel = new JobPanel(ctx, ref, key, existing);
+    JobPanel.open.set(key, panel);
+    return panel;
+  }
+
   private constructor(
     ctx: Ctx,
     private readonly ref: ObjectRef,
     private readonly key: string,
+    existing?: vscode.WebviewPanel,
   ) {
-    super(ctx, 'kubeJobs.job', `Job ${ref.name}`);
+    super(ctx, 'kubeJobs.job', `Job ${ref.name}`, existing);
     const cfg = readConfig();
     this.logOptions = { follow: true, previous: false, timestamps: cfg.logs.timestamps };
     const session = ctx.cluster.session;

@@ -176,6 +176,8 @@ export type FromWebview =
 
 /** The state the page persists with setState (restored when the panel is shown again). */
 export interface PersistedState {
+  /** The object shown, so VS Code can restore the panel after a reload. */
+  readonly ref?: { readonly view: 'job' | 'cronJob'; readonly namespace: string; readonly name: string };
   readonly search?: string;
   readonly follow?: boolean;
   readonly timestamps?: boolean;
