@@ -16,6 +16,7 @@ import { VirtualClock } from './clock';
 import type { PodModel, PodOutcome, PodOutcomeSequence } from './podModel';
 import { mulberry32, specPodModel } from './podModel';
 import { EventQueue } from './queue';
+import { NamedList } from './namedList';
 import type { BackoffWait, CronJobSimulation, JobSimulation, SimDay, SimJobRecord, SimPodRecord } from './records';
 
 /** Options of a simulation. */
@@ -136,7 +137,7 @@ class World {
   readonly log: EventLog;
   readonly podRecords: SimPodRecord[] = [];
   readonly backoffWaits: BackoffWait[] = [];
-  readonly jobs = new Map<string, JobRuntime>();
+  readonly jobs = new NamedList<JobRuntime>();
   private readonly jobList: JobObject[] = [];
   private jobsChanged = false;
   jobsCreated = 0;
@@ -570,7 +571,9 @@ export function simulateCronJob(cronJob: CronJobObject, options: SimulateOptions
   };
   enqueueCron(options.start);
   world.run(until);
-  const remainingJobs = Array.from(world.jobs.values())
+  const remainingJobs = world.jobs
+    .values()
+    .slice()
     .sort((a, b) => a.job.creationTimestamp - b.job.creationTimestamp || (a.job.name < b.job.name ? -1 : 1))
     .map((rt) => rt.job.name);
   return {
@@ -591,15 +594,21 @@ export function simulateCronJob(cronJob: CronJobObject, options: SimulateOptions
   };
 }
 
-/** memoNext caches recent Next results: a sync asks for Next of the same few instants again and again. */
+/**
+ * memoNext caches recent Next results: a sync asks for Next of the same few instants again
+ * and again. A small ring of (after, next) pairs; no Map, so nothing is rehashed.
+ */
 function memoNext(next: NextFn): NextFn {
-  const cache = new Map<number, number>();
+  const size = 8;
+  const keys = new Array<number>(size).fill(NaN);
+  const values = new Array<number>(size).fill(0);
+  let slot = 0;
   return (after) => {
-    const hit = cache.get(after);
-    if (hit !== undefined) return hit;
+    for (let i = 0; i < size; i++) if (keys[i] === after) return values[i] as number;
     const value = next(after);
-    if (cache.size >= 64) cache.clear();
-    cache.set(after, value);
+    keys[slot] = after;
+    values[slot] = value;
+    slot = (slot + 1) % size;
     return value;
   };
 }
