@@ -1,6 +1,9 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Finding } from '../../../src-engine';
+import { fixturePath } from '../../helpers/paths';
 import { applyEdits, cronJobYaml, jobYaml, lint } from './helpers';
 
 interface FixCase {
@@ -58,6 +61,27 @@ describe('fixes', () => {
       assert.deepEqual(newErrors, [], `the fix introduced errors:\n${fixed}`);
     });
   }
+
+  it('every fix offered on the conformance manifests removes its finding and adds no error', () => {
+    const dir = fixturePath('conformance', 'validation');
+    const problems: string[] = [];
+    let applied = 0;
+    for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
+      const text = fs.readFileSync(path.join(dir, name), 'utf8');
+      const before = lint(text);
+      for (const finding of before) {
+        for (const fix of finding.fixes ?? []) {
+          applied++;
+          const after = lint(applyEdits(text, fix.edits));
+          if (after.some((f) => sameProblem(f, finding))) problems.push(`${name}: "${fix.title}" leaves ${finding.rule} on ${finding.field}`);
+          const added = after.filter((f) => f.severity === 'error' && !before.some((b) => sameProblem(b, f)));
+          if (added.length > 0) problems.push(`${name}: "${fix.title}" adds ${added.map((f) => `${f.rule} ${f.field}`).join(', ')}`);
+        }
+      }
+    }
+    assert.ok(applied > 100, `only ${applied} fixes tried`);
+    assert.deepEqual(problems, []);
+  });
 
   it('inserts into a nested map with the map\'s own indentation', () => {
     const text = [
