@@ -31,10 +31,18 @@ export function setCondition(
 ): readonly JobCondition[] {
   let i = 0;
   while (i < conditions.length && (conditions[i] as JobCondition).type !== type) i++;
-  if (i === conditions.length) return [...conditions, { type, status, reason, message, lastTransitionTime: now }];
-  const old = conditions[i] as JobCondition;
-  if (old.status === status && old.reason === reason && old.message === message) return conditions;
-  const next = conditions.slice();
-  next[i] = { type, status, reason, message, lastTransitionTime: old.status === status ? old.lastTransitionTime : now };
+  const n = conditions.length;
+  const old = i < n ? (conditions[i] as JobCondition) : null;
+  if (old !== null && old.status === status && old.reason === reason && old.message === message) return conditions;
+  const condition: JobCondition = { type, status, reason, message, lastTransitionTime: old !== null && old.status === status ? old.lastTransitionTime : now };
+  if (old !== null) {
+    const next = conditions.slice();
+    next[i] = condition;
+    return next;
+  }
+  // Copied by hand into an array of the final size: this runs twice for every finished Job.
+  const next = new Array<JobCondition>(n + 1);
+  for (let k = 0; k < n; k++) next[k] = conditions[k] as JobCondition;
+  next[n] = condition;
   return next;
 }

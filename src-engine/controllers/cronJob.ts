@@ -125,7 +125,7 @@ export function syncCronJob(
     if (!inActive && finished === null) {
       events.add('Warning', 'UnexpectedJob', events.details ? `Saw a job that the controller did not create or forgot: ${job.name}` : '');
     } else if (inActive && finished !== null) {
-      active = active.filter((n) => n !== job.name);
+      active = without(active, job.name);
       events.add('Normal', 'SawCompletedJob', events.details ? `Saw completed job: ${job.name}, condition: ${finished.type}` : '');
     }
     if (finished !== null && finished.type === 'Complete' && job.status.completionTime !== null) {
@@ -135,7 +135,7 @@ export function syncCronJob(
   const listed = active;
   for (const name of listed) {
     if (!hasJobNamed(jobs, name)) {
-      active = active.filter((n) => n !== name);
+      active = without(active, name);
       events.add('Normal', 'MissingJob', events.details ? `Active job went missing: ${name}` : '');
     }
   }
@@ -205,7 +205,9 @@ export function syncCronJob(
   const job = getJobFromTemplate(cronJob, scheduledTime, now);
   actions.push({ type: 'createJob', job, scheduledTime });
   events.add('Normal', 'SuccessfulCreate', events.details ? `Created job ${job.name}` : '');
-  status = { active: [...status.active, job.name], lastScheduleTime: scheduledTime, lastSuccessfulTime: status.lastSuccessfulTime };
+  const nowActive = status.active.slice();
+  nowActive.push(job.name);
+  status = { active: nowActive, lastScheduleTime: scheduledTime, lastSuccessfulTime: status.lastSuccessfulTime };
   return { status, actions, events: events.list, requeueAfterMs: requeueAfter(cronJob, status, due, now, next) };
 }
 
@@ -225,6 +227,13 @@ class CronJobEvents {
     const object = this.details ? (this.ref ??= `CronJob/${this.cronJobName}`) : '';
     this.list.push({ time: this.now, type, reason, message, object });
   }
+}
+
+/** without returns `names` minus every `name` (a new array). */
+function without(names: readonly string[], name: string): string[] {
+  const out: string[] = [];
+  for (const n of names) if (n !== name) out.push(n);
+  return out;
 }
 
 function hasJobNamed(jobs: readonly JobObject[], name: string): boolean {

@@ -11,12 +11,20 @@ export function formatRfc3339(ms: number, offsetSeconds = 0): string {
   rest -= hh * 3600;
   const mi = Math.floor(rest / 60);
   const ss = rest - mi * 60;
-  const text = `${civilDate(days)}T${pad2(hh)}:${pad2(mi)}:${pad2(ss)}`;
-  if (offsetSeconds === 0) return `${text}Z`;
+  if (days !== lastDays) {
+    lastDate = civilDate(days);
+    lastDays = days;
+  }
+  const text = lastDate + 'T' + pad2(hh) + ':' + pad2(mi) + ':' + pad2(ss);
+  if (offsetSeconds === 0) return text + 'Z';
   const sign = offsetSeconds < 0 ? '-' : '+';
   const abs = Math.abs(offsetSeconds);
-  return `${text}${sign}${pad2(Math.floor(abs / 3600))}:${pad2(Math.floor((abs % 3600) / 60))}`;
+  return text + sign + pad2(Math.floor(abs / 3600)) + ':' + pad2(Math.floor((abs % 3600) / 60));
 }
+
+/** The date part of the last day formatted (a simulation formats many instants of one day). */
+let lastDays = NaN;
+let lastDate = '';
 
 /** civilDate: YYYY-MM-DD of a day number since 1970-01-01 (proleptic Gregorian). */
 export function civilDate(days: number): string {
@@ -33,8 +41,10 @@ export function civilDate(days: number): string {
   return `${year}-${pad2(m)}-${pad2(d)}`;
 }
 
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
+
 function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
+  return n >= 0 && n < 100 ? (TWO_DIGITS[n] as string) : String(n);
 }
 
 /** parseRfc3339 reads an RFC 3339 timestamp into epoch ms, or null when it is not one. */
