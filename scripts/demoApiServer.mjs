@@ -1,4 +1,3 @@
-/* global setInterval, clearInterval */
 // Starts the test Kubernetes API server (test/apiserver, compiled to out/) with the demo world,
 // writes a kubeconfig, prints the URL, and keeps the running pods writing log lines, so the
 // VS Code tree view and `kubectl` have CronJobs, Jobs and Pods to show without a cluster.
