@@ -1,4 +1,4 @@
-// Runs the end-to-end journeys (out/test/e2e/**/*.e2e.test.js) one file at a time: each
+// Runs the end-to-end journeys (out/test/**/*.e2e.test.js: test/e2e and each feature's e2e/ folder) one file at a time: each
 // starts its own code-server and Chromium, and the machine has two cores.
 // Builds nothing: run `npm run build` first (and `node scripts/installCodeServer.mjs` once).
 // Usage: node test/e2e/run.mjs [substring-filter...]   (env KUBE_JOBS_E2E_VSIX=<file> tests a VSIX)
@@ -9,10 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { isInstalled } from '../../scripts/installCodeServer.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const root = join(repoRoot, 'out', 'test', 'e2e');
+const root = join(repoRoot, 'out', 'test');
 const filters = process.argv.slice(2);
 if (!existsSync(root)) {
-  console.error('e2e: out/test/e2e is missing; run `npm run build` first');
+  console.error('e2e: out/test is missing; run `npm run build` first');
   process.exit(1);
 }
 if (!isInstalled()) {
@@ -23,7 +23,9 @@ const files = [];
 const walk = (dir) => {
   for (const name of readdirSync(dir)) {
     const full = join(dir, name);
-    if (statSync(full).isDirectory()) walk(full);
+    if (statSync(full).isDirectory()) {
+      if (name !== 'integration') walk(full);
+    }
     else if (name.endsWith('.e2e.test.js') && (filters.length === 0 || filters.some((f) => full.includes(f)))) files.push(full);
   }
 };
