@@ -72,7 +72,7 @@ export function renderSimulationSvg(sim: Simulation, options: RenderOptions = {}
   const { bars, markers, title, note } = sim.kind === 'Job' ? jobBars(sim) : cronBars(sim);
   const shown = bars.slice(0, maxRows);
   const start = sim.start;
-  const end = Math.max(sim.end, start + 1000);
+  const end = Math.max(plotEnd(sim, bars, markers), start + 1000);
   const plotW = width - LABEL_W - 20;
   const x = (t: number): number => LABEL_W + ((Math.min(Math.max(t, start), end) - start) / (end - start)) * plotW;
   const rowsH = Math.max(1, shown.length) * ROW_H;
@@ -80,6 +80,11 @@ export function renderSimulationSvg(sim: Simulation, options: RenderOptions = {}
   const notes: string[] = [];
   if (bars.length > shown.length) notes.push(`${bars.length - shown.length} more rows not drawn`);
   if (note !== '') notes.push(note);
+  // A marker far past the activity (a TTL deletion an hour later) is named below the chart
+  // instead of squeezing every bar into the left of the plot.
+  for (const m of markers) {
+    if (m.at > end) notes.push(`${m.label} at ${formatRfc3339(m.at)} (+${formatDuration(m.at - start)}), past the right edge`);
+  }
   const timelineH = TOP + rowsH + 40 + notes.length * 14;
   const height = timelineH + (calendar?.height ?? 0);
   const out: string[] = [];
@@ -111,7 +116,8 @@ export function renderSimulationSvg(sim: Simulation, options: RenderOptions = {}
     }
   });
   for (const m of markers) {
-    if (m.at < start || m.at > end) continue;
+    if (m.at < start) continue;
+    if (m.at > end) continue;
     const mx = x(m.at).toFixed(1);
     out.push(`<line x1="${mx}" y1="${TOP - 4}" x2="${mx}" y2="${TOP + rowsH}" stroke="${m.color}" stroke-width="1.5" stroke-dasharray="4 3"><title>${escapeXml(m.label)}</title></line>`);
     const anchor = x(m.at) > width - 90 ? 'end' : x(m.at) < LABEL_W + 60 ? 'start' : 'middle';
@@ -120,7 +126,7 @@ export function renderSimulationSvg(sim: Simulation, options: RenderOptions = {}
   // Legend.
   const legend: [string, string][] = sim.kind === 'Job'
     ? [['succeeded', COLORS.succeeded], ['failed', COLORS.failed], ['running', COLORS.running], ['deleted', COLORS.deleted], ['backoff wait', COLORS.backoff]]
-    : [['succeeded', COLORS.succeeded], ['failed', COLORS.failed], ['running', COLORS.running], ['deleted while running', COLORS.deleted], ['skipped (JobAlreadyActive)', COLORS.backoff]];
+    : [['succeeded', COLORS.succeeded], ['failed', COLORS.failed], ['running', COLORS.running], ['deleted (bar: while running; tick: TTL, history, Replace)', COLORS.deleted], ['skipped (JobAlreadyActive)', COLORS.backoff]];
   let lx = LABEL_W;
   const ly = TOP + rowsH + 26;
   for (const [name, color] of legend) {
@@ -131,6 +137,23 @@ export function renderSimulationSvg(sim: Simulation, options: RenderOptions = {}
   if (calendar !== null) out.push(`<g transform="translate(0 ${timelineH})">${calendar.svg}</g>`);
   out.push('</svg>');
   return out.join('\n');
+}
+
+/**
+ * plotEnd is where the time axis stops: the simulation's end for CronJobs (their horizon is
+ * the point), the last thing that happens to the pods for Jobs, so a long TTL wait does not
+ * squeeze the pods into a sliver.
+ */
+function plotEnd(sim: Simulation, bars: readonly Bar[], markers: readonly Marker[]): number {
+  if (sim.kind === 'CronJob') return sim.end;
+  let last = sim.start;
+  for (const bar of bars) {
+    last = Math.max(last, bar.to);
+    for (const seg of bar.segments ?? []) last = Math.max(last, seg.to);
+  }
+  for (const m of markers) if (!m.label.startsWith('TTL')) last = Math.max(last, m.at);
+  if (last >= sim.end) return sim.end;
+  return Math.min(sim.end, last + Math.max(5000, (last - sim.start) * 0.05));
 }
 
 function axisLabel(t: number, step: number, start: number): string {
@@ -230,7 +253,7 @@ function calendarSvg(days: readonly SimDay[], width: number): { svg: string; hei
   const out: string[] = [];
   out.push(`<text x="8" y="16" font-size="12" font-weight="bold" fill="${COLORS.text}">Calendar (UTC days): green = all runs succeeded, red = a run failed, amber = runs skipped, grey = no run</text>`);
   const dayNames = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-  dayNames.forEach((n, i) => out.push(`<text x="${LABEL_W - 6}" y="${34 + i * (cellW + 2) + cellW - 3}" text-anchor="end" fill="${COLORS.muted}">${n}</text>`));
+  dayNames.forEach((n, i) => out.push(`<text x="${LABEL_W - 6}" y="${24 + i * (cellW + 2) + cellW - 3}" text-anchor="end" fill="${COLORS.muted}">${n}</text>`));
   for (let k = 0; k < total; k++) {
     const t = first + k * 86400000;
     const date = new Date(t).toISOString().slice(0, 10);
