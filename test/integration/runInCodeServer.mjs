@@ -17,6 +17,12 @@
 //   --vsix   install the packaged VSIX (default: the one `npm run package` writes) instead
 //   --keep   keep the temporary folders (code-server logs, user data) for debugging
 // Env: KUBE_JOBS_IT_TIMEOUT_MS (whole pass, default 300000)
+//
+// Each pass also starts the test Kubernetes API server (test/apiserver, compiled to out/) seeded
+// with the demo world and gives code-server (so the extension host and the suite) KUBECONFIG
+// pointing at it and KUBE_JOBS_TEST_APISERVER_URL, so the tree view and cluster commands are
+// tested against it.
+import { createRequire } from 'node:module';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -32,6 +38,18 @@ const hostSource = join(repoRoot, 'test', 'vscode-host');
 const resultsDir = join(repoRoot, 'test-results', 'integration');
 const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
 const TRUST_TAG = '@trust';
+const require = createRequire(import.meta.url);
+
+/** Starts the test API server with the demo world and writes a kubeconfig for it into `dir`. */
+async function startDemoCluster(dir) {
+  const { startTestApiServer } = require(join(repoRoot, 'out', 'test', 'apiserver', 'server.js'));
+  const { seedDemoWorld } = require(join(repoRoot, 'out', 'test', 'apiserver', 'demoWorld.js'));
+  const apiServer = await startTestApiServer({});
+  seedDemoWorld(apiServer.store, apiServer.logs, Date.now());
+  const kubeconfig = join(dir, 'kubeconfig');
+  apiServer.writeKubeconfig(kubeconfig, { namespace: 'demo' });
+  return { apiServer, env: { KUBECONFIG: kubeconfig, KUBE_JOBS_TEST_APISERVER_URL: apiServer.url } };
+}
 
 function parseArgs(argv) {
   const opts = { grep: undefined, vsix: undefined, keep: false };
@@ -113,6 +131,7 @@ async function runPass({ name, trust, grep, invert, vsix, keep, timeoutMs }) {
   mkdirSync(dirname(resultsFile), { recursive: true });
   cpSync(fixtureWorkspace, workspace, { recursive: true });
   const { extensionsDir } = codeServerDirs(dataDir);
+  const cluster = await startDemoCluster(tmp);
 
   const started = Date.now();
   const phases = [];
@@ -123,7 +142,7 @@ async function runPass({ name, trust, grep, invert, vsix, keep, timeoutMs }) {
   cpSync(hostSource, hostDir, { recursive: true });
   writeFileSync(
     join(hostDir, 'config.json'),
-    JSON.stringify({ suiteIndex, resultsFile, grep, invert, env: { KUBE_JOBS_EXPECT_VSCODE_VERSION: VSCODE_VERSION, KUBE_JOBS_TEST_TRUST: trust ? 'on' : 'off' } }, null, 2),
+    JSON.stringify({ suiteIndex, resultsFile, grep, invert, env: { KUBE_JOBS_EXPECT_VSCODE_VERSION: VSCODE_VERSION, KUBE_JOBS_TEST_TRUST: trust ? 'on' : 'off', ...cluster.env } }, null, 2),
   );
   if (vsix) installVsix(dataDir, vsix);
   else installUnpackedExtension(extensionsDir);
@@ -138,7 +157,7 @@ async function runPass({ name, trust, grep, invert, vsix, keep, timeoutMs }) {
     const browserStarting = launchChromium();
     browserStarting.catch(() => {});
     try {
-      server = await startCodeServer({ dataDir, workspace, trust, log: (l) => logLines.push(l) });
+      server = await startCodeServer({ dataDir, workspace, trust, env: cluster.env, log: (l) => logLines.push(l) });
     } finally {
       browser = await browserStarting.catch((err) => {
         if (server) throw err;
@@ -156,6 +175,7 @@ async function runPass({ name, trust, grep, invert, vsix, keep, timeoutMs }) {
     if (page) await page.screenshot({ path: join(screenshotDir, `integration-${name}.png`) }).catch(() => {});
     await browser?.close().catch(() => {});
     await server?.stop();
+    await cluster.apiServer.close().catch(() => {});
     writeFileSync(join(resultsDir, `code-server-${name}.log`), logLines.join('\n'));
     if (existsSync(resultsFile)) cpSync(resultsFile, join(resultsDir, `results-${name}.json`));
     // Extension host logs say why an extension failed to activate.
