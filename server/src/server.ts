@@ -24,6 +24,7 @@ import type {
   SimulateDocumentResult,
 } from '../../src-engine';
 import { DocumentStore } from './documents';
+import { afterChange } from './memory';
 import type { ParsedDocument } from './documents';
 import { mergeSettings, settingsFromInitialization } from './settings';
 import type { Settings } from './settings';
@@ -108,7 +109,11 @@ async function refreshSettings(pushed: unknown): Promise<void> {
   }
 }
 
-textDocuments.onDidClose((event) => store.delete(event.document.uri));
+textDocuments.onDidClose((event) => {
+  store.delete(event.document.uri);
+  afterChange();
+});
+textDocuments.onDidChangeContent(() => afterChange());
 
 // ---- the wiring table -----------------------------------------------------------------------
 connection.languages.diagnostics.on((p): DocumentDiagnosticReport => {
