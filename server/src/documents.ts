@@ -148,17 +148,28 @@ export function parseText(uri: string, version: number, text: string, previous?:
     });
   }
   if (looksBinary(text)) return new ParsedDocument(uri, version, text, [], { reason: 'binary', message: 'file looks binary, not YAML' });
-  const reusable = new Map<string, ChunkCache>();
-  for (const entry of previous?.entries ?? []) reusable.set(entry.manifest.chunk.text, entry.cache);
+  // Most documents keep their index across an edit, so compare with the previous document at
+  // the same index first (an equality check, no hashing); only documents that moved to another
+  // index go through a map by text, built when first needed.
+  const before = previous?.entries ?? [];
+  let byText: Map<string, ChunkCache> | undefined;
+  const lookup = (chunkText: string): ChunkCache | undefined => {
+    if (!byText) {
+      byText = new Map();
+      for (const entry of before) byText.set(entry.manifest.chunk.text, entry.cache);
+    }
+    return byText.get(chunkText);
+  };
   const entries = splitDocuments(text).map((chunk, index): Entry => {
-    const cache = reusable.get(chunk.text);
+    const sameIndex = before[index];
+    const cache = sameIndex && sameIndex.manifest.chunk.text === chunk.text ? sameIndex.cache : lookup(chunk.text);
     if (cache) {
       const manifest = relocateDocument(cache.base, chunk, index);
       return withWorkload(manifest, cache);
     }
     const manifest = parseChunk(chunk, index);
     const fresh: ChunkCache = { base: manifest, findings: new Map() };
-    reusable.set(chunk.text, fresh);
+    (byText ??= new Map()).set(chunk.text, fresh);
     return withWorkload(manifest, fresh);
   });
   return new ParsedDocument(uri, version, text, entries);
