@@ -40,9 +40,11 @@ export function setCondition(
     next[i] = condition;
     return next;
   }
-  // Copied by hand into an array of the final size: this runs twice for every finished Job.
-  const next = new Array<JobCondition>(n + 1);
-  for (let k = 0; k < n; k++) next[k] = conditions[k] as JobCondition;
-  next[n] = condition;
+  // Literals for the usual short lists (this runs twice for every finished Job; spreading goes
+  // through the iterator protocol).
+  if (n === 0) return [condition];
+  if (n === 1) return [conditions[0] as JobCondition, condition];
+  const next = conditions.slice();
+  next.push(condition);
   return next;
 }

@@ -496,13 +496,18 @@ export function simulateCronJob(cronJob: CronJobObject, options: SimulateOptions
   const cj: CronJobObject = { ...cronJob, creationTimestamp: options.start };
   const records: SimJobRecord[] = [];
   const days = new Map<number, SimDay>();
+  let lastDay = NaN;
+  let lastSimDay: SimDay | null = null;
   const dayOf = (ms: number): SimDay => {
     const day = Math.floor(ms / 86400_000);
+    if (day === lastDay && lastSimDay !== null) return lastSimDay;
     let d = days.get(day);
     if (d === undefined) {
       d = { date: civilDate(day), created: 0, succeeded: 0, failed: 0, skipped: 0, replaced: 0 };
       days.set(day, d);
     }
+    lastDay = day;
+    lastSimDay = d;
     return d;
   };
   const parsed = parseCronJobSchedule(cj.spec);
