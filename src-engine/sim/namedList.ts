@@ -32,8 +32,14 @@ export class NamedList<T> {
   delete(name: string): boolean {
     const i = this.names.indexOf(name);
     if (i < 0) return false;
-    this.names.splice(i, 1);
-    this.items.splice(i, 1);
+    // Shift down by hand: splice would allocate the array of removed elements.
+    const last = this.items.length - 1;
+    for (let k = i; k < last; k++) {
+      this.names[k] = this.names[k + 1] as string;
+      this.items[k] = this.items[k + 1] as T;
+    }
+    this.names.length = last;
+    this.items.length = last;
     return true;
   }
 
