@@ -216,7 +216,8 @@ export function syncCronJob(
  * past the ones it keeps) per-Job messages and the object stay empty, so nothing is formatted.
  */
 class CronJobEvents {
-  readonly list: ControllerEvent[] = [];
+  // Created with its first event: an empty literal grows to 17 slots on the first push.
+  private items: ControllerEvent[] | null = null;
   private ref: string | null = null;
   constructor(
     private readonly cronJobName: string,
@@ -225,7 +226,13 @@ class CronJobEvents {
   ) {}
   add(type: 'Normal' | 'Warning', reason: string, message: string): void {
     const object = this.details ? (this.ref ??= `CronJob/${this.cronJobName}`) : '';
-    this.list.push({ time: this.now, type, reason, message, object });
+    const event: ControllerEvent = { time: this.now, type, reason, message, object };
+    if (this.items === null) this.items = [event];
+    else this.items.push(event);
+  }
+  /** The events recorded (a new empty array when none). */
+  get list(): ControllerEvent[] {
+    return this.items ?? [];
   }
 }
 

@@ -78,7 +78,8 @@ const NO_INTERVALS: IndexIntervals = [];
  * past the ones it keeps) message and object stay empty, so nothing is formatted.
  */
 class SyncEvents {
-  readonly list: ControllerEvent[] = [];
+  // Created with its first event: an empty literal grows to 17 slots on the first push.
+  private items: ControllerEvent[] | null = null;
   private ref: string | null = null;
   constructor(
     private readonly jobName: string,
@@ -87,7 +88,13 @@ class SyncEvents {
   ) {}
   add(type: 'Normal' | 'Warning', reason: string, message: string): void {
     const object = this.details ? (this.ref ??= `Job/${this.jobName}`) : '';
-    this.list.push({ time: this.now, type, reason, message, object });
+    const event: ControllerEvent = { time: this.now, type, reason, message, object };
+    if (this.items === null) this.items = [event];
+    else this.items.push(event);
+  }
+  /** The events recorded (a new empty array when none). */
+  get list(): ControllerEvent[] {
+    return this.items ?? [];
   }
 }
 

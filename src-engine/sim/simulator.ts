@@ -136,6 +136,13 @@ class EventLog {
 const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 const NAME_CODES = Array.from(NAME_ALPHABET, (c) => c.charCodeAt(0));
 
+/** podsOf lists a Job's pods in store order (a one-pod Job, the common case, without an iterator). */
+function podsOf(pods: Map<string, SimPod>): SimPod[] {
+  if (pods.size === 0) return [];
+  if (pods.size === 1) return [pods.values().next().value as SimPod];
+  return Array.from(pods.values());
+}
+
 function hashString(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
@@ -305,7 +312,7 @@ class World {
     if (rt.deleted) return;
     const now = this.now();
     const wasFinished = isJobFinished(rt.job.status);
-    const result = syncJob(rt.job, Array.from(rt.pods.values()), now, rt.memory, this.log.detailed);
+    const result = syncJob(rt.job, podsOf(rt.pods), now, rt.memory, this.log.detailed);
     // The world is the API server's storage: it owns its Job objects and updates them in place
     // (the controller only ever saw them read-only during its sync).
     (rt.job as { status: JobObject['status'] }).status = result.status;
