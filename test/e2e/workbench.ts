@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Frame, Locator, Page } from 'playwright-core';
 
 /** Repository root (compiled harness lives in out/test/e2e/). */
 export const repoRoot = path.resolve(__dirname, '../../..');
@@ -190,6 +190,36 @@ export class Workbench {
     const panel = this.page.locator('.markers-panel');
     await panel.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     return panel.locator('.monaco-list-row').allInnerTexts();
+  }
+
+  /**
+   * The frame of a webview panel that shows `selector` (webviews are nested iframes, created
+   * when the panel opens, so the frames are checked again until one matches).
+   */
+  async webviewFrame(selector: string, what = selector): Promise<Frame> {
+    const deadline = Date.now() + UI_TIMEOUT_MS;
+    for (;;) {
+      for (const frame of this.page.frames()) {
+        if (await frame.locator(selector).first().isVisible().catch(() => false)) return frame;
+      }
+      if (Date.now() > deadline) {
+        await this.screenshot(`failed-${what}`);
+        assert.fail(`no webview showed ${what} within ${UI_TIMEOUT_MS / 1000} s`);
+      }
+      await this.page.waitForTimeout(200);
+    }
+  }
+
+  /** The row of a tree in the side bar (e.g. the Kube Jobs view) by its label, at a depth (1 = top). */
+  sideBarTreeRow(label: string | RegExp, level: number): Locator {
+    return this.page.locator(`.part.sidebar .monaco-list-row[aria-level="${level}"]`, { hasText: label });
+  }
+
+  /** Expands a side-bar tree row with its twistie (a click on the label would run the row's command). */
+  async expandTreeRow(row: Locator): Promise<void> {
+    await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+    await this.page.waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await row.elementHandle(), { timeout: UI_TIMEOUT_MS });
   }
 
   /** Asserts, with a readable message, that a locator becomes visible. */
