@@ -41,6 +41,9 @@ const connection = createConnection(ProposedFeatures.all);
 const textDocuments = new TextDocuments(TextDocument);
 const store = new DocumentStore();
 const lastDiagnosticsMs: Record<string, number> = {};
+/** The last diagnostics sent per uri, to answer "unchanged" when an edit changed none. */
+const lastReports = new Map<string, { resultId: string; json: string; version: number; generation: number }>();
+let reportCount = 0;
 let settings: Settings = settingsFromInitialization(undefined);
 let settingsGeneration = 0;
 let canPullConfiguration = false;
@@ -111,18 +114,28 @@ async function refreshSettings(pushed: unknown): Promise<void> {
 
 textDocuments.onDidClose((event) => {
   store.delete(event.document.uri);
+  lastReports.delete(event.document.uri);
   afterChange();
 });
 textDocuments.onDidChangeContent(() => afterChange());
 
 // ---- the wiring table -----------------------------------------------------------------------
 connection.languages.diagnostics.on((p): DocumentDiagnosticReport => {
-  const source = textDocuments.get(p.textDocument.uri);
-  const resultId = `${source?.version ?? -1}:${settingsGeneration}`;
-  if (source && p.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+  const uri = p.textDocument.uri;
+  const source = textDocuments.get(uri);
+  const last = lastReports.get(uri);
+  if (last && source?.version === last.version && settingsGeneration === last.generation && p.previousResultId === last.resultId) {
+    return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
+  }
   const started = performance.now();
-  const items = withDocument(p.textDocument.uri, [], (doc) => provideDiagnostics(doc, settings));
-  lastDiagnosticsMs[p.textDocument.uri] = performance.now() - started;
+  const items = withDocument(uri, [], (doc) => provideDiagnostics(doc, settings));
+  lastDiagnosticsMs[uri] = performance.now() - started;
+  // The result id names the diagnostics, not the text: an edit that changes no diagnostic
+  // (most keystrokes) answers "unchanged", and the editor keeps what it shows.
+  const json = JSON.stringify(items);
+  const resultId = last && last.json === json ? last.resultId : String(++reportCount);
+  lastReports.set(uri, { resultId, json, version: source?.version ?? -1, generation: settingsGeneration });
+  if (p.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
   return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
 });
 connection.onHover((p) => withDocument(p.textDocument.uri, null, (doc) => provideHover(doc, p.position, settings, Date.now())));

@@ -59,6 +59,19 @@ describe('language server over stdio', () => {
     assert.equal(again.kind, 'unchanged');
   });
 
+  it('answers "unchanged" after an edit that changes no diagnostic', async () => {
+    const first = await diagnostics();
+    const line = JOB.split('\n').findIndex((l) => l.includes('image: busybox:1.36'));
+    const column = JOB.split('\n')[line]!.indexOf('1.36') + 3;
+    await session.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version: 50 },
+      contentChanges: [{ range: { start: { line, character: column }, end: { line, character: column + 1 } }, text: '7' }],
+    });
+    const again: DocumentDiagnosticReport = await session.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI }, previousResultId: first.resultId });
+    assert.equal(again.kind, 'unchanged');
+    assert.equal(again.resultId, first.resultId);
+  });
+
   it('hovers a schedule with words and runs in three zones', async () => {
     const hover: Hover = await session.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: SCHEDULE_LINE, character: 14 } });
     const text = (hover.contents as MarkupContent).value;
@@ -116,7 +129,7 @@ describe('language server over stdio', () => {
 
   it('applies incremental edits and re-checks', async () => {
     const edit = { range: { start: { line: SCHEDULE_LINE, character: 12 }, end: { line: SCHEDULE_LINE, character: 23 } }, text: '"*/5 * * * *"' };
-    await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: [edit] });
+    await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: 51 }, contentChanges: [edit] });
     const report = await diagnostics();
     const items = report.kind === 'full' ? report.items : [];
     assert.equal(items.filter((d) => d.code === 'schedule-yaml').length, 0);
