@@ -205,8 +205,13 @@ export function syncCronJob(
   const job = getJobFromTemplate(cronJob, scheduledTime, now);
   actions.push({ type: 'createJob', job, scheduledTime });
   events.add('Normal', 'SuccessfulCreate', events.details ? `Created job ${job.name}` : '');
-  const nowActive = status.active.slice();
-  nowActive.push(job.name);
+  let nowActive: string[];
+  if (status.active.length === 0) {
+    nowActive = [job.name];
+  } else {
+    nowActive = status.active.slice();
+    nowActive.push(job.name);
+  }
   status = { active: nowActive, lastScheduleTime: scheduledTime, lastSuccessfulTime: status.lastSuccessfulTime };
   return { status, actions, events: events.list, requeueAfterMs: requeueAfter(cronJob, status, due, now, next) };
 }

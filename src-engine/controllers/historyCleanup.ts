@@ -29,10 +29,24 @@ export function finishedJobsToDelete(jobs: readonly JobObject[], successfulLimit
   const succeededExcess = successfulLimit === null ? 0 : succeededCount - successfulLimit;
   const failedExcess = failedLimit === null ? 0 : failedCount - failedLimit;
   if (succeededExcess <= 0 && failedExcess <= 0) return null;
+  // The steady state of a CronJob: one Job over one limit, the oldest one.
+  if (succeededExcess === 1 && failedExcess <= 0) return oldestName(jobs, true);
+  if (failedExcess === 1 && succeededExcess <= 0) return oldestName(jobs, false);
   const out: string[] = [];
   if (succeededExcess > 0) removeOldest(jobs, true, succeededExcess, out);
   if (failedExcess > 0) removeOldest(jobs, false, failedExcess, out);
   return out;
+}
+
+/** oldestName lists the oldest Complete (or Failed) Job's name (as removeOldest with excess 1). */
+function oldestName(jobs: readonly JobObject[], complete: boolean): string[] {
+  let oldest: JobObject | null = null;
+  for (const job of jobs) {
+    const finished = finishedCondition(job.status);
+    if (finished === null || (finished.type === 'Complete') !== complete) continue;
+    if (oldest === null || byJobStartTime(job, oldest) < 0) oldest = job;
+  }
+  return oldest === null ? [] : [oldest.name];
 }
 
 /** removeOldest appends the names of the `excess` oldest Complete (or Failed) Jobs to `out`, oldest first. */
