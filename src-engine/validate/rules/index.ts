@@ -12,6 +12,7 @@ import { podFailurePolicyRule } from './podFailurePolicy';
 import { podReplacementPolicyRule } from './podReplacementPolicy';
 import { podTemplateRule } from './podTemplate';
 import { cleanupPracticeRules } from './practice/cleanupPractice';
+import { completionIndexPracticeRules } from './practice/completionIndexPractice';
 import { containerPracticeRules } from './practice/containerPractice';
 import { namingPracticeRules } from './practice/namingPractice';
 import { schedulePracticeRules } from './practice/schedulePractice';
@@ -80,6 +81,7 @@ export const RULE_DEFINITIONS: readonly RuleDefinition[] = [
   schedulePracticeRules,
   cleanupPracticeRules,
   containerPracticeRules,
+  completionIndexPracticeRules,
   namingPracticeRules,
 ];
 
