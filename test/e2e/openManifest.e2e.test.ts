@@ -51,6 +51,9 @@ describe('open a manifest', { timeout: 400_000 }, () => {
     await wb.openFromExplorer('common-mistakes.yaml');
     await wb.expectVisible(wb.squiggles().first(), 'a squiggle in common-mistakes.yaml');
     await wb.screenshot('common-mistakes-squiggles');
+    const text = await wb.hover('europe/berlin');
+    assert.match(text, /unknown time zone europe\/berlin/);
+    await wb.screenshot('diagnostic-hover');
   });
 
   it('hovering timeZone in nightly-cleanup.yaml explains the field', async () => {
@@ -62,6 +65,9 @@ describe('open a manifest', { timeout: 400_000 }, () => {
 
   it('hovering the schedule lists its next runs', async () => {
     await wb.page.keyboard.press('Escape');
+    // The timeZone hover scrolled the editor: back to the top so the schedule line shows too.
+    await wb.activeEditor().locator('.view-lines').click();
+    await wb.page.keyboard.press('Control+Home');
     const text = await wb.hover('0 3 * * *');
     assert.match(text, /Next \d+ runs/);
     assert.match(text, /Europe\/Berlin/);
