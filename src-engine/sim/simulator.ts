@@ -17,6 +17,7 @@ import type { PodModel, PodOutcome, PodOutcomeSequence } from './podModel';
 import { mulberry32, specPodModel } from './podModel';
 import { EventQueue } from './queue';
 import { NamedList } from './namedList';
+import { PodStore } from './podStore';
 import type { BackoffWait, CronJobSimulation, JobSimulation, SimDay, SimJobRecord, SimPodRecord } from './records';
 
 /** Options of a simulation. */
@@ -79,7 +80,7 @@ interface SimPod extends PodObject {
 interface JobRuntime {
   job: JobObject;
   memory: JobMemory;
-  readonly pods: Map<string, SimPod>;
+  readonly pods: PodStore<SimPod>;
   readonly sequence: PodOutcomeSequence;
   readonly nameRng: () => number;
   pendingSync: number | null;
@@ -136,13 +137,6 @@ class EventLog {
 const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 const NAME_CODES = Array.from(NAME_ALPHABET, (c) => c.charCodeAt(0));
 
-/** podsOf lists a Job's pods in store order (a one-pod Job, the common case, without an iterator). */
-function podsOf(pods: Map<string, SimPod>): SimPod[] {
-  if (pods.size === 0) return [];
-  if (pods.size === 1) return [pods.values().next().value as SimPod];
-  return Array.from(pods.values());
-}
-
 function hashString(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
@@ -184,7 +178,7 @@ class World {
     const rt: JobRuntime = {
       job,
       memory: EMPTY_JOB_MEMORY,
-      pods: new Map(),
+      pods: new PodStore<SimPod>(),
       sequence: this.model.forJob(job.name, this.jobsCreated),
       nameRng: mulberry32(hashString(job.name)),
       pendingSync: null,
@@ -312,7 +306,7 @@ class World {
     if (rt.deleted) return;
     const now = this.now();
     const wasFinished = isJobFinished(rt.job.status);
-    const result = syncJob(rt.job, podsOf(rt.pods), now, rt.memory, this.log.detailed);
+    const result = syncJob(rt.job, rt.pods.snapshot(), now, rt.memory, this.log.detailed);
     // The world is the API server's storage: it owns its Job objects and updates them in place
     // (the controller only ever saw them read-only during its sync).
     (rt.job as { status: JobObject['status'] }).status = result.status;
@@ -420,7 +414,7 @@ class World {
       outcome,
       record,
     };
-    rt.pods.set(name, pod);
+    rt.pods.set(pod);
     rt.podsCreated++;
     if (rt.record !== null) rt.record.podsCreated = rt.podsCreated;
     if (this.log.detailed) this.log.add({ time: now, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${name}`, object: `Job/${rt.job.name}` });
@@ -448,7 +442,7 @@ class World {
     if (rt.deleted) return;
     const now = this.now();
     rt.deleted = true;
-    for (const pod of rt.pods.values()) {
+    for (const pod of rt.pods.snapshot()) {
       if (pod.phase !== 'Succeeded' && pod.phase !== 'Failed' && pod.record !== null) {
         pod.record.deletedAt = now;
         pod.record.deletedBy = 'jobDeleted';
