@@ -62,7 +62,7 @@ describe('cluster access against the test API server', () => {
       assert.deepEqual(jobs.map((r) => r.icon), ['job-complete', 'job-failed']);
       const pods = childrenOf(s.index, 'job/demo/nightly-report-29000000', OPTIONS);
       assert.equal(pods.length, 3);
-      assert.ok(pods.some((p) => /exit 137 \(OOMKilled\)/.test(p.description ?? '')), JSON.stringify(pods.map((p) => p.description)));
+      assert.ok(pods.some((p) => /^OOMKilled · exit 137/.test(p.description ?? '')), JSON.stringify(pods.map((p) => p.description)));
       assert.deepEqual(childrenOf(s.index, 'ns/batch', OPTIONS).map((r) => `${r.kind}:${r.label}`), ['job:one-off']);
       assert.equal(s.index.eventsFor('demo', 'Job', 'nightly-report-29000000')[0]?.reason, 'BackoffLimitExceeded');
     } finally {

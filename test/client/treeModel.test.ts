@@ -47,11 +47,26 @@ describe('cluster tree model', () => {
     assert.equal(jobRow(job('e'), opts).icon, 'job-pending');
   });
 
-  it('Pod rows: phase, restarts, exit code and reason', () => {
-    assert.equal(podRow(pod('p1', 'j', terminated(137, 'OOMKilled'))).description, 'Failed · exit 137 (OOMKilled)');
+  it('Pod rows: the kubectl STATUS people know, restarts, exit code', () => {
+    assert.equal(podRow(pod('p1', 'j', terminated(137, 'OOMKilled'))).description, 'OOMKilled · exit 137');
     assert.equal(podRow(pod('p2', 'j', running(3))).description, 'Running · 3 restarts');
-    assert.equal(podRow(pod('p3', 'j', waiting('ImagePullBackOff'))).description, 'Pending · ImagePullBackOff');
+    assert.equal(podRow(pod('p3', 'j', waiting('ImagePullBackOff'))).description, 'ImagePullBackOff');
+    assert.equal(podRow(pod('p4', 'j', terminated(0, 'Completed'))).description, 'Completed');
     assert.equal(podRow(pod('p4', 'j', terminated(0, 'Completed'))).icon, 'pod-succeeded');
+    assert.equal(podRow(pod('p5', 'j', terminated(1, 'Error'))).description, 'Error · exit 1');
+    assert.equal(podRow(pod('p6', 'j', waiting('ContainerCreating'))).description, 'ContainerCreating');
+    assert.match(podRow(pod('p6', 'j', waiting('ContainerCreating'))).tooltip ?? '', /phase Pending/);
+  });
+
+  it('Pod rows: Init, signals and Terminating as kubectl prints them', () => {
+    const initPod = pod('p7', 'j', { phase: 'Pending', initContainerStatuses: [{ name: 'setup', image: 'busybox', imageID: '', ready: false, restartCount: 0, state: { running: { startedAt: iso(T0) } } }], containerStatuses: [{ name: 'main', image: 'busybox', imageID: '', ready: false, restartCount: 0, state: { waiting: { reason: 'PodInitializing' } } }] });
+    initPod.spec = { ...initPod.spec!, initContainers: [{ name: 'setup', image: 'busybox' }] };
+    assert.equal(podRow(initPod).description, 'Init:0/1');
+    const killed = pod('p8', 'j', { phase: 'Failed', containerStatuses: [{ name: 'main', image: 'busybox', imageID: '', ready: false, restartCount: 0, state: { terminated: { exitCode: 143, signal: 15 } } }] });
+    assert.match(podRow(killed).description ?? '', /^Signal:15/);
+    const leaving = pod('p9', 'j', running());
+    leaving.metadata = { ...leaving.metadata, deletionTimestamp: iso(T0) };
+    assert.equal(podRow(leaving).description, 'Terminating');
   });
 
   it('nests Contexts → Namespaces → CronJobs → Jobs → Pods, with Jobs without a CronJob under the namespace', () => {

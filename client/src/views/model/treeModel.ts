@@ -1,3 +1,4 @@
+import { kubectlPodStatus } from './podStatus';
 import type { ClusterIndex } from './clusterIndex';
 import { nodeId } from './clusterIndex';
 import type { CronJob, Job, Pod } from './k8s';
@@ -148,12 +149,15 @@ export function podRow(pod: Pod): TreeRow {
   const ns = pod.metadata?.namespace ?? '';
   const name = nameOf(pod);
   const { phase, restarts, worst } = podOutcome(pod);
-  const parts = [phase];
+  const shown = kubectlPodStatus(pod);
+  const parts = [shown];
   if (restarts > 0) parts.push(`${restarts} restart${restarts === 1 ? '' : 's'}`);
-  if (worst?.waiting) parts.push(worst.reason ?? 'waiting');
-  else if (worst && worst.exitCode !== undefined) parts.push(`exit ${worst.exitCode}${worst.reason ? ` (${worst.reason})` : ''}`);
+  if (worst?.waiting) {
+    if (worst.reason !== shown) parts.push(worst.reason ?? 'waiting');
+  }
+  else if (worst && worst.exitCode !== undefined && worst.exitCode !== 0) parts.push(`exit ${worst.exitCode}${worst.reason && worst.reason !== shown ? ` (${worst.reason})` : ''}`);
   const icon: TreeIcon = phase === 'Succeeded' ? 'pod-succeeded' : phase === 'Failed' ? 'pod-failed' : phase === 'Running' ? 'pod-running' : worst?.waiting ? 'pod-failed' : 'pod-pending';
-  const tooltip = [`Pod ${ns}/${name}`, `Phase: ${phase}`, `Restarts: ${restarts}`, ...(worst ? [`Container ${worst.container}: ${worst.waiting ? 'waiting' : `exit ${worst.exitCode ?? '?'}`}${worst.reason ? ` ${worst.reason}` : ''}${worst.message ? ` — ${worst.message}` : ''}`] : [])].join('\n');
+  const tooltip = [`Pod ${ns}/${name}`, `Status: ${shown} (phase ${phase})`, `Restarts: ${restarts}`, ...(worst ? [`Container ${worst.container}: ${worst.waiting ? 'waiting' : `exit ${worst.exitCode ?? '?'}`}${worst.reason ? ` ${worst.reason}` : ''}${worst.message ? ` — ${worst.message}` : ''}`] : [])].join('\n');
   return { id: nodeId.pod(ns, name), kind: 'pod', label: name, description: parts.join(' · '), tooltip, icon, collapsible: false, contextValue: 'pod;', ref: { kind: 'Pod', namespace: ns, name } };
 }
 
