@@ -4,11 +4,13 @@
 // of the same schedule over the same year, and a trivial loop). Heap after a 1-month and a
 // 12-month CronJob simulation shows that memory does not grow with the horizon.
 // Usage: npx tsc -b src-engine && node --expose-gc bench/simulate.mjs
+// To compare with an older build, copy its out/src-engine somewhere and point
+// KUBE_JOBS_ENGINE at that copy's index.js (NODE_PATH=node_modules so it finds its deps).
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 
 const require = createRequire(import.meta.url);
-const engine = require('../out/src-engine/index.js');
+const engine = require(process.env.KUBE_JOBS_ENGINE ?? '../out/src-engine/index.js');
 const { simulate, specPodModel, parseStandard, forEachRun } = engine;
 
 const START = Date.parse('2026-01-01T00:00:00Z');
