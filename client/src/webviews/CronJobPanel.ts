@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { BasePanel } from './basePanel';
+import { ObjectPanelRegistry } from './objectPanels';
 import type { FromWebview } from './contract';
 import { buildCronJobPanelModel, simulateComingDays } from '../views/model/panelModel';
 import { svgDataUrl } from './SimulationPanel';
@@ -10,30 +11,20 @@ import { JobPanel } from './JobPanel';
 
 /** CronJobPanel shows one CronJob live: schedule, next runs, a 7-day calendar, settings, its Jobs and events. */
 export class CronJobPanel extends BasePanel {
-  private static readonly open = new Map<string, CronJobPanel>();
+  private static readonly registry = new ObjectPanelRegistry<CronJobPanel>((ctx, ref, key, existing) => new CronJobPanel(ctx, ref, key, existing));
   private updateTimer: NodeJS.Timeout | undefined;
   private readonly clock: NodeJS.Timeout;
   /** The simulation picture, recomputed when the CronJob's spec changes (its generation). */
   private simulation: { generation: string; svgDataUrl?: string; note: string } | undefined;
 
+  /** show opens (or reveals) the panel of a CronJob. */
   static show(ctx: Ctx, ref: ObjectRef): CronJobPanel {
-    const key = `${ctx.cluster.contextName}/${ref.namespace}/${ref.name}`;
-    const existing = CronJobPanel.open.get(key);
-    if (existing && !existing.isDisposed) {
-      existing.panel.reveal();
-      return existing;
-    }
-    const panel = new CronJobPanel(ctx, ref, key);
-    CronJobPanel.open.set(key, panel);
-    return panel;
+    return CronJobPanel.registry.show(ctx, ref);
   }
 
   /** restore re-attaches a panel VS Code kept across a window reload. */
   static restore(ctx: Ctx, ref: ObjectRef, existing: vscode.WebviewPanel): CronJobPanel {
-    const key = `${ctx.cluster.contextName}/${ref.namespace}/${ref.name}`;
-    const panel = new CronJobPanel(ctx, ref, key, existing);
-    CronJobPanel.open.set(key, panel);
-    return panel;
+    return CronJobPanel.registry.restore(ctx, ref, existing);
   }
 
   private constructor(
@@ -51,7 +42,7 @@ export class CronJobPanel extends BasePanel {
       ctx.cluster.onDidResolveAccess(({ q }) => {
         if (q.namespace === ref.namespace) this.scheduleUpdate();
       }),
-      { dispose: () => CronJobPanel.open.delete(this.key) },
+      { dispose: () => CronJobPanel.registry.forget(this.key) },
     );
     for (const [verb, resource] of [['create', 'jobs'], ['patch', 'cronjobs'], ['get', 'cronjobs']] as const) {
       void session?.access.check({ namespace: ref.namespace, verb, group: 'batch', resource });

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { BasePanel } from './basePanel';
+import { ObjectPanelRegistry } from './objectPanels';
 import type { FromWebview, LogLineView, LogOptions } from './contract';
 import type { AccessAnswer } from '../views/model/panelModel';
 import { buildJobPanelModel, failureCard } from '../views/model/panelModel';
@@ -18,7 +19,7 @@ const MAX_BUFFERED_LINES = 20_000;
  * a pod timeline, the "why it failed" card, and the logs of all its pods.
  */
 export class JobPanel extends BasePanel {
-  private static readonly open = new Map<string, JobPanel>();
+  private static readonly registry = new ObjectPanelRegistry<JobPanel>((ctx, ref, key, existing) => new JobPanel(ctx, ref, key, existing));
   private readonly logs: JobLogs;
   private buffer: LogLineView[] = [];
   private logOptions: LogOptions;
@@ -28,23 +29,12 @@ export class JobPanel extends BasePanel {
 
   /** show opens (or reveals) the panel of a Job. */
   static show(ctx: Ctx, ref: ObjectRef): JobPanel {
-    const key = `${ctx.cluster.contextName}/${ref.namespace}/${ref.name}`;
-    const existing = JobPanel.open.get(key);
-    if (existing && !existing.isDisposed) {
-      existing.panel.reveal();
-      return existing;
-    }
-    const panel = new JobPanel(ctx, ref, key);
-    JobPanel.open.set(key, panel);
-    return panel;
+    return JobPanel.registry.show(ctx, ref);
   }
 
   /** restore re-attaches a panel VS Code kept across a window reload. */
   static restore(ctx: Ctx, ref: ObjectRef, existing: vscode.WebviewPanel): JobPanel {
-    const key = `${ctx.cluster.contextName}/${ref.namespace}/${ref.name}`;
-    const panel = new JobPanel(ctx, ref, key, existing);
-    JobPanel.open.set(key, panel);
-    return panel;
+    return JobPanel.registry.restore(ctx, ref, existing);
   }
 
   private constructor(
@@ -68,7 +58,7 @@ export class JobPanel extends BasePanel {
         if (q.namespace === ref.namespace) this.scheduleUpdate();
       }),
       { dispose: () => void this.logs.dispose() },
-      { dispose: () => JobPanel.open.delete(this.key) },
+      { dispose: () => JobPanel.registry.forget(this.key) },
     );
     for (const [verb, resource] of [['patch', 'jobs'], ['delete', 'jobs'], ['get', 'jobs']] as const) {
       void session.access.check({ namespace: ref.namespace, verb, group: 'batch', resource });
