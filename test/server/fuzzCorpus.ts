@@ -3,18 +3,11 @@
  * manifests, Helm templates, deep nesting, alias bombs and a 10 MB file. Seeded, so a failure
  * can be replayed.
  */
+import { mulberry32 } from '../../src-engine';
 import { CRONJOB, JOB } from './caret';
 
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded generator for the corpus: the engine's own, so runs replay exactly. */
+export const prng = mulberry32;
 
 const INDEXED = JOB.replace('  backoffLimit: 2\n', '  completionMode: Indexed\n  completions: 5\n  backoffLimitPerIndex: 1\n');
 const SEEDS = [JOB, CRONJOB, INDEXED, CRONJOB.replace('"0 3 * * *"', '*/5 * * * *'), `${JOB}---\n${CRONJOB}`];
