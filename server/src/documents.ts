@@ -16,6 +16,7 @@ import {
 } from '../../src-engine';
 import type { DocumentChunk, Finding, ManifestDocument, Severity, WorkloadKind } from '../../src-engine';
 import { lint } from './engineApi';
+import { PieceText } from './pieceText';
 
 /** What features need of an open text document (vscode-languageserver-textdocument fits). */
 export interface TextSource {
@@ -42,15 +43,23 @@ export interface Entry {
 export class ParsedDocument {
   readonly hasWorkload: boolean;
   private wholeFileLines?: LineIndex;
+  private wholeText: string | (() => string);
 
+  /** `text` may be a function: an edited file's whole text is only joined when a feature asks. */
   constructor(
     readonly uri: string,
     readonly version: number,
-    readonly text: string,
+    text: string | (() => string),
     readonly entries: readonly Entry[],
     readonly skipped?: { readonly reason: 'binary' | 'tooLarge'; readonly message: string },
   ) {
+    this.wholeText = text;
     this.hasWorkload = entries.some((entry) => entry.workload !== undefined);
+  }
+
+  get text(): string {
+    if (typeof this.wholeText === 'function') this.wholeText = this.wholeText();
+    return this.wholeText;
   }
 
   /**
@@ -160,19 +169,65 @@ export function parseText(uri: string, version: number, text: string, previous?:
     }
     return byText.get(chunkText);
   };
-  const entries = splitDocuments(text).map((chunk, index): Entry => {
-    const sameIndex = before[index];
-    const cache = sameIndex && sameIndex.manifest.chunk.text === chunk.text ? sameIndex.cache : lookup(chunk.text);
-    if (cache) {
-      const manifest = relocateDocument(cache.base, chunk, index);
-      return withWorkload(manifest, cache);
-    }
-    const manifest = parseChunk(chunk, index);
-    const fresh: ChunkCache = { base: manifest, findings: new Map() };
-    (byText ??= new Map()).set(chunk.text, fresh);
-    return withWorkload(manifest, fresh);
-  });
+  const entries = splitDocuments(text).map((chunk, index) => reuseOrParse(chunk, index, before, lookup, (text, cache) => (byText ??= new Map()).set(text, cache)));
   return new ParsedDocument(uri, version, text, entries);
+}
+
+/** An entry for a chunk: the previous document at the same index or with the same text, else a fresh parse. */
+function reuseOrParse(
+  chunk: DocumentChunk,
+  index: number,
+  before: readonly Entry[],
+  lookup: (text: string) => ChunkCache | undefined,
+  remember: (text: string, cache: ChunkCache) => void,
+  keepEntries = false,
+): Entry {
+  const sameIndex = before[index];
+  const cache = sameIndex && sameIndex.manifest.chunk.text === chunk.text ? sameIndex.cache : lookup(chunk.text);
+  if (cache) {
+    // With pieces, an unchanged document that did not move keeps its entry: its chunk text is
+    // the piece itself, not a slice pinning an older version of the whole text.
+    if (keepEntries && sameIndex && sameIndex.cache === cache && sameIndex.manifest.chunk.startLine === chunk.startLine
+      && sameIndex.manifest.chunk.startOffset === chunk.startOffset && sameIndex.manifest.index === index) {
+      return sameIndex;
+    }
+    return withWorkload(relocateDocument(cache.base, chunk, index), cache);
+  }
+  const manifest = parseChunk(chunk, index);
+  const fresh: ChunkCache = { base: manifest, findings: new Map() };
+  remember(chunk.text, fresh);
+  return withWorkload(manifest, fresh);
+}
+
+/**
+ * parsePieces is parseText for an open file kept in pieces: the chunks come from the pieces
+ * (no scan of the whole text), and an unchanged piece is the same string as before, so
+ * matching it with the previous document at its index is a pointer comparison.
+ */
+export function parsePieces(source: PieceText, previous?: ParsedDocument): ParsedDocument {
+  const { uri, version } = source;
+  if (source.length > DEFAULT_MAX_LENGTH || looksBinary(source.prefix(8000))) return parseText(uri, version, source.getText(), previous);
+  const before = previous?.entries ?? [];
+  let byText: Map<string, ChunkCache> | undefined;
+  const lookup = (chunkText: string): ChunkCache | undefined => {
+    if (!byText) {
+      byText = new Map();
+      for (const entry of before) byText.set(entry.manifest.chunk.text, entry.cache);
+    }
+    return byText.get(chunkText);
+  };
+  const remember = (text: string, cache: ChunkCache): void => {
+    (byText ??= new Map()).set(text, cache);
+  };
+  const entries: Entry[] = [];
+  let startOffset = 0;
+  let startLine = 0;
+  for (const piece of source.pieces()) {
+    if (piece.hasContent) entries.push(reuseOrParse({ text: piece.text, startOffset, startLine }, entries.length, before, lookup, remember, true));
+    startOffset += piece.text.length;
+    startLine += piece.lineFeeds;
+  }
+  return new ParsedDocument(uri, version, () => source.getText(), entries);
 }
 
 /** Nesting no real manifest reaches; past it the YAML parser slows down quadratically. */
@@ -267,7 +322,7 @@ export class DocumentStore {
   get(source: TextSource): ParsedDocument {
     const current = this.parsed.get(source.uri);
     if (current && current.version === source.version) return current;
-    const next = parseText(source.uri, source.version, source.getText(), current);
+    const next = source instanceof PieceText ? parsePieces(source, current) : parseText(source.uri, source.version, source.getText(), current);
     this.parsed.set(source.uri, next);
     return next;
   }

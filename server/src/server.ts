@@ -14,7 +14,6 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import type { DocumentDiagnosticReport, InitializeResult } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DescribeScheduleRequest, KUBE_JOBS_SETTINGS_SECTION, ServerStatsRequest, SimulateDocumentRequest } from '../../src-engine';
 import type {
   DescribeScheduleParams,
@@ -25,6 +24,7 @@ import type {
 } from '../../src-engine';
 import { DocumentStore } from './documents';
 import { afterChange } from './memory';
+import { PieceText } from './pieceText';
 import type { ParsedDocument } from './documents';
 import { mergeSettings, settingsFromInitialization } from './settings';
 import type { Settings } from './settings';
@@ -38,7 +38,14 @@ import { provideInlayHints } from './features/inlayHints';
 import { provideScheduleDescription, provideSimulation } from './features/simulate';
 
 const connection = createConnection(ProposedFeatures.all);
-const textDocuments = new TextDocuments(TextDocument);
+// Open files are kept in pieces (pieceText.ts): a keystroke in a big file touches only its document.
+const textDocuments = new TextDocuments<PieceText>({
+  create: (uri, languageId, version, text) => new PieceText(uri, languageId, version, text),
+  update: (document, changes, version) => {
+    document.update(changes, version);
+    return document;
+  },
+});
 const store = new DocumentStore();
 const lastDiagnosticsMs: Record<string, number> = {};
 /** The last diagnostics sent per uri, to answer "unchanged" when an edit changed none. */
