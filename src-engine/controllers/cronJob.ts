@@ -1,10 +1,9 @@
 import { formatRfc3339 } from './rfc3339';
-import { finishedCondition } from './conditions';
-import { finishedJobsToDelete } from './historyCleanup';
+import { finishedConditions, finishedJobsToDeleteGiven } from './historyCleanup';
 import { GO_ZERO_TIME_MS, NEXT_SCHEDULE_DELTA_MS, mostRecentScheduleTime, nextFnFor, nextScheduleTimeDuration } from './mostRecentScheduleTime';
 import type { MostRecentScheduleTime, NextFn } from './mostRecentScheduleTime';
 import { CRONJOB_SCHEDULED_TIMESTAMP_ANNOTATION } from './types';
-import type { ControllerEvent, JobObject, JobSpec, SyncResult } from './types';
+import type { ControllerEvent, JobCondition, JobObject, JobSpec, SyncResult } from './types';
 import { goLoadLocation, parseStandard, zoneOffsetAt } from '../schedule';
 import type { CronSchedule } from '../schedule';
 
@@ -103,14 +102,17 @@ export function syncCronJob(
 ): CronJobSyncResult {
   const spec = cronJob.spec;
   const events = new CronJobEvents(cronJob.name, now, options.eventDetails ?? true);
-  const actions: CronJobAction[] = [];
+  // Created with its first action, as a one-element literal (see CronJobEvents).
+  let actions: CronJobAction[] | null = null;
 
-  // Step 2: history cleanup, which also drops what it deletes from status.active.
+  // Step 2: history cleanup, which also drops what it deletes from status.active. Whether
+  // each Job has finished is worked out once, for this step and the next.
   let active: readonly string[] = cronJob.status.active;
-  const deleted = finishedJobsToDelete(jobs, spec.successfulJobsHistoryLimit, spec.failedJobsHistoryLimit);
+  const finished = finishedConditions(jobs);
+  const deleted = finishedJobsToDeleteGiven(jobs, finished, spec.successfulJobsHistoryLimit, spec.failedJobsHistoryLimit);
   if (deleted !== null && deleted.length > 0) {
     for (const name of deleted) {
-      actions.push({ type: 'deleteJob', name, propagation: 'Background', why: 'history' });
+      actions = withAction(actions, { type: 'deleteJob', name, propagation: 'Background', why: 'history' });
       events.add('Normal', 'SuccessfulDelete', events.details ? `Deleted job ${name}` : '');
     }
     if (active.length > 0) active = active.filter((n) => !deleted.includes(n));
@@ -118,17 +120,19 @@ export function syncCronJob(
 
   // Step 3: reconcile status.active with the Jobs that exist.
   let lastSuccessfulTime = cronJob.status.lastSuccessfulTime;
-  for (const job of jobs) {
+  const jobCount = jobs.length;
+  for (let i = 0; i < jobCount; i++) {
+    const job = jobs[i] as JobObject;
     if (deleted !== null && deleted.includes(job.name)) continue;
     const inActive = active.includes(job.name);
-    const finished = finishedCondition(job.status);
-    if (!inActive && finished === null) {
+    const f = finished[i] as JobCondition | null;
+    if (!inActive && f === null) {
       events.add('Warning', 'UnexpectedJob', events.details ? `Saw a job that the controller did not create or forgot: ${job.name}` : '');
-    } else if (inActive && finished !== null) {
+    } else if (inActive && f !== null) {
       active = without(active, job.name);
-      events.add('Normal', 'SawCompletedJob', events.details ? `Saw completed job: ${job.name}, condition: ${finished.type}` : '');
+      events.add('Normal', 'SawCompletedJob', events.details ? `Saw completed job: ${job.name}, condition: ${f.type}` : '');
     }
-    if (finished !== null && finished.type === 'Complete' && job.status.completionTime !== null) {
+    if (f !== null && f.type === 'Complete' && job.status.completionTime !== null) {
       if (lastSuccessfulTime === null || job.status.completionTime > lastSuccessfulTime) lastSuccessfulTime = job.status.completionTime;
     }
   }
@@ -143,21 +147,21 @@ export function syncCronJob(
   let status: CronJobStatus = { active, lastScheduleTime: cronJob.status.lastScheduleTime, lastSuccessfulTime };
 
   // Steps 4–7: deleted, time zone, suspend, schedule.
-  if (cronJob.deletionTimestamp !== null) return { status, actions, events: events.list, requeueAfterMs: null };
+  if (cronJob.deletionTimestamp !== null) return { status, actions: actions ?? [], events: events.list, requeueAfterMs: null };
   if (spec.timeZone !== null) {
     const zone = loadLocationCached(spec.timeZone);
     if (!zone.ok) {
       events.add('Warning', 'UnknownTimeZone', `invalid timeZone: ${JSON.stringify(spec.timeZone)}: ${zone.error}`);
-      return { status, actions, events: events.list, requeueAfterMs: null };
+      return { status, actions: actions ?? [], events: events.list, requeueAfterMs: null };
     }
   }
-  if (spec.suspend) return { status, actions, events: events.list, requeueAfterMs: null };
+  if (spec.suspend) return { status, actions: actions ?? [], events: events.list, requeueAfterMs: null };
   let schedule = options.schedule;
   if (schedule === undefined) {
     const parsed = parseCronJobSchedule(spec);
     if (!parsed.ok) {
       events.add('Warning', 'UnparseableSchedule', `unparseable schedule: ${JSON.stringify(spec.schedule)} : ${parsed.error}`);
-      return { status, actions, events: events.list, requeueAfterMs: null };
+      return { status, actions: actions ?? [], events: events.list, requeueAfterMs: null };
     }
     schedule = parsed.schedule;
   }
@@ -170,32 +174,32 @@ export function syncCronJob(
   const due = mostRecentScheduleTime(cronJob.creationTimestamp, status.lastScheduleTime, spec.startingDeadlineSeconds, now, next, true);
   if (due.error !== null) {
     events.add('Warning', 'InvalidSchedule', `invalid schedule: ${spec.schedule} : ${due.error}`);
-    return { status, actions, events: events.list, requeueAfterMs: null };
+    return { status, actions: actions ?? [], events: events.list, requeueAfterMs: null };
   }
   if (due.missed === 'many') {
     events.add('Warning', 'TooManyMissedTimes', 'too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew');
   }
   const scheduledTime = due.mostRecentTime;
-  if (scheduledTime === null) return { status, actions, events: events.list, requeueAfterMs: requeueAfter(cronJob, status, due, now, next) };
+  if (scheduledTime === null) return { status, actions: actions ?? [], events: events.list, requeueAfterMs: requeueAfter(cronJob, status, due, now, next) };
 
   // Step 9: too late to start (unreachable in practice; kept for parity).
   if (spec.startingDeadlineSeconds !== null && scheduledTime + spec.startingDeadlineSeconds * 1000 < now) {
     events.add('Warning', 'MissSchedule', `Missed scheduled time to start a job: ${formatRfc3339(scheduledTime)}`);
-    return { status, actions, events: events.list, requeueAfterMs: requeueAfter(cronJob, status, due, now, next) };
+    return { status, actions: actions ?? [], events: events.list, requeueAfterMs: requeueAfter(cronJob, status, due, now, next) };
   }
   // Step 10: already started.
   if (status.lastScheduleTime === scheduledTime || status.active.includes(cronJobChildName(cronJob.name, scheduledTime))) {
-    return { status, actions, events: events.list, requeueAfterMs: requeueAfter(cronJob, status, due, now, next) };
+    return { status, actions: actions ?? [], events: events.list, requeueAfterMs: requeueAfter(cronJob, status, due, now, next) };
   }
 
   // Step 11: concurrencyPolicy.
   if (spec.concurrencyPolicy === 'Forbid' && status.active.length > 0) {
     events.add('Normal', 'JobAlreadyActive', 'Not starting job because prior execution is running and concurrency policy is Forbid');
-    return { status, actions, events: events.list, requeueAfterMs: requeueAfter(cronJob, status, due, now, next) };
+    return { status, actions: actions ?? [], events: events.list, requeueAfterMs: requeueAfter(cronJob, status, due, now, next) };
   }
   if (spec.concurrencyPolicy === 'Replace') {
     for (const name of status.active) {
-      actions.push({ type: 'deleteJob', name, propagation: 'Background', why: 'replace' });
+      actions = withAction(actions, { type: 'deleteJob', name, propagation: 'Background', why: 'replace' });
       events.add('Normal', 'SuccessfulDelete', events.details ? `Deleted job ${name}` : '');
     }
     status = { active: [], lastScheduleTime: status.lastScheduleTime, lastSuccessfulTime: status.lastSuccessfulTime };
@@ -203,7 +207,7 @@ export function syncCronJob(
 
   // Steps 12–13: create the Job, remember it.
   const job = getJobFromTemplate(cronJob, scheduledTime, now);
-  actions.push({ type: 'createJob', job, scheduledTime });
+  actions = withAction(actions, { type: 'createJob', job, scheduledTime });
   events.add('Normal', 'SuccessfulCreate', events.details ? `Created job ${job.name}` : '');
   let nowActive: string[];
   if (status.active.length === 0) {
@@ -213,7 +217,7 @@ export function syncCronJob(
     nowActive.push(job.name);
   }
   status = { active: nowActive, lastScheduleTime: scheduledTime, lastSuccessfulTime: status.lastSuccessfulTime };
-  return { status, actions, events: events.list, requeueAfterMs: requeueAfter(cronJob, status, due, now, next) };
+  return { status, actions: actions ?? [], events: events.list, requeueAfterMs: requeueAfter(cronJob, status, due, now, next) };
 }
 
 /**
@@ -241,10 +245,25 @@ class CronJobEvents {
   }
 }
 
+/** withAction appends `action` to `actions`, creating the list as a one-element literal. */
+function withAction(actions: CronJobAction[] | null, action: CronJobAction): CronJobAction[] {
+  if (actions === null) return [action];
+  actions.push(action);
+  return actions;
+}
+
 /** without returns `names` minus every `name` (a new array). */
 function without(names: readonly string[], name: string): string[] {
-  const out: string[] = [];
-  for (const n of names) if (n !== name) out.push(n);
+  // Sized up front: a pushed-to empty literal grows to 17 slots, and this runs for every
+  // Job a CronJob sees finish.
+  let count = 0;
+  for (const n of names) if (n !== name) count++;
+  if (count === 0) return [];
+  const out = names.slice();
+  if (count === names.length) return out;
+  let k = 0;
+  for (const n of names) if (n !== name) out[k++] = n;
+  out.length = count;
   return out;
 }
 
@@ -306,7 +325,7 @@ export function getJobFromTemplate(cronJob: CronJobObject, scheduledTime: number
     namespace: cronJob.namespace,
     creationTimestamp: now,
     deletionTimestamp: null,
-    annotations: { ...template.annotations, [CRONJOB_SCHEDULED_TIMESTAMP_ANNOTATION]: formatRfc3339(scheduledTime, offset) },
+    annotations: withScheduledTimestamp(template.annotations, formatRfc3339(scheduledTime, offset)),
     spec: template.spec,
     status: {
       conditions: [],
@@ -323,3 +342,14 @@ export function getJobFromTemplate(cronJob: CronJobObject, scheduledTime: number
   };
 }
 
+
+/**
+ * withScheduledTimestamp: the template's annotations plus the scheduled-timestamp one (same
+ * key order as a spread). Built by assignment: a literal with a spread and a computed key
+ * takes a slow path and allocates a dictionary-mode object for every Job.
+ */
+function withScheduledTimestamp(annotations: Readonly<Record<string, string>>, timestamp: string): Record<string, string> {
+  const out: Record<string, string> = { ...annotations };
+  out[CRONJOB_SCHEDULED_TIMESTAMP_ANNOTATION] = timestamp;
+  return out;
+}

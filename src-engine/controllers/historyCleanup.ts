@@ -1,5 +1,5 @@
 import { finishedCondition } from './conditions';
-import type { JobObject } from './types';
+import type { JobCondition, JobObject } from './types';
 
 /**
  * cleanupFinishedJobs returns the names of finished Jobs to delete so that at most
@@ -14,62 +14,85 @@ export function cleanupFinishedJobs(jobs: readonly JobObject[], successfulLimit:
 
 /**
  * finishedJobsToDelete is cleanupFinishedJobs returning null when nothing is to be deleted
- * (the usual case: it then allocates nothing). A CronJob sync runs it every time.
+ * (the usual case: it then allocates nothing).
  */
 export function finishedJobsToDelete(jobs: readonly JobObject[], successfulLimit: number | null, failedLimit: number | null): string[] | null {
   if (successfulLimit === null && failedLimit === null) return null;
+  return finishedJobsToDeleteGiven(jobs, finishedConditions(jobs), successfulLimit, failedLimit);
+}
+
+const finishedScratch: (JobCondition | null)[] = [];
+
+/**
+ * finishedConditions returns finishedCondition of each Job, index for index, in an array
+ * reused by the next call (read it before calling again). A CronJob sync asks once and
+ * shares the answer between history cleanup and the reconcile of status.active.
+ */
+export function finishedConditions(jobs: readonly JobObject[]): readonly (JobCondition | null)[] {
+  const out = finishedScratch;
+  const n = jobs.length;
+  for (let i = 0; i < n; i++) {
+    const c = finishedCondition((jobs[i] as JobObject).status);
+    if (i < out.length) out[i] = c;
+    else out.push(c);
+  }
+  // Only the first jobs.length entries are meaningful; clear the rest so no old Job is kept alive.
+  for (let i = n; i < out.length; i++) out[i] = null;
+  return out;
+}
+
+/**
+ * finishedJobsToDeleteGiven is finishedJobsToDelete with `finished[i]` = finishedCondition of
+ * jobs[i] already known (finishedConditions). A CronJob sync runs it every time.
+ */
+export function finishedJobsToDeleteGiven(
+  jobs: readonly JobObject[],
+  finished: readonly (JobCondition | null)[],
+  successfulLimit: number | null,
+  failedLimit: number | null,
+): string[] | null {
+  if (successfulLimit === null && failedLimit === null) return null;
+  const n = jobs.length;
   let succeededCount = 0;
   let failedCount = 0;
-  for (const job of jobs) {
-    const finished = finishedCondition(job.status);
-    if (finished === null) continue;
-    if (finished.type === 'Complete') succeededCount++;
+  for (let i = 0; i < n; i++) {
+    const f = finished[i] as JobCondition | null;
+    if (f === null) continue;
+    if (f.type === 'Complete') succeededCount++;
     else failedCount++;
   }
   const succeededExcess = successfulLimit === null ? 0 : succeededCount - successfulLimit;
   const failedExcess = failedLimit === null ? 0 : failedCount - failedLimit;
   if (succeededExcess <= 0 && failedExcess <= 0) return null;
-  // The steady state of a CronJob: one Job over one limit, the oldest one.
-  if (succeededExcess === 1 && failedExcess <= 0) return oldestName(jobs, true);
-  if (failedExcess === 1 && succeededExcess <= 0) return oldestName(jobs, false);
   const out: string[] = [];
-  if (succeededExcess > 0) removeOldest(jobs, true, succeededExcess, out);
-  if (failedExcess > 0) removeOldest(jobs, false, failedExcess, out);
+  if (succeededExcess > 0) removeOldest(jobs, finished, true, succeededExcess, out);
+  if (failedExcess > 0) removeOldest(jobs, finished, false, failedExcess, out);
   return out;
 }
 
-/** oldestName lists the oldest Complete (or Failed) Job's name (as removeOldest with excess 1). */
-function oldestName(jobs: readonly JobObject[], complete: boolean): string[] {
-  let oldest: JobObject | null = null;
-  for (const job of jobs) {
-    const finished = finishedCondition(job.status);
-    if (finished === null || (finished.type === 'Complete') !== complete) continue;
-    if (oldest === null || byJobStartTime(job, oldest) < 0) oldest = job;
-  }
-  return oldest === null ? [] : [oldest.name];
-}
-
 /** removeOldest appends the names of the `excess` oldest Complete (or Failed) Jobs to `out`, oldest first. */
-function removeOldest(jobs: readonly JobObject[], complete: boolean, excess: number, out: string[]): void {
+function removeOldest(jobs: readonly JobObject[], finished: readonly (JobCondition | null)[], complete: boolean, excess: number, out: string[]): void {
+  const n = jobs.length;
   if (excess === 1) {
     // The steady state of a CronJob: one Job over the limit, the oldest one.
     let oldest: JobObject | null = null;
-    for (const job of jobs) {
-      const finished = finishedCondition(job.status);
-      if (finished === null || (finished.type === 'Complete') !== complete) continue;
+    for (let i = 0; i < n; i++) {
+      const f = finished[i] as JobCondition | null;
+      if (f === null || (f.type === 'Complete') !== complete) continue;
+      const job = jobs[i] as JobObject;
       if (oldest === null || byJobStartTime(job, oldest) < 0) oldest = job;
     }
     if (oldest !== null) out.push(oldest.name);
     return;
   }
   const chosen: JobObject[] = [];
-  for (const job of jobs) {
-    const finished = finishedCondition(job.status);
-    if (finished !== null && (finished.type === 'Complete') === complete) chosen.push(job);
+  for (let i = 0; i < n; i++) {
+    const f = finished[i] as JobCondition | null;
+    if (f !== null && (f.type === 'Complete') === complete) chosen.push(jobs[i] as JobObject);
   }
   chosen.sort(byJobStartTime);
-  const n = Math.min(excess, chosen.length);
-  for (let i = 0; i < n; i++) out.push((chosen[i] as JobObject).name);
+  const m = Math.min(excess, chosen.length);
+  for (let i = 0; i < m; i++) out.push((chosen[i] as JobObject).name);
 }
 
 /** byJobStartTime: startTime ascending, Jobs without startTime last, ties by name. */
