@@ -202,8 +202,17 @@ class World {
    */
   storedJobs(): readonly JobObject[] {
     if (this.jobsChanged) {
-      this.jobList.length = 0;
-      for (const rt of this.jobs.values()) this.jobList.push(rt.job);
+      // Overwritten in place: emptying it first (length = 0) would drop its backing store and
+      // the pushes would allocate a new one on every change.
+      const list = this.jobList;
+      const rts = this.jobs.values();
+      const n = rts.length;
+      for (let i = 0; i < n; i++) {
+        const job = (rts[i] as JobRuntime).job;
+        if (i < list.length) list[i] = job;
+        else list.push(job);
+      }
+      if (list.length > n) list.length = n;
       this.jobsChanged = false;
     }
     return this.jobList;
