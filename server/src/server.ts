@@ -13,7 +13,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import type { DocumentDiagnosticReport, InitializeResult } from 'vscode-languageserver/node';
+import type { Diagnostic, DocumentDiagnosticReport, InitializeResult } from 'vscode-languageserver/node';
 import { DescribeScheduleRequest, KUBE_JOBS_SETTINGS_SECTION, ServerStatsRequest, SimulateDocumentRequest } from '../../src-engine';
 import type {
   DescribeScheduleParams,
@@ -31,7 +31,7 @@ import type { Settings } from './settings';
 import { provideCodeActions, FIX_ALL_KIND } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
 import { provideCompletion } from './features/completion';
-import { provideDiagnostics } from './features/diagnostics';
+import { diagnosticParts } from './features/diagnostics';
 import { provideDocumentSymbols } from './features/documentSymbols';
 import { provideHover } from './features/hover';
 import { provideInlayHints } from './features/inlayHints';
@@ -49,7 +49,7 @@ const textDocuments = new TextDocuments<PieceText>({
 const store = new DocumentStore();
 const lastDiagnosticsMs: Record<string, number> = {};
 /** The last diagnostics sent per uri, to answer "unchanged" when an edit changed none. */
-const lastReports = new Map<string, { resultId: string; json: string; version: number; generation: number }>();
+const lastReports = new Map<string, { resultId: string; parts: readonly Diagnostic[][]; version: number; generation: number }>();
 let reportCount = 0;
 let settings: Settings = settingsFromInitialization(undefined);
 let settingsGeneration = 0;
@@ -135,16 +135,22 @@ connection.languages.diagnostics.on((p): DocumentDiagnosticReport => {
     return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
   }
   const started = performance.now();
-  const items = withDocument(uri, [], (doc) => provideDiagnostics(doc, settings));
+  const parts = withDocument(uri, [], (doc) => diagnosticParts(doc, settings));
   lastDiagnosticsMs[uri] = performance.now() - started;
   // The result id names the diagnostics, not the text: an edit that changes no diagnostic
   // (most keystrokes) answers "unchanged", and the editor keeps what it shows.
-  const json = JSON.stringify(items);
-  const resultId = last && last.json === json ? last.resultId : String(++reportCount);
-  lastReports.set(uri, { resultId, json, version: source?.version ?? -1, generation: settingsGeneration });
+  const resultId = last && sameDiagnostics(last.parts, parts) ? last.resultId : String(++reportCount);
+  lastReports.set(uri, { resultId, parts, version: source?.version ?? -1, generation: settingsGeneration });
   if (p.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+  const items: Diagnostic[] = [];
+  for (const part of parts) items.push(...part);
   return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
 });
+/** sameDiagnostics compares two reports part by part; an untouched document's part is the same array. */
+function sameDiagnostics(before: readonly Diagnostic[][], after: readonly Diagnostic[][]): boolean {
+  if (before.length !== after.length) return JSON.stringify(before.flat()) === JSON.stringify(after.flat());
+  return after.every((part, i) => part === before[i] || JSON.stringify(part) === JSON.stringify(before[i]));
+}
 connection.onHover((p) => withDocument(p.textDocument.uri, null, (doc) => provideHover(doc, p.position, settings, Date.now())));
 connection.onCompletion((p) => withDocument(p.textDocument.uri, null, (doc) => provideCompletion(doc, p.position, settings)));
 connection.onCodeAction((p) => withDocument(p.textDocument.uri, [], (doc) => provideCodeActions(doc, p.range, settings, p.context.only)));

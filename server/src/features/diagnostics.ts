@@ -21,7 +21,18 @@ export const FILE_SKIPPED_RULE = 'file-skipped';
 const WORKLOAD_TEXT = /^kind:[ \t]*["']?(?:Cron)?Job\b/m;
 
 export function provideDiagnostics(doc: ParsedDocument, settings: Settings): Diagnostic[] {
-  if (doc.skipped) return skippedDiagnostics(doc, settings);
+  const diagnostics: Diagnostic[] = [];
+  for (const part of diagnosticParts(doc, settings)) diagnostics.push(...part);
+  return diagnostics;
+}
+
+/**
+ * diagnosticParts are the file's diagnostics in parts, one per document: a document the
+ * edit did not touch (nor move) gives the very same array as before, so the server can tell
+ * "unchanged" without serialising every diagnostic of the file.
+ */
+export function diagnosticParts(doc: ParsedDocument, settings: Settings): Diagnostic[][] {
+  if (doc.skipped) return [skippedDiagnostics(doc, settings)];
   const diagnostics: Diagnostic[] = [];
   for (const entry of doc.entries) {
     const tooDeep = entry.manifest.syntaxErrors.find((problem) => problem.code === 'TOO_DEEP');
@@ -30,10 +41,11 @@ export function provideDiagnostics(doc: ParsedDocument, settings: Settings): Dia
       diagnostics.push(toDiagnostic(finding, ruleInfo(FILE_SKIPPED_RULE)?.docsUrl));
     }
   }
-  if (!doc.hasWorkload) return diagnostics;
+  if (!doc.hasWorkload) return [diagnostics];
   const key = `${rulesKey(settings)}|${settings.redHatYamlInstalled}`;
-  for (const entry of doc.entries) diagnostics.push(...entryDiagnostics(doc, entry, settings, key));
-  return diagnostics;
+  const parts = [diagnostics];
+  for (const entry of doc.entries) parts.push(entryDiagnostics(doc, entry, settings, key));
+  return parts;
 }
 
 /**
