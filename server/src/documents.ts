@@ -1,8 +1,9 @@
 /**
  * Parsed documents, once per `uri@version`, shared by every feature (yaml-ls's
- * `yamlDocumentsCache`). An edit re-splits the file (a line scan) and re-parses only the
- * documents whose text changed: a document whose text is unchanged is reused even when it
- * moved, with its ranges shifted (`relocateDocument`), and so are its findings.
+ * `yamlDocumentsCache`). An edit re-parses only the documents whose text changed: a document
+ * whose text is unchanged is reused even when it moved, with its ranges shifted
+ * (`relocateDocument`), and so are its findings. Open files arrive in pieces (pieceText.ts),
+ * so an edit does not even re-split the file; `parseText` serves plain strings (tests, CLI).
  */
 import { isMap, isScalar } from 'yaml';
 import {
