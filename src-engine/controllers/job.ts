@@ -98,6 +98,19 @@ class SyncEvents {
   }
 }
 
+/** Where one sync writes its actions; like SyncEvents, the list is created with its first item. */
+class SyncActions {
+  private items: JobAction[] | null = null;
+  push(action: JobAction): void {
+    if (this.items === null) this.items = [action];
+    else this.items.push(action);
+  }
+  /** The actions asked for (a new empty array when none). */
+  get list(): JobAction[] {
+    return this.items ?? [];
+  }
+}
+
 /**
  * syncJob runs one pass of the Job controller for `job` and its `pods` at time `now`
  * (epoch ms). It counts pods that finished since the last pass (those still carrying the
@@ -123,7 +136,7 @@ export function syncJob(job: JobObject, pods: readonly PodObject[], now: number,
   if (job.deletionTimestamp !== null || isJobFinished(job.status)) return { status: job.status, actions: [], events: [], requeueAfterMs: null, memory: EMPTY_JOB_MEMORY };
 
   const events = new SyncEvents(job.name, now, eventDetails);
-  const actions: JobAction[] = [];
+  const actions = new SyncActions();
   const indexed = spec.completionMode === 'Indexed';
   const completions = spec.completions;
   const perIndex = indexed && spec.backoffLimitPerIndex !== null;
@@ -131,7 +144,11 @@ export function syncJob(job: JobObject, pods: readonly PodObject[], now: number,
   const mainContainer = spec.containerNames[0] ?? 'main';
 
   // C.1 classification, and C.3 counting of pods that finished since the last pass.
-  const active: PodObject[] = [];
+  // Sized up front (an empty literal grows to 17 slots on its first push, every sync).
+  let activeSize = 0;
+  for (const pod of pods) if (pod.deletionTimestamp === null && pod.phase !== 'Succeeded' && pod.phase !== 'Failed') activeSize++;
+  const active: PodObject[] = activeSize === 0 ? [] : new Array<PodObject>(activeSize);
+  let activeFilled = 0;
   let terminating = 0;
   let ready = 0;
   let newSucceeded = 0;
@@ -152,7 +169,7 @@ export function syncJob(job: JobObject, pods: readonly PodObject[], now: number,
     const finished = phase === 'Succeeded' || phase === 'Failed';
     if (!finished) {
       if (pod.deletionTimestamp === null) {
-        active.push(pod);
+        active[activeFilled++] = pod;
         if (phase === 'Running') ready++;
         restarts += pod.restartCount;
       } else {
@@ -314,10 +331,10 @@ export function syncJob(job: JobObject, pods: readonly PodObject[], now: number,
     completedIndexes: indexed ? formatIndexIntervals(succeededIntervals) : null,
     failedIndexes: perIndex ? formatIndexIntervals(failedIntervals) : null,
   };
-  if (isJobFinished(status)) return { status, actions, events: events.list, requeueAfterMs: null, memory: EMPTY_JOB_MEMORY };
+  if (isJobFinished(status)) return { status, actions: actions.list, events: events.list, requeueAfterMs: null, memory: EMPTY_JOB_MEMORY };
   const nextMemory: JobMemory =
     backoff === memory.backoff && !indexFailuresChanged ? memory : { backoff, indexFailures: indexFailuresChanged ? indexFailures : memory.indexFailures };
-  return { status, actions, events: events.list, requeueAfterMs, memory: nextMemory };
+  return { status, actions: actions.list, events: events.list, requeueAfterMs, memory: nextMemory };
 }
 
 function validIndex(p: PodObject, completions: number | null): boolean {
@@ -414,7 +431,7 @@ function manageJob(
   failedIntervals: IndexIntervals,
   succeeded: number,
   onlyReplaceFailed: boolean,
-  actions: JobAction[],
+  actions: SyncActions,
   events: SyncEvents,
 ): ManageResult {
   const spec = job.spec;
@@ -503,7 +520,7 @@ function manageJob(
 }
 
 /** deletePods deletes up to MaxPodCreateDeletePerSync victims (stripping the finalizer) and asks to come back for the rest. */
-function deletePods(victims: readonly PodObject[], actions: JobAction[], events: SyncEvents): ManageResult {
+function deletePods(victims: readonly PodObject[], actions: SyncActions, events: SyncEvents): ManageResult {
   const n = Math.min(victims.length, MAX_POD_CREATE_DELETE_PER_SYNC);
   for (let i = 0; i < n; i++) {
     const pod = victims[i] as PodObject;
