@@ -64,10 +64,27 @@ export function finishedJobsToDeleteGiven(
   const succeededExcess = successfulLimit === null ? 0 : succeededCount - successfulLimit;
   const failedExcess = failedLimit === null ? 0 : failedCount - failedLimit;
   if (succeededExcess <= 0 && failedExcess <= 0) return null;
+  // The steady state of a CronJob: one Job over one limit, the oldest one (a one-element
+  // literal; a pushed-to empty one grows to 17 slots).
+  if (succeededExcess === 1 && failedExcess <= 0) return oldestName(jobs, finished, true);
+  if (failedExcess === 1 && succeededExcess <= 0) return oldestName(jobs, finished, false);
   const out: string[] = [];
   if (succeededExcess > 0) removeOldest(jobs, finished, true, succeededExcess, out);
   if (failedExcess > 0) removeOldest(jobs, finished, false, failedExcess, out);
   return out;
+}
+
+/** oldestName lists the oldest Complete (or Failed) Job's name (as removeOldest with excess 1). */
+function oldestName(jobs: readonly JobObject[], finished: readonly (JobCondition | null)[], complete: boolean): string[] {
+  const n = jobs.length;
+  let oldest: JobObject | null = null;
+  for (let i = 0; i < n; i++) {
+    const f = finished[i] as JobCondition | null;
+    if (f === null || (f.type === 'Complete') !== complete) continue;
+    const job = jobs[i] as JobObject;
+    if (oldest === null || byJobStartTime(job, oldest) < 0) oldest = job;
+  }
+  return oldest === null ? [] : [oldest.name];
 }
 
 /** removeOldest appends the names of the `excess` oldest Complete (or Failed) Jobs to `out`, oldest first. */
