@@ -274,7 +274,7 @@ function without(names: readonly string[], name: string): string[] {
   if (count === names.length) return out;
   let k = 0;
   for (const n of names) if (n !== name) out[k++] = n;
-  out.length = count;
+  while (out.length > count) out.pop();
   return out;
 }
 

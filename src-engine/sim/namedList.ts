@@ -38,8 +38,9 @@ export class NamedList<T> {
       this.names[k] = this.names[k + 1] as string;
       this.items[k] = this.items[k + 1] as T;
     }
-    this.names.length = last;
-    this.items.length = last;
+    // pop, not length = last: the generic length setter is a slow builtin.
+    this.names.pop();
+    this.items.pop();
     return true;
   }
 

@@ -37,10 +37,12 @@ export class PodStore<T extends { readonly name: string }> {
         return;
       }
     }
-    list.push(pod);
-    if (list.length > SMALL) {
+    // The first pod makes a one-element literal (a pushed-to empty one grows to 17 slots).
+    if (list.length === 0) this.list = [pod];
+    else list.push(pod);
+    if (this.list.length > SMALL) {
       const map = new Map<string, T>();
-      for (const p of list) map.set(p.name, p);
+      for (const p of this.list) map.set(p.name, p);
       this.map = map;
       this.list = [];
     }
@@ -49,16 +51,18 @@ export class PodStore<T extends { readonly name: string }> {
   delete(name: string): boolean {
     if (this.map !== null) return this.map.delete(name);
     const list = this.list;
-    const i = list.findIndex((p) => p.name === name);
-    if (i < 0) return false;
+    let i = 0;
+    while (i < list.length && (list[i] as T).name !== name) i++;
+    if (i === list.length) return false;
     for (let k = i; k < list.length - 1; k++) list[k] = list[k + 1] as T;
-    list.length--;
+    // pop, not length--: the generic length setter is a slow builtin.
+    list.pop();
     return true;
   }
 
   clear(): void {
     if (this.map !== null) this.map.clear();
-    else this.list.length = 0;
+    else while (this.list.length > 0) this.list.pop();
   }
 
   /** A new array of the pods in creation order. */

@@ -212,7 +212,7 @@ class World {
         if (i < list.length) list[i] = job;
         else list.push(job);
       }
-      if (list.length > n) list.length = n;
+      while (list.length > n) list.pop();
       this.jobsChanged = false;
     }
     return this.jobList;
