@@ -34,7 +34,7 @@ export interface RunCommandIo {
 }
 
 const USAGE = `usage: kube-jobs run FILE [--name NAME] [--runtime process|docker|podman] [--time-scale N]
-                     [--env-file F]... [--cron-now | --cron-schedule] [--yes]
+                     [--env-file F]... [--cron-now | --cron-schedule] [--wait-ttl] [--yes]
 Runs a Job (or a CronJob's Job) on this machine with the Job and CronJob controllers'
 own rules: completions, parallelism, backoff, backoffLimit, activeDeadlineSeconds,
 podFailurePolicy, Indexed mode, TTL; a CronJob now or on its schedule.
@@ -47,6 +47,8 @@ podFailurePolicy, Indexed mode, TTL; a CronJob now or on its schedule.
                     secret/NAME/KEY=value, configmap/NAME/KEY=value or ENV_VAR=value
   --cron-now        CronJob: create one Job from its template now
   --cron-schedule   CronJob: run the CronJob controller on its schedule until Ctrl-C
+  --wait-ttl        after the Job finishes, stay until its ttlSecondsAfterFinished deletes
+                    it (scaled by --time-scale); by default the command ends with the Job
   --yes             do not ask for confirmation
 Records go to .kube-jobs/runs/<timestamp>-<name>/ (pods, exit codes, logs, timeline).
 Exit status: 0 the Job completed, 1 it failed or was cancelled, 2 bad input.
@@ -59,12 +61,13 @@ interface RunArgs {
   timeScale: number;
   envFiles: string[];
   cron?: 'now' | 'schedule';
+  waitTtl: boolean;
   yes: boolean;
   help: boolean;
 }
 
 export function parseRunArgs(args: readonly string[]): RunArgs | string {
-  const out: Partial<RunArgs> & { envFiles: string[] } = { envFiles: [], runtime: 'process', timeScale: 1, yes: false, help: false };
+  const out: Partial<RunArgs> & { envFiles: string[] } = { envFiles: [], runtime: 'process', timeScale: 1, waitTtl: false, yes: false, help: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -106,6 +109,9 @@ export function parseRunArgs(args: readonly string[]): RunArgs | string {
         out.cron = mode;
         break;
       }
+      case '--wait-ttl':
+        out.waitTtl = true;
+        break;
       case '--yes':
       case '-y':
         out.yes = true;
@@ -260,8 +266,19 @@ export async function runRunCommand(args: readonly string[], io: RunCommandIo): 
     const job = run.jobs()[0]?.job;
     const ttl = job?.spec.ttlSecondsAfterFinished;
     if (result.result !== 'Cancelled' && ttl !== null && ttl !== undefined && interrupted === 0) {
-      out(`ttlSecondsAfterFinished ${ttl}: waiting for the TTL controller to delete the Job${parsed.timeScale === 1 ? '' : ` (${(ttl / parsed.timeScale).toFixed(1)} s real time)`}; Ctrl-C to stop waiting.`);
-      await Promise.race([run.ttlDeleted, new Promise<void>((resolve) => process.once('SIGINT', resolve))]);
+      if (parsed.waitTtl) {
+        out(`ttlSecondsAfterFinished ${ttl}: waiting for the TTL controller to delete the Job${parsed.timeScale === 1 ? '' : ` (${(ttl / parsed.timeScale).toFixed(1)} s real time)`}; Ctrl-C to stop waiting.`);
+        await Promise.race([
+          run.ttlDeleted,
+          new Promise<void>((resolve) => process.once('SIGINT', resolve)),
+          new Promise<void>((resolve) => process.once('SIGTERM', resolve)),
+        ]);
+      } else {
+        // A person running a Job wants the command back when the Job is done; the TTL is
+        // what a cluster would do next, so say when, and keep the record.
+        out(`ttlSecondsAfterFinished ${ttl}: a cluster would delete the Job ${ttl} s after it finished (--wait-ttl waits for that here).`);
+        run.stopTtl();
+      }
     }
     out(`Run record: ${path.relative(cwd, run.recordDir) || run.recordDir}`);
     return code;

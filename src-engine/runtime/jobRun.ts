@@ -110,6 +110,12 @@ export class JobRun {
     this.resolveDeleted();
   }
 
+  /** stopTtl drops the pending TTL deletion of a finished Job: the caller stops watching, the record stays. */
+  stopTtl(): void {
+    this.ttlCancel?.();
+    this.ttlCancel = undefined;
+  }
+
   /** forceKill kills every process at once (process exit, editor shutdown). */
   forceKill(): void {
     this.stopped = true;

@@ -82,6 +82,8 @@ export interface LocalRunHandle {
   readonly finished: Promise<LocalRunResult>;
   /** Resolves once a finished Job has been deleted by its ttlSecondsAfterFinished (never without one). */
   readonly ttlDeleted: Promise<void>;
+  /** Stops waiting for TTL deletions of finished Jobs (their timers would keep the process alive). */
+  stopTtl(): void;
   cancel(why?: string): Promise<void>;
   forceKill(): void;
 }
@@ -272,6 +274,9 @@ export async function prepareLocalRun(request: LocalRunRequest): Promise<Prepare
           return { result: result.result, ...(result.reason === undefined ? {} : { reason: result.reason }), ...(result.message === undefined ? {} : { message: result.message }) };
         }),
         ttlDeleted,
+        stopTtl: () => {
+          for (const jobRun of jobRuns()) jobRun.stopTtl();
+        },
         cancel: async (why) => {
           await cancel(why);
           await handle.finished;
