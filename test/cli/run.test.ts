@@ -3,6 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { spawn } from 'node:child_process';
+import { REPO_ROOT } from '../helpers/paths';
 import { runRunCommand } from '../../src-engine/cli/run';
 import type { RunCommandIo } from '../../src-engine/cli/run';
 import { probeEngine } from '../../src-engine/runtime/containerBackend';
@@ -46,6 +48,18 @@ describe('kube-jobs run', () => {
     const record = /Run record: (\S+)/.exec(r.stdout)?.[1] ?? '';
     assert.match(record, /^\.kube-jobs\/runs\/\d{8}-\d{6}-hello$/);
     assert.equal(readRun(path.join(r.workspace, record)).summary.pods.length, 2);
+  });
+
+  it('the command ends with the Job, not an hour later when its TTL would delete it', { timeout: 60_000 }, async () => {
+    const workspace = tempWorkspace();
+    fs.writeFileSync(path.join(workspace, 'job.yaml'), jobYaml('tidy', 'echo done', 'ttlSecondsAfterFinished: 3600'));
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'out/src-engine/cli/main.js'), 'run', 'job.yaml', '--yes'], { cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    assert.equal(code, 0);
+    assert.match(stdout, /Job tidy completed/);
+    assert.match(stdout, /a cluster would delete the Job 3600 s after it finished \(--wait-ttl waits for that here\)/);
   });
 
   it('exit 1 when the Job fails, with the reason', async () => {
