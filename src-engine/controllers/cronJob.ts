@@ -85,8 +85,13 @@ export function cronJobChildName(cronJobName: string, scheduledTime: number): st
   // comparing two ropes of equal length (every Job name of a CronJob has the same length)
   // goes through the runtime; a joined string is flat, so the many name comparisons of a
   // CronJob sync (includes, indexOf) stay in fast code.
-  return [cronJobName, String(Math.floor(scheduledTime / 60000))].join('-');
+  const parts = CHILD_NAME_PARTS;
+  parts[0] = cronJobName;
+  parts[1] = String(Math.floor(scheduledTime / 60000));
+  return parts.join('-');
 }
+
+const CHILD_NAME_PARTS: string[] = ['', ''];
 
 /**
  * syncCronJob runs one pass of the CronJob controller at `now` over the Jobs it owns:

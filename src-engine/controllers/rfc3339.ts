@@ -15,11 +15,34 @@ export function formatRfc3339(ms: number, offsetSeconds = 0): string {
     lastDate = civilDate(days);
     lastDays = days;
   }
-  const text = lastDate + 'T' + pad2(hh) + ':' + pad2(mi) + ':' + pad2(ss);
-  if (offsetSeconds === 0) return text + 'Z';
-  const sign = offsetSeconds < 0 ? '-' : '+';
-  const abs = Math.abs(offsetSeconds);
-  return text + sign + pad2(Math.floor(abs / 3600)) + ':' + pad2(Math.floor((abs % 3600) / 60));
+  // Joined from a reused array: one flat string instead of a chain of ropes (ConsStrings)
+  // for every formatted instant.
+  const parts = RFC3339_PARTS;
+  parts[0] = lastDate;
+  parts[2] = pad2(hh);
+  parts[4] = pad2(mi);
+  parts[6] = pad2(ss);
+  parts[7] = offsetSuffix(offsetSeconds);
+  return parts.join('');
+}
+
+const RFC3339_PARTS: string[] = ['', 'T', '', ':', '', ':', '', ''];
+let lastOffset = 0;
+let lastSuffix = 'Z';
+
+/** offsetSuffix: `Z` for UTC, else `+hh:mm` / `-hh:mm`; remembered for the last offset seen. */
+function offsetSuffix(offsetSeconds: number): string {
+  if (offsetSeconds === lastOffset) return lastSuffix;
+  let suffix: string;
+  if (offsetSeconds === 0) suffix = 'Z';
+  else {
+    const sign = offsetSeconds < 0 ? '-' : '+';
+    const abs = Math.abs(offsetSeconds);
+    suffix = sign + pad2(Math.floor(abs / 3600)) + ':' + pad2(Math.floor((abs % 3600) / 60));
+  }
+  lastOffset = offsetSeconds;
+  lastSuffix = suffix;
+  return suffix;
 }
 
 /** The date part of the last day formatted (a simulation formats many instants of one day). */
