@@ -90,31 +90,56 @@ export function specPodModel(text: string, startLatencyMs = 0, terminationMs = 0
     list.push(e.outcome);
     perIndex.set(e.index, list);
   }
-  const pick = (list: readonly PodOutcome[], n: number): PodOutcome => list[Math.min(n, list.length - 1)] as PodOutcome;
   return {
     ok: true,
     model: {
       startLatencyMs,
       terminationMs,
       description: text,
-      forJob: () => {
-        let sharedCount = 0;
-        let indexCounts: Map<number, number> | null = null;
-        return {
-          next(index) {
-            const own = index === null || perIndex.size === 0 ? undefined : perIndex.get(index);
-            if (own !== undefined && index !== null) {
-              indexCounts ??= new Map();
-              const n = indexCounts.get(index) ?? 0;
-              indexCounts.set(index, n + 1);
-              return pick(own, n);
-            }
-            return pick(shared, sharedCount++);
-          },
-        };
-      },
+      forJob: () => new SpecSequence(shared, perIndex),
     },
   };
+}
+
+const pick = (list: readonly PodOutcome[], n: number): PodOutcome => list[Math.min(n, list.length - 1)] as PodOutcome;
+
+/**
+ * SpecSequence: one Job's walk through a `pods` spec (shared entries in order, the last
+ * repeating; `N=` entries per index). A class rather than closures: one object per Job.
+ */
+class SpecSequence implements PodOutcomeSequence {
+  private sharedCount = 0;
+  private indexCounts: Map<number, number> | null = null;
+  constructor(
+    private readonly shared: readonly PodOutcome[],
+    private readonly perIndex: ReadonlyMap<number, readonly PodOutcome[]>,
+  ) {}
+  next(index: number | null): PodOutcome {
+    const own = index === null || this.perIndex.size === 0 ? undefined : this.perIndex.get(index);
+    if (own !== undefined && index !== null) {
+      this.indexCounts ??= new Map();
+      const n = this.indexCounts.get(index) ?? 0;
+      this.indexCounts.set(index, n + 1);
+      return pick(own, n);
+    }
+    return pick(this.shared, this.sharedCount++);
+  }
+}
+
+/** Mulberry32: mulberry32 as an object (one allocation per generator, no closure context). */
+export class Mulberry32 {
+  private a: number;
+  constructor(seed: number) {
+    this.a = seed >>> 0;
+  }
+  /** The next float in [0, 1), the same sequence as mulberry32(seed). */
+  next(): number {
+    this.a = (this.a + 0x6d2b79f5) >>> 0;
+    let t = this.a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
 }
 
 /** mulberry32: a small seeded PRNG returning floats in [0, 1). */

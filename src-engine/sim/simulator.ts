@@ -14,7 +14,7 @@ import type { ControllerEvent, JobObject, PodObject, PodPhase } from '../control
 import type { CronSchedule } from '../schedule';
 import { VirtualClock } from './clock';
 import type { PodModel, PodOutcome, PodOutcomeSequence } from './podModel';
-import { mulberry32, specPodModel } from './podModel';
+import { Mulberry32, specPodModel } from './podModel';
 import { EventQueue } from './queue';
 import { NamedList } from './namedList';
 import { PodStore } from './podStore';
@@ -82,7 +82,7 @@ interface JobRuntime {
   memory: JobMemory;
   readonly pods: PodStore<SimPod>;
   readonly sequence: PodOutcomeSequence;
-  readonly nameRng: () => number;
+  readonly nameRng: Mulberry32;
   pendingSync: number | null;
   pendingTtl: number | null;
   podsCreated: number;
@@ -180,7 +180,7 @@ class World {
       memory: EMPTY_JOB_MEMORY,
       pods: new PodStore<SimPod>(),
       sequence: this.model.forJob(job.name, this.jobsCreated),
-      nameRng: mulberry32(hashString(job.name)),
+      nameRng: new Mulberry32(hashString(job.name)),
       pendingSync: null,
       pendingTtl: null,
       podsCreated: 0,
@@ -392,11 +392,11 @@ class World {
       name =
         generateName +
         String.fromCharCode(
-          NAME_CODES[Math.floor(rng() * n)] as number,
-          NAME_CODES[Math.floor(rng() * n)] as number,
-          NAME_CODES[Math.floor(rng() * n)] as number,
-          NAME_CODES[Math.floor(rng() * n)] as number,
-          NAME_CODES[Math.floor(rng() * n)] as number,
+          NAME_CODES[Math.floor(rng.next() * n)] as number,
+          NAME_CODES[Math.floor(rng.next() * n)] as number,
+          NAME_CODES[Math.floor(rng.next() * n)] as number,
+          NAME_CODES[Math.floor(rng.next() * n)] as number,
+          NAME_CODES[Math.floor(rng.next() * n)] as number,
         );
     } while (rt.pods.has(name));
     const outcome = rt.sequence.next(index);
