@@ -3,7 +3,8 @@ import { finishedConditions, finishedJobsToDeleteGiven } from './historyCleanup'
 import { GO_ZERO_TIME_MS, NEXT_SCHEDULE_DELTA_MS, mostRecentScheduleTime, nextFnFor, nextScheduleTimeDuration } from './mostRecentScheduleTime';
 import type { MostRecentScheduleTime, NextFn } from './mostRecentScheduleTime';
 import { CRONJOB_SCHEDULED_TIMESTAMP_ANNOTATION } from './types';
-import type { ControllerEvent, JobCondition, JobObject, JobSpec, SyncResult } from './types';
+import type { JobCondition, JobObject, JobSpec, SyncResult } from './types';
+import { SyncEvents } from './syncEvents';
 import { goLoadLocation, parseStandard, zoneOffsetAt } from '../schedule';
 import type { CronSchedule } from '../schedule';
 
@@ -110,8 +111,8 @@ export function syncCronJob(
   options: CronJobSyncOptions = {},
 ): CronJobSyncResult {
   const spec = cronJob.spec;
-  const events = new CronJobEvents(cronJob.name, now, options.eventDetails ?? true);
-  // Created with its first action, as a one-element literal (see CronJobEvents).
+  const events = new SyncEvents('CronJob', cronJob.name, now, options.eventDetails ?? true);
+  // Created with its first action, as a one-element literal (see SyncEvents).
   let actions: CronJobAction[] | null = null;
 
   // Step 2: history cleanup, which also drops what it deletes from status.active. Whether
@@ -227,31 +228,6 @@ export function syncCronJob(
   }
   status = { active: nowActive, lastScheduleTime: scheduledTime, lastSuccessfulTime: status.lastSuccessfulTime };
   return { status, actions: actions ?? [], events: events.list, requeueAfterMs: requeueAfter(cronJob, status, due, now, next) };
-}
-
-/**
- * Where one sync writes its events. With `details` false (a driver that only counts events
- * past the ones it keeps) per-Job messages and the object stay empty, so nothing is formatted.
- */
-class CronJobEvents {
-  // Created with its first event: an empty literal grows to 17 slots on the first push.
-  private items: ControllerEvent[] | null = null;
-  private ref: string | null = null;
-  constructor(
-    private readonly cronJobName: string,
-    private readonly now: number,
-    readonly details: boolean,
-  ) {}
-  add(type: 'Normal' | 'Warning', reason: string, message: string): void {
-    const object = this.details ? (this.ref ??= `CronJob/${this.cronJobName}`) : '';
-    const event: ControllerEvent = { time: this.now, type, reason, message, object };
-    if (this.items === null) this.items = [event];
-    else this.items.push(event);
-  }
-  /** The events recorded (a new empty array when none). */
-  get list(): ControllerEvent[] {
-    return this.items ?? [];
-  }
 }
 
 /** withAction appends `action` to `actions`, creating the list as a one-element literal. */

@@ -11,7 +11,8 @@ import {
   JOB_INDEX_FAILURE_COUNT_ANNOTATION,
   JOB_INDEX_IGNORED_FAILURE_COUNT_ANNOTATION,
 } from './types';
-import type { ControllerEvent, JobAction, JobCondition, JobObject, JobStatus, PodObject, PodTemplateRequest, SyncResult } from './types';
+import type { JobAction, JobCondition, JobObject, JobStatus, PodObject, PodTemplateRequest, SyncResult } from './types';
+import { SyncEvents } from './syncEvents';
 
 /** MaxPodCreateDeletePerSync: pods created or deleted in one sync at most. */
 export const MAX_POD_CREATE_DELETE_PER_SYNC = 500;
@@ -73,31 +74,6 @@ const FAILED_INDEXES: TerminalTarget = { kind: 'failure', reason: 'FailedIndexes
 const COMPLETIONS_REACHED: TerminalTarget = { kind: 'success', reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods' };
 const NO_INTERVALS: IndexIntervals = [];
 
-/**
- * Where one sync writes its events. With `details` false (a driver that only counts events
- * past the ones it keeps) message and object stay empty, so nothing is formatted.
- */
-class SyncEvents {
-  // Created with its first event: an empty literal grows to 17 slots on the first push.
-  private items: ControllerEvent[] | null = null;
-  private ref: string | null = null;
-  constructor(
-    private readonly jobName: string,
-    private readonly now: number,
-    readonly details: boolean,
-  ) {}
-  add(type: 'Normal' | 'Warning', reason: string, message: string): void {
-    const object = this.details ? (this.ref ??= `Job/${this.jobName}`) : '';
-    const event: ControllerEvent = { time: this.now, type, reason, message, object };
-    if (this.items === null) this.items = [event];
-    else this.items.push(event);
-  }
-  /** The events recorded (a new empty array when none). */
-  get list(): ControllerEvent[] {
-    return this.items ?? [];
-  }
-}
-
 /** Where one sync writes its actions; like SyncEvents, the list is created with its first item. */
 class SyncActions {
   private items: JobAction[] | null = null;
@@ -135,7 +111,7 @@ export function syncJob(job: JobObject, pods: readonly PodObject[], now: number,
   if (spec.managedBy !== null && spec.managedBy !== JOB_CONTROLLER_NAME) return { status: job.status, actions: [], events: [], requeueAfterMs: null, memory };
   if (job.deletionTimestamp !== null || isJobFinished(job.status)) return { status: job.status, actions: [], events: [], requeueAfterMs: null, memory: EMPTY_JOB_MEMORY };
 
-  const events = new SyncEvents(job.name, now, eventDetails);
+  const events = new SyncEvents('Job', job.name, now, eventDetails);
   const actions = new SyncActions();
   const indexed = spec.completionMode === 'Indexed';
   const completions = spec.completions;
