@@ -1,32 +1,17 @@
 import { getJobFromTemplate, syncCronJob } from '../controllers';
 import type { ControllerEvent, CronJobAction, CronJobObject, JobObject } from '../controllers';
-import type { Backend } from './backend';
-import type { ScaledClock } from './clock';
-import type { RefValues } from './envFile';
 import { JobRun } from './jobRun';
 import type { JobRunResult } from './jobRun';
-import type { LogLine } from './localPod';
-import type { PodSpec } from './podSpec';
-import type { RunRecorder, TimelineEvent } from './records';
+import type { TimelineEvent } from './records';
+import type { RunEnvironment } from './runEnvironment';
 
 /** kubectl create job --from=cronjob/… marks the Job it creates with this annotation. */
 export const MANUAL_INSTANTIATE_ANNOTATION = 'cronjob.kubernetes.io/instantiate';
 
-export interface CronJobRunOptions {
+export interface CronJobRunOptions extends RunEnvironment {
   readonly cronJob: CronJobObject;
-  readonly podSpec: PodSpec;
-  readonly templateLabels?: Readonly<Record<string, string>>;
-  readonly templateAnnotations?: Readonly<Record<string, string>>;
   /** 'now': one Job from the template at once (kubectl create job --from); 'schedule': the controller on the real clock. */
   readonly mode: 'now' | 'schedule';
-  readonly backend: Backend;
-  readonly clock: ScaledClock;
-  readonly values: RefValues;
-  readonly runId: string;
-  readonly cwd: string;
-  readonly recorder?: RunRecorder;
-  readonly onEvent?: (event: TimelineEvent) => void;
-  readonly onLog?: (line: LogLine) => void;
   readonly onChange?: (run: CronJobRun) => void;
   /** A Job was created (for live displays). */
   readonly onJob?: (job: JobRun) => void;

@@ -1,13 +1,10 @@
 import { randomUUID, randomInt } from 'node:crypto';
 import { EMPTY_JOB_MEMORY, finishedCondition, syncJob, syncTtlAfterFinished } from '../controllers';
 import type { ControllerEvent, JobAction, JobMemory, JobObject, PodObject, PodTemplateRequest } from '../controllers';
-import type { Backend } from './backend';
-import type { ScaledClock } from './clock';
-import type { RefValues } from './envFile';
 import { LocalPod } from './localPod';
-import type { LogLine } from './localPod';
 import type { ContainerSpec, PodSpec } from './podSpec';
-import type { RunRecorder, TimelineEvent } from './records';
+import type { TimelineEvent } from './records';
+import type { RunEnvironment } from './runEnvironment';
 
 /** What a local Job run ended with. */
 export interface JobRunResult {
@@ -17,20 +14,8 @@ export interface JobRunResult {
   readonly job: JobObject;
 }
 
-export interface JobRunOptions {
+export interface JobRunOptions extends RunEnvironment {
   readonly job: JobObject;
-  readonly podSpec: PodSpec;
-  /** Labels and annotations of the pod template (the controller adds its own). */
-  readonly templateLabels?: Readonly<Record<string, string>>;
-  readonly templateAnnotations?: Readonly<Record<string, string>>;
-  readonly backend: Backend;
-  readonly clock: ScaledClock;
-  readonly values: RefValues;
-  readonly runId: string;
-  readonly cwd: string;
-  readonly recorder?: RunRecorder;
-  readonly onEvent?: (event: TimelineEvent) => void;
-  readonly onLog?: (line: LogLine) => void;
   /** Called after every sync and pod change (status display). */
   readonly onChange?: (run: JobRun) => void;
 }
