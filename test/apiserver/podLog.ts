@@ -11,6 +11,7 @@ import { renderLine, selectLines } from './logs';
 import { badRequest } from './status';
 import type { KObject, Store } from './store';
 import { parseTimeNanos } from './timefmt';
+import { StreamEnd } from './stream';
 
 /** Waiting reasons for which the kubelet has no log to serve yet. */
 const NOT_STARTED_MESSAGES: Record<string, string> = {
@@ -113,25 +114,11 @@ export function servePodLog(r: PodLogRequest): void {
   res.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
   let bytes = 0;
   let lines = 0;
-  let closed = false;
-  const cleanups: Array<() => void> = [];
-  const finish = (destroy: boolean): void => {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    for (const c of cleanups) {
-      c();
-    }
-    if (destroy) {
-      res.destroy();
-    } else {
-      res.end();
-    }
-  };
+  const end = new StreamEnd(res);
+  const finish = (destroy: boolean): void => end.finish(destroy);
   const dropAfter = follow ? r.faults.logDropAfterLines(r.path) : undefined;
   const write = (line: LogLine): void => {
-    if (closed) {
+    if (end.closed) {
       return;
     }
     let text = renderLine(line, timestamps);
@@ -147,25 +134,21 @@ export function servePodLog(r: PodLogRequest): void {
     if (dropAfter !== undefined && lines >= dropAfter) {
       r.faults.recordLogDrop(r.path);
       // Cut the connection once the lines so far reached the socket, so the client sees them.
-      closed = true;
-      for (const c of cleanups) {
-        c();
-      }
-      res.write('', () => res.destroy());
+      end.cut();
     }
   };
   for (const line of existing) {
     write(line);
   }
   const terminated = previous || !!state.terminated || logs.isEnded(namespace, podName, container);
-  if (!follow || terminated || closed) {
+  if (!follow || terminated || end.closed) {
     finish(false);
     return;
   }
   res.flushHeaders();
-  cleanups.push(logs.follow(namespace, podName, container, (line) => (line === null ? finish(false) : write(line))));
+  end.onEnd(logs.follow(namespace, podName, container, (line) => (line === null ? finish(false) : write(line))));
   // A container that terminates ends the stream, as the kubelet's follow does.
-  cleanups.push(
+  end.onEnd(
     store.subscribe((ev) => {
       if (ev.resource === 'pods' && ev.object.metadata.namespace === namespace && ev.object.metadata.name === podName && ev.type === 'MODIFIED' && containerStatus(ev.object, container)?.state?.terminated) {
         finish(false);

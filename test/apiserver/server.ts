@@ -36,6 +36,7 @@ import { toTable } from './table';
 import { openApiV3Document, openApiV3Root } from './openapi';
 import { servePodLog } from './podLog';
 import { decodeKubernetesProtobuf, isProtobuf } from './proto';
+import { StreamEnd } from './stream';
 
 export type { AccessRule, FaultSettings } from './faults';
 export type { KObject, StoreEvent } from './store';
@@ -366,24 +367,11 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
     res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
     res.flushHeaders();
     let sent = 0;
-    let closed = false;
-    const cleanups: Array<() => void> = [];
-    const finish = (destroy: boolean): void => {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      for (const c of cleanups) {
-        c();
-      }
-      if (destroy) {
-        res.destroy();
-      } else {
-        res.end();
-      }
-    };
+    const end = new StreamEnd(res);
+    const finish = (destroy: boolean): void => end.finish(destroy);
+
     const write = (ev: KObject): void => {
-      if (closed) {
+      if (end.closed) {
         return;
       }
       res.write(`${JSON.stringify(ev)}\n`);
@@ -392,11 +380,7 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
         if (dropAfter !== undefined && sent >= dropAfter) {
           faults.recordWatchDrop(ri.path);
           // Cut the connection once the events so far reached the socket, so the client sees them.
-          closed = true;
-          for (const c of cleanups) {
-            c();
-          }
-          res.write('', () => res.destroy());
+          end.cut();
         }
       }
     };
@@ -462,20 +446,20 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
         deliver(ev);
       }
     }
-    if (closed) {
+    if (end.closed) {
       return;
     }
-    cleanups.push(store.subscribe(deliver));
+    end.onEnd(store.subscribe(deliver));
     const watcher: Watcher = { allowBookmarks, resource: ri.resource, send: () => bookmark() };
     watchers.add(watcher);
-    cleanups.push(() => watchers.delete(watcher));
+    end.onEnd(() => watchers.delete(watcher));
     if (allowBookmarks) {
       const t = setInterval(() => bookmark(), bookmarkIntervalMs);
-      cleanups.push(() => clearInterval(t));
+      end.onEnd(() => clearInterval(t));
     }
     if (timeoutSeconds > 0) {
       const t = setTimeout(() => finish(false), timeoutSeconds * 1000);
-      cleanups.push(() => clearTimeout(t));
+      end.onEnd(() => clearTimeout(t));
     }
     req.on('close', () => finish(false));
     res.on('close', () => finish(false));
