@@ -5,6 +5,7 @@ import type { MostRecentScheduleTime, NextFn } from './mostRecentScheduleTime';
 import { CRONJOB_SCHEDULED_TIMESTAMP_ANNOTATION } from './types';
 import type { JobCondition, JobObject, JobSpec, SyncResult } from './types';
 import { SyncEvents } from './syncEvents';
+import { newJobStatus } from './job';
 import { goLoadLocation, parseStandard, zoneOffsetAt } from '../schedule';
 import type { CronSchedule } from '../schedule';
 
@@ -319,18 +320,7 @@ export function getJobFromTemplate(cronJob: CronJobObject, scheduledTime: number
     deletionTimestamp: null,
     annotations: withScheduledTimestamp(template.annotations, formatRfc3339(scheduledTime, offset)),
     spec: template.spec,
-    status: {
-      conditions: [],
-      startTime: null,
-      completionTime: null,
-      active: 0,
-      ready: 0,
-      terminating: 0,
-      succeeded: 0,
-      failed: 0,
-      completedIndexes: template.spec.completionMode === 'Indexed' ? '' : null,
-      failedIndexes: perIndex ? '' : null,
-    },
+    status: newJobStatus(template.spec.completionMode === 'Indexed', perIndex),
   };
 }
 
