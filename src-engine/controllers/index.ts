@@ -13,3 +13,4 @@ export * from './mostRecentScheduleTime';
 export * from './historyCleanup';
 export * from './cronJob';
 export * from './cronJobSpec';
+export type { EventDetail, EventSink } from './syncEvents';

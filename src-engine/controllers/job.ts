@@ -13,6 +13,7 @@ import {
 } from './types';
 import type { JobAction, JobCondition, JobObject, JobStatus, PodObject, PodTemplateRequest, SyncResult } from './types';
 import { SyncEvents } from './syncEvents';
+import type { EventDetail } from './syncEvents';
 
 /** MaxPodCreateDeletePerSync: pods created or deleted in one sync at most. */
 export const MAX_POD_CREATE_DELETE_PER_SYNC = 500;
@@ -100,12 +101,13 @@ class SyncActions {
  * Returns {status, actions, events, requeueAfterMs, memory}; the inputs are not changed.
  * Pod-creation events (SuccessfulCreate) are recorded by whoever carries out the createPod
  * action, because only it knows the generated pod name. `eventDetails` false leaves the
- * events' message and object empty (for drivers that only count events by reason).
+ * events' message and object empty; an EventSink gets the events instead of the result (for
+ * drivers that only count events by reason).
  *
  * Mirrors pkg/controller/job/job_controller.go `syncJob`, `manageJob`,
  * `trackJobStatusAndRemoveFinalizers`, `pastBackoffLimitOnFailure`, `pastActiveDeadline`.
  */
-export function syncJob(job: JobObject, pods: readonly PodObject[], now: number, memory: JobMemory = EMPTY_JOB_MEMORY, eventDetails = true): JobSyncResult {
+export function syncJob(job: JobObject, pods: readonly PodObject[], now: number, memory: JobMemory = EMPTY_JOB_MEMORY, eventDetails: EventDetail = true): JobSyncResult {
   const spec = job.spec;
   // C.13: a Job managed by another controller is left alone entirely.
   if (spec.managedBy !== null && spec.managedBy !== JOB_CONTROLLER_NAME) return { status: job.status, actions: [], events: [], requeueAfterMs: null, memory };

@@ -11,6 +11,7 @@ import type { NextFn } from '../controllers/mostRecentScheduleTime';
 import { syncTtlAfterFinished } from '../controllers/ttl';
 import { civilDate } from '../controllers/rfc3339';
 import type { ControllerEvent, JobObject, PodObject, PodPhase } from '../controllers/types';
+import type { EventSink } from '../controllers/syncEvents';
 import type { CronSchedule } from '../schedule';
 import { VirtualClock } from './clock';
 import type { PodModel, PodOutcome, PodOutcomeSequence } from './podModel';
@@ -158,6 +159,8 @@ class World {
   private readonly jobList: JobObject[] = [];
   private jobsChanged = false;
   jobsCreated = 0;
+  /** Where Job syncs report events once the log is full: counted, never built. */
+  private readonly countEvent: EventSink = (_type, reason) => this.log.drop(reason);
   onJobChange: ((rt: JobRuntime, what: 'created' | 'finished' | 'deleted') => void) | null = null;
 
   constructor(
@@ -315,7 +318,7 @@ class World {
     if (rt.deleted) return;
     const now = this.now();
     const wasFinished = isJobFinished(rt.job.status);
-    const result = syncJob(rt.job, rt.pods.snapshot(), now, rt.memory, this.log.detailed);
+    const result = syncJob(rt.job, rt.pods.snapshot(), now, rt.memory, this.log.detailed ? true : this.countEvent);
     // The world is the API server's storage: it owns its Job objects and updates them in place
     // (the controller only ever saw them read-only during its sync).
     (rt.job as { status: JobObject['status'] }).status = result.status;
@@ -547,7 +550,12 @@ export function simulateCronJob(cronJob: CronJobObject, options: SimulateOptions
     }
   }
   const syncOptions: CronJobSyncOptions = schedule !== undefined && next !== undefined ? { schedule, next } : {};
-  const countingSyncOptions: CronJobSyncOptions = { ...syncOptions, eventDetails: false };
+  // Once the log is full, events are counted as the sync makes them (no event objects).
+  const countCronEvent: EventSink = (_type, reason) => {
+    world.log.drop(reason);
+    if (reason === 'JobAlreadyActive') dayOf(world.now()).skipped++;
+  };
+  const countingSyncOptions: CronJobSyncOptions = { ...syncOptions, eventDetails: countCronEvent };
   let pendingCron: number | null = null;
   let deletingOwnJob = false;
   const enqueueCron = (at: number): void => {
