@@ -5,6 +5,7 @@ import type { MostRecentScheduleTime, NextFn } from './mostRecentScheduleTime';
 import { CRONJOB_SCHEDULED_TIMESTAMP_ANNOTATION } from './types';
 import type { JobCondition, JobObject, JobSpec, SyncResult } from './types';
 import { SyncEvents } from './syncEvents';
+import type { EventDetail } from './syncEvents';
 import { newJobStatus } from './job';
 import { goLoadLocation, parseStandard, zoneOffsetAt } from '../schedule';
 import type { CronSchedule } from '../schedule';
@@ -57,10 +58,11 @@ export interface CronJobSyncOptions {
   /** Next(t) for that schedule and zone; defaults to nextRun. */
   readonly next?: NextFn;
   /**
-   * false: events carry time, type and reason but an empty object and, for per-Job events, an
-   * empty message (for drivers that only count events past the ones they keep). Default true.
+   * true (default): events in full. false: time, type and reason with an empty object and,
+   * for per-Job events, an empty message. An EventSink: events are only passed to it (for
+   * drivers that count events past the ones they keep) and the result lists none.
    */
-  readonly eventDetails?: boolean;
+  readonly eventDetails?: EventDetail;
 }
 
 const zoneCache = new Map<string, ReturnType<typeof goLoadLocation>>();
@@ -83,17 +85,23 @@ function loadLocationCached(tz: string): ReturnType<typeof goLoadLocation> {
 
 /** getJobName: `<cronjob>-<minutes since the epoch of the scheduled time>` (utils.go getJobName / getTimeHashInMinutes). */
 export function cronJobChildName(cronJobName: string, scheduledTime: number): string {
-  // Joined rather than concatenated: `+` and template literals make a rope (ConsString), and
-  // comparing two ropes of equal length (every Job name of a CronJob has the same length)
-  // goes through the runtime; a joined string is flat, so the many name comparisons of a
-  // CronJob sync (includes, indexOf) stay in fast code.
-  const parts = CHILD_NAME_PARTS;
-  parts[0] = cronJobName;
-  parts[1] = String(Math.floor(scheduledTime / 60000));
-  return parts.join('-');
+  const minutes = Math.floor(scheduledTime / 60000);
+  // A sync asks for the same name more than once (the "already started" check, then the new
+  // Job): the last answer is remembered.
+  if (minutes === lastChildMinutes && cronJobName === lastChildParent) return lastChildName;
+  // Every Job name of a CronJob has the same length, so comparing two of them (includes,
+  // indexOf: many per sync) reads their characters, and a rope (what `+` makes) would be
+  // flattened by the runtime on each comparison; indexOf flattens this one once, in place.
+  lastChildName = cronJobName + '-' + minutes;
+  lastChildName.indexOf('-');
+  lastChildParent = cronJobName;
+  lastChildMinutes = minutes;
+  return lastChildName;
 }
 
-const CHILD_NAME_PARTS: string[] = ['', ''];
+let lastChildParent = '';
+let lastChildMinutes = NaN;
+let lastChildName = '';
 
 /**
  * syncCronJob runs one pass of the CronJob controller at `now` over the Jobs it owns:
