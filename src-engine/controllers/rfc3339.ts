@@ -1,3 +1,5 @@
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
+
 /**
  * formatRfc3339 renders epoch ms the way Go's time.RFC3339 does for a time in a zone with
  * the given UTC offset (seconds east): `2026-01-05T09:00:00+01:00`, `Z` for offset 0;
@@ -5,28 +7,23 @@
  */
 export function formatRfc3339(ms: number, offsetSeconds = 0): string {
   const wall = Math.floor(ms / 1000) + offsetSeconds;
-  const days = Math.floor(wall / 86400);
-  let rest = wall - days * 86400;
-  const hh = Math.floor(rest / 3600);
-  rest -= hh * 3600;
-  const mi = Math.floor(rest / 60);
-  const ss = rest - mi * 60;
-  if (days !== lastDays) {
-    lastDate = civilDate(days);
-    lastDays = days;
+  const hours = Math.floor(wall / 3600);
+  if (hours !== lastHours) {
+    // `YYYY-MM-DDTHH`, remembered: a simulation formats many instants of one hour.
+    const days = Math.floor(hours / 24);
+    lastHourPrefix = `${civilDate(days)}T${pad2(hours - days * 24)}`;
+    lastHours = hours;
   }
-  // Joined from a reused array: one flat string instead of a chain of ropes (ConsStrings)
-  // for every formatted instant.
-  const parts = RFC3339_PARTS;
-  parts[0] = lastDate;
-  parts[2] = pad2(hh);
-  parts[4] = pad2(mi);
-  parts[6] = pad2(ss);
-  parts[7] = offsetSuffix(offsetSeconds);
-  return parts.join('');
+  const secondOfHour = wall - hours * 3600;
+  // Concatenated: the result is stored (an annotation), not compared, so a rope is fine.
+  return lastHourPrefix + (MINUTE_SECOND[secondOfHour] as string) + offsetSuffix(offsetSeconds);
 }
 
-const RFC3339_PARTS: string[] = ['', 'T', '', ':', '', ':', '', ''];
+/** `:MM:SS` for every second of an hour. */
+const MINUTE_SECOND = Array.from({ length: 3600 }, (_, s) => `:${pad2(Math.floor(s / 60))}:${pad2(s % 60)}`);
+let lastHours = NaN;
+let lastHourPrefix = '';
+
 let lastOffset = 0;
 let lastSuffix = 'Z';
 
@@ -45,10 +42,6 @@ function offsetSuffix(offsetSeconds: number): string {
   return suffix;
 }
 
-/** The date part of the last day formatted (a simulation formats many instants of one day). */
-let lastDays = NaN;
-let lastDate = '';
-
 /** civilDate: YYYY-MM-DD of a day number since 1970-01-01 (proleptic Gregorian). */
 export function civilDate(days: number): string {
   const z = days + 719468;
@@ -64,7 +57,6 @@ export function civilDate(days: number): string {
   return `${year}-${pad2(m)}-${pad2(d)}`;
 }
 
-const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
 
 function pad2(n: number): string {
   return n >= 0 && n < 100 ? (TWO_DIGITS[n] as string) : String(n);
