@@ -6,6 +6,7 @@ import { LineIndex } from './lineIndex';
 import { splitDocuments } from './split';
 import type { DocumentChunk } from './split';
 import { parseFieldPath } from './fieldPath';
+import { parseSimpleYaml } from './simpleYaml';
 import type { PathSegment } from './fieldPath';
 
 /** The two kinds kube-jobs understands. */
@@ -28,7 +29,8 @@ export interface YamlProblem {
 export interface ManifestDocument {
   readonly index: number;
   readonly chunk: DocumentChunk;
-  readonly yaml: Document.Parsed;
+  /** The YAML tree (the library's nodes, whichever parser built them). */
+  readonly yaml: YamlTree;
   /** Line index of the chunk text (chunk-relative). */
   readonly lines: LineIndex;
   readonly syntaxErrors: readonly YamlProblem[];
@@ -43,6 +45,11 @@ export interface ManifestDocument {
   readonly workload?: WorkloadKind;
   /** The document holds `{{ … }}` template code (Helm, Go templates): it is not plain YAML. */
   readonly isTemplate: boolean;
+}
+
+/** What the checks read of a parsed YAML document: its root node. */
+export interface YamlTree {
+  readonly contents: Document.Parsed['contents'];
 }
 
 /** A whole manifest file. */
@@ -97,21 +104,32 @@ export function parseManifestFile(text: string, options: ParseOptions = {}): Man
 /** parseManifestDocument parses one chunk. Never throws. */
 export function parseManifestDocument(chunk: DocumentChunk, index: number): ManifestDocument {
   const lines = new LineIndex(chunk.text);
-  // merge: kubectl decodes YAML 1.1 (sigs.k8s.io/yaml), where `<<: *anchor` merge keys work.
-  const yaml = parseDocument(chunk.text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, merge: true });
-  const toRange = (start: number, end: number): Range => shiftRange(lines.rangeOf(start, end), chunk.startLine);
-  const syntaxErrors = yaml.errors.map((error) => ({
-    code: error.code,
-    message: firstLine(error.message),
-    offset: error.pos[0],
-    range: toRange(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
-  }));
+  let yaml: YamlTree;
+  let syntaxErrors: YamlProblem[] = [];
   let value: unknown;
   let valueError: string | undefined;
-  try {
-    value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    valueError = error instanceof Error ? error.message : String(error);
+  // Plain manifests take the fast parser (same nodes, value built on the way); everything
+  // else, and every document with a syntax error, goes to the library.
+  const simple = parseSimpleYaml(chunk.text);
+  if (simple !== undefined) {
+    yaml = { contents: simple.contents };
+    value = simple.value;
+  } else {
+    // merge: kubectl decodes YAML 1.1 (sigs.k8s.io/yaml), where `<<: *anchor` merge keys work.
+    const parsed = parseDocument(chunk.text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, merge: true });
+    yaml = parsed;
+    const toRange = (start: number, end: number): Range => shiftRange(lines.rangeOf(start, end), chunk.startLine);
+    syntaxErrors = parsed.errors.map((error) => ({
+      code: error.code,
+      message: firstLine(error.message),
+      offset: error.pos[0],
+      range: toRange(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
+    }));
+    try {
+      value = parsed.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      valueError = error instanceof Error ? error.message : String(error);
+    }
   }
   const top = isPlainObject(value) ? value : undefined;
   const apiVersion = typeof top?.['apiVersion'] === 'string' ? top['apiVersion'] : undefined;

@@ -1,0 +1,164 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Node } from 'yaml';
+import { mulberry32, parseManifestFile, splitDocuments } from '../../src-engine';
+import { parseSimpleYaml } from '../../src-engine/parse/simpleYaml';
+import { REPO_ROOT, fixturePath } from '../helpers/paths';
+
+const LIBRARY_OPTIONS = { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, merge: true } as const;
+
+/** Where the fast parser's tree differs from the library's (first difference), or undefined. */
+function treeDifference(fast: Node | null, library: Node | null, at: string): string | undefined {
+  if (fast === null || library === null) return fast === library ? undefined : `${at}: one side is null`;
+  const kind = (n: Node): string => (isMap(n) ? 'map' : isSeq(n) ? 'seq' : isScalar(n) ? 'scalar' : 'other');
+  if (kind(fast) !== kind(library)) return `${at}: ${kind(fast)} instead of ${kind(library)}`;
+  if (!isDeepStrictEqual(fast.range, library.range)) return `${at}: range ${JSON.stringify(fast.range)} instead of ${JSON.stringify(library.range)}`;
+  if (isScalar(fast) && isScalar(library)) {
+    if (!Object.is(fast.value, library.value)) return `${at}: value ${String(fast.value)} instead of ${String(library.value)}`;
+    if (fast.type !== library.type || fast.source !== library.source || fast.format !== library.format) return `${at}: scalar style or source differs`;
+    return undefined;
+  }
+  if ((isMap(fast) || isSeq(fast)) && (isMap(library) || isSeq(library))) {
+    if (Boolean(fast.flow) !== Boolean(library.flow)) return `${at}: flow differs`;
+    if (fast.items.length !== library.items.length) return `${at}: ${fast.items.length} items instead of ${library.items.length}`;
+    for (let i = 0; i < fast.items.length; i++) {
+      const a = fast.items[i] as { key?: Node | null; value?: Node | null } & Node;
+      const b = library.items[i] as { key?: Node | null; value?: Node | null } & Node;
+      const difference = isMap(fast)
+        ? treeDifference(a.key ?? null, b.key ?? null, `${at}.key${i}`) ?? treeDifference(a.value ?? null, b.value ?? null, `${at}.${i}`)
+        : treeDifference(a, b, `${at}[${i}]`);
+      if (difference) return difference;
+    }
+  }
+  return undefined;
+}
+
+/** Checks one text: when the fast parser takes it, the library must agree on tree and value. */
+function agreesWithLibrary(text: string): { accepted: boolean; difference?: string } {
+  const fast = parseSimpleYaml(text);
+  if (fast === undefined) return { accepted: false };
+  const library = parseDocument(text, LIBRARY_OPTIONS);
+  if (library.errors.length > 0) return { accepted: true, difference: `accepted text the library rejects: ${library.errors[0]?.message}` };
+  const difference = treeDifference(fast.contents, library.contents, '$');
+  if (difference) return { accepted: true, difference };
+  if (!isDeepStrictEqual(fast.value, library.toJS())) return { accepted: true, difference: 'plain value differs' };
+  return { accepted: true };
+}
+
+function yamlFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return yamlFiles(full);
+    return /\.ya?ml$/.test(entry.name) ? [full] : [];
+  });
+}
+
+const corpus = [path.join(REPO_ROOT, 'examples'), fixturePath('conformance', 'validation'), fixturePath('lint'), fixturePath('workspace')]
+  .flatMap(yamlFiles)
+  .flatMap((file) => splitDocuments(fs.readFileSync(file, 'utf8')).map((chunk) => chunk.text));
+
+describe('parseSimpleYaml (fast path for plain manifests)', () => {
+  it('takes the plain manifests people write, building what the library builds', () => {
+    const accepted = corpus.filter((text) => {
+      const result = agreesWithLibrary(text);
+      assert.equal(result.difference, undefined, text);
+      return result.accepted;
+    });
+    // The speed of opening a big file rests on this: nearly every real document takes the fast path.
+    assert.ok(accepted.length >= corpus.length * 0.9, `only ${accepted.length} of ${corpus.length} documents took the fast path`);
+  });
+
+  it('builds the same tree for the layouts it supports', () => {
+    const layouts = [
+      '---  # leading comment\napiVersion: batch/v1\nkind: Job\n',
+      'a:\n  b: 1\n  c: [x, "y", \'z\']\n  d: {e: 1, "f": null, g: [1, 2.50, 0x1F, 0o17, .inf, -.Inf, .nan]}\n',
+      'list:\n- a\n-   b   # trailing\n- name: c\n  value: "d"\n-\n  nested: true\n',
+      'empty:\nnull_with_comment: # why\nnext: ~\nquoted: \'it\'\'s\'\nkey with spaces: v\n"quoted key": 1\n',
+      '- top\n- level: sequence\n',
+      'a: b # comment\n# between\nc: d\n\n\n# trailing at column 0\n',
+      'command: ["sh", "-c", "echo done"]\nresources: {requests: {cpu: 100m, memory: 64Mi}}\n',
+      'last: value without newline',
+    ];
+    for (const text of layouts) {
+      const result = agreesWithLibrary(text);
+      assert.equal(result.accepted, true, `not taken: ${JSON.stringify(text)}`);
+      assert.equal(result.difference, undefined, `${JSON.stringify(text)}: ${result.difference}`);
+    }
+  });
+
+  it('leaves everything outside the subset to the library', () => {
+    const outside = [
+      'a: &x 1\nb: *x\n',
+      'a: !!str 1\n',
+      'script: |\n  echo hi\n',
+      'folded: >\n  one\n  two\n',
+      'plain: one\n  two\n',
+      'escaped: "tab\\there"\n',
+      'base: {a: 1}\nmerged:\n  <<: {b: 2}\n',
+      'a: 1\na: 2\n',
+      '1: one\n',
+      'true: yes\n',
+      'a:\tb\n',
+      'a: 1\r\nb: 2\r\n',
+      'outer:\n  inner: 1\n  # closes the inner block\nnext: 2\n',
+      'flow: [a, b,]\n',
+      'flow: [a,\n  b]\n',
+      'a: 1\n b: 2\n',
+      'a: b: c\n',
+      '? complex\n: key\n',
+      '%YAML 1.2\n---\na: 1\n',
+      '__proto__: polluted\n',
+      'multi: "line\n  quoted"\n',
+      '- - nested\n',
+      'just a scalar\n',
+      '',
+    ];
+    for (const text of outside) assert.equal(parseSimpleYaml(text), undefined, JSON.stringify(text));
+  });
+
+  it('agrees with the library on thousands of mutated manifests (differential fuzz, seeded)', () => {
+    const random = mulberry32(20261130);
+    const pieces = [' ', ':', '-', '#', '"', "'", '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '%', '@', '\n', '  ', 'a', '1', '.', '~', '?', '\\', 'null', 'true', '0x1F', '1e3', '<<', ': ', '- ', ' #', '\t'];
+    let accepted = 0;
+    const runs = 4000;
+    for (let n = 0; n < runs; n++) {
+      let text = corpus[Math.floor(random() * corpus.length)] as string;
+      for (let edits = 1 + Math.floor(random() * 3); edits > 0; edits--) {
+        const at = Math.floor(random() * (text.length + 1));
+        const choice = random();
+        if (choice < 0.45) text = text.slice(0, at) + (pieces[Math.floor(random() * pieces.length)] as string) + text.slice(at);
+        else if (choice < 0.75) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 3));
+        else {
+          const lines = text.split('\n');
+          const line = Math.floor(random() * lines.length);
+          lines.splice(line, 0, lines[Math.floor(random() * lines.length)] as string);
+          text = lines.join('\n');
+        }
+      }
+      const result = agreesWithLibrary(text);
+      if (result.accepted) accepted++;
+      assert.equal(result.difference, undefined, `${result.difference} in ${JSON.stringify(text)}`);
+    }
+    // The fuzz only proves something if the fast path takes a fair share of what it is fed.
+    assert.ok(accepted > runs * 0.15, `fast path took only ${accepted} of ${runs}`);
+  });
+
+  it('gives parseManifestFile the same documents either way', () => {
+    const text = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'common-mistakes.yaml'), 'utf8');
+    for (const document of parseManifestFile(text).documents) {
+      const library = parseDocument(document.chunk.text, LIBRARY_OPTIONS);
+      let value: unknown;
+      try {
+        value = library.toJS();
+      } catch {
+        value = undefined; // an unquoted `*/5` schedule reads as an alias
+      }
+      assert.deepEqual(document.value, value);
+      assert.equal(document.syntaxErrors.length, library.errors.length);
+    }
+  });
+});
