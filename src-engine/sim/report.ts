@@ -131,7 +131,7 @@ function jobText(sim: JobSimulation): string {
     '',
     ...render(lines, sim.start),
     '',
-    `Result: ${final === undefined ? 'not finished' : `${final.type} (${final.reason})`} — ${sim.podsCreated} pods created, succeeded ${sim.status.succeeded}, failed ${sim.status.failed}, active ${sim.status.active}` +
+    `Result: ${final === undefined ? 'not finished' : `${final.type} (${final.reason})`} — ${count(sim.podsCreated, 'pod')} created, succeeded ${sim.status.succeeded}, failed ${sim.status.failed}, active ${sim.status.active}` +
       (sim.status.completedIndexes !== null ? `, completedIndexes "${sim.status.completedIndexes}"` : '') +
       (sim.status.failedIndexes !== null ? `, failedIndexes "${sim.status.failedIndexes}"` : ''),
   ];
@@ -166,10 +166,15 @@ function cronJobText(sim: CronJobSimulation): string {
     '',
     ...render(lines, sim.start),
     '',
-    `Result: ${sim.jobsCreated} Jobs created; last scheduled ${sim.status.lastScheduleTime === null ? 'never' : formatRfc3339(sim.status.lastScheduleTime)}, last successful ${sim.status.lastSuccessfulTime === null ? 'never' : formatRfc3339(sim.status.lastSuccessfulTime)}`,
+    `Result: ${count(sim.jobsCreated, 'Job')} created; last scheduled ${sim.status.lastScheduleTime === null ? 'never' : formatRfc3339(sim.status.lastScheduleTime)}, last successful ${sim.status.lastSuccessfulTime === null ? 'never' : formatRfc3339(sim.status.lastSuccessfulTime)}`,
     `Still present: ${sim.remainingJobs.length === 0 ? 'none' : sim.remainingJobs.join(', ')}; active: ${sim.status.active.length === 0 ? 'none' : sim.status.active.join(', ')}`,
     `Events: ${counts === '' ? 'none' : counts}`,
   ];
   if (sim.jobs.length < sim.jobsCreated) out.push(`(only the first ${sim.jobs.length} Jobs are listed)`);
   return out.join('\n') + '\n';
+}
+
+/** count: `1 pod`, `2 pods`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
