@@ -300,8 +300,7 @@ class SimpleParser {
       const close = this.closingQuote(at);
       return close >= 0 && text.charCodeAt(close + 1) === COLON;
     }
-    const colon = this.keyColon(at);
-    return colon >= 0;
+    return startsPlain(text, at, this.lineEnd) && this.keyColon(at) >= 0;
   }
 
   /** keyColon finds the `:` ending a plain key that starts at `at`, or -1. */

@@ -81,6 +81,7 @@ describe('parseSimpleYaml (fast path for plain manifests)', () => {
       '- top\n- level: sequence\n',
       'a: b # comment\n# between\nc: d\n\n\n# trailing at column 0\n',
       'command: ["sh", "-c", "echo done"]\nresources: {requests: {cpu: 100m, memory: 64Mi}}\n',
+      'volumeMounts:\n  - {name: scratch, mountPath: /scratch}\n  - "quoted: item"\n  - [a, b]\n',
       'last: value without newline',
     ];
     for (const text of layouts) {
