@@ -57,9 +57,9 @@ export function parseSimpleYaml(text: string): SimpleYaml | undefined {
   if (text.indexOf('\r') >= 0 || text.indexOf('\t') >= 0) return undefined;
   try {
     return new SimpleParser(text).document();
-  } catch (error) {
-    if (error instanceof Unsupported) return undefined;
-    throw error;
+  } catch {
+    // Unsupported, or a stack overflow on absurd nesting: either way the library decides.
+    return undefined;
   }
 }
 

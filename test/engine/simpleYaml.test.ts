@@ -119,6 +119,10 @@ describe('parseSimpleYaml (fast path for plain manifests)', () => {
       '',
     ];
     for (const text of outside) assert.equal(parseSimpleYaml(text), undefined, JSON.stringify(text));
+    // Nesting deep enough to exhaust the stack is left to the library too, not thrown.
+    const deep = Array.from({ length: 20000 }, (_, depth) => `${' '.repeat(depth)}k:`).join('\n');
+    assert.equal(parseSimpleYaml(deep), undefined);
+    assert.equal(parseSimpleYaml(`a: ${'['.repeat(20000)}${']'.repeat(20000)}\n`), undefined);
   });
 
   it('agrees with the library on thousands of mutated manifests (differential fuzz, seeded)', () => {
