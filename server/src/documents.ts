@@ -158,33 +158,38 @@ export function parseText(uri: string, version: number, text: string, previous?:
     });
   }
   if (looksBinary(text)) return new ParsedDocument(uri, version, text, [], { reason: 'binary', message: 'file looks binary, not YAML' });
-  // Most documents keep their index across an edit, so compare with the previous document at
-  // the same index first (an equality check, no hashing); only documents that moved to another
-  // index go through a map by text, built when first needed.
-  const before = previous?.entries ?? [];
-  let byText: Map<string, ChunkCache> | undefined;
-  const lookup = (chunkText: string): ChunkCache | undefined => {
-    if (!byText) {
-      byText = new Map();
-      for (const entry of before) byText.set(entry.manifest.chunk.text, entry.cache);
-    }
-    return byText.get(chunkText);
-  };
-  const entries = splitDocuments(text).map((chunk, index) => reuseOrParse(chunk, index, before, lookup, (text, cache) => (byText ??= new Map()).set(text, cache)));
+  const previousChunks = new PreviousChunks(previous?.entries ?? []);
+  const entries = splitDocuments(text).map((chunk, index) => reuseOrParse(chunk, index, previousChunks));
   return new ParsedDocument(uri, version, text, entries);
 }
 
+/**
+ * The parses of the previous version, for reuse. Most documents keep their index across an
+ * edit, so the document at the same index is compared first (an equality check, no hashing);
+ * only documents that moved go through a map by text, built when first needed.
+ */
+class PreviousChunks {
+  private byText: Map<string, ChunkCache> | undefined;
+  constructor(readonly entries: readonly Entry[]) {}
+
+  lookup(chunkText: string): ChunkCache | undefined {
+    if (!this.byText) {
+      this.byText = new Map();
+      for (const entry of this.entries) this.byText.set(entry.manifest.chunk.text, entry.cache);
+    }
+    return this.byText.get(chunkText);
+  }
+
+  /** remember makes a fresh parse reusable by a later document of the same version with the same text. */
+  remember(chunkText: string, cache: ChunkCache): void {
+    (this.byText ??= new Map()).set(chunkText, cache);
+  }
+}
+
 /** An entry for a chunk: the previous document at the same index or with the same text, else a fresh parse. */
-function reuseOrParse(
-  chunk: DocumentChunk,
-  index: number,
-  before: readonly Entry[],
-  lookup: (text: string) => ChunkCache | undefined,
-  remember: (text: string, cache: ChunkCache) => void,
-  keepEntries = false,
-): Entry {
-  const sameIndex = before[index];
-  const cache = sameIndex && sameIndex.manifest.chunk.text === chunk.text ? sameIndex.cache : lookup(chunk.text);
+function reuseOrParse(chunk: DocumentChunk, index: number, previous: PreviousChunks, keepEntries = false): Entry {
+  const sameIndex = previous.entries[index];
+  const cache = sameIndex && sameIndex.manifest.chunk.text === chunk.text ? sameIndex.cache : previous.lookup(chunk.text);
   if (cache) {
     // With pieces, an unchanged document that did not move keeps its entry: its chunk text is
     // the piece itself, not a slice pinning an older version of the whole text.
@@ -196,7 +201,7 @@ function reuseOrParse(
   }
   const manifest = parseChunk(chunk, index);
   const fresh: ChunkCache = { base: manifest, findings: new Map() };
-  remember(chunk.text, fresh);
+  previous.remember(chunk.text, fresh);
   return withWorkload(manifest, fresh);
 }
 
@@ -208,23 +213,12 @@ function reuseOrParse(
 export function parsePieces(source: PieceText, previous?: ParsedDocument): ParsedDocument {
   const { uri, version } = source;
   if (source.length > DEFAULT_MAX_LENGTH || looksBinary(source.prefix(8000))) return parseText(uri, version, source.getText(), previous);
-  const before = previous?.entries ?? [];
-  let byText: Map<string, ChunkCache> | undefined;
-  const lookup = (chunkText: string): ChunkCache | undefined => {
-    if (!byText) {
-      byText = new Map();
-      for (const entry of before) byText.set(entry.manifest.chunk.text, entry.cache);
-    }
-    return byText.get(chunkText);
-  };
-  const remember = (text: string, cache: ChunkCache): void => {
-    (byText ??= new Map()).set(text, cache);
-  };
+  const previousChunks = new PreviousChunks(previous?.entries ?? []);
   const entries: Entry[] = [];
   let startOffset = 0;
   let startLine = 0;
   for (const piece of source.pieces()) {
-    if (piece.hasContent) entries.push(reuseOrParse({ text: piece.text, startOffset, startLine }, entries.length, before, lookup, remember, true));
+    if (piece.hasContent) entries.push(reuseOrParse({ text: piece.text, startOffset, startLine }, entries.length, previousChunks, true));
     startOffset += piece.text.length;
     startLine += piece.lineFeeds;
   }
