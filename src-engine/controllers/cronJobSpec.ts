@@ -1,5 +1,5 @@
 import type { CronJobObject } from './cronJob';
-import { isObj, jobSpecFromManifest, stringMap } from './jobSpec';
+import { isObj, jobSpecFromManifest, NOT_A_MAPPING, readObjectMeta, stringMap } from './jobSpec';
 import type { ReadResult } from './jobSpec';
 
 /**
@@ -10,11 +10,8 @@ import type { ReadResult } from './jobSpec';
  * controller itself (UnparseableSchedule), as upstream.
  */
 export function cronJobFromManifest(doc: unknown, creationTimestamp: number): ReadResult<CronJobObject> {
-  if (!isObj(doc)) return { ok: false, errors: ['the document is not a mapping'] };
-  const metadata = isObj(doc['metadata']) ? doc['metadata'] : {};
-  const name = typeof metadata['name'] === 'string' ? metadata['name'] : '';
-  const errors: string[] = [];
-  if (name === '') errors.push('metadata.name: Required value: name or generateName is required');
+  if (!isObj(doc)) return { ok: false, errors: [NOT_A_MAPPING] };
+  const { name, namespace, errors } = readObjectMeta(doc);
   const spec = isObj(doc['spec']) ? doc['spec'] : {};
   const schedule = spec['schedule'];
   if (typeof schedule !== 'string' || schedule === '') errors.push('spec.schedule: Required value');
@@ -46,7 +43,7 @@ export function cronJobFromManifest(doc: unknown, creationTimestamp: number): Re
     ok: true,
     value: {
       name,
-      namespace: typeof metadata['namespace'] === 'string' ? metadata['namespace'] : 'default',
+      namespace,
       creationTimestamp,
       deletionTimestamp: null,
       spec: {

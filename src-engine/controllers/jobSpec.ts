@@ -135,11 +135,8 @@ function readSuccessPolicy(v: unknown): SuccessPolicyRule[] | null {
  * time `creationTimestamp`, empty status). Namespace defaults to "default".
  */
 export function jobFromManifest(doc: unknown, creationTimestamp: number): ReadResult<JobObject> {
-  if (!isObj(doc)) return { ok: false, errors: ['the document is not a mapping'] };
-  const metadata = isObj(doc['metadata']) ? doc['metadata'] : {};
-  const name = typeof metadata['name'] === 'string' ? metadata['name'] : '';
-  const errors: string[] = [];
-  if (name === '') errors.push('metadata.name: Required value: name or generateName is required');
+  if (!isObj(doc)) return { ok: false, errors: [NOT_A_MAPPING] };
+  const { metadata, name, namespace, errors } = readObjectMeta(doc);
   const spec = jobSpecFromManifest(doc['spec'], 'spec');
   if (!spec.ok) errors.push(...spec.errors);
   if (!spec.ok || errors.length > 0) return { ok: false, errors };
@@ -147,7 +144,7 @@ export function jobFromManifest(doc: unknown, creationTimestamp: number): ReadRe
     ok: true,
     value: {
       name,
-      namespace: typeof metadata['namespace'] === 'string' ? metadata['namespace'] : 'default',
+      namespace,
       creationTimestamp,
       deletionTimestamp: null,
       annotations: stringMap(metadata['annotations']),
@@ -155,6 +152,21 @@ export function jobFromManifest(doc: unknown, creationTimestamp: number): ReadRe
       status: newJobStatus(spec.value.completionMode === 'Indexed', spec.value.completionMode === 'Indexed' && spec.value.backoffLimitPerIndex !== null),
     },
   };
+}
+
+export const NOT_A_MAPPING = 'the document is not a mapping';
+
+/**
+ * readObjectMeta reads what the simulation needs of metadata: the name (required, with the
+ * API server's error), the namespace ("default" when unset) and the map itself. `errors`
+ * is the list the caller goes on filling.
+ */
+export function readObjectMeta(doc: Record<string, unknown>): { metadata: Record<string, unknown>; name: string; namespace: string; errors: string[] } {
+  const metadata = isObj(doc['metadata']) ? doc['metadata'] : {};
+  const name = typeof metadata['name'] === 'string' ? metadata['name'] : '';
+  const errors: string[] = [];
+  if (name === '') errors.push('metadata.name: Required value: name or generateName is required');
+  return { metadata, name, namespace: typeof metadata['namespace'] === 'string' ? metadata['namespace'] : 'default', errors };
 }
 
 /** stringMap keeps the string-valued entries of a labels/annotations map. */
