@@ -57,7 +57,7 @@ function yamlFiles(dir: string): string[] {
   });
 }
 
-const corpus = [path.join(REPO_ROOT, 'examples'), fixturePath('conformance', 'validation'), fixturePath('lint'), fixturePath('workspace')]
+const corpus = [path.join(REPO_ROOT, 'examples'), fixturePath('conformance', 'validation'), fixturePath('workspace')]
   .flatMap(yamlFiles)
   .flatMap((file) => splitDocuments(fs.readFileSync(file, 'utf8')).map((chunk) => chunk.text));
 
