@@ -3,12 +3,13 @@ import type { ParsedNode } from 'yaml';
 
 /**
  * A fast parser for the plain block YAML that Kubernetes manifests are written in: block maps
- * and sequences, one-line plain and quoted scalars, one-line flow collections and comments.
+ * and sequences, one-line plain and quoted scalars, literal block scalars (scripts), one-line
+ * flow collections and comments.
  * It builds the same nodes, with the same ranges, as the `yaml` library's `parseDocument`
  * (and the document's plain value alongside, so no `toJS` pass is needed), at a fraction of
  * its cost: opening a 1,000-document file is dominated by parsing.
  *
- * Anything outside that subset — anchors, aliases, tags, block scalars, multi-line scalars,
+ * Anything outside that subset — anchors, aliases, tags, folded scalars, multi-line plain and quoted scalars,
  * escapes, merge keys, non-string or duplicate keys, tabs, CR line ends, comments that close a
  * nested block, and every syntax error — makes it answer undefined, and the caller parses with
  * the library. Correctness therefore never depends on this file: a differential test checks
@@ -50,6 +51,8 @@ const RBRACKET = 93;
 const LBRACE = 123;
 const RBRACE = 125;
 const BACKSLASH = 92;
+const PIPE = 124;
+const PLUS = 43;
 const MAX_KEY_LENGTH = 1000;
 
 /** parseSimpleYaml parses one document chunk, or returns undefined to leave it to the library. */
@@ -78,8 +81,8 @@ class SimpleParser {
   private indent = -1;
   /** Whether comment lines were skipped on the way to the current line. */
   private sawComment = false;
-  /** Whether one of them was indented. */
-  private sawIndentedComment = false;
+  /** The largest indentation among them (-1 for none). */
+  private commentIndent = -1;
 
   constructor(private readonly text: string) {}
 
@@ -115,14 +118,14 @@ class SimpleParser {
   /** Moves to the next line holding content, past blank and comment lines; indent -1 at the end. */
   private nextContentLine(): void {
     this.sawComment = false;
-    this.sawIndentedComment = false;
+    this.commentIndent = -1;
     for (;;) {
       if (this.indent < 0) return;
       const first = this.lineStart + this.indent;
       if (first < this.lineEnd) {
         if (this.text.charCodeAt(first) !== HASH) return;
         this.sawComment = true;
-        if (this.indent > 0) this.sawIndentedComment = true;
+        if (this.indent > this.commentIndent) this.commentIndent = this.indent;
       }
       this.loadLine(this.lineEnd + 1);
     }
@@ -186,12 +189,15 @@ class SimpleParser {
   }
 
   /**
-   * A block ends at a less indented line or at the end. Comment lines just before would become
-   * part of the ending block in the library's ranges (except column-0 comments ending the
-   * document after its top-level block): those cases are left to it.
+   * A block (its entries at column `indent`) ends at a less indented line or at the end of
+   * the text. The library stretches the ending block's range over the comment lines before
+   * that point when one of them is indented as far as the block's entries; those cases are
+   * left to it. Comments at column 0 after the top-level block belong to the document.
    */
   private closeNested(indent: number): void {
-    if (this.sawComment && (indent > 0 || this.sawIndentedComment)) throw UNSUPPORTED;
+    if (this.commentIndent < indent) return;
+    if (indent === 0 && this.commentIndent === 0 && this.indent < 0) return;
+    throw UNSUPPORTED;
   }
 
   /** blockSequence parses the sequence whose `- ` entries sit at column `indent` of the current line on. */
@@ -215,9 +221,11 @@ class SimpleParser {
         if (c === HASH || this.isSequenceEntry(itemAt)) throw UNSUPPORTED;
         if (this.startsImplicitKey(itemAt)) {
           item = this.blockMap(itemAt - this.lineStart, itemAt);
+        } else if (c === PIPE) {
+          item = this.blockLiteral(itemAt, indent);
         } else {
           item = this.inlineValue(itemAt);
-          this.endOfValueLine(item);
+          this.endOfValueLine(item, indent);
         }
       }
       seq.items.push(item.node);
@@ -249,8 +257,9 @@ class SimpleParser {
     const at = this.afterSpaces(afterColon);
     if (at < this.lineEnd && this.text.charCodeAt(at) !== HASH) {
       if (at === afterColon) throw UNSUPPORTED;
+      if (this.text.charCodeAt(at) === PIPE) return this.blockLiteral(at, indent);
       const parsed = this.inlineValue(at);
-      this.endOfValueLine(parsed);
+      this.endOfValueLine(parsed, indent);
       return parsed;
     }
     // Nothing on this line (maybe a comment): a block below, or null.
@@ -279,15 +288,75 @@ class SimpleParser {
   /**
    * endOfValueLine checks that only spaces and a comment follow a one-line value, moves to the
    * next content line (which must not be more indented: that would continue a plain scalar),
-   * and extends the value's node range over the rest of its line as the library does.
+   * and extends the value's node range over the rest of its line as the library does. Comment
+   * lines below it indented past the collection (at `indent`) would join the value's range in
+   * the library: left to it.
    */
-  private endOfValueLine(parsed: Parsed): void {
+  private endOfValueLine(parsed: Parsed, indent: number): void {
     const range = parsed.node.range as [number, number, number];
     const rest = this.afterSpaces(range[1]);
     if (rest < this.lineEnd && (this.text.charCodeAt(rest) !== HASH || rest === range[1])) throw UNSUPPORTED;
     range[2] = Math.min(this.lineEnd + 1, this.text.length);
     this.loadLine(this.lineEnd + 1);
     this.nextContentLine();
+    if (this.commentIndent > indent) throw UNSUPPORTED;
+  }
+
+  /**
+   * blockLiteral parses a literal block scalar (`|`, `|-`, `|+`) whose indicator is at `at`,
+   * inside a block collection at column `parentIndent`: the script of a Job, typically. Its
+   * lines keep their text after the indentation of the first one; clip, strip or keep decide
+   * the final line breaks. Leading blank lines, explicit indentation indicators, lines of
+   * spaces longer than the indentation and folded (`>`) scalars are left to the library.
+   * Leaves the current line at the first content line after the scalar.
+   */
+  private blockLiteral(at: number, parentIndent: number): Parsed {
+    const text = this.text;
+    let i = at + 1;
+    const chomping = text.charCodeAt(i);
+    if (chomping === DASH || chomping === PLUS) i++;
+    const rest = this.afterSpaces(i);
+    if (rest < this.lineEnd && (rest === i || text.charCodeAt(rest) !== HASH)) throw UNSUPPORTED;
+    this.loadLine(this.lineEnd + 1);
+    const indent = this.indent;
+    if (indent <= parentIndent || this.lineStart + indent >= this.lineEnd) throw UNSUPPORTED;
+    const lines: string[] = [];
+    let blankLines = 0;
+    let contentEnd = this.lineStart;
+    for (;;) {
+      if (this.indent < 0) break;
+      if (this.lineStart + this.indent >= this.lineEnd) {
+        if (this.lineEnd - this.lineStart > indent) throw UNSUPPORTED;
+        blankLines++;
+      } else {
+        if (this.indent < indent) break;
+        for (; blankLines > 0; blankLines--) lines.push('');
+        lines.push(text.slice(this.lineStart + indent, this.lineEnd));
+        if (this.lineEnd >= text.length) {
+          // The last line has no line break: only clip is sure to read it as the library does.
+          if (chomping === DASH || chomping === PLUS) throw UNSUPPORTED;
+          contentEnd = text.length;
+        } else {
+          contentEnd = this.lineEnd + 1;
+        }
+      }
+      this.loadLine(this.lineEnd + 1);
+    }
+    const blockEnd = this.indent < 0 ? text.length : this.lineStart;
+    const content = lines.join('\n');
+    let value: string;
+    let end = contentEnd;
+    if (chomping === DASH) value = content;
+    else if (chomping === PLUS) {
+      value = content + '\n'.repeat(1 + blankLines);
+      end = blockEnd;
+    } else value = content + '\n';
+    const node = new Scalar(value);
+    node.source = value;
+    node.type = 'BLOCK_LITERAL';
+    node.range = [at, end, end];
+    this.nextContentLine();
+    return { node: node as ParsedNode, value };
   }
 
   // ---- keys and scalars -------------------------------------------------------------------

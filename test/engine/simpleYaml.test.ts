@@ -57,7 +57,7 @@ function yamlFiles(dir: string): string[] {
   });
 }
 
-const corpus = [path.join(REPO_ROOT, 'examples'), fixturePath('conformance', 'validation'), fixturePath('workspace')]
+const corpus = [path.join(REPO_ROOT, 'examples'), fixturePath('conformance', 'validation'), fixturePath('workspace'), fixturePath('yaml')]
   .flatMap(yamlFiles)
   .flatMap((file) => splitDocuments(fs.readFileSync(file, 'utf8')).map((chunk) => chunk.text));
 
@@ -82,6 +82,10 @@ describe('parseSimpleYaml (fast path for plain manifests)', () => {
       'a: b # comment\n# between\nc: d\n\n\n# trailing at column 0\n',
       'command: ["sh", "-c", "echo done"]\nresources: {requests: {cpu: 100m, memory: 64Mi}}\n',
       'volumeMounts:\n  - {name: scratch, mountPath: /scratch}\n  - "quoted: item"\n  - [a, b]\n',
+      'script: |\n  set -e\n\n  echo "# not a comment"\n    indented\nstrip: |-\n  x\n\nkeep: |+\n  y\n\nafter: 1\n',
+      'args:\n  - | # the script\n    echo hi\n  - |-\n    echo bye\n',
+      'env:\n  - name: A\n    value: "1"\n  # between entries\n  - name: B\n# at column 0\n  - name: C\n',
+      'clip at the end: |\n  no final line break',
       'last: value without newline',
     ];
     for (const text of layouts) {
@@ -95,8 +99,11 @@ describe('parseSimpleYaml (fast path for plain manifests)', () => {
     const outside = [
       'a: &x 1\nb: *x\n',
       'a: !!str 1\n',
-      'script: |\n  echo hi\n',
       'folded: >\n  one\n  two\n',
+      'indicator: |2\n  two\n',
+      'leading blank: |\n\n  x\n',
+      'keep at the end: |+\n  no final line break',
+      'empty: |\nnext: 1\n',
       'plain: one\n  two\n',
       'escaped: "tab\\there"\n',
       'base: {a: 1}\nmerged:\n  <<: {b: 2}\n',
@@ -106,6 +113,7 @@ describe('parseSimpleYaml (fast path for plain manifests)', () => {
       'a:\tb\n',
       'a: 1\r\nb: 2\r\n',
       'outer:\n  inner: 1\n  # closes the inner block\nnext: 2\n',
+      'a: b\n   # indented under a value\nc: d\n',
       'flow: [a, b,]\n',
       'flow: [a,\n  b]\n',
       'a: 1\n b: 2\n',
@@ -136,8 +144,13 @@ describe('parseSimpleYaml (fast path for plain manifests)', () => {
         const at = Math.floor(random() * (text.length + 1));
         const choice = random();
         if (choice < 0.45) text = text.slice(0, at) + (pieces[Math.floor(random() * pieces.length)] as string) + text.slice(at);
-        else if (choice < 0.75) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 3));
-        else {
+        else if (choice < 0.65) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 3));
+        else if (choice < 0.8) {
+          // A comment or blank line at some indentation: where comments sit decides ranges.
+          const lines = text.split('\n');
+          lines.splice(Math.floor(random() * (lines.length + 1)), 0, ' '.repeat(Math.floor(random() * 14)) + (random() < 0.7 ? '# note' : ''));
+          text = lines.join('\n');
+        } else {
           const lines = text.split('\n');
           const line = Math.floor(random() * lines.length);
           lines.splice(line, 0, lines[Math.floor(random() * lines.length)] as string);
