@@ -9,9 +9,9 @@ import type { ParsedNode } from 'yaml';
  * (and the document's plain value alongside, so no `toJS` pass is needed), at a fraction of
  * its cost: opening a 1,000-document file is dominated by parsing.
  *
- * Anything outside that subset — anchors, aliases, tags, folded scalars, multi-line plain and quoted scalars,
- * escapes, merge keys, non-string or duplicate keys, tabs, CR line ends, comments that close a
- * nested block, and every syntax error — makes it answer undefined, and the caller parses with
+ * Anything outside that subset — anchors, aliases, tags, folded and multi-line scalars,
+ * undefined escapes, merge keys, non-string or duplicate keys, tabs, CR line ends, comments the
+ * library would fold into a range, and every syntax error — makes it answer undefined, and the caller parses with
  * the library. Correctness therefore never depends on this file: a differential test checks
  * that whatever it accepts, the library parses identically.
  */
@@ -440,7 +440,10 @@ class SimpleParser {
     const quote = text.charCodeAt(at);
     for (let i = at + 1; i < this.lineEnd; i++) {
       const c = text.charCodeAt(i);
-      if (c === BACKSLASH && quote === DQUOTE) return -1;
+      if (c === BACKSLASH && quote === DQUOTE) {
+        i++; // an escaped character, perhaps a quote
+        continue;
+      }
       if (c === quote) {
         if (quote === SQUOTE && text.charCodeAt(i + 1) === SQUOTE) {
           i++;
@@ -457,7 +460,12 @@ class SimpleParser {
     if (close < 0) throw UNSUPPORTED;
     const raw = this.text.slice(at + 1, close);
     const single = this.text.charCodeAt(at) === SQUOTE;
-    const value = single && raw.indexOf("'") >= 0 ? raw.split("''").join("'") : raw;
+    let value = raw;
+    if (single) {
+      if (raw.indexOf("'") >= 0) value = raw.split("''").join("'");
+    } else if (raw.indexOf('\\') >= 0) {
+      value = unescapeDoubleQuoted(raw);
+    }
     const node = new Scalar(value);
     node.source = value;
     node.type = single ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
@@ -582,6 +590,41 @@ function startsPlain(text: string, at: number, lineEnd: number): boolean {
     default:
       return c > SPACE;
   }
+}
+
+/** YAML's one-character escapes in double-quoted scalars. */
+const ESCAPES: Readonly<Record<string, string>> = {
+  '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
+  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+};
+const HEX_DIGITS: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 };
+
+/**
+ * unescapeDoubleQuoted decodes the escapes of a one-line double-quoted scalar (`\"`, `\n`,
+ * `\u00e9`, …). An escape YAML does not define, or a code point that is not a character, is
+ * left to the library (which reports it).
+ */
+function unescapeDoubleQuoted(raw: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = raw.indexOf('\\'); i >= 0; i = raw.indexOf('\\', from)) {
+    out += raw.slice(from, i);
+    const c = raw.charAt(i + 1);
+    const simple = ESCAPES[c];
+    if (simple !== undefined) {
+      out += simple;
+      from = i + 2;
+      continue;
+    }
+    const digits = HEX_DIGITS[c];
+    const hex = digits === undefined ? '' : raw.slice(i + 2, i + 2 + digits);
+    if (digits === undefined || hex.length !== digits || !/^[0-9a-fA-F]+$/.test(hex)) throw UNSUPPORTED;
+    const code = parseInt(hex, 16);
+    if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) throw UNSUPPORTED;
+    out += String.fromCodePoint(code);
+    from = i + 2 + digits;
+  }
+  return out + raw.slice(from);
 }
 
 /**

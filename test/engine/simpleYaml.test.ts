@@ -86,6 +86,7 @@ describe('parseSimpleYaml (fast path for plain manifests)', () => {
       'args:\n  - | # the script\n    echo hi\n  - |-\n    echo bye\n',
       'env:\n  - name: A\n    value: "1"\n  # between entries\n  - name: B\n# at column 0\n  - name: C\n',
       'clip at the end: |\n  no final line break',
+      'escapes: "tab\\there \\"quoted\\" caf\\u00e9 \\x41\\U0001F600\\/"\nevery: "\\0\\a\\b\\t\\n\\v\\f\\r\\e\\ \\"\\/\\\\\\N\\_\\L\\P"\ncommand: ["sh", "-c", "echo \\"done\\""]\n',
       'last: value without newline',
     ];
     for (const text of layouts) {
@@ -105,7 +106,9 @@ describe('parseSimpleYaml (fast path for plain manifests)', () => {
       'keep at the end: |+\n  no final line break',
       'empty: |\nnext: 1\n',
       'plain: one\n  two\n',
-      'escaped: "tab\\there"\n',
+      'undefined escape: "\\q"\n',
+      'short escape: "\\u12"\n',
+      'escaped quote at the end: "a\\"\n',
       'base: {a: 1}\nmerged:\n  <<: {b: 2}\n',
       'a: 1\na: 2\n',
       '1: one\n',
@@ -135,7 +138,7 @@ describe('parseSimpleYaml (fast path for plain manifests)', () => {
 
   it('agrees with the library on thousands of mutated manifests (differential fuzz, seeded)', () => {
     const random = mulberry32(20261130);
-    const pieces = [' ', ':', '-', '#', '"', "'", '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '%', '@', '\n', '  ', 'a', '1', '.', '~', '?', '\\', 'null', 'true', '0x1F', '1e3', '<<', ': ', '- ', ' #', '\t'];
+    const pieces = ['\\"', '\\n', '\\x4', '\\u00e9', ' ', ':', '-', '#', '"', "'", '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '%', '@', '\n', '  ', 'a', '1', '.', '~', '?', '\\', 'null', 'true', '0x1F', '1e3', '<<', ': ', '- ', ' #', '\t'];
     let accepted = 0;
     const runs = 4000;
     for (let n = 0; n < runs; n++) {
