@@ -180,8 +180,7 @@ class SimpleParser {
         keyAt = this.lineStart + indent;
         continue;
       }
-      if (this.indent > indent) throw UNSUPPORTED;
-      this.closeNested(indent);
+      this.closeBlock(indent);
       break;
     }
     map.range = [firstKey, end, end];
@@ -189,12 +188,14 @@ class SimpleParser {
   }
 
   /**
-   * A block (its entries at column `indent`) ends at a less indented line or at the end of
-   * the text. The library stretches the ending block's range over the comment lines before
-   * that point when one of them is indented as far as the block's entries; those cases are
-   * left to it. Comments at column 0 after the top-level block belong to the document.
+   * closeBlock ends the block whose entries sit at column `indent`: the current line, which is
+   * not one of its entries, must be less indented (or the end of the text). The library
+   * stretches the ending block's range over the comment lines before that point when one of
+   * them is indented as far as the block's entries; those cases are left to it. Comments at
+   * column 0 after the top-level block belong to the document.
    */
-  private closeNested(indent: number): void {
+  private closeBlock(indent: number): void {
+    if (this.indent > indent) throw UNSUPPORTED;
     if (this.commentIndent < indent) return;
     if (indent === 0 && this.commentIndent === 0 && this.indent < 0) return;
     throw UNSUPPORTED;
@@ -232,8 +233,7 @@ class SimpleParser {
       value.push(item.value);
       end = (item.node.range as [number, number, number])[2];
       if (this.indent === indent && this.isSequenceEntry(this.lineStart + indent)) continue;
-      if (this.indent > indent) throw UNSUPPORTED;
-      this.closeNested(indent);
+      this.closeBlock(indent);
       break;
     }
     seq.range = [start, end, end];
