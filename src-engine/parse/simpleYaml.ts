@@ -10,7 +10,7 @@ import type { ParsedNode } from 'yaml';
  * its cost: opening a 1,000-document file is dominated by parsing.
  *
  * Anything outside that subset — anchors, aliases, tags, folded and multi-line scalars,
- * undefined escapes, merge keys, non-string or duplicate keys, tabs, CR line ends, comments the
+ * undefined escapes, merge keys, non-string or duplicate keys, tabs, lone CRs, comments the
  * library would fold into a range, and every syntax error — makes it answer undefined, and the caller parses with
  * the library. Correctness therefore never depends on this file: a differential test checks
  * that whatever it accepts, the library parses identically.
@@ -52,18 +52,27 @@ const LBRACE = 123;
 const RBRACE = 125;
 const BACKSLASH = 92;
 const PIPE = 124;
+const CR = 13;
 const PLUS = 43;
 const MAX_KEY_LENGTH = 1000;
 
 /** parseSimpleYaml parses one document chunk, or returns undefined to leave it to the library. */
 export function parseSimpleYaml(text: string): SimpleYaml | undefined {
-  if (text.indexOf('\r') >= 0 || text.indexOf('\t') >= 0) return undefined;
+  if (text.indexOf('\t') >= 0 || hasLoneCarriageReturn(text)) return undefined;
   try {
     return new SimpleParser(text).document();
   } catch {
     // Unsupported, or a stack overflow on absurd nesting: either way the library decides.
     return undefined;
   }
+}
+
+/** Whether a `\r` appears other than in a CRLF line break (old Mac line ends are left to the library). */
+function hasLoneCarriageReturn(text: string): boolean {
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) !== 10) return true;
+  }
+  return false;
 }
 
 /** The result of parsing one node: the node and its plain value. */
@@ -75,8 +84,10 @@ interface Parsed {
 class SimpleParser {
   /** Start offset of the current line. */
   private lineStart = 0;
-  /** Offset of the current line's end (its `\n`, or the text's end). */
+  /** Offset of the end of the current line's content (its `\r\n` or `\n`, or the text's end). */
   private lineEnd = 0;
+  /** Offset of the next line (past the line break; beyond the text for the last line). */
+  private nextLineStart = 0;
   /** Indentation of the current line; -1 at the end of the text. */
   private indent = -1;
   /** Whether comment lines were skipped on the way to the current line. */
@@ -103,11 +114,15 @@ class SimpleParser {
     const text = this.text;
     if (start > text.length || (start === text.length && start > 0 && text.charCodeAt(start - 1) === 10)) {
       this.lineStart = this.lineEnd = text.length;
+      this.nextLineStart = text.length + 1;
       this.indent = -1;
       return;
     }
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
+    this.nextLineStart = end + 1;
+    // A CRLF line break: the `\r` is part of the break, not of the line's content.
+    if (end > start && text.charCodeAt(end - 1) === CR) end--;
     let i = start;
     while (i < end && text.charCodeAt(i) === SPACE) i++;
     this.lineStart = start;
@@ -127,7 +142,7 @@ class SimpleParser {
         this.sawComment = true;
         if (this.indent > this.commentIndent) this.commentIndent = this.indent;
       }
-      this.loadLine(this.lineEnd + 1);
+      this.loadLine(this.nextLineStart);
     }
   }
 
@@ -137,7 +152,7 @@ class SimpleParser {
     if (!text.startsWith('---', this.lineStart)) return;
     const rest = this.afterSpaces(this.lineStart + 3);
     if (rest < this.lineEnd && (rest === this.lineStart + 3 || text.charCodeAt(rest) !== HASH)) throw UNSUPPORTED;
-    this.loadLine(this.lineEnd + 1);
+    this.loadLine(this.nextLineStart);
   }
 
   private afterSpaces(at: number): number {
@@ -213,7 +228,7 @@ class SimpleParser {
       let item: Parsed;
       if (itemAt >= this.lineEnd) {
         // `-` alone: the entry is the block on the following lines.
-        this.loadLine(this.lineEnd + 1);
+        this.loadLine(this.nextLineStart);
         this.nextContentLine();
         if (this.indent <= indent) throw UNSUPPORTED;
         item = this.nestedBlock(this.indent);
@@ -265,7 +280,8 @@ class SimpleParser {
     // Nothing on this line (maybe a comment): a block below, or null.
     const commentAt = at < this.lineEnd ? at : -1;
     const lineEnd = this.lineEnd;
-    this.loadLine(lineEnd + 1);
+    const nextLine = this.nextLineStart;
+    this.loadLine(nextLine);
     this.nextContentLine();
     const nestedIndent = this.indent;
     if (nestedIndent > indent || (nestedIndent === indent && this.isSequenceEntry(this.lineStart + indent))) {
@@ -276,7 +292,7 @@ class SimpleParser {
     // or a comment after the colon and the next line holding content.
     let range: [number, number, number];
     if (commentAt < 0 && !this.sawComment) range = [lineEnd, lineEnd, lineEnd];
-    else if (commentAt >= 0 && !this.sawComment && this.indent >= 0 && this.lineStart === lineEnd + 1) range = [commentAt, commentAt, this.lineStart + this.indent];
+    else if (commentAt >= 0 && !this.sawComment && this.indent >= 0 && this.lineStart === nextLine) range = [commentAt, commentAt, this.lineStart + this.indent];
     else throw UNSUPPORTED;
     const node = new Scalar(null);
     node.type = 'PLAIN';
@@ -296,8 +312,8 @@ class SimpleParser {
     const range = parsed.node.range as [number, number, number];
     const rest = this.afterSpaces(range[1]);
     if (rest < this.lineEnd && (this.text.charCodeAt(rest) !== HASH || rest === range[1])) throw UNSUPPORTED;
-    range[2] = Math.min(this.lineEnd + 1, this.text.length);
-    this.loadLine(this.lineEnd + 1);
+    range[2] = Math.min(this.nextLineStart, this.text.length);
+    this.loadLine(this.nextLineStart);
     this.nextContentLine();
     if (this.commentIndent > indent) throw UNSUPPORTED;
   }
@@ -317,7 +333,7 @@ class SimpleParser {
     if (chomping === DASH || chomping === PLUS) i++;
     const rest = this.afterSpaces(i);
     if (rest < this.lineEnd && (rest === i || text.charCodeAt(rest) !== HASH)) throw UNSUPPORTED;
-    this.loadLine(this.lineEnd + 1);
+    this.loadLine(this.nextLineStart);
     const indent = this.indent;
     if (indent <= parentIndent || this.lineStart + indent >= this.lineEnd) throw UNSUPPORTED;
     const lines: string[] = [];
@@ -332,15 +348,15 @@ class SimpleParser {
         if (this.indent < indent) break;
         for (; blankLines > 0; blankLines--) lines.push('');
         lines.push(text.slice(this.lineStart + indent, this.lineEnd));
-        if (this.lineEnd >= text.length) {
+        if (this.nextLineStart > text.length) {
           // The last line has no line break: only clip is sure to read it as the library does.
           if (chomping === DASH || chomping === PLUS) throw UNSUPPORTED;
           contentEnd = text.length;
         } else {
-          contentEnd = this.lineEnd + 1;
+          contentEnd = this.nextLineStart;
         }
       }
-      this.loadLine(this.lineEnd + 1);
+      this.loadLine(this.nextLineStart);
     }
     const blockEnd = this.indent < 0 ? text.length : this.lineStart;
     const content = lines.join('\n');

@@ -88,6 +88,8 @@ describe('parseSimpleYaml (fast path for plain manifests)', () => {
       'clip at the end: |\n  no final line break',
       'escapes: "tab\\there \\"quoted\\" caf\\u00e9 \\x41\\U0001F600\\/"\nevery: "\\0\\a\\b\\t\\n\\v\\f\\r\\e\\ \\"\\/\\\\\\N\\_\\L\\P"\ncommand: ["sh", "-c", "echo \\"done\\""]\n',
       'last: value without newline',
+      // Windows line ends (VS Code's default there).
+      'windows: line ends\r\nlist:\r\n  - x  # note\r\n  - |\r\n    s\r\n\r\n    t\r\nempty:\r\nflow: {f: 1}\r\n',
     ];
     for (const text of layouts) {
       const result = agreesWithLibrary(text);
@@ -114,7 +116,7 @@ describe('parseSimpleYaml (fast path for plain manifests)', () => {
       '1: one\n',
       'true: yes\n',
       'a:\tb\n',
-      'a: 1\r\nb: 2\r\n',
+      'old Mac line ends: 1\rb: 2\r',
       'outer:\n  inner: 1\n  # closes the inner block\nnext: 2\n',
       'a: b\n   # indented under a value\nc: d\n',
       'flow: [a, b,]\n',
@@ -138,11 +140,12 @@ describe('parseSimpleYaml (fast path for plain manifests)', () => {
 
   it('agrees with the library on thousands of mutated manifests (differential fuzz, seeded)', () => {
     const random = mulberry32(20261130);
-    const pieces = ['\\"', '\\n', '\\x4', '\\u00e9', ' ', ':', '-', '#', '"', "'", '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '%', '@', '\n', '  ', 'a', '1', '.', '~', '?', '\\', 'null', 'true', '0x1F', '1e3', '<<', ': ', '- ', ' #', '\t'];
+    const pieces = ['\r', '\r\n', '\\"', '\\n', '\\x4', '\\u00e9', ' ', ':', '-', '#', '"', "'", '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '%', '@', '\n', '  ', 'a', '1', '.', '~', '?', '\\', 'null', 'true', '0x1F', '1e3', '<<', ': ', '- ', ' #', '\t'];
     let accepted = 0;
     const runs = 4000;
     for (let n = 0; n < runs; n++) {
       let text = corpus[Math.floor(random() * corpus.length)] as string;
+      if (random() < 0.25) text = text.replace(/\n/g, '\r\n');
       for (let edits = 1 + Math.floor(random() * 3); edits > 0; edits--) {
         const at = Math.floor(random() * (text.length + 1));
         const choice = random();
