@@ -90,9 +90,7 @@ class SimpleParser {
   private nextLineStart = 0;
   /** Indentation of the current line; -1 at the end of the text. */
   private indent = -1;
-  /** Whether comment lines were skipped on the way to the current line. */
-  private sawComment = false;
-  /** The largest indentation among them (-1 for none). */
+  /** The largest indentation of the comment lines skipped on the way to the current line (-1 for none). */
   private commentIndent = -1;
 
   constructor(private readonly text: string) {}
@@ -132,14 +130,12 @@ class SimpleParser {
 
   /** Moves to the next line holding content, past blank and comment lines; indent -1 at the end. */
   private nextContentLine(): void {
-    this.sawComment = false;
     this.commentIndent = -1;
     for (;;) {
       if (this.indent < 0) return;
       const first = this.lineStart + this.indent;
       if (first < this.lineEnd) {
         if (this.text.charCodeAt(first) !== HASH) return;
-        this.sawComment = true;
         if (this.indent > this.commentIndent) this.commentIndent = this.indent;
       }
       this.loadLine(this.nextLineStart);
@@ -291,8 +287,8 @@ class SimpleParser {
     // two plain layouts are built here: nothing after the colon and no comment lines below it,
     // or a comment after the colon and the next line holding content.
     let range: [number, number, number];
-    if (commentAt < 0 && !this.sawComment) range = [lineEnd, lineEnd, lineEnd];
-    else if (commentAt >= 0 && !this.sawComment && this.indent >= 0 && this.lineStart === nextLine) range = [commentAt, commentAt, this.lineStart + this.indent];
+    if (commentAt < 0 && this.commentIndent < 0) range = [lineEnd, lineEnd, lineEnd];
+    else if (commentAt >= 0 && this.commentIndent < 0 && this.indent >= 0 && this.lineStart === nextLine) range = [commentAt, commentAt, this.lineStart + this.indent];
     else throw UNSUPPORTED;
     const node = new Scalar(null);
     node.type = 'PLAIN';
