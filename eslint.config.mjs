@@ -30,7 +30,6 @@ export default tseslint.config(
   },
   {
     files: ['src-engine/**/*.ts'],
-    ignores: ['src-engine/cli/**', 'src-engine/runtime/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['node:*', 'vscode', 'vscode-*', 'fs', 'path', 'child_process', 'os'] }],
       'no-restricted-properties': ['error', ...wallClock],
@@ -44,6 +43,11 @@ export default tseslint.config(
   },
   {
     files: ['client/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['vscode-languageserver', 'vscode-languageserver/*', '**/server/**'] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['vscode-languageserver', 'vscode-languageserver/*', '**/server/**', '**/cli/**', '**/runner/*', '!**/runner/index'] },
+      ],
+    },
   },
 );

@@ -2,7 +2,7 @@
 // kube-jobs process backend over a bare child_process.spawn of the same command, measured in
 // the same run, interleaved, medians. Also the first-line latency of a whole Job run (plan,
 // syncJob, pod creation) for context. Budget: pod overhead ≤ 50 ms.
-// Usage: npx tsc -b src-engine/runtime && node bench/run.mjs [rounds]
+// Usage: npx tsc -b runner && node bench/run.mjs [rounds]
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
@@ -11,12 +11,12 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const require = createRequire(import.meta.url);
-const { LocalPod } = require('../out/src-engine/runtime/localPod.js');
-const { processBackend } = require('../out/src-engine/runtime/processBackend.js');
-const { ScaledClock } = require('../out/src-engine/runtime/clock.js');
-const { RefValues } = require('../out/src-engine/runtime/envFile.js');
-const { readPodSpec } = require('../out/src-engine/runtime/podSpec.js');
-const { prepareLocalRun } = require('../out/src-engine/runtime/localRun.js');
+const { LocalPod } = require('../out/runner/localPod.js');
+const { processBackend } = require('../out/runner/processBackend.js');
+const { ScaledClock } = require('../out/runner/clock.js');
+const { RefValues } = require('../out/runner/envFile.js');
+const { readPodSpec } = require('../out/runner/podSpec.js');
+const { prepareLocalRun } = require('../out/runner/localRun.js');
 
 const ROUNDS = Number(process.argv[2] ?? 30);
 const BUDGET_MS = 50;

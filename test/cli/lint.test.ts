@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
-import { runLintCommand } from '../../src-engine/cli/lint';
+import { runLintCommand } from '../../cli/lint';
 
 const GOOD_JOB = `apiVersion: batch/v1
 kind: Job

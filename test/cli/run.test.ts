@@ -5,12 +5,12 @@ import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { spawn } from 'node:child_process';
 import { REPO_ROOT } from '../helpers/paths';
-import { runRunCommand } from '../../src-engine/cli/run';
-import type { RunCommandIo } from '../../src-engine/cli/run';
-import { probeEngine } from '../../src-engine/runtime/containerBackend';
-import { readLog, readRun } from '../../src-engine/runtime/records';
-import { jobYaml } from '../runtime/runHelpers';
-import { tempWorkspace } from '../runtime/helpers';
+import { runRunCommand } from '../../cli/run';
+import type { RunCommandIo } from '../../cli/run';
+import { probeEngine } from '../../runner/containerBackend';
+import { readLog, readRun } from '../../runner/records';
+import { jobYaml } from '../runner/runHelpers';
+import { tempWorkspace } from '../runner/helpers';
 
 interface CliResult {
   code: number;
@@ -53,7 +53,7 @@ describe('kube-jobs run', () => {
   it('the command ends with the Job, not an hour later when its TTL would delete it', { timeout: 60_000 }, async () => {
     const workspace = tempWorkspace();
     fs.writeFileSync(path.join(workspace, 'job.yaml'), jobYaml('tidy', 'echo done', 'ttlSecondsAfterFinished: 3600'));
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'out/src-engine/cli/main.js'), 'run', 'job.yaml', '--yes'], { cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'out/cli/main.js'), 'run', 'job.yaml', '--yes'], { cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));

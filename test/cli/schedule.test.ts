@@ -4,10 +4,10 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
-import { runScheduleCommand } from '../../src-engine/cli/schedule';
+import { runScheduleCommand } from '../../cli/schedule';
 
 const root = path.resolve(__dirname, '../../..');
-const mainJs = path.join(root, 'out/src-engine/cli/main.js');
+const mainJs = path.join(root, 'out/cli/main.js');
 
 interface Result {
   code: number;

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runSimulateCommand } from '../../src-engine/cli/simulate';
+import { runSimulateCommand } from '../../cli/simulate';
 import { fixturePath } from '../helpers/paths';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {

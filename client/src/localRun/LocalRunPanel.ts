@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import type { Ctx } from '../ctx';
-import type { LocalRunHandle } from '../../../src-engine/runtime/localRun';
-import { readLog, readRun } from '../../../src-engine/runtime/records';
-import type { TimelineEvent } from '../../../src-engine/runtime/records';
+import { readLog, readRun } from '../../../runner';
+import type { LocalRunHandle, TimelineEvent } from '../../../runner';
 
 /** Messages to the page (data only; the page's script is static). */
 type ToPage =

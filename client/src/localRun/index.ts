@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { killAllRuns, stopAllRuns } from '../../../src-engine/runtime/localRun';
+import { killAllRuns, stopAllRuns } from '../../../runner';
 import { registerLocalRunsProvider } from '../views/localRunsRegistry';
 import { LocalRunPanel } from './LocalRunPanel';
 import { runLocally } from './runLocally';

@@ -3,11 +3,8 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import type { WorkloadCommandArguments } from '../../../src-engine';
 import { parseManifestFile } from '../../../src-engine';
-import type { RuntimeKind } from '../../../src-engine/runtime/backend';
-import { setPromptedValue } from '../../../src-engine/runtime/env';
-import { RunInputError, prepareLocalRun } from '../../../src-engine/runtime/localRun';
-import type { LocalRunHandle } from '../../../src-engine/runtime/localRun';
-import { formatPreview } from '../../../src-engine/runtime/runPlan';
+import { RunInputError, formatPreview, prepareLocalRun, setPromptedValue } from '../../../runner';
+import type { LocalRunHandle, RuntimeKind } from '../../../runner';
 import { LocalRunPanel } from './LocalRunPanel';
 import type { LocalRunsModel } from './runsProvider';
 

@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
-import type { LocalRunHandle } from '../../../src-engine/runtime/localRun';
-import { listRuns, readRun } from '../../../src-engine/runtime/records';
-import { runChildren, runNode } from '../../../src-engine/runtime/runTree';
+import { listRuns, readRun, runChildren, runNode } from '../../../runner';
+import type { LocalRunHandle } from '../../../runner';
 import type { LocalRunNode, LocalRunsProvider } from '../views/localRunsRegistry';
 
 /** How many finished runs (from .kube-jobs/runs) the tree lists per workspace folder. */

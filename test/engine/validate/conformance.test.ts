@@ -43,7 +43,7 @@ describe('validation conformance vectors (lintFile)', () => {
 
 describe('validation conformance vectors (kube-jobs lint --format json)', () => {
   it('scores every case through the CLI', () => {
-    const cli = path.join(REPO_ROOT, 'out', 'src-engine', 'cli', 'main.js');
+    const cli = path.join(REPO_ROOT, 'out', 'cli', 'main.js');
     let stdout: string;
     try {
       stdout = execFileSync(process.execPath, [cli, 'lint', '--format', 'json', dir], { encoding: 'utf8', cwd: REPO_ROOT, maxBuffer: 64 * 1024 * 1024 });

@@ -1,9 +1,9 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { containerBackend, probeEngine, resourceArgs } from '../../src-engine/runtime/containerBackend';
-import type { ContainerEngine } from '../../src-engine/runtime/containerBackend';
-import { RefValues } from '../../src-engine/runtime/envFile';
-import { prepareLocalRun } from '../../src-engine/runtime/localRun';
+import { containerBackend, probeEngine, resourceArgs } from '../../runner/containerBackend';
+import type { ContainerEngine } from '../../runner/containerBackend';
+import { RefValues } from '../../runner/envFile';
+import { prepareLocalRun } from '../../runner/localRun';
 import { jobYaml } from './runHelpers';
 import { tempWorkspace } from './helpers';
 

@@ -8,8 +8,8 @@
  * Exit status: 0 valid, 1 invalid, 2 usage error (with --jsonl: 0 once every line is answered).
  */
 import * as readline from 'node:readline';
-import type { ScheduleProblem } from '../index';
-import { describeSchedule, formatUtcOffset, nextRuns, parseStandard, validateCronJobSchedule, zoneOffsetAt } from '../index';
+import type { ScheduleProblem } from '../src-engine';
+import { describeSchedule, formatUtcOffset, nextRuns, parseStandard, validateCronJobSchedule, zoneOffsetAt } from '../src-engine';
 
 /** Where the command reads and writes (process streams in production, buffers in tests). */
 export interface ScheduleCommandIo {

@@ -1,6 +1,6 @@
 // Journey: in Restricted Mode (an untrusted folder) Run locally starts nothing and says why.
 // Screenshots: test-results/screenshots/run-locally-restricted/.
-// Run: npm run build && node --test out/test/runtime/e2e/runLocallyRestricted.e2e.test.js
+// Run: npm run build && node --test out/test/runner/e2e/runLocallyRestricted.e2e.test.js
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -9,15 +9,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { RuntimeKind } from '../runtime/backend';
-import { refKeyOf, setPromptedValue } from '../runtime/env';
-import type { LocalPod, LogLine } from '../runtime/localPod';
-import { RunInputError, prepareLocalRun } from '../runtime/localRun';
-import type { LocalRunHandle, LocalRunRequest } from '../runtime/localRun';
-import { askSecret, confirm } from '../runtime/prompt';
-import type { PromptIo } from '../runtime/prompt';
-import type { TimelineEvent } from '../runtime/records';
-import { formatPreview } from '../runtime/runPlan';
+import type { RuntimeKind } from '../runner/backend';
+import { refKeyOf, setPromptedValue } from '../runner/env';
+import type { LocalPod, LogLine } from '../runner/localPod';
+import { RunInputError, prepareLocalRun } from '../runner/localRun';
+import type { LocalRunHandle, LocalRunRequest } from '../runner/localRun';
+import { askSecret, confirm } from '../runner/prompt';
+import type { PromptIo } from '../runner/prompt';
+import type { TimelineEvent } from '../runner/records';
+import { formatPreview } from '../runner/runPlan';
 
 export interface RunCommandIo {
   stdout: { write(text: string): unknown };

@@ -2,10 +2,10 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseEnvFile } from '../../src-engine/runtime/envFile';
-import { RunRecorder, readLog, readRun } from '../../src-engine/runtime/records';
-import { ScaledClock } from '../../src-engine/runtime/clock';
-import { findRunProcesses } from '../../src-engine/runtime/procScan';
+import { parseEnvFile } from '../../runner/envFile';
+import { RunRecorder, readLog, readRun } from '../../runner/records';
+import { ScaledClock } from '../../runner/clock';
+import { findRunProcesses } from '../../runner/procScan';
 import { leftoverProcesses, startPod, tempWorkspace, waitFor } from './helpers';
 
 const sh = (script: string): Record<string, unknown> => ({ name: 'main', image: 'busybox', command: ['sh', '-c', script] });

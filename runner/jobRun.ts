@@ -1,6 +1,6 @@
 import { randomUUID, randomInt } from 'node:crypto';
-import { EMPTY_JOB_MEMORY, finishedCondition, syncJob, syncTtlAfterFinished } from '../controllers';
-import type { ControllerEvent, JobAction, JobMemory, JobObject, PodObject, PodTemplateRequest } from '../controllers';
+import { EMPTY_JOB_MEMORY, finishedCondition, syncJob, syncTtlAfterFinished } from '../src-engine/controllers';
+import type { ControllerEvent, JobAction, JobMemory, JobObject, PodObject, PodTemplateRequest } from '../src-engine/controllers';
 import { LocalPod } from './localPod';
 import type { ContainerSpec, PodSpec } from './podSpec';
 import type { TimelineEvent } from './records';

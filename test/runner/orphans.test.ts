@@ -3,13 +3,13 @@ import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../helpers/paths';
-import { findRunProcesses } from '../../src-engine/runtime/procScan';
+import { findRunProcesses } from '../../runner/procScan';
 import { leftoverProcesses, tempWorkspace, waitFor } from './helpers';
 import { jobYaml } from './runHelpers';
 
 /** A host process (like the CLI or VS Code's extension host) that starts a run, then reports its id. */
 const HOST_SCRIPT = `
-const { prepareLocalRun } = require(${JSON.stringify(path.join(REPO_ROOT, 'out/src-engine/runtime/localRun.js'))});
+const { prepareLocalRun } = require(${JSON.stringify(path.join(REPO_ROOT, 'out/runner/localRun.js'))});
 (async () => {
   const prepared = await prepareLocalRun({ text: process.env.MANIFEST, workspace: process.env.WORKSPACE });
   let ups = 0;

@@ -1,7 +1,7 @@
-import type { LogLine } from '../../src-engine/runtime/localPod';
-import { prepareLocalRun } from '../../src-engine/runtime/localRun';
-import type { LocalRunHandle, LocalRunRequest, LocalRunResult } from '../../src-engine/runtime/localRun';
-import type { TimelineEvent } from '../../src-engine/runtime/records';
+import type { LogLine } from '../../runner/localPod';
+import { prepareLocalRun } from '../../runner/localRun';
+import type { LocalRunHandle, LocalRunRequest, LocalRunResult } from '../../runner/localRun';
+import type { TimelineEvent } from '../../runner/records';
 import { tempWorkspace } from './helpers';
 
 export interface Observed {

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { listRuns, readRun } from '../../src-engine/runtime/records';
-import { runChildren, runNode } from '../../src-engine/runtime/runTree';
+import { listRuns, readRun } from '../../runner/records';
+import { runChildren, runNode } from '../../runner/runTree';
 import { tempWorkspace } from './helpers';
 import { runManifest, jobYaml } from './runHelpers';
 

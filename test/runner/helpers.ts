@@ -1,14 +1,14 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ScaledClock } from '../../src-engine/runtime/clock';
-import { RefValues } from '../../src-engine/runtime/envFile';
-import { LocalPod } from '../../src-engine/runtime/localPod';
-import type { LocalPodOptions, LogLine } from '../../src-engine/runtime/localPod';
-import { processBackend } from '../../src-engine/runtime/processBackend';
-import { readPodSpec } from '../../src-engine/runtime/podSpec';
-import { groupAlive } from '../../src-engine/runtime/processGroup';
-import { findRunProcesses } from '../../src-engine/runtime/procScan';
+import { ScaledClock } from '../../runner/clock';
+import { RefValues } from '../../runner/envFile';
+import { LocalPod } from '../../runner/localPod';
+import type { LocalPodOptions, LogLine } from '../../runner/localPod';
+import { processBackend } from '../../runner/processBackend';
+import { readPodSpec } from '../../runner/podSpec';
+import { groupAlive } from '../../runner/processGroup';
+import { findRunProcesses } from '../../runner/procScan';
 
 /** A fresh temporary directory (the workspace of one test). */
 export function tempWorkspace(): string {

@@ -1,5 +1,5 @@
-import { getJobFromTemplate, syncCronJob } from '../controllers';
-import type { ControllerEvent, CronJobAction, CronJobObject, JobObject } from '../controllers';
+import { getJobFromTemplate, syncCronJob } from '../src-engine/controllers';
+import type { ControllerEvent, CronJobAction, CronJobObject, JobObject } from '../src-engine/controllers';
 import { JobRun } from './jobRun';
 import type { JobRunResult } from './jobRun';
 import type { TimelineEvent } from './records';

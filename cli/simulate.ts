@@ -10,7 +10,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { PodModel } from '../index';
+import type { PodModel } from '../src-engine';
 import {
   formatSimulationText,
   lintDocument,
@@ -23,7 +23,7 @@ import {
   simulate,
   simulationToJson,
   specPodModel,
-} from '../index';
+} from '../src-engine';
 
 /** Where the command reads and writes (process streams in production, buffers in tests). */
 export interface SimulateCommandIo {

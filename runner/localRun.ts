@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cronJobFromManifest, jobFromManifest } from '../controllers';
-import type { CronJobObject, JobObject } from '../controllers';
-import { parseManifestFile } from '../parse/manifests';
-import { lintDocument } from '../validate/lint';
-import type { ManifestDocument } from '../parse/manifests';
+import { cronJobFromManifest, jobFromManifest } from '../src-engine/controllers';
+import type { CronJobObject, JobObject } from '../src-engine/controllers';
+import { parseManifestFile } from '../src-engine/parse/manifests';
+import { lintDocument } from '../src-engine/validate/lint';
+import type { ManifestDocument } from '../src-engine/parse/manifests';
 import type { Backend, RuntimeKind } from './backend';
 import { ScaledClock } from './clock';
 import { containerBackend, probeEngine } from './containerBackend';

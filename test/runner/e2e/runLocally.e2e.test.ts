@@ -2,7 +2,7 @@
 // confirmation dialog, runs it, watches the logs and timeline in the panel, finds the run
 // under "Local runs", then starts a long Job and cancels it from the panel: nothing is left.
 // Screenshots: test-results/screenshots/run-locally/.
-// Run: npm run build && node --test out/test/runtime/e2e/runLocally.e2e.test.js
+// Run: npm run build && node --test out/test/runner/e2e/runLocally.e2e.test.js
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

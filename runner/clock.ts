@@ -1,4 +1,4 @@
-import type { Clock } from '../sim/clock';
+import type { Clock } from '../src-engine/sim/clock';
 
 /**
  * The real clock a local run drives the controllers with. Controller time starts at the wall

@@ -5,8 +5,8 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { Finding, LintOptions, RuleInfo, Severity } from '../index';
-import { RULES, lintFile, parseManifestFile } from '../index';
+import type { Finding, LintOptions, RuleInfo, Severity } from '../src-engine';
+import { RULES, lintFile, parseManifestFile } from '../src-engine';
 
 export interface LintCommandIo {
   stdout: { write(text: string): unknown };

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { readRun } from '../../src-engine/runtime/records';
+import { readRun } from '../../runner/records';
 import { leftoverProcesses, tempWorkspace, waitFor } from './helpers';
 import { jobYaml, runManifest, startManifest } from './runHelpers';
 
