@@ -3,9 +3,10 @@
 //
 // Steps (each skips what is already in place):
 //   1. npm packages       `npm ci` when node_modules is missing or older than package-lock.json
-//   2. system packages    scripts/installSystemPackages.sh (Debian: chromium, ripgrep, kubectl…)
+//   2. system packages    scripts/installSystemPackages.sh (Debian: chromium, ripgrep, kubectl, Go…)
 //   3. code-server        a real VS Code 1.100.3, cached in .cache/code-server/
-//   4. build, lint, format check, unit and conformance tests, real-VS Code tests
+//   4. build, lint, format check, unit and conformance tests, the robfig/cron differential fuzz
+//      (a fresh seed each run, printed), real-VS Code tests
 //
 // Usage: npm test [-- --skip-install]   (--skip-install: steps 1–3 are assumed done)
 import { spawnSync } from 'node:child_process';
@@ -38,7 +39,7 @@ if (!args.includes('--skip-install')) {
   if (process.platform === 'linux' && existsSync('/usr/bin/apt-get')) {
     step('system packages', 'bash', [join('scripts', 'installSystemPackages.sh')]);
   } else {
-    console.log('\n== system packages: not a Debian machine; chromium, ripgrep and kubectl must be installed by hand');
+    console.log('\n== system packages: not a Debian machine; chromium, ripgrep, kubectl, Go and robfig/cron must be installed by hand');
   }
   step('code-server', process.execPath, [join('scripts', 'installCodeServer.mjs')]);
 }
@@ -46,6 +47,7 @@ if (!args.includes('--skip-install')) {
 step('build', 'npm', ['run', 'build']);
 step('lint', 'npm', ['run', 'lint']);
 step('unit and conformance tests', 'npm', ['run', 'test:unit']);
+step('robfig/cron differential fuzz', process.execPath, [join('scripts', 'robfigDiff', 'fuzz.mjs')]);
 step('real VS Code: in-host tests', 'npm', ['run', 'test:integration']);
 step('real VS Code: end-to-end journeys', 'npm', ['run', 'test:e2e']);
 console.log(`\nnpm test: everything passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);

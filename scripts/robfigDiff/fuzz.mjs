@@ -1,11 +1,20 @@
 // Differential fuzzing of the schedule engine against the real robfig/cron v3.0.1 (Go), the
-// parser Kubernetes uses. Needs Go and Debian's copy of the library:
-//   apt-get install golang-go golang-github-robfig-cron-dev
-// Usage: npx tsc -b src-engine && node scripts/robfigDiff/fuzz.mjs [seed] [count]
+// parser Kubernetes uses: random and realistic specs, zones and start instants go to both, and
+// every parse verdict, error text, run time and @every delay must agree. Part of `npm test`.
+//
+// Needs Go and Debian's copy of the library, which build the oracle offline (no module proxy):
+//   apt-get install golang-go golang-github-robfig-cron-dev   (scripts/installSystemPackages.sh)
+// go.mod here points github.com/robfig/cron/v3 at Debian's sources in /usr/share/gocode.
+//
+// Usage: npm run build && node scripts/robfigDiff/fuzz.mjs [seed] [count]
+//   seed   default: a fresh random one, printed first so that a failure can be replayed
+//   count  default 20,000 cases
 //   env Y0/Y1: year range of the start instants (default 1995-2034).
-// Prints each disagreement (parse verdict, error text, run times, @every delay) and a total.
+// Prints each disagreement and a total; exits 1 on any disagreement, 2 when Go, the library or
+// the built engine is missing.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { randomInt } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,25 +22,46 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
-const e = require('../../out/src-engine/schedule/index.js');
-const library = '/usr/share/gocode/src/github.com/robfig/cron';
-if (!existsSync(library)) {
-  console.error(`robfig/cron sources not found at ${library}: apt-get install golang-go golang-github-robfig-cron-dev`);
+const LIBRARY = '/usr/share/gocode/src/github.com/robfig/cron';
+const ENGINE = join(here, '../../out/src-engine/schedule/index.js');
+
+function missing(what, remedy) {
+  console.error(`robfig/cron fuzz: ${what}; ${remedy}`);
   process.exit(2);
 }
-// Build the oracle offline: vendor Debian's copy of the module into a temporary module.
-const work = mkdtempSync(join(tmpdir(), 'robfig-diff-'));
-cpSync(join(here, 'main.go'), join(work, 'main.go'));
-writeFileSync(join(work, 'go.mod'), 'module robfigdiff\n\ngo 1.19\n\nrequire github.com/robfig/cron/v3 v3.0.1\n');
-const vendored = join(work, 'vendor/github.com/robfig/cron/v3');
-for (const f of readdirSync(library)) if (f.endsWith('.go') && !f.endsWith('_test.go')) cpSync(join(library, f), join(vendored, f));
-writeFileSync(join(work, 'vendor/modules.txt'), '# github.com/robfig/cron/v3 v3.0.1\n## explicit; go 1.12\ngithub.com/robfig/cron/v3\n');
-execFileSync('go', ['build', '-o', join(work, 'robfigdiff'), '.'], { cwd: work, env: { ...process.env, GOFLAGS: '-mod=vendor', GOPROXY: 'off' }, stdio: 'inherit' });
-const oracle = join(work, 'robfigdiff');
+if (!existsSync(join(LIBRARY, 'parser.go'))) {
+  missing(`robfig/cron sources not found at ${LIBRARY}`, 'apt-get install golang-go golang-github-robfig-cron-dev');
+}
+if (!existsSync(ENGINE)) missing(`${ENGINE} is missing`, 'run npm run build first');
+const e = require(ENGINE);
 
-let seed = Number(process.argv[2] || 1);
+const seed = process.argv[2] === undefined ? randomInt(1, 2 ** 31) : Number(process.argv[2]);
 const N = Number(process.argv[3] || 20000);
-const rnd = () => { seed = (seed + 0x6d2b79f5) | 0; let t = Math.imul(seed ^ (seed >>> 15), 1 | seed); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+console.log(`robfig/cron differential fuzz: seed ${seed}, ${N} cases (replay: node scripts/robfigDiff/fuzz.mjs ${seed} ${N})`);
+
+/** Builds the Go oracle into a temporary folder, offline: no module proxy, Debian's sources only. */
+function buildOracle(into) {
+  const binary = join(into, 'robfigdiff');
+  const env = { ...process.env, GOFLAGS: '-mod=mod', GOPROXY: 'off', GOWORK: 'off', GOTOOLCHAIN: 'local', GO111MODULE: 'on' };
+  try {
+    execFileSync('go', ['build', '-o', binary, '.'], { cwd: here, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  } catch (error) {
+    if (error.code === 'ENOENT') missing('the go command is not installed', 'apt-get install golang-go');
+    throw error;
+  }
+  return binary;
+}
+const work = mkdtempSync(join(tmpdir(), 'robfig-diff-'));
+const oracle = buildOracle(work);
+
+/** mulberry32: every case follows from the seed. */
+let state = seed;
+const rnd = () => {
+  state = (state + 0x6d2b79f5) | 0;
+  let t = Math.imul(state ^ (state >>> 15), 1 | state);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
 const pick = (a) => a[Math.floor(rnd() * a.length)];
 const int = (a, b) => a + Math.floor(rnd() * (b - a + 1));
 const ZONES = ['America/New_York','Europe/London','America/Sao_Paulo','Australia/Lord_Howe','Europe/Berlin','America/Santiago','Antarctica/Troll','America/St_Johns','Asia/Kathmandu','Pacific/Chatham','Pacific/Apia','Pacific/Kiritimati','Africa/Casablanca','Asia/Tehran','Europe/Dublin','America/Havana','Asia/Gaza','Australia/Adelaide','Pacific/Auckland','America/Godthab','US/Eastern','Asia/Calcutta','EST','Etc/GMT+5','GMT','UTC','Local','Factory','utc','europe/rome','Mars/Base','','../x','America/Argentina/Buenos_Aires','Europe/Moscow','America/Scoresbysund','America/Nuuk','Asia/Dhaka'];
@@ -127,4 +157,5 @@ for (let i = 0; i < reqs.length; i++) {
   else same = JSON.stringify(go.next) === JSON.stringify(mine.next) && (go.everyMs || undefined) === mine.everyMs;
   if (!same) { bad++; if (bad <= 25) console.log(JSON.stringify(r), '\n  go  ', JSON.stringify(go), '\n  mine', JSON.stringify(mine)); }
 }
-console.log(`mismatches: ${bad} of ${reqs.length} (robfig hung on ${hangs})`);
+console.log(`robfig/cron differential fuzz: ${bad} mismatches in ${reqs.length} cases (robfig hung on ${hangs}), seed ${seed}`);
+process.exit(bad === 0 ? 0 : 1);
