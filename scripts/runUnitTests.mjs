@@ -1,12 +1,20 @@
-// Runs every compiled unit test (out/test/**/*.test.js) with Node's built-in test runner.
+// Runs every compiled unit test (out/test/**/*.test.js) with Node's built-in test runner, then
+// checks every skipped test against the allow-list in scripts/testSkips.mjs: the run fails on a
+// skip nobody expected, even when every test that ran passed.
 // Node 20 has no glob support in `node --test`, so the files are listed here.
-// Usage: node scripts/runUnitTests.mjs [substring-filter...]
-import { readdirSync, statSync } from 'node:fs';
+// Usage: node scripts/runUnitTests.mjs [--provisioned] [substring-filter...]
+//   --provisioned   `npm test` installed Chromium, kubectl and code-server: their absence is no
+//                   excuse to skip (only a container engine's is)
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { auditSkips, nodeTestReporterArgs, readSkipLog } from './testSkips.mjs';
 
 const root = 'out/test';
-const filters = process.argv.slice(2);
+const args = process.argv.slice(2);
+const provisioned = args.includes('--provisioned');
+const filters = args.filter((a) => !a.startsWith('--'));
 const files = [];
 const walk = (dir) => {
   for (const name of readdirSync(dir)) {
@@ -24,5 +32,9 @@ if (files.length === 0) {
   console.error('no test files found under out/test; run `npm run build` first');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=2', ...files], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+const work = mkdtempSync(join(tmpdir(), 'kube-jobs-unit-'));
+const skipLog = join(work, 'skips.jsonl');
+const result = spawnSync(process.execPath, ['--test', ...nodeTestReporterArgs(skipLog), '--test-concurrency=2', ...files], { stdio: 'inherit' });
+const unexpected = auditSkips('unit tests', readSkipLog(skipLog), { provisioned });
+rmSync(work, { recursive: true, force: true });
+process.exit(result.status !== 0 ? (result.status ?? 1) : unexpected > 0 ? 1 : 0);

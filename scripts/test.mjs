@@ -46,8 +46,8 @@ if (!args.includes('--skip-install')) {
 
 step('build', 'npm', ['run', 'build']);
 step('lint', 'npm', ['run', 'lint']);
-step('unit and conformance tests', 'npm', ['run', 'test:unit']);
+step('unit and conformance tests', 'npm', ['run', 'test:unit', '--', '--provisioned']);
 step('robfig/cron differential fuzz', process.execPath, [join('scripts', 'robfigDiff', 'fuzz.mjs')]);
 step('real VS Code: in-host tests', 'npm', ['run', 'test:integration']);
-step('real VS Code: end-to-end journeys', 'npm', ['run', 'test:e2e']);
+step('real VS Code: end-to-end journeys', 'npm', ['run', 'test:e2e', '--', '--provisioned']);
 console.log(`\nnpm test: everything passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -208,6 +208,12 @@ async function main() {
     printResults(`${pass.name} pass (workspace trust ${pass.trust ? 'on' : 'off'}, ${(wallMs / 1000).toFixed(1)} s wall: ${phases.join(', ')})`, results);
     if (results.failures > 0 || results.error || results.tests.length === 0) failed = true;
     if (results.tests.length === 0 && !results.error) console.log('  no tests matched');
+    // Mocha's this.skip() gives no reason, and this runner provides everything the suite needs
+    // (a fresh workspace, the test API server): a pending test stopped testing unnoticed.
+    if (results.pending > 0) {
+      failed = true;
+      console.log(`  ${results.pending} pending test(s): nothing in this runner justifies a skip (see scripts/testSkips.mjs)`);
+    }
   }
   console.log(`\nintegration: ${failed ? 'FAILED' : 'ok'} in ${((Date.now() - t0) / 1000).toFixed(1)} s (results and logs in test-results/integration/)`);
   return failed ? 1 : 0;
