@@ -86,9 +86,13 @@ describe('cluster access against the test API server', () => {
         if (i % 5 === 2) server.store.delete('jobs', ns, job.metadata.name, { propagationPolicy: 'Background' });
         if (i % 7 === 3 && i % 5 !== 2) server.store.mutate('jobs', ns, job.metadata.name, (j) => { j.spec.suspend = true; });
         i++;
-        // Pace the churn so reconnects interleave with changes instead of all faults hitting one request burst.
+        // Pace the churn so reconnects interleave with changes instead of all faults hitting one request burst:
+        // every 10 changes, wait until the client has applied one more (from a watch, or a relist after a fault).
         await new Promise((r) => setImmediate(r));
-        if (i % 10 === 0) await new Promise((r) => setTimeout(r, 5));
+        if (i % 10 === 0) {
+          const seen = changes.count;
+          await waitFor('the client to apply another change', () => changes.count > seen, 20_000);
+        }
       }
       const kinds = new Set(server.faults.injected.map((f) => f.kind));
       server.faults.clear();

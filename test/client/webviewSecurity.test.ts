@@ -81,6 +81,19 @@ describe('webview security in a real browser', { skip: !fs.existsSync(CHROMIUM) 
     return page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
   }
 
+  async function violations(): Promise<string[]> {
+    return page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+  }
+
+  /**
+   * Waits two animation frames: the posted model is rendered and painted, and an element the
+   * hostile data had created would have run its handlers or, blocked by the CSP, reported a
+   * securitypolicyviolation. No fixed sleep.
+   */
+  async function rendered(): Promise<void> {
+    await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  }
+
   it('says ready, then renders a Job with hostile names, messages and logs as text', async () => {
     assert.deepEqual(posted[0], { type: 'ready' });
     const j = job(HOSTILE.jobName, { spec: { backoffLimit: 1 }, status: { failed: 2, startTime: iso(T0 - 60_000), conditions: [{ type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded', message: HOSTILE.eventMessage }] } });
@@ -101,10 +114,10 @@ describe('webview security in a real browser', { skip: !fs.existsSync(CHROMIUM) 
     await send({ type: 'logLines', lines, reset: true });
     await send({ type: 'logStatus', text: HOSTILE.eventMessage });
     await page.waitForSelector('.log-line');
-    // Let any injected handler (onerror, onload) fire if it could.
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+    await rendered();
 
     assert.equal(await pwned(), undefined, 'no injected script ran');
+    assert.deepEqual(await violations(), [], 'nothing even tried to run (the CSP reported nothing)');
     assert.deepEqual(dialogs, [], 'no alert opened');
     const dom = await page.evaluate(() => ({
       scripts: document.querySelectorAll('script').length,
@@ -127,8 +140,9 @@ describe('webview security in a real browser', { skip: !fs.existsSync(CHROMIUM) 
     const model = buildCronJobPanelModel({ context: 'c', namespace: 'demo', name: HOSTILE.jobName, cronJob: cj, jobs: [job(HOSTILE.podName, { owner: HOSTILE.jobName })], events: [], nowMs: T0 });
     await send({ type: 'model', model });
     await page.waitForFunction(() => document.body.innerText.includes('Calendar'));
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+    await rendered();
     assert.equal(await pwned(), undefined);
+    assert.deepEqual(await violations(), []);
     const text = await page.evaluate(() => document.body.innerText);
     assert.ok(text.includes(HOSTILE.eventMessage) && text.includes(HOSTILE.podName));
     await page.click('a.link');
@@ -136,22 +150,33 @@ describe('webview security in a real browser', { skip: !fs.existsSync(CHROMIUM) 
   });
 
   it('enforces the CSP: an inline script added to the page does not run and is reported', async () => {
-    await page.evaluate(() => {
-      const s = document.createElement('script');
-      s.textContent = 'window.__pwned = "inline"';
-      document.body.appendChild(s);
-    });
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+    // An inline script runs as it is appended, or the CSP blocks it and reports a violation:
+    // either way this settles without a timer.
+    const outcome = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          document.addEventListener('securitypolicyviolation', (e) => resolve(`blocked: ${e.violatedDirective}`), { once: true });
+          const s = document.createElement('script');
+          s.textContent = 'window.__pwned = "inline"';
+          document.body.appendChild(s);
+          if ((window as unknown as { __pwned?: unknown }).__pwned !== undefined) resolve('ran');
+        }),
+    );
+    assert.match(outcome, /^blocked: script-src/);
     assert.equal(await pwned(), undefined);
-    const v = await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
-    assert.ok(v.some((x) => x.startsWith('script-src')), JSON.stringify(v));
   });
 
   it('shows an engine SVG only as an image (scripts inside it cannot run)', async () => {
     const svgText = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="window.parent.__pwned=\'svg\'"><script>window.parent.__pwned="svg2"</script><rect width="10" height="10"/></svg>';
     await send({ type: 'model', model: { view: 'simulation', title: 'Simulate <x>', svgDataUrl: `data:image/svg+xml;base64,${Buffer.from(svgText).toString('base64')}`, facts: [], events: [{ time: 't', text: HOSTILE.eventMessage }] } });
     await page.waitForSelector('img.timeline-img');
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+    // Decoded: the SVG document was loaded, so its onload and script would have run by now if they could.
+    const width = await page.$eval('img.timeline-img', async (img) => {
+      await (img as HTMLImageElement).decode();
+      return (img as HTMLImageElement).naturalWidth;
+    });
+    assert.equal(width, 10, 'the SVG was loaded and drawn');
+    await rendered();
     assert.equal(await pwned(), undefined);
   });
 });
