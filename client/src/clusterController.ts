@@ -145,7 +145,8 @@ export class ClusterController implements vscode.Disposable {
   private queue(ids: ReadonlySet<string>, objects: readonly { kind: WatchedKind; namespace: string; name: string }[]): void {
     for (const id of ids) this.pendingIds.add(id);
     this.pendingObjects.push(...objects);
-    // Batch a burst of watch events (a relist reports thousands) into one redraw.
+    // Batch a burst of watch events (a relist reports thousands) into one redraw: for the figure
+    // "cluster view: first full tree, 5,000 Jobs / 20,000 Pods" (bench/cluster.mjs).
     this.flushTimer ??= setTimeout(() => this.flush(), 15);
   }
 

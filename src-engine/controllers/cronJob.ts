@@ -69,7 +69,12 @@ const zoneCache = new Map<string, ReturnType<typeof goLoadLocation>>();
 let lastZoneName: string | null = null;
 let lastZone: ReturnType<typeof goLoadLocation> | null = null;
 
-/** loadLocationCached memoises goLoadLocation (a pure lookup) for the few zones a process sees. */
+/**
+ * loadLocationCached memoises goLoadLocation (a pure lookup) for the few zones a process sees.
+ * It buys part of the figure "simulate a year of a `* * * * *` CronJob" (bench/simulate.mjs):
+ * without it that run costs about 15 % more CPU (65 × the bare enumeration of the year's runs
+ * instead of 57 ×).
+ */
 function loadLocationCached(tz: string): ReturnType<typeof goLoadLocation> {
   if (tz === lastZoneName && lastZone !== null) return lastZone;
   let r = zoneCache.get(tz);
@@ -336,7 +341,8 @@ export function getJobFromTemplate(cronJob: CronJobObject, scheduledTime: number
 /**
  * withScheduledTimestamp: the template's annotations plus the scheduled-timestamp one (same
  * key order as a spread). Built by assignment: a literal with a spread and a computed key
- * takes a slow path and allocates a dictionary-mode object for every Job.
+ * takes a slow path and allocates a dictionary-mode object for every Job: one a minute in the
+ * figure "simulate a year of a `* * * * *` CronJob" (bench/simulate.mjs).
  */
 function withScheduledTimestamp(annotations: Readonly<Record<string, string>>, timestamp: string): Record<string, string> {
   const out: Record<string, string> = { ...annotations };

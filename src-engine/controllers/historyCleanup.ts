@@ -14,7 +14,8 @@ export function cleanupFinishedJobs(jobs: readonly JobObject[], successfulLimit:
 
 /**
  * finishedJobsToDelete is cleanupFinishedJobs returning null when nothing is to be deleted
- * (the usual case: it then allocates nothing).
+ * (the usual case: it then allocates nothing), for the figure "simulate a year of a `* * * * *`
+ * CronJob" (bench/simulate.mjs).
  */
 export function finishedJobsToDelete(jobs: readonly JobObject[], successfulLimit: number | null, failedLimit: number | null): string[] | null {
   if (successfulLimit === null && failedLimit === null) return null;

@@ -1,7 +1,8 @@
 /**
  * A YAML stream cut into its documents by the `---` / `...` markers at column 0. YAML forbids
  * those markers inside content, so cutting on lines is exact, and each document can then be
- * parsed (and cached) on its own: an edit re-parses only the document it touched.
+ * parsed (and cached) on its own: an edit re-parses only the document it touched (the language
+ * server's figure "one-character edit → diagnostics", bench/lsp.mjs).
  */
 export interface DocumentChunk {
   /** The document's text, from its `---` line (if any) up to the next document's start. */

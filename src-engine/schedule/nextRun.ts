@@ -28,6 +28,7 @@ interface Matcher {
   readonly hourJump: Uint8Array;
 }
 
+/** Each schedule's field tables, compiled once: for the figure "next run with a zone" (bench/schedule.mjs). */
 const matchers = new WeakMap<CronSchedule, Matcher | null>();
 
 function matcherFor(schedule: CronSchedule): Matcher | null {
@@ -236,7 +237,7 @@ export function nextRuns(schedule: CronSchedule, afterMs: number, count: number,
  * forEachRun calls `visit` for every run strictly after `afterMs` and at or before `untilMs`, in
  * order, until `visit` returns false or `maxRuns` runs were visited; returns how many were
  * visited. Each step continues from the previous run (no per-call setup), so enumerating a
- * year of `* * * * *` is cheap.
+ * year of `* * * * *` is cheap: the figure "every run of `* * * * *` over a year" (bench/schedule.mjs).
  */
 export function forEachRun(
   schedule: CronSchedule,

@@ -112,7 +112,10 @@ export class ZoneTable {
     return { starts, offsets };
   }
 
-  /** The offset at second t according to Intl (format() and a regex: three times faster than formatToParts). */
+  /**
+   * The offset at second t according to Intl (format() and a regex: three times faster than
+   * formatToParts), for the first "next run with a zone" in a zone (bench/schedule.mjs).
+   */
   private probe(t: number): number {
     const clamped = Math.min(Math.max(t, MIN_PROBE_SECONDS), MAX_PROBE_SECONDS);
     const m = EN_US_DATE_TIME.exec((this.format as Intl.DateTimeFormat).format(clamped * 1000));

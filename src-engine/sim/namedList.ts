@@ -32,7 +32,8 @@ export class NamedList<T> {
   delete(name: string): boolean {
     const i = this.names.indexOf(name);
     if (i < 0) return false;
-    // Shift down by hand: splice would allocate the array of removed elements.
+    // Shift down by hand: splice would allocate the array of removed elements (a delete a minute in
+    // the figure "simulate a year of a `* * * * *` CronJob" (bench/simulate.mjs)).
     const last = this.items.length - 1;
     for (let k = i; k < last; k++) {
       this.names[k] = this.names[k + 1] as string;

@@ -201,7 +201,8 @@ class World {
 
   /**
    * storedJobs lists the stored Job objects in the order the store holds them (what a CronJob
-   * sync lists). The array is reused: a sync reads it and keeps nothing of it.
+   * sync lists). The array is reused: a sync reads it and keeps nothing of it (for
+   * the figure "simulate a year of a `* * * * *` CronJob" (bench/simulate.mjs), one sync a minute).
    */
   storedJobs(): readonly JobObject[] {
     if (this.jobsChanged) {
@@ -635,7 +636,9 @@ export function simulateCronJob(cronJob: CronJobObject, options: SimulateOptions
 
 /**
  * memoNext caches recent Next results: a sync asks for Next of the same few instants again
- * and again. A small ring of (after, next) pairs; no Map, so nothing is rehashed.
+ * and again. A small ring of (after, next) pairs; no Map, so nothing is rehashed. It buys part of
+ * the figure "simulate a year of a `* * * * *` CronJob" (bench/simulate.mjs): without it that run
+ * costs about 25 % more CPU (71 × the bare enumeration of the year's runs instead of 57 ×).
  */
 function memoNext(next: NextFn): NextFn {
   const size = 8;

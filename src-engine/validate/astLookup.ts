@@ -5,7 +5,7 @@ import type { ManifestDocument } from '../parse/manifests';
 
 /**
  * nodeAt is a lean findNode for the hot paths of linting (plain loops, no result object):
- * the value node at `path`, or undefined.
+ * the value node at `path`, or undefined. For the figure "lint a 1,000-document file" (bench/lint.mjs).
  */
 export function nodeAt(doc: ManifestDocument, path: readonly PathSegment[]): Node | undefined {
   let current: unknown = doc.yaml.contents;

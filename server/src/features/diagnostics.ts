@@ -50,7 +50,8 @@ export function diagnosticParts(doc: ParsedDocument, settings: Settings): Diagno
 
 /**
  * Diagnostics of one document, converted once per chunk text and settings and shifted when
- * the document moves: after a one-character edit only the edited document is converted.
+ * the document moves: after a one-character edit only the edited document is converted (the
+ * figure "one-character edit → diagnostics", bench/lsp.mjs).
  */
 const converted = new WeakMap<object, { key: string; baseLine: number; diagnostics: Diagnostic[] }>();
 
