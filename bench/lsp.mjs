@@ -277,7 +277,8 @@ console.log(`  kube-jobs 1-char edit → diag.     ${ms(edit)}   (server's own $
 console.log(`  yaml-ls   1-char edit → diag.     ${ms(yEdit)}`);
 console.log(`  kube-jobs hover on a schedule     ${ms(hover)}`);
 console.log(`  memory: kube-jobs RSS ${mib(ours.rss)} (heap ${mib(ours.heap)}), yaml-ls RSS ${mib(theirs.rss)}`);
-console.log(`  memory after ${LONG_SESSION_EDITS} more edits across documents: kube-jobs RSS ${mib(ours.longRss)} (heap ${mib(ours.longHeap)})`);
+const longSession = `kube-jobs RSS ${mib(ours.longRss)} (heap ${mib(ours.longHeap)})`;
+console.log(`  memory after ${LONG_SESSION_EDITS} more edits across documents: ${longSession}`);
 for (const [what, value, ok] of checks) console.log(`  ${ok ? 'ok  ' : 'MISS'} ${what}: ${value.toFixed(2)}`);
 fs.rmSync(work, { recursive: true, force: true });
 process.exit(0);

@@ -34,7 +34,8 @@ if (files.length === 0) {
 }
 const work = mkdtempSync(join(tmpdir(), 'kube-jobs-unit-'));
 const skipLog = join(work, 'skips.jsonl');
-const result = spawnSync(process.execPath, ['--test', ...nodeTestReporterArgs(skipLog), '--test-concurrency=2', ...files], { stdio: 'inherit' });
+const testArgs = ['--test', ...nodeTestReporterArgs(skipLog), '--test-concurrency=2', ...files];
+const result = spawnSync(process.execPath, testArgs, { stdio: 'inherit' });
 const unexpected = auditSkips('unit tests', readSkipLog(skipLog), { provisioned });
 rmSync(work, { recursive: true, force: true });
 process.exit(result.status !== 0 ? (result.status ?? 1) : unexpected > 0 ? 1 : 0);

@@ -39,7 +39,7 @@ if (!args.includes('--skip-install')) {
   if (process.platform === 'linux' && existsSync('/usr/bin/apt-get')) {
     step('system packages', 'bash', [join('scripts', 'installSystemPackages.sh')]);
   } else {
-    console.log('\n== system packages: not a Debian machine; chromium, ripgrep, kubectl, Go and robfig/cron must be installed by hand');
+    console.log('\n== system packages: not a Debian machine; install chromium, ripgrep, kubectl, Go and robfig/cron by hand');
   }
   step('code-server', process.execPath, [join('scripts', 'installCodeServer.mjs')]);
 }

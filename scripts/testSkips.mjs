@@ -70,7 +70,12 @@ export const ENVIRONMENT_SKIPS = [
 /** Arguments for `node --test`: the spec reporter on stdout, skips as JSON lines to `skipLog`. */
 export function nodeTestReporterArgs(skipLog) {
   const reporter = fileURLToPath(new URL('./skipReporter.mjs', import.meta.url));
-  return ['--test-reporter=spec', '--test-reporter-destination=stdout', `--test-reporter=${reporter}`, `--test-reporter-destination=${skipLog}`];
+  return [
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    `--test-reporter=${reporter}`,
+    `--test-reporter-destination=${skipLog}`,
+  ];
 }
 
 /** The skips scripts/skipReporter.mjs wrote; undefined when the file is missing (the reporter never ran). */
@@ -87,7 +92,9 @@ function judge(skip, provisioned) {
     const m = entry.reason.exec(skip.reason);
     if (!m) continue;
     const condition = entry.condition(m);
-    if (provisioned && entry.installedByNpmTest) return { rejected: `npm test installs this, so the skip is not allowed under it (${condition})` };
+    if (provisioned && entry.installedByNpmTest) {
+      return { rejected: `npm test installs this, so the skip is not allowed under it (${condition})` };
+    }
     if (!entry.holds(m)) return { rejected: `the reason is false here: not (${condition})` };
     return { condition };
   }

@@ -46,7 +46,8 @@ async function run(args: string[], cwd: string, stdin?: string): Promise<Run> {
 async function runAsNobody(args: string[], cwd: string): Promise<Run> {
   const nobody = 65534;
   fs.chmodSync(cwd, 0o755);
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'out/cli/main.js'), 'lint', ...args], { cwd, uid: nobody, gid: nobody });
+  const command = [path.join(REPO_ROOT, 'out/cli/main.js'), 'lint', ...args];
+  const child = spawn(process.execPath, command, { cwd, uid: nobody, gid: nobody });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

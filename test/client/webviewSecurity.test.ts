@@ -91,7 +91,9 @@ describe('webview security in a real browser', { skip: !fs.existsSync(CHROMIUM) 
    * securitypolicyviolation. No fixed sleep.
    */
   async function rendered(): Promise<void> {
-    await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+    await page.evaluate(
+      () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+    );
   }
 
   it('says ready, then renders a Job with hostile names, messages and logs as text', async () => {

@@ -44,9 +44,11 @@ if (files.length === 0) {
 const started = Date.now();
 const work = mkdtempSync(join(tmpdir(), 'kube-jobs-e2e-'));
 const skipLog = join(work, 'skips.jsonl');
-const result = spawnSync(process.execPath, ['--test', ...nodeTestReporterArgs(skipLog), '--test-concurrency=1', ...files], { stdio: 'inherit', cwd: repoRoot });
+const testArgs = ['--test', ...nodeTestReporterArgs(skipLog), '--test-concurrency=1', ...files];
+const result = spawnSync(process.execPath, testArgs, { stdio: 'inherit', cwd: repoRoot });
 const unexpected = auditSkips('e2e', readSkipLog(skipLog), { provisioned });
 rmSync(work, { recursive: true, force: true });
 const ok = result.status === 0 && unexpected === 0;
-console.log(`e2e: ${ok ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s (screenshots in test-results/screenshots/)`);
+const seconds = ((Date.now() - started) / 1000).toFixed(1);
+console.log(`e2e: ${ok ? 'ok' : 'FAILED'} in ${seconds} s (screenshots in test-results/screenshots/)`);
 process.exit(ok ? 0 : (result.status || 1));

@@ -53,7 +53,8 @@ function suite(base: 'cron-schedule.injection' | 'source.yaml'): void {
 describe('cron schedule grammar on its own', () => suite('cron-schedule.injection'));
 
 /** Skip reason checked by scripts/testSkips.mjs: only a machine without code-server may skip this. */
-const noVsCodeGrammar = !fs.existsSync(VSCODE_YAML_DIR) && `VS Code's YAML grammar is not installed at ${VSCODE_YAML_DIR} (run node scripts/installCodeServer.mjs)`;
+const noVsCodeGrammar = !fs.existsSync(VSCODE_YAML_DIR)
+  && `VS Code's YAML grammar is not installed at ${VSCODE_YAML_DIR} (run node scripts/installCodeServer.mjs)`;
 
 describe('cron schedule grammar injected into VS Code\'s YAML grammar', { skip: noVsCodeGrammar }, () => {
   suite('source.yaml');

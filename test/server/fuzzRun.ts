@@ -20,6 +20,9 @@ export function requestsFor(uri: string, text: string, random: () => number, all
   const textDocument = { uri };
   const range = { start: position, end: { line: line + Math.floor(random() * 5), character: 0 } };
   const wholeFile = { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } };
+  // Drawn before the list, in the order it uses them, so a seed gives the same requests as ever.
+  const documentIndex = Math.floor(random() * 3);
+  const zone = random() < 0.5 ? 'Europe/Berlin' : text.slice(5, 20);
   const menu: [string, unknown][] = [
     ['textDocument/hover', { textDocument, position }],
     ['textDocument/completion', { textDocument, position }],
@@ -27,8 +30,8 @@ export function requestsFor(uri: string, text: string, random: () => number, all
     ['textDocument/codeLens', { textDocument }],
     ['textDocument/inlayHint', { textDocument, range: wholeFile }],
     ['textDocument/documentSymbol', { textDocument }],
-    [SimulateDocumentRequest.method, { uri, documentIndex: Math.floor(random() * 3), durationMs: 3600_000 }],
-    [DescribeScheduleRequest.method, { schedule: text.slice(0, 30), timeZone: random() < 0.5 ? 'Europe/Berlin' : text.slice(5, 20), count: 5 }],
+    [SimulateDocumentRequest.method, { uri, documentIndex, durationMs: 3600_000 }],
+    [DescribeScheduleRequest.method, { schedule: text.slice(0, 30), timeZone: zone, count: 5 }],
   ];
   const chosen: [string, unknown][] = [['textDocument/diagnostic', { textDocument }]];
   if (all) chosen.push(...menu);
@@ -36,12 +39,22 @@ export function requestsFor(uri: string, text: string, random: () => number, all
   return chosen;
 }
 
+function change(session: LspSession, uri: string, version: number, contentChange: object): Promise<void> {
+  const params = { textDocument: { uri, version }, contentChanges: [contentChange] };
+  return session.connection.sendNotification('textDocument/didChange', params);
+}
+
 /**
  * driveFuzz opens one document per editor (four editors, so round trips overlap as in VS Code),
  * replaces or edits it `documents / 4` times with generated text, and asks after each change.
  * Returns how many documents of each kind were generated; `onText` sees each generated text.
  */
-export async function driveFuzz(session: LspSession, documents: number, ask: Ask, onText?: (text: string) => void): Promise<Map<string, number>> {
+export async function driveFuzz(
+  session: LspSession,
+  documents: number,
+  ask: Ask,
+  onText?: (text: string) => void,
+): Promise<Map<string, number>> {
   const kinds = new Map<string, number>();
   const lanes = [0, 1, 2, 3].map(async (lane) => {
     const random = prng(20261130 + lane);
@@ -54,10 +67,11 @@ export async function driveFuzz(session: LspSession, documents: number, ask: Ask
       else if (random() < 0.3) {
         // An incremental edit at a random place (possibly past the end: the text document clamps it).
         const line = Math.floor(random() * 40);
-        const range = { start: { line, character: Math.floor(random() * 30) }, end: { line: line + Math.floor(random() * 3), character: 0 } };
-        await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: text.slice(0, 200) }] });
+        const start = { line, character: Math.floor(random() * 30) };
+        const range = { start, end: { line: line + Math.floor(random() * 3), character: 0 } };
+        await change(session, uri, version, { range, text: text.slice(0, 200) });
       } else {
-        await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+        await change(session, uri, version, { text });
       }
       await Promise.all(requestsFor(uri, text, random, version % 25 === 0).map(([method, params]) => ask(method, params, kind)));
     }
