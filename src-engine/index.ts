@@ -5,6 +5,7 @@ export * from './parse/lineIndex';
 export * from './parse/split';
 export * from './parse/fieldPath';
 export * from './parse/manifests';
+export * from './parse/goYamlScalars';
 export * from './schedule';
 export * from './controllers';
 export * from './sim';

@@ -1,16 +1,22 @@
-import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Document, Node, Pair } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
+import type { Alias, Document, Node } from 'yaml';
 import { shiftRange } from '../model/diagnostic';
 import type { Range } from '../model/diagnostic';
+import { GO_YAML_PARSE_OPTIONS } from './goYamlScalars';
+import { classifyDocument } from './kinds';
+import type { TypeMetaProblem, WorkloadKind } from './kinds';
+import { decodeAsKubectl } from './kubectlDecode';
+import type { DecodeProblem } from './kubectlDecode';
+import { codePointName, kubectlText } from './kubectlText';
 import { LineIndex } from './lineIndex';
+import { nestingProblem } from './nesting';
+import { parseSimpleYaml } from './simpleYaml';
 import { splitDocuments } from './split';
 import type { DocumentChunk } from './split';
-import { parseFieldPath } from './fieldPath';
-import { parseSimpleYaml } from './simpleYaml';
-import type { PathSegment } from './fieldPath';
 
-/** The two kinds kube-jobs understands. */
-export type WorkloadKind = 'Job' | 'CronJob';
+export type { TypeMetaProblem, WorkloadKind } from './kinds';
+export { findNode, locateField, offsetInDocument, pathAtOffset, rangeInDocument, rangeOfField } from './astPath';
+export type { FieldLocation, NodeLookup, PathAtPosition } from './astPath';
 
 /** A YAML syntax problem, with its range in the whole file. */
 export interface YamlProblem {
@@ -22,6 +28,16 @@ export interface YamlProblem {
 }
 
 /**
+ * How kubectl reads a document, where that differs from what was written: a YAML or decoding
+ * error that makes kubectl refuse the document (`yaml-syntax`), a duplicate key it silently
+ * resolves to the last one (`yaml-duplicate-key`), a document it never sees (`yaml-line-ends`).
+ */
+export interface ReadProblem extends YamlProblem {
+  readonly rule: 'yaml-syntax' | 'yaml-duplicate-key' | 'yaml-line-ends';
+  readonly severity: 'error' | 'warning';
+}
+
+/**
  * One document of a manifest file, parsed on its own. Ranges it hands out are in whole-file
  * coordinates; `startLine` is where the document begins, so a cached parse can be reused at
  * another position with `relocateDocument`.
@@ -29,20 +45,27 @@ export interface YamlProblem {
 export interface ManifestDocument {
   readonly index: number;
   readonly chunk: DocumentChunk;
-  /** The YAML tree (the library's nodes, whichever parser built them). */
+  /** The YAML tree (the library's nodes, whichever parser built them; scalars resolved as kubectl does). */
   readonly yaml: YamlTree;
   /** Line index of the chunk text (chunk-relative). */
   readonly lines: LineIndex;
+  /** The YAML parser's errors (and `TOO_DEEP` for a document not parsed at all). */
   readonly syntaxErrors: readonly YamlProblem[];
-  /** The document as JSON-like data; undefined when it could not be built (alias bomb, bad alias). */
+  /** Where kubectl's reading differs from the text (see ReadProblem). */
+  readonly readProblems: readonly ReadProblem[];
+  /** The document as kubectl sends it (JSON-like); undefined when kubectl cannot decode it. */
   readonly value: unknown;
   /** Why `value` could not be built. */
   readonly valueError?: string;
+  /** Where each alias points, for documents with aliases. */
+  readonly aliasTargets?: ReadonlyMap<Alias, Node>;
   readonly apiVersion?: string;
   readonly kind?: string;
   readonly name?: string;
-  /** Set for batch/v1 Job and CronJob (and the removed batch/v1beta1 CronJob). */
+  /** Job or CronJob: the kind the document is checked as (also when apiVersion or kind has a typo). */
   readonly workload?: WorkloadKind;
+  /** What kubectl or the API server says about a mistyped apiVersion or kind. */
+  readonly typeMetaProblems: readonly TypeMetaProblem[];
   /** The document holds `{{ … }}` template code (Helm, Go templates): it is not plain YAML. */
   readonly isTemplate: boolean;
 }
@@ -66,8 +89,6 @@ export interface ParseOptions {
 }
 
 export const DEFAULT_MAX_LENGTH = 8 * 1024 * 1024;
-/** Alias expansions allowed while building values: a "billion laughs" document stops here. */
-const MAX_ALIAS_COUNT = 1000;
 
 /** looksBinary is true for text with NUL bytes or mostly control characters near its start. */
 export function looksBinary(text: string): boolean {
@@ -81,18 +102,16 @@ export function looksBinary(text: string): boolean {
   return sample.length > 0 && control / sample.length > 0.1;
 }
 
+/** tooLargeMessage says why a text over `maxLength` characters is not checked. */
+export function tooLargeMessage(length: number, maxLength = DEFAULT_MAX_LENGTH): string {
+  return `file is ${(length / 1048576).toFixed(1)} MiB, over the ${(maxLength / 1048576).toFixed(0)} MiB limit kube-jobs checks`;
+}
+
 /** parseManifestFile splits a YAML stream into documents and parses each one. Never throws. */
 export function parseManifestFile(text: string, options: ParseOptions = {}): ManifestFile {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) {
-    return {
-      text,
-      documents: [],
-      skipped: {
-        reason: 'tooLarge',
-        message: `file is ${(text.length / 1048576).toFixed(1)} MiB, over the ${(maxLength / 1048576).toFixed(0)} MiB limit kube-jobs checks`,
-      },
-    };
+    return { text, documents: [], skipped: { reason: 'tooLarge', message: tooLargeMessage(text.length, maxLength) } };
   }
   if (looksBinary(text)) {
     return { text, documents: [], skipped: { reason: 'binary', message: 'file looks binary, not YAML' } };
@@ -101,62 +120,97 @@ export function parseManifestFile(text: string, options: ParseOptions = {}): Man
   return { text, documents };
 }
 
-/** parseManifestDocument parses one chunk. Never throws. */
+/**
+ * parseManifestDocument parses one chunk as kubectl reads it. Never throws. A document nested
+ * so deeply that parsing it would stall (nesting.ts) is kept as an empty document carrying a
+ * `TOO_DEEP` problem, so the rest of the file still works.
+ */
 export function parseManifestDocument(chunk: DocumentChunk, index: number): ManifestDocument {
   const lines = new LineIndex(chunk.text);
+  const toRange = (start: number, end: number): Range => shiftRange(lines.rangeOf(start, end), chunk.startLine);
+  const tooDeep = nestingProblem(chunk.text);
+  if (tooDeep) {
+    const line = chunk.startLine;
+    const problem: YamlProblem = { code: 'TOO_DEEP', message: `not checked: ${tooDeep}`, offset: 0, range: { start: { line, character: 0 }, end: { line, character: 1 } } };
+    return { index, chunk, yaml: { contents: null }, lines, syntaxErrors: [problem], readProblems: [], value: undefined, typeMetaProblems: [], isTemplate: false };
+  }
+  const read = kubectlText(chunk.text);
+  const readProblems: ReadProblem[] = [];
+  const problem = (rule: ReadProblem['rule'], severity: ReadProblem['severity'], message: string, start: number, end: number): void => {
+    readProblems.push({ rule, severity, code: rule, message, offset: start, range: toRange(start, Math.max(end, start + 1)) });
+  };
+  if (read.controlCharacter) {
+    const { offset, code } = read.controlCharacter;
+    problem('yaml-syntax', 'error', `yaml: control characters are not allowed (${codePointName(code)}): kubectl refuses this document; write it as an escape in a double-quoted string ("\\u${code.toString(16).padStart(4, '0')}")`, offset, offset + 1);
+  }
+  if (read.ignoredFrom !== undefined) {
+    problem('yaml-line-ends', 'warning', 'kubectl never reads from here on: the line ends before it are lone carriage returns (old Mac style), so kubectl reads the file as one line and decodes only its first YAML document; save the file with LF line ends', read.ignoredFrom, chunk.text.length);
+  }
   let yaml: YamlTree;
   let syntaxErrors: YamlProblem[] = [];
   let value: unknown;
   let valueError: string | undefined;
+  let aliasTargets: ReadonlyMap<Alias, Node> | undefined;
   // Plain manifests take the fast parser (same nodes, value built on the way); everything
   // else, and every document with a syntax error, goes to the library.
-  const simple = parseSimpleYaml(chunk.text);
+  const simple = parseSimpleYaml(read.text);
   if (simple !== undefined) {
     yaml = { contents: simple.contents };
     value = simple.value;
   } else {
-    // merge: kubectl decodes YAML 1.1 (sigs.k8s.io/yaml), where `<<: *anchor` merge keys work.
-    const parsed = parseDocument(chunk.text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, merge: true });
+    const parsed = parseDocument(read.text, GO_YAML_PARSE_OPTIONS);
     yaml = parsed;
-    const toRange = (start: number, end: number): Range => shiftRange(lines.rangeOf(start, end), chunk.startLine);
     syntaxErrors = parsed.errors.map((error) => ({
       code: error.code,
       message: firstLine(error.message),
       offset: error.pos[0],
       range: toRange(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
     }));
-    try {
-      value = parsed.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (error) {
-      valueError = error instanceof Error ? error.message : String(error);
+    const decoded = decodeAsKubectl(parsed.contents as Node | null);
+    value = decoded.value;
+    aliasTargets = decoded.aliasTargets;
+    for (const p of decoded.problems) {
+      const later = p.related === undefined ? '' : ` (the one kept is on line ${toRange(p.related, p.related).start.line + 1})`;
+      problem(p.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax', p.severity, p.message + later, p.start, p.end);
     }
+    if (value === undefined) valueError = decoded.problems[0]?.message ?? 'the document could not be decoded';
   }
-  const top = isPlainObject(value) ? value : undefined;
-  const apiVersion = typeof top?.['apiVersion'] === 'string' ? top['apiVersion'] : undefined;
-  const kind = typeof top?.['kind'] === 'string' ? top['kind'] : undefined;
-  const metadata = top?.['metadata'];
+  const top = isPlainObject(value) ? value : topLevelScalars(yaml.contents);
+  const apiVersion = typeof top['apiVersion'] === 'string' ? top['apiVersion'] : undefined;
+  const kind = typeof top['kind'] === 'string' ? top['kind'] : undefined;
+  const metadata = top['metadata'];
   const name = isPlainObject(metadata) && typeof metadata['name'] === 'string' ? metadata['name'] : undefined;
-  const workload = workloadKindOf(apiVersion, kind);
+  const isTemplate = /\{\{[\s\S]*?\}\}/.test(chunk.text);
+  const classified = isPlainObject(value) || isMap(yaml.contents) ? classifyDocument(top['apiVersion'], top['kind'], top['spec']) : { problems: [] };
   return {
     index,
     chunk,
     yaml,
     lines,
     syntaxErrors,
+    readProblems,
     value,
     ...(valueError === undefined ? {} : { valueError }),
+    ...(aliasTargets ? { aliasTargets } : {}),
     ...(apiVersion === undefined ? {} : { apiVersion }),
     ...(kind === undefined ? {} : { kind }),
     ...(name === undefined ? {} : { name }),
-    ...(workload === undefined ? {} : { workload }),
-    isTemplate: /\{\{[\s\S]*?\}\}/.test(chunk.text),
+    ...(classified.workload === undefined ? {} : { workload: classified.workload }),
+    typeMetaProblems: classified.problems,
+    isTemplate,
   };
 }
 
-function workloadKindOf(apiVersion: string | undefined, kind: string | undefined): WorkloadKind | undefined {
-  if (kind === 'Job' && apiVersion === 'batch/v1') return 'Job';
-  if (kind === 'CronJob' && (apiVersion === 'batch/v1' || apiVersion === 'batch/v1beta1')) return 'CronJob';
-  return undefined;
+/** The top-level scalars of a document whose value kubectl cannot build (apiVersion and kind still tell what it is). */
+function topLevelScalars(contents: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!isMap(contents)) return out;
+  for (const pair of contents.items) {
+    if (isScalar(pair.key) && isScalar(pair.value) && (pair.key.value === 'apiVersion' || pair.key.value === 'kind')) {
+      out[pair.key.value] = pair.value.value;
+    }
+  }
+  return out;
 }
 
 /** relocateDocument reuses a parsed document whose chunk moved (an edit above it). */
@@ -170,119 +224,8 @@ export function relocateDocument(document: ManifestDocument, chunk: DocumentChun
     index,
     chunk,
     syntaxErrors: document.syntaxErrors.map((problem) => ({ ...problem, range: shiftRange(problem.range, delta) })),
+    readProblems: document.readProblems.map((problem) => ({ ...problem, range: shiftRange(problem.range, delta) })),
   };
-}
-
-/** rangeInDocument converts chunk-relative offsets to a whole-file range. */
-export function rangeInDocument(document: ManifestDocument, start: number, end: number): Range {
-  return shiftRange(document.lines.rangeOf(start, end), document.chunk.startLine);
-}
-
-/** offsetInDocument converts a whole-file position to an offset inside the document's chunk, or -1. */
-export function offsetInDocument(document: ManifestDocument, line: number, character: number): number {
-  const localLine = line - document.chunk.startLine;
-  if (localLine < 0 || localLine >= document.lines.lineCount) return -1;
-  return document.lines.offsetAt({ line: localLine, character });
-}
-
-/** The YAML nodes found for a field path. */
-export interface NodeLookup {
-  /** The value node, when the whole path exists. */
-  readonly node?: Node;
-  /** The key node of the last existing map entry on the path. */
-  readonly keyNode?: Node;
-  /** How many segments of the path exist. */
-  readonly depth: number;
-}
-
-/** findNode walks the YAML AST along a field path (string or segments). */
-export function findNode(document: ManifestDocument, path: string | readonly PathSegment[]): NodeLookup {
-  const segments = typeof path === 'string' ? parseFieldPath(path) : path;
-  let current: unknown = document.yaml.contents;
-  let keyNode: Node | undefined;
-  let depth = 0;
-  for (const segment of segments) {
-    if (isMap(current)) {
-      const pair = current.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment)) as Pair<Node, Node> | undefined;
-      if (!pair) return { ...(keyNode ? { keyNode } : {}), depth };
-      keyNode = pair.key ?? undefined;
-      current = pair.value;
-    } else if (isSeq(current) && typeof segment === 'number') {
-      const item = current.items[segment];
-      if (item === undefined) return { ...(keyNode ? { keyNode } : {}), depth };
-      current = item;
-    } else {
-      return { ...(keyNode ? { keyNode } : {}), depth };
-    }
-    depth++;
-  }
-  return { ...(current ? { node: current as Node } : {}), ...(keyNode ? { keyNode } : {}), depth };
-}
-
-/**
- * rangeOfField is where an editor should draw a finding on `path`: the value when it exists
- * (`part` 'value'), its key ('key'), or — for a missing field — the key of the deepest parent
- * that exists, or the document's first line.
- */
-export function rangeOfField(document: ManifestDocument, path: string | readonly PathSegment[], part: 'value' | 'key' = 'value'): Range {
-  const found = findNode(document, path);
-  const target = part === 'value' && found.node?.range ? found.node : found.keyNode;
-  if (target?.range) return rangeInDocument(document, target.range[0], Math.max(target.range[1], target.range[0] + 1));
-  if (found.node?.range) return rangeInDocument(document, found.node.range[0], found.node.range[1]);
-  return firstContentLine(document);
-}
-
-function firstContentLine(document: ManifestDocument): Range {
-  const contents = document.yaml.contents;
-  if (contents && isMap(contents) && contents.items[0] && isPair(contents.items[0])) {
-    const key = contents.items[0].key as Node | null;
-    if (key?.range) return rangeInDocument(document, key.range[0], key.range[1]);
-  }
-  const line = document.chunk.startLine;
-  return { start: { line, character: 0 }, end: { line, character: document.lines.lineText(0).length } };
-}
-
-/** Where a position falls in a document: the path to the deepest node, and whether it is on a key. */
-export interface PathAtPosition {
-  readonly segments: PathSegment[];
-  readonly onKey: boolean;
-  readonly node?: Node;
-}
-
-/** pathAtOffset finds the field path under a chunk-relative offset (for hover and completion). */
-export function pathAtOffset(document: ManifestDocument, offset: number): PathAtPosition {
-  const segments: PathSegment[] = [];
-  let current: unknown = document.yaml.contents;
-  for (;;) {
-    if (isMap(current)) {
-      let next: unknown;
-      for (const pair of current.items) {
-        const key = pair.key as Node | null;
-        const value = pair.value as Node | null;
-        if (key?.range && offset >= key.range[0] && offset <= key.range[1]) {
-          segments.push(isScalar(key) ? String(key.value) : '?');
-          return { segments, onKey: true, node: key };
-        }
-        if (value?.range && offset >= value.range[0] && offset <= value.range[1]) {
-          segments.push(isScalar(key) ? String(key.value) : '?');
-          next = value;
-          break;
-        }
-      }
-      if (next === undefined) return { segments, onKey: false, ...(current ? { node: current as Node } : {}) };
-      current = next;
-    } else if (isSeq(current)) {
-      const index = current.items.findIndex((item) => {
-        const node = item as Node | null;
-        return !!node?.range && offset >= node.range[0] && offset <= node.range[1];
-      });
-      if (index < 0) return { segments, onKey: false, node: current as Node };
-      segments.push(index);
-      current = current.items[index];
-    } else {
-      return { segments, onKey: false, ...(current ? { node: current as Node } : {}) };
-    }
-  }
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -293,3 +236,5 @@ function firstLine(message: string): string {
   const newline = message.indexOf('\n');
   return newline < 0 ? message : message.slice(0, newline);
 }
+
+export type { DecodeProblem };

@@ -1,5 +1,6 @@
 import { isScalar, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { ParsedNode } from 'yaml';
+import { GO_YAML_PARSE_OPTIONS } from './goYamlScalars';
 
 /**
  * A fast parser for the plain block YAML that Kubernetes manifests are written in: block maps
@@ -11,11 +12,14 @@ import type { ParsedNode } from 'yaml';
  * 1,000-document file" (bench/lint.mjs: about 0.3 × `parseAllDocuments` with it) and the language
  * server's "open → diagnostics" (bench/lsp.mjs).
  *
- * Anything outside that subset — anchors, aliases, tags, folded and multi-line scalars,
- * undefined escapes, merge keys, non-string or duplicate keys, tabs, lone CRs, comments the
- * library would fold into a range, and every syntax error — makes it answer undefined, and the caller parses with
- * the library. Correctness therefore never depends on this file: a differential test checks
- * that whatever it accepts, the library parses identically.
+ * Scalars resolve as kubectl's go-yaml resolves them (goYamlScalars.ts), with the library's
+ * own schema set up that way. Anything outside that subset — anchors, aliases, tags, folded and
+ * multi-line scalars, undefined escapes, merge keys, non-string or duplicate keys, `.inf` and
+ * `.nan` values, tabs, lone CRs, byte-order marks past the start, comments the library would
+ * fold into a range, and every syntax error — makes it answer undefined, and the caller parses
+ * with the library. Correctness therefore never depends on this file: a differential test
+ * checks that whatever it accepts, the library parses identically and kubectlDecode.ts builds
+ * the same value.
  */
 export interface SimpleYaml {
   readonly contents: ParsedNode;
@@ -23,8 +27,8 @@ export interface SimpleYaml {
   readonly value: unknown;
 }
 
-/** The library's own schema, so plain scalars resolve exactly as it resolves them. */
-const REFERENCE = parseDocument('', { merge: true });
+/** The library's schema as manifests.ts sets it up (go-yaml's scalars), so plain scalars resolve exactly as there. */
+const REFERENCE = parseDocument('', GO_YAML_PARSE_OPTIONS);
 const SCHEMA = REFERENCE.schema;
 const RESOLVE_OPTIONS = REFERENCE.options;
 interface ScalarTag {
@@ -56,11 +60,12 @@ const BACKSLASH = 92;
 const PIPE = 124;
 const CR = 13;
 const PLUS = 43;
+const BOM = 0xfeff;
 const MAX_KEY_LENGTH = 1000;
 
 /** parseSimpleYaml parses one document chunk, or returns undefined to leave it to the library. */
 export function parseSimpleYaml(text: string): SimpleYaml | undefined {
-  if (text.indexOf('\t') >= 0 || hasLoneCarriageReturn(text)) return undefined;
+  if (text.indexOf('\t') >= 0 || text.indexOf('\ufeff', 1) >= 0 || hasLoneCarriageReturn(text)) return undefined;
   try {
     return new SimpleParser(text).document();
   } catch {
@@ -98,7 +103,8 @@ class SimpleParser {
   constructor(private readonly text: string) {}
 
   document(): SimpleYaml {
-    this.loadLine(0);
+    // A byte-order mark opens the text, before the first line (kubectl's go-yaml skips it too).
+    this.loadLine(this.text.charCodeAt(0) === BOM ? 1 : 0);
     this.skipMarkerLine();
     this.nextContentLine();
     if (this.indent !== 0) throw UNSUPPORTED;
@@ -663,6 +669,8 @@ function plainScalar(source: string, atKey: boolean): Scalar {
     const resolved = tag.resolve(source, () => {
       throw UNSUPPORTED;
     }, RESOLVE_OPTIONS);
+    // JSON has no NaN or infinity: kubectlDecode.ts reports them, on the library's tree.
+    if (typeof resolved === 'number' && !Number.isFinite(resolved)) throw UNSUPPORTED;
     node = isScalar(resolved) ? resolved : new Scalar(resolved);
     if (tag.format) node.format = tag.format;
   }
@@ -672,10 +680,12 @@ function plainScalar(source: string, atKey: boolean): Scalar {
 }
 
 /**
- * The core schema's non-string plain scalars (null, booleans, numbers, `.inf`, `.nan`, `<<`)
- * all begin with one of these characters; any other start is a string without a regex test.
+ * go-yaml's non-string plain scalars (null, booleans — y, yes, on, off… —, numbers, `.inf`,
+ * `.nan`, `<<`) all begin with one of these characters; any other start is a string without a
+ * regex test.
  */
 function mayBeNonString(c: number): boolean {
   return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 60
-    || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
+    || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70
+    || c === 121 || c === 89 || c === 111 || c === 79;
 }

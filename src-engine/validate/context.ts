@@ -1,7 +1,7 @@
 import type { Finding, Fix, Range, Severity } from '../model/diagnostic';
 import { formatFieldPath } from '../parse/fieldPath';
 import type { PathSegment } from '../parse/fieldPath';
-import { isPlainObject, rangeOfField } from '../parse/manifests';
+import { isPlainObject, locateField } from '../parse/manifests';
 import type { ManifestDocument, WorkloadKind } from '../parse/manifests';
 
 /** The Job spec a rule checks: a Job's `spec`, or a CronJob's `spec.jobTemplate.spec`. */
@@ -41,11 +41,28 @@ export interface Report {
 export type RuleLevel = Severity | 'off';
 
 /**
+ * Findings kept per rule and per document: past these, findings are only counted (a Job with
+ * 100,000 containers would otherwise give a finding per container), and lint adds a summary.
+ */
+export const MAX_FINDINGS_PER_RULE = 100;
+export const MAX_FINDINGS_PER_DOCUMENT = 1000;
+
+/** Findings not kept, by rule: how many and the rule's severity. */
+export type SuppressedFindings = Map<string, { count: number; readonly severity: Severity }>;
+
+/**
  * RuleContext is what every rule sees: the document, its kind, the decoded object and the
  * Job spec(s), plus `report`. One context serves all rules of a document.
+ *
+ * A value reached through a YAML alias is the anchor's value, shared by every place that uses
+ * it: a problem in it is reported once, at the anchor, saying how many more places repeat it.
  */
 export class RuleContext {
-  readonly findings: Finding[] = [];
+  private readonly kept: Finding[] = [];
+  readonly suppressed: SuppressedFindings = new Map();
+  private readonly perRule = new Map<string, number>();
+  /** Findings drawn at an anchor, by rule, range and message (without the field path): index and repeats. */
+  private readonly atAnchor = new Map<string, { readonly index: number; repeats: number }>();
   readonly jobSpecs: readonly JobSpecView[];
 
   constructor(
@@ -74,18 +91,51 @@ export class RuleContext {
   report(report: Report): void {
     const severity = this.levelOf(report.rule);
     if (severity === 'off') return;
+    const shown = this.perRule.get(report.rule) ?? 0;
+    if (shown >= MAX_FINDINGS_PER_RULE || this.kept.length >= MAX_FINDINGS_PER_DOCUMENT) {
+      const entry = this.suppressed.get(report.rule);
+      if (entry) entry.count++;
+      else this.suppressed.set(report.rule, { count: 1, severity });
+      return;
+    }
     const at = report.at ?? 'value';
-    const range = typeof at === 'string' ? rangeOfField(this.doc, report.locate ?? report.path, at) : at;
+    const location = typeof at === 'string' ? locateField(this.doc, report.locate ?? report.path, at) : { range: at, viaAlias: false };
+    const field = report.field ?? formatFieldPath(report.path);
+    let anchorKey: string | undefined;
+    if (location.viaAlias) {
+      const { start, end } = location.range;
+      const detail = report.message.startsWith(field) ? report.message.slice(field.length) : report.message;
+      anchorKey = `${report.rule}|${start.line}:${start.character}|${end.line}:${end.character}|${detail}`;
+      const earlier = this.atAnchor.get(anchorKey);
+      if (earlier) {
+        earlier.repeats++;
+        return;
+      }
+    }
     const docsUrl = report.docsUrl ?? this.docsOf(report.rule);
-    this.findings.push({
+    if (anchorKey !== undefined) this.atAnchor.set(anchorKey, { index: this.kept.length, repeats: 0 });
+    this.perRule.set(report.rule, shown + 1);
+    this.kept.push({
       rule: report.rule,
       severity,
       message: report.message,
-      field: report.field ?? formatFieldPath(report.path),
-      range,
+      field,
+      range: location.range,
       ...(report.fixes && report.fixes.length > 0 ? { fixes: report.fixes } : {}),
       ...(docsUrl ? { docsUrl } : {}),
     });
+  }
+
+  /** The findings reported so far; one at an anchor that other places repeat says how many. */
+  get findings(): Finding[] {
+    const out = this.kept.slice();
+    for (const { index, repeats } of this.atAnchor.values()) {
+      if (repeats === 0) continue;
+      const finding = out[index] as Finding;
+      const places = repeats === 1 ? 'place' : 'places';
+      out[index] = { ...finding, message: `${finding.message} (reported once, at the anchor: the alias repeats it in ${repeats} more ${places})` };
+    }
+    return out;
   }
 }
 

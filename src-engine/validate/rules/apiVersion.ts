@@ -1,25 +1,30 @@
-import { replaceValue } from '../edits';
-import { invalidMessage } from '../fieldErrors';
+import { setField } from '../edits';
 import type { RuleDefinition } from '../rule';
 
-/** batch/v1beta1 CronJob was removed in Kubernetes 1.25; the server answers "no matches for kind". */
+/**
+ * apiVersion and kind as kubectl and the API server read them: the refusals that
+ * parse/kinds.ts found for a document meant as a Job or CronJob (kubectl's "apiVersion not
+ * set" and "no matches for kind", the API server's "no kind … is registered", the removal of
+ * batch/v1beta1 CronJob in 1.25), each with the fix.
+ */
 export const apiVersionRule: RuleDefinition = {
   rules: [{
     id: 'api-version',
     defaultSeverity: 'error',
     category: 'validation',
-    title: 'Removed API version',
-    description: 'batch/v1beta1 CronJob was removed in Kubernetes 1.25; use batch/v1.',
+    title: 'apiVersion and kind',
+    description: 'A Job or CronJob needs apiVersion batch/v1 and the kind spelled exactly (Job, CronJob); kubectl or the API server refuses anything else.',
     docsUrl: 'https://kubernetes.io/docs/reference/using-api/deprecation-guide/#cronjob-v125',
   }],
   check(ctx) {
-    if (ctx.kind !== 'CronJob' || ctx.root['apiVersion'] !== 'batch/v1beta1') return;
-    const edit = replaceValue(ctx.doc, ['apiVersion'], 'batch/v1');
-    ctx.report({
-      rule: 'api-version',
-      path: ['apiVersion'],
-      message: invalidMessage('apiVersion', 'batch/v1beta1', 'CronJob in batch/v1beta1 was removed in Kubernetes 1.25, use batch/v1'),
-      ...(edit ? { fixes: [{ title: 'Use apiVersion batch/v1', edits: [edit], isPreferred: true }] } : {}),
-    });
+    for (const problem of ctx.doc.typeMetaProblems) {
+      const edit = setField(ctx.doc, [], problem.field, problem.fix);
+      ctx.report({
+        rule: 'api-version',
+        path: [problem.field],
+        message: problem.message,
+        ...(edit ? { fixes: [{ title: `Set ${problem.field}: ${problem.fix}`, edits: [edit], isPreferred: true }] } : {}),
+      });
+    }
   },
 };

@@ -8,6 +8,7 @@ import { labelsRule } from './labels';
 import { managedByRule } from './managedBy';
 import { metadataNameRules } from './metadataName';
 import { nonNegativeRule } from './nonNegative';
+import { objectMetaRule } from './objectMeta';
 import { podFailurePolicyRule } from './podFailurePolicy';
 import { podReplacementPolicyRule } from './podReplacementPolicy';
 import { podTemplateRule } from './podTemplate';
@@ -29,9 +30,41 @@ export const SYNTAX_RULES: readonly RuleInfo[] = [
     id: 'yaml-syntax',
     defaultSeverity: 'error',
     category: 'validation',
-    title: 'YAML syntax error',
-    description: 'The document is not valid YAML; kubectl cannot send it.',
+    title: 'YAML kubectl cannot read',
+    description: 'The document is not valid YAML, or kubectl cannot decode it (control characters, excessive aliasing, .inf/.nan values, keys JSON cannot hold); kubectl cannot send it.',
     docsUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/#describing-a-kubernetes-object',
+  },
+  {
+    id: 'yaml-duplicate-key',
+    defaultSeverity: 'warning',
+    category: 'practice',
+    title: 'Duplicate key',
+    description: 'A key appears twice in one map; kubectl keeps the last value without a word, so the first one is silently ignored.',
+    docsUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/#describing-a-kubernetes-object',
+  },
+  {
+    id: 'yaml-line-ends',
+    defaultSeverity: 'warning',
+    category: 'practice',
+    title: 'Documents kubectl never reads',
+    description: 'Line ends that are lone carriage returns make kubectl read the file as one line: it decodes only the first YAML document.',
+    docsUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/#describing-a-kubernetes-object',
+  },
+  {
+    id: 'indentation-flattened',
+    defaultSeverity: 'error',
+    category: 'validation',
+    title: 'Indentation looks flattened',
+    description: 'Fields sit in the column of the parent they belong under (metadata: followed by name:), as text copied from a PDF or web page often does; reported once instead of the many errors it causes.',
+    docsUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/#describing-a-kubernetes-object',
+  },
+  {
+    id: 'findings-limit',
+    defaultSeverity: 'info',
+    category: 'practice',
+    title: 'More findings not shown',
+    description: 'A document with very many findings shows the first 100 per rule and 1,000 in all, and counts the rest in this summary.',
+    docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/',
   },
   {
     id: 'schedule-yaml',
@@ -64,6 +97,7 @@ export const RULE_DEFINITIONS: readonly RuleDefinition[] = [
   apiVersionRule,
   schemaTypesRules,
   metadataNameRules,
+  objectMetaRule,
   labelsRule,
   nonNegativeRule,
   completionModeRule,

@@ -1,9 +1,10 @@
 import type { Fix } from '../../model/diagnostic';
 import type { PathSegment } from '../../parse/fieldPath';
+import { isScalar } from 'yaml';
+import { fitsInt64 } from '../../parse/goYamlScalars';
 import { findNode, rangeInDocument } from '../../parse/manifests';
 import { propertiesOf, propertyOf, rootSchema } from '../../schema/query';
 import type { SchemaNode } from '../../schema/query';
-import { isPlainScalarAt } from '../astLookup';
 import type { RuleContext } from '../context';
 import { replaceValue } from '../edits';
 import { showValue } from '../fieldErrors';
@@ -14,18 +15,15 @@ import type { RuleDefinition } from '../rule';
 const QUANTITY = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+|Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/;
 const INTEGER_TEXT = /^-?[0-9]+$/;
 const INT32_MAX = 2147483647;
-/**
- * Plain scalars YAML 1.1 reads as booleans but YAML 1.2 (the `yaml` package) as strings.
- * kubectl decodes manifests with sigs.k8s.io/yaml (a go-yaml v2 fork, YAML 1.1), so for the
- * API server `value: yes` is a boolean and `suspend: on` is true.
- */
-const YAML11_BOOLEAN = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
+const INT32_MIN = -2147483648;
 
 /**
  * Unknown fields and wrong JSON types anywhere in the object, from the generated schema.
  * The API server's decoder rejects both (kubectl's default strict field validation for
- * unknown fields; a 400 "cannot unmarshal" for types, H.4), so both are errors. One walk
- * over the decoded value; paths are built only for problems.
+ * unknown fields; a 400 "json: cannot unmarshal …" for types and for integers past the Go
+ * field's int32 or int64), so both are errors. The value is what kubectl sends
+ * (parse/goYamlScalars.ts): an unquoted `yes` is already a boolean, `1_000` an integer. One
+ * walk over the decoded value; paths are built only for problems.
  */
 export const schemaTypesRules: RuleDefinition = {
   rules: [
@@ -82,16 +80,14 @@ class Walker {
     switch (schema.type) {
       case 'string':
         if (typeof value !== 'string') this.wrongType(value, 'string');
-        else if (YAML11_BOOLEAN.test(value) && this.isPlain()) this.yaml11Boolean(value);
         return;
       case 'integer':
         if (typeof value !== 'number' || !Number.isInteger(value)) this.wrongType(value, 'integer');
-        else if (schema.maximum === INT32_MAX && value > INT32_MAX && this.reportTypes) {
-          this.report('field-type', `${this.where()}: Invalid value: ${value}: does not fit the field's Go type int32 (at most ${INT32_MAX})`);
-        }
+        else if (schema.maximum === INT32_MAX && (value > INT32_MAX || value < INT32_MIN)) this.overflow(value, 'int32');
+        else if (!fitsInt64(value)) this.overflow(value, 'int64');
         return;
       case 'boolean':
-        if (typeof value !== 'boolean' && !(typeof value === 'string' && YAML11_BOOLEAN.test(value) && this.isPlain())) this.wrongType(value, 'boolean');
+        if (typeof value !== 'boolean') this.wrongType(value, 'boolean');
         return;
       case 'int-or-string':
         if (typeof value !== 'string' && !(typeof value === 'number' && Number.isInteger(value))) this.wrongType(value, 'integer or string');
@@ -99,7 +95,8 @@ class Walker {
       case 'quantity':
         if (typeof value === 'number') return;
         if (typeof value !== 'string') this.wrongType(value, 'quantity (string or number)');
-        else if (!QUANTITY.test(value) && this.reportTypes) {
+        else if (!QUANTITY.test(value.trim()) && this.reportTypes) {
+          // Quantity.UnmarshalJSON trims surrounding spaces before parsing.
           this.report('field-type', `${this.where()}: Invalid value: ${showValue(value)}: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
         }
         return;
@@ -144,19 +141,17 @@ class Walker {
     }
   }
 
-  /** Whether the value at the current path is written as a plain (unquoted) scalar. */
-  private isPlain(): boolean {
-    return isPlainScalarAt(this.ctx.doc, this.path);
+  /** The source text of the value at the current path when it is written unquoted. */
+  private plainSource(): string | undefined {
+    const node = findNode(this.ctx.doc, this.path).node;
+    return isScalar(node) && node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : undefined;
   }
 
-  private yaml11Boolean(value: string): void {
+  /** An integer past the Go type the server decodes into (json: cannot unmarshal number … of type int32). */
+  private overflow(value: number, goType: 'int32' | 'int64'): void {
     if (!this.reportTypes) return;
-    const edit = replaceValue(this.ctx.doc, this.path, JSON.stringify(value));
-    this.report(
-      'field-type',
-      `${this.where()}: Invalid value: ${value}: must be of type string, not boolean; kubectl reads YAML 1.1, where an unquoted ${value} is a boolean: quote it`,
-      edit ? [{ title: `Quote ${value}`, edits: [edit], isPreferred: true }] : [],
-    );
+    const bounds = goType === 'int32' ? `${INT32_MIN} to ${INT32_MAX}` : '-9223372036854775808 to 9223372036854775807';
+    this.report('field-type', `${this.where()}: Invalid value: ${showValue(value)}: does not fit the field's Go type ${goType} (${bounds}): json: cannot unmarshal number ${showValue(value)} into a field of type ${goType}`);
   }
 
   private where(): string {
@@ -197,7 +192,18 @@ class Walker {
       const edit = replaceValue(this.ctx.doc, this.path, value.trim());
       if (edit) fixes.push({ title: `Remove the quotes: ${value.trim()}`, edits: [edit], isPreferred: true });
     } else if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
-      hint = '; YAML reads this unquoted value as a ' + actual + ', quote it';
+      const source = this.plainSource();
+      // Quoting keeps what was written when the text is not already the value's own spelling
+      // (`yes`, `on`, `1.10`, `0755`); `5` quoted would still not be a schedule or an image.
+      if (source !== undefined && source !== String(value)) {
+        const yaml11 = typeof value === 'boolean' && !/^(?:true|false)$/i.test(source) ? ' (YAML 1.1, as kubectl reads it)' : '';
+        hint = `; kubectl reads the unquoted ${source} as a ${actual}${yaml11}: quote it`;
+        const edit = replaceValue(this.ctx.doc, this.path, JSON.stringify(source));
+        if (edit) fixes.push({ title: `Quote ${source}`, edits: [edit], isPreferred: true });
+        this.report('field-type', `${this.where()}: Invalid value: ${source}: must be of type ${expected}, not ${actual}${hint}`, fixes);
+        return;
+      }
+      hint = `; YAML reads this unquoted value as a ${actual}, quote it`;
     }
     this.report('field-type', `${this.where()}: Invalid value: ${showValue(value)}: must be of type ${expected}, not ${actual}${hint}`, fixes);
   }

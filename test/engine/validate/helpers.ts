@@ -1,6 +1,9 @@
 import { stringify } from 'yaml';
 import type { Finding, LintOptions, TextEdit } from '../../../src-engine';
-import { LineIndex, lintFile, parseManifestFile } from '../../../src-engine';
+import { GO_YAML_SCALAR_TAGS, LineIndex, lintFile, parseManifestFile } from '../../../src-engine';
+
+/** Written as kubectl reads it: a string kubectl's go-yaml would take for a boolean or number is quoted. */
+const AS_KUBECTL_READS = { schema: 'failsafe', customTags: GO_YAML_SCALAR_TAGS } as const;
 
 /** A minimal valid Job; `spec` and `podSpec` entries are merged in (undefined deletes). */
 export function jobYaml(spec: Record<string, unknown> = {}, podSpec: Record<string, unknown> = {}, extra: { name?: string; metadata?: Record<string, unknown>; template?: Record<string, unknown> } = {}): string {
@@ -11,7 +14,7 @@ export function jobYaml(spec: Record<string, unknown> = {}, podSpec: Record<stri
     metadata: { name: extra.name ?? 'demo', ...extra.metadata },
     spec: merge({ ttlSecondsAfterFinished: 600, template: { ...extra.template, spec: pod } }, spec),
   };
-  return stringify(job);
+  return stringify(job, AS_KUBECTL_READS);
 }
 
 /** A minimal valid CronJob (quoted schedule, time zone, history limits, Forbid). */
@@ -30,7 +33,7 @@ export function cronJobYaml(spec: Record<string, unknown> = {}, jobSpec: Record<
       jobTemplate: { spec: merge({ template: { spec: pod } }, jobSpec) },
     }, spec),
   };
-  return stringify(cron, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
+  return stringify(cron, { ...AS_KUBECTL_READS, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
 }
 
 function merge(base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
