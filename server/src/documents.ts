@@ -5,7 +5,6 @@
  * (`relocateDocument`), and so are its findings. Open files arrive in pieces (pieceText.ts),
  * so an edit does not even re-split the file; `parseText` serves plain strings (tests, CLI).
  */
-import { isMap, isScalar } from 'yaml';
 import {
   DEFAULT_MAX_LENGTH,
   LineIndex,
@@ -14,6 +13,7 @@ import {
   relocateDocument,
   shiftRange,
   splitDocuments,
+  tooLargeMessage,
 } from '../../src-engine';
 import type { DocumentChunk, Finding, ManifestDocument, Severity, WorkloadKind } from '../../src-engine';
 import { lint } from './engineApi';
@@ -37,7 +37,7 @@ interface ChunkCache {
 export interface Entry {
   readonly manifest: ManifestDocument;
   readonly cache: ChunkCache;
-  /** Job or CronJob, also found when the value could not be built (an unquoted `*` schedule). */
+  /** Job or CronJob (the engine also finds it when the value could not be built, or apiVersion/kind has a typo). */
   readonly workload?: WorkloadKind;
 }
 
@@ -152,10 +152,7 @@ function shiftFinding(finding: Finding, delta: number): Finding {
 /** parseText builds a ParsedDocument, reusing chunk parses of `previous` whose text is unchanged. */
 export function parseText(uri: string, version: number, text: string, previous?: ParsedDocument): ParsedDocument {
   if (text.length > DEFAULT_MAX_LENGTH) {
-    return new ParsedDocument(uri, version, text, [], {
-      reason: 'tooLarge',
-      message: `file is ${(text.length / 1048576).toFixed(1)} MiB, over the ${(DEFAULT_MAX_LENGTH / 1048576).toFixed(0)} MiB limit kube-jobs checks`,
-    });
+    return new ParsedDocument(uri, version, text, [], { reason: 'tooLarge', message: tooLargeMessage(text.length) });
   }
   if (looksBinary(text)) return new ParsedDocument(uri, version, text, [], { reason: 'binary', message: 'file looks binary, not YAML' });
   const previousChunks = new PreviousChunks(previous?.entries ?? []);
@@ -225,26 +222,9 @@ export function parsePieces(source: PieceText, previous?: ParsedDocument): Parse
   return new ParsedDocument(uri, version, () => source.getText(), entries);
 }
 
-/** Nesting no real manifest reaches; past it the YAML parser slows down quadratically. */
-const MAX_FLOW_DEPTH = 200;
-const MAX_INDENT = 400;
-
-/**
- * parseChunk parses one document, except one nested so deeply that parsing it would stall
- * the server (`[[[[…`, thousands of indentation levels): that one is kept as an empty
- * document carrying a syntax problem, so the rest of the file still works.
- */
+/** parseChunk parses one document (the engine keeps a document nested too deep to parse as an empty one). */
 function parseChunk(chunk: DocumentChunk, index: number): ManifestDocument {
-  const tooDeep = nestingProblem(chunk.text);
-  if (!tooDeep) return parseManifestDocument({ ...chunk, text: ownString(chunk.text) }, index);
-  const placeholder = parseManifestDocument({ ...chunk, text: '' }, index);
-  const line = chunk.startLine;
-  return {
-    ...placeholder,
-    chunk,
-    lines: new LineIndex(chunk.text),
-    syntaxErrors: [{ code: 'TOO_DEEP', message: `not checked: ${tooDeep}`, offset: 0, range: { start: { line, character: 0 }, end: { line, character: 1 } } }],
-  };
+  return parseManifestDocument({ ...chunk, text: ownString(chunk.text) }, index);
 }
 
 /**
@@ -261,53 +241,8 @@ function ownString(text: string): string {
   return copy;
 }
 
-export function nestingProblem(text: string): string | undefined {
-  let depth = 0;
-  let indent = 0;
-  let atLineStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      atLineStart = true;
-      indent = 0;
-      continue;
-    }
-    if (atLineStart) {
-      if (c === 32) {
-        if (++indent > MAX_INDENT) return `indented more than ${MAX_INDENT} columns`;
-        continue;
-      }
-      atLineStart = false;
-    }
-    if (c === 91 || c === 123) {
-      if (++depth > MAX_FLOW_DEPTH) return `brackets nested more than ${MAX_FLOW_DEPTH} deep`;
-    } else if ((c === 93 || c === 125) && depth > 0) {
-      depth--;
-    }
-  }
-  return undefined;
-}
-
 function withWorkload(manifest: ManifestDocument, cache: ChunkCache): Entry {
-  const workload = manifest.workload ?? workloadFromAst(manifest);
-  return workload ? { manifest, cache, workload } : { manifest, cache };
-}
-
-/** Reads apiVersion and kind from the AST when the value could not be built (bad alias). */
-function workloadFromAst(manifest: ManifestDocument): WorkloadKind | undefined {
-  if (manifest.value !== undefined) return undefined;
-  const contents = manifest.yaml.contents;
-  if (!isMap(contents)) return undefined;
-  let kind: unknown;
-  let apiVersion: unknown;
-  for (const pair of contents.items) {
-    if (!isScalar(pair.key)) continue;
-    if (pair.key.value === 'kind' && isScalar(pair.value)) kind = pair.value.value;
-    if (pair.key.value === 'apiVersion' && isScalar(pair.value)) apiVersion = pair.value.value;
-  }
-  if (kind === 'Job' && apiVersion === 'batch/v1') return 'Job';
-  if (kind === 'CronJob' && (apiVersion === 'batch/v1' || apiVersion === 'batch/v1beta1')) return 'CronJob';
-  return undefined;
+  return manifest.workload ? { manifest, cache, workload: manifest.workload } : { manifest, cache };
 }
 
 /** DocumentStore keeps the latest parse of each open document. */
