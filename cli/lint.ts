@@ -3,10 +3,10 @@
  * plus best-practice advice. Output as compiler-style text, JSON or SARIF 2.1.0.
  * Exit status: 0 no error, 1 at least one error finding, 2 usage or read error.
  */
-import { promises as fs } from 'node:fs';
+import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { Finding, LintOptions, RuleInfo, Severity } from '../src-engine';
-import { RULES, lintFile, parseManifestFile } from '../src-engine';
+import type { Finding, LintOptions, ManifestFile, RuleInfo, Severity } from '../src-engine';
+import { DEFAULT_MAX_LENGTH, RULES, lintFile, parseManifestFile, tooLargeMessage } from '../src-engine';
 
 export interface LintCommandIo {
   stdout: { write(text: string): unknown };
@@ -99,8 +99,8 @@ export async function runLintCommand(args: string[], io: LintCommandIo): Promise
   for (const target of parsed.paths) {
     if (target === '-') {
       try {
-        const text = io.stdin ? await readStream(io.stdin) : '';
-        results.push({ path: '<stdin>', findings: lintFile(parseManifestFile(text), options) });
+        const read = io.stdin ? await readBounded(io.stdin) : '';
+        results.push({ path: '<stdin>', findings: lintFile(manifestOf(read), options) });
       } catch (error) {
         fail('<stdin>', error);
       }
@@ -115,12 +115,14 @@ export async function runLintCommand(args: string[], io: LintCommandIo): Promise
       continue;
     }
     for (const file of files) {
+      let read: string | TooLarge;
       try {
-        const text = await fs.readFile(file, 'utf8');
-        results.push({ path: displayPath(cwd, file), findings: lintFile(parseManifestFile(text), options) });
+        read = await readFileBounded(file);
       } catch (error) {
         fail(displayPath(cwd, file), error);
+        continue;
       }
+      results.push({ path: displayPath(cwd, file), findings: lintFile(manifestOf(read), options) });
     }
   }
   if (parsed.format === 'json') io.stdout.write(JSON.stringify(toJson(results)) + '\n');
@@ -154,10 +156,43 @@ function displayPath(cwd: string, file: string): string {
   return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
-async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+/**
+ * Input is read up to a bound, like the 8 MiB of characters the engine checks: at most 3 bytes
+ * of UTF-8 per character, so a longer input is over the limit whatever it holds. Past the
+ * bound reading stops (and the stream is closed): `lint - < /dev/zero` answers at once.
+ */
+const MAX_INPUT_BYTES = 3 * DEFAULT_MAX_LENGTH + 3;
+
+/** An input that was not read to its end because it is over the limit. */
+interface TooLarge {
+  readonly tooLarge: string;
+}
+
+function manifestOf(read: string | TooLarge): ManifestFile {
+  if (typeof read === 'string') return parseManifestFile(read);
+  return { text: '', documents: [], skipped: { reason: 'tooLarge', message: read.tooLarge } };
+}
+
+async function readBounded(stream: NodeJS.ReadableStream): Promise<string | TooLarge> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  let bytes = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    bytes += buffer.length;
+    if (bytes > MAX_INPUT_BYTES) {
+      const limit = (DEFAULT_MAX_LENGTH / 1048576).toFixed(0);
+      return { tooLarge: `input is over the ${limit} MiB limit kube-jobs checks (reading stopped after ${(bytes / 1048576).toFixed(1)} MiB)` };
+    }
+    chunks.push(buffer);
+  }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A regular file too big is not read at all; anything else (a FIFO, a device) is read up to the bound. */
+async function readFileBounded(file: string): Promise<string | TooLarge> {
+  const stat = await fs.stat(file);
+  if (stat.isFile()) return stat.size > MAX_INPUT_BYTES ? { tooLarge: tooLargeMessage(stat.size) } : fs.readFile(file, 'utf8');
+  return readBounded(createReadStream(file));
 }
 
 function toText(results: readonly FileResult[]): string {

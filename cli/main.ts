@@ -3,10 +3,12 @@ import { runScheduleCommand } from './schedule';
 import { runRunCommand } from './run';
 import { runLintCommand } from './lint';
 import { runSimulateCommand } from './simulate';
+import { safeSink } from './terminalText';
 
 /** main dispatches a subcommand; resolves to the process exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
+  // Every command writes through safeSink: no control character from a manifest or a log reaches the terminal.
+  const io = { stdout: safeSink(process.stdout), stderr: safeSink(process.stderr), stdin: process.stdin };
   switch (argv[0]) {
     case 'lint':
       return runLintCommand(argv.slice(1), io);
@@ -17,7 +19,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     case 'run':
       return runRunCommand(argv.slice(1), { ...io, handleSignals: true });
     default:
-      process.stderr.write(`kube-jobs: not yet implemented: ${argv.join(' ')}\n`);
+      io.stderr.write(`kube-jobs: not yet implemented: ${argv.join(' ')}\n`);
       return 2;
   }
 }
