@@ -79,7 +79,7 @@ function goInteger(sign: string, digits: string): GoScalar | undefined {
   if (digits.length < 16) {
     // At most 52 bits: exact as a double, well inside int64.
     const magnitude = octal ? parseInt(digits.slice(1), 8) : Number(digits);
-    return { type: 'int', value: sign === '-' ? -magnitude : magnitude };
+    return { type: 'int', value: sign === '-' && magnitude !== 0 ? -magnitude : magnitude };
   }
   const magnitude = BigInt(octal ? `0o${digits.slice(1)}` : digits);
   const exact = sign === '-' ? -magnitude : magnitude;

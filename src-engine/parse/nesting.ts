@@ -14,8 +14,13 @@ const TAB = 9;
 const LF = 10;
 const CR = 13;
 
+/** A line that could start past MAX_CONTENT_COLUMN: that many spaces, tabs and indicator characters. */
+const LONG_LINE_START = new RegExp(`^[ \\t?:-]{${MAX_CONTENT_COLUMN + 1}}`, 'm');
+
 /** nestingProblem says why `text` is too deeply nested to parse, or undefined. */
 export function nestingProblem(text: string): string | undefined {
+  // Nearly every document has neither a line that long nor that many brackets: skip the scan.
+  if (!LONG_LINE_START.test(text) && countUpTo(text, MAX_FLOW_DEPTH + 1) <= MAX_FLOW_DEPTH) return undefined;
   let flowDepth = 0;
   let lineStart = true;
   for (let i = 0; i < text.length; i++) {
@@ -50,6 +55,14 @@ export function nestingProblem(text: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/** How many `[` and `{` the text holds, counting no further than `limit`. */
+function countUpTo(text: string, limit: number): number {
+  let count = 0;
+  for (let i = text.indexOf('['); i >= 0 && count < limit; i = text.indexOf('[', i + 1)) count++;
+  for (let i = text.indexOf('{'); i >= 0 && count < limit; i = text.indexOf('{', i + 1)) count++;
+  return count;
 }
 
 function isSeparator(c: number): boolean {

@@ -102,7 +102,8 @@ export class RuleContext {
     const location = typeof at === 'string' ? locateField(this.doc, report.locate ?? report.path, at) : { range: at, viaAlias: false };
     const field = report.field ?? formatFieldPath(report.path);
     let anchorKey: string | undefined;
-    if (location.viaAlias) {
+    // In a document with aliases, the same problem at the same place is one problem at an anchor.
+    if (this.doc.aliasTargets) {
       const { start, end } = location.range;
       const detail = report.message.startsWith(field) ? report.message.slice(field.length) : report.message;
       anchorKey = `${report.rule}|${start.line}:${start.character}|${end.line}:${end.character}|${detail}`;

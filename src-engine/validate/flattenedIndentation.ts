@@ -23,10 +23,38 @@ export interface FlattenedIndentation {
 const PLACES_FOR_VERDICT = 2;
 
 export function findFlattenedIndentation(doc: ManifestDocument, kind: WorkloadKind): FlattenedIndentation | undefined {
+  if (!hasEmptyKeyThenSameColumn(doc.chunk.text)) return undefined;
   const places: Array<FlattenedIndentation['places'][number] & { readonly path: string }> = [];
   walk(doc.yaml.contents as Node | null, rootSchema(kind), '', places);
   if (places.length < PLACES_FOR_VERDICT) return undefined;
   return { places, field: (places[0] as { path: string }).path };
+}
+
+/**
+ * Whether a line ends in `key:` and the next line starts in the same column: what every place
+ * needs (a quick scan of the text, so the schema walk runs only where it can find something).
+ */
+function hasEmptyKeyThenSameColumn(text: string): boolean {
+  let lineStart = 0;
+  for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', lineStart)) {
+    let end = newline;
+    while (end > lineStart && (text.charCodeAt(end - 1) === 13 || text.charCodeAt(end - 1) === 32)) end--;
+    const next = newline + 1;
+    if (end > lineStart && text.charCodeAt(end - 1) === 58 /* : */) {
+      const indent = indentation(text, lineStart);
+      const nextIndent = indentation(text, next);
+      const first = text.charCodeAt(next + nextIndent);
+      if (indent === nextIndent && text.charCodeAt(lineStart + indent) !== 35 && first > 32 && first !== 35) return true;
+    }
+    lineStart = next;
+  }
+  return false;
+}
+
+function indentation(text: string, at: number): number {
+  let i = at;
+  while (text.charCodeAt(i) === 32) i++;
+  return i - at;
 }
 
 function keyName(node: unknown): string | undefined {
