@@ -22,7 +22,9 @@ const ROUNDS = Number(process.argv[2] ?? 3);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-jobs-hostile-bench-'));
 
-const PLAIN_JOB = 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: plain\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n        - {name: c, image: "busybox:1.36"}\n';
+const PLAIN_JOB =
+  'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: plain\nspec:\n  template:\n    spec:\n' +
+  '      restartPolicy: Never\n      containers:\n        - {name: c, image: "busybox:1.36"}\n';
 const INPUTS = [
   ['999 aliases of a 5,000-key map', hostile.aliasedLimitsJob()],
   ['billion laughs (616 bytes)', hostile.billionLaughsJob()],
@@ -30,11 +32,13 @@ const INPUTS = [
   ['100,000 containers (4 MB)', hostile.manyContainersJob()],
   ['ESC/BEL in a schedule', hostile.escapeSequenceCronJob()],
 ];
-const files = new Map([['plain Job (baseline)', PLAIN_JOB], ...INPUTS].map(([name, text], i) => {
-  const file = path.join(work, `input${i}.yaml`);
-  fs.writeFileSync(file, text);
-  return [name, { file, text }];
-}));
+const files = new Map(
+  [['plain Job (baseline)', PLAIN_JOB], ...INPUTS].map(([name, text], i) => {
+    const file = path.join(work, `input${i}.yaml`);
+    fs.writeFileSync(file, text);
+    return [name, { file, text }];
+  }),
+);
 
 /** One fresh process: parse + lint a file, report milliseconds, peak RSS and findings. */
 const ENGINE_PROBE = `
@@ -65,31 +69,49 @@ function probe(script, arg) {
 }
 
 const mib = (kib) => `${(kib / 1024).toFixed(0)} MiB`.padStart(8);
+const ratio = (value, baseline) => `${(value / baseline).toFixed(1).padStart(6)}x`;
 const msText = (x) => `${x.toFixed(0)} ms`.padStart(8);
 
-console.log(`hostile-input bench: ${ROUNDS} rounds (medians); ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `hostile-input bench: ${ROUNDS} rounds (medians); ${os.cpus().length} CPUs, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 console.log('\nengine (parse + lint, fresh process)              time   ratio   peak RSS   ratio  findings');
 let base;
 for (const [name, { file }] of files) {
   const runs = Array.from({ length: ROUNDS }, () => probe(ENGINE_PROBE, file));
   const figure = { ms: median(runs.map((r) => r.ms)), rssKiB: median(runs.map((r) => r.rssKiB)), findings: runs[0].findings };
   base ??= figure;
-  console.log(`  ${name.padEnd(44)} ${msText(figure.ms)} ${(figure.ms / base.ms).toFixed(1).padStart(6)}x ${mib(figure.rssKiB)} ${(figure.rssKiB / base.rssKiB).toFixed(1).padStart(6)}x  ${figure.findings}`);
+  console.log(
+    `  ${name.padEnd(44)} ${msText(figure.ms)} ${ratio(figure.ms, base.ms)} ` +
+      `${mib(figure.rssKiB)} ${ratio(figure.rssKiB, base.rssKiB)}  ${figure.findings}`,
+  );
 }
 
 const zero = Array.from({ length: ROUNDS }, () => probe(STDIN_PROBE));
 const stdinFigure = { ms: median(zero.map((r) => r.ms)), rssKiB: median(zero.map((r) => r.rssKiB)) };
 console.log('\nCLI reader');
-console.log(`  lint - < /dev/zero                            ${msText(stdinFigure.ms)} ${(stdinFigure.ms / base.ms).toFixed(1).padStart(6)}x ${mib(stdinFigure.rssKiB)} ${(stdinFigure.rssKiB / base.rssKiB).toFixed(1).padStart(6)}x  exit ${zero[0].code}: ${zero[0].said.slice(0, 70)}`);
+console.log(
+  `  ${'lint - < /dev/zero'.padEnd(44)} ${msText(stdinFigure.ms)} ${ratio(stdinFigure.ms, base.ms)} ${mib(stdinFigure.rssKiB)} ` +
+    `${ratio(stdinFigure.rssKiB, base.rssKiB)}  exit ${zero[0].code}: ${zero[0].said.slice(0, 70)}`,
+);
 
 // ---- the language server -------------------------------------------------------------------
 
-const server = spawn(process.execPath, ['--max-semi-space-size=2', path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, ['--max-semi-space-size=2', path.join(root, 'dist/server.js'), '--stdio'], {
+  stdio: ['pipe', 'pipe', 'inherit'],
+});
 const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
 connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));
 connection.onRequest('client/registerCapability', () => null);
 connection.listen();
-await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { diagnostic: {} }, workspace: { configuration: true } } });
+await connection.sendRequest('initialize', {
+  processId: process.pid,
+  rootUri: null,
+  capabilities: { textDocument: { diagnostic: {} }, workspace: { configuration: true } },
+});
 await connection.sendNotification('initialized', {});
 
 console.log('\nlanguage server (open → diagnostics; server RSS after)   time   ratio   server RSS');
@@ -109,7 +131,9 @@ for (const [name, { text }] of files) {
   }
   const figure = { ms: median(times), rssKiB: rss };
   lspBase ??= figure;
-  console.log(`  ${name.padEnd(52)} ${msText(figure.ms)} ${(figure.ms / lspBase.ms).toFixed(1).padStart(6)}x ${mib(figure.rssKiB)}`);
+  console.log(
+    `  ${name.padEnd(52)} ${msText(figure.ms)} ${ratio(figure.ms, lspBase.ms)} ${mib(figure.rssKiB)}`,
+  );
 }
 await connection.sendRequest('shutdown');
 await connection.sendNotification('exit');

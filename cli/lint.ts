@@ -181,7 +181,8 @@ async function readBounded(stream: NodeJS.ReadableStream): Promise<string | TooL
     bytes += buffer.length;
     if (bytes > MAX_INPUT_BYTES) {
       const limit = (DEFAULT_MAX_LENGTH / 1048576).toFixed(0);
-      return { tooLarge: `input is over the ${limit} MiB limit kube-jobs checks (reading stopped after ${(bytes / 1048576).toFixed(1)} MiB)` };
+      return { tooLarge:
+        `input is over the ${limit} MiB limit kube-jobs checks (reading stopped after ${(bytes / 1048576).toFixed(1)} MiB)` };
     }
     chunks.push(buffer);
   }

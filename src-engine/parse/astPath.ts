@@ -125,7 +125,12 @@ export function findNode(document: ManifestDocument, path: string | readonly Pat
     current = resolved(document, current) ?? current;
     viaAlias = true;
   }
-  return { ...(current ? { node: current as Node } : {}), ...(keyNode ? { keyNode } : {}), depth, ...(viaAlias ? { viaAlias } : {}) };
+  return {
+    ...(current ? { node: current as Node } : {}),
+    ...(keyNode ? { keyNode } : {}),
+    depth,
+    ...(viaAlias ? { viaAlias } : {}),
+  };
 }
 
 /** Where a finding on a field is drawn, and whether that place is an anchor reached by an alias. */
@@ -139,17 +144,26 @@ export interface FieldLocation {
  * (`part` 'value'), its key ('key'), or — for a missing field — the key of the deepest parent
  * that exists, or the document's first line.
  */
-export function locateField(document: ManifestDocument, path: string | readonly PathSegment[], part: 'value' | 'key' = 'value'): FieldLocation {
+export function locateField(
+  document: ManifestDocument,
+  path: string | readonly PathSegment[],
+  part: 'value' | 'key' = 'value',
+): FieldLocation {
   const found = findNode(document, path);
   const viaAlias = found.viaAlias === true;
   const target = part === 'value' && found.node?.range ? found.node : found.keyNode;
-  if (target?.range) return { range: rangeInDocument(document, target.range[0], Math.max(target.range[1], target.range[0] + 1)), viaAlias };
+  if (target?.range)
+    {return { range: rangeInDocument(document, target.range[0], Math.max(target.range[1], target.range[0] + 1)), viaAlias };}
   if (found.node?.range) return { range: rangeInDocument(document, found.node.range[0], found.node.range[1]), viaAlias };
   return { range: firstContentLine(document), viaAlias };
 }
 
 /** rangeOfField: locateField's range. */
-export function rangeOfField(document: ManifestDocument, path: string | readonly PathSegment[], part: 'value' | 'key' = 'value'): Range {
+export function rangeOfField(
+  document: ManifestDocument,
+  path: string | readonly PathSegment[],
+  part: 'value' | 'key' = 'value',
+): Range {
   return locateField(document, path, part).range;
 }
 

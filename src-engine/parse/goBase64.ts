@@ -42,7 +42,8 @@ function utf8ToString(bytes: readonly number[]): string {
       if (next === undefined || (next & 0xc0) !== 0x80) ok = false;
       else code = (code << 6) | (next & 0x3f);
     }
-    const overlong = (need === 2 && code < 0x800) || (need === 3 && (code < 0x10000 || code > 0x10ffff)) || (code >= 0xd800 && code <= 0xdfff);
+    const overlong =
+      (need === 2 && code < 0x800) || (need === 3 && (code < 0x10000 || code > 0x10ffff)) || (code >= 0xd800 && code <= 0xdfff);
     if (!ok || overlong) {
       out += '\ufffd';
       i++;

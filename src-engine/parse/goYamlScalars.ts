@@ -20,14 +20,43 @@ export type GoScalar =
   | { readonly type: 'string'; readonly value: string };
 
 const BOOLEANS: Readonly<Record<string, boolean>> = {
-  y: true, Y: true, yes: true, Yes: true, YES: true, true: true, True: true, TRUE: true, on: true, On: true, ON: true,
-  n: false, N: false, no: false, No: false, NO: false, false: false, False: false, FALSE: false, off: false, Off: false, OFF: false,
+  y: true,
+  Y: true,
+  yes: true,
+  Yes: true,
+  YES: true,
+  true: true,
+  True: true,
+  TRUE: true,
+  on: true,
+  On: true,
+  ON: true,
+  n: false,
+  N: false,
+  no: false,
+  No: false,
+  NO: false,
+  false: false,
+  False: false,
+  FALSE: false,
+  off: false,
+  Off: false,
+  OFF: false,
 };
 const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
 const SPECIAL_FLOATS: Readonly<Record<string, number>> = {
-  '.nan': NaN, '.NaN': NaN, '.NAN': NaN,
-  '.inf': Infinity, '.Inf': Infinity, '.INF': Infinity, '+.inf': Infinity, '+.Inf': Infinity, '+.INF': Infinity,
-  '-.inf': -Infinity, '-.Inf': -Infinity, '-.INF': -Infinity,
+  '.nan': NaN,
+  '.NaN': NaN,
+  '.NAN': NaN,
+  '.inf': Infinity,
+  '.Inf': Infinity,
+  '.INF': Infinity,
+  '+.inf': Infinity,
+  '+.Inf': Infinity,
+  '+.INF': Infinity,
+  '-.inf': -Infinity,
+  '-.Inf': -Infinity,
+  '-.INF': -Infinity,
 };
 
 /** strconv.ParseInt/ParseUint syntax with base 0 (underscores already removed). */
@@ -102,11 +131,16 @@ export function fitsInt64(value: number): boolean {
  */
 export function mapKeyString(key: GoScalar): string | undefined {
   switch (key.type) {
-    case 'string': return key.value;
-    case 'bool': return key.value ? 'true' : 'false';
-    case 'int': return key.digits ?? String(key.value);
-    case 'float': return goFloat32G(key.value);
-    default: return undefined;
+    case 'string':
+      return key.value;
+    case 'bool':
+      return key.value ? 'true' : 'false';
+    case 'int':
+      return key.digits ?? String(key.value);
+    case 'float':
+      return goFloat32G(key.value);
+    default:
+      return undefined;
   }
 }
 

@@ -35,31 +35,60 @@ const API_VERSION = 'batch/v1';
 export function classifyDocument(apiVersion: unknown, kind: unknown, spec: unknown): DocumentKind {
   const kindText = typeof kind === 'string' && kind !== '' ? kind : undefined;
   const versionText = typeof apiVersion === 'string' && apiVersion !== '' ? apiVersion : undefined;
-  const intended = kindText !== undefined ? intendedKind(kindText) : versionText !== undefined && groupOf(versionText).toLowerCase() === 'batch' ? shapeKind(spec) : undefined;
+  const intended =
+    kindText !== undefined
+      ? intendedKind(kindText)
+      : versionText !== undefined && groupOf(versionText).toLowerCase() === 'batch'
+        ? shapeKind(spec)
+        : undefined;
   if (!intended) return NOT_OURS;
   if (versionText !== undefined && groupOf(versionText).includes('.')) return NOT_OURS; // a CRD group's own Job kind
   const problems: TypeMetaProblem[] = [];
   if (apiVersion === undefined || apiVersion === null || apiVersion === '') {
-    problems.push({ field: 'apiVersion', fix: API_VERSION, message: `apiVersion: Required value: kubectl refuses the document ("error validating data: apiVersion not set"); ${intended} is in ${API_VERSION}` });
+    problems.push({
+      field: 'apiVersion',
+      fix: API_VERSION,
+      message:
+        'apiVersion: Required value: kubectl refuses the document ("error validating data: apiVersion not set"); ' +
+        `${intended} is in ${API_VERSION}`,
+    });
   } else if (versionText !== undefined && versionText !== API_VERSION) {
-    problems.push({ field: 'apiVersion', fix: API_VERSION, message: wrongVersionMessage(versionText, kindText ?? intended, intended) });
+    problems.push({
+      field: 'apiVersion',
+      fix: API_VERSION,
+      message: wrongVersionMessage(versionText, kindText ?? intended, intended),
+    });
   }
   if (kind === undefined || kind === null || kind === '') {
-    problems.push({ field: 'kind', fix: intended, message: `kind: Required value: kubectl refuses the document ("error validating data: kind not set"); this looks like a ${intended}` });
+    problems.push({
+      field: 'kind',
+      fix: intended,
+      message:
+        'kind: Required value: kubectl refuses the document ("error validating data: kind not set"); ' +
+        `this looks like a ${intended}`,
+    });
   } else if (kindText !== undefined && kindText !== intended && problems.length === 0) {
-    const detail = kindText === intended.toLowerCase()
-      ? `no kind ${JSON.stringify(kindText)} is registered for version "${API_VERSION}"`
-      : `no matches for kind ${JSON.stringify(kindText)} in version "${API_VERSION}"`;
-    problems.push({ field: 'kind', fix: intended, message: `kind: Invalid value: ${JSON.stringify(kindText)}: ${detail} (kinds are case-sensitive: ${intended})` });
+    const detail =
+      kindText === intended.toLowerCase()
+        ? `no kind ${JSON.stringify(kindText)} is registered for version "${API_VERSION}"`
+        : `no matches for kind ${JSON.stringify(kindText)} in version "${API_VERSION}"`;
+    problems.push({
+      field: 'kind',
+      fix: intended,
+      message: `kind: Invalid value: ${JSON.stringify(kindText)}: ${detail} (kinds are case-sensitive: ${intended})`,
+    });
   }
   return { workload: intended, problems };
 }
 
 function wrongVersionMessage(apiVersion: string, kind: string, intended: WorkloadKind): string {
   if (intended === 'CronJob' && apiVersion === 'batch/v1beta1') {
-    return `apiVersion: Invalid value: "batch/v1beta1": CronJob in batch/v1beta1 was removed in Kubernetes 1.25, use ${API_VERSION}`;
+    const removed = 'CronJob in batch/v1beta1 was removed in Kubernetes 1.25';
+    return `apiVersion: Invalid value: "batch/v1beta1": ${removed}, use ${API_VERSION}`;
   }
-  return `apiVersion: Invalid value: ${JSON.stringify(apiVersion)}: no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}; ${intended} is in ${API_VERSION}`;
+  const version = JSON.stringify(apiVersion);
+  const noMatches = `no matches for kind ${JSON.stringify(kind)} in version ${version}`;
+  return `apiVersion: Invalid value: ${version}: ${noMatches}; ${intended} is in ${API_VERSION}`;
 }
 
 /** Job or CronJob for the kind as written (`Job`, `job`, `JOBS`, `Cron-Job`, …), else undefined. */
@@ -73,7 +102,7 @@ function intendedKind(kind: string): WorkloadKind | undefined {
 
 /** A batch document without a kind: a CronJob when its spec has a schedule or job template. */
 function shapeKind(spec: unknown): WorkloadKind {
-  const object = typeof spec === 'object' && spec !== null ? spec as Record<string, unknown> : {};
+  const object = typeof spec === 'object' && spec !== null ? (spec as Record<string, unknown>) : {};
   return 'schedule' in object || 'jobTemplate' in object ? 'CronJob' : 'Job';
 }
 

@@ -44,7 +44,11 @@ function allowedAliasRatio(decodeCount: number): number {
 
 const TAG_PREFIX = 'tag:yaml.org,2002:';
 const RESOLVABLE_TAGS = new Set(['str', 'bool', 'int', 'float', 'null', 'timestamp']);
-const TIMESTAMP = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::?[0-9]{2})?))?)?$/;
+/** The timestamp forms go-yaml accepts for !!timestamp (resolve.go allowedTimestampFormats, roughly). */
+const TIMESTAMP = new RegExp(
+  '^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}' +
+    '(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::?[0-9]{2})?))?)?$',
+);
 
 /** A decode go-yaml gives up on: kubectl sends nothing for the document. */
 class Refused extends Error {
@@ -70,7 +74,12 @@ export function decodeAsKubectl(contents: Node | null): KubectlValue {
   }
 }
 
-function problemAt(code: DecodeProblem['code'], severity: DecodeProblem['severity'], message: string, node: Node | null | undefined): DecodeProblem {
+function problemAt(
+  code: DecodeProblem['code'],
+  severity: DecodeProblem['severity'],
+  message: string,
+  node: Node | null | undefined,
+): DecodeProblem {
   const range = node?.range;
   return { code, severity, message, start: range?.[0] ?? 0, end: range ? Math.max(range[1], range[0] + 1) : 1 };
 }
@@ -99,7 +108,8 @@ class Decoder {
     if (isAlias(node)) {
       const target = this.anchors.get(node.source);
       if (!target) throw new Refused(problemAt('ALIAS', 'error', `yaml: unknown anchor '${node.source}' referenced`, node));
-      if (open.has(target)) throw new Refused(problemAt('ALIAS', 'error', `yaml: anchor '${node.source}' value contains itself`, node));
+      if (open.has(target))
+        {throw new Refused(problemAt('ALIAS', 'error', `yaml: anchor '${node.source}' value contains itself`, node));}
       this.targets.set(node, target);
       return;
     }
@@ -127,8 +137,20 @@ class Decoder {
   }
 
   private checkAliasing(node: Node | null | undefined): void {
-    if (this.aliasCount > 100 && this.decodeCount > 1000 && this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)) {
-      throw new Refused(problemAt('ALIAS', 'error', `yaml: document contains excessive aliasing (aliases expand to ${this.aliasCount} of ${this.decodeCount} decoded nodes)`, node));
+    if (
+      this.aliasCount > 100 &&
+      this.decodeCount > 1000 &&
+      this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)
+    ) {
+      throw new Refused(
+        problemAt(
+          'ALIAS',
+          'error',
+          'yaml: document contains excessive aliasing ' +
+            `(aliases expand to ${this.aliasCount} of ${this.decodeCount} decoded nodes)`,
+          node,
+        ),
+      );
     }
   }
 
@@ -185,7 +207,10 @@ class Decoder {
       const earlier = explicit.get(key);
       if (explicit.has(key)) {
         const message = `duplicate key ${JSON.stringify(key)}: kubectl keeps the last one and ignores this one without a word`;
-        this.problems.push({ ...problemAt('DUPLICATE_KEY', 'warning', message, earlier), ...(keyNode?.range ? { related: keyNode.range[0] } : {}) });
+        this.problems.push({
+          ...problemAt('DUPLICATE_KEY', 'warning', message, earlier),
+          ...(keyNode?.range ? { related: keyNode.range[0] } : {}),
+        });
       }
       explicit.set(key, keyNode);
       setKey(out, key, value);
@@ -196,13 +221,16 @@ class Decoder {
   /** `<<`: a map, an alias of one, or a sequence of those (the earlier ones win). */
   private merge(source: Node | null, out: Record<string, unknown>, at: Node | null): void {
     const want = (): never => {
-      throw new Refused(problemAt('MERGE', 'error', 'yaml: map merge requires map or sequence of maps as the value', source ?? at));
+      throw new Refused(
+        problemAt('MERGE', 'error', 'yaml: map merge requires map or sequence of maps as the value', source ?? at),
+      );
     };
     const mergeOne = (node: Node | null): void => {
       if (isAlias(node) && !isMap(this.targets.get(node))) want();
       if (!isAlias(node) && !isMap(node)) want();
       const value = this.decode(node);
-      if (value !== null && typeof value === 'object') for (const key of Object.keys(value)) setKey(out, key, (value as Record<string, unknown>)[key]);
+      if (value !== null && typeof value === 'object')
+        {for (const key of Object.keys(value)) setKey(out, key, (value as Record<string, unknown>)[key]);}
     };
     if (isSeq(source)) {
       const items = source.items as Array<Node | null>;
@@ -214,7 +242,7 @@ class Decoder {
 
   /** A map key as sigs.k8s.io/yaml writes it into JSON; undefined (and a problem) when it cannot. */
   private key(node: Node | null): string | undefined {
-    const target = isAlias(node) ? this.targets.get(node) ?? null : node;
+    const target = isAlias(node) ? (this.targets.get(node) ?? null) : node;
     if (isMap(target) || isSeq(target)) {
       this.problems.push(problemAt('KEY', 'error', 'yaml: invalid map key: a map or a list cannot be a key', node));
       return undefined;
@@ -223,7 +251,14 @@ class Decoder {
     const text = mapKeyString(scalar);
     if (text === undefined) {
       const type = scalar.type === 'null' ? '<nil>' : 'uint64';
-      this.problems.push(problemAt('KEY', 'error', `error converting YAML to JSON: unsupported map key of type: ${type}, key: ${String(scalar.value)}`, node));
+      this.problems.push(
+        problemAt(
+          'KEY',
+          'error',
+          `error converting YAML to JSON: unsupported map key of type: ${type}, key: ${String(scalar.value)}`,
+          node,
+        ),
+      );
       return undefined;
     }
     return text;
@@ -233,7 +268,15 @@ class Decoder {
     const resolved = this.goScalar(node).value;
     if (typeof resolved === 'number' && !Number.isFinite(resolved)) {
       const shown = Number.isNaN(resolved) ? 'NaN' : resolved > 0 ? '+Inf' : '-Inf';
-      this.problems.push(problemAt('JSON', 'error', `error converting YAML to JSON: json: unsupported value: ${shown} (JSON has no ${shown}; kubectl cannot send this document)`, node));
+      this.problems.push(
+        problemAt(
+          'JSON',
+          'error',
+          `error converting YAML to JSON: json: unsupported value: ${shown} ` +
+            `(JSON has no ${shown}; kubectl cannot send this document)`,
+          node,
+        ),
+      );
     }
     return resolved;
   }
@@ -256,7 +299,8 @@ class Decoder {
     const name = tag.startsWith(TAG_PREFIX) ? tag.slice(TAG_PREFIX.length) : undefined;
     if (name === 'binary') {
       const decoded = decodeGoBase64(source);
-      if (decoded === undefined) this.problems.push(problemAt('TAG', 'error', 'yaml: !!binary value contains invalid base64 data', node));
+      if (decoded === undefined)
+        {this.problems.push(problemAt('TAG', 'error', 'yaml: !!binary value contains invalid base64 data', node));}
       return { type: 'string', value: decoded ?? source };
     }
     if (name === undefined || !RESOLVABLE_TAGS.has(name) || name === 'str') return { type: 'string', value: source };
@@ -274,7 +318,9 @@ class Decoder {
 function isMergeKey(node: Node | null): boolean {
   if (!isScalar(node)) return false;
   if (node.tag === `${TAG_PREFIX}merge`) return true;
-  return !node.tag && (node.type === 'PLAIN' || node.type === undefined) && (node.source === '<<' || typeof node.value === 'symbol');
+  return (
+    !node.tag && (node.type === 'PLAIN' || node.type === undefined) && (node.source === '<<' || typeof node.value === 'symbol')
+  );
 }
 
 function setKey(out: Record<string, unknown>, key: string, value: unknown): void {

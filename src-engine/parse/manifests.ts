@@ -131,20 +131,55 @@ export function parseManifestDocument(chunk: DocumentChunk, index: number): Mani
   const tooDeep = nestingProblem(chunk.text);
   if (tooDeep) {
     const line = chunk.startLine;
-    const problem: YamlProblem = { code: 'TOO_DEEP', message: `not checked: ${tooDeep}`, offset: 0, range: { start: { line, character: 0 }, end: { line, character: 1 } } };
-    return { index, chunk, yaml: { contents: null }, lines, syntaxErrors: [problem], readProblems: [], value: undefined, typeMetaProblems: [], isTemplate: false };
+    const problem: YamlProblem = {
+      code: 'TOO_DEEP',
+      message: `not checked: ${tooDeep}`,
+      offset: 0,
+      range: { start: { line, character: 0 }, end: { line, character: 1 } },
+    };
+    return {
+      index,
+      chunk,
+      yaml: { contents: null },
+      lines,
+      syntaxErrors: [problem],
+      readProblems: [],
+      value: undefined,
+      typeMetaProblems: [],
+      isTemplate: false,
+    };
   }
   const read = kubectlText(chunk.text);
   const readProblems: ReadProblem[] = [];
-  const problem = (rule: ReadProblem['rule'], severity: ReadProblem['severity'], message: string, start: number, end: number): void => {
+  const problem = (
+    rule: ReadProblem['rule'],
+    severity: ReadProblem['severity'],
+    message: string,
+    start: number,
+    end: number,
+  ): void => {
     readProblems.push({ rule, severity, code: rule, message, offset: start, range: toRange(start, Math.max(end, start + 1)) });
   };
   if (read.controlCharacter) {
     const { offset, code } = read.controlCharacter;
-    problem('yaml-syntax', 'error', `yaml: control characters are not allowed (${codePointName(code)}): kubectl refuses this document; write it as an escape in a double-quoted string ("\\u${code.toString(16).padStart(4, '0')}")`, offset, offset + 1);
+    problem(
+      'yaml-syntax',
+      'error',
+      `yaml: control characters are not allowed (${codePointName(code)}): kubectl refuses this document; write it as an ` +
+      `escape in a double-quoted string ("\\u${code.toString(16).padStart(4, '0')}")`,
+      offset,
+      offset + 1,
+    );
   }
   if (read.ignoredFrom !== undefined) {
-    problem('yaml-line-ends', 'warning', 'kubectl never reads from here on: the line ends before it are lone carriage returns (old Mac style), so kubectl reads the file as one line and decodes only its first YAML document; save the file with LF line ends', read.ignoredFrom, chunk.text.length);
+    problem(
+      'yaml-line-ends',
+      'warning',
+      'kubectl never reads from here on: the line ends before it are lone carriage returns (old Mac style), so kubectl ' +
+      'reads the file as one line and decodes only its first YAML document; save the file with LF line ends',
+      read.ignoredFrom,
+      chunk.text.length,
+    );
   }
   let yaml: YamlTree;
   let syntaxErrors: YamlProblem[] = [];
@@ -181,7 +216,10 @@ export function parseManifestDocument(chunk: DocumentChunk, index: number): Mani
   const metadata = top['metadata'];
   const name = isPlainObject(metadata) && typeof metadata['name'] === 'string' ? metadata['name'] : undefined;
   const isTemplate = /\{\{[\s\S]*?\}\}/.test(chunk.text);
-  const classified = isPlainObject(value) || isMap(yaml.contents) ? classifyDocument(top['apiVersion'], top['kind'], top['spec']) : { problems: [] };
+  const classified =
+    isPlainObject(value) || isMap(yaml.contents)
+      ? classifyDocument(top['apiVersion'], top['kind'], top['spec'])
+      : { problems: [] };
   return {
     index,
     chunk,
@@ -215,7 +253,11 @@ function topLevelScalars(contents: unknown): Record<string, unknown> {
 
 /** relocateDocument reuses a parsed document whose chunk moved (an edit above it). */
 export function relocateDocument(document: ManifestDocument, chunk: DocumentChunk, index: number): ManifestDocument {
-  if (document.chunk.startLine === chunk.startLine && document.chunk.startOffset === chunk.startOffset && document.index === index) {
+  if (
+    document.chunk.startLine === chunk.startLine &&
+    document.chunk.startOffset === chunk.startOffset &&
+    document.index === index
+  ) {
     return document;
   }
   const delta = chunk.startLine - document.chunk.startLine;

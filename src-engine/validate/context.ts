@@ -99,7 +99,8 @@ export class RuleContext {
       return;
     }
     const at = report.at ?? 'value';
-    const location = typeof at === 'string' ? locateField(this.doc, report.locate ?? report.path, at) : { range: at, viaAlias: false };
+    const location =
+      typeof at === 'string' ? locateField(this.doc, report.locate ?? report.path, at) : { range: at, viaAlias: false };
     const field = report.field ?? formatFieldPath(report.path);
     let anchorKey: string | undefined;
     // In a document with aliases, the same problem at the same place is one problem at an anchor.
@@ -134,7 +135,8 @@ export class RuleContext {
       if (repeats === 0) continue;
       const finding = out[index] as Finding;
       const places = repeats === 1 ? 'place' : 'places';
-      out[index] = { ...finding, message: `${finding.message} (reported once, at the anchor: the alias repeats it in ${repeats} more ${places})` };
+      const note = `(reported once, at the anchor: the alias repeats it in ${repeats} more ${places})`;
+      out[index] = { ...finding, message: `${finding.message} ${note}` };
     }
     return out;
   }

@@ -38,12 +38,17 @@ export function limitFindings(
     total += count;
     if (SEVERITY_ORDER.indexOf(severity) < SEVERITY_ORDER.indexOf(worst)) worst = severity;
   }
-  const byRule = [...counts].sort((a, b) => b[1].count - a[1].count).map(([rule, { count }]) => `${rule} ${count}`).join(', ');
+  const byRule = [...counts]
+    .sort((a, b) => b[1].count - a[1].count)
+    .map(([rule, { count }]) => `${rule} ${count}`)
+    .join(', ');
   const docsUrl = docsOf('findings-limit');
   kept.push({
     rule: 'findings-limit',
     severity: SEVERITY_ORDER.indexOf(worst) < SEVERITY_ORDER.indexOf(level) ? worst : level,
-    message: `${total} more findings in this document are not shown (kube-jobs shows at most ${MAX_FINDINGS_PER_RULE} per rule and ${MAX_FINDINGS_PER_DOCUMENT} per document): ${byRule}`,
+    message:
+      `${total} more findings in this document are not shown ` +
+      `(kube-jobs shows at most ${MAX_FINDINGS_PER_RULE} per rule and ${MAX_FINDINGS_PER_DOCUMENT} per document): ${byRule}`,
     field: '',
     range: where,
     ...(docsUrl ? { docsUrl } : {}),

@@ -14,7 +14,12 @@ import type { SchemaNode } from '../schema/query';
  */
 export interface FlattenedIndentation {
   /** Each place: the empty parent's key and the key that belongs under it. */
-  readonly places: ReadonlyArray<{ readonly parent: Node; readonly child: Node; readonly parentName: string; readonly childName: string }>;
+  readonly places: ReadonlyArray<{
+    readonly parent: Node;
+    readonly child: Node;
+    readonly parentName: string;
+    readonly childName: string;
+  }>;
   /** Field path of the first empty parent. */
   readonly field: string;
 }
@@ -72,7 +77,12 @@ function isEmpty(node: unknown): boolean {
   return node === null || node === undefined || (isScalar(node) && node.value === null && node.source === '');
 }
 
-function walk(node: Node | null, schema: SchemaNode | undefined, path: string, places: Array<FlattenedIndentation['places'][number] & { path: string }>): void {
+function walk(
+  node: Node | null,
+  schema: SchemaNode | undefined,
+  path: string,
+  places: Array<FlattenedIndentation['places'][number] & { path: string }>,
+): void {
   if (!node || !schema || places.length >= 20) return;
   if (isSeq(node)) {
     for (const item of node.items) walk(item as Node | null, schema.items, path, places);

@@ -38,7 +38,11 @@ export function lintFile(file: ManifestFile, options?: LintOptions): Finding[] {
   for (const doc of file.documents) {
     const tooDeep = doc.syntaxErrors.find((problem) => problem.code === 'TOO_DEEP');
     // A document too deep to parse says so when it looks like a Job (the language server does the same).
-    const part = tooDeep ? (WORKLOAD_TEXT.test(doc.chunk.text) ? skippedFinding(tooDeep.message, tooDeep.range, levelOf) : []) : lintDocument(doc, options);
+    const part = tooDeep
+      ? WORKLOAD_TEXT.test(doc.chunk.text)
+        ? skippedFinding(tooDeep.message, tooDeep.range, levelOf)
+        : []
+      : lintDocument(doc, options);
     for (const finding of part) findings.push(finding);
   }
   return findings;
@@ -47,7 +51,16 @@ export function lintFile(file: ManifestFile, options?: LintOptions): Finding[] {
 function skippedFinding(message: string, range: Range, levelOf: (rule: string) => RuleLevel): Finding[] {
   const level = levelOf('file-skipped');
   if (level === 'off') return [];
-  return [{ rule: 'file-skipped', severity: level, message, field: '', range, ...(docsOf('file-skipped') ? { docsUrl: docsOf('file-skipped') } : {}) }];
+  return [
+    {
+      rule: 'file-skipped',
+      severity: level,
+      message,
+      field: '',
+      range,
+      ...(docsOf('file-skipped') ? { docsUrl: docsOf('file-skipped') } : {}),
+    },
+  ];
 }
 
 /**
@@ -63,14 +76,18 @@ export function lintDocument(doc: ManifestDocument, options?: LintOptions): Find
     if (!kind && !WORKLOAD_TEXT.test(doc.chunk.text)) return [];
     const level = levelOf('template-not-checked');
     if (level === 'off') return [];
-    return [{
-      rule: 'template-not-checked',
-      severity: level,
-      message: 'this document contains template code ({{ ... }}); it is not plain YAML, so kube-jobs does not check it: check the rendered manifest instead (for example helm template ... | kube-jobs lint -)',
-      field: '',
-      range: rangeOfField(doc, []),
-      docsUrl: docsOf('template-not-checked')!,
-    }];
+    return [
+      {
+        rule: 'template-not-checked',
+        severity: level,
+        message:
+          'this document contains template code ({{ ... }}); it is not plain YAML, so kube-jobs does not check it: check ' +
+          'the rendered manifest instead (for example helm template ... | kube-jobs lint -)',
+        field: '',
+        range: rangeOfField(doc, []),
+        docsUrl: docsOf('template-not-checked')!,
+      },
+    ];
   }
   if (!kind) return [];
   const findings: Finding[] = [];
@@ -79,11 +96,15 @@ export function lintDocument(doc: ManifestDocument, options?: LintOptions): Find
   readFindings(doc, levelOf, docsOf, findings, brokenSchedule);
   const flattened = findFlattenedIndentation(doc, kind);
   if (flattened && levelOf('indentation-flattened') !== 'off') {
-    return [...findings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'schedule-yaml'), flattenedFinding(doc, flattened, levelOf)];
+    return [
+      ...findings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'schedule-yaml'),
+      flattenedFinding(doc, flattened, levelOf),
+    ];
   }
   // An unquoted `*` schedule stops the whole document from decoding; check the rest of it as
   // if the schedule were quoted (same lines, so every other range stays right).
-  const checked = !isPlainObject(doc.value) && quoted !== undefined ? parseManifestDocument({ ...doc.chunk, text: quoted }, doc.index) : doc;
+  const checked =
+    !isPlainObject(doc.value) && quoted !== undefined ? parseManifestDocument({ ...doc.chunk, text: quoted }, doc.index) : doc;
   const root = checked.value;
   if (!isPlainObject(root)) return sortByPosition(findings);
   const ctx = new RuleContext(checked, kind, root, levelOf, docsOf);
@@ -107,15 +128,23 @@ function sortByPosition(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
-function flattenedFinding(doc: ManifestDocument, flattened: NonNullable<ReturnType<typeof findFlattenedIndentation>>, levelOf: (rule: string) => RuleLevel): Finding {
+function flattenedFinding(
+  doc: ManifestDocument,
+  flattened: NonNullable<ReturnType<typeof findFlattenedIndentation>>,
+  levelOf: (rule: string) => RuleLevel,
+): Finding {
   const first = flattened.places[0] as (typeof flattened.places)[number];
-  const line = (node: { range?: [number, number, number] | null }): number => doc.chunk.startLine + doc.lines.positionAt(node.range?.[0] ?? 0).line + 1;
+  const line = (node: { range?: [number, number, number] | null }): number =>
+    doc.chunk.startLine + doc.lines.positionAt(node.range?.[0] ?? 0).line + 1;
   const more = flattened.places.length - 1;
   const range = first.child.range ? rangeInDocument(doc, first.child.range[0], first.child.range[1]) : rangeOfField(doc, []);
   return {
     rule: 'indentation-flattened',
     severity: levelOf('indentation-flattened') as Severity,
-    message: `indentation looks flattened: "${first.childName}:" (line ${line(first.child)}) sits in the same column as "${first.parentName}:" (line ${line(first.parent)}), so ${first.parentName} is empty and ${first.childName} is read one level up; ${more} more place${more === 1 ? '' : 's'} like it. Indent each field under its parent (text copied from a PDF or a web page often loses its indentation); the other checks wait until then`,
+    message: `indentation looks flattened: "${first.childName}:" (line ${line(first.child)}) sits in the same column as ` +
+      `"${first.parentName}:" (line ${line(first.parent)}), so ${first.parentName} is empty and ${first.childName} is read ` +
+      `one level up; ${more} more place${more === 1 ? '' : 's'} like it. Indent each field under its parent (text copied ` +
+      `from a PDF or a web page often loses its indentation); the other checks wait until then`,
     field: flattened.field,
     range,
     ...(docsOf('indentation-flattened') ? { docsUrl: docsOf('indentation-flattened') } : {}),

@@ -20,7 +20,12 @@ const SCHEDULE_LINE = /^([ \t]*)schedule:[ \t]*([*@][^\r\n]*?)[ \t]*(?:[ \t]#[^\
  * `@` (reserved) is reported once on spec.schedule with a quoting fix; other errors as
  * yaml-syntax. Returns the chunk text with such schedules quoted, when there were any.
  */
-export function syntaxFindings(doc: ManifestDocument, levelOf: (rule: string) => RuleLevel, docsOf: (rule: string) => string | undefined, out: Finding[]): string | undefined {
+export function syntaxFindings(
+  doc: ManifestDocument,
+  levelOf: (rule: string) => RuleLevel,
+  docsOf: (rule: string) => string | undefined,
+  out: Finding[],
+): string | undefined {
   if (doc.syntaxErrors.length === 0) return undefined;
   const text = doc.chunk.text;
   let quoted: string | undefined;
@@ -39,11 +44,15 @@ export function syntaxFindings(doc: ManifestDocument, levelOf: (rule: string) =>
     quoted = base.slice(0, start + shift) + yamlString(valueText) + base.slice(end + shift);
     if (scheduleLevel === 'off') continue;
     const range = rangeInDocument(doc, start, end);
-    const what = valueText.startsWith('*') ? 'YAML reads a leading * as an alias' : '@ is a reserved YAML character and cannot start a plain value';
+    const what = valueText.startsWith('*')
+      ? 'YAML reads a leading * as an alias'
+      : '@ is a reserved YAML character and cannot start a plain value';
     out.push({
       rule: 'schedule-yaml',
       severity: scheduleLevel,
-      message: `spec.schedule: ${what}, so this document is not valid YAML: quote the schedule (schedule: ${yamlString(valueText)})`,
+      message:
+        `spec.schedule: ${what}, so this document is not valid YAML: ` +
+        `quote the schedule (schedule: ${yamlString(valueText)})`,
       field: 'spec.schedule',
       range,
       fixes: [{ title: 'Quote the schedule', edits: [{ range, newText: yamlString(valueText) }], isPreferred: true }],
@@ -70,13 +79,26 @@ export function syntaxFindings(doc: ManifestDocument, levelOf: (rule: string) =>
  * readFindings adds where kubectl reads the document differently from the text. With a
  * broken schedule line the alias it makes is already reported (schedule-yaml).
  */
-export function readFindings(doc: ManifestDocument, levelOf: (rule: string) => RuleLevel, docsOf: (rule: string) => string | undefined, out: Finding[], brokenSchedule: boolean): void {
+export function readFindings(
+  doc: ManifestDocument,
+  levelOf: (rule: string) => RuleLevel,
+  docsOf: (rule: string) => string | undefined,
+  out: Finding[],
+  brokenSchedule: boolean,
+): void {
   for (const problem of doc.readProblems) {
     if (brokenSchedule && problem.message.startsWith('yaml: unknown anchor')) continue;
     const level = levelOf(problem.rule);
     if (level === 'off') continue;
     const docsUrl = docsOf(problem.rule);
-    out.push({ rule: problem.rule, severity: level, message: problem.message, field: fieldAtOffset(doc, problem.offset), range: problem.range, ...(docsUrl ? { docsUrl } : {}) });
+    out.push({
+      rule: problem.rule,
+      severity: level,
+      message: problem.message,
+      field: fieldAtOffset(doc, problem.offset),
+      range: problem.range,
+      ...(docsUrl ? { docsUrl } : {}),
+    });
   }
 }
 

@@ -11,7 +11,13 @@ import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { aliasedLimitsJob, billionLaughsJob, compactNestingJob, escapeSequenceCronJob, manyContainersJob } from '../helpers/hostileInputs';
+import {
+  aliasedLimitsJob,
+  billionLaughsJob,
+  compactNestingJob,
+  escapeSequenceCronJob,
+  manyContainersJob,
+} from '../helpers/hostileInputs';
 import { REPO_ROOT } from '../helpers/paths';
 
 const CLI = path.join(REPO_ROOT, 'out', 'cli', 'main.js');
@@ -19,7 +25,11 @@ const CLI = path.join(REPO_ROOT, 'out', 'cli', 'main.js');
 // eslint-disable-next-line no-control-regex -- the test looks for exactly these
 const TERMINAL_CONTROL = /[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]/;
 
-interface Result { readonly code: number | null; readonly stdout: string; readonly stderr: string }
+interface Result {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
 
 const running = new Set<ChildProcess>();
 
@@ -81,7 +91,10 @@ describe('kube-jobs on hostile input (issue #13)', () => {
     const report = JSON.parse(r.stdout) as { files: { diagnostics: { rule: string; message: string }[] }[] };
     const diagnostics = report.files[0]?.diagnostics ?? [];
     assert.ok(diagnostics.length <= 1001, `${diagnostics.length} diagnostics`);
-    assert.match(diagnostics.find((d) => d.rule === 'findings-limit')?.message ?? '', /^\d+ more findings in this document are not shown/);
+    assert.match(
+      diagnostics.find((d) => d.rule === 'findings-limit')?.message ?? '',
+      /^\d+ more findings in this document are not shown/,
+    );
   });
 
   it('reads standard input up to a limit: lint - < /dev/zero answers', { timeout: 120_000 }, async () => {

@@ -16,12 +16,44 @@ const valueOf = (text: string): unknown => parseManifestFile(text).documents[0]?
 describe('kubectl reading: scalars (go-yaml resolve)', () => {
   it('resolves plain scalars as go-yaml v2 does, then as the API server receives them', () => {
     const table: Array<[string, unknown]> = [
-      ['yes', true], ['Y', true], ['on', true], ['OFF', false], ['n', false], ['No', false], ['true', true], ['tRUE', 'tRUE'],
-      ['~', null], ['null', null], ['Null', null], ['', null], ['NULL', null], ['nULL', 'nULL'],
-      ['1_000', 1000], ['0b11', 3], ['-0b11', -3], ['0755', 493], ['0o17', 15], ['0x1F', 31], ['+5', 5], ['-0', 0],
-      ['08', 8], ['0129', 129], ['1e3', 1000], ['.5', 0.5], ['1.', 1], ['2.0', 2], ['1e400', '1e400'], ['._5', '._5'],
-      ['2026-01-01', '2026-01-01'], ['1:30', '1:30'], ['0x', '0x'], ['_1', '_1'], ['+.nan', '+.nan'], ['100m', '100m'],
-      ['9223372036854775807', 9223372036854774784], ['-9223372036854775808', -9223372036854775808],
+      ['yes', true],
+      ['Y', true],
+      ['on', true],
+      ['OFF', false],
+      ['n', false],
+      ['No', false],
+      ['true', true],
+      ['tRUE', 'tRUE'],
+      ['~', null],
+      ['null', null],
+      ['Null', null],
+      ['', null],
+      ['NULL', null],
+      ['nULL', 'nULL'],
+      ['1_000', 1000],
+      ['0b11', 3],
+      ['-0b11', -3],
+      ['0755', 493],
+      ['0o17', 15],
+      ['0x1F', 31],
+      ['+5', 5],
+      ['-0', 0],
+      ['08', 8],
+      ['0129', 129],
+      ['1e3', 1000],
+      ['.5', 0.5],
+      ['1.', 1],
+      ['2.0', 2],
+      ['1e400', '1e400'],
+      ['._5', '._5'],
+      ['2026-01-01', '2026-01-01'],
+      ['1:30', '1:30'],
+      ['0x', '0x'],
+      ['_1', '_1'],
+      ['+.nan', '+.nan'],
+      ['100m', '100m'],
+      ['9223372036854775807', 9223372036854774784],
+      ['-9223372036854775808', -9223372036854775808],
     ];
     for (const [source, expected] of table) assert.deepEqual(resolvePlain(source).value, expected, source);
     assert.ok(Number.isNaN(resolvePlain('.NaN').value));
@@ -50,9 +82,12 @@ describe('kubectl reading: scalars (go-yaml resolve)', () => {
 });
 
 describe('kubectl reading: documents', () => {
-  it('applies merge keys in go-yaml\'s order: later entries win, a merged list\'s earlier maps win', () => {
+  it("applies merge keys in go-yaml's order: later entries win, a merged list's earlier maps win", () => {
     assert.deepEqual(valueOf('a: &a {p: 1, q: 1}\nb: &b {p: 2, r: 2}\nc:\n  <<: [*a, *b]\n  s: 3\nd:\n  p: 0\n  <<: *a\n'), {
-      a: { p: 1, q: 1 }, b: { p: 2, r: 2 }, c: { p: 1, q: 1, r: 2, s: 3 }, d: { p: 1, q: 1 },
+      a: { p: 1, q: 1 },
+      b: { p: 2, r: 2 },
+      c: { p: 1, q: 1, r: 2, s: 3 },
+      d: { p: 1, q: 1 },
     });
   });
 
@@ -67,12 +102,22 @@ describe('kubectl reading: documents', () => {
   });
 
   it('decodes !!binary and explicit tags, and refuses what go-yaml refuses', () => {
-    assert.deepEqual(valueOf('a: !!binary aGVsbG8=\nb: !!str 5\nc: !!int "7"\nd: !custom text\n'), { a: 'hello', b: '5', c: 7, d: 'text' });
-    assert.match(parseManifestFile('a: !!int x\n').documents[0]?.readProblems[0]?.message ?? '', /cannot decode !!str `x` as a !!int/);
+    assert.deepEqual(valueOf('a: !!binary aGVsbG8=\nb: !!str 5\nc: !!int "7"\nd: !custom text\n'), {
+      a: 'hello',
+      b: '5',
+      c: 7,
+      d: 'text',
+    });
+    assert.match(
+      parseManifestFile('a: !!int x\n').documents[0]?.readProblems[0]?.message ?? '',
+      /cannot decode !!str `x` as a !!int/,
+    );
   });
 
-  it('expands aliases within go-yaml\'s budget and refuses past it, where go-yaml does', () => {
-    const anchored = (keys: number, aliases: number): string => `a: &a {${Array.from({ length: keys }, (_, i) => `k${i}: 1`).join(', ')}}\n${Array.from({ length: aliases }, (_, i) => `b${i}: *a`).join('\n')}\n`;
+  it("expands aliases within go-yaml's budget and refuses past it, where go-yaml does", () => {
+    const anchored = (keys: number, aliases: number): string =>
+      `a: &a {${Array.from({ length: keys }, (_, i) => `k${i}: 1`).join(', ')}}\n` +
+      `${Array.from({ length: aliases }, (_, i) => `b${i}: *a`).join('\n')}\n`;
     // A 1,000-key map (2,001 decode operations) used 100 more times: 200,100 of 202,304 operations aliased (98.9 %).
     assert.deepEqual(parseManifestFile(anchored(1000, 100)).documents[0]?.readProblems, []);
     // Used 120 more times: past go-yaml's 99 % at the 111th alias.
@@ -82,8 +127,13 @@ describe('kubectl reading: documents', () => {
   });
 
   it('reports a problem inside an anchor once, at the anchor, saying how often it repeats', () => {
-    const text = `${jobYaml({}, { containers: [{ name: 'a', image: 'busybox:1.36', resources: { requests: { cpu: '1 core' } } }] })
-      .replace('resources:\n', 'resources: &res\n')}      initContainers:\n        - {name: i1, image: "busybox:1.36", resources: *res}\n        - {name: i2, image: "busybox:1.36", resources: *res}\n`;
+    const text = `${jobYaml(
+      {},
+      { containers: [{ name: 'a', image: 'busybox:1.36', resources: { requests: { cpu: '1 core' } } }] },
+    ).replace(
+      'resources:\n',
+      'resources: &res\n',
+    )}      initContainers:\n${['i1', 'i2'].map((name) => `        - {name: ${name}, image: a, resources: *res}\n`).join('')}`;
     const quantity = lint(text).filter((f) => f.rule === 'field-type');
     assert.equal(quantity.length, 1, quantity.map((f) => f.message).join('\n'));
     assert.match(quantity[0]?.message ?? '', /reported once, at the anchor: the alias repeats it in 2 more places/);
@@ -92,17 +142,31 @@ describe('kubectl reading: documents', () => {
 
   it('checks a Job whose file starts with a byte-order mark (kubectl skips it)', () => {
     const findings = lint(`\ufeff${jobYaml({}, { restartPolicy: undefined })}`);
-    assert.ok(findings.some((f) => f.rule === 'restart-policy'), findings.map((f) => f.rule).join());
+    assert.ok(
+      findings.some((f) => f.rule === 'restart-policy'),
+      findings.map((f) => f.rule).join(),
+    );
     assert.ok(!findings.some((f) => f.rule === 'unknown-field'));
   });
 
   it('checks a Job whose lines end in lone carriage returns, as go-yaml reads it', () => {
     const findings = lint(jobYaml({}, { restartPolicy: undefined }).replace(/\n/g, '\r'));
-    assert.deepEqual(findings.filter((f) => f.severity === 'error').map((f) => f.rule), ['restart-policy']);
+    assert.deepEqual(
+      findings.filter((f) => f.severity === 'error').map((f) => f.rule),
+      ['restart-policy'],
+    );
   });
 
-  it('refuses raw control characters as go-yaml\'s reader does, but not escapes in double quotes', () => {
-    assert.ok(lint(jobYaml().replace('name: demo', 'name: demo\x07')).some((f) => f.rule === 'yaml-syntax' && f.message.includes('U+0007')));
-    assert.ok(!lint(jobYaml({}, { containers: [{ name: 'w', image: 'a:1', args: ['\x07'], resources: { requests: { cpu: '1' } } }] })).some((f) => f.rule === 'yaml-syntax'));
+  it("refuses raw control characters as go-yaml's reader does, but not escapes in double quotes", () => {
+    assert.ok(
+      lint(jobYaml().replace('name: demo', 'name: demo\x07')).some(
+        (f) => f.rule === 'yaml-syntax' && f.message.includes('U+0007'),
+      ),
+    );
+    assert.ok(
+      !lint(
+        jobYaml({}, { containers: [{ name: 'w', image: 'a:1', args: ['\x07'], resources: { requests: { cpu: '1' } } }] }),
+      ).some((f) => f.rule === 'yaml-syntax'),
+    );
   });
 });

@@ -12,7 +12,8 @@ import { REPO_ROOT, fixturePath } from '../helpers/paths';
 
 /** The production path for what the fast parser does not take: the library with go-yaml's scalars, then kubectl's decoding. */
 const LIBRARY_OPTIONS = GO_YAML_PARSE_OPTIONS;
-const libraryValue = (library: ReturnType<typeof parseDocument>): unknown => decodeAsKubectl(library.contents as Node | null).value;
+const libraryValue = (library: ReturnType<typeof parseDocument>): unknown =>
+  decodeAsKubectl(library.contents as Node | null).value;
 
 /** Where the fast parser's tree differs from the library's (first difference), or undefined. */
 function treeDifference(fast: Node | null, library: Node | null, at: string): string | undefined {
@@ -78,7 +79,8 @@ describe('parseSimpleYaml (fast path for plain manifests)', () => {
   it('builds the same tree for the layouts it supports', () => {
     const layouts = [
       '---  # leading comment\napiVersion: batch/v1\nkind: Job\n',
-      'a:\n  b: 1\n  c: [x, "y", \'z\']\n  d: {e: 1, "f": null, g: [1, 2.50, 0x1F, 0o17, 0755, 08, 1_000, 0b11, 1e3, .5, +7, 9223372036854775807]}\n',
+      'a:\n  b: 1\n  c: [x, "y", \'z\']\n' +
+        '  d: {e: 1, "f": null, g: [1, 2.50, 0x1F, 0o17, 0755, 08, 1_000, 0b11, 1e3, .5, +7, 9223372036854775807]}\n',
       // YAML 1.1 as kubectl's go-yaml reads it: booleans, nulls, octal, timestamps stay strings.
       'b: [y, Yes, on, OFF, n, No, ~, Null, 2026-01-01, 0x, +.nan, 1e400]\n',
       // A byte-order mark before the first line.
@@ -151,7 +153,11 @@ describe('parseSimpleYaml (fast path for plain manifests)', () => {
 
   it('agrees with the library on thousands of mutated manifests (differential fuzz, seeded)', () => {
     const random = mulberry32(20261130);
-    const pieces = ['\r', '\r\n', '\\"', '\\n', '\\x4', '\\u00e9', ' ', ':', '-', '#', '"', "'", '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '%', '@', '\n', '  ', 'a', '1', '.', '~', '?', '\\', 'null', 'true', '0x1F', '1e3', '<<', ': ', '- ', ' #', '\t', 'yes', 'on', 'n', '0755', '1_000', '0b11', '.inf', '\ufeff', '9223372036854775808'];
+    const pieces = ['\r', '\r\n', '\\"', '\\n', '\\x4', '\\u00e9', ' ', ':', '-', '#', '"', "'", '[', ']', '{', '}', ',']
+      .concat(['&', '*', '!', '|', '>', '%', '@', '\n', '  ', 'a', '1', '.', '~', '?', '\\', 'null', 'true', '0x1F', '1e3'])
+      .concat(['<<', ': ', '- ', ' #', '\t'])
+      // YAML 1.1 as kubectl's go-yaml reads it.
+      .concat(['yes', 'on', 'n', '0755', '1_000', '0b11', '.inf', '\ufeff', '9223372036854775808']);
     let accepted = 0;
     const runs = 4000;
     for (let n = 0; n < runs; n++) {

@@ -8,14 +8,18 @@ import type { RuleDefinition } from '../rule';
  * batch/v1beta1 CronJob in 1.25), each with the fix.
  */
 export const apiVersionRule: RuleDefinition = {
-  rules: [{
-    id: 'api-version',
-    defaultSeverity: 'error',
-    category: 'validation',
-    title: 'apiVersion and kind',
-    description: 'A Job or CronJob needs apiVersion batch/v1 and the kind spelled exactly (Job, CronJob); kubectl or the API server refuses anything else.',
-    docsUrl: 'https://kubernetes.io/docs/reference/using-api/deprecation-guide/#cronjob-v125',
-  }],
+  rules: [
+    {
+      id: 'api-version',
+      defaultSeverity: 'error',
+      category: 'validation',
+      title: 'apiVersion and kind',
+      description:
+        'A Job or CronJob needs apiVersion batch/v1 and the kind spelled exactly (Job, CronJob); kubectl or the API server ' +
+        'refuses anything else.',
+      docsUrl: 'https://kubernetes.io/docs/reference/using-api/deprecation-guide/#cronjob-v125',
+    },
+  ],
   check(ctx) {
     for (const problem of ctx.doc.typeMetaProblems) {
       const edit = setField(ctx.doc, [], problem.field, problem.fix);

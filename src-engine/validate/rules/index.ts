@@ -31,7 +31,9 @@ export const SYNTAX_RULES: readonly RuleInfo[] = [
     defaultSeverity: 'error',
     category: 'validation',
     title: 'YAML kubectl cannot read',
-    description: 'The document is not valid YAML, or kubectl cannot decode it (control characters, excessive aliasing, .inf/.nan values, keys JSON cannot hold); kubectl cannot send it.',
+    description:
+      'The document is not valid YAML, or kubectl cannot decode it (control characters, excessive aliasing, .inf/.nan ' +
+      'values, keys JSON cannot hold); kubectl cannot send it.',
     docsUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/#describing-a-kubernetes-object',
   },
   {
@@ -39,7 +41,8 @@ export const SYNTAX_RULES: readonly RuleInfo[] = [
     defaultSeverity: 'warning',
     category: 'practice',
     title: 'Duplicate key',
-    description: 'A key appears twice in one map; kubectl keeps the last value without a word, so the first one is silently ignored.',
+    description:
+      'A key appears twice in one map; kubectl keeps the last value without a word, so the first one is silently ignored.',
     docsUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/#describing-a-kubernetes-object',
   },
   {
@@ -47,7 +50,9 @@ export const SYNTAX_RULES: readonly RuleInfo[] = [
     defaultSeverity: 'warning',
     category: 'practice',
     title: 'Documents kubectl never reads',
-    description: 'Line ends that are lone carriage returns make kubectl read the file as one line: it decodes only the first YAML document.',
+    description:
+      'Line ends that are lone carriage returns make kubectl read the file as one line: it decodes only the first YAML ' +
+      'document.',
     docsUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/#describing-a-kubernetes-object',
   },
   {
@@ -55,7 +60,9 @@ export const SYNTAX_RULES: readonly RuleInfo[] = [
     defaultSeverity: 'error',
     category: 'validation',
     title: 'Indentation looks flattened',
-    description: 'Fields sit in the column of the parent they belong under (metadata: followed by name:), as text copied from a PDF or web page often does; reported once instead of the many errors it causes.',
+    description:
+      'Fields sit in the column of the parent they belong under (metadata: followed by name:), as text copied from a PDF or ' +
+      'web page often does; reported once instead of the many errors it causes.',
     docsUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/#describing-a-kubernetes-object',
   },
   {
@@ -63,7 +70,8 @@ export const SYNTAX_RULES: readonly RuleInfo[] = [
     defaultSeverity: 'info',
     category: 'practice',
     title: 'More findings not shown',
-    description: 'A document with very many findings shows the first 100 per rule and 1,000 in all, and counts the rest in this summary.',
+    description:
+      'A document with very many findings shows the first 100 per rule and 1,000 in all, and counts the rest in this summary.',
     docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/',
   },
   {

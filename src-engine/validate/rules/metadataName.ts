@@ -40,7 +40,9 @@ export const metadataNameRules: RuleDefinition = {
       defaultSeverity: 'error',
       category: 'validation',
       title: 'Job name too long for the job-name label',
-      description: 'The server copies a Job name into the pod template label job-name, whose values are limited to 63 characters (unless manualSelector is true).',
+      description:
+        'The server copies a Job name into the pod template label job-name, whose values are limited to 63 characters ' +
+        '(unless manualSelector is true).',
       docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#specifying-your-own-pod-selector',
     },
     {
@@ -58,7 +60,11 @@ export const metadataNameRules: RuleDefinition = {
     const generateName = str(meta?.['generateName']);
     if (generateName) {
       for (const detail of isDns1123Subdomain(maskTrailingDash(generateName))) {
-        ctx.report({ rule: 'name', path: ['metadata', 'generateName'], message: invalidMessage('metadata.generateName', generateName, detail) });
+        ctx.report({
+          rule: 'name',
+          path: ['metadata', 'generateName'],
+          message: invalidMessage('metadata.generateName', generateName, detail),
+        });
       }
     }
     let name: string;
@@ -73,14 +79,24 @@ export const metadataNameRules: RuleDefinition = {
       const cut = generateName.length > GENERATED_PREFIX_MAX ? `its first ${GENERATED_PREFIX_MAX} characters, ` : '';
       note = ` (the name the server generates from generateName: ${cut}${JSON.stringify(prefix)} and 5 random characters)`;
     } else {
-      ctx.report({ rule: 'name', path: ['metadata', 'name'], message: requiredMessage('metadata.name', 'name or generateName is required') });
+      ctx.report({
+        rule: 'name',
+        path: ['metadata', 'name'],
+        message: requiredMessage('metadata.name', 'name or generateName is required'),
+      });
       name = '';
     }
     const nameMessage = (detail: string): string => `${invalidMessage('metadata.name', name, detail)}${note}`;
     if (name !== '') {
-      for (const detail of isDns1123Subdomain(name)) ctx.report({ rule: 'name', path: ['metadata', 'name'], locate: locateName(note), message: nameMessage(detail) });
+      for (const detail of isDns1123Subdomain(name))
+        {ctx.report({ rule: 'name', path: ['metadata', 'name'], locate: locateName(note), message: nameMessage(detail) });}
       if (ctx.kind === 'CronJob' && name.length > CRONJOB_NAME_MAX) {
-        ctx.report({ rule: 'name', path: ['metadata', 'name'], locate: locateName(note), message: nameMessage(`must be no more than ${CRONJOB_NAME_MAX} characters`) });
+        ctx.report({
+          rule: 'name',
+          path: ['metadata', 'name'],
+          locate: locateName(note),
+          message: nameMessage(`must be no more than ${CRONJOB_NAME_MAX} characters`),
+        });
       }
     }
     if (ctx.kind !== 'Job') return;
@@ -91,7 +107,9 @@ export const metadataNameRules: RuleDefinition = {
           rule: 'job-name-length',
           path: ['spec', 'template', 'labels'],
           locate: locateName(note),
-          message: `${invalidMessage('spec.template.labels', name, detail)} (the server copies the Job name into the pod template labels job-name and batch.kubernetes.io/job-name)${note}`,
+          message:
+            `${invalidMessage('spec.template.labels', name, detail)} (the server copies the Job name into the pod template ` +
+            `labels job-name and batch.kubernetes.io/job-name)${note}`,
         });
       }
     }
@@ -100,7 +118,12 @@ export const metadataNameRules: RuleDefinition = {
     if (view?.indexed && completions !== undefined && completions > 0 && int(completions) !== undefined) {
       const hostname = `${name}-${completions - 1}`;
       if (isDns1123Label(hostname).length > 0) {
-        ctx.report({ rule: 'indexed-hostname', path: ['metadata', 'name'], locate: locateName(note), message: nameMessage(`will not able to create pod with invalid DNS label: ${hostname}`) });
+        ctx.report({
+          rule: 'indexed-hostname',
+          path: ['metadata', 'name'],
+          locate: locateName(note),
+          message: nameMessage(`will not able to create pod with invalid DNS label: ${hostname}`),
+        });
       }
     }
   },

@@ -17,21 +17,29 @@ const BANNED_OWNERS = new Set(['/v1, Kind=Event']);
  * `labels` rule's.
  */
 export const objectMetaRule: RuleDefinition = {
-  rules: [{
-    id: 'object-meta',
-    defaultSeverity: 'error',
-    category: 'validation',
-    title: 'Namespace, owner references and finalizers',
-    description: 'metadata.namespace must be a DNS-1123 label; each owner reference needs apiVersion, kind, name and uid (and at most one controller); finalizers are qualified names.',
-    docsUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/owners-dependents/',
-  }],
+  rules: [
+    {
+      id: 'object-meta',
+      defaultSeverity: 'error',
+      category: 'validation',
+      title: 'Namespace, owner references and finalizers',
+      description:
+        'metadata.namespace must be a DNS-1123 label; each owner reference needs apiVersion, kind, name and uid ' +
+        '(and at most one controller); finalizers are qualified names.',
+      docsUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/owners-dependents/',
+    },
+  ],
   check(ctx) {
     const meta = ctx.metadata;
     if (!meta) return;
     const namespace = str(meta['namespace']);
     if (namespace) {
       for (const detail of isDns1123Label(namespace)) {
-        ctx.report({ rule: 'object-meta', path: ['metadata', 'namespace'], message: invalidMessage('metadata.namespace', namespace, detail) });
+        ctx.report({
+          rule: 'object-meta',
+          path: ['metadata', 'namespace'],
+          message: invalidMessage('metadata.namespace', namespace, detail),
+        });
       }
     }
     checkOwnerReferences(ctx, list(meta['ownerReferences']) ?? []);
@@ -50,7 +58,12 @@ function checkOwnerReferences(ctx: Ctx, references: readonly unknown[]): void {
     const kind = str(reference['kind']) ?? '';
     const at = ['metadata', 'ownerReferences', index] as const;
     const report = (field: string, value: unknown, detail: string): void => {
-      ctx.report({ rule: 'object-meta', path: [...at, field], field: `${base}.${field}`, message: invalidMessage(`${base}.${field}`, value, detail) });
+      ctx.report({
+        rule: 'object-meta',
+        path: [...at, field],
+        field: `${base}.${field}`,
+        message: invalidMessage(`${base}.${field}`, value, detail),
+      });
     };
     const version = groupVersion(apiVersion);
     if (version === undefined || version.version === '') report('apiVersion', apiVersion, 'version must not be empty');
@@ -59,7 +72,12 @@ function checkOwnerReferences(ctx: Ctx, references: readonly unknown[]): void {
     if ((str(reference['uid']) ?? '') === '') report('uid', reference['uid'] ?? '', 'must not be empty');
     const owner = `${version?.group ?? ''}/${version?.version ?? ''}, Kind=${kind}`;
     if (BANNED_OWNERS.has(owner)) {
-      ctx.report({ rule: 'object-meta', path: [...at], field: base, message: invalidMessage(base, reference, `${owner} is disallowed from being an owner`) });
+      ctx.report({
+        rule: 'object-meta',
+        path: [...at],
+        field: base,
+        message: invalidMessage(base, reference, `${owner} is disallowed from being an owner`),
+      });
     }
     if (reference['controller'] === true) {
       const current = `${kind}/${str(reference['name']) ?? ''}`;
@@ -69,7 +87,12 @@ function checkOwnerReferences(ctx: Ctx, references: readonly unknown[]): void {
           rule: 'object-meta',
           path: [...at, 'controller'],
           field: base,
-          message: invalidMessage(base, references, `Only one reference can have Controller set to true. Found "true" in references for ${firstController} and ${current}`),
+          message: invalidMessage(
+            base,
+            references,
+            'Only one reference can have Controller set to true. ' +
+              `Found "true" in references for ${firstController} and ${current}`,
+          ),
         });
       }
     }
@@ -78,7 +101,7 @@ function checkOwnerReferences(ctx: Ctx, references: readonly unknown[]): void {
 
 /** schema.ParseGroupVersion: `v1`, `group/version`; undefined when it has more than one `/`. */
 function groupVersion(apiVersion: string): { group: string; version: string } | undefined {
-  if (apiVersion === '' ) return { group: '', version: '' };
+  if (apiVersion === '') return { group: '', version: '' };
   const parts = apiVersion.split('/');
   if (parts.length === 1) return { group: '', version: apiVersion };
   if (parts.length === 2) return { group: parts[0] as string, version: parts[1] as string };
@@ -91,13 +114,30 @@ function checkFinalizers(ctx: Ctx, finalizers: readonly unknown[]): void {
     const finalizer = str(raw);
     if (finalizer === undefined) return;
     for (const detail of isQualifiedName(finalizer)) {
-      ctx.report({ rule: 'object-meta', path: ['metadata', 'finalizers', index], field: 'metadata.finalizers', message: invalidMessage('metadata.finalizers', finalizer, detail) });
+      ctx.report({
+        rule: 'object-meta',
+        path: ['metadata', 'finalizers', index],
+        field: 'metadata.finalizers',
+        message: invalidMessage('metadata.finalizers', finalizer, detail),
+      });
     }
     if (!finalizer.includes('/') && !STANDARD_FINALIZERS.has(finalizer)) {
-      ctx.report({ rule: 'object-meta', path: ['metadata', 'finalizers', index], message: invalidMessage(`metadata.finalizers[${index}]`, finalizer, 'name is neither a standard finalizer name nor is it fully qualified') });
+      ctx.report({
+        rule: 'object-meta',
+        path: ['metadata', 'finalizers', index],
+        message: invalidMessage(
+          `metadata.finalizers[${index}]`,
+          finalizer,
+          'name is neither a standard finalizer name nor is it fully qualified',
+        ),
+      });
     }
   });
   if (names.includes('orphan') && names.includes('foregroundDeletion')) {
-    ctx.report({ rule: 'object-meta', path: ['metadata', 'finalizers'], message: invalidMessage('metadata.finalizers', names, 'finalizer orphan and foregroundDeletion cannot be both set') });
+    ctx.report({
+      rule: 'object-meta',
+      path: ['metadata', 'finalizers'],
+      message: invalidMessage('metadata.finalizers', names, 'finalizer orphan and foregroundDeletion cannot be both set'),
+    });
   }
 }

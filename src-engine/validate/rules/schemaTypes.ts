@@ -151,7 +151,9 @@ class Walker {
   private overflow(value: number, goType: 'int32' | 'int64'): void {
     if (!this.reportTypes) return;
     const bounds = goType === 'int32' ? `${INT32_MIN} to ${INT32_MAX}` : '-9223372036854775808 to 9223372036854775807';
-    this.report('field-type', `${this.where()}: Invalid value: ${showValue(value)}: does not fit the field's Go type ${goType} (${bounds}): json: cannot unmarshal number ${showValue(value)} into a field of type ${goType}`);
+    this.report('field-type',
+      `${this.where()}: Invalid value: ${showValue(value)}: does not fit the field's Go type ${goType} (${bounds}): json: ` +
+      `cannot unmarshal number ${showValue(value)} into a field of type ${goType}`);
   }
 
   private where(): string {
@@ -200,7 +202,8 @@ class Walker {
         hint = `; kubectl reads the unquoted ${source} as a ${actual}${yaml11}: quote it`;
         const edit = replaceValue(this.ctx.doc, this.path, JSON.stringify(source));
         if (edit) fixes.push({ title: `Quote ${source}`, edits: [edit], isPreferred: true });
-        this.report('field-type', `${this.where()}: Invalid value: ${source}: must be of type ${expected}, not ${actual}${hint}`, fixes);
+        const message = `${this.where()}: Invalid value: ${source}: must be of type ${expected}, not ${actual}${hint}`;
+        this.report('field-type', message, fixes);
         return;
       }
       hint = `; YAML reads this unquoted value as a ${actual}, quote it`;

@@ -15,27 +15,106 @@ interface RuleCase {
 }
 
 const long = (n: number): string => 'a'.repeat(n);
+/** Nine levels of ten aliases each: "billion laughs" as top-level fields. */
+const laughLevel = (i: number): string =>
+  i === 0 ? `x0: &a0 [${'x, '.repeat(9)}x]\n` : `x${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+const LAUGHS = Array.from({ length: 9 }, (_, i) => laughLevel(i)).join('');
+const OWNER = { apiVersion: 'v1', kind: 'ConfigMap' };
 
 /** One or more failing manifests per rule id; each must produce that rule's finding. */
 const INVALID: RuleCase[] = [
   { rule: 'yaml-syntax', name: 'unclosed flow sequence', text: 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: x}\nspec:\n  parallelism: [1\n', message: 'Flow sequence' },
-  { rule: 'yaml-duplicate-key', name: 'duplicate key (kubectl keeps the last)', text: jobYaml().replace('spec:\n', 'spec:\n  parallelism: 1\n  parallelism: 2\n'), field: 'spec.parallelism', message: 'kubectl keeps the last one' },
-  { rule: 'yaml-syntax', name: 'billion laughs (go-yaml\'s excessive aliasing)', text: jobYaml().replace('spec:\n', `x0: &a0 [${'x, '.repeat(9)}x]\n${Array.from({ length: 8 }, (_, i) => `x${i + 1}: &a${i + 1} [${Array(10).fill(`*a${i}`).join(', ')}]`).join('\n')}\nspec:\n`), message: 'excessive aliasing' },
-  { rule: 'yaml-syntax', name: 'an anchor containing its own alias', text: jobYaml().replace('spec:\n', 'x: &loop [*loop]\nspec:\n'), message: 'contains itself' },
-  { rule: 'yaml-syntax', name: 'a raw escape character', text: jobYaml().replace('name: demo', 'name: demo\x1b[2J'), message: 'control characters are not allowed (U+001B)' },
-  { rule: 'yaml-syntax', name: '.inf (JSON has no infinity)', text: jobYaml({ activeDeadlineSeconds: 1 }).replace('activeDeadlineSeconds: 1', 'activeDeadlineSeconds: .inf'), message: 'unsupported value: +Inf' },
-  { rule: 'yaml-line-ends', name: 'CR-only line ends hide the second document', text: `${jobYaml()}---\n${jobYaml({}, {}, { name: 'second' })}`.replace(/\n/g, '\r'), message: 'only its first YAML document' },
-  { rule: 'indentation-flattened', name: 'text copied without its indentation', text: 'apiVersion: batch/v1\nkind: Job\nmetadata:\nname: flat\nspec:\ntemplate:\nspec:\nrestartPolicy: Never\ncontainers:\n- name: w\nimage: busybox:1.36\n', field: 'metadata', message: 'indentation looks flattened' },
-  { rule: 'findings-limit', name: '150 containers without requests', text: jobYaml({}, { containers: Array.from({ length: 150 }, (_, i) => ({ name: `c${i}`, image: 'busybox:1.36' })) }), message: '50 more findings' },
+  {
+    rule: 'yaml-duplicate-key',
+    name: 'duplicate key (kubectl keeps the last)',
+    text: jobYaml().replace('spec:\n', 'spec:\n  parallelism: 1\n  parallelism: 2\n'),
+    field: 'spec.parallelism',
+    message: 'kubectl keeps the last one',
+  },
+  {
+    rule: 'yaml-syntax',
+    name: 'billion laughs (go-yaml\'s excessive aliasing)',
+    text: jobYaml().replace('spec:\n', `${LAUGHS}spec:\n`),
+    message: 'excessive aliasing',
+  },
+  {
+    rule: 'yaml-syntax',
+    name: 'an anchor containing its own alias',
+    text: jobYaml().replace('spec:\n', 'x: &loop [*loop]\nspec:\n'),
+    message: 'contains itself',
+  },
+  {
+    rule: 'yaml-syntax',
+    name: 'a raw escape character',
+    text: jobYaml().replace('name: demo', 'name: demo\x1b[2J'),
+    message: 'control characters are not allowed (U+001B)',
+  },
+  {
+    rule: 'yaml-syntax',
+    name: '.inf (JSON has no infinity)',
+    text: jobYaml({ activeDeadlineSeconds: 1 }).replace('activeDeadlineSeconds: 1', 'activeDeadlineSeconds: .inf'),
+    message: 'unsupported value: +Inf',
+  },
+  {
+    rule: 'yaml-line-ends',
+    name: 'CR-only line ends hide the second document',
+    text: `${jobYaml()}---\n${jobYaml({}, {}, { name: 'second' })}`.replace(/\n/g, '\r'),
+    message: 'only its first YAML document',
+  },
+  {
+    rule: 'indentation-flattened',
+    name: 'text copied without its indentation',
+    text: ['apiVersion: batch/v1', 'kind: Job', 'metadata:', 'name: flat', 'spec:', 'template:', 'spec:', 'restartPolicy: Never']
+      .concat(['containers:', '- name: w', 'image: busybox:1.36', ''])
+      .join('\n'),
+    field: 'metadata',
+    message: 'indentation looks flattened',
+  },
+  {
+    rule: 'findings-limit',
+    name: '150 containers without requests',
+    text: jobYaml({}, { containers: Array.from({ length: 150 }, (_, i) => ({ name: `c${i}`, image: 'busybox:1.36' })) }),
+    message: '50 more findings',
+  },
   { rule: 'schedule-yaml', name: 'leading *', text: cronJobYaml().replace('schedule: "0 3 * * *"', 'schedule: */5 * * * *'), field: 'spec.schedule' },
   { rule: 'schedule-yaml', name: 'leading @', text: cronJobYaml().replace('schedule: "0 3 * * *"', 'schedule: @hourly'), field: 'spec.schedule' },
   { rule: 'api-version', name: 'batch/v1beta1', text: cronJobYaml().replace('batch/v1', 'batch/v1beta1'), field: 'apiVersion', message: 'removed in Kubernetes 1.25, use batch/v1' },
   { rule: 'api-version', name: 'Job in v1', text: jobYaml().replace('batch/v1', 'v1'), field: 'apiVersion', message: 'is in batch/v1' },
-  { rule: 'api-version', name: 'Job in batch/v1beta1', text: jobYaml().replace('batch/v1', 'batch/v1beta1'), field: 'apiVersion', message: 'no matches for kind "Job" in version "batch/v1beta1"' },
-  { rule: 'api-version', name: 'apiVersion missing', text: jobYaml().replace('apiVersion: batch/v1\n', ''), field: 'apiVersion', message: 'apiVersion not set' },
-  { rule: 'api-version', name: 'kind missing', text: cronJobYaml().replace('kind: "CronJob"\n', ''), field: 'kind', message: 'kind not set' },
-  { rule: 'api-version', name: 'kind in lower case', text: jobYaml().replace('kind: Job', 'kind: job'), field: 'kind', message: 'no kind "job" is registered for version "batch/v1"' },
-  { rule: 'api-version', name: 'kind misspelled', text: cronJobYaml().replace('kind: "CronJob"', 'kind: Cronjob'), field: 'kind', message: 'no matches for kind "Cronjob"' },
+  {
+    rule: 'api-version',
+    name: 'Job in batch/v1beta1',
+    text: jobYaml().replace('batch/v1', 'batch/v1beta1'),
+    field: 'apiVersion',
+    message: 'no matches for kind "Job" in version "batch/v1beta1"',
+  },
+  {
+    rule: 'api-version',
+    name: 'apiVersion missing',
+    text: jobYaml().replace('apiVersion: batch/v1\n', ''),
+    field: 'apiVersion',
+    message: 'apiVersion not set',
+  },
+  {
+    rule: 'api-version',
+    name: 'kind missing',
+    text: cronJobYaml().replace('kind: "CronJob"\n', ''),
+    field: 'kind',
+    message: 'kind not set',
+  },
+  {
+    rule: 'api-version',
+    name: 'kind in lower case',
+    text: jobYaml().replace('kind: Job', 'kind: job'),
+    field: 'kind',
+    message: 'no kind "job" is registered for version "batch/v1"',
+  },
+  {
+    rule: 'api-version',
+    name: 'kind misspelled',
+    text: cronJobYaml().replace('kind: "CronJob"', 'kind: Cronjob'),
+    field: 'kind',
+    message: 'no matches for kind "Cronjob"',
+  },
   { rule: 'containers', name: 'CronJob without a job template', text: 'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: x}\nspec:\n  schedule: "@daily"\n', field: 'spec.jobTemplate.spec.template.spec.containers' },
   { rule: 'schedule-syntax', name: 'CronJob without spec', text: 'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: x}\n', field: 'spec.schedule' },
   { rule: 'restart-policy', name: 'Job without spec', text: 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: x}\n', field: 'spec.template.spec.restartPolicy' },
@@ -47,19 +126,81 @@ const INVALID: RuleCase[] = [
   { rule: 'field-type', name: 'number schedule', text: cronJobYaml({ schedule: 5 }), field: 'spec.schedule', message: 'must be of type string' },
   { rule: 'field-type', name: 'bad quantity', text: jobYaml({}, { containers: [{ name: 'w', image: 'busybox:1', resources: { requests: { memory: '64 MB' } } }] }), field: 'spec.template.spec.containers[0].resources.requests[memory]' },
   { rule: 'field-type', name: 'list where an object belongs', text: jobYaml({ podFailurePolicy: [] }), field: 'spec.podFailurePolicy' },
-  { rule: 'field-type', name: 'YAML 1.1 boolean in a string field', text: jobYaml({}, { containers: [{ name: 'w', image: 'a:1', env: [{ name: 'DEBUG', value: 'x' }] }] }).replace('value: x', 'value: yes'), field: 'spec.template.spec.containers[0].env[0].value', message: 'YAML 1.1' },
-  { rule: 'field-type', name: 'int64 overflow (arrives as a float64)', text: jobYaml({ activeDeadlineSeconds: 1 }).replace('activeDeadlineSeconds: 1', 'activeDeadlineSeconds: 9223372036854775808'), field: 'spec.activeDeadlineSeconds', message: '9223372036854776000' },
-  { rule: 'field-type', name: 'int32 overflow written with underscores', text: jobYaml({ backoffLimit: 1 }).replace('backoffLimit: 1', 'backoffLimit: 3_000_000_000'), field: 'spec.backoffLimit', message: 'int32' },
+  {
+    rule: 'field-type',
+    name: 'YAML 1.1 boolean in a string field',
+    text: jobYaml({}, { containers: [{ name: 'w', image: 'a:1', env: [{ name: 'DEBUG', value: 'x' }] }] })
+      .replace('value: x', 'value: yes'),
+    field: 'spec.template.spec.containers[0].env[0].value',
+    message: 'YAML 1.1',
+  },
+  {
+    rule: 'field-type',
+    name: 'int64 overflow (arrives as a float64)',
+    text: jobYaml({ activeDeadlineSeconds: 1 }).replace('activeDeadlineSeconds: 1', 'activeDeadlineSeconds: 9223372036854775808'),
+    field: 'spec.activeDeadlineSeconds',
+    message: '9223372036854776000',
+  },
+  {
+    rule: 'field-type',
+    name: 'int32 overflow written with underscores',
+    text: jobYaml({ backoffLimit: 1 }).replace('backoffLimit: 1', 'backoffLimit: 3_000_000_000'),
+    field: 'spec.backoffLimit',
+    message: 'int32',
+  },
   { rule: 'name', name: 'uppercase', text: jobYaml({}, {}, { name: 'Demo' }), field: 'metadata.name', message: 'RFC 1123 subdomain' },
   { rule: 'name', name: 'missing', text: jobYaml().replace('  name: demo\n', '  labels: {}\n'), field: 'metadata.name', message: 'Required value' },
   { rule: 'name', name: 'CronJob over 52', text: cronJobYaml({}, {}, {}, long(53)), field: 'metadata.name', message: 'no more than 52' },
-  { rule: 'name', name: 'generateName in upper case', text: jobYaml().replace('name: demo', 'generateName: Demo-'), field: 'metadata.generateName', message: 'RFC 1123 subdomain' },
-  { rule: 'name', name: 'generated CronJob name over 52', text: cronJobYaml().replace('name: "nightly"', `generateName: ${long(50)}-`), field: 'metadata.name', message: '5 random characters' },
-  { rule: 'indexed-hostname', name: 'generated name too long for the hostname', text: jobYaml({ completionMode: 'Indexed', completions: 5 }).replace('name: demo', `generateName: ${long(60)}`), field: 'metadata.name', message: 'first 58 characters' },
-  { rule: 'object-meta', name: 'namespace in upper case', text: jobYaml({}, {}, { metadata: { namespace: 'Batch' } }), field: 'metadata.namespace', message: 'RFC 1123 label' },
-  { rule: 'object-meta', name: 'owner reference without uid', text: jobYaml({}, {}, { metadata: { ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'owner' }] } }), field: 'metadata.ownerReferences.uid', message: 'must not be empty' },
-  { rule: 'object-meta', name: 'two controllers', text: jobYaml({}, {}, { metadata: { ownerReferences: [1, 2].map((n) => ({ apiVersion: 'v1', kind: 'ConfigMap', name: `o${n}`, uid: `u${n}`, controller: true })) } }), field: 'metadata.ownerReferences', message: 'Only one reference' },
-  { rule: 'object-meta', name: 'finalizer without a domain', text: jobYaml({}, {}, { metadata: { finalizers: ['cleanup'] } }), field: 'metadata.finalizers[0]', message: 'neither a standard finalizer name' },
+  {
+    rule: 'name',
+    name: 'generateName in upper case',
+    text: jobYaml().replace('name: demo', 'generateName: Demo-'),
+    field: 'metadata.generateName',
+    message: 'RFC 1123 subdomain',
+  },
+  {
+    rule: 'name',
+    name: 'generated CronJob name over 52',
+    text: cronJobYaml().replace('name: "nightly"', `generateName: ${long(50)}-`),
+    field: 'metadata.name',
+    message: '5 random characters',
+  },
+  {
+    rule: 'indexed-hostname',
+    name: 'generated name too long for the hostname',
+    text: jobYaml({ completionMode: 'Indexed', completions: 5 }).replace('name: demo', `generateName: ${long(60)}`),
+    field: 'metadata.name',
+    message: 'first 58 characters',
+  },
+  {
+    rule: 'object-meta',
+    name: 'namespace in upper case',
+    text: jobYaml({}, {}, { metadata: { namespace: 'Batch' } }),
+    field: 'metadata.namespace',
+    message: 'RFC 1123 label',
+  },
+  {
+    rule: 'object-meta',
+    name: 'owner reference without uid',
+    text: jobYaml({}, {}, { metadata: { ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'owner' }] } }),
+    field: 'metadata.ownerReferences.uid',
+    message: 'must not be empty',
+  },
+  {
+    rule: 'object-meta',
+    name: 'two controllers',
+    text: jobYaml({}, {}, { metadata: { ownerReferences: [1, 2].map((n) => ({ ...OWNER, name: `o${n}`, uid: `u${n}` })) } })
+      .replace(/uid: (u\d)\n/g, 'uid: $1\n      controller: true\n'),
+    field: 'metadata.ownerReferences',
+    message: 'Only one reference',
+  },
+  {
+    rule: 'object-meta',
+    name: 'finalizer without a domain',
+    text: jobYaml({}, {}, { metadata: { finalizers: ['cleanup'] } }),
+    field: 'metadata.finalizers[0]',
+    message: 'neither a standard finalizer name',
+  },
   { rule: 'job-name-length', name: '64-character Job name', text: jobYaml({}, {}, { name: long(64) }), field: 'spec.template.labels' },
   { rule: 'indexed-hostname', name: 'hostname over 63', text: jobYaml({ completionMode: 'Indexed', completions: 10 }, {}, { name: long(62) }), field: 'metadata.name', message: 'invalid DNS label' },
   { rule: 'labels', name: 'label value with a space', text: jobYaml({}, {}, { template: { metadata: { labels: { app: 'my app' } } } }), field: 'spec.template.labels' },
@@ -80,7 +221,15 @@ const INVALID: RuleCase[] = [
   { rule: 'pod-failure-policy', name: 'unknown action', text: jobYaml({ podFailurePolicy: { rules: [{ action: 'Retry', onExitCodes: { operator: 'In', values: [1] } }] } }), field: 'spec.podFailurePolicy.rules[0].action' },
   { rule: 'pod-failure-policy', name: 'missing operator', text: jobYaml({ podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { values: [1] } }] } }), field: 'spec.podFailurePolicy.rules[0].onExitCodes.operator' },
   { rule: 'pod-failure-policy', name: 'empty values', text: jobYaml({ podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [] } }] } }), field: 'spec.podFailurePolicy.rules[0].onExitCodes.values', message: 'at least one value' },
-  { rule: 'pod-failure-policy', name: 'bad condition status', text: jobYaml({ podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'Maybe' }] }] } }), field: 'spec.podFailurePolicy.rules[0].onPodConditions[0].status' },
+  {
+    rule: 'pod-failure-policy',
+    name: 'bad condition status',
+    text: jobYaml({
+      podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'Maybe' }] }] },
+    }
+    ),
+    field: 'spec.podFailurePolicy.rules[0].onPodConditions[0].status',
+  },
   { rule: 'pod-failure-policy', name: 'too many rules', text: jobYaml({ podFailurePolicy: { rules: Array.from({ length: 21 }, () => ({ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] })) } }), field: 'spec.podFailurePolicy.rules', message: 'Too many: 21' },
   { rule: 'success-policy', name: 'NonIndexed', text: jobYaml({ successPolicy: { rules: [{ succeededCount: 1 }] } }), field: 'spec.successPolicy' },
   { rule: 'success-policy', name: 'bad interval', text: jobYaml({ completionMode: 'Indexed', completions: 5, successPolicy: { rules: [{ succeededIndexes: '1--3' }] } }), field: 'spec.successPolicy.rules[0].succeededIndexes', message: 'at most two parts' },
@@ -142,12 +291,42 @@ const VALID: { name: string; text: string; quiet?: boolean }[] = [
   { name: 'managedBy built-in', text: jobYaml({ managedBy: 'kubernetes.io/job-controller' }), quiet: true },
   { name: 'a CRD named Job in another group is ignored', text: 'apiVersion: batch.volcano.sh/v1alpha1\nkind: Job\nmetadata: {name: x}\nspec: {tasks: []}\n', quiet: true },
   { name: 'a ConfigMap is ignored', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: Bad_Name}\ndata: {a: 1}\n', quiet: true },
-  { name: 'YAML 1.1 numbers kubectl reads as integers', text: jobYaml({ completions: 1, backoffLimit: 2, ttlSecondsAfterFinished: 3, parallelism: 4 }).replace('completions: 1', 'completions: 1_000').replace('backoffLimit: 2', 'backoffLimit: 0b11').replace('ttlSecondsAfterFinished: 3', 'ttlSecondsAfterFinished: 0755').replace('parallelism: 4', 'parallelism: 2.0'), quiet: true },
-  { name: 'a quantity with surrounding spaces (Quantity.UnmarshalJSON trims them)', text: jobYaml({}, { containers: [{ name: 'w', image: 'a:1', resources: { requests: { cpu: ' 500m ' } } }] }), quiet: true },
+  {
+    name: 'YAML 1.1 numbers kubectl reads as integers',
+    text: jobYaml({ completions: 1, backoffLimit: 2, ttlSecondsAfterFinished: 3, parallelism: 4 })
+      .replace('completions: 1', 'completions: 1_000')
+      .replace('backoffLimit: 2', 'backoffLimit: 0b11')
+      .replace('ttlSecondsAfterFinished: 3', 'ttlSecondsAfterFinished: 0755')
+      .replace('parallelism: 4', 'parallelism: 2.0'),
+    quiet: true,
+  },
+  {
+    name: 'a quantity with surrounding spaces (Quantity.UnmarshalJSON trims them)',
+    text: jobYaml({}, { containers: [{ name: 'w', image: 'a:1', resources: { requests: { cpu: ' 500m ' } } }] }),
+    quiet: true,
+  },
   { name: 'a byte-order mark before apiVersion', text: `\ufeff${jobYaml()}`, quiet: true },
-  { name: 'name and generateName: the name wins', text: cronJobYaml().replace('name: "nightly"', `name: nightly\n  generateName: ${long(80)}-`), quiet: true },
-  { name: 'anchors and aliases kubectl expands', text: jobYaml({}, { containers: [{ name: 'a', image: 'busybox:1.36', resources: { requests: { cpu: '1' } } }] }).replace('resources:\n', 'resources: &res\n'), quiet: true },
-  { name: 'owner reference and finalizers in order', text: jobYaml({}, {}, { metadata: { ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: 'd9607e19-f88f-11e6-a518-42010a800195', controller: true }], finalizers: ['example.com/cleanup', 'orphan'] } }), quiet: true },
+  {
+    name: 'name and generateName: the name wins',
+    text: cronJobYaml().replace('name: "nightly"', `name: nightly\n  generateName: ${long(80)}-`),
+    quiet: true,
+  },
+  {
+    name: 'anchors and aliases kubectl expands',
+    text: jobYaml({}, { containers: [{ name: 'a', image: 'busybox:1.36', resources: { requests: { cpu: '1' } } }] })
+      .replace('resources:\n', 'resources: &res\n'),
+    quiet: true,
+  },
+  {
+    name: 'owner reference and finalizers in order',
+    text: jobYaml({}, {}, {
+      metadata: {
+        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: 'd9607e19', controller: true }],
+        finalizers: ['example.com/cleanup', 'orphan'],
+      },
+    }),
+    quiet: true,
+  },
   { name: 'CronJob @every with a long deadline', text: cronJobYaml({ schedule: '@every 1h', startingDeadlineSeconds: 7200 }), quiet: true },
 ];
 
