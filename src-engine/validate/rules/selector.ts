@@ -10,8 +10,12 @@ import { selectorMatches, validateLabelSelector } from '../selectors';
 const RULE = 'selector';
 const JOB_NAME_LABELS = ['job-name', 'batch.kubernetes.io/job-name'];
 const UID_LABELS = ['controller-uid', 'batch.kubernetes.io/controller-uid'];
-/** Stands for the uid the server assigns (and a generated name): no written value can equal it. */
-const UNKNOWABLE = '\u0000assigned by the server';
+/**
+ * Stands for the uid the server assigns (and a generated name): a valid label value that a
+ * manifest has no reason to hold, so a written value does not equal it (as it would not equal
+ * the real uid).
+ */
+const UNKNOWABLE = 'kube-jobs.assigned-by-the-server';
 
 /**
  * A Job's selector (pkg/apis/batch/validation: validateGeneratedSelector, ValidateJobSpec's

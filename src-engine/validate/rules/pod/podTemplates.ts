@@ -75,9 +75,14 @@ export function podOs(view: PodTemplateView): string | undefined {
   return os ? String(os['name'] ?? '') : undefined;
 }
 
-/** text reads a string field the way Go's zero value does: absent or null is "". */
+/**
+ * text reads a string field the way Go's zero value does: absent or null is "". A number or
+ * boolean where a string belongs never reaches validation (the decoder rejects it, the
+ * field-type rule says so), so it reads as its text rather than adding a second, false finding.
+ */
 export function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 }
 
 /** int reads an integer field the way Go's zero value does (non-integers are the type rule's). */
