@@ -17,7 +17,10 @@ if (!corePath || !batchPath) {
 }
 const generated = readFileSync(resolve(root, 'src-engine/generated/schema.ts'), 'utf8');
 const schema = JSON.parse(/RAW_SCHEMA: RawSchema = (.*);\s*$/s.exec(generated)[1]);
-const docs = { ...JSON.parse(readFileSync(corePath, 'utf8')).components.schemas, ...JSON.parse(readFileSync(batchPath, 'utf8')).components.schemas };
+const docs = {
+  ...JSON.parse(readFileSync(corePath, 'utf8')).components.schemas,
+  ...JSON.parse(readFileSync(batchPath, 'utf8')).components.schemas,
+};
 
 const shortName = (ref) => ref.split('.').pop();
 /** The generator's type string for an OpenAPI property. */
@@ -52,7 +55,13 @@ while (queue.length > 0) {
     continue;
   }
   for (const [field, p] of Object.entries(doc.properties ?? {})) {
-    const ref = (p.$ref ?? p.allOf?.[0]?.$ref ?? p.items?.$ref ?? p.items?.allOf?.[0]?.$ref ?? p.additionalProperties?.$ref ?? p.additionalProperties?.allOf?.[0]?.$ref);
+    const ref =
+      p.$ref ??
+      p.allOf?.[0]?.$ref ??
+      p.items?.$ref ??
+      p.items?.allOf?.[0]?.$ref ??
+      p.additionalProperties?.$ref ??
+      p.additionalProperties?.allOf?.[0]?.$ref;
     const target = ref?.split('/').pop();
     if (target && docs[target]?.properties) queue.push(target);
     const row = ours.p[field];
@@ -61,7 +70,8 @@ while (queue.length > 0) {
       continue;
     }
     const want = encode(p);
-    if (row[0] !== want && !(want === 'any' && row[0].startsWith('#'))) problems.push(`${name}.${field}: type ${row[0]}, OpenAPI ${want}`);
+    if (row[0] !== want && !(want === 'any' && row[0].startsWith('#')))
+      problems.push(`${name}.${field}: type ${row[0]}, OpenAPI ${want}`);
     // The documents in the Kubernetes tree carry no enums (the served spec does): compare when present.
     const values = p.enum ?? p.items?.enum;
     if (values && JSON.stringify([...(values ?? [])].sort()) !== JSON.stringify([...(row[3] ?? [])].sort())) {

@@ -20,7 +20,11 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import {
-  FORBIDDEN_FIELDS, REQUIRED_FIELDS, SOURCE_KUBERNETES_VERSION, VERSION_CHANGES, compareVersions,
+  FORBIDDEN_FIELDS,
+  REQUIRED_FIELDS,
+  SOURCE_KUBERNETES_VERSION,
+  VERSION_CHANGES,
+  compareVersions,
 } from './schemaVersions.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,7 +45,11 @@ function sourceDir(source) {
 function readSource(dir) {
   const files = ['batch/v1/Job.d.ts', 'batch/v1/CronJob.d.ts'].map((f) => resolve(dir, f));
   const program = ts.createProgram(files, {
-    noEmit: true, skipLibCheck: true, types: [], module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
   });
   const checker = program.getTypeChecker();
   /** @type {Map<string, {d?: string, p: Record<string, unknown[]>}>} */
@@ -49,8 +57,12 @@ function readSource(dir) {
   const declOfName = new Map();
   const queue = [];
 
-  const docOf = (symbol) => ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim()
-    .replace(/\r/g, '').replace(/\n{2,}/g, '\n\n');
+  const docOf = (symbol) =>
+    ts
+      .displayPartsToString(symbol.getDocumentationComment(checker))
+      .trim()
+      .replace(/\r/g, '')
+      .replace(/\n{2,}/g, '\n\n');
   /** `IContainerPort` → `ContainerPort`; registers the interface for a visit. */
   function objectName(symbol) {
     const name = symbol.getName().replace(/^I(?=[A-Z])/, '');
@@ -92,7 +104,8 @@ function readSource(dir) {
   function encodeType(type) {
     if (type.isUnion()) {
       const parts = type.types.filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)));
-      if (parts.some((t) => t.flags & ts.TypeFlags.NumberLike) && parts.some((t) => t.flags & ts.TypeFlags.StringLike)) return 'int-or-string';
+      if (parts.some((t) => t.flags & ts.TypeFlags.NumberLike) && parts.some((t) => t.flags & ts.TypeFlags.StringLike))
+        return 'int-or-string';
       if (parts.every((t) => t.flags & ts.TypeFlags.BooleanLike)) return 'boolean';
       if (parts.every((t) => t.flags & ts.TypeFlags.StringLike)) return 'string';
       if (parts.length === 1) return encodeType(parts[0]);
@@ -106,7 +119,8 @@ function readSource(dir) {
     const index = checker.getIndexInfosOfType(type)[0];
     if (index && type.getProperties().length === 0) return `{}${encodeType(index.type)}`;
     const symbol = type.getSymbol();
-    if (symbol && (symbol.flags & ts.SymbolFlags.Interface)) return type.getProperties().length === 0 ? 'any' : `#${objectName(symbol)}`;
+    if (symbol && symbol.flags & ts.SymbolFlags.Interface)
+      return type.getProperties().length === 0 ? 'any' : `#${objectName(symbol)}`;
     if (symbol && type.getProperties().length === 0) return 'any';
     throw new Error(`unsupported type ${checker.typeToString(type)}`);
   }
@@ -120,7 +134,11 @@ function readSource(dir) {
       const decl = prop.valueDeclaration ?? prop.declarations?.[0];
       // apiVersion and kind come from TypeMeta as literals ("batch/v1", "Job"): plain strings here.
       const typeMeta = prop.getName() === 'apiVersion' || prop.getName() === 'kind';
-      const [encoded, values] = typeMeta ? ['string'] : decl.type ? encode(decl.type) : [encodeType(checker.getTypeOfSymbolAtLocation(prop, decl))];
+      const [encoded, values] = typeMeta
+        ? ['string']
+        : decl.type
+          ? encode(decl.type)
+          : [encodeType(checker.getTypeOfSymbolAtLocation(prop, decl))];
       const required = !typeMeta && (prop.flags & ts.SymbolFlags.Optional) === 0;
       entry.p[prop.getName()] = row(encoded, docOf(prop), required, values);
     }
@@ -143,9 +161,11 @@ function row(encoded, doc, required, values) {
 
 /** atVersion walks VERSION_CHANGES back from the source's version down to `version`. */
 function atVersion(types, sourceVersion, version) {
-  if (compareVersions(version, sourceVersion) > 0) throw new Error(`the source is Kubernetes ${sourceVersion}, older than ${version}`);
-  const changes = VERSION_CHANGES.filter((c) => compareVersions(c.version, version) > 0 && compareVersions(c.version, sourceVersion) <= 0)
-    .sort((a, b) => compareVersions(b.version, a.version));
+  if (compareVersions(version, sourceVersion) > 0)
+    throw new Error(`the source is Kubernetes ${sourceVersion}, older than ${version}`);
+  const changes = VERSION_CHANGES.filter(
+    (c) => compareVersions(c.version, version) > 0 && compareVersions(c.version, sourceVersion) <= 0,
+  ).sort((a, b) => compareVersions(b.version, a.version));
   for (const change of changes) {
     for (const [typeName, fields] of Object.entries(change.added ?? {})) {
       for (const field of fields) delete types.get(typeName)?.p[field];
@@ -188,8 +208,10 @@ function checkFields(types, version) {
   };
   const missing = (REQUIRED_FIELDS[version] ?? []).filter((f) => !has(f));
   const extra = (FORBIDDEN_FIELDS[version] ?? []).filter(has);
-  if (missing.length > 0) throw new Error(`the schema for Kubernetes ${version} lacks ${missing.join(', ')}: update the source package`);
-  if (extra.length > 0) throw new Error(`the schema for Kubernetes ${version} has ${extra.join(', ')}, added later: add a VERSION_CHANGES entry`);
+  if (missing.length > 0)
+    throw new Error(`the schema for Kubernetes ${version} lacks ${missing.join(', ')}: update the source package`);
+  if (extra.length > 0)
+    throw new Error(`the schema for Kubernetes ${version} has ${extra.join(', ')}, added later: add a VERSION_CHANGES entry`);
   for (const entry of types.values()) {
     for (const [encoded] of Object.values(entry.p)) {
       const ref = /#(\w+)$/.exec(encoded)?.[1];
@@ -209,9 +231,14 @@ export function generateSchema(source = 'kubernetes-models@5.1.0', version = DEF
   if (!sourceVersion) throw new Error(`unknown schema source ${source}`);
   const types = atVersion(readSource(sourceDir(source)), sourceVersion, version);
   checkFields(types, version);
-  const sorted = Object.fromEntries([...types.entries()].sort(byName).map(([name, entry]) => [
-    name, { ...(entry.d ? { d: entry.d } : {}), p: Object.fromEntries(Object.entries(entry.p).sort(byName)) },
-  ]));
+  const sorted = Object.fromEntries(
+    [...types.entries()]
+      .sort(byName)
+      .map(([name, entry]) => [
+        name,
+        { ...(entry.d ? { d: entry.d } : {}), p: Object.fromEntries(Object.entries(entry.p).sort(byName)) },
+      ]),
+  );
   const origin = `${source} (Kubernetes ${sourceVersion})`;
   return {
     typeCount: types.size,

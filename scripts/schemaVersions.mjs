@@ -29,11 +29,14 @@ export const VERSION_CHANGES = [
     },
     removed: {
       PodSpec: {
-        workloadRef: ['#WorkloadReference', 'The Workload object and pod group this pod belongs to, for workload-aware scheduling (alpha, gate GenericWorkload, off by default: the API server drops the field).'],
+        workloadRef: [
+          '#WorkloadReference',
+          'The Workload object and pod group this pod belongs to, for workload-aware scheduling (alpha, gate GenericWorkload, off by default: the API server drops the field).',
+        ],
       },
       WorkloadReference: {
         $doc: 'Names the Workload object and the pod group inside it that a pod belongs to.',
-        name: ['string', 'Name of the Workload in the pod\'s namespace; a DNS subdomain.', 1],
+        name: ['string', "Name of the Workload in the pod's namespace; a DNS subdomain.", 1],
         podGroup: ['string', 'Name of the pod group within the Workload; a DNS label.', 1],
         podGroupReplicaKey: ['string', 'Replica key of the pod group this pod belongs to; a DNS label when set.'],
       },
@@ -54,7 +57,7 @@ export function compareVersions(a, b) {
  * lacks one of them, so the build fails when the source falls behind.
  */
 export const REQUIRED_FIELDS = {
-  '1.35': [
+  1.35: [
     'PodResourceClaim.resourceClaimTemplateName',
     'PodSpec.hostnameOverride',
     'PodSpec.resources',
@@ -77,5 +80,5 @@ export const REQUIRED_FIELDS = {
 
 /** Fields a version must not have (added after it), so a too-new source cannot leak them. */
 export const FORBIDDEN_FIELDS = {
-  '1.35': ['PodSpec.schedulingGroup'],
+  1.35: ['PodSpec.schedulingGroup'],
 };

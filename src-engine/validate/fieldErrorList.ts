@@ -3,7 +3,13 @@ import type { ApiPath } from './apiPath';
 import type { RuleContext } from './context';
 import { replaceValue, yamlString } from './edits';
 import {
-  duplicateMessage, forbiddenMessage, invalidMessage, notFoundMessage, requiredMessage, tooLongMessage, tooManyMessage,
+  duplicateMessage,
+  forbiddenMessage,
+  invalidMessage,
+  notFoundMessage,
+  requiredMessage,
+  tooLongMessage,
+  tooManyMessage,
   unsupportedMessage,
 } from './fieldErrors';
 
@@ -24,12 +30,19 @@ export type FieldError =
 
 export type FieldErrors = FieldError[];
 
-export const required = (path: ApiPath, detail?: string): FieldError => (detail ? { type: 'Required', path, detail } : { type: 'Required', path });
+export const required = (path: ApiPath, detail?: string): FieldError =>
+  detail ? { type: 'Required', path, detail } : { type: 'Required', path };
 export const forbidden = (path: ApiPath, detail: string): FieldError => ({ type: 'Forbidden', path, detail });
 export const invalid = (path: ApiPath, value: unknown, detail: string): FieldError => ({ type: 'Invalid', path, value, detail });
-export const notSupported = (path: ApiPath, value: unknown, supported: readonly string[]): FieldError => ({ type: 'NotSupported', path, value, supported });
+export const notSupported = (path: ApiPath, value: unknown, supported: readonly string[]): FieldError => ({
+  type: 'NotSupported',
+  path,
+  value,
+  supported,
+});
 export const duplicate = (path: ApiPath, value: unknown): FieldError => ({ type: 'Duplicate', path, value });
-export const notFound = (path: ApiPath, value: unknown, detail?: string): FieldError => (detail ? { type: 'NotFound', path, value, detail } : { type: 'NotFound', path, value });
+export const notFound = (path: ApiPath, value: unknown, detail?: string): FieldError =>
+  detail ? { type: 'NotFound', path, value, detail } : { type: 'NotFound', path, value };
 export const tooLong = (path: ApiPath, max: number): FieldError => ({ type: 'TooLong', path, max });
 export const tooMany = (path: ApiPath, actual: number, max: number): FieldError => ({ type: 'TooMany', path, actual, max });
 
@@ -37,14 +50,22 @@ export const tooMany = (path: ApiPath, actual: number, max: number): FieldError 
 export function messageOf(error: FieldError): string {
   const where = error.path.text;
   switch (error.type) {
-    case 'Required': return requiredMessage(where, error.detail);
-    case 'Forbidden': return forbiddenMessage(where, error.detail);
-    case 'Invalid': return invalidMessage(where, error.value, error.detail);
-    case 'NotSupported': return unsupportedMessage(where, error.value, error.supported);
-    case 'Duplicate': return duplicateMessage(where, error.value);
-    case 'NotFound': return error.detail ? `${notFoundMessage(where, error.value)}: ${error.detail}` : notFoundMessage(where, error.value);
-    case 'TooLong': return tooLongMessage(where, error.max);
-    case 'TooMany': return tooManyMessage(where, error.actual, error.max);
+    case 'Required':
+      return requiredMessage(where, error.detail);
+    case 'Forbidden':
+      return forbiddenMessage(where, error.detail);
+    case 'Invalid':
+      return invalidMessage(where, error.value, error.detail);
+    case 'NotSupported':
+      return unsupportedMessage(where, error.value, error.supported);
+    case 'Duplicate':
+      return duplicateMessage(where, error.value);
+    case 'NotFound':
+      return error.detail ? `${notFoundMessage(where, error.value)}: ${error.detail}` : notFoundMessage(where, error.value);
+    case 'TooLong':
+      return tooLongMessage(where, error.max);
+    case 'TooMany':
+      return tooManyMessage(where, error.actual, error.max);
   }
 }
 
@@ -61,7 +82,7 @@ export function reportErrors(ctx: RuleContext, rule: string, errors: readonly Fi
       path: error.path.at,
       field: error.path.text,
       message: messageOf(error),
-      at: error.type === 'Required' || error.type === 'Duplicate' && typeof error.value !== 'string' ? 'key' : 'value',
+      at: error.type === 'Required' || (error.type === 'Duplicate' && typeof error.value !== 'string') ? 'key' : 'value',
       ...(fixes ? { fixes } : {}),
     });
   }

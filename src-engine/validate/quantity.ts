@@ -86,7 +86,18 @@ export function milliValue(q: Quantity): bigint {
   return divideUp(q.nanos, 1_000_000n);
 }
 
-const SI_BY_EXPONENT: Readonly<Record<number, string>> = { [-9]: 'n', [-6]: 'u', [-3]: 'm', 0: '', 3: 'k', 6: 'M', 9: 'G', 12: 'T', 15: 'P', 18: 'E' };
+const SI_BY_EXPONENT: Readonly<Record<number, string>> = {
+  [-9]: 'n',
+  [-6]: 'u',
+  [-3]: 'm',
+  0: '',
+  3: 'k',
+  6: 'M',
+  9: 'G',
+  12: 'T',
+  15: 'P',
+  18: 'E',
+};
 const BINARY_BY_SHIFT: Readonly<Record<number, string>> = { 10: 'Ki', 20: 'Mi', 30: 'Gi', 40: 'Ti', 50: 'Pi', 60: 'Ei' };
 
 /** quantityString is Quantity.String(): the canonical text (`1500m`, `1Gi`, `1k`, `2e3`). */

@@ -23,7 +23,9 @@ export function validateLabels(labels: Record<string, unknown> | undefined, path
   for (const key of Object.keys(labels)) {
     errors.push(...validateLabelName(key, path.key(key).printedAs(path.text)));
     const value = labels[key];
-    if (typeof value === 'string') for (const detail of isValidLabelValue(value)) errors.push(invalid(path.key(key).printedAs(path.text), value, detail));
+    if (typeof value === 'string') {
+      for (const detail of isValidLabelValue(value)) errors.push(invalid(path.key(key).printedAs(path.text), value, detail));
+    }
   }
   return errors;
 }
@@ -37,22 +39,38 @@ export function validateLabelSelector(selector: unknown, path: ApiPath, allowInv
     const expr = obj(item) ?? {};
     const at = path.child('matchExpressions').index(i);
     const values = list(expr['values']) ?? [];
-    switch (expr['operator']) {
-      case 'In':
-      case 'NotIn':
-        if (values.length === 0) errors.push(required(at.child('values'), "must be specified when `operator` is 'In' or 'NotIn'"));
-        break;
-      case 'Exists':
-      case 'DoesNotExist':
-        if (values.length > 0) errors.push(forbidden(at.child('values'), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
-        break;
-      default:
-        errors.push(invalid(at.child('operator'), expr['operator'] ?? '', 'not a valid selector operator'));
-    }
+    errors.push(...operatorErrors(expr['operator'], values.length, at, false));
     errors.push(...validateLabelName(str(expr['key']) ?? '', at.child('key')));
     if (!allowInvalidLabelValue) values.forEach((value, j) => checkLabelValue(value, at.child('values').index(j), errors));
   });
   return errors;
+}
+
+/**
+ * The operator rules shared by ValidateLabelSelectorRequirement and
+ * ValidateNodeSelectorRequirement: In/NotIn need values, Exists/DoesNotExist have none, and
+ * (nodes only) Gt/Lt have exactly one.
+ */
+function operatorErrors(operator: unknown, count: number, path: ApiPath, node: boolean): FieldErrors {
+  switch (operator) {
+    case 'In':
+    case 'NotIn':
+      return count === 0 ? [required(path.child('values'), "must be specified when `operator` is 'In' or 'NotIn'")] : [];
+    case 'Exists':
+    case 'DoesNotExist':
+      return count > 0
+        ? [forbidden(path.child('values'), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'")]
+        : [];
+    case 'Gt':
+    case 'Lt':
+      if (node) {
+        return count !== 1
+          ? [required(path.child('values'), "must be specified single value when `operator` is 'Lt' or 'Gt'")]
+          : [];
+      }
+      break;
+  }
+  return [invalid(path.child('operator'), operator ?? '', 'not a valid selector operator')];
 }
 
 function checkLabelValue(value: unknown, path: ApiPath, errors: FieldErrors): void {
@@ -63,35 +81,27 @@ function checkLabelValue(value: unknown, path: ApiPath, errors: FieldErrors): vo
 function validateNodeSelectorRequirement(requirement: unknown, path: ApiPath, allowInvalidLabelValue: boolean): FieldErrors {
   const rq = obj(requirement) ?? {};
   const values = list(rq['values']) ?? [];
-  const errors: FieldErrors = [];
-  switch (rq['operator']) {
-    case 'In':
-    case 'NotIn':
-      if (values.length === 0) errors.push(required(path.child('values'), "must be specified when `operator` is 'In' or 'NotIn'"));
-      break;
-    case 'Exists':
-    case 'DoesNotExist':
-      if (values.length > 0) errors.push(forbidden(path.child('values'), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
-      break;
-    case 'Gt':
-    case 'Lt':
-      if (values.length !== 1) errors.push(required(path.child('values'), "must be specified single value when `operator` is 'Lt' or 'Gt'"));
-      break;
-    default:
-      errors.push(invalid(path.child('operator'), rq['operator'] ?? '', 'not a valid selector operator'));
-  }
+  const errors = operatorErrors(rq['operator'], values.length, path, true);
   errors.push(...validateLabelName(str(rq['key']) ?? '', path.child('key')));
   if (!allowInvalidLabelValue) values.forEach((value, j) => checkLabelValue(value, path.child('values').index(j), errors));
   return errors;
 }
 
 /** ValidateNodeFieldSelectorRequirement: only metadata.name, with In/NotIn and one node name. */
-function validateNodeFieldSelectorRequirement(requirement: unknown, path: ApiPath, nodeName: (name: string) => string[]): FieldErrors {
+function validateNodeFieldSelectorRequirement(
+  requirement: unknown,
+  path: ApiPath,
+  nodeName: (name: string) => string[],
+): FieldErrors {
   const rq = obj(requirement) ?? {};
   const values = list(rq['values']) ?? [];
   const errors: FieldErrors = [];
   if (rq['operator'] === 'In' || rq['operator'] === 'NotIn') {
-    if (values.length !== 1) errors.push(required(path.child('values'), "must be only one value when `operator` is 'In' or 'NotIn' for node field selector"));
+    if (values.length !== 1) {
+      errors.push(
+        required(path.child('values'), "must be only one value when `operator` is 'In' or 'NotIn' for node field selector"),
+      );
+    }
   } else {
     errors.push(invalid(path.child('operator'), rq['operator'] ?? '', 'not a valid selector operator'));
   }
@@ -99,23 +109,38 @@ function validateNodeFieldSelectorRequirement(requirement: unknown, path: ApiPat
     errors.push(invalid(path.child('key'), rq['key'] ?? '', 'not a valid field selector key'));
   } else {
     values.forEach((value, i) => {
-      if (typeof value === 'string') for (const detail of nodeName(value)) errors.push(invalid(path.child('values').index(i), value, detail));
+      if (typeof value === 'string') {
+        for (const detail of nodeName(value)) errors.push(invalid(path.child('values').index(i), value, detail));
+      }
     });
   }
   return errors;
 }
 
 /** ValidateNodeSelectorTerm. */
-export function validateNodeSelectorTerm(term: unknown, path: ApiPath, allowInvalidLabelValue: boolean, nodeName: (name: string) => string[]): FieldErrors {
+export function validateNodeSelectorTerm(
+  term: unknown,
+  path: ApiPath,
+  allowInvalidLabelValue: boolean,
+  nodeName: (name: string) => string[],
+): FieldErrors {
   const t = obj(term) ?? {};
   const errors: FieldErrors = [];
-  (list(t['matchExpressions']) ?? []).forEach((rq, j) => errors.push(...validateNodeSelectorRequirement(rq, path.child('matchExpressions').index(j), allowInvalidLabelValue)));
-  (list(t['matchFields']) ?? []).forEach((rq, j) => errors.push(...validateNodeFieldSelectorRequirement(rq, path.child('matchFields').index(j), nodeName)));
+  (list(t['matchExpressions']) ?? []).forEach((rq, j) =>
+    errors.push(...validateNodeSelectorRequirement(rq, path.child('matchExpressions').index(j), allowInvalidLabelValue)),
+  );
+  (list(t['matchFields']) ?? []).forEach((rq, j) =>
+    errors.push(...validateNodeFieldSelectorRequirement(rq, path.child('matchFields').index(j), nodeName)),
+  );
   return errors;
 }
 
 /** ValidateNodeSelector: at least one term. */
-export function validateNodeSelector(selector: Record<string, unknown>, path: ApiPath, nodeName: (name: string) => string[]): FieldErrors {
+export function validateNodeSelector(
+  selector: Record<string, unknown>,
+  path: ApiPath,
+  nodeName: (name: string) => string[],
+): FieldErrors {
   const terms = list(selector['nodeSelectorTerms']) ?? [];
   const termsPath = path.child('nodeSelectorTerms');
   if (terms.length === 0) return [required(termsPath, 'must have at least one node selector term')];

@@ -28,21 +28,31 @@ const UNKNOWABLE = 'kube-jobs.assigned-by-the-server';
  * (ValidateJobTemplateSpec).
  */
 export const selectorRule: RuleDefinition = {
-  rules: [{
-    id: RULE,
-    defaultSeverity: 'error',
-    category: 'validation',
-    title: 'Selector and manualSelector',
-    description: 'Leave spec.selector to the server (or select only its job-name labels), or set manualSelector: true with a valid selector matching the template labels; a CronJob jobTemplate may not set selector or manualSelector: true.',
-    docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#specifying-your-own-pod-selector',
-  }],
+  rules: [
+    {
+      id: RULE,
+      defaultSeverity: 'error',
+      category: 'validation',
+      title: 'Selector and manualSelector',
+      description:
+        'Leave spec.selector to the server (or select only its job-name labels), or set manualSelector: true with a valid selector matching the template labels; a CronJob jobTemplate may not set selector or manualSelector: true.',
+      docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#specifying-your-own-pod-selector',
+    },
+  ],
   check(ctx) {
     for (const view of ctx.jobSpecs) {
       const selector = view.spec['selector'];
       const hasSelector = selector !== undefined && selector !== null;
       const selectorPath = [...view.path, 'selector'];
       if (view.inCronJob) {
-        if (hasSelector) ctx.report({ rule: RULE, path: selectorPath, at: 'key', message: invalidMessage(fieldPath(selectorPath), selector, '`selector` will be auto-generated') });
+        if (hasSelector) {
+          ctx.report({
+            rule: RULE,
+            path: selectorPath,
+            at: 'key',
+            message: invalidMessage(fieldPath(selectorPath), selector, '`selector` will be auto-generated'),
+          });
+        }
         if (view.spec['manualSelector'] === true) {
           const p = [...view.path, 'manualSelector'];
           ctx.report({ rule: RULE, path: p, message: unsupportedMessage(fieldPath(p), true, ['nil', 'false']) });
@@ -54,7 +64,11 @@ export const selectorRule: RuleDefinition = {
   },
 };
 
-function validateJobSelector(ctx: RuleContext, spec: Record<string, unknown>, templateLabels: Record<string, unknown>): FieldErrors {
+function validateJobSelector(
+  ctx: RuleContext,
+  spec: Record<string, unknown>,
+  templateLabels: Record<string, unknown>,
+): FieldErrors {
   const selector = spec['selector'];
   const selectorPath = ApiPath.root(['spec', 'selector'], 'spec.selector');
   const labelsPath = ApiPath.root(['spec', 'template', 'metadata', 'labels'], 'spec.template.metadata.labels');
@@ -65,20 +79,40 @@ function validateJobSelector(ctx: RuleContext, spec: Record<string, unknown>, te
     if (selector === undefined || selector === null) return errors;
     const name = str(ctx.metadata?.['name']) ?? UNKNOWABLE;
     // generateSelector: the template gets the labels the server owns unless written.
-    labels = { [JOB_NAME_LABELS[0]!]: name, [JOB_NAME_LABELS[1]!]: name, [UID_LABELS[0]!]: UNKNOWABLE, [UID_LABELS[1]!]: UNKNOWABLE, ...templateLabels };
+    labels = {
+      [JOB_NAME_LABELS[0]!]: name,
+      [JOB_NAME_LABELS[1]!]: name,
+      [UID_LABELS[0]!]: UNKNOWABLE,
+      [UID_LABELS[1]!]: UNKNOWABLE,
+      ...templateLabels,
+    };
     const generated = withUidLabel(selector);
-    const expected = { [UID_LABELS[0]!]: UNKNOWABLE, [UID_LABELS[1]!]: UNKNOWABLE, [JOB_NAME_LABELS[0]!]: name, [JOB_NAME_LABELS[1]!]: name };
-    if (selectorMatches(generated, expected) === false) errors.push(invalid(selectorPath, selector, '`selector` not auto-generated'));
+    const expected = {
+      [UID_LABELS[0]!]: UNKNOWABLE,
+      [UID_LABELS[1]!]: UNKNOWABLE,
+      [JOB_NAME_LABELS[0]!]: name,
+      [JOB_NAME_LABELS[1]!]: name,
+    };
+    if (selectorMatches(generated, expected) === false) {
+      errors.push(invalid(selectorPath, selector, '`selector` not auto-generated'));
+    }
     errors.push(...validateLabelSelector(selector, selectorPath));
-    if (selectorMatches(generated, labels) === false) errors.push(invalid(labelsPath, templateLabels, '`selector` does not match template `labels`'));
+    if (selectorMatches(generated, labels) === false) {
+      errors.push(invalid(labelsPath, templateLabels, '`selector` does not match template `labels`'));
+    }
     return errors;
   }
   if (selector === undefined || selector === null) {
     // LabelSelectorAsSelector(nil) selects nothing, so the labels check fails too.
-    return [required(ApiPath.root(['spec', 'manualSelector'], 'spec.selector')), invalid(labelsPath, null, '`selector` does not match template `labels`')];
+    return [
+      required(ApiPath.root(['spec', 'manualSelector'], 'spec.selector')),
+      invalid(labelsPath, null, '`selector` does not match template `labels`'),
+    ];
   }
   errors.push(...validateLabelSelector(selector, selectorPath));
-  if (selectorMatches(selector, labels) === false) errors.push(invalid(labelsPath, templateLabels, '`selector` does not match template `labels`'));
+  if (selectorMatches(selector, labels) === false) {
+    errors.push(invalid(labelsPath, templateLabels, '`selector` does not match template `labels`'));
+  }
   return errors;
 }
 
@@ -97,10 +131,16 @@ function generatedLabelErrors(ctx: RuleContext, labels: Record<string, unknown>,
   const name = str(ctx.metadata?.['name']);
   for (const key of JOB_NAME_LABELS) {
     const value = labels[key];
-    if (value !== undefined && name !== undefined && value !== name) errors.push(invalid(labelsPath.key(key), labels, `must be '${name}'`));
+    if (value !== undefined && name !== undefined && value !== name) {
+      errors.push(invalid(labelsPath.key(key), labels, `must be '${name}'`));
+    }
   }
   for (const key of UID_LABELS) {
-    if (labels[key] !== undefined) errors.push(invalid(labelsPath.key(key), labels[key], "must be the Job's uid, which the server assigns: remove this label"));
+    if (labels[key] !== undefined) {
+      errors.push(
+        invalid(labelsPath.key(key), labels[key], "must be the Job's uid, which the server assigns: remove this label"),
+      );
+    }
   }
   return errors;
 }

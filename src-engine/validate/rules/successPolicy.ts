@@ -7,7 +7,7 @@ const MAX_RULES = 20;
 const MAX_INDEXES_TEXT = 64 * 1024;
 const RULE = 'success-policy';
 
-/** spec.successPolicy rules of A.5 [VAL validateSuccessPolicy, validateSuccessPolicyRule]. */
+/** spec.successPolicy rules (pkg/apis/batch/validation: validateSuccessPolicy, validateSuccessPolicyRule). */
 export const successPolicyRule: RuleDefinition = {
   rules: [{
     id: RULE,

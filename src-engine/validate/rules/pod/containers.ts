@@ -27,14 +27,17 @@ const INIT_FORBIDDEN = 'may not be set for init containers without restartPolicy
  * probes and security contexts are their own rules.
  */
 export const containersRule: RuleDefinition = {
-  rules: [{
-    id: RULE,
-    defaultSeverity: 'error',
-    category: 'validation',
-    title: 'Pod template containers',
-    description: 'At least one container; each container and init container has a unique DNS-label name and an image; valid terminationMessagePolicy, imagePullPolicy, restartPolicy and restartPolicyRules; init containers without restartPolicy Always have no probes or lifecycle hooks; no ephemeral containers in a template.',
-    docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#pod-template',
-  }],
+  rules: [
+    {
+      id: RULE,
+      defaultSeverity: 'error',
+      category: 'validation',
+      title: 'Pod template containers',
+      description:
+        'At least one container; each container and init container has a unique DNS-label name and an image; valid terminationMessagePolicy, imagePullPolicy, restartPolicy and restartPolicyRules; init containers without restartPolicy Always have no probes or lifecycle hooks; no ephemeral containers in a template.',
+      docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#pod-template',
+    },
+  ],
   check(ctx) {
     for (const view of podTemplates(ctx)) reportErrors(ctx, RULE, validatePodContainers(view));
   },
@@ -78,7 +81,10 @@ export function validatePodContainers(view: PodTemplateView): FieldErrors {
  * lifecycleAfterDrops: the lifecycle as validation sees it once DropDisabledTemplateFields
  * removed stopSignal (gate ContainerStopSignals, off in 1.35); a lifecycle left empty is gone.
  */
-export function lifecycleAfterDrops(container: Record<string, unknown>, view: PodTemplateView): Record<string, unknown> | undefined {
+export function lifecycleAfterDrops(
+  container: Record<string, unknown>,
+  view: PodTemplateView,
+): Record<string, unknown> | undefined {
   const lifecycle = obj(container['lifecycle']);
   if (!lifecycle) return undefined;
   if (view.gates.enabled('ContainerStopSignals')) return lifecycle;
@@ -99,7 +105,9 @@ function validateContainerCommon({ container, path }: ContainerView): FieldError
     errors.push(notSupported(path.child('terminationMessagePolicy'), messagePolicy, TERMINATION_MESSAGE_POLICIES));
   }
   const pullPolicy = text(container['imagePullPolicy']);
-  if (pullPolicy !== '' && !PULL_POLICIES.includes(pullPolicy)) errors.push(notSupported(path.child('imagePullPolicy'), pullPolicy, PULL_POLICIES));
+  if (pullPolicy !== '' && !PULL_POLICIES.includes(pullPolicy)) {
+    errors.push(notSupported(path.child('imagePullPolicy'), pullPolicy, PULL_POLICIES));
+  }
   return errors;
 }
 
@@ -115,13 +123,24 @@ function validateInitContainerRestartPolicy(c: ContainerView, view: PodTemplateV
   const policy = c.container['restartPolicy'];
   const rules = list(c.container['restartPolicyRules']) ?? [];
   if (!present(policy)) {
-    return rules.length > 0 ? [required(c.path.child('restartPolicy'), 'must specify restartPolicy when restart rules are used')] : [];
+    return rules.length > 0
+      ? [required(c.path.child('restartPolicy'), 'must specify restartPolicy when restart rules are used')]
+      : [];
   }
   if (!view.gates.enabled('ContainerRestartRules')) {
     return policy === 'Always' ? [] : [notSupported(c.path.child('restartPolicy'), policy, ['Always'])];
   }
-  if (policy !== 'Always' || view.gates.enabled('RestartAllContainersOnContainerExits')) return validateContainerRestartPolicy(c, view);
-  return rules.length > 0 ? [forbidden(c.path.child('restartPolicyRules'), 'restartPolicyRules are not allowed for init containers with restart policy Always')] : [];
+  if (policy !== 'Always' || view.gates.enabled('RestartAllContainersOnContainerExits')) {
+    return validateContainerRestartPolicy(c, view);
+  }
+  return rules.length > 0
+    ? [
+        forbidden(
+          c.path.child('restartPolicyRules'),
+          'restartPolicyRules are not allowed for init containers with restart policy Always',
+        ),
+      ]
+    : [];
 }
 
 /** validateContainerRestartPolicy: policy and per-exit-code rules of any container. */
@@ -141,15 +160,21 @@ function validateContainerRestartPolicy({ container, path }: ContainerView, view
     const rule = obj(item) ?? {};
     const rulePath = path.child('restartPolicyRules').index(i);
     // Kubernetes names only Restart as supported even when RestartAllContainers is allowed.
-    if (!actions.includes(text(rule['action']))) errors.push(notSupported(rulePath.child('action'), text(rule['action']), ['Restart']));
+    if (!actions.includes(text(rule['action']))) {
+      errors.push(notSupported(rulePath.child('action'), text(rule['action']), ['Restart']));
+    }
     const exitCodes = obj(rule['exitCodes']);
     if (!exitCodes) {
       errors.push(required(rulePath.child('exitCodes'), 'must be specified'));
       return;
     }
     const operator = text(exitCodes['operator']);
-    if (!(RESTART_RULE_OPERATORS as readonly string[]).includes(operator)) errors.push(notSupported(rulePath.child('exitCodes', 'operator'), operator, RESTART_RULE_OPERATORS));
-    if ((list(exitCodes['values'])?.length ?? 0) > MAX_RESTART_RULE_EXIT_CODES) errors.push(tooLong(rulePath.child('exitCodes', 'values'), MAX_RESTART_RULE_EXIT_CODES));
+    if (!(RESTART_RULE_OPERATORS as readonly string[]).includes(operator)) {
+      errors.push(notSupported(rulePath.child('exitCodes', 'operator'), operator, RESTART_RULE_OPERATORS));
+    }
+    if ((list(exitCodes['values'])?.length ?? 0) > MAX_RESTART_RULE_EXIT_CODES) {
+      errors.push(tooLong(rulePath.child('exitCodes', 'values'), MAX_RESTART_RULE_EXIT_CODES));
+    }
   });
   return errors;
 }

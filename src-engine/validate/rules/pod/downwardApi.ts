@@ -17,15 +17,39 @@ import { present, text } from './podTemplates';
 
 /** Field labels ConvertDownwardAPIFieldLabel accepts for v1 pods (spec.host is read as spec.nodeName). */
 const CONVERTIBLE_LABELS = new Set([
-  'metadata.annotations', 'metadata.labels', 'metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName',
-  'spec.restartPolicy', 'spec.serviceAccountName', 'spec.schedulerName', 'status.phase', 'status.hostIP', 'status.hostIPs',
-  'status.podIP', 'status.podIPs',
+  'metadata.annotations',
+  'metadata.labels',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.uid',
+  'spec.nodeName',
+  'spec.restartPolicy',
+  'spec.serviceAccountName',
+  'spec.schedulerName',
+  'status.phase',
+  'status.hostIP',
+  'status.hostIPs',
+  'status.podIP',
+  'status.podIPs',
 ]);
 /** validContainerResourceFieldPathExpressions. */
-const RESOURCE_FIELD_PATHS = ['limits.cpu', 'limits.ephemeral-storage', 'limits.memory', 'requests.cpu', 'requests.ephemeral-storage', 'requests.memory'];
+const RESOURCE_FIELD_PATHS = [
+  'limits.cpu',
+  'limits.ephemeral-storage',
+  'limits.memory',
+  'requests.cpu',
+  'requests.ephemeral-storage',
+  'requests.memory',
+];
 const HUGEPAGES_PREFIXES = ['limits.hugepages-', 'requests.hugepages-'];
 /** validVolumeDownwardAPIFieldPathExpressions. */
-export const VOLUME_FIELD_PATHS: ReadonlySet<string> = new Set(['metadata.name', 'metadata.namespace', 'metadata.labels', 'metadata.annotations', 'metadata.uid']);
+export const VOLUME_FIELD_PATHS: ReadonlySet<string> = new Set([
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.labels',
+  'metadata.annotations',
+  'metadata.uid',
+]);
 const SIZE_DIVISORS = new Set(['1', '1k', '1M', '1G', '1T', '1P', '1E', '1Ki', '1Mi', '1Gi', '1Ti', '1Pi', '1Ei']);
 const SIZE_DIVISOR_LIST = '1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei';
 
@@ -38,16 +62,24 @@ function splitSubscript(label: string): [string, string] | undefined {
 }
 
 /** validateObjectFieldSelector (apiVersion is defaulted to v1 first). */
-export function validateObjectFieldSelector(ref: Record<string, unknown>, expressions: ReadonlySet<string>, path: ApiPath): FieldErrors {
+export function validateObjectFieldSelector(
+  ref: Record<string, unknown>,
+  expressions: ReadonlySet<string>,
+  path: ApiPath,
+): FieldErrors {
   const version = text(ref['apiVersion']) || 'v1';
   const label = text(ref['fieldPath']);
   if (label === '') return [required(path.child('fieldPath'))];
-  const convertError = (detail: string): FieldErrors => [invalid(path.child('fieldPath'), label, `error converting fieldPath: ${detail}`)];
+  const convertError = (detail: string): FieldErrors => [
+    invalid(path.child('fieldPath'), label, `error converting fieldPath: ${detail}`),
+  ];
   if (version !== 'v1') return convertError(`unsupported pod version: ${version}`);
   const subscripted = splitSubscript(label);
   if (subscripted) {
     const [field, subscript] = subscripted;
-    if (field === 'metadata.annotations') return isQualifiedName(subscript.toLowerCase()).map((d) => invalid(path, subscript.toLowerCase(), d));
+    if (field === 'metadata.annotations') {
+      return isQualifiedName(subscript.toLowerCase()).map((d) => invalid(path, subscript.toLowerCase(), d));
+    }
     if (field === 'metadata.labels') return isQualifiedName(subscript).map((d) => invalid(path, subscript, d));
     return convertError(`field label does not support subscript: ${label}`);
   }
@@ -69,7 +101,9 @@ export function validateResourceFieldSelector(ref: Record<string, unknown>, path
   if (!divisor || divisor.nanos === 0n) return errors;
   const shown = quantityString(divisor);
   const divisorError = (kind: string, list: string): void => {
-    errors.push(invalid(path.child('divisor'), resource, `only divisor's values ${list} are supported with the ${kind} resource`));
+    errors.push(
+      invalid(path.child('divisor'), resource, `only divisor's values ${list} are supported with the ${kind} resource`),
+    );
   };
   if (resource === 'limits.cpu' || resource === 'requests.cpu') {
     if (shown !== '1m' && shown !== '1') divisorError('cpu', '1m and 1');
@@ -78,7 +112,9 @@ export function validateResourceFieldSelector(ref: Record<string, unknown>, path
   } else if (resource === 'limits.ephemeral-storage' || resource === 'requests.ephemeral-storage') {
     if (!SIZE_DIVISORS.has(shown)) divisorError('local ephemeral storage', SIZE_DIVISOR_LIST);
   }
-  if (HUGEPAGES_PREFIXES.some((p) => resource.startsWith(p)) && !SIZE_DIVISORS.has(shown)) divisorError('hugepages', SIZE_DIVISOR_LIST);
+  if (HUGEPAGES_PREFIXES.some((p) => resource.startsWith(p)) && !SIZE_DIVISORS.has(shown)) {
+    divisorError('hugepages', SIZE_DIVISOR_LIST);
+  }
   return errors;
 }
 
@@ -92,7 +128,9 @@ export function validateDownwardApiVolumeFile(file: Record<string, unknown>, pat
   const resourceFieldRef = obj(file['resourceFieldRef']);
   if (fieldRef) {
     errors.push(...validateObjectFieldSelector(fieldRef, VOLUME_FIELD_PATHS, path.child('fieldRef')));
-    if (resourceFieldRef) errors.push(invalid(path, 'resource', 'fieldRef and resourceFieldRef can not be specified simultaneously'));
+    if (resourceFieldRef) {
+      errors.push(invalid(path, 'resource', 'fieldRef and resourceFieldRef can not be specified simultaneously'));
+    }
   } else if (resourceFieldRef) {
     errors.push(...validateResourceFieldSelector(resourceFieldRef, path.child('resourceFieldRef'), true));
   } else {

@@ -11,7 +11,17 @@ import type { PodTemplateView } from './podTemplates';
 
 const RULE = 'env';
 /** validEnvDownwardAPIFieldPathExpressions. */
-const ENV_FIELD_PATHS = new Set(['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs']);
+const ENV_FIELD_PATHS = new Set([
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.uid',
+  'spec.nodeName',
+  'spec.serviceAccountName',
+  'status.hostIP',
+  'status.hostIPs',
+  'status.podIP',
+  'status.podIPs',
+]);
 
 /**
  * Environment variables: ValidateEnv, validateEnvVarValueFrom (exactly one source; fieldRef,
@@ -20,14 +30,17 @@ const ENV_FIELD_PATHS = new Set(['metadata.name', 'metadata.namespace', 'metadat
  * RelaxedEnvironmentVariableValidation and EnvFiles.
  */
 export const envRule: RuleDefinition = {
-  rules: [{
-    id: RULE,
-    defaultSeverity: 'error',
-    category: 'validation',
-    title: 'Environment variables',
-    description: 'Each env var has a name of printable ASCII without "=", and either a value or exactly one valueFrom source whose references are valid (downward API field paths, resource names, ConfigMap/Secret names and keys, an emptyDir volume for fileKeyRef); each envFrom names exactly one ConfigMap or Secret.',
-    docsUrl: 'https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/',
-  }],
+  rules: [
+    {
+      id: RULE,
+      defaultSeverity: 'error',
+      category: 'validation',
+      title: 'Environment variables',
+      description:
+        'Each env var has a name of printable ASCII without "=", and either a value or exactly one valueFrom source whose references are valid (downward API field paths, resource names, ConfigMap/Secret names and keys, an emptyDir volume for fileKeyRef); each envFrom names exactly one ConfigMap or Secret.',
+      docsUrl: 'https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/',
+    },
+  ],
   check(ctx) {
     for (const view of podTemplates(ctx)) {
       const errors: FieldErrors = [];
@@ -133,7 +146,9 @@ function validateEnvFrom(envFrom: unknown, path: ApiPath, view: PodTemplateView)
     const source = obj(item) ?? {};
     const at = path.index(i);
     const prefix = text(source['prefix']);
-    if (prefix !== '') for (const detail of envVarNameErrors(prefix, view)) errors.push(invalid(at.child('prefix'), prefix, detail));
+    if (prefix !== '') {
+      for (const detail of envVarNameErrors(prefix, view)) errors.push(invalid(at.child('prefix'), prefix, detail));
+    }
     let sources = 0;
     for (const kind of ['configMapRef', 'secretRef'] as const) {
       const ref = obj(source[kind]);
@@ -176,4 +191,3 @@ function isEmptyDirAfterDefaults(volume: Record<string, unknown>): boolean {
   if (present(volume['emptyDir'])) return true;
   return !Object.entries(volume).some(([k, v]) => k !== 'name' && present(v));
 }
-

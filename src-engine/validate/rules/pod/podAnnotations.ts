@@ -27,7 +27,11 @@ function seccompAnnotationErrors(value: string, at: FieldErrors[number]['path'])
 }
 
 /** validateSeccompAnnotationsAndFieldsMatch. */
-function seccompMismatch(annotation: string, field: Record<string, unknown> | undefined, at: FieldErrors[number]['path']): FieldErrors {
+function seccompMismatch(
+  annotation: string,
+  field: Record<string, unknown> | undefined,
+  at: FieldErrors[number]['path'],
+): FieldErrors {
   if (!field) return [];
   const type = text(field['type']);
   const typeMismatch = [forbidden(at.child('type'), 'seccomp type in annotation and field must match')];
@@ -36,7 +40,9 @@ function seccompMismatch(annotation: string, field: Record<string, unknown> | un
   if (type !== 'Localhost') return [];
   if (!annotation.startsWith('localhost/')) return typeMismatch;
   const profile = field['localhostProfile'];
-  return typeof profile === 'string' && annotation.slice('localhost/'.length) === profile ? [] : [forbidden(at.child('localhostProfile'), 'seccomp profile in annotation and field must match')];
+  return typeof profile === 'string' && annotation.slice('localhost/'.length) === profile
+    ? []
+    : [forbidden(at.child('localhostProfile'), 'seccomp profile in annotation and field must match')];
 }
 
 export function validatePodAnnotations(view: PodTemplateView): FieldErrors {
@@ -44,14 +50,20 @@ export function validatePodAnnotations(view: PodTemplateView): FieldErrors {
   const path = view.templatePath.child('annotations');
   const errors: FieldErrors = [];
   const value = (key: string): string => text(annotations[key]);
-  if (MIRROR in annotations && text(view.spec['nodeName']) === '') errors.push(invalid(path.key(MIRROR), value(MIRROR), 'must set spec.nodeName if mirror pod annotation is set'));
+  if (MIRROR in annotations && text(view.spec['nodeName']) === '') {
+    errors.push(invalid(path.key(MIRROR), value(MIRROR), 'must set spec.nodeName if mirror pod annotation is set'));
+  }
   if (DELETION_COST in annotations && view.gates.enabled('PodDeletionCost')) {
     const cost = value(DELETION_COST);
-    if (!INT32.test(cost) || Math.abs(Number(cost)) > 2147483648 || Number(cost) > 2147483647) errors.push(invalid(path.key(DELETION_COST), cost, 'must be a 32bit integer'));
+    if (!INT32.test(cost) || Math.abs(Number(cost)) > 2147483648 || Number(cost) > 2147483647) {
+      errors.push(invalid(path.key(DELETION_COST), cost, 'must be a 32bit integer'));
+    }
   }
   const names = new Set(containersOf(view).map((c) => text(c.container['name'])));
   for (const key of Object.keys(annotations)) {
-    if (key === SECCOMP_POD || key.startsWith(SECCOMP_CONTAINER)) errors.push(...seccompAnnotationErrors(value(key), path.key(key).printedAs(`${path.text}.${key}`)));
+    if (key === SECCOMP_POD || key.startsWith(SECCOMP_CONTAINER)) {
+      errors.push(...seccompAnnotationErrors(value(key), path.key(key).printedAs(`${path.text}.${key}`)));
+    }
     if (!key.startsWith(APPARMOR_CONTAINER)) continue;
     const container = key.slice(APPARMOR_CONTAINER.length);
     if (!names.has(container)) errors.push(invalid(path.key(key), container, 'container not found'));
@@ -61,13 +73,19 @@ export function validatePodAnnotations(view: PodTemplateView): FieldErrors {
     }
   }
   const podSeccomp = obj(podSecurityContext(view)['seccompProfile']);
-  if (SECCOMP_POD in annotations) errors.push(...seccompMismatch(value(SECCOMP_POD), podSeccomp, view.path.child('securityContext', 'seccompProfile')));
+  if (SECCOMP_POD in annotations) {
+    errors.push(...seccompMismatch(value(SECCOMP_POD), podSeccomp, view.path.child('securityContext', 'seccompProfile')));
+  }
   const podAppArmor = obj(podSecurityContext(view)['appArmorProfile']);
   for (const { container, path: at } of containersOf(view)) {
     const sc = obj(container['securityContext']);
     const name = text(container['name']);
     const seccompKey = SECCOMP_CONTAINER + name;
-    if (seccompKey in annotations) errors.push(...seccompMismatch(value(seccompKey), obj(sc?.['seccompProfile']), at.child('securityContext', 'seccompProfile')));
+    if (seccompKey in annotations) {
+      errors.push(
+        ...seccompMismatch(value(seccompKey), obj(sc?.['seccompProfile']), at.child('securityContext', 'seccompProfile')),
+      );
+    }
     const appArmorKey = APPARMOR_CONTAINER + name;
     const profile = obj(sc?.['appArmorProfile']) ?? podAppArmor;
     if (!profile || !(appArmorKey in annotations) || podOs(view) === 'windows') continue;
@@ -79,7 +97,9 @@ export function validatePodAnnotations(view: PodTemplateView): FieldErrors {
     if (type === 'RuntimeDefault' && annotation !== 'runtime/default') errors.push(typeMismatch);
     if (type === 'Localhost') {
       if (!annotation.startsWith('localhost/')) errors.push(typeMismatch);
-      else if (annotation.slice('localhost/'.length) !== profile['localhostProfile']) errors.push(forbidden(where.child('localhostProfile'), 'apparmor profile in annotation and field must match'));
+      else if (annotation.slice('localhost/'.length) !== profile['localhostProfile']) {
+        errors.push(forbidden(where.child('localhostProfile'), 'apparmor profile in annotation and field must match'));
+      }
     }
   }
   return errors;

@@ -63,20 +63,35 @@ export function podResourceConsistency(view: PodTemplateView, resources: Record<
   for (const [name, total] of aggregate(view, 'requests')) {
     const pod = podRequests.get(name);
     if (pod && compareQuantities(total, pod) > 0) {
-      errors.push(invalid(path.child('requests').key(name), quantityString(pod), `must be greater than or equal to aggregate container requests of ${quantityString(total)}`));
+      errors.push(
+        invalid(
+          path.child('requests').key(name),
+          quantityString(pod),
+          `must be greater than or equal to aggregate container requests of ${quantityString(total)}`,
+        ),
+      );
     }
   }
   for (const [name, total] of aggregate(view, 'limits')) {
     const pod = podLimits.get(name);
     if (isHugePages(name) && pod && compareQuantities(total, pod) > 0) {
-      errors.push(invalid(path.child('limits').key(name), quantityString(pod), `must be greater than or equal to aggregate container limits of ${quantityString(total)}`));
+      errors.push(
+        invalid(
+          path.child('limits').key(name),
+          quantityString(pod),
+          `must be greater than or equal to aggregate container limits of ${quantityString(total)}`,
+        ),
+      );
     }
   }
   containersOf(view, ['containers']).forEach(({ container, path: containerPath }, i) => {
     for (const [name, limit] of resourceList(obj(container['resources'])?.['limits'])) {
       const pod = podLimits.get(name);
       if (pod && compareQuantities(limit, pod) > 0) {
-        const at = containerPath.child('resources', 'limits').key(name).printedAs(`${path.text}.containers[${i}][${name}].limits`);
+        const at = containerPath
+          .child('resources', 'limits')
+          .key(name)
+          .printedAs(`${path.text}.containers[${i}][${name}].limits`);
         errors.push(invalid(at, quantityString(limit), `must be less than or equal to pod limits of ${quantityString(pod)}`));
       }
     }

@@ -3,7 +3,11 @@ import { list, obj } from '../../context';
 import type { FieldErrors } from '../../fieldErrorList';
 import { duplicate, forbidden, invalid, notSupported, reportErrors, required, tooLong } from '../../fieldErrorList';
 import {
-  inclusiveRangeError, isDns1123Label, isDns1123Subdomain, isDns1123SubdomainWithUnderscore, isQualifiedName,
+  inclusiveRangeError,
+  isDns1123Label,
+  isDns1123Subdomain,
+  isDns1123SubdomainWithUnderscore,
+  isQualifiedName,
 } from '../../nameRules';
 import type { RuleDefinition } from '../../rule';
 import { isSloppyIp } from './ip';
@@ -29,14 +33,17 @@ const IP_ERROR = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'
  * pod annotations (pkg/apis/core/validation/validation.go).
  */
 export const podSpecRule: RuleDefinition = {
-  rules: [{
-    id: RULE,
-    defaultSeverity: 'error',
-    category: 'validation',
-    title: 'Pod spec fields',
-    description: 'dnsPolicy ClusterFirst, ClusterFirstWithHostNet, Default or None (with dnsConfig nameservers); hostname and subdomain DNS labels; serviceAccountName, priorityClassName, runtimeClassName and nodeName DNS subdomains (no placeholders like $NAME); activeDeadlineSeconds from 1; valid resourceClaims, readinessGates, hostAliases, os and pod annotations.',
-    docsUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/',
-  }],
+  rules: [
+    {
+      id: RULE,
+      defaultSeverity: 'error',
+      category: 'validation',
+      title: 'Pod spec fields',
+      description:
+        'dnsPolicy ClusterFirst, ClusterFirstWithHostNet, Default or None (with dnsConfig nameservers); hostname and subdomain DNS labels; serviceAccountName, priorityClassName, runtimeClassName and nodeName DNS subdomains (no placeholders like $NAME); activeDeadlineSeconds from 1; valid resourceClaims, readinessGates, hostAliases, os and pod annotations.',
+      docsUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/',
+    },
+  ],
   check(ctx) {
     for (const view of podTemplates(ctx)) {
       const errors = [...validateNames(view), ...validateDns(view), ...validateMisc(view), ...validatePodResourceClaims(view)];
@@ -46,7 +53,8 @@ export const podSpecRule: RuleDefinition = {
   },
 };
 
-const subdomainErrors = (path: ApiPath, value: string): FieldErrors => isDns1123Subdomain(value).map((d) => invalid(path, value, d));
+const subdomainErrors = (path: ApiPath, value: string): FieldErrors =>
+  isDns1123Subdomain(value).map((d) => invalid(path, value, d));
 const labelErrors = (path: ApiPath, value: string): FieldErrors => isDns1123Label(value).map((d) => invalid(path, value, d));
 
 function validateNames(view: PodTemplateView): FieldErrors {
@@ -54,11 +62,19 @@ function validateNames(view: PodTemplateView): FieldErrors {
   const errors: FieldErrors = [];
   // Convert_v1_PodSpec_To_core_PodSpec: serviceAccount stands in for an empty serviceAccountName.
   const account = text(spec['serviceAccountName']) || text(spec['serviceAccount']);
-  const accountPath = text(spec['serviceAccountName']) ? path.child('serviceAccountName') : path.child('serviceAccount').printedAs(path.child('serviceAccountName').text);
+  const accountPath = text(spec['serviceAccountName'])
+    ? path.child('serviceAccountName')
+    : path.child('serviceAccount').printedAs(path.child('serviceAccountName').text);
   if (account !== '') errors.push(...subdomainErrors(accountPath, account));
-  for (const field of ['nodeName', 'priorityClassName']) if (text(spec[field]) !== '') errors.push(...subdomainErrors(path.child(field), text(spec[field])));
-  if (present(spec['runtimeClassName'])) errors.push(...subdomainErrors(path.child('runtimeClassName'), text(spec['runtimeClassName'])));
-  for (const field of ['hostname', 'subdomain']) if (text(spec[field]) !== '') errors.push(...labelErrors(path.child(field), text(spec[field])));
+  for (const field of ['nodeName', 'priorityClassName']) {
+    if (text(spec[field]) !== '') errors.push(...subdomainErrors(path.child(field), text(spec[field])));
+  }
+  if (present(spec['runtimeClassName'])) {
+    errors.push(...subdomainErrors(path.child('runtimeClassName'), text(spec['runtimeClassName'])));
+  }
+  for (const field of ['hostname', 'subdomain']) {
+    if (text(spec[field]) !== '') errors.push(...labelErrors(path.child(field), text(spec[field])));
+  }
   if (present(spec['hostnameOverride']) && view.gates.enabled('HostnameOverride')) {
     const at = path.child('hostnameOverride');
     const value = text(spec['hostnameOverride']);
@@ -80,7 +96,9 @@ function validateDns(view: PodTemplateView): FieldErrors {
   const nameservers = (list(config?.['nameservers']) ?? []).map(text);
   if (policy === 'None') {
     if (!config) return [...errors, required(at, 'must provide `dnsConfig` when `dnsPolicy` is None')];
-    if (nameservers.length === 0) return [...errors, required(at.child('nameservers'), 'must provide at least one DNS nameserver when `dnsPolicy` is None')];
+    if (nameservers.length === 0) {
+      return [...errors, required(at.child('nameservers'), 'must provide at least one DNS nameserver when `dnsPolicy` is None')];
+    }
   }
   if (!config) return errors;
   if (nameservers.length > 3) errors.push(invalid(at.child('nameservers'), nameservers, 'must not have more than 3 nameservers'));
@@ -89,7 +107,11 @@ function validateDns(view: PodTemplateView): FieldErrors {
   });
   const searches = (list(config['searches']) ?? []).map(text);
   if (searches.length > 32) errors.push(invalid(at.child('searches'), searches, 'must not have more than 32 search paths'));
-  if (searches.join(' ').length > 2048) errors.push(invalid(at.child('searches'), searches, 'must not have more than 2048 characters (including spaces) in the search list'));
+  if (searches.join(' ').length > 2048) {
+    errors.push(
+      invalid(at.child('searches'), searches, 'must not have more than 2048 characters (including spaces) in the search list'),
+    );
+  }
   const relaxed = view.gates.enabled('RelaxedDNSSearchValidation');
   searches.forEach((search, i) => {
     if (relaxed && search === '.') return;
@@ -113,28 +135,41 @@ function validateMisc(view: PodTemplateView): FieldErrors {
   if (present(spec['preemptionPolicy'])) {
     const policy = text(spec['preemptionPolicy']);
     if (policy === '') errors.push(required(path.child('preemptionPolicy')));
-    else if (!PREEMPTION_POLICIES.includes(policy)) errors.push(notSupported(path.child('preemptionPolicy'), policy, PREEMPTION_POLICIES));
+    else if (!PREEMPTION_POLICIES.includes(policy)) {
+      errors.push(notSupported(path.child('preemptionPolicy'), policy, PREEMPTION_POLICIES));
+    }
   }
   (list(spec['readinessGates']) ?? []).forEach((gate, i) => {
     const condition = text(obj(gate)?.['conditionType']);
-    for (const d of isQualifiedName(condition)) errors.push(invalid(path.child('readinessGates').index(i).child('conditionType'), condition, d));
+    for (const d of isQualifiedName(condition)) {
+      errors.push(invalid(path.child('readinessGates').index(i).child('conditionType'), condition, d));
+    }
   });
   (list(spec['imagePullSecrets']) ?? []).forEach((secret, i) => {
     const ref = obj(secret) ?? {};
-    if (Object.keys(ref).some((k) => k !== 'name')) errors.push(invalid(path.child('imagePullSecrets').index(i), ref, 'only name may be set'));
+    if (Object.keys(ref).some((k) => k !== 'name')) {
+      errors.push(invalid(path.child('imagePullSecrets').index(i), ref, 'only name may be set'));
+    }
   });
   (list(spec['hostAliases']) ?? []).forEach((item, i) => {
     const alias = obj(item) ?? {};
     const at = path.child('hostAliases').index(i);
     const ip = text(alias['ip']);
     if (!isSloppyIp(ip)) errors.push(invalid(at.child('ip'), ip, IP_ERROR));
-    (list(alias['hostnames']) ?? []).forEach((name, j) => errors.push(...subdomainErrors(at.child('hostnames').index(j), text(name))));
+    (list(alias['hostnames']) ?? []).forEach((name, j) =>
+      errors.push(...subdomainErrors(at.child('hostnames').index(j), text(name))),
+    );
   });
   const workload = obj(spec['workloadRef']);
   if (workload && view.gates.enabled('GenericWorkload')) {
     const at = path.child('workloadRef');
-    errors.push(...subdomainErrors(at.child('name'), text(workload['name'])), ...labelErrors(at.child('podGroup'), text(workload['podGroup'])));
-    if (text(workload['podGroupReplicaKey']) !== '') errors.push(...labelErrors(at.child('podGroupReplicaKey'), text(workload['podGroupReplicaKey'])));
+    errors.push(
+      ...subdomainErrors(at.child('name'), text(workload['name'])),
+      ...labelErrors(at.child('podGroup'), text(workload['podGroup'])),
+    );
+    if (text(workload['podGroupReplicaKey']) !== '') {
+      errors.push(...labelErrors(at.child('podGroupReplicaKey'), text(workload['podGroupReplicaKey'])));
+    }
   }
   return errors;
 }
@@ -155,10 +190,16 @@ function validatePodResourceClaims(view: PodTemplateView): FieldErrors {
     }
     const hasClaim = present(claim['resourceClaimName']);
     const hasTemplate = present(claim['resourceClaimTemplateName']);
-    if (hasClaim && hasTemplate) errors.push(invalid(at, claim, 'at most one of `resourceClaimName` or `resourceClaimTemplateName` may be specified'));
-    if (!hasClaim && !hasTemplate) errors.push(invalid(at, claim, 'must specify one of: `resourceClaimName`, `resourceClaimTemplateName`'));
+    if (hasClaim && hasTemplate) {
+      errors.push(invalid(at, claim, 'at most one of `resourceClaimName` or `resourceClaimTemplateName` may be specified'));
+    }
+    if (!hasClaim && !hasTemplate) {
+      errors.push(invalid(at, claim, 'must specify one of: `resourceClaimName`, `resourceClaimTemplateName`'));
+    }
     if (hasClaim) errors.push(...subdomainErrors(at.child('resourceClaimName'), text(claim['resourceClaimName'])));
-    if (hasTemplate) errors.push(...subdomainErrors(at.child('resourceClaimTemplateName'), text(claim['resourceClaimTemplateName'])));
+    if (hasTemplate) {
+      errors.push(...subdomainErrors(at.child('resourceClaimTemplateName'), text(claim['resourceClaimTemplateName'])));
+    }
   });
   return errors;
 }

@@ -35,9 +35,18 @@ export function podTemplates(ctx: RuleContext): readonly PodTemplateView[] {
   let views = cache.get(ctx);
   if (!views) {
     views = ctx.jobSpecs.map((job) => {
-      const templatePath = ApiPath.root([...job.path, 'template'], job.inCronJob ? 'spec.jobTemplate.spec.template' : 'spec.template');
+      const templatePath = ApiPath.root(
+        [...job.path, 'template'],
+        job.inCronJob ? 'spec.jobTemplate.spec.template' : 'spec.template',
+      );
       const spec = job.podSpec ?? {};
-      return { templatePath, spec, path: templatePath.child('spec'), metadata: obj(job.template?.['metadata']), gates: DEFAULT_FEATURE_GATES };
+      return {
+        templatePath,
+        spec,
+        path: templatePath.child('spec'),
+        metadata: obj(job.template?.['metadata']),
+        gates: DEFAULT_FEATURE_GATES,
+      };
     });
     cache.set(ctx, views);
   }
@@ -45,7 +54,10 @@ export function podTemplates(ctx: RuleContext): readonly PodTemplateView[] {
 }
 
 /** containersOf visits init containers, containers and ephemeral containers, in that order. */
-export function containersOf(view: PodTemplateView, kinds: readonly ContainerKind[] = ['initContainers', 'containers', 'ephemeralContainers']): ContainerView[] {
+export function containersOf(
+  view: PodTemplateView,
+  kinds: readonly ContainerKind[] = ['initContainers', 'containers', 'ephemeralContainers'],
+): ContainerView[] {
   const out: ContainerView[] = [];
   for (const kind of kinds) {
     const items = list(view.spec[kind]);

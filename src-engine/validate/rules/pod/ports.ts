@@ -16,14 +16,17 @@ const PROTOCOLS = [...enumValues('ContainerPort', 'protocol')].sort();
  * validatePodHostNetworkDeps (pkg/apis/core/validation/validation.go).
  */
 export const portsRule: RuleDefinition = {
-  rules: [{
-    id: RULE,
-    defaultSeverity: 'error',
-    category: 'validation',
-    title: 'Container ports',
-    description: 'containerPort and hostPort between 1 and 65535, protocol TCP, UDP or SCTP, port names unique IANA service names (at most 15 of a-z, 0-9, -), host ports not used twice, and with hostNetwork hostPort equal to containerPort.',
-    docsUrl: 'https://kubernetes.io/docs/concepts/services-networking/service/#field-spec-ports',
-  }],
+  rules: [
+    {
+      id: RULE,
+      defaultSeverity: 'error',
+      category: 'validation',
+      title: 'Container ports',
+      description:
+        'containerPort and hostPort between 1 and 65535, protocol TCP, UDP or SCTP, port names unique IANA service names (at most 15 of a-z, 0-9, -), host ports not used twice, and with hostNetwork hostPort equal to containerPort.',
+      docsUrl: 'https://kubernetes.io/docs/concepts/services-networking/service/#field-spec-ports',
+    },
+  ],
   check(ctx) {
     for (const view of podTemplates(ctx)) {
       const errors: FieldErrors = [];
@@ -52,9 +55,13 @@ function validateContainerPorts({ container, path }: ContainerView): FieldErrors
     }
     const containerPort = num(port['containerPort']);
     if (containerPort === 0) errors.push(required(at.child('containerPort')));
-    else for (const detail of isValidPortNum(containerPort)) errors.push(invalid(at.child('containerPort'), containerPort, detail));
+    else {
+      for (const detail of isValidPortNum(containerPort)) errors.push(invalid(at.child('containerPort'), containerPort, detail));
+    }
     const hostPort = num(port['hostPort']);
-    if (hostPort !== 0) for (const detail of isValidPortNum(hostPort)) errors.push(invalid(at.child('hostPort'), hostPort, detail));
+    if (hostPort !== 0) {
+      for (const detail of isValidPortNum(hostPort)) errors.push(invalid(at.child('hostPort'), hostPort, detail));
+    }
     const protocol = text(port['protocol']);
     if (protocol !== '' && !PROTOCOLS.includes(protocol)) errors.push(notSupported(at.child('protocol'), protocol, PROTOCOLS));
   });
@@ -90,7 +97,13 @@ function validatePodHostNetworkDeps(view: PodTemplateView): FieldErrors {
     portsOf(container).forEach((port, i) => {
       const hostPort = num(port['hostPort']);
       if (hostPort !== 0 && hostPort !== num(port['containerPort'])) {
-        errors.push(invalid(path.child('ports').index(i).child('hostPort'), hostPort, 'must match `containerPort` when `hostNetwork` is true'));
+        errors.push(
+          invalid(
+            path.child('ports').index(i).child('hostPort'),
+            hostPort,
+            'must match `containerPort` when `hostNetwork` is true',
+          ),
+        );
       }
     });
   }

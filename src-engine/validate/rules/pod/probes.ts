@@ -14,7 +14,12 @@ const SCHEMES = [...enumValues('HTTPGetAction', 'scheme')].sort();
 const STOP_SIGNALS = [...enumValues('Lifecycle', 'stopSignal')].sort();
 const WINDOWS_STOP_SIGNALS = ['SIGKILL', 'SIGTERM'];
 /** Probe fields defaulted when zero (SetDefaults_Probe). */
-const PROBE_DEFAULTS: Readonly<Record<string, number>> = { timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 };
+const PROBE_DEFAULTS: Readonly<Record<string, number>> = {
+  timeoutSeconds: 1,
+  periodSeconds: 10,
+  successThreshold: 1,
+  failureThreshold: 3,
+};
 const DEFAULT_GRACE_PERIOD = 30;
 
 /**
@@ -25,17 +30,22 @@ const DEFAULT_GRACE_PERIOD = 30;
  * What other init containers may not have is the containers rule's.
  */
 export const probesRule: RuleDefinition = {
-  rules: [{
-    id: RULE,
-    defaultSeverity: 'error',
-    category: 'validation',
-    title: 'Probes and lifecycle hooks',
-    description: 'A probe or lifecycle hook has exactly one handler (exec with a command, httpGet, tcpSocket or grpc with a valid port, or sleep within the grace period); probe numbers are not negative; liveness and startup probes need successThreshold 1; readiness probes have no terminationGracePeriodSeconds.',
-    docsUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-probes',
-  }],
+  rules: [
+    {
+      id: RULE,
+      defaultSeverity: 'error',
+      category: 'validation',
+      title: 'Probes and lifecycle hooks',
+      description:
+        'A probe or lifecycle hook has exactly one handler (exec with a command, httpGet, tcpSocket or grpc with a valid port, or sleep within the grace period); probe numbers are not negative; liveness and startup probes need successThreshold 1; readiness probes have no terminationGracePeriodSeconds.',
+      docsUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-probes',
+    },
+  ],
   check(ctx) {
     for (const view of podTemplates(ctx)) {
-      const grace = present(view.spec['terminationGracePeriodSeconds']) ? num(view.spec['terminationGracePeriodSeconds']) : DEFAULT_GRACE_PERIOD;
+      const grace = present(view.spec['terminationGracePeriodSeconds'])
+        ? num(view.spec['terminationGracePeriodSeconds'])
+        : DEFAULT_GRACE_PERIOD;
       const errors: FieldErrors = [];
       for (const c of containersOf(view, ['containers', 'initContainers'])) {
         if (c.kind === 'initContainers' && c.container['restartPolicy'] !== 'Always') continue;
@@ -51,16 +61,27 @@ export const probesRule: RuleDefinition = {
   },
 };
 
-function validateProbe(kind: 'livenessProbe' | 'readinessProbe' | 'startupProbe', probe: Record<string, unknown>, path: ApiPath, grace: number): FieldErrors {
+function validateProbe(
+  kind: 'livenessProbe' | 'readinessProbe' | 'startupProbe',
+  probe: Record<string, unknown>,
+  path: ApiPath,
+  grace: number,
+): FieldErrors {
   const errors = validateHandler(probe, path, grace, false);
   const value = (field: string): number => num(probe[field]) || PROBE_DEFAULTS[field] || 0;
   for (const field of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold']) {
     if (value(field) < 0) errors.push(invalid(path.child(field), value(field), 'must be greater than or equal to 0'));
   }
   const probeGrace = probe['terminationGracePeriodSeconds'];
-  if (present(probeGrace) && num(probeGrace) <= 0) errors.push(invalid(path.child('terminationGracePeriodSeconds'), num(probeGrace), 'must be greater than 0'));
-  if (kind !== 'readinessProbe' && value('successThreshold') !== 1) errors.push(invalid(path.child('successThreshold'), value('successThreshold'), 'must be 1'));
-  if (kind === 'readinessProbe' && present(probeGrace)) errors.push(invalid(path.child('terminationGracePeriodSeconds'), probeGrace, 'must not be set for readinessProbes'));
+  if (present(probeGrace) && num(probeGrace) <= 0) {
+    errors.push(invalid(path.child('terminationGracePeriodSeconds'), num(probeGrace), 'must be greater than 0'));
+  }
+  if (kind !== 'readinessProbe' && value('successThreshold') !== 1) {
+    errors.push(invalid(path.child('successThreshold'), value('successThreshold'), 'must be 1'));
+  }
+  if (kind === 'readinessProbe' && present(probeGrace)) {
+    errors.push(invalid(path.child('terminationGracePeriodSeconds'), probeGrace, 'must not be set for readinessProbes'));
+  }
   return errors;
 }
 
@@ -83,7 +104,9 @@ function validateHandler(handler: Record<string, unknown>, path: ApiPath, grace:
     if (kind === 'tcpSocket' || kind === 'grpc') errors.push(...validatePort(action['port'], at.child('port')));
     if (kind === 'sleep') {
       const seconds = num(action['seconds']);
-      if (seconds < 0 || seconds > grace) errors.push(invalid(at, seconds, `must be non-negative and less than terminationGracePeriodSeconds (${grace})`));
+      if (seconds < 0 || seconds > grace) {
+        errors.push(invalid(at, seconds, `must be non-negative and less than terminationGracePeriodSeconds (${grace})`));
+      }
     }
   }
   if (count === 0) errors.push(required(path, 'must specify a handler type'));
@@ -120,8 +143,9 @@ function validateLifecycle(lifecycle: Record<string, unknown>, path: ApiPath, gr
     const os = podOs(view);
     const at = path.child('stopSignal');
     if (os === undefined) errors.push(forbidden(at, 'may not be set for containers with empty `spec.os.name`'));
-    else if (os === 'windows' && !WINDOWS_STOP_SIGNALS.includes(String(signal))) errors.push(notSupported(at, signal, WINDOWS_STOP_SIGNALS));
-    else if (os === 'linux' && !STOP_SIGNALS.includes(String(signal))) errors.push(notSupported(at, signal, STOP_SIGNALS));
+    else if (os === 'windows' && !WINDOWS_STOP_SIGNALS.includes(String(signal))) {
+      errors.push(notSupported(at, signal, WINDOWS_STOP_SIGNALS));
+    } else if (os === 'linux' && !STOP_SIGNALS.includes(String(signal))) errors.push(notSupported(at, signal, STOP_SIGNALS));
   }
   return errors;
 }

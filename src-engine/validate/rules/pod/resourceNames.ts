@@ -13,14 +13,38 @@ import type { Quantity } from '../../quantity';
  */
 
 const STANDARD_RESOURCES = new Set([
-  'cpu', 'memory', 'ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage', 'limits.cpu',
-  'limits.memory', 'limits.ephemeral-storage', 'pods', 'resourcequotas', 'services', 'replicationcontrollers', 'secrets',
-  'configmaps', 'persistentvolumeclaims', 'storage', 'requests.storage', 'services.nodeports', 'services.loadbalancers',
+  'cpu',
+  'memory',
+  'ephemeral-storage',
+  'requests.cpu',
+  'requests.memory',
+  'requests.ephemeral-storage',
+  'limits.cpu',
+  'limits.memory',
+  'limits.ephemeral-storage',
+  'pods',
+  'resourcequotas',
+  'services',
+  'replicationcontrollers',
+  'secrets',
+  'configmaps',
+  'persistentvolumeclaims',
+  'storage',
+  'requests.storage',
+  'services.nodeports',
+  'services.loadbalancers',
 ]);
 const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
 const INTEGER_RESOURCES = new Set([
-  'pods', 'resourcequotas', 'services', 'replicationcontrollers', 'secrets', 'configmaps', 'persistentvolumeclaims',
-  'services.nodeports', 'services.loadbalancers',
+  'pods',
+  'resourcequotas',
+  'services',
+  'replicationcontrollers',
+  'secrets',
+  'configmaps',
+  'persistentvolumeclaims',
+  'services.nodeports',
+  'services.loadbalancers',
 ]);
 /** resourcehelper.SupportedPodLevelResources(), as Kubernetes prints them. */
 const POD_LEVEL_RESOURCES = ['cpu', 'hugepages-', 'memory'];
@@ -52,7 +76,9 @@ function validateResourceName(name: string, path: ApiPath): FieldErrors {
 export function validateContainerResourceName(name: string, path: ApiPath): FieldErrors {
   const errors = validateResourceName(name, path);
   if (!name.includes('/')) {
-    if (!STANDARD_CONTAINER_RESOURCES.has(name) && !isHugePages(name)) errors.push(invalid(path, name, 'must be a standard resource for containers'));
+    if (!STANDARD_CONTAINER_RESOURCES.has(name) && !isHugePages(name)) {
+      errors.push(invalid(path, name, 'must be a standard resource for containers'));
+    }
   } else if (!isNativeResource(name) && !isExtendedResourceName(name)) {
     errors.push(invalid(path, name, "doesn't follow extended resource name standard"));
   }
@@ -86,4 +112,3 @@ export function hugePagesError(name: string, quantity: Quantity): string | undef
   if (!page || page.nanos <= 0n || page.nanos % 1_000_000_000n !== 0n) return shown;
   return quantityValue(quantity) % quantityValue(page) === 0n ? undefined : shown;
 }
-

@@ -9,7 +9,12 @@ import { containersOf, podOs, podTemplates, present, text } from './podTemplates
 import type { PodTemplateView } from './podTemplates';
 import { podResourceConsistency } from './podResources';
 import {
-  hugePagesError, isHugePages, isOvercommitAllowed, validateContainerResourceName, validatePodResourceName, validateQuantityValue,
+  hugePagesError,
+  isHugePages,
+  isOvercommitAllowed,
+  validateContainerResourceName,
+  validatePodResourceName,
+  validateQuantityValue,
 } from './resourceNames';
 
 const RULES = { names: 'resources', limits: 'resource-limits' } as const;
@@ -28,7 +33,8 @@ export const resourcesRule: RuleDefinition = {
       defaultSeverity: 'error',
       category: 'validation',
       title: 'Resource names and quantities',
-      description: 'Resource names are standard (cpu, memory, ephemeral-storage, hugepages-<size>) or fully qualified extended resources; quantities are not negative, extended resources whole, hugepages a whole number of pages and only with cpu or memory; claims name the pod\'s resourceClaims.',
+      description:
+        "Resource names are standard (cpu, memory, ephemeral-storage, hugepages-<size>) or fully qualified extended resources; quantities are not negative, extended resources whole, hugepages a whole number of pages and only with cpu or memory; claims name the pod's resourceClaims.",
       docsUrl: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/',
     },
     {
@@ -36,7 +42,8 @@ export const resourcesRule: RuleDefinition = {
       defaultSeverity: 'error',
       category: 'validation',
       title: 'Requests and limits',
-      description: 'A request may not exceed its limit; extended resources and hugepages need a limit equal to the request; pod-level resources must cover the containers\'.',
+      description:
+        "A request may not exceed its limit; extended resources and hugepages need a limit equal to the request; pod-level resources must cover the containers'.",
       docsUrl: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#requests-and-limits',
     },
   ],
@@ -45,10 +52,18 @@ export const resourcesRule: RuleDefinition = {
       const claims = podClaimNames(view);
       const out: Findings = { names: [], limits: [] };
       for (const { container, path } of containersOf(view)) {
-        validateRequirements(obj(container['resources']) ?? {}, path.child('resources'), validateContainerResourceName, claims, out);
+        validateRequirements(
+          obj(container['resources']) ?? {},
+          path.child('resources'),
+          validateContainerResourceName,
+          claims,
+          out,
+        );
       }
       const overhead = obj(view.spec['overhead']);
-      if (overhead) validateRequirements({ limits: overhead }, view.path.child('overhead'), validateContainerResourceName, new Set(), out);
+      if (overhead) {
+        validateRequirements({ limits: overhead }, view.path.child('overhead'), validateContainerResourceName, new Set(), out);
+      }
       validatePodResources(view, claims, out);
       reportErrors(ctx, RULES.names, out.names);
       reportErrors(ctx, RULES.limits, out.limits);
@@ -75,7 +90,13 @@ function podClaimNames(view: PodTemplateView): Set<string> {
 type NameCheck = (name: string, path: ApiPath) => FieldErrors;
 
 /** validateResourceRequirements. */
-function validateRequirements(resources: Record<string, unknown>, path: ApiPath, checkName: NameCheck, claims: ReadonlySet<string>, out: Findings): void {
+function validateRequirements(
+  resources: Record<string, unknown>,
+  path: ApiPath,
+  checkName: NameCheck,
+  claims: ReadonlySet<string>,
+  out: Findings,
+): void {
   const errors = out.names;
   const limits = resourceList(resources['limits']);
   const requests = resourceList(resources['requests']);
@@ -99,7 +120,9 @@ function validateRequirements(resources: Record<string, unknown>, path: ApiPath,
       if (order !== 0 && !isOvercommitAllowed(name)) {
         out.limits.push(invalid(requestsPath, quantityString(q), `must be equal to ${name} limit of ${quantityString(limit)}`));
       } else if (order > 0) {
-        out.limits.push(invalid(requestsPath, quantityString(q), `must be less than or equal to ${name} limit of ${quantityString(limit)}`));
+        out.limits.push(
+          invalid(requestsPath, quantityString(q), `must be less than or equal to ${name} limit of ${quantityString(limit)}`),
+        );
       }
     } else if (!isOvercommitAllowed(name)) {
       out.limits.push(required(path.child('limits'), 'Limit must be set for non overcommitable resources'));
@@ -152,7 +175,9 @@ function validatePodResources(view: PodTemplateView, claims: ReadonlySet<string>
     out.names.push(forbidden(path, 'may not be set for a windows pod'));
     return;
   }
-  if (present(resources['claims'])) out.names.push(forbidden(path.child('claims'), 'claims may not be set for Resources at pod-level'));
+  if (present(resources['claims'])) {
+    out.names.push(forbidden(path.child('claims'), 'claims may not be set for Resources at pod-level'));
+  }
   validateRequirements(resources, path, validatePodResourceName, claims, out);
   out.limits.push(...podResourceConsistency(view, resources, path));
 }

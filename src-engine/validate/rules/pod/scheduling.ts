@@ -5,7 +5,13 @@ import type { FieldErrors } from '../../fieldErrorList';
 import { duplicate, forbidden, invalid, notSupported, reportErrors, required } from '../../fieldErrorList';
 import { isDns1123Label, isDns1123Subdomain, isQualifiedName, isValidLabelValue } from '../../nameRules';
 import type { RuleDefinition } from '../../rule';
-import { validateLabelName, validateLabelSelector, validateLabels, validateNodeSelector, validateNodeSelectorTerm } from '../../selectors';
+import {
+  validateLabelName,
+  validateLabelSelector,
+  validateLabels,
+  validateNodeSelector,
+  validateNodeSelectorTerm,
+} from '../../selectors';
 import { num, podTemplates, present, text } from './podTemplates';
 import type { PodTemplateView } from './podTemplates';
 
@@ -23,18 +29,26 @@ const WEIGHT_RANGE = 'must be in the range 1-100';
  * off; MatchLabelKeysInPodTopologySpread and its SelectorMerge on).
  */
 export const schedulingRule: RuleDefinition = {
-  rules: [{
-    id: RULE,
-    defaultSeverity: 'error',
-    category: 'validation',
-    title: 'Scheduling: affinity, tolerations, spread',
-    description: 'Selector operators In, NotIn, Exists, DoesNotExist (and Gt, Lt for nodes) with values where required; weights 1–100; toleration operators Equal or Exists and effects NoSchedule, PreferNoSchedule, NoExecute; valid label keys in nodeSelector, topology keys and scheduling gates; topology spread maxSkew above zero and unique.',
-    docsUrl: 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/',
-  }],
+  rules: [
+    {
+      id: RULE,
+      defaultSeverity: 'error',
+      category: 'validation',
+      title: 'Scheduling: affinity, tolerations, spread',
+      description:
+        'Selector operators In, NotIn, Exists, DoesNotExist (and Gt, Lt for nodes) with values where required; weights 1–100; toleration operators Equal or Exists and effects NoSchedule, PreferNoSchedule, NoExecute; valid label keys in nodeSelector, topology keys and scheduling gates; topology spread maxSkew above zero and unique.',
+      docsUrl: 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/',
+    },
+  ],
   check(ctx) {
     for (const view of podTemplates(ctx)) {
       const errors = validateLabels(obj(view.spec['nodeSelector']), view.path.child('nodeSelector'));
-      errors.push(...validateAffinity(view), ...validateTolerations(view), ...validateTopologySpread(view), ...validateSchedulingGates(view));
+      errors.push(
+        ...validateAffinity(view),
+        ...validateTolerations(view),
+        ...validateTopologySpread(view),
+        ...validateSchedulingGates(view),
+      );
       reportErrors(ctx, RULE, errors);
     }
   },
@@ -51,7 +65,9 @@ function validateAffinity(view: PodTemplateView): FieldErrors {
   if (node) {
     const at = path.child('nodeAffinity');
     const requiredTerms = obj(node['requiredDuringSchedulingIgnoredDuringExecution']);
-    if (requiredTerms) errors.push(...validateNodeSelector(requiredTerms, at.child('requiredDuringSchedulingIgnoredDuringExecution'), nodeName));
+    if (requiredTerms) {
+      errors.push(...validateNodeSelector(requiredTerms, at.child('requiredDuringSchedulingIgnoredDuringExecution'), nodeName));
+    }
     (list(node['preferredDuringSchedulingIgnoredDuringExecution']) ?? []).forEach((item, i) => {
       const term = obj(item) ?? {};
       const termPath = at.child('preferredDuringSchedulingIgnoredDuringExecution').index(i);
@@ -66,7 +82,9 @@ function validateAffinity(view: PodTemplateView): FieldErrors {
     if (!pod) continue;
     const at = path.child(kind);
     (list(pod['requiredDuringSchedulingIgnoredDuringExecution']) ?? []).forEach((term, i) => {
-      errors.push(...validatePodAffinityTerm(obj(term) ?? {}, at.child('requiredDuringSchedulingIgnoredDuringExecution').index(i)));
+      errors.push(
+        ...validatePodAffinityTerm(obj(term) ?? {}, at.child('requiredDuringSchedulingIgnoredDuringExecution').index(i)),
+      );
     });
     (list(pod['preferredDuringSchedulingIgnoredDuringExecution']) ?? []).forEach((item, i) => {
       const weighted = obj(item) ?? {};
@@ -81,21 +99,41 @@ function validateAffinity(view: PodTemplateView): FieldErrors {
 
 /** validatePodAffinityTerm (namespaces' errors name `namespace`, singular, as Kubernetes does). */
 function validatePodAffinityTerm(term: Record<string, unknown>, path: ApiPath): FieldErrors {
-  const errors = [...validateLabelSelector(term['labelSelector'], path.child('labelSelector')), ...validateLabelSelector(term['namespaceSelector'], path.child('namespaceSelector'))];
+  const errors = [
+    ...validateLabelSelector(term['labelSelector'], path.child('labelSelector')),
+    ...validateLabelSelector(term['namespaceSelector'], path.child('namespaceSelector')),
+  ];
   (list(term['namespaces']) ?? []).forEach((name, i) => {
-    for (const d of isDns1123Label(text(name))) errors.push(invalid(path.child('namespaces').index(i).printedAs(`${path.text}.namespace`), text(name), d));
+    for (const d of isDns1123Label(text(name))) {
+      errors.push(invalid(path.child('namespaces').index(i).printedAs(`${path.text}.namespace`), text(name), d));
+    }
   });
-  errors.push(...validateMatchLabelKeys(path, list(term['matchLabelKeys']) ?? [], list(term['mismatchLabelKeys']) ?? [], term['labelSelector']));
+  errors.push(
+    ...validateMatchLabelKeys(
+      path,
+      list(term['matchLabelKeys']) ?? [],
+      list(term['mismatchLabelKeys']) ?? [],
+      term['labelSelector'],
+    ),
+  );
   const key = text(term['topologyKey']);
   if (key === '') errors.push(required(path.child('topologyKey'), 'can not be empty'));
   return [...errors, ...validateLabelName(key, path.child('topologyKey'))];
 }
 
 /** ValidateMatchLabelKeysAndMismatchLabelKeys. */
-function validateMatchLabelKeys(path: ApiPath, matchKeys: readonly unknown[], mismatchKeys: readonly unknown[], selector: unknown): FieldErrors {
+function validateMatchLabelKeys(
+  path: ApiPath,
+  matchKeys: readonly unknown[],
+  mismatchKeys: readonly unknown[],
+  selector: unknown,
+): FieldErrors {
   const errors: FieldErrors = [];
   const sel = obj(selector);
-  for (const [field, keys] of [['matchLabelKeys', matchKeys], ['mismatchLabelKeys', mismatchKeys]] as const) {
+  for (const [field, keys] of [
+    ['matchLabelKeys', matchKeys],
+    ['mismatchLabelKeys', mismatchKeys],
+  ] as const) {
     if (keys.length === 0) continue;
     if (!sel) errors.push(forbidden(path.child(field), 'must not be specified when labelSelector is not set'));
     else keys.forEach((key, i) => errors.push(...validateLabelName(text(key), path.child(field).index(i))));
@@ -106,13 +144,25 @@ function validateMatchLabelKeys(path: ApiPath, matchKeys: readonly unknown[], mi
     for (const expr of list(sel['matchExpressions']) ?? []) {
       const key = text(obj(expr)?.['key']);
       const i = index.get(key);
-      if (i !== undefined && selectorKeys.has(key)) errors.push(invalid(path.child('matchLabelKeys').index(i).printedAs(`${path.text}[${i}]`), key, 'exists in both matchLabelKeys and labelSelector'));
+      if (i !== undefined && selectorKeys.has(key)) {
+        errors.push(
+          invalid(
+            path.child('matchLabelKeys').index(i).printedAs(`${path.text}[${i}]`),
+            key,
+            'exists in both matchLabelKeys and labelSelector',
+          ),
+        );
+      }
       selectorKeys.add(key);
     }
   }
   const mismatch = new Set(mismatchKeys.map(text));
   matchKeys.forEach((key, i) => {
-    if (mismatch.has(text(key))) errors.push(invalid(path.child('matchLabelKeys').index(i), text(key), 'exists in both matchLabelKeys and mismatchLabelKeys'));
+    if (mismatch.has(text(key))) {
+      errors.push(
+        invalid(path.child('matchLabelKeys').index(i), text(key), 'exists in both matchLabelKeys and mismatchLabelKeys'),
+      );
+    }
   });
   return errors;
 }
@@ -129,17 +179,35 @@ function validateTolerations(view: PodTemplateView): FieldErrors {
     const value = text(t['value']);
     const effect = text(t['effect']);
     if (key !== '') errors.push(...validateLabelName(key, at.child('key')));
-    if (key === '' && operator !== 'Exists') errors.push(invalid(at.child('operator'), operator, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
-    if (present(t['tolerationSeconds']) && effect !== 'NoExecute') errors.push(invalid(at.child('effect'), effect, "effect must be 'NoExecute' when `tolerationSeconds` is set"));
+    if (key === '' && operator !== 'Exists') {
+      errors.push(
+        invalid(
+          at.child('operator'),
+          operator,
+          'operator must be Exists when `key` is empty, which means "match all values and all keys"',
+        ),
+      );
+    }
+    if (present(t['tolerationSeconds']) && effect !== 'NoExecute') {
+      errors.push(invalid(at.child('effect'), effect, "effect must be 'NoExecute' when `tolerationSeconds` is set"));
+    }
     if (operator === 'Equal' || operator === '') {
       const problems = isValidLabelValue(value);
       if (problems.length > 0) errors.push(invalid(at.child('operator'), value, problems.join(';')));
     } else if (operator === 'Exists') {
       if (value !== '') errors.push(invalid(at.child('operator'), value, "value must be empty when `operator` is 'Exists'"));
     } else if ((operator === 'Lt' || operator === 'Gt') && comparisons) {
-      if (!/^-?(0|[1-9][0-9]*)$/.test(value) || !Number.isSafeInteger(Number(value))) errors.push(invalid(at.child('value'), value, 'must be a decimal integer'));
+      if (!/^-?(0|[1-9][0-9]*)$/.test(value) || !Number.isSafeInteger(Number(value))) {
+        errors.push(invalid(at.child('value'), value, 'must be a decimal integer'));
+      }
     } else {
-      errors.push(notSupported(at.child('operator'), operator, operator === 'Lt' || operator === 'Gt' ? ['Equal', 'Exists', 'Lt', 'Gt'] : ['Equal', 'Exists']));
+      errors.push(
+        notSupported(
+          at.child('operator'),
+          operator,
+          operator === 'Lt' || operator === 'Gt' ? ['Equal', 'Exists', 'Lt', 'Gt'] : ['Equal', 'Exists'],
+        ),
+      );
     }
     if (effect !== '' && !TAINT_EFFECTS.includes(effect)) errors.push(notSupported(at.child('effect'), effect, TAINT_EFFECTS));
   });
@@ -164,10 +232,16 @@ function validateTopologySpread(view: PodTemplateView): FieldErrors {
     if (present(c['minDomains'])) {
       const minDomains = num(c['minDomains']);
       if (minDomains <= 0) errors.push(invalid(at.child('minDomains'), minDomains, 'must be greater than zero'));
-      if (when !== 'DoNotSchedule') errors.push(invalid(at.child('minDomains'), minDomains, `can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ${when}`));
+      if (when !== 'DoNotSchedule') {
+        errors.push(
+          invalid(at.child('minDomains'), minDomains, `can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ${when}`),
+        );
+      }
     }
     for (const field of ['nodeAffinityPolicy', 'nodeTaintsPolicy']) {
-      if (present(c[field]) && !INCLUSION_POLICIES.includes(text(c[field]))) errors.push(notSupported(at.child(field), c[field], INCLUSION_POLICIES));
+      if (present(c[field]) && !INCLUSION_POLICIES.includes(text(c[field]))) {
+        errors.push(notSupported(at.child(field), c[field], INCLUSION_POLICIES));
+      }
     }
     errors.push(...validateMatchLabelKeys(at, list(c['matchLabelKeys']) ?? [], [], c['labelSelector']));
     errors.push(...validateLabelSelector(c['labelSelector'], at.child('labelSelector')));

@@ -19,7 +19,18 @@ const GROUPS_POLICIES = [...enumValues('PodSecurityContext', 'supplementalGroups
 /** ValidateProcMountType lists them in this order. */
 const PROC_MOUNTS = ['Default', 'Unmasked'];
 const SYSCTL = /^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$/;
-const IPC_SYSCTLS = new Set(['kernel.sem', 'kernel.shmall', 'kernel.shmmax', 'kernel.shmmni', 'kernel.shm_rmid_forced', 'kernel.shm', 'kernel.msgmax', 'kernel.msgmnb', 'kernel.msgmni', 'kernel.msg']);
+const IPC_SYSCTLS = new Set([
+  'kernel.sem',
+  'kernel.shmall',
+  'kernel.shmmax',
+  'kernel.shmmni',
+  'kernel.shm_rmid_forced',
+  'kernel.shm',
+  'kernel.msgmax',
+  'kernel.msgmnb',
+  'kernel.msgmni',
+  'kernel.msg',
+]);
 
 /**
  * Security contexts of the pod and its containers: validatePodSpecSecurityContext (IDs,
@@ -29,14 +40,17 @@ const IPC_SYSCTLS = new Set(['kernel.sem', 'kernel.shmall', 'kernel.shmmax', 'ke
  * `privileged: true` is accepted, as on clusters started with --allow-privileged (kubeadm, kind).
  */
 export const securityContextRule: RuleDefinition = {
-  rules: [{
-    id: RULE,
-    defaultSeverity: 'error',
-    category: 'validation',
-    title: 'Security context',
-    description: 'User and group IDs between 0 and 2147483647; valid sysctls, seccomp and AppArmor profiles, fsGroupChangePolicy, supplementalGroupsPolicy and seLinuxChangePolicy; procMount Unmasked only with hostUsers: false; no hostNetwork, hostPID, hostIPC or volumeDevices with hostUsers: false.',
-    docsUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
-  }],
+  rules: [
+    {
+      id: RULE,
+      defaultSeverity: 'error',
+      category: 'validation',
+      title: 'Security context',
+      description:
+        'User and group IDs between 0 and 2147483647; valid sysctls, seccomp and AppArmor profiles, fsGroupChangePolicy, supplementalGroupsPolicy and seLinuxChangePolicy; procMount Unmasked only with hostUsers: false; no hostNetwork, hostPID, hostIPC or volumeDevices with hostUsers: false.',
+      docsUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
+    },
+  ],
   check(ctx) {
     for (const view of podTemplates(ctx)) {
       const errors = validatePodSecurityContext(view);
@@ -61,10 +75,18 @@ function validatePodSecurityContext(view: PodTemplateView): FieldErrors {
   const path = view.path.child('securityContext');
   const errors: FieldErrors = [];
   for (const field of ['fsGroup', 'runAsUser', 'runAsGroup']) errors.push(...idErrors(sc[field], path.child(field)));
-  (list(sc['supplementalGroups']) ?? []).forEach((gid, i) => errors.push(...idErrors(gid, path.child('supplementalGroups').index(i))));
+  (list(sc['supplementalGroups']) ?? []).forEach((gid, i) =>
+    errors.push(...idErrors(gid, path.child('supplementalGroups').index(i))),
+  );
   // ShareProcessNamespace and hostPID live on the PodSpec in v1 but in the internal securityContext.
   if (view.spec['shareProcessNamespace'] === true && view.spec['hostPID'] === true) {
-    errors.push(invalid(view.path.child('shareProcessNamespace').printedAs(`${path.text}.shareProcessNamespace`), true, 'ShareProcessNamespace and HostPID cannot both be enabled'));
+    errors.push(
+      invalid(
+        view.path.child('shareProcessNamespace').printedAs(`${path.text}.shareProcessNamespace`),
+        true,
+        'ShareProcessNamespace and HostPID cannot both be enabled',
+      ),
+    );
   }
   errors.push(...validateSysctls(list(sc['sysctls']) ?? [], path.child('sysctls'), view));
   if (present(sc['fsGroupChangePolicy']) && !FS_GROUP_POLICIES.includes(text(sc['fsGroupChangePolicy']))) {
@@ -100,11 +122,13 @@ function validateSysctls(sysctls: readonly unknown[], path: ApiPath, view: PodTe
     const name = text(obj(item)?.['name']);
     const at = path.index(i).child('name');
     if (name === '') errors.push(required(at));
-    else if (name.length > 253 || !SYSCTL.test(name)) errors.push(invalid(at, name, `must have at most 253 characters and match regex ${SYSCTL.source}`));
-    else if (names.has(name)) errors.push({ type: 'Duplicate', path: at, value: name });
+    else if (name.length > 253 || !SYSCTL.test(name)) {
+      errors.push(invalid(at, name, `must have at most 253 characters and match regex ${SYSCTL.source}`));
+    } else if (names.has(name)) errors.push({ type: 'Duplicate', path: at, value: name });
     const normalized = normalizeSysctl(name).split('*')[0]!;
-    if (view.spec['hostNetwork'] === true && normalized.startsWith('net.')) errors.push(invalid(at, name, "may not be specified when 'hostNetwork' is true"));
-    else if (view.spec['hostIPC'] === true && (IPC_SYSCTLS.has(normalized) || normalized.startsWith('fs.mqueue.'))) {
+    if (view.spec['hostNetwork'] === true && normalized.startsWith('net.')) {
+      errors.push(invalid(at, name, "may not be specified when 'hostNetwork' is true"));
+    } else if (view.spec['hostIPC'] === true && (IPC_SYSCTLS.has(normalized) || normalized.startsWith('fs.mqueue.'))) {
       errors.push(invalid(at, name, "may not be specified when 'hostIPC' is true"));
     }
     names.add(name);
@@ -137,12 +161,16 @@ function validateAppArmorProfile(profile: Record<string, unknown> | undefined, p
   const at = path.child('localhostProfile');
   if (type === 'Localhost') {
     const value = text(local);
-    if (!present(local) || value.trim() === '' && value === value.trim()) return [required(at, 'must be set when AppArmor type is Localhost')];
+    if (!present(local) || (value.trim() === '' && value === value.trim())) {
+      return [required(at, 'must be set when AppArmor type is Localhost')];
+    }
     const errors: FieldErrors = value !== value.trim() ? [invalid(at, value, 'must not be padded with whitespace')] : [];
     if (value.length > 4095) errors.push({ type: 'TooLong', path: at, max: 4095 });
     return errors;
   }
-  if (type === 'RuntimeDefault' || type === 'Unconfined') return present(local) ? [invalid(at, local, 'can only be set when AppArmor type is Localhost')] : [];
+  if (type === 'RuntimeDefault' || type === 'Unconfined') {
+    return present(local) ? [invalid(at, local, 'can only be set when AppArmor type is Localhost')] : [];
+  }
   if (type === '') return [required(path.child('type'), 'type is required when appArmorProfile is set')];
   return [notSupported(path.child('type'), type, APPARMOR_TYPES)];
 }
@@ -153,13 +181,19 @@ function validateContainerSecurityContext(sc: Record<string, unknown>, path: Api
   const procMount = sc['procMount'];
   if (present(procMount)) {
     if (!PROC_MOUNTS.includes(text(procMount))) errors.push(notSupported(path.child('procMount'), procMount, PROC_MOUNTS));
-    if (hostUsers && procMount === 'Unmasked') errors.push(invalid(path.child('procMount'), procMount, '`hostUsers` must be false to use `Unmasked`'));
+    if (hostUsers && procMount === 'Unmasked') {
+      errors.push(invalid(path.child('procMount'), procMount, '`hostUsers` must be false to use `Unmasked`'));
+    }
   }
   errors.push(...validateSeccompProfile(obj(sc['seccompProfile']), path.child('seccompProfile')));
   if (sc['allowPrivilegeEscalation'] === false) {
-    if (sc['privileged'] === true) errors.push(invalid(path, sc, 'cannot set `allowPrivilegeEscalation` to false and `privileged` to true'));
+    if (sc['privileged'] === true) {
+      errors.push(invalid(path, sc, 'cannot set `allowPrivilegeEscalation` to false and `privileged` to true'));
+    }
     for (const cap of list(obj(sc['capabilities'])?.['add']) ?? []) {
-      if (cap === 'CAP_SYS_ADMIN') errors.push(invalid(path, sc, 'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN'));
+      if (cap === 'CAP_SYS_ADMIN') {
+        errors.push(invalid(path, sc, 'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN'));
+      }
     }
   }
   errors.push(...validateWindowsOptions(obj(sc['windowsOptions']), path.child('windowsOptions')));
@@ -172,10 +206,16 @@ function validateHostUsers(view: PodTemplateView): FieldErrors {
   if (podUsesHostUsers(view)) return [];
   const errors: FieldErrors = [];
   const when = 'when `hostUsers` is false';
-  if (view.spec['hostNetwork'] === true && !view.gates.enabled('UserNamespacesHostNetworkSupport')) errors.push(forbidden(view.path.child('hostNetwork'), when));
+  if (view.spec['hostNetwork'] === true && !view.gates.enabled('UserNamespacesHostNetworkSupport')) {
+    errors.push(forbidden(view.path.child('hostNetwork'), when));
+  }
   // Kubernetes spells these two paths with capitals.
-  if (view.spec['hostPID'] === true) errors.push(forbidden(view.path.child('hostPID').printedAs(`${view.path.text}.HostPID`), when));
-  if (view.spec['hostIPC'] === true) errors.push(forbidden(view.path.child('hostIPC').printedAs(`${view.path.text}.HostIPC`), when));
+  if (view.spec['hostPID'] === true) {
+    errors.push(forbidden(view.path.child('hostPID').printedAs(`${view.path.text}.HostPID`), when));
+  }
+  if (view.spec['hostIPC'] === true) {
+    errors.push(forbidden(view.path.child('hostIPC').printedAs(`${view.path.text}.HostIPC`), when));
+  }
   for (const { container, path } of containersOf(view)) {
     if ((list(container['volumeDevices'])?.length ?? 0) > 0) errors.push(forbidden(path.child('volumeDevices'), when));
   }

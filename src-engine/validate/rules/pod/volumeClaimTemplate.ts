@@ -31,7 +31,9 @@ export function validateEphemeralVolumeSource(source: Record<string, unknown>, p
 function validateTemplateMetadata(meta: Record<string, unknown>, path: ApiPath): FieldErrors {
   const errors: FieldErrors = [];
   for (const key of Object.keys(obj(meta['annotations']) ?? {})) {
-    for (const d of isQualifiedName(key.toLowerCase())) errors.push(invalid(path.child('annotations').key(key).printedAs(`${path.text}.annotations`), key, d));
+    for (const d of isQualifiedName(key.toLowerCase())) {
+      errors.push(invalid(path.child('annotations').key(key).printedAs(`${path.text}.annotations`), key, d));
+    }
   }
   errors.push(...validateLabels(obj(meta['labels']), path.child('labels')));
   for (const [key, value] of Object.entries(meta)) {
@@ -40,8 +42,12 @@ function validateTemplateMetadata(meta: Record<string, unknown>, path: ApiPath):
   return errors;
 }
 
-const isZero = (value: unknown): boolean => value === '' || value === 0 || value === false || (Array.isArray(value) && value.length === 0)
-  || (typeof value === 'object' && value !== null && Object.keys(value).length === 0);
+const isZero = (value: unknown): boolean =>
+  value === '' ||
+  value === 0 ||
+  value === false ||
+  (Array.isArray(value) && value.length === 0) ||
+  (typeof value === 'object' && value !== null && Object.keys(value).length === 0);
 
 /** ValidatePersistentVolumeClaimSpec (create options: VolumeAttributesClass on). */
 function validateClaimSpec(spec: Record<string, unknown>, path: ApiPath): FieldErrors {
@@ -60,7 +66,9 @@ function validateClaimSpec(spec: Record<string, unknown>, path: ApiPath): FieldE
   const storagePath = path.child('resources').key('storage');
   const storage = parseQuantity(obj(obj(spec['resources'])?.['requests'])?.['storage']);
   if (!present(obj(obj(spec['resources'])?.['requests'])?.['storage'])) errors.push(required(storagePath));
-  else if (storage && storage.nanos <= 0n) errors.push(invalid(storagePath, quantityString(storage), 'must be greater than zero'));
+  else if (storage && storage.nanos <= 0n) {
+    errors.push(invalid(storagePath, quantityString(storage), 'must be greater than zero'));
+  }
   for (const field of ['storageClassName', 'volumeAttributesClassName']) {
     const name = text(spec[field]);
     if (name !== '') for (const d of isDns1123Subdomain(name)) errors.push(invalid(path.child(field), name, d));
@@ -74,10 +82,14 @@ function validateClaimSpec(spec: Record<string, unknown>, path: ApiPath): FieldE
   if (dataSourceRef) {
     errors.push(...validateDataSource(dataSourceRef, path.child('dataSourceRef')));
     const namespace = text(dataSourceRef['namespace']);
-    if (namespace !== '') for (const d of isDns1123Label(namespace)) errors.push(invalid(path.child('dataSourceRef', 'namespace'), namespace, d));
+    if (namespace !== '') {
+      for (const d of isDns1123Label(namespace)) errors.push(invalid(path.child('dataSourceRef', 'namespace'), namespace, d));
+    }
   }
   if (dataSourceRef && text(dataSourceRef['namespace']) !== '') {
-    if (dataSource) errors.push(invalid(path, path.child('dataSource').text, 'may not be specified when dataSourceRef.namespace is specified'));
+    if (dataSource) {
+      errors.push(invalid(path, path.child('dataSource').text, 'may not be specified when dataSourceRef.namespace is specified'));
+    }
   } else if (dataSource && dataSourceRef && !sameSource(dataSource, dataSourceRef)) {
     errors.push(invalid(path, path.child('dataSource').text, 'must match dataSourceRef'));
   }
@@ -95,7 +107,9 @@ function validateDataSource(source: Record<string, unknown>, path: ApiPath): Fie
   const kind = text(source['kind']);
   if (kind === '') errors.push(required(path.child('kind')));
   const group = text(source['apiGroup']);
-  if (group === '' && kind !== 'PersistentVolumeClaim') errors.push(invalid(path, kind, "must be 'PersistentVolumeClaim' when referencing the default apiGroup"));
+  if (group === '' && kind !== 'PersistentVolumeClaim') {
+    errors.push(invalid(path, kind, "must be 'PersistentVolumeClaim' when referencing the default apiGroup"));
+  }
   if (group !== '') for (const d of nameIsDnsSubdomain(group, false)) errors.push(invalid(path.child('apiGroup'), group, d));
   return errors;
 }

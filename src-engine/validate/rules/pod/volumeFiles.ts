@@ -38,7 +38,11 @@ function items(source: Record<string, unknown>): Record<string, unknown>[] {
 }
 
 /** validateSecretVolumeSource (nameField secretName) and validateConfigMapVolumeSource (name). */
-export function validateKeyedVolumeSource(source: Record<string, unknown>, path: ApiPath, nameField: 'secretName' | 'name'): FieldErrors {
+export function validateKeyedVolumeSource(
+  source: Record<string, unknown>,
+  path: ApiPath,
+  nameField: 'secretName' | 'name',
+): FieldErrors {
   const errors: FieldErrors = [];
   if (text(source[nameField]) === '') errors.push(required(path.child(nameField)));
   if (present(source['defaultMode'])) errors.push(...validateFileMode(source['defaultMode'], path.child('defaultMode')));
@@ -99,8 +103,12 @@ export function validateProjectedVolumeSource(
 function validateServiceAccountToken(token: Record<string, unknown>, path: ApiPath, volumePath: ApiPath): FieldErrors {
   const errors: FieldErrors = [];
   const seconds = present(token['expirationSeconds']) ? num(token['expirationSeconds']) : 3600;
-  if (seconds < MIN_TOKEN_SECONDS) errors.push(invalid(path.child('expirationSeconds'), seconds, 'may not specify a duration less than 10 minutes'));
-  if (seconds > MAX_TOKEN_SECONDS) errors.push(invalid(path.child('expirationSeconds'), seconds, 'may not specify a duration larger than 2^32 seconds'));
+  if (seconds < MIN_TOKEN_SECONDS) {
+    errors.push(invalid(path.child('expirationSeconds'), seconds, 'may not specify a duration less than 10 minutes'));
+  }
+  if (seconds > MAX_TOKEN_SECONDS) {
+    errors.push(invalid(path.child('expirationSeconds'), seconds, 'may not specify a duration larger than 2^32 seconds'));
+  }
   const tokenPath = text(token['path']);
   // Kubernetes names the projected volume's `path`, not the token's, in both errors.
   if (tokenPath === '') errors.push(required(volumePath.child('path')));

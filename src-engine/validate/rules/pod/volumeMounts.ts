@@ -22,14 +22,17 @@ const RECURSIVE_READ_ONLY = ['Disabled', 'Enabled', 'IfPossible'];
  * recursiveReadOnly name `volumeMounts.<field>` without the index, as Kubernetes prints them.
  */
 export const volumeMountsRule: RuleDefinition = {
-  rules: [{
-    id: RULE,
-    defaultSeverity: 'error',
-    category: 'validation',
-    title: 'Volume mounts',
-    description: 'Each volumeMount names a valid volume of the pod and a unique mountPath; subPath and subPathExpr are relative without "..", and not both; Bidirectional propagation needs a privileged container; recursiveReadOnly needs readOnly; volumeDevices name PVC volumes.',
-    docsUrl: 'https://kubernetes.io/docs/concepts/storage/volumes/',
-  }],
+  rules: [
+    {
+      id: RULE,
+      defaultSeverity: 'error',
+      category: 'validation',
+      title: 'Volume mounts',
+      description:
+        'Each volumeMount names a valid volume of the pod and a unique mountPath; subPath and subPathExpr are relative without "..", and not both; Bidirectional propagation needs a privileged container; recursiveReadOnly needs readOnly; volumeDevices name PVC volumes.',
+      docsUrl: 'https://kubernetes.io/docs/concepts/storage/volumes/',
+    },
+  ],
   check(ctx) {
     for (const view of podTemplates(ctx)) {
       const volumes = volumeTable(view).valid;
@@ -65,21 +68,29 @@ function validateMounts({ container, path }: ContainerView, volumes: ReadonlyMap
     if (mountPoints.has(mountPath)) errors.push(invalid(at.child('mountPath'), mountPath, 'must be unique'));
     mountPoints.add(mountPath);
     if (devices.has(name)) errors.push(invalid(at.child('name'), name, 'must not already exist in volumeDevices'));
-    if (devicePaths.has(mountPath)) errors.push(invalid(at.child('mountPath'), mountPath, 'must not already exist as a path in volumeDevices'));
+    if (devicePaths.has(mountPath)) {
+      errors.push(invalid(at.child('mountPath'), mountPath, 'must not already exist as a path in volumeDevices'));
+    }
     const unindexed = (field: string): ApiPath => at.child(field).printedAs(list.child(field).text);
     const subPath = text(mount['subPath']);
     if (subPath !== '') errors.push(...validateLocalDescendingPath(subPath, unindexed('subPath')));
     const subPathExpr = text(mount['subPathExpr']);
     if (subPathExpr !== '') {
-      if (subPath !== '') errors.push(invalid(at.child('subPathExpr'), subPathExpr, 'subPathExpr and subPath are mutually exclusive'));
+      if (subPath !== '') {
+        errors.push(invalid(at.child('subPathExpr'), subPathExpr, 'subPathExpr and subPath are mutually exclusive'));
+      }
       errors.push(...validateLocalDescendingPath(subPathExpr, unindexed('subPathExpr')));
     }
     const propagation = mount['mountPropagation'];
     if (present(propagation)) {
-      if (!PROPAGATIONS.includes(String(propagation))) errors.push(notSupported(unindexed('mountPropagation'), propagation, PROPAGATIONS));
+      if (!PROPAGATIONS.includes(String(propagation))) {
+        errors.push(notSupported(unindexed('mountPropagation'), propagation, PROPAGATIONS));
+      }
       const privileged = obj(container['securityContext'])?.['privileged'] === true;
       if (propagation === 'Bidirectional' && !privileged) {
-        errors.push(forbidden(unindexed('mountPropagation'), 'Bidirectional mount propagation is available only to privileged containers'));
+        errors.push(
+          forbidden(unindexed('mountPropagation'), 'Bidirectional mount propagation is available only to privileged containers'),
+        );
       }
     }
     errors.push(...validateRecursiveReadOnly(mount, unindexed('recursiveReadOnly')));
@@ -95,7 +106,9 @@ function validateRecursiveReadOnly(mount: Record<string, unknown>, path: ApiPath
   const errors: FieldErrors = [];
   if (mount['readOnly'] !== true) errors.push(forbidden(path, 'may only be specified when readOnly is true'));
   const propagation = mount['mountPropagation'];
-  if (present(propagation) && propagation !== 'None') errors.push(forbidden(path, 'may only be specified when mountPropagation is None or not specified'));
+  if (present(propagation) && propagation !== 'None') {
+    errors.push(forbidden(path, 'may only be specified when mountPropagation is None or not specified'));
+  }
   return errors;
 }
 
@@ -114,7 +127,9 @@ function validateDevices({ container, path }: ContainerView, volumes: ReadonlyMa
     if (name === '') errors.push(required(at.child('name')));
     if (names.has(name)) errors.push(invalid(at.child('name'), name, 'must be unique'));
     if (volume && !present(volume['persistentVolumeClaim']) && !present(volume['ephemeral'])) {
-      errors.push(invalid(at.child('name'), name, 'can only use volume source type of PersistentVolumeClaim or Ephemeral for block mode'));
+      errors.push(
+        invalid(at.child('name'), name, 'can only use volume source type of PersistentVolumeClaim or Ephemeral for block mode'),
+      );
     }
     if (!volume) errors.push(notFound(at.child('name'), name));
     if (devicePath === '') errors.push(required(at.child('devicePath')));
@@ -125,7 +140,9 @@ function validateDevices({ container, path }: ContainerView, volumes: ReadonlyMa
       paths.add(devicePath);
     }
     if (mounts.has(name)) errors.push(invalid(at.child('name'), name, 'must not already exist in volumeMounts'));
-    if (mountPaths.has(devicePath)) errors.push(invalid(at.child('devicePath'), devicePath, 'must not already exist as a path in volumeMounts'));
+    if (mountPaths.has(devicePath)) {
+      errors.push(invalid(at.child('devicePath'), devicePath, 'must not already exist as a path in volumeMounts'));
+    }
     if (name !== '') names.add(name);
   });
   return errors;

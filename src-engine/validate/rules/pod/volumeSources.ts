@@ -39,16 +39,23 @@ function hostPath(source: Record<string, unknown>, path: ApiPath): FieldErrors {
   if (target === '') return [required(path.child('path'))];
   const errors = validatePathNoBacksteps(target, path.child('path'));
   const type = source['type'];
-  if (present(type) && !HOST_PATH_TYPES.includes(String(type))) errors.push(notSupported(path.child('type'), type, HOST_PATH_TYPES));
+  if (present(type) && !HOST_PATH_TYPES.includes(String(type))) {
+    errors.push(notSupported(path.child('type'), type, HOST_PATH_TYPES));
+  }
   return errors;
 }
 
 function gitRepo(source: Record<string, unknown>, path: ApiPath): FieldErrors {
-  return [...need(source, path, 'repository'), ...validateLocalDescendingPath(text(source['directory']), path.child('directory'))];
+  return [
+    ...need(source, path, 'repository'),
+    ...validateLocalDescendingPath(text(source['directory']), path.child('directory')),
+  ];
 }
 
 function iqnErrors(value: string, path: ApiPath, prefixDetail: string): FieldErrors {
-  if (!value.startsWith('iqn') && !value.startsWith('eui') && !value.startsWith('naa')) return [invalid(path, value, prefixDetail)];
+  if (!value.startsWith('iqn') && !value.startsWith('eui') && !value.startsWith('naa')) {
+    return [invalid(path, value, prefixDetail)];
+  }
   const pattern = value.startsWith('iqn') ? IQN : value.startsWith('eui') ? EUI : NAA;
   return pattern.test(value) ? [] : [invalid(path, value, 'must be valid format')];
 }
@@ -64,7 +71,13 @@ function iscsi(source: Record<string, unknown>, path: ApiPath): FieldErrors {
     errors.push(required(path.child('secretRef')));
   }
   if (present(source['initiatorName'])) {
-    errors.push(...iqnErrors(text(source['initiatorName']), path.child('initiatorname'), 'must be valid format starting with iqn, eui, or naa'));
+    errors.push(
+      ...iqnErrors(
+        text(source['initiatorName']),
+        path.child('initiatorname'),
+        'must be valid format starting with iqn, eui, or naa',
+      ),
+    );
   }
   return errors;
 }
@@ -73,11 +86,17 @@ function fc(source: Record<string, unknown>, path: ApiPath): FieldErrors {
   const errors: FieldErrors = [];
   const wwns = list(source['targetWWNs']) ?? [];
   const wwids = list(source['wwids']) ?? [];
-  if (wwns.length === 0 && wwids.length === 0) errors.push(required(path.child('targetWWNs'), 'must specify either targetWWNs or wwids, but not both'));
-  if (wwns.length > 0 && wwids.length > 0) errors.push(invalid(path.child('targetWWNs'), wwns, 'targetWWNs and wwids can not be specified simultaneously'));
+  if (wwns.length === 0 && wwids.length === 0) {
+    errors.push(required(path.child('targetWWNs'), 'must specify either targetWWNs or wwids, but not both'));
+  }
+  if (wwns.length > 0 && wwids.length > 0) {
+    errors.push(invalid(path.child('targetWWNs'), wwns, 'targetWWNs and wwids can not be specified simultaneously'));
+  }
   if (wwns.length > 0) {
     if (!present(source['lun'])) errors.push(required(path.child('lun'), 'lun is required if targetWWNs is specified'));
-    else if (num(source['lun']) < 0 || num(source['lun']) > 255) errors.push(invalid(path.child('lun'), num(source['lun']), inclusiveRangeError(0, 255)));
+    else if (num(source['lun']) < 0 || num(source['lun']) > 255) {
+      errors.push(invalid(path.child('lun'), num(source['lun']), inclusiveRangeError(0, 255)));
+    }
   }
   return errors;
 }
@@ -93,7 +112,9 @@ function diskWithPartition(nameField: string): SourceValidator {
 
 function nfs(source: Record<string, unknown>, path: ApiPath): FieldErrors {
   const errors = need(source, path, 'server', 'path');
-  if (!text(source['path']).startsWith('/')) errors.push(invalid(path.child('path'), text(source['path']), 'must be an absolute path'));
+  if (!text(source['path']).startsWith('/')) {
+    errors.push(invalid(path.child('path'), text(source['path']), 'must be an absolute path'));
+  }
   return errors;
 }
 
@@ -102,8 +123,13 @@ function quobyte(source: Record<string, unknown>, path: ApiPath): FieldErrors {
   const registry = text(source['registry']);
   const detail = 'must be a host:port pair or multiple pairs separated by commas';
   if (registry === '') errors.push(required(path.child('registry'), detail));
-  else if (text(source['tenant']).length >= 65) errors.push(required(path.child('tenant'), 'must be a UUID and may not exceed a length of 64 characters'));
-  else for (const pair of registry.split(',')) if (!/^(\[[^\]]*\]|[^:[\]]*):[^:]*$/.test(pair)) errors.push(invalid(path.child('registry'), registry, detail));
+  else if (text(source['tenant']).length >= 65) {
+    errors.push(required(path.child('tenant'), 'must be a UUID and may not exceed a length of 64 characters'));
+  } else {
+    for (const pair of registry.split(',')) {
+      if (!/^(\[[^\]]*\]|[^:[\]]*):[^:]*$/.test(pair)) errors.push(invalid(path.child('registry'), registry, detail));
+    }
+  }
   return [...errors, ...need(source, path, 'volume')];
 }
 
@@ -112,7 +138,9 @@ function flocker(source: Record<string, unknown>, path: ApiPath): FieldErrors {
   const uuid = text(source['datasetUUID']);
   const errors: FieldErrors = [];
   if (name === '' && uuid === '') errors.push(required(path, 'one of datasetName and datasetUUID is required'));
-  if (name !== '' && uuid !== '') errors.push(invalid(path, 'resource', 'datasetName and datasetUUID can not be specified simultaneously'));
+  if (name !== '' && uuid !== '') {
+    errors.push(invalid(path, 'resource', 'datasetName and datasetUUID can not be specified simultaneously'));
+  }
   if (name.includes('/')) errors.push(invalid(path.child('datasetName'), name, "must not contain '/'"));
   return errors;
 }
@@ -137,10 +165,16 @@ function azureDisk(source: Record<string, unknown>, path: ApiPath): FieldErrors 
   if (!DISK_KINDS.includes(kind)) errors.push(notSupported(path.child('kind'), kind, DISK_KINDS));
   const uri = text(source['diskURI']);
   if (kind === 'Managed' && !uri.startsWith('/subscriptions/')) {
-    errors.push(notSupported(path.child('diskURI'), uri, ['/subscriptions/{sub-id}/resourcegroups/{group-name}/providers/microsoft.compute/disks/{disk-id}']));
+    errors.push(
+      notSupported(path.child('diskURI'), uri, [
+        '/subscriptions/{sub-id}/resourcegroups/{group-name}/providers/microsoft.compute/disks/{disk-id}',
+      ]),
+    );
   }
   if (kind !== 'Managed' && !uri.startsWith('https://')) {
-    errors.push(notSupported(path.child('diskURI'), uri, ['https://{account-name}.blob.core.windows.net/{container-name}/{disk-name}.vhd']));
+    errors.push(
+      notSupported(path.child('diskURI'), uri, ['https://{account-name}.blob.core.windows.net/{container-name}/{disk-name}.vhd']),
+    );
   }
   return errors;
 }
@@ -151,7 +185,9 @@ function storageos(source: Record<string, unknown>, path: ApiPath): FieldErrors 
   if (name === '') errors.push(required(path.child('volumeName')));
   else for (const d of isDns1123Label(name)) errors.push(invalid(path.child('volumeName'), name, d));
   const namespace = text(source['volumeNamespace']);
-  if (namespace !== '') for (const d of isDns1123Label(namespace)) errors.push(invalid(path.child('volumeNamespace'), namespace, d));
+  if (namespace !== '') {
+    for (const d of isDns1123Label(namespace)) errors.push(invalid(path.child('volumeNamespace'), namespace, d));
+  }
   return [...errors, ...needSecretName(source, path)];
 }
 
@@ -168,7 +204,11 @@ function csi(source: Record<string, unknown>, path: ApiPath): FieldErrors {
   if (secret) {
     const name = text(secret['name']);
     if (name === '') errors.push(required(path.child('nodePublishSecretRef', 'name')));
-    else for (const d of nameIsDnsSubdomain(name, false)) errors.push(invalid(path.child('nodePublishSecretRef', 'name').printedAs(`${path.text}.name`), name, d));
+    else {
+      for (const d of nameIsDnsSubdomain(name, false)) {
+        errors.push(invalid(path.child('nodePublishSecretRef', 'name').printedAs(`${path.text}.name`), name, d));
+      }
+    }
   }
   return errors;
 }

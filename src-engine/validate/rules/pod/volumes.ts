@@ -21,14 +21,17 @@ const RULE = 'volumes';
  * while the ImageVolume gate is on (it is in 1.35).
  */
 export const volumesRule: RuleDefinition = {
-  rules: [{
-    id: RULE,
-    defaultSeverity: 'error',
-    category: 'validation',
-    title: 'Volumes',
-    description: 'Volume names are unique DNS labels; a volume has one source, and that source is complete (configMap and secret names, PVC claimName, hostPath path, items with relative paths, file modes up to 0777, ...).',
-    docsUrl: 'https://kubernetes.io/docs/concepts/storage/volumes/',
-  }],
+  rules: [
+    {
+      id: RULE,
+      defaultSeverity: 'error',
+      category: 'validation',
+      title: 'Volumes',
+      description:
+        'Volume names are unique DNS labels; a volume has one source, and that source is complete (configMap and secret names, PVC claimName, hostPath path, items with relative paths, file modes up to 0777, ...).',
+      docsUrl: 'https://kubernetes.io/docs/concepts/storage/volumes/',
+    },
+  ],
   check(ctx) {
     for (const view of podTemplates(ctx)) reportErrors(ctx, RULE, volumeTable(view).errors);
   },
@@ -76,20 +79,30 @@ function validateVolumeSource(volume: Record<string, unknown>, path: ApiPath, na
   if (present(volume['emptyDir'])) {
     count++;
     const size = parseQuantity(obj(volume['emptyDir'])?.['sizeLimit']);
-    if (size && size.nanos < 0n) errors.push(forbidden(path.child('emptyDir', 'sizeLimit'), 'SizeLimit field must be a valid resource quantity'));
+    if (size && size.nanos < 0n) {
+      errors.push(forbidden(path.child('emptyDir', 'sizeLimit'), 'SizeLimit field must be a valid resource quantity'));
+    }
   }
   for (const { field, errorsAt, conflictAt, validate } of VOLUME_SOURCES) {
     const source = obj(volume[field]);
     if (!source || (field === 'image' && !view.gates.enabled('ImageVolume'))) continue;
     if (count > 0) {
-      errors.push(forbidden(path.child(field).printedAs(path.child(conflictAt ?? field).text), 'may not specify more than 1 volume type'));
+      errors.push(
+        forbidden(path.child(field).printedAs(path.child(conflictAt ?? field).text), 'may not specify more than 1 volume type'),
+      );
     } else {
       count++;
       const at = path.child(field).printedAs(path.child(errorsAt ?? field).text);
       errors.push(...validate(source, at), ...ownValidation(field, source, at, view));
     }
     if (field === 'iscsi' && present(source['initiatorName']) && `${name}:${text(source['targetPortal'])}`.length > 64) {
-      errors.push(invalid(path.child('name'), name, 'Total length of <volume name>:<iscsi.targetPortal> must be under 64 characters if iscsi.initiatorName is specified.'));
+      errors.push(
+        invalid(
+          path.child('name'),
+          name,
+          'Total length of <volume name>:<iscsi.targetPortal> must be under 64 characters if iscsi.initiatorName is specified.',
+        ),
+      );
     }
   }
   return errors;
@@ -98,12 +111,18 @@ function validateVolumeSource(volume: Record<string, unknown>, path: ApiPath, na
 /** The sources whose rules live beside other checks (files, claim templates). */
 function ownValidation(field: string, source: Record<string, unknown>, at: ApiPath, view: PodTemplateView): FieldErrors {
   switch (field) {
-    case 'secret': return validateKeyedVolumeSource(source, at, 'secretName');
-    case 'configMap': return validateKeyedVolumeSource(source, at, 'name');
-    case 'downwardAPI': return validateDownwardApiVolume(source, at);
-    case 'projected': return validateProjectedVolumeSource(source, at, view, validateDownwardApiVolumeFile);
-    case 'ephemeral': return validateEphemeralVolumeSource(source, at);
-    default: return [];
+    case 'secret':
+      return validateKeyedVolumeSource(source, at, 'secretName');
+    case 'configMap':
+      return validateKeyedVolumeSource(source, at, 'name');
+    case 'downwardAPI':
+      return validateDownwardApiVolume(source, at);
+    case 'projected':
+      return validateProjectedVolumeSource(source, at, view, validateDownwardApiVolumeFile);
+    case 'ephemeral':
+      return validateEphemeralVolumeSource(source, at);
+    default:
+      return [];
   }
 }
 

@@ -27,9 +27,13 @@ export function validateWindowsOptions(options: Record<string, unknown> | undefi
   if (present(options['gmsaCredentialSpec'])) {
     const spec = text(options['gmsaCredentialSpec']);
     if (spec === '') errors.push(invalid(path.child('gmsaCredentialSpec'), spec, 'gmsaCredentialSpec cannot be an empty string'));
-    else if (spec.length > MAX_GMSA_SPEC_BYTES) errors.push(invalid(path.child('gmsaCredentialSpec'), spec, 'gmsaCredentialSpec size must be under 64 KiB'));
+    else if (spec.length > MAX_GMSA_SPEC_BYTES) {
+      errors.push(invalid(path.child('gmsaCredentialSpec'), spec, 'gmsaCredentialSpec size must be under 64 KiB'));
+    }
   }
-  if (present(options['runAsUserName'])) errors.push(...runAsUserNameErrors(text(options['runAsUserName']), path.child('runAsUserName')));
+  if (present(options['runAsUserName'])) {
+    errors.push(...runAsUserNameErrors(text(options['runAsUserName']), path.child('runAsUserName')));
+  }
   return errors;
 }
 
@@ -42,12 +46,16 @@ function runAsUserNameErrors(name: string, path: ApiPath): FieldErrors {
   if (parts.length > 2) return bad('runAsUserName cannot contain more than one backslash');
   const [domain, user] = parts.length === 1 ? ['', parts[0]!] : [parts[0]!, parts[1]!];
   const errors: FieldErrors = [];
-  if (domain.length >= 256) errors.push(...bad('runAsUserName\'s Domain length must be under 256 characters'));
-  if (parts.length === 2 && !NETBIOS_DOMAIN.test(domain) && !DNS_DOMAIN.test(domain)) errors.push(...bad("runAsUserName's Domain doesn't match the NetBios nor the DNS format"));
+  if (domain.length >= 256) errors.push(...bad("runAsUserName's Domain length must be under 256 characters"));
+  if (parts.length === 2 && !NETBIOS_DOMAIN.test(domain) && !DNS_DOMAIN.test(domain)) {
+    errors.push(...bad("runAsUserName's Domain doesn't match the NetBios nor the DNS format"));
+  }
   if (user === '') errors.push(...bad("runAsUserName's User cannot be empty"));
   else if (user.length > 104) errors.push(...bad("runAsUserName's User length must not be longer than 104 characters"));
   if (/^[. ]+$/.test(user)) errors.push(...bad("runAsUserName's User cannot contain only periods or spaces"));
-  if (/["/\\:;|=,+*?<>@[\]]/.test(user)) errors.push(...bad('runAsUserName\'s User cannot contain the following characters: "/\\:;|=,+*?<>@[]'));
+  if (/["/\\:;|=,+*?<>@[\]]/.test(user)) {
+    errors.push(...bad('runAsUserName\'s User cannot contain the following characters: "/\\:;|=,+*?<>@[]'));
+  }
   return errors;
 }
 
@@ -61,19 +69,56 @@ export function validateWindowsHostProcessPod(view: PodTemplateView): FieldError
     containers++;
     const own = obj(obj(container['securityContext'])?.['windowsOptions'])?.['hostProcess'];
     if (typeof podHostProcess === 'boolean' && typeof own === 'boolean' && own !== podHostProcess) {
-      errors.push(invalid(path.child('securityContext', 'windowsOptions', 'hostProcess'), own, `pod hostProcess value must be identical if both are specified, was ${podHostProcess}`));
+      errors.push(
+        invalid(
+          path.child('securityContext', 'windowsOptions', 'hostProcess'),
+          own,
+          `pod hostProcess value must be identical if both are specified, was ${podHostProcess}`,
+        ),
+      );
     }
     if (own === true || (own === undefined && podHostProcess === true)) hostProcess++;
   }
   if (hostProcess > 0) {
-    if (hostProcess !== containers) errors.push(invalid(view.path, '', 'If pod contains any hostProcess containers then all containers must be HostProcess containers'));
-    if (view.spec['hostNetwork'] !== true) errors.push(invalid(view.path.child('hostNetwork'), false, 'hostNetwork must be true if pod contains any hostProcess containers'));
+    if (hostProcess !== containers) {
+      errors.push(
+        invalid(view.path, '', 'If pod contains any hostProcess containers then all containers must be HostProcess containers'),
+      );
+    }
+    if (view.spec['hostNetwork'] !== true) {
+      errors.push(
+        invalid(view.path.child('hostNetwork'), false, 'hostNetwork must be true if pod contains any hostProcess containers'),
+      );
+    }
   }
   return errors;
 }
 
-const WINDOWS_POD_FIELDS = ['appArmorProfile', 'seLinuxOptions', 'seccompProfile', 'fsGroup', 'fsGroupChangePolicy', 'sysctls', 'runAsUser', 'runAsGroup', 'supplementalGroups', 'supplementalGroupsPolicy', 'seLinuxChangePolicy'];
-const WINDOWS_CONTAINER_FIELDS = ['appArmorProfile', 'seLinuxOptions', 'seccompProfile', 'capabilities', 'readOnlyRootFilesystem', 'privileged', 'allowPrivilegeEscalation', 'procMount', 'runAsUser', 'runAsGroup'];
+const WINDOWS_POD_FIELDS = [
+  'appArmorProfile',
+  'seLinuxOptions',
+  'seccompProfile',
+  'fsGroup',
+  'fsGroupChangePolicy',
+  'sysctls',
+  'runAsUser',
+  'runAsGroup',
+  'supplementalGroups',
+  'supplementalGroupsPolicy',
+  'seLinuxChangePolicy',
+];
+const WINDOWS_CONTAINER_FIELDS = [
+  'appArmorProfile',
+  'seLinuxOptions',
+  'seccompProfile',
+  'capabilities',
+  'readOnlyRootFilesystem',
+  'privileged',
+  'allowPrivilegeEscalation',
+  'procMount',
+  'runAsUser',
+  'runAsGroup',
+];
 
 /** validateOS, then validateLinux or validateWindows for the named OS. */
 export function validateOs(view: PodTemplateView): FieldErrors {
@@ -88,7 +133,9 @@ export function validateOs(view: PodTemplateView): FieldErrors {
   const errors: FieldErrors = [];
   const cannot = 'cannot be set for a windows pod';
   if (name === 'linux') {
-    if (present(sc['windowsOptions'])) errors.push(forbidden(scPath.child('windowsOptions'), 'windows options cannot be set for a linux pod'));
+    if (present(sc['windowsOptions'])) {
+      errors.push(forbidden(scPath.child('windowsOptions'), 'windows options cannot be set for a linux pod'));
+    }
     for (const { container, path: at } of containersOf(view)) {
       if (present(obj(container['securityContext'])?.['windowsOptions'])) {
         errors.push(forbidden(at.child('securityContext', 'windowsOptions'), 'windows options cannot be set for a linux pod'));
@@ -98,13 +145,21 @@ export function validateOs(view: PodTemplateView): FieldErrors {
   }
   for (const field of WINDOWS_POD_FIELDS) {
     const value = sc[field];
-    if (present(value) && !(field === 'sysctls' && (list(value)?.length ?? 0) === 0)) errors.push(forbidden(scPath.child(field), cannot));
+    if (present(value) && !(field === 'sysctls' && (list(value)?.length ?? 0) === 0)) {
+      errors.push(forbidden(scPath.child(field), cannot));
+    }
   }
-  for (const field of ['hostUsers', 'shareProcessNamespace']) if (present(view.spec[field])) errors.push(forbidden(view.path.child(field), cannot));
-  for (const field of ['hostPID', 'hostIPC']) if (view.spec[field] === true) errors.push(forbidden(view.path.child(field), cannot));
+  for (const field of ['hostUsers', 'shareProcessNamespace']) {
+    if (present(view.spec[field])) errors.push(forbidden(view.path.child(field), cannot));
+  }
+  for (const field of ['hostPID', 'hostIPC']) {
+    if (view.spec[field] === true) errors.push(forbidden(view.path.child(field), cannot));
+  }
   for (const { container, path: at } of containersOf(view)) {
     const csc = obj(container['securityContext']) ?? {};
-    for (const field of WINDOWS_CONTAINER_FIELDS) if (present(csc[field])) errors.push(forbidden(at.child('securityContext', field), cannot));
+    for (const field of WINDOWS_CONTAINER_FIELDS) {
+      if (present(csc[field])) errors.push(forbidden(at.child('securityContext', field), cannot));
+    }
   }
   return errors;
 }

@@ -31,13 +31,23 @@ export function podCases(title: string, rule: string, cases: readonly PodCase[])
   describe(title, () => {
     for (const c of cases) {
       it(`${c.valid ? 'accepts' : 'rejects'}: ${c.name}`, () => {
-        const findings = lint(jobYaml({}, c.pod, c.metadata ? { template: { metadata: c.metadata } } : {})).filter((f) => f.severity === 'error');
+        const findings = lint(jobYaml({}, c.pod, c.metadata ? { template: { metadata: c.metadata } } : {})).filter(
+          (f) => f.severity === 'error',
+        );
         if (c.valid) {
           assert.deepEqual(findings, [], show(findings));
           return;
         }
-        const hit = findings.find((f) => f.rule === rule && (c.field === undefined || f.field === c.field) && (c.message === undefined || f.message.includes(c.message)));
-        assert.ok(hit, `no ${rule} finding${c.field ? ` on ${c.field}` : ''}${c.message ? ` saying "${c.message}"` : ''}; got:\n${show(findings)}`);
+        const hit = findings.find(
+          (f) =>
+            f.rule === rule &&
+            (c.field === undefined || f.field === c.field) &&
+            (c.message === undefined || f.message.includes(c.message)),
+        );
+        assert.ok(
+          hit,
+          `no ${rule} finding${c.field ? ` on ${c.field}` : ''}${c.message ? ` saying "${c.message}"` : ''}; got:\n${show(findings)}`,
+        );
         assert.ok(hit.message.startsWith(`${hit.field}: `), 'the message starts with the field, as the API server writes it');
       });
     }
