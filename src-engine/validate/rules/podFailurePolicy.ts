@@ -67,14 +67,15 @@ function checkRule(ctx: RuleContext, view: JobSpecView, rule: Record<string, unk
   }
   const onExitCodes = obj(rule['onExitCodes']);
   const onPodConditions = rule['onPodConditions'];
-  const hasConditions = onPodConditions !== undefined && onPodConditions !== null;
+  const patterns = list(onPodConditions);
+  // An empty onPodConditions list counts as none (len(rule.OnPodConditions) == 0).
+  const hasConditions = patterns ? patterns.length > 0 : onPodConditions !== undefined && onPodConditions !== null;
   if (onExitCodes && hasConditions) {
     ctx.report({ rule: RULE, path, at: 'key', message: `${fieldPath(path)}: Invalid value: specifying both OnExitCodes and OnPodConditions is not supported` });
   } else if (!onExitCodes && !hasConditions) {
     ctx.report({ rule: RULE, path, at: 'key', message: `${fieldPath(path)}: Invalid value: specifying one of OnExitCodes and OnPodConditions is required` });
   }
   if (onExitCodes) checkExitCodes(ctx, onExitCodes, [...path, 'onExitCodes'], names);
-  const patterns = list(onPodConditions);
   if (patterns) checkPatterns(ctx, patterns, [...path, 'onPodConditions']);
 }
 
@@ -95,7 +96,7 @@ function checkExitCodes(ctx: RuleContext, req: Record<string, unknown>, path: Pa
   const values = list(req['values']) ?? (req['values'] === undefined || req['values'] === null ? [] : undefined);
   if (!values) return;
   if (values.length === 0) {
-    ctx.report({ rule: RULE, path: valuesPath, at: 'key', locate: req['values'] === undefined ? path : valuesPath, message: invalidMessage(fieldPath(valuesPath), [], 'at least one value is required') });
+    ctx.report({ rule: RULE, path: valuesPath, at: 'key', locate: req['values'] === undefined ? path : valuesPath, message: invalidMessage(fieldPath(valuesPath), req['values'] ?? null, 'at least one value is required') });
     return;
   }
   if (values.length > MAX_EXIT_CODES) {

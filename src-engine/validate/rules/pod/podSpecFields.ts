@@ -17,6 +17,8 @@ import { validatePodAnnotations } from './podAnnotations';
 import { validateOs, validateWindowsHostProcessPod } from './windows';
 
 const RULE = 'pod-spec';
+/** validateRestartPolicy's order. */
+const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 /** validateDNSPolicy's order. */
 const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
 /** ValidatePreemptionPolicy's order. */
@@ -25,7 +27,7 @@ const MAX_INT32 = 2147483647;
 const IP_ERROR = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
 
 /**
- * The pod spec's own fields: validateDNSPolicy, validatePodDNSConfig, hostname, subdomain and
+ * The pod spec's own fields: validateRestartPolicy, validateDNSPolicy, validatePodDNSConfig, hostname, subdomain and
  * validatePodHostName (hostnameOverride), serviceAccountName (the deprecated serviceAccount is
  * read as it when unset), nodeName, activeDeadlineSeconds, priorityClassName, runtimeClassName,
  * preemptionPolicy, validateReadinessGates, validateImagePullSecrets, ValidateHostAliases,
@@ -128,6 +130,9 @@ function validateDns(view: PodTemplateView): FieldErrors {
 function validateMisc(view: PodTemplateView): FieldErrors {
   const { spec, path } = view;
   const errors: FieldErrors = [];
+  // The pod's own check; a Job's stricter one is the restart-policy rule (both report, as the server does).
+  const restart = text(spec['restartPolicy']) || 'Always';
+  if (!RESTART_POLICIES.includes(restart)) errors.push(notSupported(path.child('restartPolicy'), restart, RESTART_POLICIES));
   const deadline = spec['activeDeadlineSeconds'];
   if (typeof deadline === 'number' && (deadline < 1 || deadline > MAX_INT32)) {
     errors.push(invalid(path.child('activeDeadlineSeconds'), deadline, inclusiveRangeError(1, MAX_INT32)));
