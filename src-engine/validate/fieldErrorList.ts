@@ -22,7 +22,14 @@ export type FieldError =
   | { readonly type: 'Required'; readonly path: ApiPath; readonly detail?: string }
   | { readonly type: 'Forbidden'; readonly path: ApiPath; readonly detail: string }
   | { readonly type: 'Invalid'; readonly path: ApiPath; readonly value: unknown; readonly detail: string }
-  | { readonly type: 'NotSupported'; readonly path: ApiPath; readonly value: unknown; readonly supported: readonly string[] }
+  | {
+      readonly type: 'NotSupported';
+      readonly path: ApiPath;
+      readonly value: unknown;
+      readonly supported: readonly string[];
+      /** false where another rule owns the fix (a Job's restartPolicy). */
+      readonly casingFix?: false;
+    }
   | { readonly type: 'Duplicate'; readonly path: ApiPath; readonly value: unknown }
   | { readonly type: 'NotFound'; readonly path: ApiPath; readonly value: unknown; readonly detail?: string }
   | { readonly type: 'TooLong'; readonly path: ApiPath; readonly max: number }
@@ -34,11 +41,12 @@ export const required = (path: ApiPath, detail?: string): FieldError =>
   detail ? { type: 'Required', path, detail } : { type: 'Required', path };
 export const forbidden = (path: ApiPath, detail: string): FieldError => ({ type: 'Forbidden', path, detail });
 export const invalid = (path: ApiPath, value: unknown, detail: string): FieldError => ({ type: 'Invalid', path, value, detail });
-export const notSupported = (path: ApiPath, value: unknown, supported: readonly string[]): FieldError => ({
+export const notSupported = (path: ApiPath, value: unknown, supported: readonly string[], casingFix?: false): FieldError => ({
   type: 'NotSupported',
   path,
   value,
   supported,
+  ...(casingFix === false ? { casingFix } : {}),
 });
 export const duplicate = (path: ApiPath, value: unknown): FieldError => ({ type: 'Duplicate', path, value });
 export const notFound = (path: ApiPath, value: unknown, detail?: string): FieldError =>
@@ -76,7 +84,10 @@ export function messageOf(error: FieldError): string {
  */
 export function reportErrors(ctx: RuleContext, rule: string, errors: readonly FieldError[]): void {
   for (const error of errors) {
-    const fixes = error.type === 'NotSupported' ? casingFix(ctx, error.path, error.value, error.supported) : undefined;
+    const fixes =
+      error.type === 'NotSupported' && error.casingFix !== false
+        ? casingFix(ctx, error.path, error.value, error.supported)
+        : undefined;
     ctx.report({
       rule,
       path: error.path.at,

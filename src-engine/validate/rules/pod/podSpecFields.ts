@@ -132,7 +132,9 @@ function validateMisc(view: PodTemplateView): FieldErrors {
   const errors: FieldErrors = [];
   // The pod's own check; a Job's stricter one is the restart-policy rule (both report, as the server does).
   const restart = text(spec['restartPolicy']) || 'Always';
-  if (!RESTART_POLICIES.includes(restart)) errors.push(notSupported(path.child('restartPolicy'), restart, RESTART_POLICIES));
+  if (!RESTART_POLICIES.includes(restart)) {
+    errors.push(notSupported(path.child('restartPolicy'), restart, RESTART_POLICIES, false));
+  }
   const deadline = spec['activeDeadlineSeconds'];
   if (typeof deadline === 'number' && (deadline < 1 || deadline > MAX_INT32)) {
     errors.push(invalid(path.child('activeDeadlineSeconds'), deadline, inclusiveRangeError(1, MAX_INT32)));
