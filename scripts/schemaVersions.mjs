@@ -22,7 +22,9 @@ export const SOURCE_KUBERNETES_VERSION = {
 export const VERSION_CHANGES = [
   {
     version: '1.36',
-    why: 'PodSpec.workloadRef (alpha in 1.35, gate GenericWorkload) was replaced by PodSpec.schedulingGroup; the OpenAPI marks CronJob.spec required',
+    why:
+      'PodSpec.workloadRef (alpha in 1.35, gate GenericWorkload) was replaced by PodSpec.schedulingGroup; the OpenAPI marks ' +
+      'CronJob.spec required',
     madeRequired: ['CronJob.spec'],
     added: {
       PodSpec: ['schedulingGroup'],
@@ -31,7 +33,8 @@ export const VERSION_CHANGES = [
       PodSpec: {
         workloadRef: [
           '#WorkloadReference',
-          'The Workload object and pod group this pod belongs to, for workload-aware scheduling (alpha, gate GenericWorkload, off by default: the API server drops the field).',
+          'The Workload object and pod group this pod belongs to, for workload-aware scheduling (alpha, gate GenericWorkload, ' +
+            'off by default: the API server drops the field).',
         ],
       },
       WorkloadReference: {

@@ -59,7 +59,8 @@ export function isQualifiedName(value: string): string[] {
     if (prefix.length === 0) errors.push('prefix part must be non-empty');
     else errors.push(...isDns1123Subdomain(prefix).map((e) => `prefix part ${e.replace('253 characters', '253 bytes')}`));
   } else if (slash.length > 2) {
-    return [`a valid label key ${QUALIFIED_DETAIL.slice('name part '.length)} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
+    const pattern = QUALIFIED_DETAIL.slice('name part '.length);
+    return [`a valid label key ${pattern} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
   }
   if (name.length === 0) errors.push('name part must be non-empty');
   else if (utf8Length(name) > 63) errors.push('name part must be no more than 63 bytes');
@@ -108,7 +109,9 @@ export function isDns1123SubdomainWithUnderscore(value: string): string[] {
   const errors: string[] = [];
   if (value.length > 253) errors.push('must be no more than 253 characters');
   if (!DNS1123_SUBDOMAIN_UNDERSCORE.test(value)) {
-    errors.push("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?(\\._?[a-z0-9]([-_a-z0-9]*[a-z0-9])?)*')");
+    errors.push("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must " +
+      "start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is " +
+        "'_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?(\\._?[a-z0-9]([-_a-z0-9]*[a-z0-9])?)*')");
   }
   return errors;
 }
@@ -139,7 +142,9 @@ function chDirPrefixErrors(value: string): string[] {
 /** IsEnvVarName (the strict rule, before RelaxedEnvironmentVariableValidation). */
 export function isEnvVarName(value: string): string[] {
   const errors = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(value) ? [] : [
-    "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')",
+    "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start " +
+      "with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is " +
+        "'[-._a-zA-Z][-._a-zA-Z0-9]*')",
   ];
   return [...errors, ...chDirPrefixErrors(value)];
 }
@@ -163,7 +168,8 @@ export function isConfigMapKey(value: string): string[] {
   const errors: string[] = [];
   if (value.length > 253) errors.push('must be no more than 253 characters');
   if (!/^[-._a-zA-Z0-9]+$/.test(value)) {
-    errors.push("a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')");
+    errors.push("a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME', " +
+      " or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')");
   }
   return [...errors, ...chDirPrefixErrors(value)];
 }
@@ -171,6 +177,7 @@ export function isConfigMapKey(value: string): string[] {
 /** IsHTTPHeaderName. */
 export function isHttpHeaderName(value: string): string[] {
   return /^[-A-Za-z0-9]+$/.test(value) ? [] : [
-    "a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name', regex used for validation is '[-A-Za-z0-9]+')",
+    "a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name', regex used for validation is " +
+      "'[-A-Za-z0-9]+')",
   ];
 }

@@ -6,7 +6,10 @@ import { CRON_DOCS } from '../rule';
 
 const POLICIES = enumValues('CronJobSpec', 'concurrencyPolicy');
 
-/** concurrencyPolicy: Allow, Forbid or Replace, case-sensitive; empty is defaulted to Allow. (pkg/apis/batch/validation validateConcurrencyPolicy) */
+/**
+ * concurrencyPolicy: Allow, Forbid or Replace, case-sensitive; empty is defaulted to Allow.
+ * (pkg/apis/batch/validation validateConcurrencyPolicy)
+ */
 export const concurrencyPolicyRule: RuleDefinition = {
   rules: [{
     id: 'concurrency-policy',

@@ -96,7 +96,8 @@ function checkExitCodes(ctx: RuleContext, req: Record<string, unknown>, path: Pa
   const values = list(req['values']) ?? (req['values'] === undefined || req['values'] === null ? [] : undefined);
   if (!values) return;
   if (values.length === 0) {
-    ctx.report({ rule: RULE, path: valuesPath, at: 'key', locate: req['values'] === undefined ? path : valuesPath, message: invalidMessage(fieldPath(valuesPath), req['values'] ?? null, 'at least one value is required') });
+    ctx.report({ rule: RULE, path: valuesPath, at: 'key', locate: req['values'] === undefined ? path : valuesPath,
+      message: invalidMessage(fieldPath(valuesPath), req['values'] ?? null, 'at least one value is required') });
     return;
   }
   if (values.length > MAX_EXIT_CODES) {

@@ -35,7 +35,8 @@ export const selectorRule: RuleDefinition = {
       category: 'validation',
       title: 'Selector and manualSelector',
       description:
-        'Leave spec.selector to the server (or select only its job-name labels), or set manualSelector: true with a valid selector matching the template labels; a CronJob jobTemplate may not set selector or manualSelector: true.',
+        'Leave spec.selector to the server (or select only its job-name labels), or set manualSelector: true with a valid ' +
+        'selector matching the template labels; a CronJob jobTemplate may not set selector or manualSelector: true.',
       docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#specifying-your-own-pod-selector',
     },
   ],

@@ -58,7 +58,8 @@ export const successPolicyRule: RuleDefinition = {
           }
           const parsed = validateIndexesFormat(indexes, totalIndexes);
           if (parsed.ok) listed = parsed.total;
-          else ctx.report({ rule: RULE, path: indexesPath, message: invalidMessage(fieldPath(indexesPath), indexes, `error parsing succeededIndexes: ${parsed.error}`) });
+          else {ctx.report({ rule: RULE, path: indexesPath,
+            message: invalidMessage(fieldPath(indexesPath), indexes, `error parsing succeededIndexes: ${parsed.error}`) });}
         }
         const n = int(count);
         if (n !== undefined) {

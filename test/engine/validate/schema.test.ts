@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { SCHEMA_KUBERNETES_VERSION, describeType, enumValues, fieldHelp, propertiesOf, propertyOf, rootSchema, schemaAt } from '../../../src-engine';
+import { SCHEMA_KUBERNETES_VERSION, describeType, enumValues, fieldHelp, propertiesOf, propertyOf, rootSchema,
+  schemaAt } from '../../../src-engine';
 import { REPO_ROOT } from '../../helpers/paths';
 
 describe('generated schema', () => {
@@ -72,8 +73,10 @@ describe('generated schema', () => {
 
   it('carries the OpenAPI enums, of list items too', () => {
     assert.deepEqual(enumValues('ContainerPort', 'protocol'), ['SCTP', 'TCP', 'UDP']);
-    assert.deepEqual(schemaAt('Job', ['spec', 'template', 'spec', 'dnsPolicy'])?.enum, ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None']);
-    const modes = schemaAt('Job', ['spec', 'template', 'spec', 'volumes', 0, 'ephemeral', 'volumeClaimTemplate', 'spec', 'accessModes']);
+    assert.deepEqual(schemaAt('Job', ['spec', 'template', 'spec', 'dnsPolicy'])?.enum,
+      ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None']);
+    const modes = schemaAt('Job',
+      ['spec', 'template', 'spec', 'volumes', 0, 'ephemeral', 'volumeClaimTemplate', 'spec', 'accessModes']);
     assert.deepEqual(modes?.items?.enum, ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod']);
     // A fact narrows the enum to what validation accepts (Lt/Gt are behind a gate that is off).
     assert.deepEqual(schemaAt('Job', ['spec', 'template', 'spec', 'tolerations', 0, 'operator'])?.enum, ['Equal', 'Exists']);

@@ -2,7 +2,10 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { cronJobYaml, errors, jobYaml } from './helpers';
 
-/** Job selectors: ValidateJobSpec, validateGeneratedSelector, generateSelector (pkg/apis/batch/validation, pkg/registry/batch/job). */
+/**
+ * Job selectors: ValidateJobSpec, validateGeneratedSelector, generateSelector
+ * (pkg/apis/batch/validation, pkg/registry/batch/job).
+ */
 const CASES: {
   name: string;
   spec: Record<string, unknown>;

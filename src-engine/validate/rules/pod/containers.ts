@@ -34,7 +34,9 @@ export const containersRule: RuleDefinition = {
       category: 'validation',
       title: 'Pod template containers',
       description:
-        'At least one container; each container and init container has a unique DNS-label name and an image; valid terminationMessagePolicy, imagePullPolicy, restartPolicy and restartPolicyRules; init containers without restartPolicy Always have no probes or lifecycle hooks; no ephemeral containers in a template.',
+        'At least one container; each container and init container has a unique DNS-label name and an image; valid ' +
+        'terminationMessagePolicy, imagePullPolicy, restartPolicy and restartPolicyRules; init containers without ' +
+        'restartPolicy Always have no probes or lifecycle hooks; no ephemeral containers in a template.',
       docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#pod-template',
     },
   ],

@@ -37,7 +37,9 @@ export const envRule: RuleDefinition = {
       category: 'validation',
       title: 'Environment variables',
       description:
-        'Each env var has a name of printable ASCII without "=", and either a value or exactly one valueFrom source whose references are valid (downward API field paths, resource names, ConfigMap/Secret names and keys, an emptyDir volume for fileKeyRef); each envFrom names exactly one ConfigMap or Secret.',
+        'Each env var has a name of printable ASCII without "=", and either a value or exactly one valueFrom source whose ' +
+        'references are valid (downward API field paths, resource names, ConfigMap/Secret names and keys, an emptyDir volume ' +
+        'for fileKeyRef); each envFrom names exactly one ConfigMap or Secret.',
       docsUrl: 'https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/',
     },
   ],

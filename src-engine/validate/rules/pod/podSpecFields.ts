@@ -42,7 +42,10 @@ export const podSpecRule: RuleDefinition = {
       category: 'validation',
       title: 'Pod spec fields',
       description:
-        'dnsPolicy ClusterFirst, ClusterFirstWithHostNet, Default or None (with dnsConfig nameservers); hostname and subdomain DNS labels; serviceAccountName, priorityClassName, runtimeClassName and nodeName DNS subdomains (no placeholders like $NAME); activeDeadlineSeconds from 1; valid resourceClaims, readinessGates, hostAliases, os and pod annotations.',
+        'dnsPolicy ClusterFirst, ClusterFirstWithHostNet, Default or None (with dnsConfig nameservers); hostname and subdomain ' +
+        'DNS labels; serviceAccountName, priorityClassName, runtimeClassName and nodeName DNS subdomains (no placeholders ' +
+        'like $NAME); activeDeadlineSeconds from 1; valid resourceClaims, readinessGates, hostAliases, os and pod ' +
+        'annotations.',
       docsUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/',
     },
   ],

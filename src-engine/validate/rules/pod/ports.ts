@@ -23,7 +23,8 @@ export const portsRule: RuleDefinition = {
       category: 'validation',
       title: 'Container ports',
       description:
-        'containerPort and hostPort between 1 and 65535, protocol TCP, UDP or SCTP, port names unique IANA service names (at most 15 of a-z, 0-9, -), host ports not used twice, and with hostNetwork hostPort equal to containerPort.',
+        'containerPort and hostPort between 1 and 65535, protocol TCP, UDP or SCTP, port names unique IANA service names (at ' +
+        'most 15 of a-z, 0-9, -), host ports not used twice, and with hostNetwork hostPort equal to containerPort.',
       docsUrl: 'https://kubernetes.io/docs/concepts/services-networking/service/#field-spec-ports',
     },
   ],

@@ -37,7 +37,9 @@ export const probesRule: RuleDefinition = {
       category: 'validation',
       title: 'Probes and lifecycle hooks',
       description:
-        'A probe or lifecycle hook has exactly one handler (exec with a command, httpGet, tcpSocket or grpc with a valid port, or sleep within the grace period); probe numbers are not negative; liveness and startup probes need successThreshold 1; readiness probes have no terminationGracePeriodSeconds.',
+        'A probe or lifecycle hook has exactly one handler (exec with a command, httpGet, tcpSocket or grpc with a valid port, ' +
+        'or sleep within the grace period); probe numbers are not negative; liveness and startup probes need ' +
+        'successThreshold 1; readiness probes have no terminationGracePeriodSeconds.',
       docsUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-probes',
     },
   ],

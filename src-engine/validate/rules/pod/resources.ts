@@ -34,7 +34,9 @@ export const resourcesRule: RuleDefinition = {
       category: 'validation',
       title: 'Resource names and quantities',
       description:
-        "Resource names are standard (cpu, memory, ephemeral-storage, hugepages-<size>) or fully qualified extended resources; quantities are not negative, extended resources whole, hugepages a whole number of pages and only with cpu or memory; claims name the pod's resourceClaims.",
+        'Resource names are standard (cpu, memory, ephemeral-storage, hugepages-<size>) or fully qualified extended resources; ' +
+        'quantities are not negative, extended resources whole, hugepages a whole number of pages and only with cpu or ' +
+        "memory; claims name the pod's resourceClaims.",
       docsUrl: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/',
     },
     {
@@ -43,7 +45,8 @@ export const resourcesRule: RuleDefinition = {
       category: 'validation',
       title: 'Requests and limits',
       description:
-        "A request may not exceed its limit; extended resources and hugepages need a limit equal to the request; pod-level resources must cover the containers'.",
+        'A request may not exceed its limit; extended resources and hugepages need a limit equal to the request; pod-level ' +
+        "resources must cover the containers'.",
       docsUrl: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#requests-and-limits',
     },
   ],

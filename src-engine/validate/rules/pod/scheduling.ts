@@ -36,7 +36,10 @@ export const schedulingRule: RuleDefinition = {
       category: 'validation',
       title: 'Scheduling: affinity, tolerations, spread',
       description:
-        'Selector operators In, NotIn, Exists, DoesNotExist (and Gt, Lt for nodes) with values where required; weights 1–100; toleration operators Equal or Exists and effects NoSchedule, PreferNoSchedule, NoExecute; valid label keys in nodeSelector, topology keys and scheduling gates; topology spread maxSkew above zero and unique.',
+        'Selector operators In, NotIn, Exists, DoesNotExist (and Gt, Lt for nodes) with values where required; ' +
+        'weights 1–100; ' +
+        'toleration operators Equal or Exists and effects NoSchedule, PreferNoSchedule, NoExecute; valid label keys in ' +
+        'nodeSelector, topology keys and scheduling gates; topology spread maxSkew above zero and unique.',
       docsUrl: 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/',
     },
   ],

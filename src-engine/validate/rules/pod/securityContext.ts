@@ -47,7 +47,9 @@ export const securityContextRule: RuleDefinition = {
       category: 'validation',
       title: 'Security context',
       description:
-        'User and group IDs between 0 and 2147483647; valid sysctls, seccomp and AppArmor profiles, fsGroupChangePolicy, supplementalGroupsPolicy and seLinuxChangePolicy; procMount Unmasked only with hostUsers: false; no hostNetwork, hostPID, hostIPC or volumeDevices with hostUsers: false.',
+        'User and group IDs between 0 and 2147483647; valid sysctls, seccomp and AppArmor profiles, fsGroupChangePolicy, ' +
+        'supplementalGroupsPolicy and seLinuxChangePolicy; procMount Unmasked only with hostUsers: false; no hostNetwork, ' +
+        'hostPID, hostIPC or volumeDevices with hostUsers: false.',
       docsUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
     },
   ],

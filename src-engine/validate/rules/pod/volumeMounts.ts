@@ -29,7 +29,9 @@ export const volumeMountsRule: RuleDefinition = {
       category: 'validation',
       title: 'Volume mounts',
       description:
-        'Each volumeMount names a valid volume of the pod and a unique mountPath; subPath and subPathExpr are relative without "..", and not both; Bidirectional propagation needs a privileged container; recursiveReadOnly needs readOnly; volumeDevices name PVC volumes.',
+        'Each volumeMount names a valid volume of the pod and a unique mountPath; subPath and subPathExpr are relative without ' +
+        '"..", and not both; Bidirectional propagation needs a privileged container; recursiveReadOnly needs readOnly; ' +
+        'volumeDevices name PVC volumes.',
       docsUrl: 'https://kubernetes.io/docs/concepts/storage/volumes/',
     },
   ],

@@ -28,7 +28,8 @@ export const volumesRule: RuleDefinition = {
       category: 'validation',
       title: 'Volumes',
       description:
-        'Volume names are unique DNS labels; a volume has one source, and that source is complete (configMap and secret names, PVC claimName, hostPath path, items with relative paths, file modes up to 0777, ...).',
+        'Volume names are unique DNS labels; a volume has one source, and that source is complete (configMap and secret names, ' +
+        'PVC claimName, hostPath path, items with relative paths, file modes up to 0777, ...).',
       docsUrl: 'https://kubernetes.io/docs/concepts/storage/volumes/',
     },
   ],

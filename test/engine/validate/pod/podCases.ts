@@ -46,7 +46,8 @@ export function podCases(title: string, rule: string, cases: readonly PodCase[])
         );
         assert.ok(
           hit,
-          `no ${rule} finding${c.field ? ` on ${c.field}` : ''}${c.message ? ` saying "${c.message}"` : ''}; got:\n${show(findings)}`,
+          `no ${rule} finding${c.field ? ` on ${c.field}` : ''}${c.message ? ` saying "${c.message}"` : ''}; ` +
+            `got:\n${show(findings)}`,
         );
         assert.ok(hit.message.startsWith(`${hit.field}: `), 'the message starts with the field, as the API server writes it');
       });

@@ -93,10 +93,13 @@ podCases("pod-spec (the pod spec's own fields)", 'pod-spec', [
 ]);
 
 describe('pod-spec restartPolicy', () => {
-  it('reports the pod\'s own supported values beside the Job\'s, and leaves the fix to the restart-policy rule', () => {
+  it("reports the pod's own supported values beside the Job's, and leaves the fix to the restart-policy rule", () => {
     const findings = lint(jobYaml({}, { restartPolicy: 'always' })).filter((f) => f.field === `${POD}.restartPolicy`);
     const pod = findings.find((f) => f.rule === 'pod-spec');
-    assert.equal(pod?.message, `${POD}.restartPolicy: Unsupported value: "always": supported values: "Always", "OnFailure", "Never"`);
+    assert.equal(
+      pod?.message,
+      `${POD}.restartPolicy: Unsupported value: "always": supported values: "Always", "OnFailure", "Never"`,
+    );
     assert.equal(pod?.fixes, undefined, 'Always would be wrong for a Job');
     assert.ok(findings.some((f) => f.rule === 'restart-policy' && (f.fixes?.length ?? 0) > 0));
   });
