@@ -1,218 +1,272 @@
 // Generates src-engine/generated/schema.ts: the field schema of batch/v1 Job and CronJob and
-// every type they reference (core/v1 PodSpec, meta/v1 ObjectMeta, ...), read with the
-// TypeScript compiler API from the `kubernetes-types` package (.d.ts files generated from the
-// Kubernetes OpenAPI, with the API docs as JSDoc).
+// every type they reference (core/v1 PodSpec, meta/v1 ObjectMeta, ...) for one Kubernetes
+// version, read with the TypeScript compiler API from the `kubernetes-models` package (.d.ts
+// files generated from the Kubernetes OpenAPI, with the API docs as JSDoc and enums as string
+// literal unions).
 //
 // Why generated: the validator reports unknown fields and wrong JSON types anywhere in a
-// manifest, and hover/completion show the API docs; hand-writing ~200 types would drift.
-// Facts that the .d.ts files do not carry (enums, defaults, minimums, the Kubernetes version
-// that added a batch field) live in src-engine/schema/facts.ts, and fields newer than the
-// package (kubernetes-types lags the API) in FIELDS_NEWER_THAN_PACKAGE below.
+// manifest, rules check enum values, and hover/completion show the API docs and values;
+// hand-writing ~200 types would drift. The package is generated from one Kubernetes release;
+// scripts/schemaVersions.mjs says which, and how the closure changed between versions, so
+// generateSchema(source, version) can give any supported version from it. Facts the .d.ts
+// files do not carry (defaults, minimums, the version that added a batch field) live in
+// src-engine/schema/facts.ts.
 //
-// Usage: node scripts/generateSchema.mjs           write the file
+// Usage: node scripts/generateSchema.mjs           write the file (Kubernetes 1.35)
 //        node scripts/generateSchema.mjs --check   exit 1 if the committed file is stale (CI)
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import {
+  FORBIDDEN_FIELDS,
+  REQUIRED_FIELDS,
+  SOURCE_KUBERNETES_VERSION,
+  VERSION_CHANGES,
+  compareVersions,
+} from './schemaVersions.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const pkgDir = dirname(require.resolve('kubernetes-types/package.json', { paths: [root] }));
-const pkgVersion = JSON.parse(readFileSync(resolve(pkgDir, 'package.json'), 'utf8')).version;
-const target = resolve(root, 'src-engine/generated/schema.ts');
+const TARGET = resolve(root, 'src-engine/generated/schema.ts');
+export const DEFAULT_VERSION = '1.35';
 
-/**
- * Fields the API has gained since the kubernetes-types release we read (1.30 at the time of
- * writing), so manifests using them are not reported as unknown. Type strings use the
- * encoding described in src-engine/schema/types.ts. Keep this short and cite the version.
- */
-const FIELDS_NEWER_THAN_PACKAGE = {
-  PodSpec: {
-    resources: ['#ResourceRequirements', 'Pod-level resource requests and limits (alpha 1.32, beta 1.34).'],
-    hostnameOverride: ['string', 'Overrides the pod hostname (alpha 1.34).'],
-  },
-  Container: {
-    restartPolicyRules: ['[]#ContainerRestartRule', 'Per-exit-code container restart rules (alpha 1.34).'],
-  },
-  ContainerRestartRule: {
-    action: ['string', 'Action when the rule matches: Restart.', true],
-    exitCodes: ['#ContainerRestartRuleOnExitCodes', 'Exit codes that trigger the rule.'],
-  },
-  ContainerRestartRuleOnExitCodes: {
-    operator: ['string', 'In or NotIn.', true],
-    values: ['[]integer', 'Exit codes.'],
-  },
-  Lifecycle: {
-    stopSignal: ['string', 'Signal sent to stop the container (alpha 1.33).'],
-  },
-  EnvVarSource: {
-    fileKeyRef: ['#FileKeySelector', 'Reads the variable from a file in an emptyDir volume (alpha 1.34).'],
-  },
-  Volume: {
-    image: ['#ImageVolumeSource', 'An OCI image or artifact mounted as a volume (alpha 1.31, beta 1.33).'],
-  },
-  ImageVolumeSource: {
-    reference: ['string', 'Image or artifact reference to pull.'],
-    pullPolicy: ['string', 'Always, Never or IfNotPresent.'],
-  },
-  PodSecurityContext: {
-    seLinuxChangePolicy: ['string', 'How the SELinux label is applied to volumes: Recursive or MountOption (1.32).'],
-    supplementalGroupsPolicy: ['string', 'How supplemental groups are computed: Merge or Strict (1.31).'],
-  },
-  ResourceClaim: {
-    request: ['string', 'Name of one request within the claim to expose to the container (1.31).'],
-  },
-  FileKeySelector: {
-    volumeName: ['string', 'The emptyDir volume holding the file.', true],
-    path: ['string', 'Path of the file inside the volume.', true],
-    key: ['string', 'Key to read from the file.', true],
-    optional: ['boolean', 'Whether the file or key may be missing.'],
-  },
-};
-
-const files = ['batch/v1.d.ts', 'core/v1.d.ts', 'meta/v1.d.ts', 'api/resource.d.ts', 'runtime.d.ts'].map((f) => resolve(pkgDir, f));
-const program = ts.createProgram(files, { noEmit: true, skipLibCheck: true, types: [] });
-const checker = program.getTypeChecker();
-const batch = program.getSourceFile(files[0]);
-
-/** @type {Map<string, {d?: string, p: Record<string, [string, string?, 1?]>}>} */
-const types = new Map();
-const queue = [];
-const seenDecl = new Map();
-
-function docOf(symbol) {
-  const text = ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim();
-  return text.replace(/\r/g, '').replace(/\n{2,}/g, '\n\n');
+/** The package a source name (`kubernetes-models@5.1.0`) points at, checked against what is installed. */
+function sourceDir(source) {
+  const [name, version] = source.split('@');
+  const dir = dirname(require.resolve(`${name}/package.json`, { paths: [root] }));
+  const installed = JSON.parse(readFileSync(resolve(dir, 'package.json'), 'utf8')).version;
+  if (installed !== version) throw new Error(`${source} is wanted but ${name}@${installed} is installed: run npm ci`);
+  return dir;
 }
 
-function aliasName(type) {
-  return type.aliasSymbol?.getName();
-}
+/** readSource walks Job and CronJob in the package's .d.ts files and returns the type table. */
+function readSource(dir) {
+  const files = ['batch/v1/Job.d.ts', 'batch/v1/CronJob.d.ts'].map((f) => resolve(dir, f));
+  const program = ts.createProgram(files, {
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  });
+  const checker = program.getTypeChecker();
+  /** @type {Map<string, {d?: string, p: Record<string, unknown[]>}>} */
+  const types = new Map();
+  const declOfName = new Map();
+  const queue = [];
 
-/**
- * encodeNode reads the declared type syntax first: `Quantity` is an alias of `string`, and
- * the checker forgets aliases of primitives, so only the syntax still says "quantity".
- */
-function encodeNode(typeNode) {
-  if (typeNode && ts.isTypeReferenceNode(typeNode)) {
-    const name = typeNode.typeName.getText();
-    if (name === 'Quantity') return 'quantity';
-    if (name === 'Array' && typeNode.typeArguments?.length === 1) return `[]${encodeNode(typeNode.typeArguments[0])}`;
-  }
-  if (typeNode && ts.isTypeLiteralNode(typeNode) && typeNode.members.length === 1 && ts.isIndexSignatureDeclaration(typeNode.members[0])) {
-    return `{}${encodeNode(typeNode.members[0].type)}`;
-  }
-  return encode(checker.getTypeFromTypeNode(typeNode));
-}
-
-/** encode turns a TS type into the compact type string of src-engine/schema/types.ts. */
-function encode(type, node) {
-  const alias = aliasName(type);
-  if (alias === 'Quantity') return 'quantity';
-  if (alias === 'Time' || alias === 'MicroTime') return 'string';
-  if (type.isUnion()) {
-    const parts = type.types.filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)));
-    const hasNumber = parts.some((t) => t.flags & ts.TypeFlags.NumberLike);
-    const hasString = parts.some((t) => t.flags & ts.TypeFlags.StringLike);
-    if (hasNumber && hasString) return 'int-or-string';
-    if (parts.length > 0 && parts.every((t) => t.flags & ts.TypeFlags.BooleanLike)) return 'boolean';
-    if (parts.length === 1) return encode(parts[0], node);
-    if (parts.every((t) => t.flags & ts.TypeFlags.StringLike)) return 'string';
-    throw new Error(`unsupported union ${checker.typeToString(type)}`);
-  }
-  if (type.flags & ts.TypeFlags.StringLike) return 'string';
-  if (type.flags & ts.TypeFlags.NumberLike) return 'integer';
-  if (type.flags & ts.TypeFlags.BooleanLike) return 'boolean';
-  if (type.flags & ts.TypeFlags.Any || type.flags & ts.TypeFlags.Unknown) return 'any';
-  if (checker.isArrayType(type)) {
-    const [item] = checker.getTypeArguments(type);
-    return `[]${encode(item, node)}`;
-  }
-  const index = checker.getIndexInfosOfType(type)[0];
-  if (index && type.getProperties().length === 0) return `{}${encode(index.type, node)}`;
-  const symbol = type.getSymbol();
-  if (symbol && (symbol.flags & ts.SymbolFlags.Interface)) {
-    const name = symbol.getName();
-    if (type.getProperties().length === 0) return 'any';
+  const docOf = (symbol) =>
+    ts
+      .displayPartsToString(symbol.getDocumentationComment(checker))
+      .trim()
+      .replace(/\r/g, '')
+      .replace(/\n{2,}/g, '\n\n');
+  /** `IContainerPort` → `ContainerPort`; registers the interface for a visit. */
+  function objectName(symbol) {
+    const name = symbol.getName().replace(/^I(?=[A-Z])/, '');
     const decl = symbol.declarations?.[0];
-    const known = seenDecl.get(name);
+    const known = declOfName.get(name);
     if (known && known !== decl) throw new Error(`two types named ${name}: add a qualifier`);
     if (!known) {
-      seenDecl.set(name, decl);
-      queue.push(type);
+      declOfName.set(name, decl);
+      queue.push({ name, symbol });
     }
-    return `#${name}`;
+    return name;
   }
-  throw new Error(`unsupported type ${checker.typeToString(type)}`);
+  /** encode gives [type string, enum values] for a declared property type. */
+  function encode(typeNode) {
+    if (ts.isParenthesizedTypeNode(typeNode)) return encode(typeNode.type);
+    if (ts.isTypeReferenceNode(typeNode)) {
+      const name = typeNode.typeName.getText();
+      if (/ResourceQuantity$/.test(name)) return ['quantity'];
+      if (/IntOrString$/.test(name)) return ['int-or-string'];
+      if (/V1(Micro)?Time$/.test(name)) return ['string'];
+      if (name === 'Array' && typeNode.typeArguments?.length === 1) {
+        const [item, values] = encode(typeNode.typeArguments[0]);
+        return [`[]${item}`, values];
+      }
+    }
+    if (ts.isArrayTypeNode(typeNode)) {
+      const [item, values] = encode(typeNode.elementType);
+      return [`[]${item}`, values];
+    }
+    if (ts.isTypeLiteralNode(typeNode) && typeNode.members.length === 1 && ts.isIndexSignatureDeclaration(typeNode.members[0])) {
+      const [value, values] = encode(typeNode.members[0].type);
+      return [`{}${value}`, values];
+    }
+    if (ts.isUnionTypeNode(typeNode) && typeNode.types.every((t) => ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal))) {
+      return ['string', typeNode.types.map((t) => t.literal.text)];
+    }
+    return [encodeType(checker.getTypeFromTypeNode(typeNode))];
+  }
+  function encodeType(type) {
+    if (type.isUnion()) {
+      const parts = type.types.filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)));
+      if (parts.some((t) => t.flags & ts.TypeFlags.NumberLike) && parts.some((t) => t.flags & ts.TypeFlags.StringLike))
+        return 'int-or-string';
+      if (parts.every((t) => t.flags & ts.TypeFlags.BooleanLike)) return 'boolean';
+      if (parts.every((t) => t.flags & ts.TypeFlags.StringLike)) return 'string';
+      if (parts.length === 1) return encodeType(parts[0]);
+      throw new Error(`unsupported union ${checker.typeToString(type)}`);
+    }
+    if (type.flags & ts.TypeFlags.StringLike) return 'string';
+    if (type.flags & ts.TypeFlags.NumberLike) return 'integer';
+    if (type.flags & ts.TypeFlags.BooleanLike) return 'boolean';
+    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return 'any';
+    if (checker.isArrayType(type)) return `[]${encodeType(checker.getTypeArguments(type)[0])}`;
+    const index = checker.getIndexInfosOfType(type)[0];
+    if (index && type.getProperties().length === 0) return `{}${encodeType(index.type)}`;
+    const symbol = type.getSymbol();
+    if (symbol && symbol.flags & ts.SymbolFlags.Interface)
+      return type.getProperties().length === 0 ? 'any' : `#${objectName(symbol)}`;
+    if (symbol && type.getProperties().length === 0) return 'any';
+    throw new Error(`unsupported type ${checker.typeToString(type)}`);
+  }
+  function visit({ name, symbol }) {
+    const type = checker.getDeclaredTypeOfSymbol(symbol);
+    const entry = { p: {} };
+    const doc = docOf(symbol);
+    if (doc) entry.d = doc;
+    types.set(name, entry);
+    for (const prop of type.getProperties()) {
+      const decl = prop.valueDeclaration ?? prop.declarations?.[0];
+      // apiVersion and kind come from TypeMeta as literals ("batch/v1", "Job"): plain strings here.
+      const typeMeta = prop.getName() === 'apiVersion' || prop.getName() === 'kind';
+      const [encoded, values] = typeMeta
+        ? ['string']
+        : decl.type
+          ? encode(decl.type)
+          : [encodeType(checker.getTypeOfSymbolAtLocation(prop, decl))];
+      const required = !typeMeta && (prop.flags & ts.SymbolFlags.Optional) === 0;
+      entry.p[prop.getName()] = row(encoded, docOf(prop), required, values);
+    }
+  }
+  for (const file of files) {
+    const source = program.getSourceFile(file);
+    const decl = source.statements.find((s) => ts.isInterfaceDeclaration(s) && /^I(Job|CronJob)$/.test(s.name.text));
+    objectName(checker.getSymbolAtLocation(decl.name));
+  }
+  while (queue.length > 0) visit(queue.shift());
+  return types;
 }
 
-function visit(type) {
-  const symbol = type.getSymbol();
-  const name = symbol.getName();
-  if (types.has(name)) return;
-  const entry = { p: {} };
-  const doc = docOf(symbol);
-  if (doc) entry.d = doc;
-  types.set(name, entry);
-  for (const prop of type.getProperties()) {
-    const decl = prop.valueDeclaration ?? prop.declarations?.[0];
-    const encoded = decl.type ? encodeNode(decl.type) : encode(checker.getTypeOfSymbolAtLocation(prop, decl));
-    const optional = (prop.flags & ts.SymbolFlags.Optional) !== 0;
-    const row = [encoded];
-    const propDoc = docOf(prop);
-    row.push(propDoc);
-    if (!optional) row.push(1);
-    entry.p[prop.getName()] = row;
+/** One property row: [type, doc, required 0|1, enum values] with trailing empties trimmed. */
+function row(encoded, doc, required, values) {
+  const out = [encoded, doc ?? '', required ? 1 : 0, ...(values && values.length > 0 ? [values] : [])];
+  while (out.length > 1 && (out[out.length - 1] === 0 || out[out.length - 1] === '')) out.pop();
+  return out;
+}
+
+/** atVersion walks VERSION_CHANGES back from the source's version down to `version`. */
+function atVersion(types, sourceVersion, version) {
+  if (compareVersions(version, sourceVersion) > 0)
+    throw new Error(`the source is Kubernetes ${sourceVersion}, older than ${version}`);
+  const changes = VERSION_CHANGES.filter(
+    (c) => compareVersions(c.version, version) > 0 && compareVersions(c.version, sourceVersion) <= 0,
+  ).sort((a, b) => compareVersions(b.version, a.version));
+  for (const change of changes) {
+    for (const [typeName, fields] of Object.entries(change.added ?? {})) {
+      for (const field of fields) delete types.get(typeName)?.p[field];
+    }
+    for (const path of change.madeRequired ?? []) {
+      const [typeName, field] = path.split('.');
+      const current = types.get(typeName)?.p[field];
+      if (current) types.get(typeName).p[field] = row(current[0], current[1], false, current[3]);
+    }
+    for (const [typeName, fields] of Object.entries(change.removed ?? {})) {
+      if (!types.has(typeName)) types.set(typeName, { p: {} });
+      const entry = types.get(typeName);
+      for (const [field, value] of Object.entries(fields)) {
+        if (field === '$doc') entry.d = value;
+        else entry.p[field] = row(value[0], value[1], value[2] === 1);
+      }
+    }
+  }
+  // Types no longer referenced (PodSchedulingGroup below 1.36) leave the table.
+  const reachable = new Set();
+  const walk = (name) => {
+    if (reachable.has(name) || !types.has(name)) return;
+    reachable.add(name);
+    for (const [encoded] of Object.values(types.get(name).p)) {
+      const ref = /#(\w+)$/.exec(encoded)?.[1];
+      if (ref) walk(ref);
+    }
+  };
+  walk('Job');
+  walk('CronJob');
+  for (const name of [...types.keys()]) if (!reachable.has(name)) types.delete(name);
+  return types;
+}
+
+/** checkFields fails generation when a version's sentinel fields are missing or too new. */
+function checkFields(types, version) {
+  const has = (path) => {
+    const [typeName, field] = path.split('.');
+    return types.get(typeName)?.p[field] !== undefined;
+  };
+  const missing = (REQUIRED_FIELDS[version] ?? []).filter((f) => !has(f));
+  const extra = (FORBIDDEN_FIELDS[version] ?? []).filter(has);
+  if (missing.length > 0)
+    throw new Error(`the schema for Kubernetes ${version} lacks ${missing.join(', ')}: update the source package`);
+  if (extra.length > 0)
+    throw new Error(`the schema for Kubernetes ${version} has ${extra.join(', ')}, added later: add a VERSION_CHANGES entry`);
+  for (const entry of types.values()) {
+    for (const [encoded] of Object.values(entry.p)) {
+      const ref = /#(\w+)$/.exec(encoded)?.[1];
+      if (ref && !types.has(ref)) throw new Error(`dangling reference ${ref}`);
+    }
   }
 }
 
-for (const rootName of ['Job', 'CronJob']) {
-  const symbol = checker.getSymbolAtLocation(batch.statements.find((s) => ts.isInterfaceDeclaration(s) && s.name.text === rootName).name);
-  const type = checker.getDeclaredTypeOfSymbol(symbol);
-  seenDecl.set(rootName, symbol.declarations[0]);
-  queue.push(type);
-}
-while (queue.length > 0) visit(queue.shift());
+const byName = ([a], [b]) => (a < b ? -1 : a > b ? 1 : 0);
 
-// Newer fields: add types first, then properties.
-for (const [typeName, props] of Object.entries(FIELDS_NEWER_THAN_PACKAGE)) {
-  if (!types.has(typeName)) types.set(typeName, { p: {} });
-  const entry = types.get(typeName);
-  for (const [propName, [encoded, doc, required]] of Object.entries(props)) {
-    if (entry.p[propName]) continue;
-    entry.p[propName] = required ? [encoded, doc, 1] : [encoded, doc];
-  }
-}
-for (const entry of types.values()) {
-  for (const [encoded] of Object.values(entry.p)) {
-    const ref = /#(\w+)$/.exec(encoded)?.[1];
-    if (ref && !types.has(ref)) throw new Error(`dangling reference ${ref}`);
-  }
-}
-
-const sorted = Object.fromEntries([...types.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, entry]) => {
-  const props = Object.fromEntries(Object.entries(entry.p).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return [name, { ...(entry.d ? { d: entry.d } : {}), p: props }];
-}));
-
-const out = `// Generated by scripts/generateSchema.mjs from kubernetes-types ${pkgVersion}. Do not edit.
+/**
+ * generateSchema returns the text of src-engine/generated/schema.ts for one Kubernetes version,
+ * read from `source` (`<package>@<version>`, one of SOURCE_KUBERNETES_VERSION's keys).
+ */
+export function generateSchema(source = 'kubernetes-models@5.1.0', version = DEFAULT_VERSION) {
+  const sourceVersion = SOURCE_KUBERNETES_VERSION[source];
+  if (!sourceVersion) throw new Error(`unknown schema source ${source}`);
+  const types = atVersion(readSource(sourceDir(source)), sourceVersion, version);
+  checkFields(types, version);
+  const sorted = Object.fromEntries(
+    [...types.entries()]
+      .sort(byName)
+      .map(([name, entry]) => [
+        name,
+        { ...(entry.d ? { d: entry.d } : {}), p: Object.fromEntries(Object.entries(entry.p).sort(byName)) },
+      ]),
+  );
+  const origin = `${source} (Kubernetes ${sourceVersion})`;
+  return {
+    typeCount: types.size,
+    text: `// Generated by scripts/generateSchema.mjs from ${origin} for Kubernetes ${version}. Do not edit.
 import type { RawSchema } from '../schema/types';
 
-export const SCHEMA_SOURCE = ${JSON.stringify(`kubernetes-types ${pkgVersion}`)};
+/** Where the schema comes from, for the README and hover. */
+export const SCHEMA_SOURCE = ${JSON.stringify(origin)};
+
+/** The Kubernetes version whose API this schema describes. */
+export const SCHEMA_KUBERNETES_VERSION = ${JSON.stringify(version)};
 
 export const RAW_SCHEMA: RawSchema = ${JSON.stringify(sorted)};
-`;
+`,
+  };
+}
 
-if (process.argv.includes('--check')) {
-  const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
-  if (current !== out) {
-    console.error(`${target} is out of date: run npm run gen and commit it`);
-    process.exit(1);
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { text, typeCount } = generateSchema();
+  if (process.argv.includes('--check')) {
+    const current = existsSync(TARGET) ? readFileSync(TARGET, 'utf8') : '';
+    if (current !== text) {
+      console.error(`${TARGET} is out of date: run npm run gen and commit it`);
+      process.exit(1);
+    }
+    console.log(`${TARGET} is up to date`);
+  } else {
+    writeFileSync(TARGET, text);
+    console.log(`wrote ${TARGET}: ${typeCount} types (Kubernetes ${DEFAULT_VERSION})`);
   }
-  console.log(`${target} is up to date`);
-} else {
-  writeFileSync(target, out);
-  console.log(`wrote ${target}: ${types.size} types (kubernetes-types ${pkgVersion})`);
 }

@@ -13,6 +13,7 @@ export * from './render';
 export * from './schema/types';
 export * from './schema/facts';
 export * from './schema/query';
+export { SCHEMA_KUBERNETES_VERSION, SCHEMA_SOURCE } from './generated/schema';
 export * from './validate/lint';
 export * from './validate/rule';
 export { RULES } from './validate/rules';

@@ -37,12 +37,15 @@ export interface SchemaProperty extends SchemaNode {
 const properties = new Map<string, ReadonlyMap<string, SchemaProperty>>();
 const objects = new Map<string, SchemaNode>();
 
-/** decode builds a node from the generated type string (`#Name`, `[]T`, `{}T`, scalars). */
-function decode(encoded: string): SchemaNode {
-  if (encoded.startsWith('[]')) return { type: 'array', items: decode(encoded.slice(2)) };
-  if (encoded.startsWith('{}')) return { type: 'map', values: decode(encoded.slice(2)) };
+/**
+ * decode builds a node from the generated type string (`#Name`, `[]T`, `{}T`, scalars); enum
+ * `values` belong to the scalar at the bottom (the items of a list of enums).
+ */
+function decode(encoded: string, values?: readonly string[]): SchemaNode {
+  if (encoded.startsWith('[]')) return { type: 'array', items: decode(encoded.slice(2), values) };
+  if (encoded.startsWith('{}')) return { type: 'map', values: decode(encoded.slice(2), values) };
   if (encoded.startsWith('#')) return objectNode(encoded.slice(1));
-  return { type: encoded as SchemaType };
+  return values ? { type: encoded as SchemaType, enum: values } : { type: encoded as SchemaType };
 }
 
 function objectNode(typeName: string): SchemaNode {
@@ -62,10 +65,10 @@ function propertyMap(typeName: string): ReadonlyMap<string, SchemaProperty> {
   const raw = RAW_SCHEMA[typeName];
   if (raw) {
     for (const name of Object.keys(raw.p)) {
-      const [encoded, description, required] = raw.p[name]!;
+      const [encoded, description, required, values] = raw.p[name]!;
       const facts = FIELD_FACTS[`${typeName}.${name}`];
       built.set(name, {
-        ...decode(encoded),
+        ...decode(encoded, values),
         name,
         ...(description ? { description } : {}),
         ...(required ? { required: true } : {}),
@@ -76,6 +79,20 @@ function propertyMap(typeName: string): ReadonlyMap<string, SchemaProperty> {
   map = built;
   properties.set(typeName, map);
   return map;
+}
+
+/**
+ * enumValues is the OpenAPI enum of a field (`enumValues('ContainerPort', 'protocol')` →
+ * SCTP, TCP, UDP), or of its items for a list; it throws when the field has none (a rule's
+ * typo shows at load). It is the Go
+ * type's set of named values: validation may accept fewer (a feature gate) or print them in
+ * another order, so rules take membership from here and wording from the Kubernetes function
+ * they mirror.
+ */
+export function enumValues(typeName: string, field: string): readonly string[] {
+  const values = RAW_SCHEMA[typeName]?.p[field]?.[3];
+  if (!values) throw new Error(`${typeName}.${field} has no enum in the generated schema`);
+  return values;
 }
 
 /** rootSchema is the schema of a whole Job or CronJob document. */

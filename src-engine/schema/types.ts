@@ -1,6 +1,6 @@
 /**
  * The shape of the generated schema (src-engine/generated/schema.ts, written by
- * scripts/generateSchema.mjs from the kubernetes-types package).
+ * scripts/generateSchema.mjs from the kubernetes-models package).
  *
  * A property's type is a compact string: `string`, `integer`, `boolean`, `int-or-string`,
  * `quantity` (a resource.Quantity: string or number), `any` (free-form JSON), `#Name` (an
@@ -13,11 +13,12 @@ export interface RawSchema {
 export interface RawType {
   /** The type's API doc. */
   readonly d?: string;
-  /** Properties: [type string, API doc, 1 when required by the OpenAPI schema]. */
+  /** Properties: [type string, API doc, 1 when required by the OpenAPI schema, enum values]. */
   readonly p: { readonly [property: string]: RawProperty };
 }
 
-export type RawProperty = readonly [type: string, description?: string, required?: 1];
+/** Trailing empty columns are left out; `values` are the OpenAPI enum (of the items, for a list). */
+export type RawProperty = readonly [type: string, description?: string, required?: 0 | 1, values?: readonly string[]];
 
 /** The JSON type a field accepts. */
 export type SchemaType = 'string' | 'integer' | 'boolean' | 'int-or-string' | 'quantity' | 'any' | 'object' | 'array' | 'map';

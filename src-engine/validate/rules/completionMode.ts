@@ -5,7 +5,7 @@ import type { RuleDefinition } from '../rule';
 
 const MODES = ['NonIndexed', 'Indexed'] as const;
 
-/** completionMode is NonIndexed or Indexed, case-sensitive. [VAL validateJobSpec] */
+/** completionMode is NonIndexed or Indexed, case-sensitive. (pkg/apis/batch/validation validateJobSpec) */
 export const completionModeRule: RuleDefinition = {
   rules: [{
     id: 'completion-mode',

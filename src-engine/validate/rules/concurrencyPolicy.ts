@@ -1,11 +1,15 @@
+import { enumValues } from '../../schema/query';
 import { replaceValue } from '../edits';
 import { unsupportedMessage } from '../fieldErrors';
 import type { RuleDefinition } from '../rule';
 import { CRON_DOCS } from '../rule';
 
-const POLICIES = ['Allow', 'Forbid', 'Replace'] as const;
+const POLICIES = enumValues('CronJobSpec', 'concurrencyPolicy');
 
-/** concurrencyPolicy: Allow, Forbid or Replace, case-sensitive; empty is defaulted to Allow. [VAL validateConcurrencyPolicy] */
+/**
+ * concurrencyPolicy: Allow, Forbid or Replace, case-sensitive; empty is defaulted to Allow.
+ * (pkg/apis/batch/validation validateConcurrencyPolicy)
+ */
 export const concurrencyPolicyRule: RuleDefinition = {
   rules: [{
     id: 'concurrency-policy',
@@ -18,7 +22,7 @@ export const concurrencyPolicyRule: RuleDefinition = {
   check(ctx) {
     if (ctx.kind !== 'CronJob') return;
     const value = ctx.spec?.['concurrencyPolicy'];
-    if (typeof value !== 'string' || value === '' || (POLICIES as readonly string[]).includes(value)) return;
+    if (typeof value !== 'string' || value === '' || POLICIES.includes(value)) return;
     const cased = POLICIES.find((p) => p.toLowerCase() === value.toLowerCase()) ?? (value.toLowerCase() === 'skip' ? 'Forbid' : undefined);
     const edit = cased ? replaceValue(ctx.doc, ['spec', 'concurrencyPolicy'], cased) : undefined;
     ctx.report({

@@ -11,7 +11,16 @@ import { nonNegativeRule } from './nonNegative';
 import { objectMetaRule } from './objectMeta';
 import { podFailurePolicyRule } from './podFailurePolicy';
 import { podReplacementPolicyRule } from './podReplacementPolicy';
-import { podTemplateRule } from './podTemplate';
+import { containersRule } from './pod/containers';
+import { envRule } from './pod/env';
+import { podSpecRule } from './pod/podSpecFields';
+import { portsRule } from './pod/ports';
+import { probesRule } from './pod/probes';
+import { resourcesRule } from './pod/resources';
+import { schedulingRule } from './pod/scheduling';
+import { securityContextRule } from './pod/securityContext';
+import { volumeMountsRule } from './pod/volumeMounts';
+import { volumesRule } from './pod/volumes';
 import { cleanupPracticeRules } from './practice/cleanupPractice';
 import { completionIndexPracticeRules } from './practice/completionIndexPractice';
 import { containerPracticeRules } from './practice/containerPractice';
@@ -115,7 +124,17 @@ export const RULE_DEFINITIONS: readonly RuleDefinition[] = [
   podReplacementPolicyRule,
   managedByRule,
   selectorRule,
-  podTemplateRule,
+  // The pod template (ValidatePodTemplateSpec), one family per file under pod/.
+  containersRule,
+  portsRule,
+  envRule,
+  resourcesRule,
+  volumesRule,
+  volumeMountsRule,
+  probesRule,
+  securityContextRule,
+  schedulingRule,
+  podSpecRule,
   restartPolicyRule,
   scheduleRules,
   timeZoneRule,

@@ -8,7 +8,7 @@ const MAX_COMPLETIONS_PER_INDEX_UNBOUNDED = 100000;
 const MAX_PARALLELISM_PER_INDEX_HIGH = 10000;
 const MAX_FAILED_INDEXES_HIGH = 10000;
 
-/** Indexed-mode limits and the per-index retry fields of A.2 (validateJobSpec's Indexed block). */
+/** Indexed-mode limits and the per-index retry fields (pkg/apis/batch/validation validateJobSpec's Indexed block). */
 export const indexedRules: RuleDefinition = {
   rules: [
     {

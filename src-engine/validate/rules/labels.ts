@@ -10,7 +10,7 @@ const ANNOTATIONS_MAX_BYTES = 256 * 1024;
 
 /**
  * Label keys and values (and annotation keys) on the object and on the pod template
- * [AM ValidateLabels, ValidateAnnotations]. The pod template's labels are reported on
+ * (apimachinery ValidateLabels, ValidateAnnotations). The pod template's labels are reported on
  * `spec.template.labels` (ValidatePodTemplateSpec's path, without `metadata`). A CronJob's
  * `jobTemplate.metadata` is not checked at admission, so neither is it here.
  */

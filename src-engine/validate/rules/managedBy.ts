@@ -5,7 +5,10 @@ import type { RuleDefinition } from '../rule';
 
 const MAX_MANAGED_BY = 63;
 
-/** managedBy is a domain-prefixed path of at most 63 characters. [VAL validateJobSpec; AM IsDomainPrefixedPath] */
+/**
+ * managedBy is a domain-prefixed path of at most 63 characters.
+ * (pkg/apis/batch/validation validateJobSpec; apimachinery IsDomainPrefixedPath)
+ */
 export const managedByRule: RuleDefinition = {
   rules: [{
     id: 'managed-by',

@@ -5,7 +5,10 @@ import type { RuleDefinition } from '../rule';
 const JOB_FIELDS = ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished', 'backoffLimitPerIndex', 'maxFailedIndexes'] as const;
 const CRONJOB_FIELDS = ['startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit'] as const;
 
-/** Counts and durations must be ≥ 0 (0 is legal for all of them). [VAL validateJobSpec, validateCronJobSpec] */
+/**
+ * Counts and durations must be ≥ 0 (0 is legal for all of them).
+ * (pkg/apis/batch/validation validateJobSpec, validateCronJobSpec)
+ */
 export const nonNegativeRule: RuleDefinition = {
   rules: [{
     id: 'non-negative',

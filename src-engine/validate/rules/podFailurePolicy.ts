@@ -1,3 +1,4 @@
+import { enumValues } from '../../schema/query';
 import type { PathSegment } from '../../parse/fieldPath';
 import { fieldPath, list, obj, str } from '../context';
 import type { JobSpecView, RuleContext } from '../context';
@@ -8,12 +9,13 @@ import type { RuleDefinition } from '../rule';
 const MAX_RULES = 20;
 const MAX_EXIT_CODES = 255;
 const MAX_PATTERNS = 20;
-const ACTIONS = ['Count', 'FailIndex', 'FailJob', 'Ignore'] as const;
-const OPERATORS = ['In', 'NotIn'] as const;
+/** sets.List order (sorted), from the schema's enums. */
+const ACTIONS = [...enumValues('PodFailurePolicyRule', 'action')].sort();
+const OPERATORS = [...enumValues('PodFailurePolicyOnExitCodesRequirement', 'operator')].sort();
 const STATUSES = ['True', 'False', 'Unknown'] as const;
 const RULE = 'pod-failure-policy';
 
-/** spec.podFailurePolicy rules of A.4 [VAL validatePodFailurePolicy, validatePodFailurePolicyRule]. */
+/** spec.podFailurePolicy rules (pkg/apis/batch/validation: validatePodFailurePolicy, validatePodFailurePolicyRule). */
 export const podFailurePolicyRule: RuleDefinition = {
   rules: [{
     id: RULE,
@@ -58,21 +60,22 @@ function checkRule(ctx: RuleContext, view: JobSpecView, rule: Record<string, unk
   const action = rule['action'];
   if (action === undefined || action === null || action === '') {
     ctx.report({ rule: RULE, path: actionPath, at: 'key', locate: action === undefined ? path : actionPath, message: requiredMessage(fieldPath(actionPath), `valid values: [${ACTIONS.map((a) => `"${a}"`).join(' ')}]`) });
-  } else if (typeof action === 'string' && !(ACTIONS as readonly string[]).includes(action)) {
+  } else if (typeof action === 'string' && !ACTIONS.includes(action)) {
     ctx.report({ rule: RULE, path: actionPath, message: unsupportedMessage(fieldPath(actionPath), action, ACTIONS) });
   } else if (action === 'FailIndex' && (view.spec['backoffLimitPerIndex'] === undefined || view.spec['backoffLimitPerIndex'] === null)) {
     ctx.report({ rule: RULE, path: actionPath, message: invalidMessage(fieldPath(actionPath), action, 'requires the backoffLimitPerIndex to be set') });
   }
   const onExitCodes = obj(rule['onExitCodes']);
   const onPodConditions = rule['onPodConditions'];
-  const hasConditions = onPodConditions !== undefined && onPodConditions !== null;
+  const patterns = list(onPodConditions);
+  // An empty onPodConditions list counts as none (len(rule.OnPodConditions) == 0).
+  const hasConditions = patterns ? patterns.length > 0 : onPodConditions !== undefined && onPodConditions !== null;
   if (onExitCodes && hasConditions) {
     ctx.report({ rule: RULE, path, at: 'key', message: `${fieldPath(path)}: Invalid value: specifying both OnExitCodes and OnPodConditions is not supported` });
   } else if (!onExitCodes && !hasConditions) {
     ctx.report({ rule: RULE, path, at: 'key', message: `${fieldPath(path)}: Invalid value: specifying one of OnExitCodes and OnPodConditions is required` });
   }
   if (onExitCodes) checkExitCodes(ctx, onExitCodes, [...path, 'onExitCodes'], names);
-  const patterns = list(onPodConditions);
   if (patterns) checkPatterns(ctx, patterns, [...path, 'onPodConditions']);
 }
 
@@ -86,14 +89,15 @@ function checkExitCodes(ctx: RuleContext, req: Record<string, unknown>, path: Pa
   const operatorPath = [...path, 'operator'];
   if (operator === undefined || operator === null || operator === '') {
     ctx.report({ rule: RULE, path: operatorPath, at: 'key', locate: operator === undefined ? path : operatorPath, message: requiredMessage(fieldPath(operatorPath), `valid values: [${OPERATORS.map((o) => `"${o}"`).join(' ')}]`) });
-  } else if (typeof operator === 'string' && !(OPERATORS as readonly string[]).includes(operator)) {
+  } else if (typeof operator === 'string' && !OPERATORS.includes(operator)) {
     ctx.report({ rule: RULE, path: operatorPath, message: unsupportedMessage(fieldPath(operatorPath), operator, OPERATORS) });
   }
   const valuesPath = [...path, 'values'];
   const values = list(req['values']) ?? (req['values'] === undefined || req['values'] === null ? [] : undefined);
   if (!values) return;
   if (values.length === 0) {
-    ctx.report({ rule: RULE, path: valuesPath, at: 'key', locate: req['values'] === undefined ? path : valuesPath, message: invalidMessage(fieldPath(valuesPath), [], 'at least one value is required') });
+    ctx.report({ rule: RULE, path: valuesPath, at: 'key', locate: req['values'] === undefined ? path : valuesPath,
+      message: invalidMessage(fieldPath(valuesPath), req['values'] ?? null, 'at least one value is required') });
     return;
   }
   if (values.length > MAX_EXIT_CODES) {

@@ -3,7 +3,10 @@ import { replaceValue } from '../edits';
 import { unsupportedMessage } from '../fieldErrors';
 import type { RuleDefinition } from '../rule';
 
-/** podReplacementPolicy: Failed or TerminatingOrFailed; only Failed with a podFailurePolicy. [VAL validatePodReplacementPolicy] */
+/**
+ * podReplacementPolicy: Failed or TerminatingOrFailed; only Failed with a podFailurePolicy.
+ * (pkg/apis/batch/validation validatePodReplacementPolicy)
+ */
 export const podReplacementPolicyRule: RuleDefinition = {
   rules: [{
     id: 'pod-replacement-policy',

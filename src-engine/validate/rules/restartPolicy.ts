@@ -10,7 +10,7 @@ const JOB_POLICIES = ['OnFailure', 'Never'] as const;
 
 /**
  * The pod template's restartPolicy after defaulting (omitted or empty → Always): Jobs accept
- * OnFailure or Never, and only Never with a podFailurePolicy. [VAL validateJobSpec; H.1]
+ * OnFailure or Never, and only Never with a podFailurePolicy. (pkg/apis/batch/validation validateJobSpec)
  */
 export const restartPolicyRule: RuleDefinition = {
   rules: [{

@@ -9,7 +9,7 @@ import { parseStandard } from '../scheduleApi';
 const TZ_PREFIX = /^(?:CRON_)?TZ=(\S+)\s+([\s\S]*)$/;
 
 /**
- * spec.schedule on create [VAL validateCronJobSpec, ValidateCronJobCreate]: required, must
+ * spec.schedule on create (pkg/apis/batch/validation validateCronJobSpec, ValidateCronJobCreate): required, must
  * parse with robfig ParseStandard, and may not contain `TZ` (a `TZ=`/`CRON_TZ=` prefix):
  * the zone belongs in spec.timeZone.
  */

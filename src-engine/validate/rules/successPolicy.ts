@@ -7,7 +7,7 @@ const MAX_RULES = 20;
 const MAX_INDEXES_TEXT = 64 * 1024;
 const RULE = 'success-policy';
 
-/** spec.successPolicy rules of A.5 [VAL validateSuccessPolicy, validateSuccessPolicyRule]. */
+/** spec.successPolicy rules (pkg/apis/batch/validation: validateSuccessPolicy, validateSuccessPolicyRule). */
 export const successPolicyRule: RuleDefinition = {
   rules: [{
     id: RULE,
@@ -49,25 +49,28 @@ export const successPolicyRule: RuleDefinition = {
         if (!hasIndexes && !hasCount) {
           ctx.report({ rule: RULE, path: rulePath, at: 'key', message: requiredMessage(fieldPath(rulePath), 'at least one of succeededCount or succeededIndexes must be specified') });
         }
-        let listed: number | undefined;
+        // validateIndexesFormat gives 0 indexes for a list it cannot parse.
+        let listed = 0;
         if (typeof indexes === 'string') {
           const indexesPath = [...rulePath, 'succeededIndexes'];
           if (indexes.length > MAX_INDEXES_TEXT) {
             ctx.report({ rule: RULE, path: indexesPath, message: tooLongMessage(fieldPath(indexesPath), MAX_INDEXES_TEXT) });
-          } else {
-            const parsed = validateIndexesFormat(indexes, totalIndexes);
-            if (parsed.ok) listed = parsed.total;
-            else ctx.report({ rule: RULE, path: indexesPath, message: invalidMessage(fieldPath(indexesPath), indexes, `error parsing succeededIndexes: ${parsed.error}`) });
           }
+          const parsed = validateIndexesFormat(indexes, totalIndexes);
+          if (parsed.ok) listed = parsed.total;
+          else {ctx.report({ rule: RULE, path: indexesPath,
+            message: invalidMessage(fieldPath(indexesPath), indexes, `error parsing succeededIndexes: ${parsed.error}`) });}
         }
         const n = int(count);
         if (n !== undefined) {
           const countPath = [...rulePath, 'succeededCount'];
           if (n < 0) {
             ctx.report({ rule: RULE, path: countPath, message: invalidMessage(fieldPath(countPath), n, 'must be greater than or equal to 0') });
-          } else if (n > totalIndexes) {
+          }
+          if (n > totalIndexes) {
             ctx.report({ rule: RULE, path: countPath, message: invalidMessage(fieldPath(countPath), n, `must be less than or equal to ${totalIndexes} (the number of specified completions)`) });
-          } else if (listed !== undefined && hasIndexes && n > listed) {
+          }
+          if (hasIndexes && n > listed) {
             ctx.report({ rule: RULE, path: countPath, message: invalidMessage(fieldPath(countPath), n, `must be less than or equal to ${listed} (the number of indexes in the specified succeededIndexes field)`) });
           }
         }

@@ -8,7 +8,7 @@ import { ianaZoneNames, validateTimeZone } from '../scheduleApi';
 let zoneNames: string[] | undefined;
 
 /**
- * spec.timeZone on create [VAL validateTimeZone]: non-empty, explicit (not Local), and a name
+ * spec.timeZone on create (pkg/apis/batch/validation validateTimeZone): non-empty, explicit (not Local), and a name
  * Go's time.LoadLocation knows (case-sensitive). The fix offers the closest tzdata name.
  */
 export const timeZoneRule: RuleDefinition = {

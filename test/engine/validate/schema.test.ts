@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { describeType, fieldHelp, propertiesOf, propertyOf, rootSchema, schemaAt } from '../../../src-engine';
+import { SCHEMA_KUBERNETES_VERSION, describeType, enumValues, fieldHelp, propertiesOf, propertyOf, rootSchema,
+  schemaAt } from '../../../src-engine';
 import { REPO_ROOT } from '../../helpers/paths';
 
 describe('generated schema', () => {
@@ -14,7 +15,7 @@ describe('generated schema', () => {
 
   it('carries the batch facts: enum, default, minimum and version', () => {
     const mode = schemaAt('Job', ['spec', 'completionMode']);
-    assert.deepEqual(mode?.enum, ['NonIndexed', 'Indexed']);
+    assert.deepEqual(mode?.enum, ['Indexed', 'NonIndexed']);
     assert.equal(mode?.default, 'NonIndexed');
     assert.equal(mode?.addedIn, '1.24');
     assert.equal(schemaAt('Job', ['spec', 'backoffLimit'])?.minimum, 0);
@@ -49,9 +50,37 @@ describe('generated schema', () => {
     assert.ok(node);
     const help = fieldHelp(node, 'podReplacementPolicy');
     assert.match(help, /^\*\*podReplacementPolicy\*\* `string`/);
-    assert.match(help, /`TerminatingOrFailed`, `Failed`/);
+    assert.match(help, /`Failed`, `TerminatingOrFailed`/);
     assert.match(help, /Since Kubernetes 1\.34/);
     assert.match(help, /\(https:\/\/kubernetes\.io\/docs\/concepts\/workloads\/controllers\/job\/#delayed-creation-of-replacement-pods\)/);
+  });
+
+  it('describes Kubernetes 1.35: its newer fields are known, 1.36 additions are not', () => {
+    assert.equal(SCHEMA_KUBERNETES_VERSION, '1.35');
+    const pod = ['spec', 'template', 'spec'];
+    for (const path of [
+      [...pod, 'resourceClaims', 0, 'resourceClaimTemplateName'],
+      [...pod, 'hostnameOverride'],
+      [...pod, 'workloadRef', 'podGroup'],
+      [...pod, 'containers', 0, 'env', 0, 'valueFrom', 'fileKeyRef', 'volumeName'],
+      [...pod, 'containers', 0, 'restartPolicyRules', 0, 'exitCodes', 'operator'],
+      [...pod, 'containers', 0, 'lifecycle', 'stopSignal'],
+      [...pod, 'volumes', 0, 'projected', 'sources', 0, 'podCertificate', 'userAnnotations'],
+      [...pod, 'volumes', 0, 'image', 'reference'],
+    ]) assert.ok(schemaAt('Job', path), path.join('.'));
+    assert.equal(schemaAt('Job', [...pod, 'schedulingGroup']), undefined);
+  });
+
+  it('carries the OpenAPI enums, of list items too', () => {
+    assert.deepEqual(enumValues('ContainerPort', 'protocol'), ['SCTP', 'TCP', 'UDP']);
+    assert.deepEqual(schemaAt('Job', ['spec', 'template', 'spec', 'dnsPolicy'])?.enum,
+      ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None']);
+    const modes = schemaAt('Job',
+      ['spec', 'template', 'spec', 'volumes', 0, 'ephemeral', 'volumeClaimTemplate', 'spec', 'accessModes']);
+    assert.deepEqual(modes?.items?.enum, ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod']);
+    // A fact narrows the enum to what validation accepts (Lt/Gt are behind a gate that is off).
+    assert.deepEqual(schemaAt('Job', ['spec', 'template', 'spec', 'tolerations', 0, 'operator'])?.enum, ['Equal', 'Exists']);
+    assert.throws(() => enumValues('PodSpec', 'hostname'), /no enum/);
   });
 
   it('is up to date with the generator', () => {

@@ -1,0 +1,182 @@
+import { enumValues } from '../../../schema/query';
+import { FIELD_FACTS } from '../../../schema/facts';
+import { list, obj } from '../../context';
+import type { FieldErrors } from '../../fieldErrorList';
+import { duplicate, forbidden, invalid, notSupported, reportErrors, required, tooLong } from '../../fieldErrorList';
+import { isDns1123Label } from '../../nameRules';
+import type { RuleDefinition } from '../../rule';
+import { containersOf, podTemplates, present, text } from './podTemplates';
+import type { ContainerView, PodTemplateView } from './podTemplates';
+
+const RULE = 'containers';
+/** validateContainerCommon lists them in this order (File first), not sorted. */
+const TERMINATION_MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'] as const;
+const PULL_POLICIES = [...enumValues('Container', 'imagePullPolicy')].sort();
+const CONTAINER_RESTART_POLICIES = FIELD_FACTS['Container.restartPolicy']!.enum!;
+const RESTART_RULE_OPERATORS = ['In', 'NotIn'] as const;
+const MAX_RESTART_RULES = 20;
+const MAX_RESTART_RULE_EXIT_CODES = 255;
+const INIT_FORBIDDEN = 'may not be set for init containers without restartPolicy=Always';
+
+/**
+ * The containers of the pod template: ValidatePodTemplateSpec's ephemeral-container ban,
+ * validateContainers and validateInitContainers (names, uniqueness across both lists, what an
+ * init container without restartPolicy Always may not have, container restartPolicy and
+ * restartPolicyRules) and validateContainerCommon's name, image, terminationMessagePolicy and
+ * imagePullPolicy (pkg/apis/core/validation/validation.go). Ports, env, mounts, resources,
+ * probes and security contexts are their own rules.
+ */
+export const containersRule: RuleDefinition = {
+  rules: [
+    {
+      id: RULE,
+      defaultSeverity: 'error',
+      category: 'validation',
+      title: 'Pod template containers',
+      description:
+        'At least one container; each container and init container has a unique DNS-label name and an image; valid ' +
+        'terminationMessagePolicy, imagePullPolicy, restartPolicy and restartPolicyRules; init containers without ' +
+        'restartPolicy Always have no probes or lifecycle hooks; no ephemeral containers in a template.',
+      docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#pod-template',
+    },
+  ],
+  check(ctx) {
+    for (const view of podTemplates(ctx)) reportErrors(ctx, RULE, validatePodContainers(view));
+  },
+};
+
+export function validatePodContainers(view: PodTemplateView): FieldErrors {
+  const errors: FieldErrors = [];
+  const containers = containersOf(view, ['containers']);
+  const raw = view.spec['containers'];
+  if (containers.length === 0 && (!present(raw) || Array.isArray(raw))) errors.push(required(view.path.child('containers')));
+  const regularNames = new Set<string>();
+  for (const c of containers) {
+    errors.push(...validateContainerCommon(c));
+    const name = text(c.container['name']);
+    if (regularNames.has(name)) errors.push(duplicate(c.path.child('name'), name));
+    else regularNames.add(name);
+    errors.push(...validateRegularRestartPolicy(c, view));
+  }
+  const allNames = new Set(regularNames);
+  for (const c of containersOf(view, ['initContainers'])) {
+    errors.push(...validateContainerCommon(c));
+    const policy = c.container['restartPolicy'];
+    errors.push(...validateInitContainerRestartPolicy(c, view));
+    const name = text(c.container['name']);
+    if (allNames.has(name)) errors.push(duplicate(c.path.child('name'), name));
+    else if (name !== '') allNames.add(name);
+    if (policy !== 'Always') {
+      if (lifecycleAfterDrops(c.container, view)) errors.push(forbidden(c.path.child('lifecycle'), INIT_FORBIDDEN));
+      for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
+        if (present(c.container[probe])) errors.push(forbidden(c.path.child(probe), INIT_FORBIDDEN));
+      }
+    }
+  }
+  if (list(view.spec['ephemeralContainers'])?.length) {
+    errors.push(forbidden(view.path.child('ephemeralContainers'), 'ephemeral containers not allowed in pod template'));
+  }
+  return errors;
+}
+
+/**
+ * lifecycleAfterDrops: the lifecycle as validation sees it once DropDisabledTemplateFields
+ * removed stopSignal (gate ContainerStopSignals, off in 1.35); a lifecycle left empty is gone.
+ */
+export function lifecycleAfterDrops(
+  container: Record<string, unknown>,
+  view: PodTemplateView,
+): Record<string, unknown> | undefined {
+  const lifecycle = obj(container['lifecycle']);
+  if (!lifecycle) return undefined;
+  if (view.gates.enabled('ContainerStopSignals')) return lifecycle;
+  const { stopSignal, ...rest } = lifecycle;
+  if (!present(stopSignal)) return lifecycle;
+  return Object.values(rest).some(present) ? rest : undefined;
+}
+
+/** validateContainerCommon's own checks: name, image, terminationMessagePolicy, imagePullPolicy (after SetDefaults_Container). */
+function validateContainerCommon({ container, path }: ContainerView): FieldErrors {
+  const errors: FieldErrors = [];
+  const name = text(container['name']);
+  if (name === '') errors.push(required(path.child('name')));
+  else for (const detail of isDns1123Label(name)) errors.push(invalid(path.child('name'), name, detail));
+  if (text(container['image']) === '') errors.push(required(path.child('image')));
+  const messagePolicy = text(container['terminationMessagePolicy']);
+  if (messagePolicy !== '' && !(TERMINATION_MESSAGE_POLICIES as readonly string[]).includes(messagePolicy)) {
+    errors.push(notSupported(path.child('terminationMessagePolicy'), messagePolicy, TERMINATION_MESSAGE_POLICIES));
+  }
+  const pullPolicy = text(container['imagePullPolicy']);
+  if (pullPolicy !== '' && !PULL_POLICIES.includes(pullPolicy)) {
+    errors.push(notSupported(path.child('imagePullPolicy'), pullPolicy, PULL_POLICIES));
+  }
+  return errors;
+}
+
+/** validateContainers: a regular container's restartPolicy and rules (gate ContainerRestartRules). */
+function validateRegularRestartPolicy(c: ContainerView, view: PodTemplateView): FieldErrors {
+  if (view.gates.enabled('ContainerRestartRules')) return validateContainerRestartPolicy(c, view);
+  // With the gate off DropDisabledTemplateFields removes both fields before validation.
+  return [];
+}
+
+/** validateInitContainerRestartPolicy. */
+function validateInitContainerRestartPolicy(c: ContainerView, view: PodTemplateView): FieldErrors {
+  const policy = c.container['restartPolicy'];
+  const rules = list(c.container['restartPolicyRules']) ?? [];
+  if (!present(policy)) {
+    return rules.length > 0
+      ? [required(c.path.child('restartPolicy'), 'must specify restartPolicy when restart rules are used')]
+      : [];
+  }
+  if (!view.gates.enabled('ContainerRestartRules')) {
+    return policy === 'Always' ? [] : [notSupported(c.path.child('restartPolicy'), policy, ['Always'])];
+  }
+  if (policy !== 'Always' || view.gates.enabled('RestartAllContainersOnContainerExits')) {
+    return validateContainerRestartPolicy(c, view);
+  }
+  return rules.length > 0
+    ? [
+        forbidden(
+          c.path.child('restartPolicyRules'),
+          'restartPolicyRules are not allowed for init containers with restart policy Always',
+        ),
+      ]
+    : [];
+}
+
+/** validateContainerRestartPolicy: policy and per-exit-code rules of any container. */
+function validateContainerRestartPolicy({ container, path }: ContainerView, view: PodTemplateView): FieldErrors {
+  const errors: FieldErrors = [];
+  const policy = container['restartPolicy'];
+  const rules = list(container['restartPolicyRules']) ?? [];
+  if (!present(policy)) {
+    if (rules.length === 0) return errors;
+    errors.push(required(path.child('restartPolicy'), 'must specify restartPolicy when restart rules are used'));
+  } else if (!CONTAINER_RESTART_POLICIES.includes(String(policy))) {
+    errors.push(notSupported(path.child('restartPolicy'), policy, CONTAINER_RESTART_POLICIES));
+  }
+  if (rules.length > MAX_RESTART_RULES) errors.push(tooLong(path.child('restartPolicyRules'), MAX_RESTART_RULES));
+  const actions = view.gates.enabled('RestartAllContainersOnContainerExits') ? ['Restart', 'RestartAllContainers'] : ['Restart'];
+  rules.forEach((item, i) => {
+    const rule = obj(item) ?? {};
+    const rulePath = path.child('restartPolicyRules').index(i);
+    // Kubernetes names only Restart as supported even when RestartAllContainers is allowed.
+    if (!actions.includes(text(rule['action']))) {
+      errors.push(notSupported(rulePath.child('action'), text(rule['action']), ['Restart']));
+    }
+    const exitCodes = obj(rule['exitCodes']);
+    if (!exitCodes) {
+      errors.push(required(rulePath.child('exitCodes'), 'must be specified'));
+      return;
+    }
+    const operator = text(exitCodes['operator']);
+    if (!(RESTART_RULE_OPERATORS as readonly string[]).includes(operator)) {
+      errors.push(notSupported(rulePath.child('exitCodes', 'operator'), operator, RESTART_RULE_OPERATORS));
+    }
+    if ((list(exitCodes['values'])?.length ?? 0) > MAX_RESTART_RULE_EXIT_CODES) {
+      errors.push(tooLong(rulePath.child('exitCodes', 'values'), MAX_RESTART_RULE_EXIT_CODES));
+    }
+  });
+  return errors;
+}

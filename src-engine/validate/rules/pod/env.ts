@@ -1,0 +1,195 @@
+import type { ApiPath } from '../../apiPath';
+import { list, obj } from '../../context';
+import type { FieldErrors } from '../../fieldErrorList';
+import { invalid, notFound, reportErrors, required } from '../../fieldErrorList';
+import { isConfigMapKey, isDns1123Label, isEnvVarName, isRelaxedEnvVarName, nameIsDnsSubdomain } from '../../nameRules';
+import type { RuleDefinition } from '../../rule';
+import { validateObjectFieldSelector, validateResourceFieldSelector } from './downwardApi';
+import { validatePathNoBacksteps } from './paths';
+import { containersOf, podTemplates, present, text } from './podTemplates';
+import type { PodTemplateView } from './podTemplates';
+
+const RULE = 'env';
+/** validEnvDownwardAPIFieldPathExpressions. */
+const ENV_FIELD_PATHS = new Set([
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.uid',
+  'spec.nodeName',
+  'spec.serviceAccountName',
+  'status.hostIP',
+  'status.hostIPs',
+  'status.podIP',
+  'status.podIPs',
+]);
+
+/**
+ * Environment variables: ValidateEnv, validateEnvVarValueFrom (exactly one source; fieldRef,
+ * resourceFieldRef, configMapKeyRef, secretKeyRef, fileKeyRef), ValidateEnvFrom and
+ * validateFileKeyRefVolumes (pkg/apis/core/validation/validation.go), with the 1.35 gates
+ * RelaxedEnvironmentVariableValidation and EnvFiles.
+ */
+export const envRule: RuleDefinition = {
+  rules: [
+    {
+      id: RULE,
+      defaultSeverity: 'error',
+      category: 'validation',
+      title: 'Environment variables',
+      description:
+        'Each env var has a name of printable ASCII without "=", and either a value or exactly one valueFrom source whose ' +
+        'references are valid (downward API field paths, resource names, ConfigMap/Secret names and keys, an emptyDir volume ' +
+        'for fileKeyRef); each envFrom names exactly one ConfigMap or Secret.',
+      docsUrl: 'https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/',
+    },
+  ],
+  check(ctx) {
+    for (const view of podTemplates(ctx)) {
+      const errors: FieldErrors = [];
+      for (const { container, path } of containersOf(view)) {
+        errors.push(...validateEnv(container['env'], path.child('env'), view));
+        errors.push(...validateEnvFrom(container['envFrom'], path.child('envFrom'), view));
+      }
+      errors.push(...validateFileKeyRefVolumes(view));
+      reportErrors(ctx, RULE, errors);
+    }
+  },
+};
+
+function envVarNameErrors(name: string, view: PodTemplateView): string[] {
+  return view.gates.enabled('RelaxedEnvironmentVariableValidation') ? isRelaxedEnvVarName(name) : isEnvVarName(name);
+}
+
+/** ValidateEnv. */
+function validateEnv(env: unknown, path: ApiPath, view: PodTemplateView): FieldErrors {
+  const errors: FieldErrors = [];
+  (list(env) ?? []).forEach((item, i) => {
+    const ev = obj(item) ?? {};
+    const at = path.index(i);
+    const name = text(ev['name']);
+    if (name === '') errors.push(required(at.child('name')));
+    else for (const detail of envVarNameErrors(name, view)) errors.push(invalid(at.child('name'), name, detail));
+    errors.push(...validateEnvVarValueFrom(ev, at.child('valueFrom'), view));
+  });
+  return errors;
+}
+
+/** validateEnvVarValueFrom: exactly one source, and not together with `value`. */
+function validateEnvVarValueFrom(ev: Record<string, unknown>, path: ApiPath, view: PodTemplateView): FieldErrors {
+  const from = obj(ev['valueFrom']);
+  if (!from) return [];
+  const errors: FieldErrors = [];
+  let sources = 0;
+  const fieldRef = obj(from['fieldRef']);
+  if (fieldRef) {
+    sources++;
+    errors.push(...validateObjectFieldSelector(fieldRef, ENV_FIELD_PATHS, path.child('fieldRef')));
+  }
+  const resourceFieldRef = obj(from['resourceFieldRef']);
+  if (resourceFieldRef) {
+    sources++;
+    errors.push(...validateResourceFieldSelector(resourceFieldRef, path.child('resourceFieldRef'), false));
+  }
+  for (const kind of ['configMapKeyRef', 'secretKeyRef'] as const) {
+    const ref = obj(from[kind]);
+    if (!ref) continue;
+    sources++;
+    errors.push(...validateKeySelector(ref, path.child(kind)));
+  }
+  // With EnvFiles off, DropDisabledTemplateFields removes fileKeyRef before validation.
+  const fileKeyRef = view.gates.enabled('EnvFiles') ? obj(from['fileKeyRef']) : undefined;
+  if (fileKeyRef) {
+    sources++;
+    errors.push(...validateFileKeySelector(fileKeyRef, path.child('fileKeyRef')));
+  }
+  if (sources === 0) {
+    const kinds = view.gates.enabled('EnvFiles')
+      ? '`fieldRef`, `resourceFieldRef`, `configMapKeyRef`, `secretKeyRef` or `fileKeyRef`'
+      : '`fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`';
+    errors.push(invalid(path, '', `must specify one of: ${kinds}`));
+  } else if (text(ev['value']) !== '') {
+    errors.push(invalid(path, '', 'may not be specified when `value` is not empty'));
+  } else if (sources > 1) {
+    errors.push(invalid(path, '', 'may not have more than one field specified at a time'));
+  }
+  return errors;
+}
+
+/** validateConfigMapKeySelector / validateSecretKeySelector: the name is checked even when empty. */
+function validateKeySelector(ref: Record<string, unknown>, path: ApiPath): FieldErrors {
+  const errors: FieldErrors = [];
+  const name = text(ref['name']);
+  for (const detail of nameIsDnsSubdomain(name, false)) errors.push(invalid(path.child('name'), name, detail));
+  const key = text(ref['key']);
+  if (key === '') errors.push(required(path.child('key')));
+  else for (const detail of isConfigMapKey(key)) errors.push(invalid(path.child('key'), key, detail));
+  return errors;
+}
+
+/** validateFileKeySelector. */
+function validateFileKeySelector(ref: Record<string, unknown>, path: ApiPath): FieldErrors {
+  const errors: FieldErrors = [];
+  const key = text(ref['key']);
+  if (key === '') errors.push(required(path.child('key')));
+  else for (const detail of isRelaxedEnvVarName(key)) errors.push(invalid(path.child('key'), key, detail));
+  const volumeName = text(ref['volumeName']);
+  if (volumeName === '') errors.push(required(path.child('volumeName')));
+  else for (const detail of isDns1123Label(volumeName)) errors.push(invalid(path.child('volumeName'), volumeName, detail));
+  const filePath = text(ref['path']);
+  if (filePath === '') errors.push(required(path.child('path')));
+  else errors.push(...validatePathNoBacksteps(filePath, path.child('path')));
+  return errors;
+}
+
+/** ValidateEnvFrom: the "one source" errors name the envFrom list itself, as Kubernetes does. */
+function validateEnvFrom(envFrom: unknown, path: ApiPath, view: PodTemplateView): FieldErrors {
+  const errors: FieldErrors = [];
+  (list(envFrom) ?? []).forEach((item, i) => {
+    const source = obj(item) ?? {};
+    const at = path.index(i);
+    const prefix = text(source['prefix']);
+    if (prefix !== '') {
+      for (const detail of envVarNameErrors(prefix, view)) errors.push(invalid(at.child('prefix'), prefix, detail));
+    }
+    let sources = 0;
+    for (const kind of ['configMapRef', 'secretRef'] as const) {
+      const ref = obj(source[kind]);
+      if (!ref) continue;
+      sources++;
+      const name = text(ref['name']);
+      if (name === '') errors.push(required(at.child(kind, 'name')));
+      else for (const detail of nameIsDnsSubdomain(name, true)) errors.push(invalid(at.child(kind, 'name'), name, detail));
+    }
+    if (sources === 0) errors.push(invalid(path, '', 'must specify one of: `configMapRef` or `secretRef`'));
+    else if (sources > 1) errors.push(invalid(path, '', 'may not have more than one field specified at a time'));
+  });
+  return errors;
+}
+
+/** validateFileKeyRefVolumes: fileKeyRef reads an emptyDir volume of the pod (a volume with no source is defaulted to one). */
+function validateFileKeyRefVolumes(view: PodTemplateView): FieldErrors {
+  if (!view.gates.enabled('EnvFiles')) return [];
+  const volumes = new Map<string, Record<string, unknown>>();
+  for (const item of list(view.spec['volumes']) ?? []) {
+    const volume = obj(item);
+    if (volume) volumes.set(text(volume['name']), volume);
+  }
+  const errors: FieldErrors = [];
+  for (const { container, path } of containersOf(view)) {
+    (list(container['env']) ?? []).forEach((item, j) => {
+      const ref = obj(obj(obj(item)?.['valueFrom'])?.['fileKeyRef']);
+      if (!ref) return;
+      const name = text(ref['volumeName']);
+      const at = path.child('env').index(j).child('valueFrom', 'fileKeyRef', 'volumeName');
+      const volume = volumes.get(name);
+      if (!volume) errors.push(notFound(at, name));
+      else if (!isEmptyDirAfterDefaults(volume)) errors.push(invalid(at, name, 'referenced volume must be of type emptyDir'));
+    });
+  }
+  return errors;
+}
+
+function isEmptyDirAfterDefaults(volume: Record<string, unknown>): boolean {
+  if (present(volume['emptyDir'])) return true;
+  return !Object.entries(volume).some(([k, v]) => k !== 'name' && present(v));
+}

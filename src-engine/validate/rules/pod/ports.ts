@@ -1,0 +1,112 @@
+import { enumValues } from '../../../schema/query';
+import { obj } from '../../context';
+import type { FieldErrors } from '../../fieldErrorList';
+import { duplicate, invalid, notSupported, reportErrors, required } from '../../fieldErrorList';
+import { isValidPortName, isValidPortNum } from '../../nameRules';
+import type { RuleDefinition } from '../../rule';
+import { containersOf, num, podTemplates, text } from './podTemplates';
+import type { ContainerView, PodTemplateView } from './podTemplates';
+
+const RULE = 'ports';
+const PROTOCOLS = [...enumValues('ContainerPort', 'protocol')].sort();
+
+/**
+ * Container ports: validateContainerPorts (names, numbers, protocol), the host-port conflicts
+ * of validateContainers/validateInitContainers (checkHostPortConflicts) and
+ * validatePodHostNetworkDeps (pkg/apis/core/validation/validation.go).
+ */
+export const portsRule: RuleDefinition = {
+  rules: [
+    {
+      id: RULE,
+      defaultSeverity: 'error',
+      category: 'validation',
+      title: 'Container ports',
+      description:
+        'containerPort and hostPort between 1 and 65535, protocol TCP, UDP or SCTP, port names unique IANA service names (at ' +
+        'most 15 of a-z, 0-9, -), host ports not used twice, and with hostNetwork hostPort equal to containerPort.',
+      docsUrl: 'https://kubernetes.io/docs/concepts/services-networking/service/#field-spec-ports',
+    },
+  ],
+  check(ctx) {
+    for (const view of podTemplates(ctx)) {
+      const errors: FieldErrors = [];
+      for (const c of containersOf(view)) errors.push(...validateContainerPorts(c));
+      // Regular containers share host ports; each init container runs alone.
+      errors.push(...hostPortConflicts(containersOf(view, ['containers'])));
+      for (const c of containersOf(view, ['initContainers'])) errors.push(...hostPortConflicts([c]));
+      errors.push(...validatePodHostNetworkDeps(view));
+      reportErrors(ctx, RULE, errors);
+    }
+  },
+};
+
+/** validateContainerPorts (ports are defaulted first: an empty protocol becomes TCP). */
+function validateContainerPorts({ container, path }: ContainerView): FieldErrors {
+  const errors: FieldErrors = [];
+  const names = new Set<string>();
+  portsOf(container).forEach((port, i) => {
+    const at = path.child('ports').index(i);
+    const name = text(port['name']);
+    if (name !== '') {
+      const problems = isValidPortName(name);
+      if (problems.length > 0) for (const detail of problems) errors.push(invalid(at.child('name'), name, detail));
+      else if (names.has(name)) errors.push(duplicate(at.child('name'), name));
+      else names.add(name);
+    }
+    const containerPort = num(port['containerPort']);
+    if (containerPort === 0) errors.push(required(at.child('containerPort')));
+    else {
+      for (const detail of isValidPortNum(containerPort)) errors.push(invalid(at.child('containerPort'), containerPort, detail));
+    }
+    const hostPort = num(port['hostPort']);
+    if (hostPort !== 0) {
+      for (const detail of isValidPortNum(hostPort)) errors.push(invalid(at.child('hostPort'), hostPort, detail));
+    }
+    const protocol = text(port['protocol']);
+    if (protocol !== '' && !PROTOCOLS.includes(protocol)) errors.push(notSupported(at.child('protocol'), protocol, PROTOCOLS));
+  });
+  return errors;
+}
+
+function portsOf(container: Record<string, unknown>): Record<string, unknown>[] {
+  const ports = container['ports'];
+  return Array.isArray(ports) ? ports.map((p) => obj(p) ?? {}) : [];
+}
+
+/** AccumulateUniqueHostPorts: protocol/hostIP/hostPort used once. */
+function hostPortConflicts(containers: readonly ContainerView[]): FieldErrors {
+  const errors: FieldErrors = [];
+  const seen = new Set<string>();
+  for (const { container, path } of containers) {
+    portsOf(container).forEach((port, i) => {
+      const hostPort = num(port['hostPort']);
+      if (hostPort === 0) return;
+      const key = `${text(port['protocol']) || 'TCP'}/${text(port['hostIP'])}/${hostPort}`;
+      if (seen.has(key)) errors.push(duplicate(path.child('ports').index(i).child('hostPort'), key));
+      else seen.add(key);
+    });
+  }
+  return errors;
+}
+
+/** validatePodHostNetworkDeps: with hostNetwork, a set hostPort must equal containerPort (templates allow 0). */
+function validatePodHostNetworkDeps(view: PodTemplateView): FieldErrors {
+  if (view.spec['hostNetwork'] !== true) return [];
+  const errors: FieldErrors = [];
+  for (const { container, path } of containersOf(view, ['containers'])) {
+    portsOf(container).forEach((port, i) => {
+      const hostPort = num(port['hostPort']);
+      if (hostPort !== 0 && hostPort !== num(port['containerPort'])) {
+        errors.push(
+          invalid(
+            path.child('ports').index(i).child('hostPort'),
+            hostPort,
+            'must match `containerPort` when `hostNetwork` is true',
+          ),
+        );
+      }
+    });
+  }
+  return errors;
+}
