@@ -37,16 +37,48 @@ export interface FaultSettings {
   pathIncludes?: string;
   /** Stop injecting random faults (500, drops, watch drops, 410s) after this many. */
   maxFaults?: number;
+  /** Every list and watch is answered 410 Expired: a list as an HTTP 410 Status, a watch as an ERROR event. */
+  gone410Always?: boolean;
+  /** Watch requests are accepted and never answered: no status line, no event (a hung proxy or API server). */
+  hangWatches?: boolean;
+  /** List requests are accepted and never answered. */
+  hangLists?: boolean;
+  /** Watches answer 200 and then stay silent, with no event and no bookmark (a half-open connection). */
+  silentWatches?: boolean;
+  /** Namespaced watches also stream the changes of every other namespace (a broken proxy or aggregator). */
+  foreignEvents?: boolean;
+  /** Probability that a watch event is sent twice. */
+  duplicateEventRate?: number;
+  /** Probability that, after a MODIFIED or DELETED event, the version the watch sent before it is sent again. */
+  staleEventRate?: number;
+  /** Probability that a malformed copy of an object (ownerReferences not a list, …) is sent before its real event. */
+  malformedEventRate?: number;
 }
 
 /** InjectedFault records one injected fault for a test to inspect. */
 export interface InjectedFault {
-  readonly kind: 'status500' | 'dropConnection' | 'dropWatch' | 'dropLog' | 'gone410' | 'forbidden' | 'latency';
+  readonly kind:
+    | 'status500'
+    | 'dropConnection'
+    | 'dropWatch'
+    | 'dropLog'
+    | 'gone410'
+    | 'forbidden'
+    | 'latency'
+    | 'hang'
+    | 'silentWatch'
+    | 'foreignEvent'
+    | 'duplicateEvent'
+    | 'staleEvent'
+    | 'malformedEvent';
   readonly method: string;
   readonly path: string;
 }
 
-/** ruleMatches tells whether an AccessRule covers a request. */
+/**
+ * ruleMatches tells whether an AccessRule covers a request. A rule's namespace '' names the
+ * cluster scope only (requests without a namespace, e.g. listing Jobs in all namespaces).
+ */
 export function ruleMatches(rule: AccessRule, a: { verb: string; resource: string; group: string; namespace?: string; user: string; subresource?: string }): boolean {
   const any = (v: string | undefined): boolean => v === undefined || v === '*';
   const res = a.subresource ? `${a.resource}/${a.subresource}` : a.resource;
@@ -54,7 +86,7 @@ export function ruleMatches(rule: AccessRule, a: { verb: string; resource: strin
     (any(rule.verb) || rule.verb === a.verb) &&
     (any(rule.resource) || rule.resource === res || (rule.resource === a.resource && !a.subresource)) &&
     (any(rule.group) || rule.group === a.group) &&
-    (any(rule.namespace) || rule.namespace === a.namespace) &&
+    (any(rule.namespace) || rule.namespace === a.namespace || (rule.namespace === '' && a.namespace === undefined)) &&
     (any(rule.user) || rule.user === a.user)
   );
 }
@@ -121,11 +153,44 @@ export class Faults {
 
   /** shouldGone410 decides whether this watch request gets a 410 Expired event. */
   shouldGone410(path: string): boolean {
+    if (this.settings.gone410Always && this.eligible(path)) return this.record('gone410', 'GET', path);
     if (this.gone410Left > 0 && this.eligible(path)) {
       this.gone410Left--;
       return this.record('gone410', 'GET', path);
     }
     return false;
+  }
+
+  /** shouldGone410OnList decides whether this list request is answered 410 Expired. */
+  shouldGone410OnList(path: string): boolean {
+    return this.settings.gone410Always === true && this.eligible(path) && this.record('gone410', 'GET', path);
+  }
+
+  /** shouldHang decides whether this list or watch request is left without any answer. */
+  shouldHang(verb: 'list' | 'watch', path: string): boolean {
+    const on = verb === 'list' ? this.settings.hangLists : this.settings.hangWatches;
+    return on === true && this.eligible(path) && this.record('hang', 'GET', path);
+  }
+
+  /** shouldSilence decides whether this watch answers 200 and then sends nothing at all. */
+  shouldSilence(path: string): boolean {
+    return this.settings.silentWatches === true && this.eligible(path) && this.record('silentWatch', 'GET', path);
+  }
+
+  /** foreignEvents tells whether namespaced watches also get other namespaces' changes. */
+  foreignEvents(path: string): boolean {
+    return this.settings.foreignEvents === true && this.eligible(path);
+  }
+
+  /** chance draws one seeded decision for a per-event fault and records it when it happens. */
+  chance(kind: 'duplicateEvent' | 'staleEvent' | 'malformedEvent', path: string): boolean {
+    const rate = (kind === 'duplicateEvent' ? this.settings.duplicateEventRate : kind === 'staleEvent' ? this.settings.staleEventRate : this.settings.malformedEventRate) ?? 0;
+    return rate > 0 && this.eligible(path) && this.rng() < rate && this.record(kind, 'GET', path);
+  }
+
+  /** recordForeign notes an event sent to a watch of another namespace. */
+  recordForeign(path: string): void {
+    this.record('foreignEvent', 'GET', path);
   }
 
   /** watchDropAfter returns after how many events a watch is cut, if at all. */

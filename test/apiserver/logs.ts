@@ -1,8 +1,9 @@
 /**
- * Container logs as the kubelet serves them through `pods/log`: each line carries a
- * nanosecond timestamp (strictly increasing, so a client that reconnects with `sinceTime`
- * and de-duplicates by timestamp loses no line), `previous=true` reads the last terminated
- * instance, and followers receive appended lines live until the container ends.
+ * Container logs as the kubelet serves them through `pods/log`: each line carries the node's
+ * wall-clock time in nanoseconds (increasing while the clock does; stepClock turns the clock
+ * back or forward as NTP or an operator does, and later lines then carry earlier times),
+ * `previous=true` reads the last terminated instance, and followers receive appended lines
+ * live until the container ends.
  */
 import { formatNanos } from './timefmt';
 
@@ -45,6 +46,7 @@ export function selectLines(lines: readonly LogLine[], q: LogQuery): LogLine[] {
 export class LogStore {
   private readonly logs = new Map<string, ContainerLog>();
   private lastNanos = 0n;
+  private clockOffsetMs = 0;
 
   constructor(private readonly now: () => number) {}
 
@@ -58,8 +60,17 @@ export class LogStore {
     return e;
   }
 
+  /**
+   * stepClock moves the node's clock by `deltaMs` (negative: back). Lines appended afterwards
+   * carry the stepped time, so they may sort before lines already written.
+   */
+  stepClock(deltaMs: number): void {
+    this.clockOffsetMs += deltaMs;
+    this.lastNanos = 0n;
+  }
+
   private stamp(): bigint {
-    const t = BigInt(Math.floor(this.now())) * 1_000_000n;
+    const t = BigInt(Math.floor(this.now() + this.clockOffsetMs)) * 1_000_000n;
     this.lastNanos = t > this.lastNanos ? t : this.lastNanos + 1n;
     return this.lastNanos;
   }

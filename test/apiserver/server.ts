@@ -37,6 +37,7 @@ import { openApiV3Document, openApiV3Root } from './openapi';
 import { servePodLog } from './podLog';
 import { decodeKubernetesProtobuf, isProtobuf } from './proto';
 import { StreamEnd } from './stream';
+import { WatchFaultShaper } from './watchFaults';
 
 export type { AccessRule, FaultSettings } from './faults';
 export type { KObject, StoreEvent } from './store';
@@ -93,6 +94,8 @@ export interface TestApiServer {
   sendBookmarks(): void;
   /** openWatches counts watch streams currently open. */
   openWatches(): number;
+  /** endWatches ends every open watch as its timeoutSeconds would (the client watches again at once); returns how many. */
+  endWatches(): number;
   /**
    * kubeconfigYaml returns a kubeconfig pointing at this server. It sets
    * `insecure-skip-tls-verify`, without which @kubernetes/client-node refuses a plain-HTTP server.
@@ -100,6 +103,13 @@ export interface TestApiServer {
   kubeconfigYaml(opts?: KubeconfigOptions): string;
   /** writeKubeconfig writes kubeconfigYaml to a file. */
   writeKubeconfig(path: string, opts?: KubeconfigOptions): void;
+  /**
+   * kill stops answering the way a crashed API server does: every open connection is reset and
+   * new ones are refused, until restart(). The store keeps its objects and history.
+   */
+  kill(): Promise<void>;
+  /** restart listens again on the same port; resourceVersions continue where they were. */
+  restart(): Promise<void>;
   /** close ends every open stream and stops listening. */
   close(): Promise<void>;
 }
@@ -120,6 +130,7 @@ interface Watcher {
   allowBookmarks: boolean;
   resource: ResourceInfo;
   send: (ev: KObject) => void;
+  end: () => void;
 }
 
 const TABLE_ACCEPT = /as=Table/;
@@ -317,6 +328,9 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
   };
 
   const handleList = (ri: RequestInfo, req: http.IncomingMessage, res: http.ServerResponse): void => {
+    if (faults.shouldGone410OnList(ri.path)) {
+      throw expired(`too old resource version: ${ri.query.get('resourceVersion') || '0'} (${store.resourceVersion()})`);
+    }
     const match = listMatcher(ri);
     let items = store.listRefs(ri.resource.plural, ri.namespace).filter(match);
     const rv = store.resourceVersion();
@@ -364,17 +378,22 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
     const dropAfter = faults.watchDropAfter(ri.path);
     const timeoutSeconds = Number(ri.query.get('timeoutSeconds') ?? '0');
     const inNamespace = (o: KObject): boolean => ri.namespace === undefined || o.metadata.namespace === ri.namespace;
+    const foreign = faults.foreignEvents(ri.path);
     res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
     res.flushHeaders();
     let sent = 0;
     const end = new StreamEnd(res);
     const finish = (destroy: boolean): void => end.finish(destroy);
 
+    const asMetadata = METADATA_ACCEPT.test(req.headers.accept ?? '');
+    const shaper = asTable || asMetadata ? undefined : new WatchFaultShaper(faults, ri.path);
     const write = (ev: KObject): void => {
       if (end.closed) {
         return;
       }
-      res.write(`${JSON.stringify(ev)}\n`);
+      for (const line of ev.type === 'BOOKMARK' || !shaper ? [ev] : shaper.lines(ev as { type: string; object: KObject })) {
+        res.write(`${JSON.stringify(line)}\n`);
+      }
       if (ev.type !== 'BOOKMARK') {
         sent++;
         if (dropAfter !== undefined && sent >= dropAfter) {
@@ -384,7 +403,6 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
         }
       }
     };
-    const asMetadata = METADATA_ACCEPT.test(req.headers.accept ?? '');
     const wrap = (type: string, obj: KObject): KObject => ({ type, object: asTable ? toTable(ri.resource.plural, [obj], now(), include, { resourceVersion: obj.metadata.resourceVersion }) : asMetadata ? partialObjectMetadata(obj) : obj });
     const sendError = (e: ApiError): void => {
       res.write(`${JSON.stringify({ type: 'ERROR', object: e.status })}\n`);
@@ -394,11 +412,22 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
       sendError(expired(`too old resource version: ${rvParam || '0'} (${store.resourceVersion()})`));
       return;
     }
+    if (faults.shouldSilence(ri.path)) {
+      // A half-open connection: nothing more arrives, not even the end at timeoutSeconds.
+      req.on('close', () => finish(false));
+      return;
+    }
     const known = new Set<string>();
     const keyOf = (o: KObject): string => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
     const deliver = (ev: StoreEvent): void => {
-      if (ev.resource !== ri.resource.plural || !inNamespace(ev.object)) {
+      if (ev.resource !== ri.resource.plural) {
         return;
+      }
+      if (!inNamespace(ev.object)) {
+        if (!foreign) {
+          return;
+        }
+        faults.recordForeign(ri.path);
       }
       const k = keyOf(ev.object);
       const matches = match(ev.object);
@@ -450,7 +479,7 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
       return;
     }
     end.onEnd(store.subscribe(deliver));
-    const watcher: Watcher = { allowBookmarks, resource: ri.resource, send: () => bookmark() };
+    const watcher: Watcher = { allowBookmarks, resource: ri.resource, send: () => bookmark(), end: () => finish(false) };
     watchers.add(watcher);
     end.onEnd(() => watchers.delete(watcher));
     if (allowBookmarks) {
@@ -610,6 +639,9 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
     if (ri.verb !== 'create' && ri.verb !== 'list' && ri.verb !== 'watch' && ri.verb !== 'deletecollection' && ri.resource.plural === 'selfsubjectaccessreviews') {
       throw methodNotAllowed(ri.resource, req.method ?? '');
     }
+    if ((ri.verb === 'list' || ri.verb === 'watch') && faults.shouldHang(ri.verb, ri.path)) {
+      return; // Left unanswered: the client's own deadline must end the request.
+    }
     switch (ri.verb) {
       case 'get':
         return handleGet(ri, req, res);
@@ -704,10 +736,22 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  const listen = (port: number): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  const stopListening = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      for (const s of sockets) {
+        s.destroy();
+      }
+      server.close(() => resolve());
+    });
+  await listen(opts.port ?? 0);
   const port = (server.address() as AddressInfo).port;
   address = `127.0.0.1:${port}`;
   const url = `http://127.0.0.1:${port}`;
@@ -742,14 +786,17 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
       }
     },
     openWatches: () => watchers.size,
+    endWatches: () => {
+      const open = [...watchers];
+      for (const w of open) {
+        w.end();
+      }
+      return open.length;
+    },
     kubeconfigYaml,
     writeKubeconfig: (p, k) => fs.writeFileSync(p, kubeconfigYaml(k), { mode: 0o600 }),
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) {
-          s.destroy();
-        }
-        server.close(() => resolve());
-      }),
+    kill: stopListening,
+    restart: () => listen(port),
+    close: () => (server.listening ? stopListening() : Promise.resolve()),
   };
 }
