@@ -15,6 +15,16 @@ export interface RequestOptions {
   readonly signal?: AbortSignal;
 }
 
+export interface StreamOptions {
+  /**
+   * Rejects when nothing (status line, headers or body bytes) arrives for this long: a watch
+   * server that went silent, a connection that died without a reset. Default: no deadline.
+   */
+  readonly idleTimeoutMs?: number;
+  /** Called once the server answered with a 2xx status, before any line. */
+  readonly onResponse?: () => void;
+}
+
 /**
  * Transport is the only way cluster code talks to the API server: a JSON request, and a
  * streamed GET whose body arrives line by line (watches and followed logs). Tests swap it for
@@ -29,7 +39,7 @@ export interface Transport {
    * ends the response, rejects on network errors, and rejects with ApiError on a non-2xx status.
    * Aborting `signal` ends it quietly (resolves).
    */
-  stream(path: string, onLine: (line: string) => void, signal: AbortSignal): Promise<void>;
+  stream(path: string, onLine: (line: string) => void, signal: AbortSignal, options?: StreamOptions): Promise<void>;
 }
 
 /** requestJson sends a request and parses the JSON answer; non-2xx statuses throw ApiError. */
@@ -40,6 +50,11 @@ export async function requestJson<T>(transport: Transport, method: string, path:
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** formatMs renders a deadline for a message: `300 ms`, `90 s`. */
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
+}
 
 /**
  * createTransport builds a Transport for the kubeconfig's current context. The client library
@@ -93,17 +108,19 @@ export function createTransport(kc: KubeConfig, defaultTimeoutMs = DEFAULT_TIMEO
           res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
           res.on('error', reject);
         });
-        r.on('timeout', () => r.destroy(new Error(`${method} ${path}: no answer from ${cluster.server} within ${Math.round((options.timeoutMs ?? defaultTimeoutMs) / 1000)} s`)));
+        r.on('timeout', () => r.destroy(new Error(`${method} ${path}: no answer from ${cluster.server} within ${formatMs(options.timeoutMs ?? defaultTimeoutMs)}`)));
         r.on('error', reject);
         r.end(text);
       });
     },
-    async stream(path, onLine, signal) {
+    async stream(path, onLine, signal, options = {}) {
       if (signal.aborted) return;
       const req = await prepare('GET', path, {});
       await new Promise<void>((resolve, reject) => {
-        const r = send({ ...req, signal }, (res) => {
+        const idleMs = options.idleTimeoutMs;
+        const r = send({ ...req, signal, ...(idleMs !== undefined ? { timeout: idleMs } : {}) }, (res) => {
           const status = res.statusCode ?? 0;
+          if (status >= 200 && status < 300) options.onResponse?.();
           if (status < 200 || status >= 300) {
             const chunks: Buffer[] = [];
             res.on('data', (c: Buffer) => chunks.push(c));
@@ -129,6 +146,8 @@ export function createTransport(kc: KubeConfig, defaultTimeoutMs = DEFAULT_TIMEO
           res.on('error', (e) => (signal.aborted || e.name === 'AbortError' ? resolve() : reject(e)));
           res.on('aborted', () => (signal.aborted ? resolve() : reject(new Error(`GET ${path}: connection closed`))));
         });
+        // The socket's idle timer covers the wait for the status line and every gap between chunks.
+        r.on('timeout', () => r.destroy(new Error(`GET ${path}: nothing from ${cluster.server} for ${formatMs(idleMs ?? 0)}`)));
         r.on('error', (e) => (signal.aborted || e.name === 'AbortError' ? resolve() : reject(e)));
         r.end();
       });

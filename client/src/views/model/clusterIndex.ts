@@ -92,7 +92,8 @@ export class ClusterIndex {
   namespaces(): string[] {
     const all = new Set(this.namespaceList);
     for (const b of [this.cronJobs, this.jobs]) for (const ns of b.byNs.keys()) all.add(ns);
-    for (const ns of this.problems.keys()) all.add(ns);
+    // '' holds the problems of cluster-wide watches: they show at the context level, never as a nameless namespace.
+    for (const ns of this.problems.keys()) if (ns !== '') all.add(ns);
     return [...all].sort();
   }
 
@@ -111,6 +112,11 @@ export class ClusterIndex {
     }
     const wasKnown = this.namespaceList.includes(ns) || ns === '';
     return { nodeIds: new Set([ns === '' || !wasKnown ? '' : nodeId.namespace(ns)]), objects: [] };
+  }
+
+  /** problemFor is the problem watching `resource` in `ns`, or at cluster scope when the watch covers all namespaces. */
+  problemFor(ns: string, resource: string): WatchProblem | undefined {
+    return this.problems.get(ns)?.get(resource) ?? this.problems.get('')?.get(resource);
   }
 
   problemsIn(ns: string): WatchProblem[] {
