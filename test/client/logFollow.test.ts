@@ -3,11 +3,12 @@ import * as assert from 'node:assert/strict';
 import { startTestApiServer } from '../apiserver/server';
 import type { TestApiServer } from '../apiserver/server';
 import { seedJob } from '../apiserver/demoWorld';
-import { LogDeduper, LogFollower, fetchLogs, logTimestampKey, splitTimestamp } from '../../client/src/cluster/logs';
+import { LogFollower, fetchLogs, logTimestampKey, splitTimestamp } from '../../client/src/cluster/logs';
+import { LogPosition } from '../../client/src/cluster/logPosition';
 import type { LogEntry } from '../../client/src/cluster/logs';
 import { transportFor, waitFor } from './helpers';
 
-describe('log timestamps and de-duplication', () => {
+describe('log timestamps and the place in a log', () => {
   it('orders RFC3339Nano timestamps whose fractions the kubelet trimmed', () => {
     const a = logTimestampKey('2026-11-30T12:00:00.5Z');
     const b = logTimestampKey('2026-11-30T12:00:00.123456789Z');
@@ -18,18 +19,24 @@ describe('log timestamps and de-duplication', () => {
     assert.deepEqual(splitTimestamp('no timestamp here'), { timestamp: '', text: 'no timestamp here' });
   });
 
-  it('drops the lines a whole-second sinceTime replays, keeps new lines with the same time', () => {
-    const d = new LogDeduper();
-    assert.ok(d.accept('2026-11-30T12:00:00.1Z', 'a'));
-    assert.ok(d.accept('2026-11-30T12:00:00.2Z', 'b'));
-    assert.ok(d.accept('2026-11-30T12:00:00.2Z', 'b2'));
-    assert.equal(d.sinceTime, '2026-11-30T12:00:00Z');
-    d.beginReconnect();
-    assert.equal(d.accept('2026-11-30T12:00:00.1Z', 'a'), false, 'older than the newest seen');
-    assert.equal(d.accept('2026-11-30T12:00:00.2Z', 'b'), false, 'seen at the newest time');
-    assert.equal(d.accept('2026-11-30T12:00:00.2Z', 'b2'), false);
-    assert.ok(d.accept('2026-11-30T12:00:00.2Z', 'b3'), 'new text at the same time');
-    assert.ok(d.accept('2026-11-30T12:00:00.3Z', 'c'));
+  it('resumes after the lines read, by offset, even when a later line carries an earlier time', () => {
+    const p = new LogPosition(true);
+    for (const l of ['12:00:05 a', '12:00:06 b', '11:00:00 c']) p.read(l);
+    const r = p.resume();
+    assert.deepEqual(['12:00:05 a', '12:00:06 b', '11:00:00 c', '11:00:01 d'].flatMap((l) => r.accept(l)), ['11:00:01 d']);
+    assert.deepEqual(r.end(), []);
+  });
+
+  it('finds its place by the last line when it began with a tail, and takes a replaced log as new', () => {
+    const p = new LogPosition(false);
+    for (const l of ['t3 c', 't4 d']) p.read(l);
+    const r = p.resume();
+    assert.deepEqual(['t1 a', 't2 b', 't3 c', 't4 d', 't5 e'].flatMap((l) => r.accept(l)), ['t5 e']);
+    const again = p.resume();
+    assert.deepEqual(['t1 a', 't2 b', 't3 c', 't4 d', 't5 e', 't6 f'].flatMap((l) => again.accept(l)), ['t6 f'], 'the offset found last time is used');
+    const replaced = p.resume();
+    assert.deepEqual(['u1 new', 'u2 log'].flatMap((l) => replaced.accept(l)), [], 'held until the place is found');
+    assert.deepEqual(replaced.end(), ['u1 new', 'u2 log'], 'the stream ended without it: the log was replaced');
   });
 });
 
@@ -70,6 +77,38 @@ describe('following logs against the test API server', () => {
     assert.ok(states.includes('reconnecting'));
     assert.equal(states.at(-1), 'ended');
     server.faults.clear();
+  });
+
+  it('loses no line when the node clock steps back, across a cut and a reconnect', async () => {
+    const { pods } = seedJob(server.store, { namespace: 'logs', name: 'clock-step', state: 'running', startMs: Date.now() });
+    const pod = pods[0]?.metadata.name as string;
+    const transport = await transportFor(server);
+    server.appendLog('logs', pod, 'clock-step', 'line 0');
+    server.appendLog('logs', pod, 'clock-step', 'line 1');
+    const got: string[] = [];
+    const states: string[] = [];
+    const follower = new LogFollower({ transport, namespace: 'logs', pod, container: 'clock-step', tailLines: 100, onLines: (l) => got.push(...l.map((e) => e.text)), onState: (s) => states.push(s), backoffInitialMs: 5, backoffMaxMs: 20 });
+    const done = follower.start();
+    await waitFor('the first lines', () => got.length === 2);
+    // NTP or an operator turns the node's clock back an hour: the next lines carry earlier times.
+    server.logs.stepClock(-3600_000);
+    for (let i = 2; i < 5; i++) server.appendLog('logs', pod, 'clock-step', `line ${i}`);
+    await waitFor('the lines after the step', () => got.length >= 5, 10_000, () => got.join(', '));
+    // The connection breaks after the step: the reconnect must find its place without comparing times.
+    await server.kill();
+    server.appendLog('logs', pod, 'clock-step', 'line 5');
+    server.logs.stepClock(-60_000);
+    server.appendLog('logs', pod, 'clock-step', 'line 6');
+    await server.restart();
+    await waitFor('a reconnect', () => states.includes('reconnecting'));
+    for (let i = 7; i < 9; i++) server.appendLog('logs', pod, 'clock-step', `line ${i}`);
+    await waitFor('every line', () => got.length >= 9, 10_000, () => got.join(', '));
+    server.store.mutate('pods', 'logs', pod, (p) => {
+      p.status.phase = 'Succeeded';
+    });
+    server.endLog('logs', pod, 'clock-step');
+    await done;
+    assert.deepEqual(got, Array.from({ length: 9 }, (_, i) => `line ${i}`));
   });
 
   it('reads the previous container instance', async () => {

@@ -1,5 +1,6 @@
 import type { Transport } from './transport';
-import { ApiError, errorMessage } from './apiError';
+import { ApiError, errorMessage, statusFromBody } from './apiError';
+import { LogPosition } from './logPosition';
 import { PODS, objectPath, query } from './resources';
 import { Backoff } from './backoff';
 import { sleep } from './informer';
@@ -35,51 +36,6 @@ export function splitTimestamp(line: string): { timestamp: string; text: string 
   return { timestamp: '', text: line };
 }
 
-/**
- * LogDeduper drops lines already delivered when a follow reconnects with `sinceTime`: the
- * API server forwards sinceTime to the kubelet with whole-second precision and includes lines
- * at that time, so the new stream repeats part of what we saw. Lines older than the newest
- * seen are dropped; lines at exactly the newest time are dropped when their text was seen at
- * that time.
- */
-export class LogDeduper {
-  private lastKey = '';
-  private atLast = new Map<string, number>();
-  private replay = new Map<string, number>();
-
-  /** beginReconnect arms the replay filter for the lines a reconnect repeats. */
-  beginReconnect(): void {
-    this.replay = new Map(this.atLast);
-  }
-
-  /** accept tells whether a line is new, and records it. */
-  accept(timestamp: string, text: string): boolean {
-    const key = logTimestampKey(timestamp);
-    if (key === undefined) return true;
-    if (key < this.lastKey) return false;
-    if (key === this.lastKey) {
-      const seen = this.replay.get(text) ?? 0;
-      if (seen > 0) {
-        this.replay.set(text, seen - 1);
-        return false;
-      }
-      this.atLast.set(text, (this.atLast.get(text) ?? 0) + 1);
-      return true;
-    }
-    this.lastKey = key;
-    this.atLast = new Map([[text, 1]]);
-    this.replay = new Map();
-    return true;
-  }
-
-  /** sinceTime is the whole-second RFC 3339 time to reconnect from, or undefined before any line. */
-  get sinceTime(): string | undefined {
-    if (this.lastKey === '') return undefined;
-    const seconds = Number(this.lastKey.slice(0, 12));
-    return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  }
-}
-
 export type FollowState = 'connecting' | 'following' | 'reconnecting' | 'waiting' | 'ended' | 'error';
 
 export interface FollowOptions {
@@ -104,17 +60,29 @@ export function containerFinished(pod: Pod | undefined, container: string): bool
 }
 
 /**
+ * instanceOf identifies the container instance whose log the kubelet serves now: its
+ * containerID (a restart makes a new container), else its restart count.
+ */
+function instanceOf(pod: Pod | undefined, container: string): string | undefined {
+  const status = [...(pod?.status?.initContainerStatuses ?? []), ...(pod?.status?.containerStatuses ?? [])].find((s) => s.name === container);
+  return status ? (status.containerID ?? `restart ${status.restartCount ?? 0}`) : undefined;
+}
+
+/**
  * LogFollower streams one container's log (`follow=true&timestamps=true`) and keeps
- * following across dropped connections and container restarts: it reconnects from the last
- * line's time with `sinceTime` and drops the repeated lines (LogDeduper), so no line is lost
- * or shown twice. It ends when the container has finished for good or on stop().
+ * following across dropped connections and container restarts. It keeps its place by stream
+ * offset (LogPosition): a reconnect reads the container's log from its first line and skips
+ * the lines already shown, so no line is lost or shown twice, even when the node's clock steps
+ * back. It ends when the container has finished for good or on stop().
  */
 export class LogFollower {
   private readonly abort = new AbortController();
-  private readonly dedupe = new LogDeduper();
+  private readonly position: LogPosition;
   private running: Promise<void> | undefined;
 
-  constructor(private readonly options: FollowOptions) {}
+  constructor(private readonly options: FollowOptions) {
+    this.position = new LogPosition(options.tailLines === undefined);
+  }
 
   start(): Promise<void> {
     this.running ??= this.run();
@@ -130,14 +98,10 @@ export class LogFollower {
     const o = this.options;
     const backoff = new Backoff(o.backoffInitialMs ?? 500, o.backoffMaxMs ?? 10_000);
     const signal = this.abort.signal;
-    let first = true;
+    let instance: string | undefined;
+    let connected = false;
     while (!signal.aborted) {
-      const since = this.dedupe.sinceTime;
-      if (!first) this.dedupe.beginReconnect();
-      o.onState?.(first ? 'connecting' : 'reconnecting');
-      const path =
-        objectPath(PODS, o.namespace, o.pod, 'log') +
-        query({ container: o.container, follow: true, timestamps: true, ...(since ? { sinceTime: since } : o.tailLines !== undefined ? { tailLines: o.tailLines } : {}) });
+      o.onState?.(connected ? 'reconnecting' : 'connecting');
       let batch: LogEntry[] = [];
       let flushScheduled = false;
       const flush = (): void => {
@@ -148,27 +112,42 @@ export class LogFollower {
           o.onLines(out);
         }
       };
+      const hand = (lines: readonly string[]): void => {
+        for (const line of lines) batch.push({ pod: o.pod, container: o.container, ...splitTimestamp(line) });
+        if (lines.length > 0 && !flushScheduled) {
+          flushScheduled = true;
+          setImmediate(flush);
+        }
+      };
       try {
+        const pod = await this.getPod();
+        if (!pod) {
+          o.onState?.('ended', 'the pod is gone');
+          return;
+        }
+        const now = instanceOf(pod, o.container);
+        if (instance !== undefined && now !== undefined && now !== instance) this.position.restart();
+        instance = now ?? instance;
+        // Nothing read yet: the last tailLines lines. Otherwise the whole log, to find our place in it.
+        const resume = this.position.hasRead ? this.position.resume() : undefined;
+        const tail = resume === undefined && o.tailLines !== undefined ? { tailLines: o.tailLines } : {};
+        const path = objectPath(PODS, o.namespace, o.pod, 'log') + query({ container: o.container, follow: true, timestamps: true, ...tail });
         await o.transport.stream(
           path,
           (line) => {
-            const { timestamp, text } = splitTimestamp(line);
-            if (!this.dedupe.accept(timestamp, text)) return;
-            batch.push({ pod: o.pod, container: o.container, timestamp, text });
             backoff.reset();
-            if (!flushScheduled) {
-              flushScheduled = true;
-              setImmediate(flush);
-            }
+            if (resume) return hand(resume.accept(line));
+            this.position.read(line);
+            hand([line]);
           },
           signal,
+          { onResponse: () => (connected = true) },
         );
+        if (resume) hand(resume.end());
         flush();
-        first = false;
         if (signal.aborted) break;
         // The stream ended: the container stopped, or the connection was cut.
-        const pod = await this.getPod();
-        if (containerFinished(pod, o.container)) {
+        if (containerFinished(await this.getPod(), o.container)) {
           o.onState?.('ended');
           return;
         }
@@ -182,7 +161,6 @@ export class LogFollower {
         }
         // 400 "container … is waiting to start": keep waiting; other errors: retry with backoff.
         o.onState?.(error instanceof ApiError && error.code === 400 ? 'waiting' : 'error', errorMessage(error));
-        first = false;
         await sleep(backoff.next(), signal);
       }
     }
@@ -192,7 +170,7 @@ export class LogFollower {
   private async getPod(): Promise<Pod | undefined> {
     const response = await this.options.transport.request('GET', objectPath(PODS, this.options.namespace, this.options.pod));
     if (response.status === 404) return undefined;
-    if (response.status !== 200) throw new Error(`GET pod ${this.options.pod}: HTTP ${response.status}`);
+    if (response.status !== 200) throw new ApiError(response.status, statusFromBody(response.body), `GET pod ${this.options.pod}`);
     return JSON.parse(response.body) as Pod;
   }
 }
