@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
-import type { Ctx } from './ctx';
 import { readConfig } from './config';
 import type { LoadedKubeconfig } from './cluster/kubeconfig';
 import { contextNamespace, loadKubeconfig } from './cluster/kubeconfig';
 import type { Transport } from './cluster/transport';
 import { createTransport } from './cluster/transport';
 import { ClusterSession } from './cluster/session';
-import type { NamespaceSelection } from './cluster/session';
+import type { NamespaceSelection, SessionHealth } from './cluster/session';
 import type { AccessDecision, AccessQuery } from './cluster/access';
 import { errorMessage } from './cluster/apiError';
 import type { WatchedKind } from './views/model/clusterIndex';
+import { describeScope } from './views/model/notices';
 
 /** Where the controller is. */
 export type ClusterPhase = 'idle' | 'loading' | 'connected' | 'noKubeconfig' | 'error';
@@ -55,8 +55,12 @@ export class ClusterController implements vscode.Disposable {
   readonly onDidChangeObjects = this.objectsEmitter.event;
   private readonly accessEmitter = new vscode.EventEmitter<{ q: AccessQuery; d: AccessDecision }>();
   readonly onDidResolveAccess = this.accessEmitter.event;
+  private readonly healthEmitter = new vscode.EventEmitter<void>();
+  /** Fires when the server stops or starts answering, watches come back, or the watched namespaces change. */
+  readonly onDidChangeHealth = this.healthEmitter.event;
 
-  constructor(private readonly ctx: Ctx) {}
+  /** `log` is the extension's output channel (the controller needs nothing else from the Ctx that owns it). */
+  constructor(private readonly log: vscode.LogOutputChannel) {}
 
   /** ensureStarted loads the kubeconfig and connects, once; later calls wait for the same start. */
   ensureStarted(): Promise<void> {
@@ -87,12 +91,19 @@ export class ClusterController implements vscode.Disposable {
     return this.kubeconfig?.kubeConfig.getContexts().map((c) => c.name) ?? [];
   }
 
-  /** namespacesLabel renders the selection for the status bar. */
+  /** health tells whether the tree shows the server's current state or the objects as last seen. */
+  get health(): SessionHealth | undefined {
+    return this.session?.health;
+  }
+
+  /** namespacesLabel names the namespaces actually watched (what RBAC let the session watch), for the status bar. */
   namespacesLabel(): string {
-    const cfg = readConfig();
-    if (cfg.cluster.namespaces.length > 0 && !cfg.cluster.namespaces.includes('*')) return cfg.cluster.namespaces.join(', ');
-    const shown = this.session?.index.namespaces() ?? [];
-    return shown.length === 1 ? (shown[0] ?? '') : 'all namespaces';
+    return this.session ? describeScope(this.session.scope).label : '';
+  }
+
+  /** namespacesDetail lists the watched namespaces in full, and the ones RBAC hides. */
+  namespacesDetail(): string {
+    return this.session ? describeScope(this.session.scope).detail : '';
   }
 
   private async start(): Promise<void> {
@@ -101,8 +112,8 @@ export class ClusterController implements vscode.Disposable {
     try {
       const started = Date.now();
       this.kubeconfig = await loadKubeconfig(cfg.cluster.kubeconfig);
-      for (const p of this.kubeconfig.problems) this.ctx.log.warn(`kubeconfig: ${p}`);
-      this.ctx.log.info(`kubeconfig: ${this.kubeconfig.files.join(', ') || 'no file'} (${Date.now() - started} ms, client library included)`);
+      for (const p of this.kubeconfig.problems) this.log.warn(`kubeconfig: ${p}`);
+      this.log.info(`kubeconfig: ${this.kubeconfig.files.join(', ') || 'no file'} (${Date.now() - started} ms, client library included)`);
       const kc = this.kubeconfig.kubeConfig;
       const names = kc.getContexts().map((c) => c.name);
       if (names.length === 0) {
@@ -114,7 +125,7 @@ export class ClusterController implements vscode.Disposable {
       void vscode.commands.executeCommand('setContext', 'kubeJobs.noKubeconfig', false);
       const wanted = cfg.cluster.context || kc.getCurrentContext();
       this.contextName = names.includes(wanted) ? wanted : names[0] ?? '';
-      if (wanted && wanted !== this.contextName) this.ctx.log.warn(`context "${wanted}" is not in the kubeconfig; using "${this.contextName}"`);
+      if (wanted && wanted !== this.contextName) this.log.warn(`context "${wanted}" is not in the kubeconfig; using "${this.contextName}"`);
       kc.setCurrentContext(this.contextName);
       const transport = createTransport(kc, cfg.cluster.requestTimeoutSeconds * 1000);
       const selection = selectionFromSetting(cfg.cluster.namespaces, contextNamespace(kc, this.contextName));
@@ -123,16 +134,17 @@ export class ClusterController implements vscode.Disposable {
         namespaces: selection,
         backoffMaxMs: cfg.cluster.maxBackoffSeconds * 1000,
         onChange: (change) => this.queue(change.nodeIds, change.objects),
+        onHealth: () => this.healthEmitter.fire(),
         onAccess: (q, d) => this.accessEmitter.fire({ q, d }),
-        log: (m) => this.ctx.log.info(m),
+        log: (m) => this.log.info(m),
       });
-      this.ctx.log.info(`connecting to ${transport.server} (context ${this.contextName}, ${selection.all ? 'all namespaces' : selection.names.join(', ')})`);
+      this.log.info(`connecting to ${transport.server} (context ${this.contextName}, ${selection.all ? 'all namespaces' : selection.names.join(', ')})`);
       this.error = undefined;
       this.setPhase('connected');
       await this.session.start();
     } catch (error) {
       this.error = errorMessage(error);
-      this.ctx.log.error(`cluster: ${this.error}`);
+      this.log.error(`cluster: ${this.error}`);
       this.setPhase('error');
     }
   }
@@ -173,5 +185,6 @@ export class ClusterController implements vscode.Disposable {
     this.nodesEmitter.dispose();
     this.objectsEmitter.dispose();
     this.accessEmitter.dispose();
+    this.healthEmitter.dispose();
   }
 }

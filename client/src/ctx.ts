@@ -11,11 +11,24 @@ export class Ctx implements vscode.Disposable {
   readonly log: vscode.LogOutputChannel;
   private readonly disposables: vscode.Disposable[] = [];
   languageClient: LanguageClient | undefined;
-  cluster!: ClusterController;
+  private clusterController: ClusterController | undefined;
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.log = vscode.window.createOutputChannel('Kube Jobs', { log: true });
     this.push(this.log);
+  }
+
+  /**
+   * cluster is the cluster controller. The main module creates it when it loads (the
+   * activation shell does not carry the cluster code), before any feature can ask for it.
+   */
+  get cluster(): ClusterController {
+    if (!this.clusterController) throw new Error('kube-jobs: the cluster view is not loaded yet');
+    return this.clusterController;
+  }
+
+  set cluster(controller: ClusterController) {
+    this.clusterController = controller;
   }
 
   /** push registers disposables to release on deactivation. */

@@ -24,6 +24,8 @@ export function activate(context: vscode.ExtensionContext): { ctx: Ctx; main: ()
       const m = require('./main') as { createMain: typeof createMain };
       loaded = m.createMain(ctx);
       ctx.push(loaded.tree.onDidChangeTreeData((e) => treeChanged.fire(e)));
+      // main() first runs after activate() returned, so `view` (below) exists by then.
+      ctx.push(loaded.tree.trackExpansion(view));
       return loaded;
     });
     return loading;
@@ -35,7 +37,8 @@ export function activate(context: vscode.ExtensionContext): { ctx: Ctx; main: ()
     // Elements come from getChildren, so main is loaded by then.
     getTreeItem: (element) => (loaded as Main).tree.getTreeItem(element as never),
   };
-  ctx.push(treeChanged, vscode.window.createTreeView('kubeJobs.clusterView', { treeDataProvider: tree, showCollapseAll: true }));
+  const view = vscode.window.createTreeView('kubeJobs.clusterView', { treeDataProvider: tree, showCollapseAll: true });
+  ctx.push(treeChanged, view);
   // Panels open before a reload come back showing the same object (their page saved it with setState).
   for (const viewType of ['kubeJobs.job', 'kubeJobs.cronJob']) {
     ctx.push(vscode.window.registerWebviewPanelSerializer(viewType, { deserializeWebviewPanel: async (panel, state) => (await main()).restorePanel(panel, state) }));

@@ -25,12 +25,12 @@ export interface Main {
  * after activation (or at the first command or tree request), so activation itself stays small.
  */
 export function createMain(ctx: Ctx): Main {
-  ctx.cluster = new ClusterController(ctx);
+  ctx.cluster = new ClusterController(ctx.log);
   const tree = new ClusterTreeProvider(ctx.cluster);
   ctx.push(
     ctx.cluster,
     tree,
-    createStatusBar(ctx),
+    createStatusBar(ctx.cluster),
     vscode.workspace.registerTextDocumentContentProvider(LIVE_SCHEME, new LiveYamlProvider(ctx)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('kubeJobs.cluster') && ctx.cluster.phase !== 'idle') void ctx.cluster.restart();

@@ -17,8 +17,9 @@ function actions(list: readonly ActionView[], post: Post): HTMLElement {
         !a.enabled && a.reason ? h('span', { class: 'reason' }, a.reason) : null)));
 }
 
-function events(list: readonly EventView[]): HTMLElement {
+function events(list: readonly EventView[], note?: string): HTMLElement {
   return h('section', { class: 'card' }, h('h2', {}, `Events (${list.length})`),
+    note !== undefined ? h('p', { class: 'warning events-note' }, note) :
     list.length === 0 ? h('p', { class: 'muted' }, 'No events (the API server keeps them for one hour by default).') :
       table(['Type', 'Reason', 'Object', 'Message', 'Count', 'Last seen'], list.map((e) => [h('span', { class: e.type === 'Warning' ? 'warning' : '' }, e.type), e.reason, e.object, e.message, String(e.count), e.last])));
 }
@@ -75,7 +76,7 @@ export function renderJob(model: JobPanelModel, post: Post): HTMLElement {
   root.appendChild(h('section', { class: 'card' }, h('h2', {}, `Pods (${model.pods.length})`),
     podTimeline(model),
     table(['Pod', 'Phase', 'Restarts', 'Outcome', 'Node', 'Started'], model.pods.map((p) => [p.name, h('span', { class: p.failed ? 'warning' : '' }, p.phase), String(p.restarts), p.outcome, p.node, p.started]))));
-  root.appendChild(events(model.events));
+  root.appendChild(events(model.events, model.eventsNote));
   return root;
 }
 
@@ -123,7 +124,7 @@ export function renderCronJob(model: CronJobPanelModel, post: Post): HTMLElement
       table(['Job', 'Status', 'Completions', 'Duration', 'Started', ''], model.jobs.map((j) => [
         h('a', { class: 'link', title: 'Open this Job', onClick: () => post({ type: 'openJob', name: j.name }) }, j.name),
         j.phase, j.completions, j.duration, j.started, j.manual ? h('span', { class: 'badge' }, 'manual') : '']))));
-  root.appendChild(events(model.events));
+  root.appendChild(events(model.events, model.eventsNote));
   return root;
 }
 

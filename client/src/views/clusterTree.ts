@@ -6,6 +6,8 @@ import { childrenOf, rowOf, snapshot } from './model/treeModel';
 import { ClusterIndex } from './model/clusterIndex';
 import type { LocalRunIcon, LocalRunNode } from './localRunsRegistry';
 import { localRunsProvider, onLocalRunsProviderChanged } from './localRunsRegistry';
+import type { Notice } from './model/notices';
+import { notices } from './model/notices';
 
 /** Tree elements. Instances are cached by key so a change can be fired for the very element the tree holds. */
 export type ClusterNode =
@@ -13,7 +15,7 @@ export type ClusterNode =
   | { readonly type: 'row'; readonly key: string; readonly id: string }
   | { readonly type: 'localRoot'; readonly key: string }
   | { readonly type: 'local'; readonly key: string; node: LocalRunNode }
-  | { readonly type: 'message'; readonly key: string; readonly text: string; readonly tooltip?: string; readonly icon: string; readonly command?: vscode.Command };
+  | { readonly type: 'message'; readonly key: string; readonly text: string; readonly description?: string; readonly tooltip?: string; readonly icon: string; readonly command?: vscode.Command };
 
 const ICONS: Record<TreeIcon, [string, string?]> = {
   namespace: ['symbol-namespace'],
@@ -63,10 +65,16 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
   private readonly disposables: vscode.Disposable[] = [];
   private filterText = '';
   private localUnsubscribe: { dispose(): void } | undefined;
+  /**
+   * Keys of the rows the user expanded (`row:cj/demo/nightly`, the same in every context), so a
+   * row that comes back — after an outage, a refresh, or in the next context — opens again.
+   */
+  private readonly expanded = new Set<string>();
 
   constructor(private readonly cluster: ClusterController) {
     this.disposables.push(
       cluster.onDidChangeState(() => this.refreshAll()),
+      cluster.onDidChangeHealth(() => this.fireIds(new Set(['']))),
       cluster.onDidChangeNodes((ids) => this.fireIds(ids)),
       cluster.onDidResolveAccess(({ q }) => this.fireIds(new Set([q.namespace === '' ? '' : `ns/${q.namespace}`]))),
     );
@@ -96,6 +104,21 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
 
   refreshAll(): void {
     this.emitter.fire(undefined);
+  }
+
+  /** trackExpansion follows what the user opens and closes in the view. */
+  trackExpansion(view: vscode.TreeView<unknown>): vscode.Disposable {
+    const key = (element: unknown): string | undefined => (element as ClusterNode | undefined)?.type === 'row' ? (element as ClusterNode).key : undefined;
+    return vscode.Disposable.from(
+      view.onDidExpandElement((e) => {
+        const k = key(e.element);
+        if (k) this.expanded.add(k);
+      }),
+      view.onDidCollapseElement((e) => {
+        const k = key(e.element);
+        if (k) this.expanded.delete(k);
+      }),
+    );
   }
 
   options(): TreeOptions {
@@ -128,7 +151,7 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
   private fireIds(ids: ReadonlySet<string>): void {
     const changed: ClusterNode[] = [];
     for (const id of ids) {
-      const node = id === '' ? this.nodes.get(`ctx:${this.cluster.contextName}`) : this.nodes.get(`row:${id}`);
+      const node = id === '' ? this.nodes.get(activeContextKey(this.cluster.contextName)) : this.nodes.get(`row:${id}`);
       if (node) changed.push(node);
     }
     if (changed.length > 0) this.emitter.fire(changed);
@@ -141,8 +164,9 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
         const item = new vscode.TreeItem(node.name, active ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
         item.id = node.key;
         item.iconPath = new vscode.ThemeIcon(active ? 'vm-active' : 'vm-outline');
-        item.description = active ? `${this.cluster.namespacesLabel()}${this.cluster.phase === 'error' ? ' · error' : ''}` : undefined;
-        item.tooltip = active ? `Current context${this.cluster.session ? ` · ${this.cluster.session.transport.server}` : ''}` : 'Click to switch to this context';
+        const stale = this.cluster.health?.stale ? ' · stale' : '';
+        item.description = active ? `${this.cluster.namespacesLabel()}${this.cluster.phase === 'error' ? ' · error' : stale}` : undefined;
+        item.tooltip = active ? `Current context${this.cluster.session ? ` · ${this.cluster.session.transport.server}\n${this.cluster.namespacesDetail()}` : ''}` : 'Click to switch to this context';
         item.contextValue = active ? 'context;active' : 'context;';
         if (!active) item.command = { command: 'kubeJobs.selectContext', title: 'Switch context', arguments: [node.name] };
         return item;
@@ -176,6 +200,7 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
         const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
         item.id = node.key;
         item.iconPath = new vscode.ThemeIcon(node.icon);
+        if (node.description) item.description = node.description;
         if (node.tooltip) item.tooltip = node.tooltip;
         if (node.command) item.command = node.command;
         item.contextValue = 'message;';
@@ -185,7 +210,8 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
   }
 
   private rowItem(row: TreeRow, key: string): vscode.TreeItem {
-    const state = row.collapsible ? (row.kind === 'namespace' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed) : vscode.TreeItemCollapsibleState.None;
+    const open = row.kind === 'namespace' || this.expanded.has(key);
+    const state = row.collapsible ? (open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed) : vscode.TreeItemCollapsibleState.None;
     const item = new vscode.TreeItem(row.label, state);
     item.id = `${this.cluster.contextName}::${key}`;
     if (row.description !== undefined) item.description = row.description;
@@ -194,14 +220,19 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
     item.contextValue = row.contextValue;
     if (row.ref && (row.kind === 'cronJob' || row.kind === 'job')) item.command = { command: 'kubeJobs.showPanel', title: 'Show details', arguments: [row.ref] };
     if (row.ref && row.kind === 'pod') item.command = { command: 'kubeJobs.showLogs', title: 'Show logs', arguments: [row.ref] };
-    if (row.kind === 'problem') item.command = { command: 'kubeJobs.showOutput', title: 'Show log' };
+    if (row.kind === 'problem') {
+      // A refusal is fixed by watching other namespaces; other problems are explained in the log.
+      item.command = row.icon === 'forbidden' ? { command: 'kubeJobs.selectNamespaces', title: 'Select Namespaces…' } : { command: 'kubeJobs.showOutput', title: 'Show log' };
+    }
     return item;
   }
 
   async getChildren(node?: ClusterNode): Promise<ClusterNode[]> {
     if (!node) {
       await this.cluster.ensureStarted();
-      const contexts = this.cluster.contexts().map((name) => this.node({ type: 'context', key: `ctx:${name}`, name }));
+      // The active context's key (and so its id) differs from its inactive one: VS Code then
+      // draws it with the Expanded state it is given, instead of the state it had as a leaf.
+      const contexts = this.cluster.contexts().map((name) => this.node({ type: 'context', key: name === this.cluster.contextName ? activeContextKey(name) : `ctx:${name}`, name }));
       const top: ClusterNode[] = contexts.length > 0 ? contexts : [this.message('noctx', this.cluster.error ?? 'No kubeconfig context', 'warning', { command: 'kubeJobs.selectContext', title: 'Select context' })];
       return [...top, this.node({ type: 'localRoot', key: 'localRoot' })];
     }
@@ -209,7 +240,8 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
       case 'context': {
         if (node.name !== this.cluster.contextName) return [];
         if (this.cluster.phase === 'error') return [this.message('err', this.cluster.error ?? 'error', 'error', { command: 'kubeJobs.refresh', title: 'Retry' })];
-        return this.rows('');
+        const session = this.cluster.session;
+        return [...notices(session?.health, session?.scope).map((n) => this.notice(n)), ...this.rows('')];
       }
       case 'row':
         return this.rows(node.id);
@@ -229,14 +261,26 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
   private rows(id: string): ClusterNode[] {
     const index = this.cluster.session?.index;
     if (!index) return [];
-    return childrenOf(index, id, this.options()).map((row) => {
+    // VS Code refuses two rows with one id ("Element with id … is already registered"): never hand it one twice.
+    const seen = new Set<string>();
+    return childrenOf(index, id, this.options()).flatMap((row) => {
+      if (seen.has(row.id)) return [];
+      seen.add(row.id);
       this.lastRows.set(row.id, row);
-      return this.node({ type: 'row', key: `row:${row.id}`, id: row.id });
+      return [this.node({ type: 'row', key: `row:${row.id}`, id: row.id })];
     });
   }
 
-  private message(id: string, text: string, icon: string, command?: vscode.Command): ClusterNode {
-    return this.node({ type: 'message', key: `msg:${id}`, text, icon, ...(command ? { command } : {}) });
+  /** message makes a text row; its node is replaced each time, so a changed text shows. */
+  private message(id: string, text: string, icon: string, command?: vscode.Command, more: { tooltip?: string; description?: string } = {}): ClusterNode {
+    const node: ClusterNode = { type: 'message', key: `msg:${id}`, text, icon, ...(command ? { command } : {}), ...more };
+    this.nodes.set(node.key, node);
+    return node;
+  }
+
+  private notice(n: Notice): ClusterNode {
+    const command = n.command ? { command: n.command, title: n.command === 'kubeJobs.selectNamespaces' ? 'Select Namespaces…' : 'Show log' } : undefined;
+    return this.message(`notice-${n.id}`, n.label, n.icon === 'stale' ? 'debug-disconnect' : 'lock', command, { tooltip: n.tooltip, ...(n.description ? { description: n.description } : {}) });
   }
 
   /** treeSnapshot is the model the tree shows, as plain data (tests, `kubeJobs._getTreeSnapshot`). */
@@ -255,6 +299,11 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
     for (const d of this.disposables) d.dispose();
     this.emitter.dispose();
   }
+}
+
+/** activeContextKey is the node key of the context the view is connected to. */
+function activeContextKey(name: string): string {
+  return `ctx:${name}:active`;
 }
 
 let empty: ClusterIndex | undefined;

@@ -8,6 +8,7 @@ import { svgDataUrl } from './SimulationPanel';
 import type { ObjectRef } from './objectRef';
 import { ACTION_COMMANDS } from './actionCommands';
 import { JobPanel } from './JobPanel';
+import { eventsNote } from '../views/model/notices';
 
 /** CronJobPanel shows one CronJob live: schedule, next runs, a 7-day calendar, settings, its Jobs and events. */
 export class CronJobPanel extends BasePanel {
@@ -80,7 +81,8 @@ export class CronJobPanel extends BasePanel {
       nowMs: Date.now(),
       access: (verb, resource) => session.access.lookup({ namespace: this.ref.namespace, verb, group: 'batch', resource }),
     });
-    this.post({ type: 'model', model: { ...model, ...(this.simulation?.svgDataUrl ? { simulationSvgDataUrl: this.simulation.svgDataUrl } : {}), ...(this.simulation ? { simulationNote: this.simulation.note } : {}) } });
+    const note = eventsNote(index.problemFor(this.ref.namespace, 'events'), this.ref.namespace);
+    this.post({ type: 'model', model: { ...model, ...(note ? { eventsNote: note } : {}), ...(this.simulation?.svgDataUrl ? { simulationSvgDataUrl: this.simulation.svgDataUrl } : {}), ...(this.simulation ? { simulationNote: this.simulation.note } : {}) } });
   }
 
   protected async onMessage(message: FromWebview): Promise<void> {

@@ -11,6 +11,7 @@ import type { LogEntry } from '../cluster/logs';
 import { readConfig } from '../config';
 import type { ObjectRef } from './objectRef';
 import { ACTION_COMMANDS } from './actionCommands';
+import { eventsNote } from '../views/model/notices';
 
 const MAX_BUFFERED_LINES = 20_000;
 
@@ -90,7 +91,8 @@ export class JobPanel extends BasePanel {
     const pods = this.pods();
     const events = [...index.eventsFor(this.ref.namespace, 'Job', this.ref.name), ...pods.flatMap((p) => index.eventsFor(this.ref.namespace, 'Pod', p.metadata?.name ?? ''))];
     const model = buildJobPanelModel({ context: this.ctx.cluster.contextName, namespace: this.ref.namespace, name: this.ref.name, job, pods, events, nowMs: Date.now(), lastLines: this.lastLines, access: this.access() });
-    this.post({ type: 'model', model });
+    const note = eventsNote(index.problemFor(this.ref.namespace, 'events'), this.ref.namespace);
+    this.post({ type: 'model', model: note ? { ...model, eventsNote: note } : model });
     this.logs.sync(pods);
     if (job) this.fetchFailingLines(failureCard(job, pods)?.containers ?? []);
   }

@@ -85,6 +85,8 @@ export interface JobPanelModel {
   readonly settings: readonly Fact[];
   readonly conditions: readonly ConditionView[];
   readonly events: readonly EventView[];
+  /** Why events cannot be shown (RBAC forbids listing them), instead of "No events". */
+  readonly eventsNote?: string;
   readonly pods: readonly PodView[];
   readonly timelineSpanMs: number;
   readonly failure?: FailureCard;
@@ -124,6 +126,8 @@ export interface CronJobPanelModel {
   readonly settings: readonly Fact[];
   readonly jobs: readonly CronJobRunView[];
   readonly events: readonly EventView[];
+  /** Why events cannot be shown (RBAC forbids listing them), instead of "No events". */
+  readonly eventsNote?: string;
   readonly calendar: readonly CalendarDay[];
   /** The engine's simulation of the coming days (timeline and calendar), as a data: URL image. */
   readonly simulationSvgDataUrl?: string;

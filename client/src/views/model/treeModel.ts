@@ -183,7 +183,7 @@ function problemRow(ns: string, p: { resource: string; message: string; forbidde
     id: nodeId.problem(ns, p.resource),
     kind: 'problem',
     label: p.forbidden ? `forbidden: cannot list ${p.resource} ${where}` : `cannot watch ${p.resource} ${where}`,
-    description: p.forbidden ? 'RBAC' : 'retrying',
+    description: p.forbidden ? 'RBAC · Select Namespaces…' : 'retrying',
     tooltip: p.message,
     icon: p.forbidden ? 'forbidden' : 'error',
     collapsible: false,
