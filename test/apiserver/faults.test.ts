@@ -140,6 +140,81 @@ describe('fault injection', () => {
     assert.ok(server.faults.injected.filter((f) => f.kind === 'dropLog').length >= 3);
   });
 
+  it('kill resets every connection and refuses new ones; restart serves the same objects, and watches resume', async () => {
+    server.store.create('pods', { metadata: { name: 'survivor', namespace: 'restart' }, spec: { containers: [] } });
+    const rv = server.store.resourceVersion();
+    const w = new StreamReader(server.url, `/api/v1/namespaces/restart/pods?watch=1&resourceVersion=${rv}`);
+    await w.ready;
+    await server.kill();
+    await w.waitFor(() => w.ended || w.aborted, 'the watch to break');
+    await assert.rejects(request(server.url, 'GET', '/api/v1/namespaces/restart/pods'), /ECONNREFUSED/);
+    server.store.create('pods', { metadata: { name: 'while-down', namespace: 'restart' }, spec: { containers: [] } });
+    await server.restart();
+    const list = (await request(server.url, 'GET', '/api/v1/namespaces/restart/pods')).json();
+    assert.deepEqual(list.items.map((p: { metadata: { name: string } }) => p.metadata.name), ['survivor', 'while-down']);
+    const resumed = new StreamReader(server.url, `/api/v1/namespaces/restart/pods?watch=1&resourceVersion=${rv}`);
+    await resumed.waitFor(() => resumed.lines.length >= 1, 'the change made while down');
+    assert.equal(resumed.events()[0].object.metadata.name, 'while-down');
+    resumed.close();
+  });
+
+  it('hangs, silences and answers 410 as told, and sends foreign, duplicate, stale and malformed events besides the true ones', async () => {
+    server.faults.set({ gone410Always: true, pathIncludes: '/namespaces/gone/' });
+    const gone = await request(server.url, 'GET', '/api/v1/namespaces/gone/pods');
+    assert.equal(gone.status, 410);
+    assert.equal(gone.json().reason, 'Expired');
+    server.faults.set({ silentWatches: true, pathIncludes: '/namespaces/quiet/' });
+    const quiet = new StreamReader(server.url, '/api/v1/namespaces/quiet/pods?watch=1&allowWatchBookmarks=true');
+    await quiet.ready;
+    assert.equal(quiet.status, 200);
+    server.sendBookmarks();
+    server.store.create('pods', { metadata: { name: 'unseen', namespace: 'quiet' }, spec: { containers: [] } });
+    server.faults.set({ hangWatches: true, pathIncludes: '/namespaces/hung/' });
+    const hung = new StreamReader(server.url, '/api/v1/namespaces/hung/pods?watch=1');
+    while (!server.faults.injected.some((f) => f.kind === 'hang')) await new Promise((r) => setTimeout(r, 5));
+    server.faults.set({ seed: 3, foreignEvents: true, duplicateEventRate: 1, staleEventRate: 1, malformedEventRate: 1, pathIncludes: '/namespaces/mine/' });
+    const w = new StreamReader(server.url, `/api/v1/namespaces/mine/pods?watch=1&resourceVersion=${server.store.resourceVersion()}`);
+    await w.ready;
+    const created = server.store.create('pods', { metadata: { name: 'p', namespace: 'mine' }, spec: { containers: [] } }).metadata.resourceVersion;
+    const modified = server.store.mutate('pods', 'mine', 'p', (p) => {
+      p.status = { phase: 'Running' };
+    }).metadata.resourceVersion;
+    const foreign = server.store.create('pods', { metadata: { name: 'theirs', namespace: 'other' }, spec: { containers: [] } }).metadata.resourceVersion;
+    await w.waitFor(() => w.lines.length >= 10, 'the events');
+    type Meta = { name: string; namespace: string; resourceVersion: string; ownerReferences?: unknown; labels?: unknown; creationTimestamp?: unknown };
+    const bad = (m: Meta): boolean => (m.ownerReferences !== undefined && !Array.isArray(m.ownerReferences)) || typeof m.labels === 'string' || typeof m.creationTimestamp === 'number';
+    const seen = w.events().map((e: { type: string; object: { metadata: Meta } }) => `${e.type} ${e.object.metadata.namespace}/${e.object.metadata.name}@${e.object.metadata.resourceVersion}${bad(e.object.metadata) ? ' bad' : ''}`);
+    // Every true event, in order, each after a malformed copy and before its duplicate; the stale version after the update.
+    assert.deepEqual(seen.slice(0, 10), [
+      `MODIFIED mine/p@${created} bad`,
+      `ADDED mine/p@${created}`,
+      `ADDED mine/p@${created}`,
+      `MODIFIED mine/p@${modified} bad`,
+      `MODIFIED mine/p@${modified}`,
+      `MODIFIED mine/p@${modified}`,
+      `MODIFIED mine/p@${created}`,
+      `MODIFIED other/theirs@${foreign} bad`,
+      `ADDED other/theirs@${foreign}`,
+      `ADDED other/theirs@${foreign}`,
+    ]);
+    assert.deepEqual(quiet.lines, [], 'a silent watch sends nothing, not even bookmarks');
+    assert.equal(hung.status, 0, 'a hung watch never answers');
+    for (const s of [quiet, hung, w]) s.close();
+  });
+
+  it('a node clock stepped back stamps later lines earlier, and sinceTime then drops them as the kubelet does', async () => {
+    server.store.create('pods', { metadata: { name: 'clock', namespace: 'logs' }, spec: { containers: [{ name: 'c', image: 'busybox' }] }, status: { phase: 'Running', containerStatuses: [{ name: 'c', ready: true, restartCount: 0, state: { running: {} } }] } });
+    server.appendLog('logs', 'clock', 'c', 'before');
+    server.logs.stepClock(-3600_000);
+    server.appendLog('logs', 'clock', 'c', 'after');
+    const all = (await request(server.url, 'GET', '/api/v1/namespaces/logs/pods/clock/log?timestamps=true')).text.trim().split('\n');
+    assert.deepEqual(all.map((l: string) => l.split(' ')[1]), ['before', 'after']);
+    const [before, after] = all.map((l: string) => Date.parse(l.split(' ')[0] ?? ''));
+    assert.ok((after ?? 0) < (before ?? 0), all.join(' | '));
+    const since = (await request(server.url, 'GET', `/api/v1/namespaces/logs/pods/clock/log?sinceTime=${encodeURIComponent(all[0]?.split(' ')[0] ?? '')}`)).text;
+    assert.equal(since, 'before\n');
+  });
+
   it('seeds 5,000 Jobs and 20,000 Pods for the tree benchmark and lists them', async () => {
     const bulk = await startTestApiServer();
     try {
