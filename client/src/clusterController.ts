@@ -44,6 +44,7 @@ export class ClusterController implements vscode.Disposable {
   private pendingIds = new Set<string>();
   private pendingObjects: { kind: WatchedKind; namespace: string; name: string }[] = [];
   private flushTimer: NodeJS.Timeout | undefined;
+  private healthTimer: NodeJS.Timeout | undefined;
 
   private readonly stateEmitter = new vscode.EventEmitter<void>();
   /** Fires when the context, kubeconfig or connection phase changes (redraw everything). */
@@ -134,7 +135,7 @@ export class ClusterController implements vscode.Disposable {
         namespaces: selection,
         backoffMaxMs: cfg.cluster.maxBackoffSeconds * 1000,
         onChange: (change) => this.queue(change.nodeIds, change.objects),
-        onHealth: () => this.healthEmitter.fire(),
+        onHealth: () => this.queueHealth(),
         onAccess: (q, d) => this.accessEmitter.fire({ q, d }),
         log: (m) => this.log.info(m),
       });
@@ -162,6 +163,14 @@ export class ClusterController implements vscode.Disposable {
     this.flushTimer ??= setTimeout(() => this.flush(), 15);
   }
 
+  /** queueHealth batches a burst of health changes (every watch coming back) into one event. */
+  private queueHealth(): void {
+    this.healthTimer ??= setTimeout(() => {
+      this.healthTimer = undefined;
+      this.healthEmitter.fire();
+    }, 15);
+  }
+
   private flush(): void {
     this.flushTimer = undefined;
     const ids = this.pendingIds;
@@ -181,6 +190,7 @@ export class ClusterController implements vscode.Disposable {
   dispose(): void {
     void this.stopSession();
     if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.healthTimer) clearTimeout(this.healthTimer);
     this.stateEmitter.dispose();
     this.nodesEmitter.dispose();
     this.objectsEmitter.dispose();

@@ -21,17 +21,18 @@ describe('the namespaces actually watched', () => {
 describe('notices above the namespaces', () => {
   it('say the objects are as last seen while the server does not answer, then how many watches are back', () => {
     const down = notices({ unreachable: { sinceMs: Date.UTC(2026, 0, 1, 12, 0, 5), message: 'connect ECONNREFUSED 127.0.0.1:6443' }, reconnecting: 4, watches: 4, stale: true }, undefined);
-    assert.equal(down[0]?.label, 'API server unreachable — showing objects as last seen');
-    assert.match(down[0]?.description ?? '', /^since \d\d:\d\d:05 · retrying$/);
+    assert.equal(down[0]?.label, 'API server unreachable');
+    assert.match(down[0]?.description ?? '', /^objects as last seen · since \d\d:\d\d:05 · retrying$/);
     assert.match(down[0]?.tooltip ?? '', /ECONNREFUSED/);
     const back = notices({ reconnecting: 1, watches: 4, stale: true }, undefined);
-    assert.equal(back[0]?.description, '3 of 4 watches back');
+    assert.equal(back[0]?.description, 'objects may be out of date · 3 of 4 watches back');
     assert.deepEqual(notices({ reconnecting: 0, watches: 4, stale: false }, undefined), []);
   });
 
   it('point to Select Namespaces… when no watched namespace can be read', () => {
     const [n] = notices(undefined, { clusterWide: false, namespaces: ['default'], forbidden: ['default'] });
-    assert.equal(n?.label, 'No access to namespace default — Select Namespaces…');
+    assert.equal(n?.label, 'Select Namespaces…');
+    assert.equal(n?.description, 'no access to namespace default');
     assert.equal(n?.command, 'kubeJobs.selectNamespaces');
     assert.deepEqual(notices(undefined, { clusterWide: false, namespaces: ['default', 'demo'], forbidden: ['default'] }), []);
   });

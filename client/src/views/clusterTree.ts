@@ -74,7 +74,9 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
   constructor(private readonly cluster: ClusterController) {
     this.disposables.push(
       cluster.onDidChangeState(() => this.refreshAll()),
-      cluster.onDidChangeHealth(() => this.fireIds(new Set(['']))),
+      // Rare (an outage, watches back, RBAC found out) and it changes the context row and the
+      // notices: redraw from the root, which also reaches a context row VS Code has not resolved yet.
+      cluster.onDidChangeHealth(() => this.refreshAll()),
       cluster.onDidChangeNodes((ids) => this.fireIds(ids)),
       cluster.onDidResolveAccess(({ q }) => this.fireIds(new Set([q.namespace === '' ? '' : `ns/${q.namespace}`]))),
     );

@@ -46,16 +46,16 @@ export function notices(health: SessionHealth | undefined, scope: WatchScope | u
       health.unreachable
         ? {
             id: 'stale',
-            label: 'API server unreachable — showing objects as last seen',
-            description: `since ${clock(health.unreachable.sinceMs)} · retrying`,
+            label: 'API server unreachable',
+            description: `objects as last seen · since ${clock(health.unreachable.sinceMs)} · retrying`,
             tooltip: `${health.unreachable.message}\n${kept}`,
             icon: 'stale',
             command: 'kubeJobs.showOutput',
           }
         : {
             id: 'stale',
-            label: 'Reconnecting — objects may be out of date',
-            description: `${health.watches - health.reconnecting} of ${health.watches} watches back`,
+            label: 'Reconnecting',
+            description: `objects may be out of date · ${health.watches - health.reconnecting} of ${health.watches} watches back`,
             tooltip: kept,
             icon: 'stale',
             command: 'kubeJobs.showOutput',
@@ -66,7 +66,8 @@ export function notices(health: SessionHealth | undefined, scope: WatchScope | u
     const names = scope.namespaces.join(', ');
     out.push({
       id: 'no-access',
-      label: `No access to ${scope.namespaces.length === 1 ? 'namespace' : 'namespaces'} ${names} — Select Namespaces…`,
+      label: 'Select Namespaces…',
+      description: `no access to ${scope.namespaces.length === 1 ? 'namespace' : 'namespaces'} ${names}`,
       tooltip: `Your credentials may not list CronJobs or Jobs in ${names}. Click to choose the namespaces to watch.`,
       icon: 'forbidden',
       command: 'kubeJobs.selectNamespaces',
