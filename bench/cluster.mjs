@@ -7,6 +7,8 @@
 //    row recomputed from the index; budget 100 ms. Baseline: the same event seen by a bare watch.
 // Medians of several runs. The Kubernetes client library's load time (kubeconfig, auth) is
 // reported apart: the extension pays it once when the view opens.
+// Then bench/clusterFaults.mjs: requests per second under 410 Gone on every request, and the
+// time until every watch is back after the API server was down (about 3 minutes).
 // Usage: npx tsc -b test && node bench/cluster.mjs [rounds]
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
@@ -192,4 +194,6 @@ await session2.stop();
 await server.close();
 const ok = clientMs <= 2000 && ev <= 100;
 console.log(ok ? 'within budget' : 'OVER BUDGET');
+// Under faults: requests per second during a 410 storm, and watches back after an outage.
+if (!process.env.KUBE_JOBS_BENCH_SKIP_FAULTS) await import('./clusterFaults.mjs');
 process.exit(0);

@@ -44,77 +44,120 @@ const EVENT: Shape = {
 /** The pod template's containers: the view lists their names; the rest of the template is not read. */
 const CONTAINERS: Shape = { containers: [{ name: 'string' }], initContainers: [{ name: 'string' }], restartPolicy: 'string' };
 
-const join = (path: string, field: string): string => (path === '' ? field : `${path}.${field}`);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** checkShape returns where `value` breaks `shape` (`path is not a list`), or undefined. Absent and null values pass. */
-function checkShape(value: unknown, shape: Shape, path: string): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof shape === 'string') return typeof value === shape ? undefined : `${path} is not a ${shape}`;
-  if (Array.isArray(shape)) {
-    if (!Array.isArray(value)) return `${path} is not a list`;
-    for (let i = 0; i < value.length; i++) {
-      const problem = checkShape(value[i], shape[0] as Shape, `${path}[${i}]`);
-      if (problem) return problem;
-    }
-    return undefined;
-  }
-  if (!isObject(value)) return `${path} is not an object`;
-  for (const [field, inner] of Object.entries(shape as Record<string, Shape>)) {
-    const problem = checkShape(value[field], inner, join(path, field));
-    if (problem) return problem;
-  }
-  return undefined;
+/** Where a value breaks its type: the path to it (filled in on the way out) and what it should be. */
+interface Break {
+  readonly path: (string | number)[];
+  readonly expected: string;
 }
+/** A compiled check: undefined when the value fits (absent and null values always do). */
+type Check = (value: unknown) => Break | undefined;
 
-const JSON_TYPES: Partial<Record<SchemaNode['type'], (v: unknown) => boolean>> = {
-  string: (v) => typeof v === 'string',
-  integer: (v) => typeof v === 'number',
-  boolean: (v) => typeof v === 'boolean',
-  'int-or-string': (v) => typeof v === 'string' || typeof v === 'number',
-  quantity: (v) => typeof v === 'string' || typeof v === 'number',
+const scalar = (expected: string, fits: (v: unknown) => boolean): Check => (v) => (v === undefined || v === null || fits(v) ? undefined : { path: [], expected });
+const SCALARS: Record<string, Check> = {
+  string: scalar('a string', (v) => typeof v === 'string'),
+  number: scalar('a number', (v) => typeof v === 'number'),
+  integer: scalar('an integer', (v) => typeof v === 'number'),
+  boolean: scalar('a boolean', (v) => typeof v === 'boolean'),
+  'int-or-string': scalar('an int-or-string', (v) => typeof v === 'string' || typeof v === 'number'),
+  quantity: scalar('a quantity', (v) => typeof v === 'string' || typeof v === 'number'),
+  any: () => undefined,
 };
 
-/**
- * checkSchema returns where `value` breaks the API schema node (generated from
- * kubernetes-types), walking every field it has except the ones named in `skip` (`PodTemplateSpec`
- * subtrees the view does not read). Unknown fields pass: a newer server may send them.
- */
-function checkSchema(value: unknown, node: SchemaNode, path: string, skip: ReadonlySet<string>): string | undefined {
-  if (value === undefined || value === null || node.type === 'any') return undefined;
-  const scalar = JSON_TYPES[node.type];
-  if (scalar) return scalar(value) ? undefined : `${path} is not a${node.type === 'integer' ? 'n' : ''} ${node.type}`;
-  if (node.type === 'array') {
-    if (!Array.isArray(value)) return `${path} is not a list`;
-    for (let i = 0; i < value.length && node.items; i++) {
-      const problem = checkSchema(value[i], node.items, `${path}[${i}]`, skip);
-      if (problem) return problem;
+function listOf(item: () => Check): Check {
+  return (v) => {
+    if (v === undefined || v === null) return undefined;
+    if (!Array.isArray(v)) return { path: [], expected: 'a list' };
+    const check = item();
+    for (let i = 0; i < v.length; i++) {
+      const b = check(v[i]);
+      if (b) {
+        b.path.unshift(i);
+        return b;
+      }
     }
     return undefined;
-  }
-  if (!isObject(value)) return `${path} is not ${node.type === 'map' ? 'a map' : 'an object'}`;
-  for (const [field, inner] of Object.entries(value)) {
-    const at = join(path, field);
-    if (skip.has(at)) continue;
-    const child = node.type === 'map' ? node.values : propertyOf(node, field);
-    const problem = child ? checkSchema(inner, child, at, skip) : undefined;
-    if (problem) return problem;
-  }
-  return undefined;
+  };
 }
 
-let objectMeta: SchemaNode | undefined;
+/** fields checks the fields of an object; `field(name)` gives a field's check, or undefined for a field not checked. */
+function fields(expected: string, field: (name: string) => Check | undefined): Check {
+  return (v) => {
+    if (v === undefined || v === null) return undefined;
+    if (!isObject(v)) return { path: [], expected };
+    for (const name in v) {
+      const b = field(name)?.(v[name]);
+      if (b) {
+        b.path.unshift(name);
+        return b;
+      }
+    }
+    return undefined;
+  };
+}
+
+function compileShape(shape: Shape): Check {
+  if (typeof shape === 'string') return SCALARS[shape] as Check;
+  if (Array.isArray(shape)) {
+    const item = compileShape(shape[0] as Shape);
+    return listOf(() => item);
+  }
+  const checks = new Map(Object.entries(shape as Record<string, Shape>).map(([k, inner]) => [k, compileShape(inner)]));
+  return fields('an object', (name) => checks.get(name));
+}
+
+/** Fields of the API schema the view never reads, left unchecked: the pod template (beyond container names) and managedFields. */
+const UNREAD = new Set(['JobSpec.template', 'ObjectMeta.managedFields']);
+const compiled = new Map<SchemaNode, Check>();
+
+/**
+ * compileSchema builds the check of an API schema node (generated from kubernetes-types),
+ * once per node: every field it describes, except the UNREAD ones. Unknown fields pass: a
+ * newer server may send them.
+ */
+function compileSchema(node: SchemaNode): Check {
+  const known = compiled.get(node);
+  if (known) return known;
+  let check: Check;
+  if (node.type === 'array') check = listOf(() => (node.items ? compileSchema(node.items) : SCALARS.any as Check));
+  else if (node.type === 'map') check = fields('a map', () => (node.values ? compileSchema(node.values) : undefined));
+  else if (node.type === 'object') {
+    const byField = new Map<string, Check | undefined>();
+    check = fields('an object', (name) => {
+      if (!byField.has(name)) {
+        const child = UNREAD.has(`${node.typeName}.${name}`) ? undefined : propertyOf(node, name);
+        byField.set(name, child ? compileSchema(child) : undefined);
+      }
+      return byField.get(name);
+    });
+  } else check = SCALARS[node.type] ?? (SCALARS.any as Check);
+  compiled.set(node, check);
+  return check;
+}
+
+/** describe renders a break as `status.containerStatuses[0].state is not an object`. */
+function describe(b: Break, prefix: string): string {
+  const path = b.path.reduce<string>((out, p) => (typeof p === 'number' ? `${out}[${p}]` : out === '' ? p : `${out}.${p}`), prefix);
+  return `${path} is not ${b.expected}`;
+}
+
+const POD_SPEC = compileShape(CONTAINERS);
+const POD_STATUS_CHECK = compileShape(POD_STATUS);
+const EVENT_CHECK = compileShape(EVENT);
+let metaCheck: Check | undefined;
+let jobCheck: Check | undefined;
+let cronJobCheck: Check | undefined;
+
 function metadataProblem(o: Record<string, unknown>): string | undefined {
-  objectMeta ??= schemaAt('Job', ['metadata']);
   if (!isObject(o.metadata)) return 'metadata is not an object';
   if (typeof o.metadata.name !== 'string' || o.metadata.name === '') return 'metadata.name is missing';
   // Every kind the view watches is namespaced.
   if (typeof o.metadata.namespace !== 'string' || o.metadata.namespace === '') return 'metadata.namespace is missing';
-  return objectMeta ? checkSchema(o.metadata, objectMeta, 'metadata', new Set()) : undefined;
+  metaCheck ??= compileSchema(schemaAt('Job', ['metadata']) as SchemaNode);
+  const b = metaCheck(o.metadata);
+  return b ? describe(b, 'metadata') : undefined;
 }
-
-const JOB_SKIP = new Set(['spec.template']);
-const CRONJOB_SKIP = new Set(['spec.jobTemplate.spec.template']);
 
 /**
  * malformation tells why a watched object cannot be shown (`metadata.ownerReferences is not a
@@ -126,16 +169,29 @@ export function malformation(kind: WatchedKind, object: unknown): string | undef
   if (!isObject(object)) return 'the object is not a JSON object';
   const meta = metadataProblem(object);
   if (meta) return meta;
+  let b: Break | undefined;
   switch (kind) {
     case 'Job': {
+      jobCheck ??= compileSchema(rootSchema('Job'));
+      b = jobCheck({ spec: object.spec, status: object.status });
+      if (b) break;
       const template = isObject(object.spec) && isObject(object.spec.template) ? object.spec.template.spec : undefined;
-      return checkSchema({ spec: object.spec, status: object.status }, rootSchema('Job'), '', JOB_SKIP) ?? checkShape(template, CONTAINERS, 'spec.template.spec');
+      const t = POD_SPEC(template);
+      return t ? describe(t, 'spec.template.spec') : undefined;
     }
     case 'CronJob':
-      return checkSchema({ spec: object.spec, status: object.status }, rootSchema('CronJob'), '', CRONJOB_SKIP);
-    case 'Pod':
-      return checkShape(object.spec, CONTAINERS, 'spec') ?? checkShape(object.status, POD_STATUS, 'status');
+      cronJobCheck ??= compileSchema(rootSchema('CronJob'));
+      b = cronJobCheck({ spec: object.spec, status: object.status });
+      break;
+    case 'Pod': {
+      const spec = POD_SPEC(object.spec);
+      if (spec) return describe(spec, 'spec');
+      const status = POD_STATUS_CHECK(object.status);
+      return status ? describe(status, 'status') : undefined;
+    }
     case 'Event':
-      return checkShape(object, EVENT, '');
+      b = EVENT_CHECK(object);
+      break;
   }
+  return b ? describe(b, '') : undefined;
 }
