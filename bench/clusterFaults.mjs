@@ -72,13 +72,21 @@ const informerRate = await rate(async () => {
 });
 server.faults.clear();
 console.log(
-  `410 Gone on every list and watch, one watch over ${STORM_MS / 1000} s: ${informerRate.toFixed(2)} requests/s — relisting at once (before) ${baselineRate.toFixed(0)} requests/s, ratio ${(informerRate / baselineRate).toFixed(5)}; at the 30 s cap about ${(1 / 30).toFixed(3)} requests/s`,
+  `410 Gone on every list and watch, one watch over ${STORM_MS / 1000} s: ${informerRate.toFixed(2)} requests/s` +
+    ` — relisting at once (before) ${baselineRate.toFixed(0)} requests/s, ratio ${(informerRate / baselineRate).toFixed(5)};` +
+    ` at the 30 s cap about ${(1 / 30).toFixed(3)} requests/s`,
 );
 
 // --- the API server dies and comes back ---------------------------------------------------------
 /** watchSet tracks when each watch of a group is back after the restart. */
 function watchSet(count) {
-  const set = { count, back: [], t0: 0, start: () => (set.t0 = performance.now()), mark: () => set.t0 > 0 && set.back.push(performance.now() - set.t0) };
+  const set = {
+    count,
+    back: [],
+    t0: 0,
+    start: () => (set.t0 = performance.now()),
+    mark: () => set.t0 > 0 && set.back.push(performance.now() - set.t0),
+  };
   return set;
 }
 /** round runs a session and bare informers on the same namespaces through one outage. */
@@ -130,6 +138,8 @@ const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const every = (key) => median(rounds.map((x) => Math.max(...x[key])));
 const typical = (key) => median(rounds.flatMap((x) => x[key]));
 console.log(
-  `API server back after ${OUTAGE_MS / 1000} s down (median of ${OUTAGE_ROUNDS}): every watch back in ${s(every('withProbe'))} (median watch ${s(typical('withProbe'))}; design target 5 s) — sleeping out the backoff (before) ${s(every('bare'))} (median watch ${s(typical('bare'))}), ratio ${(every('withProbe') / every('bare')).toFixed(3)}`,
+  `API server back after ${OUTAGE_MS / 1000} s down (median of ${OUTAGE_ROUNDS}): every watch back in ${s(every('withProbe'))}` +
+    ` (median watch ${s(typical('withProbe'))}; design target 5 s) — sleeping out the backoff (before) ${s(every('bare'))}` +
+    ` (median watch ${s(typical('bare'))}), ratio ${(every('withProbe') / every('bare')).toFixed(3)}`,
 );
 await server.close();

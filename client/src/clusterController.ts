@@ -114,7 +114,8 @@ export class ClusterController implements vscode.Disposable {
       const started = Date.now();
       this.kubeconfig = await loadKubeconfig(cfg.cluster.kubeconfig);
       for (const p of this.kubeconfig.problems) this.log.warn(`kubeconfig: ${p}`);
-      this.log.info(`kubeconfig: ${this.kubeconfig.files.join(', ') || 'no file'} (${Date.now() - started} ms, client library included)`);
+      const files = this.kubeconfig.files.join(', ') || 'no file';
+      this.log.info(`kubeconfig: ${files} (${Date.now() - started} ms, client library included)`);
       const kc = this.kubeconfig.kubeConfig;
       const names = kc.getContexts().map((c) => c.name);
       if (names.length === 0) {
@@ -126,7 +127,9 @@ export class ClusterController implements vscode.Disposable {
       void vscode.commands.executeCommand('setContext', 'kubeJobs.noKubeconfig', false);
       const wanted = cfg.cluster.context || kc.getCurrentContext();
       this.contextName = names.includes(wanted) ? wanted : names[0] ?? '';
-      if (wanted && wanted !== this.contextName) this.log.warn(`context "${wanted}" is not in the kubeconfig; using "${this.contextName}"`);
+      if (wanted && wanted !== this.contextName) {
+        this.log.warn(`context "${wanted}" is not in the kubeconfig; using "${this.contextName}"`);
+      }
       kc.setCurrentContext(this.contextName);
       const transport = createTransport(kc, cfg.cluster.requestTimeoutSeconds * 1000);
       const selection = selectionFromSetting(cfg.cluster.namespaces, contextNamespace(kc, this.contextName));
@@ -139,7 +142,8 @@ export class ClusterController implements vscode.Disposable {
         onAccess: (q, d) => this.accessEmitter.fire({ q, d }),
         log: (m) => this.log.info(m),
       });
-      this.log.info(`connecting to ${transport.server} (context ${this.contextName}, ${selection.all ? 'all namespaces' : selection.names.join(', ')})`);
+      const where = selection.all ? 'all namespaces' : selection.names.join(', ');
+      this.log.info(`connecting to ${transport.server} (context ${this.contextName}, ${where})`);
       this.error = undefined;
       this.setPhase('connected');
       await this.session.start();

@@ -18,18 +18,28 @@ export function createStatusBar(cluster: ClusterController): vscode.Disposable {
     }
     const health = cluster.health;
     const stale = health?.stale === true;
-    const icon = cluster.phase === 'error' || cluster.phase === 'noKubeconfig' ? '$(warning)' : cluster.phase === 'loading' ? '$(loading~spin)' : stale ? '$(debug-disconnect)' : '$(server-environment)';
+    const icon =
+      cluster.phase === 'error' || cluster.phase === 'noKubeconfig'
+        ? '$(warning)'
+        : cluster.phase === 'loading'
+          ? '$(loading~spin)'
+          : stale
+            ? '$(debug-disconnect)'
+            : '$(server-environment)';
     const where = cluster.contextName ? ` · ${cluster.namespacesLabel()}` : '';
     item.text = `${icon} ${cluster.contextName || 'no context'}${where}${stale ? ' · stale' : ''}`;
     item.backgroundColor = stale ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const staleText = health?.unreachable
-      ? `The API server does not answer (${health.unreachable.message}): the view shows the objects as last seen and reconnects on its own.`
+      ? `The API server does not answer (${health.unreachable.message}): ` +
+        'the view shows the objects as last seen and reconnects on its own.'
       : stale
         ? `Reconnecting: ${(health?.watches ?? 0) - (health?.reconnecting ?? 0)} of ${health?.watches ?? 0} watches are back.`
         : undefined;
     item.tooltip = cluster.error
       ? `Kube Jobs: ${cluster.error}`
-      : [`Kube Jobs: context ${cluster.contextName}`, cluster.namespacesDetail(), staleText, 'Click to switch context.'].filter(Boolean).join('\n');
+      : [`Kube Jobs: context ${cluster.contextName}`, cluster.namespacesDetail(), staleText, 'Click to switch context.']
+          .filter(Boolean)
+          .join('\n');
     item.show();
   };
   update();

@@ -158,7 +158,7 @@ describe('fault injection', () => {
     resumed.close();
   });
 
-  it('hangs, silences and answers 410 as told, and sends foreign, duplicate, stale and malformed events besides the true ones', async () => {
+  it('hangs, silences and answers 410 as told; adds foreign, duplicate, stale and malformed events to true ones', async () => {
     server.faults.set({ gone410Always: true, pathIncludes: '/namespaces/gone/' });
     const gone = await request(server.url, 'GET', '/api/v1/namespaces/gone/pods');
     assert.equal(gone.status, 410);
@@ -172,18 +172,30 @@ describe('fault injection', () => {
     server.faults.set({ hangWatches: true, pathIncludes: '/namespaces/hung/' });
     const hung = new StreamReader(server.url, '/api/v1/namespaces/hung/pods?watch=1');
     while (!server.faults.injected.some((f) => f.kind === 'hang')) await new Promise((r) => setTimeout(r, 5));
-    server.faults.set({ seed: 3, foreignEvents: true, duplicateEventRate: 1, staleEventRate: 1, malformedEventRate: 1, pathIncludes: '/namespaces/mine/' });
-    const w = new StreamReader(server.url, `/api/v1/namespaces/mine/pods?watch=1&resourceVersion=${server.store.resourceVersion()}`);
+    const always = { duplicateEventRate: 1, staleEventRate: 1, malformedEventRate: 1 };
+    server.faults.set({ seed: 3, foreignEvents: true, ...always, pathIncludes: '/namespaces/mine/' });
+    const rv = server.store.resourceVersion();
+    const w = new StreamReader(server.url, `/api/v1/namespaces/mine/pods?watch=1&resourceVersion=${rv}`);
     await w.ready;
-    const created = server.store.create('pods', { metadata: { name: 'p', namespace: 'mine' }, spec: { containers: [] } }).metadata.resourceVersion;
+    const pod = (name: string, namespace: string): Record<string, unknown> => ({
+      metadata: { name, namespace },
+      spec: { containers: [] },
+    });
+    const created = server.store.create('pods', pod('p', 'mine')).metadata.resourceVersion;
     const modified = server.store.mutate('pods', 'mine', 'p', (p) => {
       p.status = { phase: 'Running' };
     }).metadata.resourceVersion;
-    const foreign = server.store.create('pods', { metadata: { name: 'theirs', namespace: 'other' }, spec: { containers: [] } }).metadata.resourceVersion;
+    const foreign = server.store.create('pods', pod('theirs', 'other')).metadata.resourceVersion;
     await w.waitFor(() => w.lines.length >= 10, 'the events');
-    type Meta = { name: string; namespace: string; resourceVersion: string; ownerReferences?: unknown; labels?: unknown; creationTimestamp?: unknown };
-    const bad = (m: Meta): boolean => (m.ownerReferences !== undefined && !Array.isArray(m.ownerReferences)) || typeof m.labels === 'string' || typeof m.creationTimestamp === 'number';
-    const seen = w.events().map((e: { type: string; object: { metadata: Meta } }) => `${e.type} ${e.object.metadata.namespace}/${e.object.metadata.name}@${e.object.metadata.resourceVersion}${bad(e.object.metadata) ? ' bad' : ''}`);
+    type Meta = { name: string; namespace: string; resourceVersion: string; ownerReferences?: unknown; labels?: unknown };
+    const bad = (m: Meta & { creationTimestamp?: unknown }): boolean =>
+      (m.ownerReferences !== undefined && !Array.isArray(m.ownerReferences)) ||
+      typeof m.labels === 'string' ||
+      typeof m.creationTimestamp === 'number';
+    const seen = w.events().map((e: { type: string; object: { metadata: Meta } }) => {
+      const m = e.object.metadata;
+      return `${e.type} ${m.namespace}/${m.name}@${m.resourceVersion}${bad(m) ? ' bad' : ''}`;
+    });
     // Every true event, in order, each after a malformed copy and before its duplicate; the stale version after the update.
     assert.deepEqual(seen.slice(0, 10), [
       `MODIFIED mine/p@${created} bad`,
@@ -203,15 +215,20 @@ describe('fault injection', () => {
   });
 
   it('a node clock stepped back stamps later lines earlier, and sinceTime then drops them as the kubelet does', async () => {
-    server.store.create('pods', { metadata: { name: 'clock', namespace: 'logs' }, spec: { containers: [{ name: 'c', image: 'busybox' }] }, status: { phase: 'Running', containerStatuses: [{ name: 'c', ready: true, restartCount: 0, state: { running: {} } }] } });
+    server.store.create('pods', {
+      metadata: { name: 'clock', namespace: 'logs' },
+      spec: { containers: [{ name: 'c', image: 'busybox' }] },
+      status: { phase: 'Running', containerStatuses: [{ name: 'c', ready: true, restartCount: 0, state: { running: {} } }] },
+    });
     server.appendLog('logs', 'clock', 'c', 'before');
     server.logs.stepClock(-3600_000);
     server.appendLog('logs', 'clock', 'c', 'after');
-    const all = (await request(server.url, 'GET', '/api/v1/namespaces/logs/pods/clock/log?timestamps=true')).text.trim().split('\n');
+    const log = '/api/v1/namespaces/logs/pods/clock/log';
+    const all = (await request(server.url, 'GET', `${log}?timestamps=true`)).text.trim().split('\n');
     assert.deepEqual(all.map((l: string) => l.split(' ')[1]), ['before', 'after']);
     const [before, after] = all.map((l: string) => Date.parse(l.split(' ')[0] ?? ''));
     assert.ok((after ?? 0) < (before ?? 0), all.join(' | '));
-    const since = (await request(server.url, 'GET', `/api/v1/namespaces/logs/pods/clock/log?sinceTime=${encodeURIComponent(all[0]?.split(' ')[0] ?? '')}`)).text;
+    const since = (await request(server.url, 'GET', `${log}?sinceTime=${encodeURIComponent(all[0]?.split(' ')[0] ?? '')}`)).text;
     assert.equal(since, 'before\n');
   });
 

@@ -184,7 +184,9 @@ export class Faults {
 
   /** chance draws one seeded decision for a per-event fault and records it when it happens. */
   chance(kind: 'duplicateEvent' | 'staleEvent' | 'malformedEvent', path: string): boolean {
-    const rate = (kind === 'duplicateEvent' ? this.settings.duplicateEventRate : kind === 'staleEvent' ? this.settings.staleEventRate : this.settings.malformedEventRate) ?? 0;
+    const s = this.settings;
+    const rates = { duplicateEvent: s.duplicateEventRate, staleEvent: s.staleEventRate, malformedEvent: s.malformedEventRate };
+    const rate = rates[kind] ?? 0;
     return rate > 0 && this.eligible(path) && this.rng() < rate && this.record(kind, 'GET', path);
   }
 

@@ -14,18 +14,29 @@ describe('the namespaces actually watched', () => {
     const s = describeScope({ clusterWide: false, namespaces: ['default', 'demo'], forbidden: ['default'] });
     assert.equal(s.label, 'demo');
     assert.equal(s.detail, 'Watching demo.\nForbidden to list (RBAC): default.');
-    assert.equal(describeScope({ clusterWide: false, namespaces: ['default'], forbidden: ['default'] }).label, 'no namespace readable');
+    assert.equal(
+      describeScope({ clusterWide: false, namespaces: ['default'], forbidden: ['default'] }).label,
+      'no namespace readable',
+    );
   });
 });
 
 describe('notices above the namespaces', () => {
   it('say the objects are as last seen while the server does not answer, then how many watches are back', () => {
-    const down = notices({ unreachable: { sinceMs: Date.UTC(2026, 0, 1, 12, 0, 5), message: 'connect ECONNREFUSED 127.0.0.1:6443' }, reconnecting: 4, watches: 4, stale: true }, undefined);
+    const down = notices(
+      {
+        unreachable: { sinceMs: Date.UTC(2026, 0, 1, 12, 0, 5), message: 'connect ECONNREFUSED 127.0.0.1:6443' },
+        reconnecting: 4,
+        watches: 4,
+        stale: true,
+      },
+      undefined,
+    );
     assert.equal(down[0]?.label, 'API server unreachable');
     assert.match(down[0]?.description ?? '', /^objects as last seen · since \d\d:\d\d:05 · retrying$/);
     assert.match(down[0]?.tooltip ?? '', /ECONNREFUSED/);
     const back = notices({ reconnecting: 1, watches: 4, stale: true }, undefined);
-    assert.equal(back[0]?.description, 'objects may be out of date · 3 of 4 watches back');
+    assert.equal(back[0]?.description, 'objects may be out of date · 3 of 4 back');
     assert.deepEqual(notices({ reconnecting: 0, watches: 4, stale: false }, undefined), []);
   });
 
@@ -40,7 +51,10 @@ describe('notices above the namespaces', () => {
 
 describe('events a panel cannot show', () => {
   it('read as forbidden, never as "No events"', () => {
-    assert.match(eventsNote({ message: 'events is forbidden', forbidden: true }, 'demo') ?? '', /^Events are forbidden: .* namespace demo \(RBAC\)/);
+    assert.match(
+      eventsNote({ message: 'events is forbidden', forbidden: true }, 'demo') ?? '',
+      /^Events are forbidden: .* namespace demo \(RBAC\)/,
+    );
     assert.equal(eventsNote(undefined, 'demo'), undefined);
   });
 });

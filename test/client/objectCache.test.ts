@@ -9,7 +9,8 @@ import { Store } from '../apiserver/store';
 import { LogStore } from '../apiserver/logs';
 import { seedDemoWorld } from '../apiserver/demoWorld';
 
-const job = (name: string, rv: string, extra: Record<string, unknown> = {}): KubeObject => ({ metadata: { name, namespace: 'demo', resourceVersion: rv, ...extra } }) as KubeObject;
+const job = (name: string, rv: string, extra: Record<string, unknown> = {}): KubeObject =>
+  ({ metadata: { name, namespace: 'demo', resourceVersion: rv, ...extra } }) as KubeObject;
 
 function cache(malformed: string[] = []): { cache: ObjectCache; changes: string[] } {
   const changes: string[] = [];
@@ -57,7 +58,10 @@ describe('the informer cache', () => {
 
   it('ignores objects of other namespaces', () => {
     const { cache: c, changes } = cache();
-    assert.equal(c.applyEvent('ADDED', { metadata: { name: 'x', namespace: 'prod', resourceVersion: '5' } } as KubeObject), 'foreign');
+    assert.equal(
+      c.applyEvent('ADDED', { metadata: { name: 'x', namespace: 'prod', resourceVersion: '5' } } as KubeObject),
+      'foreign',
+    );
     assert.deepEqual(changes, []);
   });
 
@@ -97,12 +101,31 @@ describe('object shapes', () => {
   });
 
   it('names the field that breaks the API type', () => {
-    const pod = { metadata: { name: 'p', namespace: 'demo' }, status: { containerStatuses: [{ name: 'c', state: { terminated: { exitCode: '1' } } }] } };
+    const pod = {
+      metadata: { name: 'p', namespace: 'demo' },
+      status: { containerStatuses: [{ name: 'c', state: { terminated: { exitCode: '1' } } }] },
+    };
     assert.equal(malformation('Pod', pod), 'status.containerStatuses[0].state.terminated.exitCode is not a number');
-    assert.equal(malformation('Job', { metadata: { name: 'j', namespace: 'demo' }, status: { conditions: { type: 'Failed' } } }), 'status.conditions is not a list');
-    assert.equal(malformation('CronJob', { metadata: { name: 'c', namespace: 'demo', creationTimestamp: 5 } }), 'metadata.creationTimestamp is not a string');
-    assert.equal(malformation('Event', { metadata: { name: 'e', namespace: 'demo' }, involvedObject: 'Job/x' }), 'involvedObject is not an object');
+    assert.equal(
+      malformation('Job', { metadata: { name: 'j', namespace: 'demo' }, status: { conditions: { type: 'Failed' } } }),
+      'status.conditions is not a list',
+    );
+    assert.equal(
+      malformation('CronJob', { metadata: { name: 'c', namespace: 'demo', creationTimestamp: 5 } }),
+      'metadata.creationTimestamp is not a string',
+    );
+    assert.equal(
+      malformation('Event', { metadata: { name: 'e', namespace: 'demo' }, involvedObject: 'Job/x' }),
+      'involvedObject is not an object',
+    );
     assert.equal(malformation('Job', { metadata: { name: 'j' } }), 'metadata.namespace is missing');
-    assert.equal(malformation('Job', { metadata: { name: 'j', namespace: 'demo' }, spec: { template: { metadata: { creationTimestamp: null }, spec: { containers: [{ name: 'c', env: 'ignored' }] } } } }), undefined, 'the pod template beyond container names is not read');
+    assert.equal(
+      malformation('Job', {
+        metadata: { name: 'j', namespace: 'demo' },
+        spec: { template: { metadata: { creationTimestamp: null }, spec: { containers: [{ name: 'c', env: 'ignored' }] } } },
+      }),
+      undefined,
+      'the pod template beyond container names is not read',
+    );
   });
 });

@@ -45,7 +45,8 @@ describe('watches against a hostile API server', () => {
       seed: 9,
       onRequest: ({ method, url }) => {
         const u = new URL(url, 'http://x');
-        if (method === 'GET' && !u.searchParams.has('watch')) listRequests.set(u.pathname, (listRequests.get(u.pathname) ?? 0) + 1);
+        if (method === 'GET' && !u.searchParams.has('watch'))
+          {listRequests.set(u.pathname, (listRequests.get(u.pathname) ?? 0) + 1);}
       },
     });
     for (const ns of ['storm', 'hang', 'quiet', 'slow', 'demo', 'batch', 'elsewhere']) ensureNamespace(server, ns);
@@ -54,11 +55,14 @@ describe('watches against a hostile API server', () => {
     await server.close();
   });
 
-  async function session(namespaces: string[] | 'all', extra: { health?: SessionHealth[]; log?: string[]; backoffInitialMs?: number } = {}): Promise<ClusterSession> {
+  type Extra = { health?: SessionHealth[]; log?: string[]; backoffInitialMs?: number; changes?: { count: number } };
+  async function session(namespaces: string[] | 'all', extra: Extra = {}): Promise<ClusterSession> {
     const s = new ClusterSession({
       transport: await transportFor(server),
       namespaces: namespaces === 'all' ? { all: true } : { all: false, names: namespaces },
-      onChange: () => {},
+      onChange: () => {
+        if (extra.changes) extra.changes.count++;
+      },
       onHealth: (h) => extra.health?.push(h),
       log: (m) => extra.log?.push(m),
       backoffInitialMs: extra.backoffInitialMs ?? 5,
@@ -95,13 +99,19 @@ describe('watches against a hostile API server', () => {
     const listsBefore = listRequests.get(path) ?? 0;
     informer.start();
     try {
-      await waitFor('twelve waits, or lists without them', () => waits.length >= 12 || (listRequests.get(path) ?? 0) - listsBefore > 13);
+      await waitFor(
+        'twelve waits, or lists without them',
+        () => waits.length >= 12 || (listRequests.get(path) ?? 0) - listsBefore > 13,
+      );
       const lists = (listRequests.get(path) ?? 0) - listsBefore;
       assert.ok(lists <= waits.length + 1, `${lists} lists for ${waits.length} waits: a list without a backoff before it`);
       // Exponential from 500 ms to the 8 s cap, each ±20 %: strictly growing until the cap, jittered at it.
       const capped = waits.findIndex((w) => w >= 8000 * 0.8);
       for (let i = 1; i < capped; i++) assert.ok(waits[i]! > waits[i - 1]!, `waits ${waits.join(', ')}`);
-      assert.ok(waits.every((w) => w >= 400 && w <= 9600), `waits ${waits.join(', ')}`);
+      assert.ok(
+        waits.every((w) => w >= 400 && w <= 9600),
+        `waits ${waits.join(', ')}`,
+      );
       assert.ok(new Set(waits.slice(capped)).size > 1, `no jitter at the cap: ${waits.join(', ')}`);
       // Changes during the storm, then the server recovers: nothing may be lost.
       seedJob(server.store, { namespace: 'storm', name: 'during-storm', state: 'running', startMs: NOW });
@@ -109,7 +119,10 @@ describe('watches against a hostile API server', () => {
       server.faults.clear();
       release?.();
       await waitFor('the cache to equal the server', () => {
-        const want = server.store.list('jobs', 'storm').map((j) => `${j.metadata.name}@${j.metadata.resourceVersion}`).sort();
+        const want = server.store
+          .list('jobs', 'storm')
+          .map((j) => `${j.metadata.name}@${j.metadata.resourceVersion}`)
+          .sort();
         const have = [...informer.store.values()].map((j) => `${j.metadata.name}@${j.metadata.resourceVersion}`).sort();
         return JSON.stringify(want) === JSON.stringify(have);
       });
@@ -142,7 +155,10 @@ describe('watches against a hostile API server', () => {
           cj.spec.suspend = true;
         });
         server.store.delete('jobs', namespace, 'first', { propagationPolicy: 'Background' });
-        const hit = (): number => server.faults.injected.filter((f) => (f.kind === 'hang' || f.kind === 'silentWatch') && f.path.includes(`/namespaces/${namespace}/`)).length;
+        const hit = (): number =>
+          server.faults.injected.filter(
+            (f) => (f.kind === 'hang' || f.kind === 'silentWatch') && f.path.includes(`/namespaces/${namespace}/`),
+          ).length;
         await waitFor('the fault to catch every watch', () => hit() >= 4);
         await waitFor('the session to say its objects are stale', () => health.some((h) => h.stale));
         server.faults.clear();
@@ -155,16 +171,23 @@ describe('watches against a hostile API server', () => {
     });
   }
 
-  it('foreign, duplicate, stale and malformed events are ignored (malformed ones reported), and the tree equals the server state', async () => {
+  it('foreign, duplicate, stale and malformed events are ignored, malformed ones said; the tree equals the server', async () => {
     const log: string[] = [];
-    const s = await session(['demo', 'batch'], { log });
+    const changes = { count: 0 };
+    const s = await session(['demo', 'batch'], { log, changes });
     try {
       await s.whenSynced();
       server.faults.set({ seed: 21, foreignEvents: true, duplicateEventRate: 0.3, staleEventRate: 0.3, malformedEventRate: 0.2 });
       const owner = seedCronJob(server.store, { namespace: 'demo', name: 'churner', schedule: '*/5 * * * *' });
       for (let i = 0; i < 60; i++) {
         const ns = ['demo', 'batch', 'elsewhere'][i % 3] as string;
-        const { job, pods } = seedJob(server.store, { namespace: ns, name: `churn-${i}`, state: i % 4 === 0 ? 'failed' : 'running', startMs: NOW - i * 1000, ...(ns === 'demo' ? { owner } : {}) });
+        const { job, pods } = seedJob(server.store, {
+          namespace: ns,
+          name: `churn-${i}`,
+          state: i % 4 === 0 ? 'failed' : 'running',
+          startMs: NOW - i * 1000,
+          ...(ns === 'demo' ? { owner } : {}),
+        });
         if (i % 3 === 1 && pods[0]) {
           server.store.mutate('pods', ns, pods[0].metadata.name, (p) => {
             p.status.phase = 'Succeeded';
@@ -176,23 +199,36 @@ describe('watches against a hostile API server', () => {
             j.spec.suspend = true;
           });
         }
-        if (i % 10 === 0) await new Promise((r) => setTimeout(r, 5));
+        // Pace the churn on the client: every tenth change waits until it has applied another one.
+        if (i % 10 === 0) {
+          const seen = changes.count;
+          await waitFor('the client to apply another change', () => changes.count > seen);
+        }
       }
       const kinds = new Set(server.faults.injected.map((f) => f.kind));
-      for (const k of ['foreignEvent', 'duplicateEvent', 'staleEvent', 'malformedEvent']) assert.ok(kinds.has(k as never), `no ${k} injected`);
-      await waitFor('the tree to equal the server state', () => converged(s, server, ['batch', 'demo']), 10_000, () => JSON.stringify(snapshot(s.index, OPTIONS)).slice(0, 400));
+      for (const k of ['foreignEvent', 'duplicateEvent', 'staleEvent', 'malformedEvent'])
+        {assert.ok(kinds.has(k as never), `no ${k} injected`);}
+      await waitFor(
+        'the tree to equal the server state',
+        () => converged(s, server, ['batch', 'demo']),
+        10_000,
+        () => JSON.stringify(snapshot(s.index, OPTIONS)).slice(0, 400),
+      );
       assert.deepEqual(s.index.namespaces(), ['batch', 'demo'], 'no object of an unwatched namespace');
       const reports = log.filter((m) => m.includes('malformed'));
       assert.ok(reports.length > 0, 'malformed objects are reported');
       assert.ok(reports.length <= server.faults.injected.filter((f) => f.kind === 'malformedEvent').length);
-      assert.ok(reports.every((m) => /is not a (list|map|string)/.test(m)), reports.join('\n'));
+      assert.ok(
+        reports.every((m) => /is not a (list|map|string)/.test(m)),
+        reports.join('\n'),
+      );
     } finally {
       server.faults.clear();
       await s.stop();
     }
   });
 
-  it('an API server that dies and comes back: objects kept as last seen, marked stale, no nameless namespace; every watch back at once', async () => {
+  it('a server that dies and returns: objects kept, marked stale, no nameless namespace; all watches back at once', async () => {
     // Retry waits of ten minutes: only the session's reachability probe can bring the watches back.
     const s = await session('all', { backoffInitialMs: 600_000 });
     try {
@@ -205,7 +241,9 @@ describe('watches against a hostile API server', () => {
       assert.deepEqual(s.index.problemsIn(''), [], 'an unreachable server is one notice, not a problem per watch');
       await server.restart();
       seedJob(server.store, { namespace: 'demo', name: 'after-restart', state: 'running', startMs: NOW });
-      const all = [...new Set([...server.store.list('jobs'), ...server.store.list('cronjobs')].map((o) => o.metadata.namespace as string))].sort();
+      const all = [
+        ...new Set([...server.store.list('jobs'), ...server.store.list('cronjobs')].map((o) => o.metadata.namespace as string)),
+      ].sort();
       await waitFor('every watch back and the tree current', () => !s.health.stale && converged(s, server, all));
     } finally {
       await s.stop();

@@ -16,11 +16,17 @@ import type { KObject } from '../apiserver/store';
 import { startTestApiServer, type TestApiServer } from '../apiserver/server';
 import { UI_TIMEOUT_MS, Workbench } from './workbench';
 
-/** A kubeconfig with two contexts on the same cluster, `alpha` current: switching shows the same objects under another context. */
+/** A kubeconfig with two contexts on one cluster, `alpha` current: switching shows the same objects under another context. */
 function twoContexts(server: TestApiServer): string {
   const docs = ['alpha', 'beta'].map((contextName) => YAML.parse(server.kubeconfigYaml({ contextName })) as KObject);
   const [a, b] = docs as [KObject, KObject];
-  return YAML.stringify({ ...a, clusters: [...a.clusters, ...b.clusters], users: [...a.users, ...b.users], contexts: [...a.contexts, ...b.contexts], 'current-context': 'alpha' });
+  return YAML.stringify({
+    ...a,
+    clusters: [...a.clusters, ...b.clusters],
+    users: [...a.users, ...b.users],
+    contexts: [...a.contexts, ...b.contexts],
+    'current-context': 'alpha',
+  });
 }
 
 describe('the cluster view survives the cluster', { timeout: 400_000 }, () => {
@@ -45,15 +51,23 @@ describe('the cluster view survives the cluster', { timeout: 400_000 }, () => {
     if (kubeconfigDir) fs.rmSync(kubeconfigDir, { recursive: true, force: true });
   });
 
-  const statusBar = (): ReturnType<Workbench['page']['locator']> => wb.page.locator('.statusbar-item', { hasText: /alpha|beta/ }).first();
-  const toasts = (): ReturnType<Workbench['page']['locator']> => wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'already registered' });
+  const statusBar = (): ReturnType<Workbench['page']['locator']> =>
+    wb.page.locator('.statusbar-item', { hasText: /alpha|beta/ }).first();
+  const toasts = (): ReturnType<Workbench['page']['locator']> =>
+    wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'already registered' });
   /** The rows one level below the contexts whose label is empty: a namespace without a name. */
   const namelessRows = async (): Promise<number> =>
-    wb.page.locator('.part.sidebar .monaco-list-row[aria-level="2"]').evaluateAll((rows) => rows.filter((r) => (r.querySelector('.label-name')?.textContent ?? '').trim() === '').length);
-  const expanded = async (label: string | RegExp, level: number): Promise<string | null> => wb.sideBarTreeRow(label, level).first().getAttribute('aria-expanded');
+    wb.page
+      .locator('.part.sidebar .monaco-list-row[aria-level="2"]')
+      .evaluateAll((rows) => rows.filter((r) => (r.querySelector('.label-name')?.textContent ?? '').trim() === '').length);
+  const expanded = async (label: string | RegExp, level: number): Promise<string | null> =>
+    wb.sideBarTreeRow(label, level).first().getAttribute('aria-expanded');
 
   it('the tree shows the demo cluster; the person opens a CronJob and one of its Jobs', async () => {
-    await wb.page.locator('.activitybar').getByRole('tab', { name: /Kube Jobs/ }).click();
+    await wb.page
+      .locator('.activitybar')
+      .getByRole('tab', { name: /Kube Jobs/ })
+      .click();
     await wb.expandTreeRow(wb.sideBarTreeRow('alpha', 1));
     await wb.expandTreeRow(wb.sideBarTreeRow(/^demo/, 2));
     await wb.expandTreeRow(wb.sideBarTreeRow('nightly-cleanup', 3));
@@ -64,7 +78,7 @@ describe('the cluster view survives the cluster', { timeout: 400_000 }, () => {
     await wb.screenshot('tree-expanded');
   });
 
-  it('the API server dies: the tree keeps its rows, says they are stale, and shows no nameless namespace or duplicate-id toast', async () => {
+  it('the API server dies: the tree keeps its rows and says they are stale; no nameless namespace, no duplicate id', async () => {
     await apiServer.kill();
     await wb.expectVisible(wb.sideBarTreeRow('API server unreachable', 2), 'the stale banner row');
     await wb.expectVisible(wb.page.locator('.statusbar-item', { hasText: 'stale' }), 'stale in the status bar');
@@ -75,10 +89,16 @@ describe('the cluster view survives the cluster', { timeout: 400_000 }, () => {
     await wb.screenshot('server-down-stale');
   });
 
-  it('the server comes back: the banner goes, a Job created meanwhile shows under the CronJob, and the rows stay expanded', async () => {
+  it('the server comes back: the banner goes, a Job created meanwhile shows under the CronJob, rows stay expanded', async () => {
     await apiServer.restart();
     const owner = apiServer.store.get('cronjobs', 'demo', 'nightly-cleanup') as KObject;
-    seedJob(apiServer.store, { namespace: 'demo', name: 'nightly-cleanup-after-outage', state: 'running', owner, startMs: Date.now() });
+    seedJob(apiServer.store, {
+      namespace: 'demo',
+      name: 'nightly-cleanup-after-outage',
+      state: 'running',
+      owner,
+      startMs: Date.now(),
+    });
     await wb.expectVisible(wb.sideBarTreeRow('nightly-cleanup-after-outage', 4), 'the Job created after the restart');
     await wb.sideBarTreeRow('API server unreachable', 2).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
     await wb.page.locator('.statusbar-item', { hasText: 'stale' }).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
@@ -93,9 +113,19 @@ describe('the cluster view survives the cluster', { timeout: 400_000 }, () => {
     const pick = wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'beta' }).first();
     await wb.expectVisible(pick, 'the context quick pick');
     await pick.click();
-    await wb.expectVisible(wb.page.locator('.statusbar-item', { hasText: 'beta · all namespaces' }), 'the new context in the status bar');
+    await wb.expectVisible(
+      wb.page.locator('.statusbar-item', { hasText: 'beta · all namespaces' }),
+      'the new context in the status bar',
+    );
     await wb.expectVisible(wb.sideBarTreeRow('nightly-cleanup', 3), 'the CronJob under the new context');
-    await wb.page.waitForFunction(() => document.querySelector('.part.sidebar .monaco-list-row[aria-level="1"][aria-expanded="true"]')?.textContent?.includes('beta'), undefined, { timeout: UI_TIMEOUT_MS });
+    await wb.page.waitForFunction(
+      () =>
+        document
+          .querySelector('.part.sidebar .monaco-list-row[aria-level="1"][aria-expanded="true"]')
+          ?.textContent?.includes('beta'),
+      undefined,
+      { timeout: UI_TIMEOUT_MS },
+    );
     await wb.expectVisible(wb.sideBarTreeRow(/nightly-cleanup-/, 5).first(), 'the Pod row: CronJob and Job expanded as before');
     assert.equal(await expanded('nightly-cleanup', 3), 'true');
     assert.equal(await toasts().count(), 0, 'an "already registered" toast');

@@ -23,7 +23,9 @@ describe('the cluster view is honest about RBAC', { timeout: 400_000 }, () => {
     apiServer = await startTestApiServer({
       deny: [
         // Nothing at cluster scope ('' is the cluster scope), no namespace list, nothing in default, no events in demo.
-        ...['list', 'watch'].flatMap((verb) => ['cronjobs', 'jobs', 'pods', 'events'].map((resource) => ({ verb, resource, namespace: '' }))),
+        ...['list', 'watch'].flatMap((verb) =>
+          ['cronjobs', 'jobs', 'pods', 'events'].map((resource) => ({ verb, resource, namespace: '' })),
+        ),
         { verb: 'list', resource: 'namespaces' },
         { namespace: 'default' },
         { verb: 'list', resource: 'events', namespace: 'demo' },
@@ -43,12 +45,19 @@ describe('the cluster view is honest about RBAC', { timeout: 400_000 }, () => {
     if (kubeconfigDir) fs.rmSync(kubeconfigDir, { recursive: true, force: true });
   });
 
-  const statusBar = (text: string): ReturnType<Workbench['page']['locator']> => wb.page.locator('.statusbar-item', { hasText: `restricted · ${text}` });
+  const statusBar = (text: string): ReturnType<Workbench['page']['locator']> =>
+    wb.page.locator('.statusbar-item', { hasText: `restricted · ${text}` });
 
-  it('without list rights on default, the tree points to Select Namespaces… and the status bar says nothing is readable', async () => {
-    await wb.page.locator('.activitybar').getByRole('tab', { name: /Kube Jobs/ }).click();
+  it('without list rights on default, the tree offers Select Namespaces…; the status bar says none is readable', async () => {
+    await wb.page
+      .locator('.activitybar')
+      .getByRole('tab', { name: /Kube Jobs/ })
+      .click();
     await wb.expectVisible(wb.sideBarTreeRow('restricted', 1), 'the context row');
-    await wb.expectVisible(wb.sideBarTreeRow(/Select Namespaces….*no access to namespace default/, 2), 'the row pointing to Select Namespaces…');
+    await wb.expectVisible(
+      wb.sideBarTreeRow(/Select Namespaces….*no access to namespace default/, 2),
+      'the row pointing to Select Namespaces…',
+    );
     await wb.expectVisible(statusBar('no namespace readable'), 'the status bar naming what is watched');
     await wb.screenshot('no-access-to-default');
   });
@@ -69,7 +78,10 @@ describe('the cluster view is honest about RBAC', { timeout: 400_000 }, () => {
 
   it('a Job panel says the events are forbidden, not that there are none', async () => {
     await wb.expandTreeRow(wb.sideBarTreeRow('nightly-cleanup', 3));
-    await wb.sideBarTreeRow(/nightly-cleanup-/, 4).first().click();
+    await wb
+      .sideBarTreeRow(/nightly-cleanup-/, 4)
+      .first()
+      .click();
     const frame = await wb.webviewFrame('.events-note', 'the events note in the Job panel');
     assert.match(await frame.locator('.events-note').innerText(), /Events are forbidden: .*namespace demo \(RBAC\)/);
     assert.equal(await frame.getByText('No events').count(), 0);

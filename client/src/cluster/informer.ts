@@ -35,7 +35,13 @@ export type InformerState =
   | { readonly phase: 'listing' }
   | { readonly phase: 'watching'; readonly resourceVersion: string }
   | { readonly phase: 'relisting'; readonly retryInMs: number }
-  | { readonly phase: 'error'; readonly message: string; readonly forbidden: boolean; readonly answered: boolean; readonly retryInMs: number };
+  | {
+      readonly phase: 'error';
+      readonly message: string;
+      readonly forbidden: boolean;
+      readonly answered: boolean;
+      readonly retryInMs: number;
+    };
 
 /** How an informer waits before a retry; resolves true when the wait ended early because the server answers again. */
 export type RetryWait = (ms: number, signal: AbortSignal, afterNoAnswer: boolean) => Promise<boolean>;
@@ -205,7 +211,10 @@ export class Informer {
         'GET',
         this.path + query({ limit: this.options.pageSize ?? 500, continue: continueToken }),
         undefined,
-        { signal: this.abort.signal, ...(this.options.listTimeoutMs !== undefined ? { timeoutMs: this.options.listTimeoutMs } : {}) },
+        {
+          signal: this.abort.signal,
+          ...(this.options.listTimeoutMs !== undefined ? { timeoutMs: this.options.listTimeoutMs } : {}),
+        },
       ).catch((error: unknown) => {
         if (error instanceof ApiError) this.options.onAnswer?.(true);
         throw error;
@@ -227,7 +236,8 @@ export class Informer {
   private async watch(signal: AbortSignal): Promise<void> {
     // Like the reflector, ask the server to end the watch after 5–10 minutes.
     const timeoutSeconds = 300 + Math.floor((this.options.random ?? Math.random)() * 300);
-    const path = this.path + query({ watch: 1, resourceVersion: this.resourceVersion, allowWatchBookmarks: true, timeoutSeconds });
+    const path =
+      this.path + query({ watch: 1, resourceVersion: this.resourceVersion, allowWatchBookmarks: true, timeoutSeconds });
     let relist = false;
     let failure: unknown;
     let lines = 0;
@@ -275,7 +285,11 @@ export class Informer {
     if (failure !== undefined) throw failure;
     if (relist) throw new RelistNeeded();
     if (!signal.aborted && lines === 0 && Date.now() - started < SHORT_WATCH_MS) {
-      throw new ApiError(500, { message: `very short watch: ${this.path} ended within a second without a single event` }, `watch ${this.path}`);
+      throw new ApiError(
+        500,
+        { message: `very short watch: ${this.path} ended within a second without a single event` },
+        `watch ${this.path}`,
+      );
     }
   }
 
@@ -305,7 +319,8 @@ function parseEvent(line: string): WatchEvent | string {
   } catch {
     return `unreadable event ${JSON.stringify(line.slice(0, 80))}`;
   }
-  if (typeof event !== 'object' || event === null || typeof (event as { type?: unknown }).type !== 'string') return `event without a type ${JSON.stringify(line.slice(0, 80))}`;
+  if (typeof event !== 'object' || event === null || typeof (event as { type?: unknown }).type !== 'string')
+    {return `event without a type ${JSON.stringify(line.slice(0, 80))}`;}
   return event as WatchEvent;
 }
 

@@ -64,7 +64,8 @@ export function containerFinished(pod: Pod | undefined, container: string): bool
  * containerID (a restart makes a new container), else its restart count.
  */
 function instanceOf(pod: Pod | undefined, container: string): string | undefined {
-  const status = [...(pod?.status?.initContainerStatuses ?? []), ...(pod?.status?.containerStatuses ?? [])].find((s) => s.name === container);
+  const statuses = [...(pod?.status?.initContainerStatuses ?? []), ...(pod?.status?.containerStatuses ?? [])];
+  const status = statuses.find((s) => s.name === container);
   return status ? (status.containerID ?? `restart ${status.restartCount ?? 0}`) : undefined;
 }
 
@@ -131,7 +132,8 @@ export class LogFollower {
         // Nothing read yet: the last tailLines lines. Otherwise the whole log, to find our place in it.
         const resume = this.position.hasRead ? this.position.resume() : undefined;
         const tail = resume === undefined && o.tailLines !== undefined ? { tailLines: o.tailLines } : {};
-        const path = objectPath(PODS, o.namespace, o.pod, 'log') + query({ container: o.container, follow: true, timestamps: true, ...tail });
+        const params = { container: o.container, follow: true, timestamps: true, ...tail };
+        const path = objectPath(PODS, o.namespace, o.pod, 'log') + query(params);
         await o.transport.stream(
           path,
           (line) => {
@@ -170,7 +172,9 @@ export class LogFollower {
   private async getPod(): Promise<Pod | undefined> {
     const response = await this.options.transport.request('GET', objectPath(PODS, this.options.namespace, this.options.pod));
     if (response.status === 404) return undefined;
-    if (response.status !== 200) throw new ApiError(response.status, statusFromBody(response.body), `GET pod ${this.options.pod}`);
+    if (response.status !== 200) {
+      throw new ApiError(response.status, statusFromBody(response.body), `GET pod ${this.options.pod}`);
+    }
     return JSON.parse(response.body) as Pod;
   }
 }

@@ -15,7 +15,14 @@ const CONTAINER_STATE: Shape = {
   running: { startedAt: 'string' },
   terminated: { exitCode: 'number', reason: 'string', message: 'string', startedAt: 'string', finishedAt: 'string' },
 };
-const CONTAINER_STATUS: Shape = { name: 'string', image: 'string', restartCount: 'number', ready: 'boolean', state: CONTAINER_STATE, lastState: CONTAINER_STATE };
+const CONTAINER_STATUS: Shape = {
+  name: 'string',
+  image: 'string',
+  restartCount: 'number',
+  ready: 'boolean',
+  state: CONTAINER_STATE,
+  lastState: CONTAINER_STATE,
+};
 
 /** core/v1 PodStatus, the fields the tree and panels read. */
 const POD_STATUS: Shape = {
@@ -54,7 +61,10 @@ interface Break {
 /** A compiled check: undefined when the value fits (absent and null values always do). */
 type Check = (value: unknown) => Break | undefined;
 
-const scalar = (expected: string, fits: (v: unknown) => boolean): Check => (v) => (v === undefined || v === null || fits(v) ? undefined : { path: [], expected });
+const scalar =
+  (expected: string, fits: (v: unknown) => boolean): Check =>
+  (v) =>
+    v === undefined || v === null || fits(v) ? undefined : { path: [], expected };
 const SCALARS: Record<string, Check> = {
   string: scalar('a string', (v) => typeof v === 'string'),
   number: scalar('a number', (v) => typeof v === 'number'),
@@ -120,7 +130,7 @@ function compileSchema(node: SchemaNode): Check {
   const known = compiled.get(node);
   if (known) return known;
   let check: Check;
-  if (node.type === 'array') check = listOf(() => (node.items ? compileSchema(node.items) : SCALARS.any as Check));
+  if (node.type === 'array') check = listOf(() => (node.items ? compileSchema(node.items) : (SCALARS.any as Check)));
   else if (node.type === 'map') check = fields('a map', () => (node.values ? compileSchema(node.values) : undefined));
   else if (node.type === 'object') {
     const byField = new Map<string, Check | undefined>();
@@ -138,7 +148,10 @@ function compileSchema(node: SchemaNode): Check {
 
 /** describe renders a break as `status.containerStatuses[0].state is not an object`. */
 function describe(b: Break, prefix: string): string {
-  const path = b.path.reduce<string>((out, p) => (typeof p === 'number' ? `${out}[${p}]` : out === '' ? p : `${out}.${p}`), prefix);
+  const path = b.path.reduce<string>(
+    (out, p) => (typeof p === 'number' ? `${out}[${p}]` : out === '' ? p : `${out}.${p}`),
+    prefix,
+  );
   return `${path} is not ${b.expected}`;
 }
 

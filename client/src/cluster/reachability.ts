@@ -2,7 +2,8 @@ import type { Transport } from './transport';
 import { sleep } from './informer';
 
 /** Whether the API server answers, and since when it has not. */
-export type ReachabilityState = { readonly reachable: true } | { readonly reachable: false; readonly sinceMs: number; readonly message: string };
+export type ReachabilityState =
+  { readonly reachable: true } | { readonly reachable: false; readonly sinceMs: number; readonly message: string };
 
 export interface ReachabilityOptions {
   /** How often to probe while informers wait after losing the server (default 1 s, ±20 % jitter). */
@@ -91,7 +92,10 @@ export class Reachability {
         await sleep(Math.round(interval * (0.8 + 0.4 * random())), this.stopped.signal);
         if (!this.down || this.stopped.signal.aborted) break;
         try {
-          const response = await this.transport.request('GET', '/readyz', undefined, { timeoutMs: this.options.probeTimeoutMs ?? 2000, signal: this.stopped.signal });
+          const response = await this.transport.request('GET', '/readyz', undefined, {
+            timeoutMs: this.options.probeTimeoutMs ?? 2000,
+            signal: this.stopped.signal,
+          });
           if (response.status < 500) this.answered(true);
         } catch {
           // Still unreachable: probe again.

@@ -17,7 +17,8 @@ import type { SessionHealth, WatchScope } from './watchHealth';
 export type { SessionHealth, WatchScope } from './watchHealth';
 
 /** Which namespaces a session watches: a list, or all (falling back to the ones RBAC lets us list). */
-export type NamespaceSelection = { readonly all: true; readonly fallback?: string } | { readonly all: false; readonly names: readonly string[] };
+export type NamespaceSelection =
+  { readonly all: true; readonly fallback?: string } | { readonly all: false; readonly names: readonly string[] };
 
 export interface SessionOptions {
   readonly transport: Transport;
@@ -69,7 +70,11 @@ export class ClusterSession {
     this.reachability = new Reachability(options.transport, {
       ...(options.probeIntervalMs !== undefined ? { probeIntervalMs: options.probeIntervalMs } : {}),
       onChange: (state) => {
-        this.options.log?.(state.reachable ? `${options.transport.server} answers again` : `${options.transport.server} does not answer: ${state.message}`);
+        this.options.log?.(
+          state.reachable
+            ? `${options.transport.server} answers again`
+            : `${options.transport.server} does not answer: ${state.message}`,
+        );
         this.options.onHealth?.(this.health);
       },
     });
@@ -122,16 +127,24 @@ export class ClusterSession {
     const clusterWide = await this.access.check({ namespace: '', verb: 'list', group: 'batch', resource: 'jobs' });
     const podsWide = await this.access.check({ namespace: '', verb: 'list', group: '', resource: 'pods' });
     if (clusterWide.allowed && podsWide.allowed) return [undefined];
-    this.options.log?.(`all namespaces: ${clusterWide.allowed ? podsWide.reason : clusterWide.reason}; watching each namespace instead`);
+    this.options.log?.(
+      `all namespaces: ${clusterWide.allowed ? podsWide.reason : clusterWide.reason}; watching each namespace instead`,
+    );
     try {
-      const list = await requestJson<{ items?: KubeObject[] }>(this.options.transport, 'GET', collectionPath(NAMESPACES) + query({ limit: 5000 }));
+      const list = await requestJson<{ items?: KubeObject[] }>(
+        this.options.transport,
+        'GET',
+        collectionPath(NAMESPACES) + query({ limit: 5000 }),
+      );
       return (list.items ?? []).map((n) => n.metadata.name);
     } catch (error) {
       if (sel.fallback !== undefined) {
         this.options.log?.(`cannot list namespaces (${errorMessage(error)}); watching the context's namespace ${sel.fallback}`);
         return [sel.fallback];
       }
-      this.emit(this.index.setProblem('', 'namespaces', { resource: 'namespaces', message: errorMessage(error), forbidden: true }));
+      this.emit(
+        this.index.setProblem('', 'namespaces', { resource: 'namespaces', message: errorMessage(error), forbidden: true }),
+      );
       return [];
     }
   }
@@ -150,7 +163,8 @@ export class ClusterSession {
       ...(o.listTimeoutMs ? { listTimeoutMs: o.listTimeoutMs } : {}),
       ...(o.watchInactivityMs ? { watchInactivityMs: o.watchInactivityMs } : {}),
       malformation: (object) => malformation(kind, object),
-      onMalformed: (what, problem) => o.log?.(`skipped a malformed ${kind} ${what} from ${resource.plural} in ${where}: ${problem} (said once per object)`),
+      onMalformed: (what, problem) =>
+        o.log?.(`skipped a malformed ${kind} ${what} from ${resource.plural} in ${where}: ${problem} (said once per object)`),
       onAnswer: (answered, message) => this.reachability.answered(answered, message),
       wait: (ms, signal, afterNoAnswer) => this.reachability.wait(ms, signal, afterNoAnswer),
       onChange: (type, object, previous) => this.emit(this.index.apply(kind, type, object as never, previous as never)),
@@ -159,7 +173,9 @@ export class ClusterSession {
         if (state.phase === 'error') {
           o.log?.(`${resource.plural} in ${where}: ${state.message} (retry in ${state.retryInMs} ms)`);
           // A refusal or a server error belongs to this watch; no answer at all is the whole server's (health).
-          const problem = state.answered ? { resource: resource.plural, message: state.message, forbidden: state.forbidden } : undefined;
+          const problem = state.answered
+            ? { resource: resource.plural, message: state.message, forbidden: state.forbidden }
+            : undefined;
           this.emit(this.index.setProblem(problemNs, resource.plural, problem));
         } else if (state.phase === 'relisting') {
           o.log?.(`${resource.plural} in ${where}: 410 Gone, listing again in ${state.retryInMs} ms`);

@@ -108,7 +108,8 @@ export function createTransport(kc: KubeConfig, defaultTimeoutMs = DEFAULT_TIMEO
           res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
           res.on('error', reject);
         });
-        r.on('timeout', () => r.destroy(new Error(`${method} ${path}: no answer from ${cluster.server} within ${formatMs(options.timeoutMs ?? defaultTimeoutMs)}`)));
+        const within = formatMs(options.timeoutMs ?? defaultTimeoutMs);
+        r.on('timeout', () => r.destroy(new Error(`${method} ${path}: no answer from ${cluster.server} within ${within}`)));
         r.on('error', reject);
         r.end(text);
       });

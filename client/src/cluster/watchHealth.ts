@@ -66,7 +66,12 @@ export class WatchHealth {
 
   summary(unreachable: SessionHealth['unreachable']): SessionHealth {
     const reconnecting = [...this.watches.values()].filter((w) => w.lost).length;
-    return { ...(unreachable ? { unreachable } : {}), reconnecting, watches: this.watches.size, stale: unreachable !== undefined || reconnecting > 0 };
+    return {
+      ...(unreachable ? { unreachable } : {}),
+      reconnecting,
+      watches: this.watches.size,
+      stale: unreachable !== undefined || reconnecting > 0,
+    };
   }
 
   get scope(): WatchScope {
@@ -75,6 +80,10 @@ export class WatchHealth {
     for (const w of this.watches.values()) {
       if (w.forbidden && (w.kind === 'CronJob' || w.kind === 'Job')) forbidden.add(w.namespace ?? '');
     }
-    return { clusterWide, namespaces: this.namespaceList.filter((n): n is string => n !== undefined), forbidden: [...forbidden].sort() };
+    return {
+      clusterWide,
+      namespaces: this.namespaceList.filter((n): n is string => n !== undefined),
+      forbidden: [...forbidden].sort(),
+    };
   }
 }

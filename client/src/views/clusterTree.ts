@@ -15,7 +15,15 @@ export type ClusterNode =
   | { readonly type: 'row'; readonly key: string; readonly id: string }
   | { readonly type: 'localRoot'; readonly key: string }
   | { readonly type: 'local'; readonly key: string; node: LocalRunNode }
-  | { readonly type: 'message'; readonly key: string; readonly text: string; readonly description?: string; readonly tooltip?: string; readonly icon: string; readonly command?: vscode.Command };
+  | {
+      readonly type: 'message';
+      readonly key: string;
+      readonly text: string;
+      readonly description?: string;
+      readonly tooltip?: string;
+      readonly icon: string;
+      readonly command?: vscode.Command;
+    };
 
 const ICONS: Record<TreeIcon, [string, string?]> = {
   namespace: ['symbol-namespace'],
@@ -110,7 +118,10 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
 
   /** trackExpansion follows what the user opens and closes in the view. */
   trackExpansion(view: vscode.TreeView<unknown>): vscode.Disposable {
-    const key = (element: unknown): string | undefined => (element as ClusterNode | undefined)?.type === 'row' ? (element as ClusterNode).key : undefined;
+    const key = (element: unknown): string | undefined => {
+      const node = element as ClusterNode | undefined;
+      return node?.type === 'row' ? node.key : undefined;
+    };
     return vscode.Disposable.from(
       view.onDidExpandElement((e) => {
         const k = key(e.element);
@@ -167,8 +178,11 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
         item.id = node.key;
         item.iconPath = new vscode.ThemeIcon(active ? 'vm-active' : 'vm-outline');
         const stale = this.cluster.health?.stale ? ' · stale' : '';
-        item.description = active ? `${this.cluster.namespacesLabel()}${this.cluster.phase === 'error' ? ' · error' : stale}` : undefined;
-        item.tooltip = active ? `Current context${this.cluster.session ? ` · ${this.cluster.session.transport.server}\n${this.cluster.namespacesDetail()}` : ''}` : 'Click to switch to this context';
+        const state = this.cluster.phase === 'error' ? ' · error' : stale;
+        item.description = active ? `${this.cluster.namespacesLabel()}${state}` : undefined;
+        const session = this.cluster.session;
+        const server = session ? ` · ${session.transport.server}\n${this.cluster.namespacesDetail()}` : '';
+        item.tooltip = active ? `Current context${server}` : 'Click to switch to this context';
         item.contextValue = active ? 'context;active' : 'context;';
         if (!active) item.command = { command: 'kubeJobs.selectContext', title: 'Switch context', arguments: [node.name] };
         return item;
@@ -213,7 +227,8 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
 
   private rowItem(row: TreeRow, key: string): vscode.TreeItem {
     const open = row.kind === 'namespace' || this.expanded.has(key);
-    const state = row.collapsible ? (open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed) : vscode.TreeItemCollapsibleState.None;
+    const { Expanded, Collapsed, None } = vscode.TreeItemCollapsibleState;
+    const state = row.collapsible ? (open ? Expanded : Collapsed) : None;
     const item = new vscode.TreeItem(row.label, state);
     item.id = `${this.cluster.contextName}::${key}`;
     if (row.description !== undefined) item.description = row.description;
@@ -224,7 +239,7 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
     if (row.ref && row.kind === 'pod') item.command = { command: 'kubeJobs.showLogs', title: 'Show logs', arguments: [row.ref] };
     if (row.kind === 'problem') {
       // A refusal is fixed by watching other namespaces; other problems are explained in the log.
-      item.command = row.icon === 'forbidden' ? { command: 'kubeJobs.selectNamespaces', title: 'Select Namespaces…' } : { command: 'kubeJobs.showOutput', title: 'Show log' };
+      item.command = row.icon === 'forbidden' ? SELECT_NAMESPACES : SHOW_LOG;
     }
     return item;
   }
@@ -234,7 +249,8 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
       await this.cluster.ensureStarted();
       // The active context's key (and so its id) differs from its inactive one: VS Code then
       // draws it with the Expanded state it is given, instead of the state it had as a leaf.
-      const contexts = this.cluster.contexts().map((name) => this.node({ type: 'context', key: name === this.cluster.contextName ? activeContextKey(name) : `ctx:${name}`, name }));
+      const contextKey = (name: string): string => (name === this.cluster.contextName ? activeContextKey(name) : `ctx:${name}`);
+      const contexts = this.cluster.contexts().map((name) => this.node({ type: 'context', key: contextKey(name), name }));
       const top: ClusterNode[] = contexts.length > 0 ? contexts : [this.message('noctx', this.cluster.error ?? 'No kubeconfig context', 'warning', { command: 'kubeJobs.selectContext', title: 'Select context' })];
       return [...top, this.node({ type: 'localRoot', key: 'localRoot' })];
     }
@@ -274,15 +290,22 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
   }
 
   /** message makes a text row; its node is replaced each time, so a changed text shows. */
-  private message(id: string, text: string, icon: string, command?: vscode.Command, more: { tooltip?: string; description?: string } = {}): ClusterNode {
+  private message(
+    id: string,
+    text: string,
+    icon: string,
+    command?: vscode.Command,
+    more: { tooltip?: string; description?: string } = {},
+  ): ClusterNode {
     const node: ClusterNode = { type: 'message', key: `msg:${id}`, text, icon, ...(command ? { command } : {}), ...more };
     this.nodes.set(node.key, node);
     return node;
   }
 
   private notice(n: Notice): ClusterNode {
-    const command = n.command ? { command: n.command, title: n.command === 'kubeJobs.selectNamespaces' ? 'Select Namespaces…' : 'Show log' } : undefined;
-    return this.message(`notice-${n.id}`, n.label, n.icon === 'stale' ? 'debug-disconnect' : 'lock', command, { tooltip: n.tooltip, ...(n.description ? { description: n.description } : {}) });
+    const command = n.command === 'kubeJobs.selectNamespaces' ? SELECT_NAMESPACES : n.command ? SHOW_LOG : undefined;
+    const more = { tooltip: n.tooltip, ...(n.description ? { description: n.description } : {}) };
+    return this.message(`notice-${n.id}`, n.label, n.icon === 'stale' ? 'debug-disconnect' : 'lock', command, more);
   }
 
   /** treeSnapshot is the model the tree shows, as plain data (tests, `kubeJobs._getTreeSnapshot`). */
@@ -302,6 +325,9 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
     this.emitter.dispose();
   }
 }
+
+const SELECT_NAMESPACES: vscode.Command = { command: 'kubeJobs.selectNamespaces', title: 'Select Namespaces…' };
+const SHOW_LOG: vscode.Command = { command: 'kubeJobs.showOutput', title: 'Show log' };
 
 /** activeContextKey is the node key of the context the view is connected to. */
 function activeContextKey(name: string): string {

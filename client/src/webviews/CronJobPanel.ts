@@ -71,7 +71,7 @@ export class CronJobPanel extends BasePanel {
       const { svg, note } = simulateComingDays(cronJob, Date.now());
       this.simulation = { generation, note, ...(svg ? { svgDataUrl: svgDataUrl(svg) } : {}) };
     }
-    const model = buildCronJobPanelModel({
+    const built = buildCronJobPanelModel({
       context: this.ctx.cluster.contextName,
       namespace: this.ref.namespace,
       name: this.ref.name,
@@ -82,7 +82,8 @@ export class CronJobPanel extends BasePanel {
       access: (verb, resource) => session.access.lookup({ namespace: this.ref.namespace, verb, group: 'batch', resource }),
     });
     const note = eventsNote(index.problemFor(this.ref.namespace, 'events'), this.ref.namespace);
-    this.post({ type: 'model', model: { ...model, ...(note ? { eventsNote: note } : {}), ...(this.simulation?.svgDataUrl ? { simulationSvgDataUrl: this.simulation.svgDataUrl } : {}), ...(this.simulation ? { simulationNote: this.simulation.note } : {}) } });
+    const model = note ? { ...built, eventsNote: note } : built;
+    this.post({ type: 'model', model: { ...model, ...(this.simulation?.svgDataUrl ? { simulationSvgDataUrl: this.simulation.svgDataUrl } : {}), ...(this.simulation ? { simulationNote: this.simulation.note } : {}) } });
   }
 
   protected async onMessage(message: FromWebview): Promise<void> {

@@ -27,11 +27,18 @@ const clock = (ms: number): string => {
 export function describeScope(scope: WatchScope): { label: string; detail: string } {
   const forbidden = new Set(scope.forbidden);
   if (scope.clusterWide) {
-    return forbidden.has('') ? { label: 'no namespace readable', detail: 'Listing in all namespaces is forbidden (RBAC).' } : { label: 'all namespaces', detail: 'Watching all namespaces.' };
+    return forbidden.has('')
+      ? { label: 'no namespace readable', detail: 'Listing in all namespaces is forbidden (RBAC).' }
+      : { label: 'all namespaces', detail: 'Watching all namespaces.' };
   }
   const readable = scope.namespaces.filter((n) => !forbidden.has(n));
   const hidden = scope.namespaces.filter((n) => forbidden.has(n));
-  const label = readable.length === 0 ? 'no namespace readable' : readable.length <= 3 ? readable.join(', ') : `${readable.length} namespaces`;
+  const label =
+    readable.length === 0
+      ? 'no namespace readable'
+      : readable.length <= 3
+        ? readable.join(', ')
+        : `${readable.length} namespaces`;
   const lines = [readable.length > 0 ? `Watching ${readable.join(', ')}.` : 'Watching no namespace.'];
   if (hidden.length > 0) lines.push(`Forbidden to list (RBAC): ${hidden.join(', ')}.`);
   return { label, detail: lines.join('\n') };
@@ -55,7 +62,7 @@ export function notices(health: SessionHealth | undefined, scope: WatchScope | u
         : {
             id: 'stale',
             label: 'Reconnecting',
-            description: `objects may be out of date · ${health.watches - health.reconnecting} of ${health.watches} watches back`,
+            description: `objects may be out of date · ${health.watches - health.reconnecting} of ${health.watches} back`,
             tooltip: kept,
             icon: 'stale',
             command: 'kubeJobs.showOutput',
@@ -80,7 +87,10 @@ export function notices(health: SessionHealth | undefined, scope: WatchScope | u
  * eventsNote says why a panel cannot list events — `Events are forbidden: …` for an RBAC
  * refusal — so an empty list never reads as "No events". Undefined when events are watched.
  */
-export function eventsNote(problem: { readonly message: string; readonly forbidden: boolean } | undefined, namespace: string): string | undefined {
+export function eventsNote(
+  problem: { readonly message: string; readonly forbidden: boolean } | undefined,
+  namespace: string,
+): string | undefined {
   if (!problem) return undefined;
   return problem.forbidden
     ? `Events are forbidden: your credentials may not list events in namespace ${namespace} (RBAC), so none can be shown.`
