@@ -74,7 +74,7 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
   private filterText = '';
   private localUnsubscribe: { dispose(): void } | undefined;
   /**
-   * Keys of the rows the user expanded (`row:cj/demo/nightly`, the same in every context), so a
+   * Ids of the rows the user expanded (`cj/demo/nightly`, the same in every context), so a
    * row that comes back — after an outage, a refresh, or in the next context — opens again.
    */
   private readonly expanded = new Set<string>();
@@ -120,7 +120,7 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
   trackExpansion(view: vscode.TreeView<unknown>): vscode.Disposable {
     const key = (element: unknown): string | undefined => {
       const node = element as ClusterNode | undefined;
-      return node?.type === 'row' ? node.key : undefined;
+      return node?.type === 'row' ? node.id : undefined;
     };
     return vscode.Disposable.from(
       view.onDidExpandElement((e) => {
@@ -164,7 +164,7 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
   private fireIds(ids: ReadonlySet<string>): void {
     const changed: ClusterNode[] = [];
     for (const id of ids) {
-      const node = id === '' ? this.nodes.get(activeContextKey(this.cluster.contextName)) : this.nodes.get(`row:${id}`);
+      const node = id === '' ? this.nodes.get(activeContextKey(this.cluster.contextName)) : this.nodes.get(this.rowKey(id));
       if (node) changed.push(node);
     }
     if (changed.length > 0) this.emitter.fire(changed);
@@ -226,11 +226,11 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
   }
 
   private rowItem(row: TreeRow, key: string): vscode.TreeItem {
-    const open = row.kind === 'namespace' || this.expanded.has(key);
+    const open = row.kind === 'namespace' || this.expanded.has(row.id);
     const { Expanded, Collapsed, None } = vscode.TreeItemCollapsibleState;
     const state = row.collapsible ? (open ? Expanded : Collapsed) : None;
     const item = new vscode.TreeItem(row.label, state);
-    item.id = `${this.cluster.contextName}::${key}`;
+    item.id = key;
     if (row.description !== undefined) item.description = row.description;
     if (row.tooltip !== undefined) item.tooltip = row.tooltip;
     item.iconPath = themeIcon(row.icon);
@@ -285,8 +285,16 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
       if (seen.has(row.id)) return [];
       seen.add(row.id);
       this.lastRows.set(row.id, row);
-      return [this.node({ type: 'row', key: `row:${row.id}`, id: row.id })];
+      return [this.node({ type: 'row', key: this.rowKey(row.id), id: row.id })];
     });
+  }
+
+  /**
+   * rowKey is a row's node key and tree id: `<context>::row:<id>`. Each context has its own
+   * elements, so a row drawn in the old context never changes its id or state in the new one.
+   */
+  private rowKey(id: string): string {
+    return `${this.cluster.contextName}::row:${id}`;
   }
 
   /** message makes a text row; its node is replaced each time, so a changed text shows. */
