@@ -43,6 +43,8 @@ export interface FaultSettings {
   hangWatches?: boolean;
   /** List requests are accepted and never answered. */
   hangLists?: boolean;
+  /** Followed logs (`pods/log?follow=true`) are accepted and never answered. */
+  hangLogFollows?: boolean;
   /** Watches answer 200 and then stay silent, with no event and no bookmark (a half-open connection). */
   silentWatches?: boolean;
   /** Namespaced watches also stream the changes of every other namespace (a broken proxy or aggregator). */
@@ -167,8 +169,9 @@ export class Faults {
   }
 
   /** shouldHang decides whether this list or watch request is left without any answer. */
-  shouldHang(verb: 'list' | 'watch', path: string): boolean {
-    const on = verb === 'list' ? this.settings.hangLists : this.settings.hangWatches;
+  shouldHang(verb: 'list' | 'watch' | 'follow', path: string): boolean {
+    const s = this.settings;
+    const on = verb === 'list' ? s.hangLists : verb === 'watch' ? s.hangWatches : s.hangLogFollows;
     return on === true && this.eligible(path) && this.record('hang', 'GET', path);
   }
 

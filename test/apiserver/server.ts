@@ -631,6 +631,9 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
       if (ri.verb !== 'get') {
         throw methodNotAllowed(ri.resource, req.method ?? '');
       }
+      if (ri.query.get('follow') === 'true' && faults.shouldHang('follow', ri.path)) {
+        return; // Left unanswered: the client's own deadline must end the request.
+      }
       servePodLog({ store, logs, faults, namespace: ri.namespace ?? 'default', pod: ri.name ?? '', query: ri.query, req, res, path: ri.path });
       return;
     }

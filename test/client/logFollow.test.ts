@@ -122,6 +122,35 @@ describe('following logs against the test API server', () => {
     assert.deepEqual(got, Array.from({ length: 9 }, (_, i) => `line ${i}`));
   });
 
+  it('a follow whose connect is never answered gives up after its deadline and follows once the server answers', async () => {
+    const { pods } = seedJob(server.store, { namespace: 'logs', name: 'hung-follow', state: 'running', startMs: Date.now() });
+    const pod = pods[0]?.metadata.name as string;
+    const transport = await transportFor(server);
+    server.appendLog('logs', pod, 'hung-follow', 'line 0');
+    server.faults.set({ hangLogFollows: true, pathIncludes: `/pods/${pod}/log` });
+    const got: string[] = [];
+    const states: string[] = [];
+    const follower = new LogFollower({
+      transport,
+      namespace: 'logs',
+      pod,
+      container: 'hung-follow',
+      onLines: (l) => got.push(...l.map((e) => e.text)),
+      onState: (s, detail) => states.push(`${s} ${detail ?? ''}`),
+      backoffInitialMs: 5,
+      backoffMaxMs: 20,
+      responseTimeoutMs: 200,
+    });
+    const done = follower.start();
+    await waitFor('the deadline to end the hung connect', () => states.some((s) => /^error .*no answer/.test(s)));
+    server.faults.clear();
+    server.appendLog('logs', pod, 'hung-follow', 'line 1');
+    await waitFor('the lines', () => got.length >= 2, 10_000, () => got.join(', '));
+    await follower.stop();
+    await done;
+    assert.deepEqual(got, ['line 0', 'line 1']);
+  });
+
   it('reads the previous container instance', async () => {
     const { pods } = seedJob(server.store, { namespace: 'logs', name: 'restarts', state: 'running', startMs: Date.now() });
     const pod = pods[0]?.metadata.name as string;

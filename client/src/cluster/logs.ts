@@ -48,6 +48,8 @@ export interface FollowOptions {
   readonly onState?: (state: FollowState, detail?: string) => void;
   readonly backoffInitialMs?: number;
   readonly backoffMaxMs?: number;
+  /** How long a (re)connect may wait for the server's answer (default 30 s). */
+  readonly responseTimeoutMs?: number;
 }
 
 /** containerFinished tells whether a container has terminated for good (no restart will follow). */
@@ -143,7 +145,8 @@ export class LogFollower {
             hand([line]);
           },
           signal,
-          { onResponse: () => (connected = true) },
+          // A log may stay quiet for hours, but its answer must come: a hung connect is retried.
+          { onResponse: () => (connected = true), responseTimeoutMs: o.responseTimeoutMs ?? 30_000 },
         );
         if (resume) hand(resume.end());
         flush();

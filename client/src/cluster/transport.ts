@@ -21,6 +21,8 @@ export interface StreamOptions {
    * server that went silent, a connection that died without a reset. Default: no deadline.
    */
   readonly idleTimeoutMs?: number;
+  /** Rejects when the status line has not arrived after this long (a followed log may then stay quiet for hours). */
+  readonly responseTimeoutMs?: number;
   /** Called once the server answered with a 2xx status, before any line. */
   readonly onResponse?: () => void;
 }
@@ -120,6 +122,7 @@ export function createTransport(kc: KubeConfig, defaultTimeoutMs = DEFAULT_TIMEO
       await new Promise<void>((resolve, reject) => {
         const idleMs = options.idleTimeoutMs;
         const r = send({ ...req, signal, ...(idleMs !== undefined ? { timeout: idleMs } : {}) }, (res) => {
+          clearTimeout(answerDeadline);
           const status = res.statusCode ?? 0;
           if (status >= 200 && status < 300) options.onResponse?.();
           if (status < 200 || status >= 300) {
@@ -147,6 +150,12 @@ export function createTransport(kc: KubeConfig, defaultTimeoutMs = DEFAULT_TIMEO
           res.on('error', (e) => (signal.aborted || e.name === 'AbortError' ? resolve() : reject(e)));
           res.on('aborted', () => (signal.aborted ? resolve() : reject(new Error(`GET ${path}: connection closed`))));
         });
+        const waitMs = options.responseTimeoutMs;
+        const noAnswer = (): void => {
+          r.destroy(new Error(`GET ${path}: no answer from ${cluster.server} within ${formatMs(waitMs ?? 0)}`));
+        };
+        const answerDeadline = waitMs === undefined ? undefined : setTimeout(noAnswer, waitMs);
+        r.on('close', () => clearTimeout(answerDeadline));
         // The socket's idle timer covers the wait for the status line and every gap between chunks.
         r.on('timeout', () => r.destroy(new Error(`GET ${path}: nothing from ${cluster.server} for ${formatMs(idleMs ?? 0)}`)));
         r.on('error', (e) => (signal.aborted || e.name === 'AbortError' ? resolve() : reject(e)));
