@@ -262,6 +262,9 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
         return [...notices(session?.health, session?.scope).map((n) => this.notice(n)), ...this.rows('')];
       }
       case 'row':
+        // VS Code asks for a row's children only once it is expanded: a surer sign than
+        // onDidExpandElement, which is lost when the row is redrawn at the moment it opens.
+        if (node.key === this.rowKey(node.id)) this.expanded.add(node.id);
         return this.rows(node.id);
       case 'localRoot':
       case 'local': {
