@@ -219,7 +219,8 @@ export class Workbench {
   async expandTreeRow(row: Locator): Promise<void> {
     await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
-    await this.page.waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await row.elementHandle(), { timeout: UI_TIMEOUT_MS });
+    // A locator, not an element handle: the tree may redraw the row (a new DOM node) while it opens.
+    await row.and(this.page.locator('[aria-expanded="true"]')).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   }
 
   /** Asserts, with a readable message, that a locator becomes visible. */

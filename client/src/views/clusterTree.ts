@@ -78,13 +78,18 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
    * row that comes back — after an outage, a refresh, or in the next context — opens again.
    */
   private readonly expanded = new Set<string>();
+  /** What the active context row and its notices said when last drawn. */
+  private shownContext = '';
 
   constructor(private readonly cluster: ClusterController) {
     this.disposables.push(
       cluster.onDidChangeState(() => this.refreshAll()),
-      // Rare (an outage, watches back, RBAC found out) and it changes the context row and the
-      // notices: redraw from the root, which also reaches a context row VS Code has not resolved yet.
-      cluster.onDidChangeHealth(() => this.refreshAll()),
+      // When the context row or its notices read differently (an outage, watches back, RBAC found
+      // out), redraw from the root, which also reaches a context row VS Code has not resolved yet.
+      // Only then: a redraw under a person's click can swallow the click.
+      cluster.onDidChangeHealth(() => {
+        if (this.contextSignature() !== this.shownContext) this.refreshAll();
+      }),
       cluster.onDidChangeNodes((ids) => this.fireIds(ids)),
       cluster.onDidResolveAccess(({ q }) => this.fireIds(new Set([q.namespace === '' ? '' : `ns/${q.namespace}`]))),
     );
@@ -177,6 +182,7 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
         const item = new vscode.TreeItem(node.name, active ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
         item.id = node.key;
         item.iconPath = new vscode.ThemeIcon(active ? 'vm-active' : 'vm-outline');
+        if (active) this.shownContext = this.contextSignature();
         const stale = this.cluster.health?.stale ? ' · stale' : '';
         const state = this.cluster.phase === 'error' ? ' · error' : stale;
         item.description = active ? `${this.cluster.namespacesLabel()}${state}` : undefined;
@@ -290,6 +296,12 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
       this.lastRows.set(row.id, row);
       return [this.node({ type: 'row', key: this.rowKey(row.id), id: row.id })];
     });
+  }
+
+  /** contextSignature sums up what the active context row and its notices say. */
+  private contextSignature(): string {
+    const session = this.cluster.session;
+    return JSON.stringify([this.cluster.namespacesLabel(), session?.health.stale, notices(session?.health, session?.scope)]);
   }
 
   /**
