@@ -29,6 +29,8 @@ export interface LaunchPlan {
   readonly problems: readonly string[];
   /** A name to stop it by (docker/podman container name). */
   readonly containerName?: string;
+  /** `NAME=value` marker variables every process of the container carries (see markerEnv). */
+  readonly markers: readonly string[];
 }
 
 export interface RunningContainer {
@@ -51,6 +53,17 @@ export interface Backend {
 /** Environment variables every local container gets so a run's processes can be found (/proc scan, reaper). */
 export const RUN_MARKER_ENV = 'KUBE_JOBS_RUN_ID';
 export const POD_MARKER_ENV = 'KUBE_JOBS_POD';
+/** `<pod>/<container>`: which container of the run a process belongs to, even after it left the process group. */
+export const CONTAINER_MARKER_ENV = 'KUBE_JOBS_CONTAINER';
+
+/** markerEnv is the marker variables of one container, in the order they are set. */
+export function markerEnv(launch: Pick<ContainerLaunch, 'runId' | 'podName' | 'container'>): Array<{ name: string; value: string }> {
+  return [
+    { name: RUN_MARKER_ENV, value: launch.runId },
+    { name: POD_MARKER_ENV, value: launch.podName },
+    { name: CONTAINER_MARKER_ENV, value: `${launch.podName}/${launch.container.name}` },
+  ];
+}
 
 /** shellQuote renders one argument so that it can be pasted into a POSIX shell. */
 export function shellQuote(arg: string): string {

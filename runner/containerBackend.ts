@@ -1,8 +1,8 @@
 import { execFile, spawn } from 'node:child_process';
 import type { Backend, ContainerLaunch, LaunchPlan, RunningContainer, RuntimeKind } from './backend';
-import { POD_MARKER_ENV, RUN_MARKER_ENV, shellLine } from './backend';
+import { markerEnv, shellLine } from './backend';
 import { expandVars } from './env';
-import { signalGroup, spawnGroup, stopGroup } from './processGroup';
+import { spawnGroup } from './processGroup';
 import { parseQuantity } from './quantity';
 
 export type ContainerEngine = 'docker' | 'podman';
@@ -66,7 +66,8 @@ export function containerBackend(engine: ContainerEngine): Backend {
       const runArgs = ['run', '--rm', '--name', name, '--label', `kube-jobs.run=${launch.runId}`, '--hostname', launch.hostname.slice(0, 63)];
       const env: Record<string, string> = {};
       for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
-      for (const v of [...launch.env, { name: RUN_MARKER_ENV, value: launch.runId }, { name: POD_MARKER_ENV, value: launch.podName }]) {
+      const markers = markerEnv(launch);
+      for (const v of [...launch.env, ...markers]) {
         runArgs.push('-e', v.name);
         env[v.name] = v.value;
       }
@@ -75,10 +76,18 @@ export function containerBackend(engine: ContainerEngine): Backend {
       const [entrypoint, ...commandRest] = command;
       if (entrypoint !== undefined) runArgs.push('--entrypoint', entrypoint);
       runArgs.push(container.image ?? '', ...commandRest, ...args);
-      return { file: engine, args: runArgs, env, display: shellLine(engine, runArgs), problems, containerName: name };
+      return {
+        file: engine,
+        args: runArgs,
+        env,
+        display: shellLine(engine, runArgs),
+        problems,
+        containerName: name,
+        markers: markers.map((m) => `${m.name}=${m.value}`),
+      };
     },
     start(plan: LaunchPlan): RunningContainer {
-      const group = spawnGroup(plan.file, plan.args, { env: plan.env });
+      const group = spawnGroup(plan.file, plan.args, { env: plan.env, markers: plan.markers });
       const name = plan.containerName ?? '';
       return {
         pid: group.pgid,
@@ -89,14 +98,14 @@ export function containerBackend(engine: ContainerEngine): Backend {
           await new Promise<void>((resolve) => {
             execFile(engine, ['stop', '--time', String(Math.ceil(graceMs / 1000)), name], { timeout: graceMs + PROBE_TIMEOUT_MS }, () => resolve());
           });
-          if (group.pgid !== undefined) await stopGroup(group.pgid, 1000);
+          await group.stop(1000);
         },
         forceKill: () => {
           // Detached and unref'd so the removal finishes even when this process is exiting.
           const rm = spawn(engine, ['rm', '--force', name], { detached: true, stdio: 'ignore' });
           rm.on('error', () => undefined);
           rm.unref();
-          if (group.pgid !== undefined) signalGroup(group.pgid, 'SIGKILL');
+          group.kill();
         },
       };
     },

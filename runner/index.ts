@@ -21,4 +21,4 @@ export type { RunSummary, PodRecord, ContainerRecord, TimelineEvent, RunOutcome 
 export { runNode, runChildren, SHOW_LOCAL_RUN_COMMAND } from './runTree';
 export type { RunTreeNode } from './runTree';
 export { findRunProcesses } from './procScan';
-export { stopGroup, groupAlive, spawnGroup } from './processGroup';
+export { groupAlive, spawnGroup } from './processGroup';

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Backend, ContainerLaunch, LaunchPlan, RunningContainer } from './backend';
-import { POD_MARKER_ENV, RUN_MARKER_ENV, shellLine } from './backend';
+import { markerEnv, shellLine } from './backend';
 import { expandVars } from './env';
-import { signalGroup, spawnGroup, stopGroup } from './processGroup';
+import { spawnGroup } from './processGroup';
 
 /** Host variables a local process keeps; everything else of the host environment is withheld, as in a container. */
 export const INHERITED_HOST_ENV = ['PATH', 'HOME', 'LANG', 'TMPDIR', 'TZ'] as const;
@@ -40,27 +40,33 @@ export const processBackend: Backend = {
     }
     env['HOSTNAME'] = launch.hostname;
     for (const v of launch.env) env[v.name] = v.value;
-    env[RUN_MARKER_ENV] = launch.runId;
-    env[POD_MARKER_ENV] = launch.podName;
+    const markers = markerEnv(launch);
+    for (const marker of markers) env[marker.name] = marker.value;
     let cwd = launch.defaultCwd;
     if (container.workingDir !== undefined) {
       cwd = path.resolve(launch.defaultCwd, container.workingDir);
       if (!isDirectory(cwd)) problems.push(`container ${container.name}: workingDir ${container.workingDir} does not exist on this machine`);
     }
     const [file = '', ...args] = argv;
-    return { file, args, env, cwd, display: argv.length === 0 ? '(no command)' : shellLine(file, args), problems };
+    return {
+      file,
+      args,
+      env,
+      cwd,
+      display: argv.length === 0 ? '(no command)' : shellLine(file, args),
+      problems,
+      markers: markers.map((m) => `${m.name}=${m.value}`),
+    };
   },
   start(plan: LaunchPlan): RunningContainer {
-    const group = spawnGroup(plan.file, plan.args, { env: plan.env, ...(plan.cwd === undefined ? {} : { cwd: plan.cwd }) });
+    const group = spawnGroup(plan.file, plan.args, { env: plan.env, ...(plan.cwd === undefined ? {} : { cwd: plan.cwd }), markers: plan.markers });
     return {
       pid: group.pgid,
       stdout: group.child.stdout,
       stderr: group.child.stderr,
       exited: group.exited,
-      stop: (graceMs) => (group.pgid === undefined ? Promise.resolve() : stopGroup(group.pgid, graceMs)),
-      forceKill: () => {
-        if (group.pgid !== undefined) signalGroup(group.pgid, 'SIGKILL');
-      },
+      stop: (graceMs) => group.stop(graceMs),
+      forceKill: () => group.kill(),
     };
   },
 };

@@ -1,12 +1,16 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import * as os from 'node:os';
+import { PROC_AVAILABLE, findProcesses, processAlive } from './procScan';
+import type { ProcessQuery } from './procScan';
 import { reaperTrack, reaperUntrack } from './reaper';
 
 /**
  * Local containers run as process groups: each is spawned detached (setsid, so its pid is
- * also its process-group id) and stopped by signalling the whole group. This is how a local
- * run mirrors a container's "everything inside dies with it" and leaves no orphans.
+ * also its process-group id). A container is more than its group, though: a child may leave
+ * the group (setsid, a daemon's double fork), so every signal also goes to the processes the
+ * /proc scan finds by the container's marker variables (procScan.ts). When the main process
+ * exits, everything else of the container is killed, as when PID 1 of a container exits.
  */
 
 export interface GroupExit {
@@ -21,8 +25,12 @@ export interface SpawnedGroup {
   readonly child: ChildProcess;
   /** The group id (= leader pid); undefined when the spawn failed. */
   readonly pgid: number | undefined;
-  /** Resolves when the leader exits (then the rest of the group is killed, as when PID 1 of a container exits). */
+  /** Resolves when the leader exits and nothing else of the container is left (or could not be killed in time). */
   readonly exited: Promise<GroupExit>;
+  /** stop sends SIGTERM to every process of the container, SIGKILL after graceMs; resolves once none is left. */
+  stop(graceMs: number): Promise<void>;
+  /** kill sends SIGKILL to every process of the container at once (synchronous: usable while exiting). */
+  kill(): void;
 }
 
 export interface SpawnGroupOptions {
@@ -30,7 +38,13 @@ export interface SpawnGroupOptions {
   readonly cwd?: string;
   /** Grace period the reaper gives the group if this process dies (default 0: SIGKILL at once). */
   readonly reaperGraceMs?: number;
+  /** `NAME=value` marker variables (in env) that every process of the container carries. */
+  readonly markers?: readonly string[];
 }
+
+/** How long to wait for killed leftovers of a container to be gone. */
+const LEFTOVER_WAIT_MS = 2000;
+const POLL_MS = 10;
 
 /** spawnGroup starts `file args` without a shell, in its own process group, stdout/stderr piped. */
 export function spawnGroup(file: string, args: readonly string[], options: SpawnGroupOptions): SpawnedGroup {
@@ -42,7 +56,17 @@ export function spawnGroup(file: string, args: readonly string[], options: Spawn
     windowsHide: true,
   });
   const pgid = child.pid;
-  if (pgid !== undefined) reaperTrack(pgid, options.reaperGraceMs ?? 0);
+  const markers = options.markers ?? [];
+  const query: ProcessQuery = { env: markers, pgids: pgid === undefined ? [] : [pgid] };
+  if (pgid !== undefined) reaperTrack(pgid, options.reaperGraceMs ?? 0, markers);
+  /** signalAll signals the group and every other process of the container; returns the pids signalled. */
+  const signalAll = (signal: NodeJS.Signals): number[] => {
+    if (pgid === undefined) return [];
+    signalGroup(pgid, signal);
+    const pids = findProcesses(query);
+    for (const pid of pids) signalProcess(pid, signal);
+    return pids;
+  };
   const exited = new Promise<GroupExit>((resolve) => {
     let settled = false;
     child.once('error', (error: NodeJS.ErrnoException) => {
@@ -55,26 +79,61 @@ export function spawnGroup(file: string, args: readonly string[], options: Spawn
       if (settled) return;
       settled = true;
       const exit: GroupExit = signal !== null ? { exitCode: 128 + (os.constants.signals[signal] ?? 0), signal } : { exitCode: code ?? 0 };
-      // The container's main process is gone: like a container runtime, kill what it left behind,
-      // and report the exit only once nothing of the group is left.
       if (pgid === undefined) return resolve(exit);
-      if (!signalGroup(pgid, 'SIGKILL')) {
-        reaperUntrack(pgid);
-        return resolve(exit);
-      }
-      void waitGroupGone(pgid, LEFTOVER_WAIT_MS).then(() => {
+      // The container's main process is gone: like a container runtime, kill what it left behind,
+      // and report the exit only once nothing of the container is left.
+      void killLeftovers(signalAll, pgid).then(() => {
         reaperUntrack(pgid);
         resolve(exit);
       });
     });
   });
-  return { child, pgid, exited };
+  return {
+    child,
+    pgid,
+    exited,
+    async stop(graceMs: number): Promise<void> {
+      if (pgid === undefined) return;
+      signalAll('SIGTERM');
+      let timer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), graceMs)));
+      const overdue = await Promise.race([exited.then(() => false), graceOver]);
+      clearTimeout(timer);
+      if (overdue) signalAll('SIGKILL');
+      // A process stuck in the kernel ignores even SIGKILL for a while: do not wait for it forever.
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, LEFTOVER_WAIT_MS).unref())]);
+    },
+    kill(): void {
+      signalAll('SIGKILL');
+    },
+  };
+}
+
+/** killLeftovers SIGKILLs what is left of a container whose main process exited, until nothing is (bounded). */
+async function killLeftovers(signalAll: (signal: NodeJS.Signals) => number[], pgid: number): Promise<void> {
+  const deadline = performance.now() + LEFTOVER_WAIT_MS;
+  // With /proc, the processes found are watched one by one (a zombie is gone); without it the group is all there is.
+  const gone = (pids: readonly number[]): boolean => (PROC_AVAILABLE ? pids.every((pid) => !processAlive(pid)) : !groupAlive(pgid));
+  for (;;) {
+    const pids = signalAll('SIGKILL');
+    if (PROC_AVAILABLE && pids.length === 0) return;
+    while (!gone(pids)) {
+      if (performance.now() >= deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+    // Scan once more: a process may have forked between the scan and the signal.
+    if (!PROC_AVAILABLE) return;
+  }
 }
 
 /** signalGroup sends a signal to every process of a group; false when the group no longer exists. */
 export function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
+  return signalProcess(-pgid, signal);
+}
+
+function signalProcess(pid: number, signal: NodeJS.Signals | 0): boolean {
   try {
-    process.kill(-pgid, signal);
+    process.kill(pid, signal);
     return true;
   } catch {
     return false;
@@ -84,33 +143,4 @@ export function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
 /** groupAlive is true while any process of the group exists (zombies included until reaped). */
 export function groupAlive(pgid: number): boolean {
   return signalGroup(pgid, 0);
-}
-
-/**
- * stopGroup stops a group the way the kubelet stops a container: SIGTERM, then SIGKILL once
- * the grace period has passed. Resolves once no process of the group is left (or, for a
- * group that ignores even SIGKILL, after a last short wait).
- */
-export async function stopGroup(pgid: number, graceMs: number): Promise<void> {
-  if (!signalGroup(pgid, 'SIGTERM')) return;
-  if (await waitGroupGone(pgid, graceMs)) return;
-  signalGroup(pgid, 'SIGKILL');
-  await waitGroupGone(pgid, 2000);
-}
-
-const POLL_MS = 10;
-/** How long to wait for killed leftovers of a group to be reaped. */
-const LEFTOVER_WAIT_MS = 2000;
-
-/** waitGroupGone polls until the group is gone; false if it is still there after timeoutMs. */
-export function waitGroupGone(pgid: number, timeoutMs: number): Promise<boolean> {
-  const deadline = performance.now() + timeoutMs;
-  return new Promise((resolve) => {
-    const check = (): void => {
-      if (!groupAlive(pgid)) resolve(true);
-      else if (performance.now() >= deadline) resolve(false);
-      else setTimeout(check, Math.min(POLL_MS, Math.max(1, deadline - performance.now())));
-    };
-    check();
-  });
 }

@@ -7,8 +7,7 @@ import { LocalPod } from '../../runner/localPod';
 import type { LocalPodOptions, LogLine } from '../../runner/localPod';
 import { processBackend } from '../../runner/processBackend';
 import { readPodSpec } from '../../runner/podSpec';
-import { groupAlive } from '../../runner/processGroup';
-import { findRunProcesses } from '../../runner/procScan';
+import { findProcesses, findRunProcesses } from '../../runner/procScan';
 
 /** A fresh temporary directory (the workspace of one test). */
 export function tempWorkspace(): string {
@@ -45,12 +44,18 @@ export function startPod(
   return { pod, logs, runId };
 }
 
-/** assertNoProcessesLeft fails when any process of the run (by marker env) or of the given groups survives. */
+/**
+ * leftoverProcesses lists what survives of a run: processes with its marker variable (and their
+ * descendants), and live members of the given groups (a zombie is gone: it only waits to be reaped).
+ */
 export function leftoverProcesses(runId: string, pgids: readonly number[] = []): string[] {
   const problems: string[] = [];
   const byMarker = findRunProcesses(runId);
   if (byMarker.length > 0) problems.push(`processes with the run marker still alive: ${byMarker.join(', ')}`);
-  for (const pgid of pgids) if (groupAlive(pgid)) problems.push(`process group ${pgid} still exists`);
+  for (const pgid of pgids) {
+    const members = findProcesses({ env: [], pgids: [pgid] });
+    if (members.length > 0) problems.push(`process group ${pgid} still has ${members.join(', ')}`);
+  }
   return problems;
 }
 

@@ -24,11 +24,15 @@ const { prepareLocalRun } = require(${JSON.stringify(path.join(REPO_ROOT, 'out/r
 })();
 `;
 
-function startHost(exitNormally: boolean): Promise<{ runId: string; host: ReturnType<typeof spawn> }> {
+const PLAIN = "trap '' TERM; sleep 60 & echo up; wait";
+/** A child that left the process group (setsid) and ignores SIGTERM too. */
+const ESCAPING = "trap '' TERM; sleep 60 & setsid sh -c \"trap '' TERM; sleep 60\" & echo up; wait";
+
+function startHost(exitNormally: boolean, script = PLAIN): Promise<{ runId: string; host: ReturnType<typeof spawn> }> {
   const host = spawn(process.execPath, ['-e', HOST_SCRIPT], {
     env: {
       ...process.env,
-      MANIFEST: jobYaml('orphan', "trap '' TERM; sleep 60 & echo up; wait", 'completions: 2\nparallelism: 2'),
+      MANIFEST: jobYaml('orphan', script, 'completions: 2\nparallelism: 2'),
       WORKSPACE: tempWorkspace(),
       EXIT_NORMALLY: exitNormally ? '1' : '0',
     },
@@ -55,8 +59,15 @@ describe('no orphans when the host process goes away', () => {
     await waitFor(() => leftoverProcesses(runId).length === 0, 10_000, 'every process of the run to be gone');
   });
 
-  it('the host exits normally mid-run: the exit hook kills every pod at once', async () => {
-    const { runId, host } = await startHost(true);
+  it('the host is SIGKILLed: the reaper also stops the children that left their process group', async () => {
+    const { runId, host } = await startHost(false, ESCAPING);
+    assert.ok(findRunProcesses(runId).length >= 6, 'two pods, each a shell, a sleep and an escaped shell with its sleep');
+    host.kill('SIGKILL');
+    await waitFor(() => leftoverProcesses(runId).length === 0, 10_000, 'every process of the run to be gone');
+  });
+
+  it('the host exits normally mid-run: the exit hook kills every pod at once, escaped children too', async () => {
+    const { runId, host } = await startHost(true, ESCAPING);
     await new Promise((resolve) => (host.exitCode !== null ? resolve(undefined) : host.once('exit', resolve)));
     await waitFor(() => leftoverProcesses(runId).length === 0, 10_000, 'every process of the run to be gone');
   });

@@ -1,0 +1,89 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ScaledClock } from '../../runner/clock';
+import { findRunProcesses } from '../../runner/procScan';
+import { leftoverProcesses, startPod, tempWorkspace, waitFor } from './helpers';
+
+const sh = (script: string, name = 'main'): Record<string, unknown> => ({ name, image: 'busybox', command: ['sh', '-c', script] });
+
+/**
+ * A container is its main process: whatever the main process started — even a child that left
+ * its process group with setsid — ends with it, on Ctrl-C, and on a second Ctrl-C.
+ * (The watchdog's part is in orphans.test.ts, the CLI's in test/cli/run.test.ts.)
+ */
+describe('processes that left the process group (setsid) belong to their container', { timeout: 60_000 }, () => {
+  it('the main process exits while a setsid child holds its output: the pod ends with the main process, the child is killed', async () => {
+    const { pod, logs, runId } = startPod({ restartPolicy: 'Never', containers: [sh('setsid sleep 300 & echo started')] });
+    await pod.done;
+    assert.equal(pod.phase, 'Succeeded');
+    assert.deepEqual(logs.map((l) => l.line), ['started']);
+    assert.deepEqual(leftoverProcesses(runId), []);
+  });
+
+  it('a setsid child with its output elsewhere (a daemon) is killed too', async () => {
+    const { pod, runId } = startPod({ restartPolicy: 'Never', containers: [sh('setsid sh -c "sleep 300" >/dev/null 2>&1 < /dev/null & exit 3')] });
+    await pod.done;
+    assert.equal(pod.phase, 'Failed');
+    const state = pod.status.containerStatuses[0]?.state;
+    assert.ok(state !== undefined && 'terminated' in state && state.terminated.exitCode === 3, 'the pod reports the main process exit code');
+    assert.deepEqual(leftoverProcesses(runId), []);
+  });
+
+  it('a child that also cleared its environment is found as a descendant of a marked process', async () => {
+    const { pod, logs, runId } = startPod({
+      restartPolicy: 'Never',
+      containers: [sh('setsid sh -c "env -i sleep 300 & echo inner; wait" >/dev/null & sleep 0.2; echo outer')],
+    });
+    await pod.done;
+    assert.deepEqual(logs.map((l) => l.line), ['outer']);
+    assert.deepEqual(leftoverProcesses(runId), []);
+    assert.equal(findRunProcesses(runId).length, 0);
+  });
+
+  it('one container ending does not touch the processes of the other container of the pod', async () => {
+    const go = path.join(tempWorkspace(), 'go');
+    const { pod, logs, runId } = startPod({
+      restartPolicy: 'Never',
+      containers: [
+        sh('setsid sleep 300 >/dev/null & echo first done', 'first'),
+        sh(`setsid sleep 300 >/dev/null & while [ ! -e ${go} ]; do sleep 0.05; done; echo second done`, 'second'),
+      ],
+    });
+    await waitFor(() => logs.some((l) => l.line === 'first done'), 10_000, 'the first container to end');
+    await waitFor(() => 'terminated' in (pod.status.containerStatuses[0]?.state ?? {}), 10_000, 'the first container to terminate');
+    assert.ok(!('terminated' in (pod.status.containerStatuses[1]?.state ?? {})), 'the second container still runs');
+    assert.ok(findRunProcesses(runId).length >= 2, "the second container's shell and its escaped sleep are alive");
+    fs.writeFileSync(go, '');
+    await pod.done;
+    assert.equal(pod.phase, 'Succeeded');
+    assert.deepEqual(leftoverProcesses(runId), []);
+  });
+
+  it('Ctrl-C (delete) stops the setsid child with the main process', async () => {
+    const { pod, logs, runId } = startPod({ restartPolicy: 'Never', containers: [sh('setsid sleep 300 & echo up; sleep 300')] });
+    await waitFor(() => logs.some((l) => l.line === 'up'), 10_000, 'up');
+    assert.ok(findRunProcesses(runId).length >= 3, 'the shell, its sleep and the escaped sleep');
+    await pod.delete();
+    assert.equal(pod.phase, 'Failed');
+    assert.deepEqual(leftoverProcesses(runId), []);
+  });
+
+  it('a second Ctrl-C (force kill) during a long grace period kills the setsid child at once', async () => {
+    const { pod, logs, runId } = startPod(
+      {
+        restartPolicy: 'Never',
+        terminationGracePeriodSeconds: 300,
+        containers: [sh("trap '' TERM; setsid sh -c \"trap '' TERM; sleep 300\" & echo up; while :; do sleep 1; done")],
+      },
+      { clock: new ScaledClock(1) },
+    );
+    await waitFor(() => logs.some((l) => l.line === 'up'), 10_000, 'up');
+    const deleting = pod.delete();
+    await waitFor(() => pod.deletionTimestamp !== undefined, 10_000, 'the graceful stop to begin');
+    pod.forceKill();
+    await deleting;
+    assert.deepEqual(leftoverProcesses(runId), []);
+  });
+});
