@@ -17,11 +17,15 @@ import type { LocalRunHandle, LocalRunRequest } from '../runner/localRun';
 import { askSecret, confirm } from '../runner/prompt';
 import type { PromptIo } from '../runner/prompt';
 import type { TimelineEvent } from '../runner/records';
+import { LIVE_SPILL_FILE } from '../runner/records';
+import { LiveOutput } from '../runner/liveOutput';
+import type { LiveSink } from '../runner/liveOutput';
 import { formatPreview } from '../runner/runPlan';
 
 export interface RunCommandIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+  /** Live output; a Node stream's back-pressure and errors (EPIPE, EIO) are heeded. */
+  stdout: LiveSink;
+  stderr: { write(text: string): unknown; on?(event: 'error', listener: (error: Error) => void): unknown };
   stdin: PromptIo['stdin'];
   /** Directory the run folder goes under (default: process.cwd()). */
   cwd?: string;
@@ -204,9 +208,19 @@ export async function runRunCommand(args: readonly string[], io: RunCommandIo): 
 
   const multiContainer = (prepared.preview.podSpec?.containers.length ?? 1) + (prepared.preview.podSpec?.initContainers.length ?? 0) > 1;
   const phases = new Map<string, string>();
-  const out = (line: string): void => {
-    io.stdout.write(`${line}\n`);
-  };
+  // A closed stderr (the terminal went away) must not crash the run either.
+  io.stderr.on?.('error', () => undefined);
+  // The reader of stdout may be slow (a pager, a slow terminal) or gone (| head): the run goes on at
+  // its own pace with bounded memory, or, when nobody reads any more, is cancelled and recorded so.
+  const current: { run?: LocalRunHandle } = {};
+  const live = new LiveOutput(io.stdout, {
+    spillFile: () => (current.run === undefined ? undefined : path.join(current.run.recordDir, LIVE_SPILL_FILE)),
+    onBroken: (error) => {
+      io.stderr.write(`kube-jobs run: standard output was closed (${error.code ?? error.message}): stopping every pod\n`);
+      void current.run?.cancel(`Cancelled: the output was closed (${error.code ?? error.message})`);
+    },
+  });
+  const out = (line: string): void => live.line(line);
   const run = prepared.start({
     // Pod-level entries of the timeline are shown as the pod status lines below instead.
     onEvent: (e: TimelineEvent) => e.object.startsWith('Pod/') || out(`${clockTime(e.at)}  ${e.type === 'Warning' ? 'Warning ' : ''}${e.reason.padEnd(17)} ${e.object}: ${e.message}`),
@@ -225,6 +239,7 @@ export async function runRunCommand(args: readonly string[], io: RunCommandIo): 
     const restarts = pod.status.containerStatuses.reduce((n, s) => n + s.restartCount, 0);
     out(`${clockTime(Date.now())}  pod ${pod.name}${pod.options.completionIndex === undefined ? '' : ` (index ${pod.options.completionIndex})`}: ${phase}${exits.length > 0 && (pod.phase === 'Succeeded' || pod.phase === 'Failed') ? ` — ${exits.join(', ')}` : ''}${restarts > 0 ? `, ${restarts} restart${restarts === 1 ? '' : 's'}` : ''}`);
   };
+  current.run = run;
   io.onStarted?.(run);
 
   let interrupted = 0;
@@ -240,9 +255,16 @@ export async function runRunCommand(args: readonly string[], io: RunCommandIo): 
       run.forceKill();
     }
   };
+  // A closed terminal hangs up: nobody is left to watch or to press Ctrl-C, so stop like Ctrl-C.
+  const onHangup = (): void => {
+    if (finished || interrupted > 0) return;
+    interrupted++;
+    void run.cancel('Cancelled: the terminal was closed (SIGHUP)');
+  };
   if (io.handleSignals === true) {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+    process.on('SIGHUP', onHangup);
   }
   try {
     const result = await run.finished;
@@ -272,6 +294,7 @@ export async function runRunCommand(args: readonly string[], io: RunCommandIo): 
           run.ttlDeleted,
           new Promise<void>((resolve) => process.once('SIGINT', resolve)),
           new Promise<void>((resolve) => process.once('SIGTERM', resolve)),
+          new Promise<void>((resolve) => process.once('SIGHUP', resolve)),
         ]);
       } else {
         // A person running a Job wants the command back when the Job is done; the TTL is
@@ -286,7 +309,11 @@ export async function runRunCommand(args: readonly string[], io: RunCommandIo): 
     if (io.handleSignals === true) {
       process.removeListener('SIGINT', onSignal);
       process.removeListener('SIGTERM', onSignal);
+      process.removeListener('SIGHUP', onHangup);
     }
+    // A slow reader may still be catching up (from the spill file); Ctrl-C now just ends the command.
+    await live.flushed();
+    live.dispose();
   }
 }
 

@@ -16,8 +16,8 @@ export { resolveContainerEnv, expandVars, fieldRefValue, maskSecrets, refKeyOf, 
 export type { MissingRef, ResolvedEnvVar, PodIdentity } from './env';
 export { previewRun, formatPreview, MASK } from './runPlan';
 export type { RunPreview, PlannedContainer } from './runPlan';
-export { RunRecorder, readRun, readLog, listRuns, RUNS_DIR } from './records';
-export type { RunSummary, PodRecord, ContainerRecord, TimelineEvent, RunOutcome } from './records';
+export { RunRecorder, readRun, readLog, readLogTail, listRuns, runState, RUNS_DIR } from './records';
+export type { RunSummary, PodRecord, ContainerRecord, TimelineEvent, RunOutcome, RunState } from './records';
 export { runNode, runChildren, SHOW_LOCAL_RUN_COMMAND } from './runTree';
 export type { RunTreeNode } from './runTree';
 export { findRunProcesses } from './procScan';

@@ -11,6 +11,10 @@ import type { ContainerRecord, PodRecord, RunRecorder } from './records';
 export const CONTAINER_BACKOFF_INITIAL_MS = 10_000;
 export const CONTAINER_BACKOFF_MAX_MS = 300_000;
 
+/** How long the output of a container whose processes are all gone may stay open and silent, and open at all. */
+const LOG_DRAIN_IDLE_MS = 2000;
+const LOG_DRAIN_MAX_MS = 20_000;
+
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
 
 /** A container's state, shaped like the Kubernetes ContainerStatus (times are controller epoch ms). */
@@ -95,6 +99,8 @@ export class LocalPod {
   private readonly runningNames = new Set<string>();
   private readonly abort = new AbortController();
   private readonly secrets: string[] = [];
+  /** When each container last wrote a line (performance.now()), to tell a draining pipe from an abandoned one. */
+  private readonly lastOutput = new Map<string, number>();
 
   constructor(readonly options: LocalPodOptions) {
     this.name = options.identity.name;
@@ -251,12 +257,13 @@ export class LocalPod {
         status.ready = true;
         record.state = 'running';
         this.changed();
+        const room = (): Promise<void> | undefined => options.recorder?.logRoom(this.name, container.name);
         const logsDone = Promise.all([
-          pipeLines(started.stdout, (line) => this.log(container.name, 'stdout', line)),
-          pipeLines(started.stderr, (line) => this.log(container.name, 'stderr', line)),
+          pipeLines(started.stdout, (line) => this.log(container.name, 'stdout', line), room),
+          pipeLines(started.stderr, (line) => this.log(container.name, 'stderr', line), room),
         ]);
         const exit = await started.exited;
-        await logsDone;
+        await this.drainLogs(container.name, started, logsDone);
         this.running.delete(started);
         this.runningNames.delete(container.name);
         exitCode = exit.exitCode;
@@ -304,7 +311,35 @@ export class LocalPod {
     }
   }
 
+  /**
+   * drainLogs reads what the container wrote before it ended. Every process of the container is
+   * gone by now, so its pipes reach their end at once — unless a process that could not be found
+   * (it left the group and cleared its environment, and its parent is gone) still holds them.
+   * The pod does not wait for such a process, as a container's state follows its main process:
+   * once the output stays silent for LOG_DRAIN_IDLE_MS (or LOG_DRAIN_MAX_MS have passed), it
+   * stops reading.
+   */
+  private async drainLogs(container: string, started: RunningContainer, logsDone: Promise<unknown>): Promise<void> {
+    let ended = false;
+    void logsDone.then(() => (ended = true));
+    const drainStart = performance.now();
+    const giveUpAt = drainStart + LOG_DRAIN_MAX_MS;
+    for (;;) {
+      const silentFor = performance.now() - Math.max(drainStart, this.lastOutput.get(container) ?? 0);
+      if (silentFor >= LOG_DRAIN_IDLE_MS || performance.now() >= giveUpAt) break;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([logsDone, new Promise((resolve) => (timer = setTimeout(resolve, LOG_DRAIN_IDLE_MS - silentFor)))]);
+      clearTimeout(timer);
+      if (ended) return;
+    }
+    started.stdout?.destroy();
+    started.stderr?.destroy();
+    await logsDone;
+    this.log(container, 'stderr', 'kube-jobs: a process this container started still holds its output, and it cannot be found to stop it');
+  }
+
   private log(container: string, stream: 'stdout' | 'stderr', raw: string): void {
+    this.lastOutput.set(container, performance.now());
     const line = maskSecrets(raw, this.secrets);
     this.options.recorder?.appendLog(this.name, container, `${line}\n`);
     this.options.onLog?.({ pod: this.name, container, stream, line });

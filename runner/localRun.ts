@@ -209,6 +209,7 @@ export async function prepareLocalRun(request: LocalRunRequest): Promise<Prepare
       const clock = new ScaledClock(timeScale);
       const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
       const recorder = new RunRecorder(request.workspace, {
+        runId,
         name: preview.name,
         kind,
         ...(request.file === undefined ? {} : { file: request.file }),

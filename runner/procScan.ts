@@ -93,6 +93,18 @@ export function findRunProcesses(runId: string): number[] {
 /** Whether this system has Linux's /proc (the scan finds nothing elsewhere; process groups still work). */
 export const PROC_AVAILABLE = fs.existsSync('/proc/self/stat');
 
+/** processStartTicks is when a process started (/proc stat field 22, clock ticks since boot); undefined without /proc. */
+export function processStartTicks(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'latin1');
+    // Fields after "(comm)": state is field 3, starttime field 22.
+    const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    return Number.isFinite(ticks) ? ticks : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** processAlive is false once a process is gone or a zombie (Linux /proc; elsewhere, whether it can be signalled). */
 export function processAlive(pid: number): boolean {
   try {

@@ -1,14 +1,19 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { processStartTicks } from './procScan';
 
 /**
  * A run folder, `.kube-jobs/runs/<timestamp>-<name>/`, keeps what a finished run showed:
  *   run.json                 summary: the workload, runtime, outcome, every pod with its containers' exit codes
  *   events.jsonl             the timeline, one event per line (controller events and pod transitions)
  *   pods/<pod>/<container>.log   each container's output (secret values masked)
+ *   live-output.spill        while a slow reader lags behind the CLI's live output: what it has not read yet
  */
 
 export const RUNS_DIR = path.join('.kube-jobs', 'runs');
+/** The file in a run folder that holds the CLI's live output its reader has not taken yet. */
+export const LIVE_SPILL_FILE = 'live-output.spill';
 
 export interface ContainerRecord {
   readonly name: string;
@@ -54,8 +59,19 @@ export interface RunOutcome {
   readonly message?: string;
 }
 
+/** The process that runs (and writes) a run, so a reader can tell a live run from one whose process died. */
+export interface RunOwner {
+  readonly pid: number;
+  readonly host: string;
+  /** /proc start time of the process (clock ticks since boot), so a reused pid is not taken for the owner. */
+  readonly startTicks?: number;
+}
+
 export interface RunSummary {
   readonly version: 1;
+  /** The value of KUBE_JOBS_RUN_ID in every process of the run. */
+  readonly runId?: string;
+  readonly owner?: RunOwner;
   readonly name: string;
   readonly kind: 'Job' | 'CronJob';
   readonly file?: string;
@@ -81,12 +97,14 @@ export class RunRecorder {
   private readonly logStreams = new Map<string, fs.WriteStream>();
   private flushTimer: NodeJS.Timeout | undefined;
 
-  constructor(workspace: string, summary: Omit<RunSummary, 'version' | 'jobs' | 'pods'>) {
+  constructor(workspace: string, summary: Omit<RunSummary, 'version' | 'jobs' | 'pods' | 'owner'>) {
     let dir = path.join(workspace, RUNS_DIR, runFolderName(summary.name, summary.startedAt));
     for (let n = 2; fs.existsSync(dir); n++) dir = path.join(workspace, RUNS_DIR, `${runFolderName(summary.name, summary.startedAt)}-${n}`);
     fs.mkdirSync(dir, { recursive: true });
     this.dir = dir;
-    this.summary = { version: 1, ...summary, jobs: [], pods: [] };
+    const startTicks = processStartTicks(process.pid);
+    const owner: RunOwner = { pid: process.pid, host: os.hostname(), ...(startTicks === undefined ? {} : { startTicks }) };
+    this.summary = { version: 1, ...summary, owner, jobs: [], pods: [] };
     this.writeSummary();
   }
 
@@ -113,6 +131,19 @@ export class RunRecorder {
       this.logStreams.set(rel, stream);
     }
     stream.write(text);
+  }
+
+  /**
+   * logRoom is undefined while a container's log file keeps up, else a promise that resolves
+   * once its buffered writes reached the file: the container's output is read no faster.
+   */
+  logRoom(pod: string, container: string): Promise<void> | undefined {
+    const stream = this.logStreams.get(this.logPath(pod, container));
+    if (stream === undefined || !stream.writableNeedDrain) return undefined;
+    return new Promise((resolve) => {
+      stream.once('drain', resolve);
+      stream.once('close', resolve);
+    });
   }
 
   /** changed schedules a rewrite of run.json (coalesced, so chatty pods cost little). */
@@ -142,8 +173,35 @@ export class RunRecorder {
   }
 }
 
-/** readRun reads a run folder back; throws with a clear message if it is not one. */
-export function readRun(dir: string): { summary: RunSummary; events: TimelineEvent[] } {
+/** Whether a run goes on, ended with an outcome, or ended with its process (killed, crashed) before it could record one. */
+export type RunState = 'running' | 'finished' | 'interrupted';
+
+/** runState tells a live run from a dead one: a run without an outcome is live while its owner process is. */
+export function runState(summary: RunSummary): RunState {
+  if (summary.outcome !== undefined) return 'finished';
+  const owner = summary.owner;
+  // Another machine's run (a shared folder), or a record older than owners: there is no telling, so take it as written.
+  if (owner === undefined || owner.host !== os.hostname()) return 'running';
+  if (!pidExists(owner.pid)) return 'interrupted';
+  const ticks = processStartTicks(owner.pid);
+  return owner.startTicks === undefined || ticks === undefined || ticks === owner.startTicks ? 'running' : 'interrupted';
+}
+
+function pidExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * readRun reads a run folder back; throws with a clear message if it is not one. The pods of an
+ * interrupted run that were not finished read as phase Unknown, as the API server shows the
+ * pods of a node that stopped reporting: nobody knows how they ended.
+ */
+export function readRun(dir: string): { summary: RunSummary; events: TimelineEvent[]; state: RunState } {
   let summary: RunSummary;
   try {
     summary = JSON.parse(fs.readFileSync(path.join(dir, 'run.json'), 'utf8')) as RunSummary;
@@ -160,7 +218,11 @@ export function readRun(dir: string): { summary: RunSummary; events: TimelineEve
   } catch {
     events = [];
   }
-  return { summary, events };
+  const state = runState(summary);
+  if (state === 'interrupted') {
+    for (const pod of summary.pods) if (pod.phase !== 'Succeeded' && pod.phase !== 'Failed') pod.phase = 'Unknown';
+  }
+  return { summary, events, state };
 }
 
 /** readLog returns a container's recorded output ('' when it printed nothing). */
@@ -169,6 +231,32 @@ export function readLog(dir: string, pod: string, container: string): string {
     return fs.readFileSync(path.join(dir, 'pods', pod, `${container}.log`), 'utf8');
   } catch {
     return '';
+  }
+}
+
+/** How much of the end of a log file readLogTail reads at most. */
+const LOG_TAIL_BYTES = 2 * 1024 * 1024;
+
+/** readLogTail returns the last lines of a container's recorded output (at most maxLines, from its last 2 MiB). */
+export function readLogTail(dir: string, pod: string, container: string, maxLines: number): string[] {
+  let fd: number;
+  try {
+    fd = fs.openSync(path.join(dir, 'pods', pod, `${container}.log`), 'r');
+  } catch {
+    return [];
+  }
+  try {
+    const size = fs.fstatSync(fd).size;
+    const start = Math.max(0, size - LOG_TAIL_BYTES);
+    const buffer = Buffer.alloc(size - start);
+    const n = fs.readSync(fd, buffer, 0, buffer.length, start);
+    const lines = buffer.toString('utf8', 0, n).split('\n');
+    // The last element follows the final newline; the first is cut when the read began mid-file.
+    lines.pop();
+    if (start > 0) lines.shift();
+    return lines.slice(-maxLines);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

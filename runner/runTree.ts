@@ -33,11 +33,16 @@ function podIcon(pod: PodRecord): RunTreeNode['icon'] {
   if (pod.phase === 'Succeeded') return 'complete';
   if (pod.phase === 'Failed') return 'failed';
   if (pod.phase === 'Running') return 'running';
+  // Unknown: the run's process ended before the pod did (records.ts readRun).
+  if (pod.phase === 'Unknown') return 'info';
   return 'pending';
 }
 
-/** runNode is the top row of one run. */
-export function runNode(summary: RunSummary, dir: string, live: boolean, nowMs: number): RunTreeNode {
+/**
+ * runNode is the top row of one run. `live`: the run goes on (in this process or another one,
+ * see records.ts runState); `cancellable`: this process runs it, so it can cancel it.
+ */
+export function runNode(summary: RunSummary, dir: string, live: boolean, nowMs: number, cancellable = live): RunTreeNode {
   const outcome = summary.outcome;
   const status = outcome === undefined ? (live ? 'Running' : 'Interrupted') : outcome.result;
   const succeeded = summary.pods.filter((p) => p.phase === 'Succeeded').length;
@@ -52,7 +57,7 @@ export function runNode(summary: RunSummary, dir: string, live: boolean, nowMs: 
     icon: status === 'Running' ? 'running' : status === 'Complete' ? 'complete' : status === 'Failed' ? 'failed' : 'info',
     collapsible: true,
     command: { command: SHOW_LOCAL_RUN_COMMAND, title: 'Show run', arguments: [dir] },
-    contextValue: status === 'Running' ? 'running' : 'finished',
+    contextValue: status === 'Running' ? (cancellable ? 'running' : 'runningElsewhere') : 'finished',
   };
 }
 

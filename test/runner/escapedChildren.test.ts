@@ -6,6 +6,17 @@ import { ScaledClock } from '../../runner/clock';
 import { findRunProcesses } from '../../runner/procScan';
 import { leftoverProcesses, startPod, tempWorkspace, waitFor } from './helpers';
 
+/** Processes whose command line has an exact argument (this test's unique sleep duration). */
+function processesWithArgument(arg: string): number[] {
+  return fs.readdirSync('/proc').filter((e) => /^\d+$/.test(e)).map(Number).filter((pid) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0').includes(arg);
+    } catch {
+      return false;
+    }
+  });
+}
+
 const sh = (script: string, name = 'main'): Record<string, unknown> => ({ name, image: 'busybox', command: ['sh', '-c', script] });
 
 /**
@@ -40,6 +51,19 @@ describe('processes that left the process group (setsid) belong to their contain
     assert.deepEqual(logs.map((l) => l.line), ['outer']);
     assert.deepEqual(leftoverProcesses(runId), []);
     assert.equal(findRunProcesses(runId).length, 0);
+  });
+
+  it('a process that cannot be found (no marker, no group, no parent) holds the output: the pod still ends with its main process', async () => {
+    const token = `299.${process.pid}${Date.now() % 1000}`;
+    const { pod, logs } = startPod({ restartPolicy: 'Never', containers: [sh(`setsid env -i sh -c "sleep ${token} &"; echo done`)] });
+    try {
+      await pod.done;
+      assert.equal(pod.phase, 'Succeeded');
+      assert.deepEqual(logs.map((l) => l.line), ['done', 'kube-jobs: a process this container started still holds its output, and it cannot be found to stop it']);
+    } finally {
+      // The test's own leftover, found by its unique argument.
+      for (const pid of processesWithArgument(token)) process.kill(pid, 'SIGKILL');
+    }
   });
 
   it('one container ending does not touch the processes of the other container of the pod', async () => {

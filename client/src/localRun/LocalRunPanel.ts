@@ -1,18 +1,22 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import type { Ctx } from '../ctx';
-import { readLog, readRun } from '../../../runner';
-import type { LocalRunHandle, TimelineEvent } from '../../../runner';
+import { readLogTail, readRun } from '../../../runner';
+import type { LocalRunHandle, RunState, TimelineEvent } from '../../../runner';
+import { LogBatcher } from './logBatch';
+import type { PanelLogLine } from './logBatch';
 
 /** Messages to the page (data only; the page's script is static). */
 type ToPage =
-  | { type: 'init'; title: string; status: string; running: boolean; logs: { pod: string; line: string }[]; events: TimelineEvent[] }
-  | { type: 'log'; pod: string; line: string }
+  | { type: 'init'; title: string; status: string; running: boolean; logs: PanelLogLine[]; events: TimelineEvent[] }
+  | { type: 'logs'; lines: readonly PanelLogLine[]; skipped: number }
   | { type: 'event'; event: TimelineEvent }
   | { type: 'status'; status: string; running: boolean };
 
 /** Caps what the page holds, so a chatty pod cannot exhaust it. */
 const MAX_LINES = 5000;
+/** Log lines go to the page in batches, at most this often, each once the page took the one before. */
+const LOG_BATCH_MS = 100;
 
 /**
  * The panel of one local run: live pod-prefixed logs, the timeline of controller events, and a
@@ -23,7 +27,10 @@ export class LocalRunPanel implements vscode.Disposable {
   private readonly panel: vscode.WebviewPanel;
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
+  private disposed = false;
   private queue: ToPage[] = [];
+  private readonly logs = new LogBatcher(MAX_LINES);
+  private sendingLogs = false;
 
   static show(ctx: Ctx, dir: string, handle?: LocalRunHandle): LocalRunPanel {
     const existing = LocalRunPanel.open.get(dir);
@@ -61,6 +68,7 @@ export class LocalRunPanel implements vscode.Disposable {
           this.ready = true;
           this.post(this.initMessage());
           for (const q of this.queue.splice(0)) void this.panel.webview.postMessage(q);
+          this.sendLogsSoon();
         } else if (type === 'cancel') {
           void vscode.commands.executeCommand('kubeJobs.cancelLocalRun', this.dir);
         }
@@ -70,22 +78,40 @@ export class LocalRunPanel implements vscode.Disposable {
   }
 
   private initMessage(): ToPage {
-    const { summary, events } = readRun(this.dir);
+    const { summary, events, state } = readRun(this.dir);
     const live = this.handle?.summary ?? summary;
-    const logs: { pod: string; line: string }[] = [];
+    const logs: PanelLogLine[] = [];
     // A live run's panel opens before its first pod starts: everything reaches it as messages.
-    if (this.handle !== undefined) return { type: 'init', title: `${live.kind} ${live.name}`, status: statusText(live), running: live.outcome === undefined, logs, events: [] };
+    if (this.handle !== undefined) {
+      return { type: 'init', title: `${live.kind} ${live.name}`, status: statusText(live, 'running'), running: live.outcome === undefined, logs, events: [] };
+    }
     for (const pod of live.pods) {
       for (const c of pod.containers) {
-        const text = readLog(this.dir, pod.name, c.name);
-        for (const line of text.split('\n').slice(0, -1)) logs.push({ pod: pod.containers.length > 1 ? `${pod.name}/${c.name}` : pod.name, line });
+        for (const line of readLogTail(this.dir, pod.name, c.name, MAX_LINES)) logs.push({ pod: pod.containers.length > 1 ? `${pod.name}/${c.name}` : pod.name, line });
       }
     }
-    return { type: 'init', title: `${live.kind} ${live.name}`, status: statusText(live), running: live.outcome === undefined && this.handle !== undefined, logs: logs.slice(-MAX_LINES), events };
+    return { type: 'init', title: `${live.kind} ${live.name}`, status: statusText(live, state), running: false, logs: logs.slice(-MAX_LINES), events };
   }
 
   log(pod: string, line: string): void {
-    this.post({ type: 'log', pod, line });
+    this.logs.add({ pod, line });
+    this.sendLogsSoon();
+  }
+
+  /** sendLogsSoon sends the waiting log lines in one message, after the page took the previous one. */
+  private sendLogsSoon(): void {
+    if (this.sendingLogs || !this.ready || this.logs.size === 0) return;
+    this.sendingLogs = true;
+    setTimeout(() => {
+      const batch = this.logs.take();
+      const sent = batch === undefined || this.disposed ? Promise.resolve(true) : this.panel.webview.postMessage({ type: 'logs', ...batch } satisfies ToPage);
+      void Promise.resolve(sent)
+        .catch(() => false)
+        .then(() => {
+          this.sendingLogs = false;
+          if (!this.disposed) this.sendLogsSoon();
+        });
+    }, LOG_BATCH_MS);
   }
 
   event(event: TimelineEvent): void {
@@ -94,7 +120,7 @@ export class LocalRunPanel implements vscode.Disposable {
 
   status(): void {
     if (this.handle === undefined) return;
-    this.post({ type: 'status', status: statusText(this.handle.summary), running: this.handle.summary.outcome === undefined });
+    this.post({ type: 'status', status: statusText(this.handle.summary, 'running'), running: this.handle.summary.outcome === undefined });
   }
 
   private post(message: ToPage): void {
@@ -106,6 +132,7 @@ export class LocalRunPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     LocalRunPanel.open.delete(this.dir);
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
@@ -113,9 +140,10 @@ export class LocalRunPanel implements vscode.Disposable {
   }
 }
 
-function statusText(summary: LocalRunHandle['summary']): string {
+function statusText(summary: LocalRunHandle['summary'], state: RunState): string {
   const o = summary.outcome;
   const pods = `${summary.pods.filter((p) => p.phase === 'Succeeded').length} succeeded, ${summary.pods.filter((p) => p.phase === 'Failed').length} failed, ${summary.pods.filter((p) => p.phase === 'Running' || p.phase === 'Pending').length} active`;
+  if (o === undefined && state === 'interrupted') return `Interrupted: the process that ran it ended first · ${pods}`;
   if (o === undefined) return `Running · ${pods} · ${summary.runtime}`;
   return `${o.result}${o.reason === undefined ? '' : `: ${o.reason}`}${o.message === undefined ? '' : ` — ${o.message}`} · ${pods}`;
 }
@@ -137,6 +165,7 @@ pre { font-family: var(--vscode-editor-font-family); font-size: var(--vscode-edi
 .pod { color: var(--vscode-textLink-foreground); }
 .Warning { color: var(--vscode-editorWarning-foreground); }
 .time { color: var(--vscode-descriptionForeground); }
+.skipped { color: var(--vscode-descriptionForeground); font-style: italic; }
 </style></head>
 <body>
 <header><h1 id="title">Local run</h1><span id="status"></span><button id="cancel" disabled>Cancel</button></header>
@@ -152,6 +181,7 @@ function line(parent, parts) {
   while (parent.childNodes.length > MAX) parent.removeChild(parent.firstChild);
 }
 function addLog(pod, text) { line($('logs'), [['pod', '[' + pod + '] '], ['', text]]); }
+function addSkipped(n) { line($('logs'), [['skipped', '… ' + n + ' earlier line' + (n === 1 ? '' : 's') + ' not shown here (the run record keeps every line)'], ['', '']]); }
 function addEvent(e) {
   const t = new Date(e.at).toLocaleTimeString();
   line($('events'), [['time', t + '  '], [e.type, e.reason + ' '], ['', e.object + ': ' + e.message]]);
@@ -161,7 +191,7 @@ $('cancel').addEventListener('click', () => { $('cancel').disabled = true; vscod
 window.addEventListener('message', (event) => {
   const m = event.data;
   if (m.type === 'init') { $('title').textContent = m.title; $('logs').textContent = ''; $('events').textContent = ''; m.logs.forEach((l) => addLog(l.pod, l.line)); m.events.forEach(addEvent); setStatus(m.status, m.running); }
-  else if (m.type === 'log') addLog(m.pod, m.line);
+  else if (m.type === 'logs') { if (m.skipped > 0) addSkipped(m.skipped); m.lines.forEach((l) => addLog(l.pod, l.line)); }
   else if (m.type === 'event') addEvent(m.event);
   else if (m.type === 'status') setStatus(m.status, m.running);
 });

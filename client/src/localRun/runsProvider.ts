@@ -44,7 +44,7 @@ export class LocalRunsModel implements LocalRunsProvider {
         .map((dir) => this.summaryOf(dir))
         .filter((x): x is NonNullable<typeof x> => x !== undefined)
         .sort((a, b) => b.summary.startedAt - a.summary.startedAt)
-        .map(({ dir, summary, live }) => runNode(summary, dir, live, now));
+        .map(({ dir, summary, live, here }) => runNode(summary, dir, live, now, here));
     }
     const dir = parent.id.replace(/^(run|job|pod):/, '').replace(/:[^:/\\]*$/, '');
     const candidates = [parent.id.replace(/^run:/, ''), dir];
@@ -60,12 +60,14 @@ export class LocalRunsModel implements LocalRunsProvider {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  private summaryOf(dir: string): { dir: string; summary: LocalRunHandle['summary']; live: boolean } | undefined {
+  /** summaryOf reads a run: from its handle when this window runs it, else from its folder (live while its process is). */
+  private summaryOf(dir: string): { dir: string; summary: LocalRunHandle['summary']; live: boolean; here: boolean } | undefined {
     const handle = this.live.get(dir);
-    if (handle !== undefined) return { dir, summary: handle.summary, live: handle.summary.outcome === undefined };
+    if (handle !== undefined) return { dir, summary: handle.summary, live: handle.summary.outcome === undefined, here: true };
     if (!fs.existsSync(dir)) return undefined;
     try {
-      return { dir, summary: readRun(dir).summary, live: false };
+      const { summary, state } = readRun(dir);
+      return { dir, summary, live: state === 'running', here: false };
     } catch {
       return undefined;
     }
