@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { ResolvedEnvVar } from './env';
 import type { ContainerSpec } from './podSpec';
 import type { GroupExit } from './processGroup';
+import { maskSecrets } from './secretMask';
 
 export type RuntimeKind = 'process' | 'docker' | 'podman';
 
@@ -14,6 +15,8 @@ export interface ContainerLaunch {
   readonly env: readonly ResolvedEnvVar[];
   /** Directory a process-backend container runs in when the manifest sets no workingDir. */
   readonly defaultCwd: string;
+  /** How the person choosing this run picks another runtime, for messages (a CLI flag, a VS Code setting). */
+  readonly runtimeChoice?: string;
 }
 
 /** The exact command a backend will run, before it runs. */
@@ -71,6 +74,11 @@ export function shellQuote(arg: string): string {
   return `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-export function shellLine(file: string, args: readonly string[]): string {
-  return [file, ...args].map(shellQuote).join(' ');
+/**
+ * shellLine renders a command for display, each argument masked before it is quoted (a quoted
+ * secret would no longer look like itself): the secrets are the container's secret env values.
+ */
+export function shellLine(file: string, args: readonly string[], env: readonly ResolvedEnvVar[] = []): string {
+  const secrets = env.filter((v) => v.secret).map((v) => v.value);
+  return [file, ...args].map((arg) => shellQuote(secrets.length === 0 ? arg : maskSecrets(arg, secrets))).join(' ');
 }

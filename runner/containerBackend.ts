@@ -80,7 +80,7 @@ export function containerBackend(engine: ContainerEngine): Backend {
         file: engine,
         args: runArgs,
         env,
-        display: shellLine(engine, runArgs),
+        display: shellLine(engine, runArgs, launch.env),
         problems,
         containerName: name,
         markers: markers.map((m) => `${m.name}=${m.value}`),

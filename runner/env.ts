@@ -195,12 +195,3 @@ export function setPromptedValue(values: { set(key: string, value: string): void
     if (eq > 0) values.set(`${refKeyOf(ref)}/${pair.slice(0, eq).trim()}`, pair.slice(eq + 1));
   }
 }
-
-/** maskSecrets replaces every secret value (4 characters or more) in a text with `****`. */
-export function maskSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) out = out.split(secret).join('****');
-  }
-  return out;
-}

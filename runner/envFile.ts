@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { SecretMask } from './secretMask';
 
 /**
  * Values for configMapKeyRef / secretKeyRef / envFrom, read from an --env-file or typed at a
@@ -6,10 +7,13 @@ import * as fs from 'node:fs';
  *   secret/NAME/KEY or configmap/NAME/KEY   (kind-specific)
  *   NAME/KEY                                (either kind)
  *   ENV_VAR                                 (the name of the env entry that refers to it)
- * Secret values are never printed: previews and logs show them masked.
+ * Secret values are never printed: every value a secret reference resolves to joins `secrets`,
+ * the run's mask, which previews, logs, events and records go through.
  */
 export class RefValues {
   private readonly values = new Map<string, string>();
+  /** The values secret references of this run resolved to (the same key may serve a configMap too: secret wins). */
+  readonly secrets = new SecretMask();
 
   /** The keys known, for "which keys did the env file define" messages (never values). */
   keys(): string[] {
@@ -26,7 +30,9 @@ export class RefValues {
     if (envName !== undefined) candidates.push(envName);
     for (const candidate of candidates) {
       const value = this.values.get(candidate);
-      if (value !== undefined) return value;
+      if (value === undefined) continue;
+      if (kind === 'secret') this.secrets.add(value);
+      return value;
     }
     return undefined;
   }
@@ -40,6 +46,7 @@ export class RefValues {
         if (key.startsWith(prefix) && !key.slice(prefix.length).includes('/')) result.set(key.slice(prefix.length), value);
       }
     }
+    if (kind === 'secret') for (const value of result.values()) this.secrets.add(value);
     return [...result];
   }
 }

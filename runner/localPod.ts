@@ -1,7 +1,7 @@
 import type { Backend, RunningContainer } from './backend';
 import type { ScaledClock } from './clock';
 import type { RefValues } from './envFile';
-import { maskSecrets, resolveContainerEnv } from './env';
+import { resolveContainerEnv } from './env';
 import type { PodIdentity, ResolvedEnvVar } from './env';
 import { pipeLines } from './logLines';
 import type { ContainerSpec, PodSpec } from './podSpec';
@@ -98,7 +98,6 @@ export class LocalPod {
   private readonly running = new Set<RunningContainer>();
   private readonly runningNames = new Set<string>();
   private readonly abort = new AbortController();
-  private readonly secrets: string[] = [];
   /** When each container last wrote a line (performance.now()), to tell a draining pipe from an abandoned one. */
   private readonly lastOutput = new Map<string, number>();
 
@@ -138,11 +137,6 @@ export class LocalPod {
   /** pids of the process groups running now (for tests and the reaper). */
   get pids(): number[] {
     return [...this.running].map((r) => r.pid).filter((p): p is number => p !== undefined);
-  }
-
-  /** secretValues are the secret env values this pod's containers received (for masking). */
-  get secretValues(): readonly string[] {
-    return this.secrets;
   }
 
   /** delete stops the pod gracefully; resolves once its processes are gone. */
@@ -230,7 +224,6 @@ export class LocalPod {
       if (signal.aborted) return 137;
       const resolved = resolveContainerEnv(container, options.identity, options.values);
       const env: ResolvedEnvVar[] = [...resolved.vars];
-      for (const v of env) if (v.secret && !this.secrets.includes(v.value)) this.secrets.push(v.value);
       const plan = options.backend.plan({
         runId: options.runId,
         podName: this.name,
@@ -244,7 +237,7 @@ export class LocalPod {
       let exitCode: number;
       if (problems.length > 0) {
         exitCode = 128;
-        status.state = { terminated: { exitCode, reason: 'StartError', message: problems.join('; '), startedAt, finishedAt: startedAt } };
+        status.state = { terminated: { exitCode, reason: 'StartError', message: this.mask(problems.join('; ')), startedAt, finishedAt: startedAt } };
         this.log(container.name, 'stderr', `kube-jobs: ${problems.join('; ')}`);
       } else {
         const started = options.backend.start(plan);
@@ -258,9 +251,10 @@ export class LocalPod {
         record.state = 'running';
         this.changed();
         const room = (): Promise<void> | undefined => options.recorder?.logRoom(this.name, container.name);
+        const pipe = { room, cutter: options.values.secrets };
         const logsDone = Promise.all([
-          pipeLines(started.stdout, (line) => this.log(container.name, 'stdout', line), room),
-          pipeLines(started.stderr, (line) => this.log(container.name, 'stderr', line), room),
+          pipeLines(started.stdout, (line) => this.log(container.name, 'stdout', line), pipe),
+          pipeLines(started.stderr, (line) => this.log(container.name, 'stderr', line), pipe),
         ]);
         const exit = await started.exited;
         await this.drainLogs(container.name, started, logsDone);
@@ -275,7 +269,7 @@ export class LocalPod {
             reason,
             startedAt,
             finishedAt,
-            ...(exit.startError === undefined ? {} : { message: exit.startError }),
+            ...(exit.startError === undefined ? {} : { message: this.mask(exit.startError) }),
             ...(exit.signal === undefined ? {} : { signal: exitCode - 128 }),
           },
         };
@@ -338,9 +332,14 @@ export class LocalPod {
     this.log(container, 'stderr', 'kube-jobs: a process this container started still holds its output, and it cannot be found to stop it');
   }
 
+  /** mask hides every secret value of the run (secretMask.ts), in log lines and in messages. */
+  private mask(text: string): string {
+    return this.options.values.secrets.mask(text);
+  }
+
   private log(container: string, stream: 'stdout' | 'stderr', raw: string): void {
     this.lastOutput.set(container, performance.now());
-    const line = maskSecrets(raw, this.secrets);
+    const line = this.mask(raw);
     this.options.recorder?.appendLog(this.name, container, `${line}\n`);
     this.options.onLog?.({ pod: this.name, container, stream, line });
   }

@@ -40,6 +40,8 @@ export interface LocalRunRequest {
   readonly cron?: 'now' | 'schedule';
   /** Workspace: the run folder goes to <workspace>/.kube-jobs/runs/, processes start here. */
   readonly workspace: string;
+  /** How the person picks another runtime, for messages: default the CLI's `--runtime`; VS Code names its setting. */
+  readonly runtimeChoice?: string;
   /** Checks the document; returns error messages that stop the run. Default: the engine's lintDocument errors. */
   readonly lint?: (file: string, document: ManifestDocument) => readonly string[];
 }
@@ -183,7 +185,14 @@ export async function prepareLocalRun(request: LocalRunRequest): Promise<Prepare
     if (problems.length > 0) throw new RunInputError(`env file ${file} has lines kube-jobs cannot read`, problems);
   }
 
-  const preview = previewRun({ kind, value: doc.value, backend, values, cwd: request.workspace });
+  const preview = previewRun({
+    kind,
+    value: doc.value,
+    backend,
+    values,
+    cwd: request.workspace,
+    ...(request.runtimeChoice === undefined ? {} : { runtimeChoice: request.runtimeChoice }),
+  });
   if (preview.problems.length > 0) throw new RunInputError(`${kind} ${preview.name} cannot run locally`, preview.problems);
   const podSpec = preview.podSpec as PodSpec;
   const job = jobTemplateOf(doc.value, kind) ?? {};
@@ -216,7 +225,7 @@ export async function prepareLocalRun(request: LocalRunRequest): Promise<Prepare
         runtime: backend.kind,
         timeScale,
         startedAt: Date.now(),
-      });
+      }, (text) => values.secrets.mask(text));
       fs.writeFileSync(path.join(recorder.dir, 'manifest.yaml'), doc.chunk.text);
       const common = {
         podSpec,
@@ -228,7 +237,7 @@ export async function prepareLocalRun(request: LocalRunRequest): Promise<Prepare
         runId,
         cwd: request.workspace,
         recorder,
-        ...(listeners.onEvent === undefined ? {} : { onEvent: listeners.onEvent }),
+        ...(listeners.onEvent === undefined ? {} : { onEvent: (e: TimelineEvent) => listeners.onEvent?.({ ...e, message: values.secrets.mask(e.message) }) }),
         ...(listeners.onLog === undefined ? {} : { onLog: listeners.onLog }),
       };
       const onChange = (): void => listeners.onChange?.();

@@ -8,20 +8,41 @@ import type { Readable } from 'node:stream';
  */
 export const MAX_LOG_LINE_LENGTH = 16 * 1024;
 
+/** Where a long line may be cut: never inside a secret, so that each part can be masked (secretMask.ts). */
+export interface LineCutter {
+  /** How far past a cut the text must be known to see a secret that spans it. */
+  readonly longest: number;
+  safeCut(text: string, at: number): number;
+}
+
+export interface PipeLinesOptions {
+  /**
+   * Called after each chunk; a promise pauses reading until it resolves, so a slow writer (the
+   * run record's file) holds the process back through the pipe instead of filling memory.
+   */
+  readonly room?: () => Promise<void> | undefined;
+  readonly cutter?: LineCutter;
+}
+
 /**
  * pipeLines calls onLine for every complete line of a stream (and the unterminated tail at
  * its end), so logs can be prefixed and streamed while the process runs. Lines longer than
- * MAX_LOG_LINE_LENGTH come in parts. After each chunk, `room` may return a promise: reading
- * pauses until it resolves, so a slow writer (the run record's file) holds the process back
- * through the pipe instead of filling memory.
+ * MAX_LOG_LINE_LENGTH come in parts.
  */
-export function pipeLines(stream: Readable | null, onLine: (line: string) => void, room?: () => Promise<void> | undefined): Promise<void> {
+export function pipeLines(stream: Readable | null, onLine: (line: string) => void, options: PipeLinesOptions = {}): Promise<void> {
   if (stream === null) return Promise.resolve();
+  const { room, cutter } = options;
+  const cut = (text: string): number => cutter?.safeCut(text, MAX_LOG_LINE_LENGTH) ?? MAX_LOG_LINE_LENGTH;
   return new Promise((resolve) => {
     let tail = '';
     const emit = (line: string): void => {
-      if (line.length <= MAX_LOG_LINE_LENGTH) return onLine(line);
-      for (let start = 0; start < line.length; start += MAX_LOG_LINE_LENGTH) onLine(line.slice(start, start + MAX_LOG_LINE_LENGTH));
+      let rest = line;
+      while (rest.length > MAX_LOG_LINE_LENGTH) {
+        const at = cut(rest);
+        onLine(rest.slice(0, at));
+        rest = rest.slice(at);
+      }
+      onLine(rest);
     };
     stream.setEncoding('utf8');
     stream.on('data', (chunk: string) => {
@@ -32,9 +53,11 @@ export function pipeLines(stream: Readable | null, onLine: (line: string) => voi
         start = end + 1;
       }
       tail = text.slice(start);
-      while (tail.length >= MAX_LOG_LINE_LENGTH) {
-        onLine(tail.slice(0, MAX_LOG_LINE_LENGTH));
-        tail = tail.slice(MAX_LOG_LINE_LENGTH);
+      // A part is cut only once enough follows it to see a secret that would span the cut.
+      while (tail.length >= MAX_LOG_LINE_LENGTH + (cutter?.longest ?? 0)) {
+        const at = cut(tail);
+        onLine(tail.slice(0, at));
+        tail = tail.slice(at);
       }
       const wait = room?.();
       if (wait !== undefined) {

@@ -8,9 +8,16 @@ import { spawnGroup } from './processGroup';
 /** Host variables a local process keeps; everything else of the host environment is withheld, as in a container. */
 export const INHERITED_HOST_ENV = ['PATH', 'HOME', 'LANG', 'TMPDIR', 'TZ'] as const;
 
-export const NO_COMMAND_MESSAGE =
-  'has no command: the process runtime runs command + args and cannot know the image ENTRYPOINT. ' +
-  'Add command (e.g. ["sh", "-c", "…"]) to the manifest, or use --runtime docker|podman.';
+/** How a person picks another runtime with the CLI; VS Code names its setting instead (ContainerLaunch.runtimeChoice). */
+export const CLI_RUNTIME_CHOICE = 'use --runtime docker|podman';
+
+/** noCommandMessage says why a container without command cannot run as a process, and what to do instead. */
+export function noCommandMessage(runtimeChoice = CLI_RUNTIME_CHOICE): string {
+  return (
+    'has no command: the process runtime runs command + args and cannot know the image ENTRYPOINT. ' +
+    `Add command (e.g. ["sh", "-c", "…"]) to the manifest, or ${runtimeChoice}.`
+  );
+}
 
 /** containerArgv returns command + args with `$(VAR)` expanded against the container env (kubelet semantics). */
 export function containerArgv(launch: ContainerLaunch): string[] {
@@ -30,7 +37,7 @@ export const processBackend: Backend = {
     const problems: string[] = [];
     const { container } = launch;
     if (container.command === undefined || container.command.length === 0) {
-      problems.push(`container ${container.name} ${NO_COMMAND_MESSAGE}`);
+      problems.push(`container ${container.name} ${noCommandMessage(launch.runtimeChoice)}`);
     }
     const argv = containerArgv(launch);
     const env: Record<string, string> = {};
@@ -53,7 +60,7 @@ export const processBackend: Backend = {
       args,
       env,
       cwd,
-      display: argv.length === 0 ? '(no command)' : shellLine(file, args),
+      display: argv.length === 0 ? '(no command)' : shellLine(file, args, launch.env),
       problems,
       markers: markers.map((m) => `${m.name}=${m.value}`),
     };

@@ -97,7 +97,12 @@ export class RunRecorder {
   private readonly logStreams = new Map<string, fs.WriteStream>();
   private flushTimer: NodeJS.Timeout | undefined;
 
-  constructor(workspace: string, summary: Omit<RunSummary, 'version' | 'jobs' | 'pods' | 'owner'>) {
+  /** `mask` hides secret values in event messages (log lines arrive masked already). */
+  constructor(
+    workspace: string,
+    summary: Omit<RunSummary, 'version' | 'jobs' | 'pods' | 'owner'>,
+    private readonly mask: (text: string) => string = (text) => text,
+  ) {
     let dir = path.join(workspace, RUNS_DIR, runFolderName(summary.name, summary.startedAt));
     for (let n = 2; fs.existsSync(dir); n++) dir = path.join(workspace, RUNS_DIR, `${runFolderName(summary.name, summary.startedAt)}-${n}`);
     fs.mkdirSync(dir, { recursive: true });
@@ -109,7 +114,7 @@ export class RunRecorder {
   }
 
   addEvent(event: TimelineEvent): void {
-    fs.appendFileSync(path.join(this.dir, 'events.jsonl'), `${JSON.stringify(event)}\n`);
+    fs.appendFileSync(path.join(this.dir, 'events.jsonl'), `${JSON.stringify({ ...event, message: this.mask(event.message) })}\n`);
   }
 
   addPod(pod: PodRecord): void {

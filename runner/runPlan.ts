@@ -4,6 +4,7 @@ import { resolveContainerEnv } from './env';
 import type { MissingRef, PodIdentity } from './env';
 import { isRecord, readPodSpec } from './podSpec';
 import type { PodSpec } from './podSpec';
+import { MASK } from './secretMask';
 
 /** One container as the confirmation step shows it. */
 export interface PlannedContainer {
@@ -32,8 +33,6 @@ export interface RunPreview {
   readonly problems: readonly string[];
 }
 
-export const MASK = '••••••';
-
 /** jobTemplateOf returns the Job-shaped object a document runs: the Job itself or the CronJob's jobTemplate. */
 export function jobTemplateOf(value: unknown, kind: 'Job' | 'CronJob'): Record<string, unknown> | undefined {
   if (!isRecord(value) || !isRecord(value['spec'])) return undefined;
@@ -48,6 +47,8 @@ export interface PreviewOptions {
   readonly backend: Backend;
   readonly values: RefValues;
   readonly cwd: string;
+  /** How the person picks another runtime (see ContainerLaunch.runtimeChoice). */
+  readonly runtimeChoice?: string;
 }
 
 /**
@@ -83,7 +84,15 @@ export function previewRun(options: PreviewOptions): RunPreview {
       const resolved = resolveContainerEnv(container, identity, options.values);
       missing.push(...resolved.missing);
       problems.push(...resolved.problems);
-      const plan = options.backend.plan({ runId: 'preview', podName: samplePod, hostname: identity.hostname, container, env: resolved.vars, defaultCwd: options.cwd });
+      const plan = options.backend.plan({
+        runId: 'preview',
+        podName: samplePod,
+        hostname: identity.hostname,
+        container,
+        env: resolved.vars,
+        defaultCwd: options.cwd,
+        ...(options.runtimeChoice === undefined ? {} : { runtimeChoice: options.runtimeChoice }),
+      });
       problems.push(...plan.problems);
       containers.push({
         name: container.name,
@@ -91,7 +100,8 @@ export function previewRun(options: PreviewOptions): RunPreview {
         ...(container.image === undefined ? {} : { image: container.image }),
         command: plan.display,
         ...(plan.cwd === undefined ? {} : { cwd: plan.cwd }),
-        env: resolved.vars.map((v) => ({ name: v.name, value: v.secret ? MASK : v.value, from: v.from, secret: v.secret })),
+        // A secret also hides inside other values: `postgres://app:$(PASSWORD)@db` expands to it.
+        env: resolved.vars.map((v) => ({ name: v.name, value: v.secret ? MASK : options.values.secrets.mask(v.value), from: v.from, secret: v.secret })),
       });
     }
   }

@@ -79,7 +79,7 @@ describe('container output is read in lines of bounded length, and no faster tha
     let release!: () => void;
     const room = new Promise<void>((resolve) => (release = resolve));
     let asked = 0;
-    const done = pipeLines(stream, (l) => lines.push(l), () => (asked++ === 0 ? room : undefined));
+    const done = pipeLines(stream, (l) => lines.push(l), { room: () => (asked++ === 0 ? room : undefined) });
     stream.write('one\n');
     await new Promise((resolve) => setImmediate(resolve));
     stream.write('two\n');

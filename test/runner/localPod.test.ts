@@ -6,7 +6,9 @@ import { parseEnvFile } from '../../runner/envFile';
 import { RunRecorder, readLog, readRun } from '../../runner/records';
 import { ScaledClock } from '../../runner/clock';
 import { findRunProcesses } from '../../runner/procScan';
+import { RunInputError, prepareLocalRun } from '../../runner/localRun';
 import { leftoverProcesses, startPod, tempWorkspace, waitFor } from './helpers';
+import { jobYaml } from './runHelpers';
 
 const sh = (script: string): Record<string, unknown> => ({ name: 'main', image: 'busybox', command: ['sh', '-c', script] });
 
@@ -38,6 +40,16 @@ describe('LocalPod (process backend, real processes)', () => {
     assert.equal(state.terminated.exitCode, 128);
     assert.equal(state.terminated.reason, 'StartError');
     assert.match(logs[0]?.line ?? '', /executable file not found/);
+  });
+
+  it('a run without command is refused before it starts, naming how to pick another runtime where the person is', async () => {
+    const text = jobYaml('no-command', 'true').replace(/command: .*\n/, 'args: ["echo", "hi"]\n');
+    const vscode = await prepareLocalRun({ text, workspace: tempWorkspace(), runtimeChoice: 'set kubeJobs.localRun.runtime to docker or podman' }).catch((e: unknown) => e);
+    assert.ok(vscode instanceof RunInputError);
+    assert.match(vscode.details.join('\n'), /container main has no command: .* or set kubeJobs\.localRun\.runtime to docker or podman\./);
+    assert.doesNotMatch(vscode.details.join('\n'), /--runtime/, 'no CLI flag in VS Code');
+    const cli = await prepareLocalRun({ text, workspace: tempWorkspace() }).catch((e: unknown) => e);
+    assert.match((cli as RunInputError).details.join('\n'), /or use --runtime docker\|podman\./);
   });
 
   it('a container without command cannot run as a process, and says why', async () => {

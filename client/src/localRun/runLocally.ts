@@ -8,6 +8,9 @@ import type { LocalRunHandle, RuntimeKind } from '../../../runner';
 import { LocalRunPanel } from './LocalRunPanel';
 import type { LocalRunsModel } from './runsProvider';
 
+/** The setting that picks the runtime of Run Locally. */
+const RUNTIME_SETTING = 'kubeJobs.localRun.runtime';
+
 /** The `kubeJobs.localRun.*` settings. */
 export interface LocalRunSettings {
   readonly runtime: RuntimeKind;
@@ -85,6 +88,8 @@ export function runLocally(ctx: Ctx, model: LocalRunsModel): (arg?: unknown) => 
         envFiles: settings.envFiles,
         ...(cron === undefined ? {} : { cron }),
         workspace,
+        // Here the runtime is a setting, not a flag: messages say where to change it.
+        runtimeChoice: `set ${RUNTIME_SETTING} to docker or podman (Settings)`,
       });
     } catch (error) {
       if (!(error instanceof RunInputError)) throw error;
