@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ScaledClock } from '../../runner/clock';
 import { findRunProcesses } from '../../runner/procScan';
-import { leftoverProcesses, startPod, tempWorkspace, waitFor } from './helpers';
+import { escape, leftoverProcesses, startPod, tempWorkspace, waitFor } from './helpers';
 
 /** Processes whose command line has an exact argument (this test's unique sleep duration). */
 function processesWithArgument(arg: string): number[] {
@@ -24,17 +24,20 @@ const sh = (script: string, name = 'main'): Record<string, unknown> => ({ name, 
  * its process group with setsid — ends with it, on Ctrl-C, and on a second Ctrl-C.
  * (The watchdog's part is in orphans.test.ts, the CLI's in test/cli/run.test.ts.)
  */
-describe('processes that left the process group (setsid) belong to their container', { timeout: 60_000 }, () => {
-  it('the main process exits while a setsid child holds its output: the pod ends with the main process, the child is killed', async () => {
-    const { pod, logs, runId } = startPod({ restartPolicy: 'Never', containers: [sh('setsid sleep 300 & echo started')] });
+/** On a runner that waits for the escaped child, a test fails after this instead of hanging for its 300 s. */
+const HANGS = { timeout: 30_000 };
+
+describe('processes that left the process group (setsid) belong to their container', () => {
+  it('the main process exits while a setsid child holds its output: the pod ends with the main process, the child is killed', HANGS, async () => {
+    const { pod, logs, runId } = startPod({ restartPolicy: 'Never', containers: [sh(`${escape('exec sleep 300')} echo started`)] });
     await pod.done;
     assert.equal(pod.phase, 'Succeeded');
     assert.deepEqual(logs.map((l) => l.line), ['started']);
     assert.deepEqual(leftoverProcesses(runId), []);
   });
 
-  it('a setsid child with its output elsewhere (a daemon) is killed too', async () => {
-    const { pod, runId } = startPod({ restartPolicy: 'Never', containers: [sh('setsid sh -c "sleep 300" >/dev/null 2>&1 < /dev/null & exit 3')] });
+  it('a setsid child with its output elsewhere (a daemon) is killed too', HANGS, async () => {
+    const { pod, runId } = startPod({ restartPolicy: 'Never', containers: [sh(`${escape('exec sleep 300', '>/dev/null 2>&1 </dev/null')} exit 3`)] });
     await pod.done;
     assert.equal(pod.phase, 'Failed');
     const state = pod.status.containerStatuses[0]?.state;
@@ -42,10 +45,10 @@ describe('processes that left the process group (setsid) belong to their contain
     assert.deepEqual(leftoverProcesses(runId), []);
   });
 
-  it('a child that also cleared its environment is found as a descendant of a marked process', async () => {
+  it('a child that also cleared its environment is found as a descendant of a marked process', HANGS, async () => {
     const { pod, logs, runId } = startPod({
       restartPolicy: 'Never',
-      containers: [sh('setsid sh -c "env -i sleep 300 & echo inner; wait" >/dev/null & sleep 0.2; echo outer')],
+      containers: [sh(`${escape('env -i sleep 300 & wait', '>/dev/null')} echo outer`)],
     });
     await pod.done;
     assert.deepEqual(logs.map((l) => l.line), ['outer']);
@@ -53,7 +56,7 @@ describe('processes that left the process group (setsid) belong to their contain
     assert.equal(findRunProcesses(runId).length, 0);
   });
 
-  it('a process that cannot be found (no marker, no group, no parent) holds the output: the pod still ends with its main process', async () => {
+  it('a process that cannot be found (no marker, no group, no parent) holds the output: the pod still ends with its main process', HANGS, async () => {
     const token = `299.${process.pid}${Date.now() % 1000}`;
     const { pod, logs } = startPod({ restartPolicy: 'Never', containers: [sh(`setsid env -i sh -c "sleep ${token} &"; echo done`)] });
     try {
@@ -66,13 +69,13 @@ describe('processes that left the process group (setsid) belong to their contain
     }
   });
 
-  it('one container ending does not touch the processes of the other container of the pod', async () => {
+  it('one container ending does not touch the processes of the other container of the pod', HANGS, async () => {
     const go = path.join(tempWorkspace(), 'go');
     const { pod, logs, runId } = startPod({
       restartPolicy: 'Never',
       containers: [
-        sh('setsid sleep 300 >/dev/null & echo first done', 'first'),
-        sh(`setsid sleep 300 >/dev/null & while [ ! -e ${go} ]; do sleep 0.05; done; echo second done`, 'second'),
+        sh(`${escape('exec sleep 300', '>/dev/null')} echo first done`, 'first'),
+        sh(`${escape('exec sleep 300', '>/dev/null')} while [ ! -e ${go} ]; do sleep 0.05; done; echo second done`, 'second'),
       ],
     });
     await waitFor(() => logs.some((l) => l.line === 'first done'), 10_000, 'the first container to end');
@@ -85,8 +88,8 @@ describe('processes that left the process group (setsid) belong to their contain
     assert.deepEqual(leftoverProcesses(runId), []);
   });
 
-  it('Ctrl-C (delete) stops the setsid child with the main process', async () => {
-    const { pod, logs, runId } = startPod({ restartPolicy: 'Never', containers: [sh('setsid sleep 300 & echo up; sleep 300')] });
+  it('Ctrl-C (delete) stops the setsid child with the main process', HANGS, async () => {
+    const { pod, logs, runId } = startPod({ restartPolicy: 'Never', containers: [sh(`${escape('exec sleep 300')} echo up; sleep 300`)] });
     await waitFor(() => logs.some((l) => l.line === 'up'), 10_000, 'up');
     assert.ok(findRunProcesses(runId).length >= 3, 'the shell, its sleep and the escaped sleep');
     await pod.delete();
@@ -94,12 +97,12 @@ describe('processes that left the process group (setsid) belong to their contain
     assert.deepEqual(leftoverProcesses(runId), []);
   });
 
-  it('a second Ctrl-C (force kill) during a long grace period kills the setsid child at once', async () => {
+  it('a second Ctrl-C (force kill) during a long grace period kills the setsid child at once', HANGS, async () => {
     const { pod, logs, runId } = startPod(
       {
         restartPolicy: 'Never',
         terminationGracePeriodSeconds: 300,
-        containers: [sh("trap '' TERM; setsid sh -c \"trap '' TERM; sleep 300\" & echo up; while :; do sleep 1; done")],
+        containers: [sh(`trap '' TERM; ${escape("trap '' TERM; sleep 300")} echo up; while :; do sleep 1; done`)],
       },
       { clock: new ScaledClock(1) },
     );
