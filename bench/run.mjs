@@ -1,8 +1,13 @@
-// Local runtime benchmark: overhead per pod, from spawn to the first log line, of the
-// kube-jobs process backend over a bare child_process.spawn of the same command, measured in
-// the same run, interleaved, medians. Also the first-line latency of a whole Job run (plan,
-// syncJob, pod creation) for context. Budget: pod overhead ≤ 50 ms.
-// Usage: npx tsc -b runner && node bench/run.mjs [rounds]
+// Local runtime benchmark.
+// 1. Overhead per pod, from spawn to the first log line, of the kube-jobs process backend over a
+//    bare child_process.spawn of the same command, measured in the same run, interleaved,
+//    medians. Also the first-line latency of a whole Job run (plan, syncJob, pod creation).
+//    Budget: pod overhead ≤ 50 ms.
+// 2. Peak memory of `kube-jobs run` (dist/cli.js) while a pod prints MEGABYTES of lines and its
+//    stdout is read slowly, against a baseline in the same run: a bare Node process that pipes
+//    the same command's output to its stdout (stream back-pressure). Budget: ≤ 256 MiB, and no
+//    more at MEGABYTES than at a tenth of it (bounded, not growing with the output).
+// Usage: npm run build && node bench/run.mjs [rounds] [megabytes]
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
@@ -104,5 +109,67 @@ console.log(`  bare child_process.spawn        ${f(b)}`);
 console.log(`  kube-jobs pod (process backend) ${f(p)}   ×${(p / b).toFixed(2)} of bare`);
 console.log(`  kube-jobs Job run (syncJob too) ${f(j)}   ×${(j / b).toFixed(2)} of bare`);
 console.log(`overhead per pod: ${f(overhead)} (budget ≤ ${BUDGET_MS} ms) ${overhead <= BUDGET_MS ? 'OK' : 'OVER BUDGET'}`);
+
+const logs = await logMemory(Number(process.argv[3] ?? 300));
 fs.rmSync(workspace, { recursive: true, force: true });
-process.exitCode = overhead <= BUDGET_MS ? 0 : 1;
+process.exitCode = overhead <= BUDGET_MS && logs ? 0 : 1;
+
+/** Peak RSS (MiB) of a node process (the preload reports it), its stdout read at READ_MB_PER_S. */
+function peakWhileReadSlowly(preload, nodeArgs, cwd) {
+  const READ_MB_PER_S = 200;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', preload, ...nodeArgs], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.on('data', (chunk) => {
+      child.stdout.pause();
+      setTimeout(() => child.stdout.resume(), (chunk.length / (READ_MB_PER_S * 1e6)) * 1000);
+    });
+    child.once('close', (code) => {
+      const kb = Number(/PEAK_RSS_KB (\d+)/.exec(stderr)?.[1]);
+      if (code !== 0 || !Number.isFinite(kb)) reject(new Error(`exit ${code}: ${stderr.slice(-500)}`));
+      else resolve(kb / 1024);
+    });
+  });
+}
+
+async function logMemory(megabytes) {
+  const rounds = 3;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-jobs-bench-logs-'));
+  const preload = path.join(dir, 'peak.cjs');
+  fs.writeFileSync(preload, "process.on('exit', () => process.stderr.write(`PEAK_RSS_KB ${process.resourceUsage().maxRSS}\\n`));\n");
+  const script = (mb) => `yes 'a log line of forty characters, give or take' | head -c ${Math.round(mb * 1e6)}`;
+  const job = (mb) => `apiVersion: batch/v1
+kind: Job
+metadata: { name: chatty }
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+        - name: main
+          image: busybox
+          command: ["sh", "-c", ${JSON.stringify(script(mb))}]
+`;
+  fs.writeFileSync(path.join(dir, 'big.yaml'), job(megabytes));
+  fs.writeFileSync(path.join(dir, 'small.yaml'), job(megabytes / 10));
+  const pipeScript = `const c = require('child_process').spawn('sh', ['-c', ${JSON.stringify(script(megabytes))}], { stdio: ['ignore', 'pipe', 'inherit'] }); c.stdout.pipe(process.stdout);`;
+  const cli = path.resolve('dist/cli.js');
+  const base = [];
+  const big = [];
+  const small = [];
+  for (let i = 0; i < rounds; i++) {
+    base.push(await peakWhileReadSlowly(preload, ['-e', pipeScript], dir));
+    big.push(await peakWhileReadSlowly(preload, [cli, 'run', 'big.yaml', '--yes'], dir));
+    small.push(await peakWhileReadSlowly(preload, [cli, 'run', 'small.yaml', '--yes'], dir));
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  const [b, k, s] = [median(base), median(big), median(small)];
+  const ok = k <= 256 && k <= s * 1.25;
+  console.log(`\npeak memory while a pod prints ${megabytes} MB of lines, stdout read at 200 MB/s, median of ${rounds}`);
+  console.log(`  bare Node pipe of the same command   ${b.toFixed(0)} MiB`);
+  console.log(`  kube-jobs run, ${megabytes / 10} MB of output        ${s.toFixed(0)} MiB`);
+  console.log(`  kube-jobs run, ${megabytes} MB of output       ${k.toFixed(0)} MiB   ×${(k / b).toFixed(2)} of the bare pipe`);
+  console.log(`bounded log memory (≤ 256 MiB, flat in the output size): ${ok ? 'OK' : 'OVER BUDGET'}`);
+  return ok;
+}

@@ -15,6 +15,8 @@ export interface ProcessQuery {
   readonly env: readonly string[];
   /** Process groups whose members belong (the container's main process group). */
   readonly pgids: readonly number[];
+  /** /proc start time (clock ticks) of the container: older processes cannot be its own, so their environment is not read. */
+  readonly startedAt?: number;
 }
 
 /** The part of node:fs the scan uses, passed in so that the watchdog process can run the same function. */
@@ -58,7 +60,8 @@ export function matchProcesses(procFs: ProcFs, query: ProcessQuery, selfPid: num
         matched.add(pid);
         continue;
       }
-      if (markers.length === 0) continue;
+      // Field 22, the start time: a process older than the container is not one of its processes.
+      if (markers.length === 0 || (query.startedAt !== undefined && Number(fields[19]) < query.startedAt)) continue;
       const environ = procFs.readFileSync(`/proc/${entry}/environ`, 'latin1').split('\0');
       if (markers.every((marker) => environ.includes(marker))) matched.add(pid);
     } catch {

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import * as os from 'node:os';
-import { PROC_AVAILABLE, findProcesses, processAlive } from './procScan';
+import { PROC_AVAILABLE, findProcesses, processAlive, processStartTicks } from './procScan';
 import type { ProcessQuery } from './procScan';
 import { reaperTrack, reaperUntrack } from './reaper';
 
@@ -42,6 +42,8 @@ export interface SpawnGroupOptions {
   readonly markers?: readonly string[];
 }
 
+/** How long the scan for leftovers waits for the output of a main process that exited to be read. */
+const OUTPUT_WAIT_MS = 50;
 /** How long to wait for killed leftovers of a container to be gone. */
 const LEFTOVER_WAIT_MS = 2000;
 const POLL_MS = 10;
@@ -57,7 +59,8 @@ export function spawnGroup(file: string, args: readonly string[], options: Spawn
   });
   const pgid = child.pid;
   const markers = options.markers ?? [];
-  const query: ProcessQuery = { env: markers, pgids: pgid === undefined ? [] : [pgid] };
+  const startedAt = pgid === undefined ? undefined : processStartTicks(pgid);
+  const query: ProcessQuery = { env: markers, pgids: pgid === undefined ? [] : [pgid], ...(startedAt === undefined ? {} : { startedAt }) };
   if (pgid !== undefined) reaperTrack(pgid, options.reaperGraceMs ?? 0, markers);
   /** signalAll signals the group and every other process of the container; returns the pids signalled. */
   const signalAll = (signal: NodeJS.Signals): number[] => {
@@ -81,8 +84,14 @@ export function spawnGroup(file: string, args: readonly string[], options: Spawn
       const exit: GroupExit = signal !== null ? { exitCode: 128 + (os.constants.signals[signal] ?? 0), signal } : { exitCode: code ?? 0 };
       if (pgid === undefined) return resolve(exit);
       // The container's main process is gone: like a container runtime, kill what it left behind,
-      // and report the exit only once nothing of the container is left.
-      void killLeftovers(signalAll, pgid).then(() => {
+      // and report the exit only once nothing of the container is left. The group goes at once;
+      // the /proc scan for the rest waits until the output has been read (or is held by them).
+      signalGroup(pgid, 'SIGKILL');
+      const outputRead = new Promise((done) => {
+        child.once('close', done);
+        setTimeout(done, OUTPUT_WAIT_MS).unref();
+      });
+      void outputRead.then(() => killLeftovers(signalAll, pgid)).then(() => {
         reaperUntrack(pgid);
         resolve(exit);
       });
