@@ -169,19 +169,24 @@ pre { font-family: var(--vscode-editor-font-family); font-size: var(--vscode-edi
 </style></head>
 <body>
 <header><h1 id="title">Local run</h1><span id="status"></span><button id="cancel" disabled>Cancel</button></header>
-<section><div><h2>Logs</h2><pre id="logs"></pre></div><div><h2>Timeline</h2><pre id="events"></pre></div></section>
+<section><div><h2>Logs</h2><div id="skipped" class="skipped" hidden></div><pre id="logs"></pre></div><div><h2>Timeline</h2><pre id="events"></pre></div></section>
 <script nonce="${nonce}">
 const vscode = acquireVsCodeApi();
 const $ = (id) => document.getElementById(id);
 const MAX = ${MAX_LINES};
+let hidden = 0;
 function line(parent, parts) {
   const div = document.createElement('div');
   for (const [cls, text] of parts) { const span = document.createElement('span'); if (cls) span.className = cls; span.textContent = text; div.appendChild(span); }
   parent.appendChild(div);
-  while (parent.childNodes.length > MAX) parent.removeChild(parent.firstChild);
+  while (parent.childNodes.length > MAX) { parent.removeChild(parent.firstChild); if (parent.id === 'logs') hide(1); }
+}
+function hide(n) {
+  hidden += n;
+  $('skipped').hidden = hidden === 0;
+  $('skipped').textContent = '… ' + hidden.toLocaleString('en-US') + ' earlier line' + (hidden === 1 ? '' : 's') + ' not shown here (the run record keeps every line)';
 }
 function addLog(pod, text) { line($('logs'), [['pod', '[' + pod + '] '], ['', text]]); }
-function addSkipped(n) { line($('logs'), [['skipped', '… ' + n + ' earlier line' + (n === 1 ? '' : 's') + ' not shown here (the run record keeps every line)'], ['', '']]); }
 function addEvent(e) {
   const t = new Date(e.at).toLocaleTimeString();
   line($('events'), [['time', t + '  '], [e.type, e.reason + ' '], ['', e.object + ': ' + e.message]]);
@@ -190,8 +195,8 @@ function setStatus(status, running) { $('status').textContent = status; $('cance
 $('cancel').addEventListener('click', () => { $('cancel').disabled = true; vscode.postMessage({ type: 'cancel' }); });
 window.addEventListener('message', (event) => {
   const m = event.data;
-  if (m.type === 'init') { $('title').textContent = m.title; $('logs').textContent = ''; $('events').textContent = ''; m.logs.forEach((l) => addLog(l.pod, l.line)); m.events.forEach(addEvent); setStatus(m.status, m.running); }
-  else if (m.type === 'logs') { if (m.skipped > 0) addSkipped(m.skipped); m.lines.forEach((l) => addLog(l.pod, l.line)); }
+  if (m.type === 'init') { $('title').textContent = m.title; $('logs').textContent = ''; $('events').textContent = ''; hidden = 0; hide(0); m.logs.forEach((l) => addLog(l.pod, l.line)); m.events.forEach(addEvent); setStatus(m.status, m.running); }
+  else if (m.type === 'logs') { if (m.skipped > 0) hide(m.skipped); m.lines.forEach((l) => addLog(l.pod, l.line)); }
   else if (m.type === 'event') addEvent(m.event);
   else if (m.type === 'status') setStatus(m.status, m.running);
 });

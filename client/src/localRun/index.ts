@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { killAllRuns, stopAllRuns } from '../../../runner';
+import * as path from 'node:path';
+import { RUNS_DIR, killAllRuns, stopAllRuns } from '../../../runner';
 import { registerLocalRunsProvider } from '../views/localRunsRegistry';
 import { LocalRunPanel } from './LocalRunPanel';
 import { runLocally } from './runLocally';
@@ -35,6 +36,9 @@ export function registerLocalRun(ctx: Ctx): void {
   );
   const registration = registerLocalRunsProvider(model);
   ctx.push({ dispose: () => registration.dispose() });
+  // Runs of `kube-jobs run` in a terminal appear and change under Local runs too.
+  const records = vscode.workspace.createFileSystemWatcher(`**/${RUNS_DIR.split(path.sep).join('/')}/*/run.json`);
+  ctx.push(records, records.onDidCreate(() => model.changed()), records.onDidChange(() => model.changed()), records.onDidDelete(() => model.changed()));
 }
 
 /** runDirOf reads the run folder from a command argument: the folder itself, a tree row, or the tree's element wrapping a row. */

@@ -5,6 +5,8 @@ import type { LocalRunNode, LocalRunsProvider } from '../views/localRunsRegistry
 
 /** How many finished runs (from .kube-jobs/runs) the tree lists per workspace folder. */
 const MAX_PAST_RUNS = 20;
+/** How often the rows of runs that another process runs (a `kube-jobs run` in a terminal) are read again. */
+const ELSEWHERE_RECHECK_MS = 2000;
 
 /**
  * The "Local runs" rows: runs of this window (live, from their records in memory) and
@@ -14,6 +16,7 @@ export class LocalRunsModel implements LocalRunsProvider {
   private readonly live = new Map<string, LocalRunHandle>();
   private readonly listeners = new Set<(node?: LocalRunNode) => void>();
   private timer: NodeJS.Timeout | undefined;
+  private recheck: NodeJS.Timeout | undefined;
 
   constructor(private readonly workspaces: () => readonly string[]) {}
 
@@ -40,11 +43,10 @@ export class LocalRunsModel implements LocalRunsProvider {
     if (parent === undefined) {
       const dirs = new Set<string>(this.live.keys());
       for (const ws of this.workspaces()) for (const dir of listRuns(ws).slice(0, MAX_PAST_RUNS)) dirs.add(dir);
-      return [...dirs]
-        .map((dir) => this.summaryOf(dir))
-        .filter((x): x is NonNullable<typeof x> => x !== undefined)
-        .sort((a, b) => b.summary.startedAt - a.summary.startedAt)
-        .map(({ dir, summary, live, here }) => runNode(summary, dir, live, now, here));
+      const runs = [...dirs].map((dir) => this.summaryOf(dir)).filter((x): x is NonNullable<typeof x> => x !== undefined);
+      // A run of another process ends without telling this window (or dies): read it again soon.
+      if (runs.some((r) => r.live && !r.here)) this.recheckSoon();
+      return runs.sort((a, b) => b.summary.startedAt - a.summary.startedAt).map(({ dir, summary, live, here }) => runNode(summary, dir, live, now, here));
     }
     const dir = parent.id.replace(/^(run|job|pod):/, '').replace(/:[^:/\\]*$/, '');
     const candidates = [parent.id.replace(/^run:/, ''), dir];
@@ -73,8 +75,17 @@ export class LocalRunsModel implements LocalRunsProvider {
     }
   }
 
+  private recheckSoon(): void {
+    if (this.recheck !== undefined) return;
+    this.recheck = setTimeout(() => {
+      this.recheck = undefined;
+      this.changed();
+    }, ELSEWHERE_RECHECK_MS);
+  }
+
   dispose(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
+    if (this.recheck !== undefined) clearTimeout(this.recheck);
     this.listeners.clear();
   }
 }
