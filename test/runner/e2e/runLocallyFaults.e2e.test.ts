@@ -146,7 +146,7 @@ args: ["sh", "--token=$(TOKEN)"]`,
     assert.ok(note !== null, 'the note says how many lines are not shown');
     const shown = await frame.locator('#logs > div').count();
     assert.ok(shown <= 5000, 'the page holds at most 5,000 lines');
-    assert.equal(Number(note[1].replace(/,/g, '')) + shown, 300_000, 'the lines shown and the lines counted as not shown are every line');
+    assert.equal(Number((note[1] ?? '').replace(/,/g, '')) + shown, 300_000, 'the lines shown and the lines counted as not shown are every line');
     const record = fs.readdirSync(path.join(wb.workspace, '.kube-jobs', 'runs')).find((d) => d.endsWith('-chatty')) as string;
     const pod = fs.readdirSync(path.join(wb.workspace, '.kube-jobs', 'runs', record, 'pods'))[0] as string;
     const log = fs.readFileSync(path.join(wb.workspace, '.kube-jobs', 'runs', record, 'pods', pod, 'main.log'), 'utf8');
