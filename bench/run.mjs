@@ -139,12 +139,14 @@ async function logMemory(megabytes) {
   const rounds = 3;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-jobs-bench-logs-'));
   const preload = path.join(dir, 'peak.cjs');
-  fs.writeFileSync(preload, "process.on('exit', () => process.stderr.write(`PEAK_RSS_KB ${process.resourceUsage().maxRSS}\\n`));\n");
+  const report = 'process.stderr.write(`PEAK_RSS_KB ${process.resourceUsage().maxRSS}\\n`)';
+  fs.writeFileSync(preload, `process.on('exit', () => ${report});\n`);
   const script = (mb) => `yes 'a log line of forty characters, give or take' | head -c ${Math.round(mb * 1e6)}`;
   const job = (mb) => jobYaml('chatty', ['sh', '-c', script(mb)]);
   fs.writeFileSync(path.join(dir, 'big.yaml'), job(megabytes));
   fs.writeFileSync(path.join(dir, 'small.yaml'), job(megabytes / 10));
-  const pipeScript = `const c = require('child_process').spawn('sh', ['-c', ${JSON.stringify(script(megabytes))}], { stdio: ['ignore', 'pipe', 'inherit'] }); c.stdout.pipe(process.stdout);`;
+  const spawnCall = `require('child_process').spawn('sh', ['-c', ${JSON.stringify(script(megabytes))}], { stdio: ['ignore', 'pipe', 'inherit'] })`;
+  const pipeScript = `${spawnCall}.stdout.pipe(process.stdout);`;
   const cli = path.resolve('dist/cli.js');
   const base = [];
   const big = [];
@@ -162,6 +164,7 @@ async function logMemory(megabytes) {
   console.log(row('bare Node pipe of the same command', b));
   console.log(row(`kube-jobs run, ${megabytes / 10} MB of output`, s));
   console.log(`${row(`kube-jobs run, ${megabytes} MB of output`, k)}   ×${(k / b).toFixed(2)} of the bare pipe`);
-  console.log(`bounded log memory (≤ 256 MiB, at most 1.5 × the figure for a tenth of the output): ${ok ? 'OK' : 'OVER BUDGET'}`);
+  const verdict = ok ? 'OK' : 'OVER BUDGET';
+  console.log(`bounded log memory (≤ 256 MiB, at most 1.5 × the figure for a tenth of the output): ${verdict}`);
   return ok;
 }

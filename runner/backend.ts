@@ -60,7 +60,9 @@ export const POD_MARKER_ENV = 'KUBE_JOBS_POD';
 export const CONTAINER_MARKER_ENV = 'KUBE_JOBS_CONTAINER';
 
 /** markerEnv is the marker variables of one container, in the order they are set. */
-export function markerEnv(launch: Pick<ContainerLaunch, 'runId' | 'podName' | 'container'>): Array<{ name: string; value: string }> {
+export function markerEnv(
+  launch: Pick<ContainerLaunch, 'runId' | 'podName' | 'container'>,
+): Array<{ name: string; value: string }> {
   return [
     { name: RUN_MARKER_ENV, value: launch.runId },
     { name: POD_MARKER_ENV, value: launch.podName },

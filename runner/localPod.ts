@@ -237,7 +237,8 @@ export class LocalPod {
       let exitCode: number;
       if (problems.length > 0) {
         exitCode = 128;
-        status.state = { terminated: { exitCode, reason: 'StartError', message: this.mask(problems.join('; ')), startedAt, finishedAt: startedAt } };
+        const message = this.mask(problems.join('; '));
+        status.state = { terminated: { exitCode, reason: 'StartError', message, startedAt, finishedAt: startedAt } };
         this.log(container.name, 'stderr', `kube-jobs: ${problems.join('; ')}`);
       } else {
         const started = options.backend.start(plan);
@@ -329,7 +330,8 @@ export class LocalPod {
     started.stdout?.destroy();
     started.stderr?.destroy();
     await logsDone;
-    this.log(container, 'stderr', 'kube-jobs: a process this container started still holds its output, and it cannot be found to stop it');
+    const notice = 'kube-jobs: a process this container started still holds its output, and it cannot be found to stop it';
+    this.log(container, 'stderr', notice);
   }
 
   /** mask hides every secret value of the run (secretMask.ts), in log lines and in messages. */

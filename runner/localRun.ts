@@ -237,7 +237,9 @@ export async function prepareLocalRun(request: LocalRunRequest): Promise<Prepare
         runId,
         cwd: request.workspace,
         recorder,
-        ...(listeners.onEvent === undefined ? {} : { onEvent: (e: TimelineEvent) => listeners.onEvent?.({ ...e, message: values.secrets.mask(e.message) }) }),
+        ...(listeners.onEvent === undefined
+          ? {}
+          : { onEvent: (e: TimelineEvent) => listeners.onEvent?.({ ...e, message: values.secrets.mask(e.message) }) }),
         ...(listeners.onLog === undefined ? {} : { onLog: listeners.onLog }),
       };
       const onChange = (): void => listeners.onChange?.();

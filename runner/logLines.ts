@@ -29,7 +29,11 @@ export interface PipeLinesOptions {
  * its end), so logs can be prefixed and streamed while the process runs. Lines longer than
  * MAX_LOG_LINE_LENGTH come in parts.
  */
-export function pipeLines(stream: Readable | null, onLine: (line: string) => void, options: PipeLinesOptions = {}): Promise<void> {
+export function pipeLines(
+  stream: Readable | null,
+  onLine: (line: string) => void,
+  options: PipeLinesOptions = {},
+): Promise<void> {
   if (stream === null) return Promise.resolve();
   const { room, cutter } = options;
   const cut = (text: string): number => cutter?.safeCut(text, MAX_LOG_LINE_LENGTH) ?? MAX_LOG_LINE_LENGTH;

@@ -66,7 +66,8 @@ export const processBackend: Backend = {
     };
   },
   start(plan: LaunchPlan): RunningContainer {
-    const group = spawnGroup(plan.file, plan.args, { env: plan.env, ...(plan.cwd === undefined ? {} : { cwd: plan.cwd }), markers: plan.markers });
+    const cwd = plan.cwd === undefined ? {} : { cwd: plan.cwd };
+    const group = spawnGroup(plan.file, plan.args, { env: plan.env, ...cwd, markers: plan.markers });
     return {
       pid: group.pgid,
       stdout: group.child.stdout,

@@ -60,7 +60,11 @@ export function spawnGroup(file: string, args: readonly string[], options: Spawn
   const pgid = child.pid;
   const markers = options.markers ?? [];
   const startedAt = pgid === undefined ? undefined : processStartTicks(pgid);
-  const query: ProcessQuery = { env: markers, pgids: pgid === undefined ? [] : [pgid], ...(startedAt === undefined ? {} : { startedAt }) };
+  const query: ProcessQuery = {
+    env: markers,
+    pgids: pgid === undefined ? [] : [pgid],
+    ...(startedAt === undefined ? {} : { startedAt }),
+  };
   if (pgid !== undefined) reaperTrack(pgid, options.reaperGraceMs ?? 0, markers);
   /** signalAll signals the group and every other process of the container; returns the pids signalled. */
   const signalAll = (signal: NodeJS.Signals): number[] => {
@@ -75,13 +79,15 @@ export function spawnGroup(file: string, args: readonly string[], options: Spawn
     child.once('error', (error: NodeJS.ErrnoException) => {
       if (settled) return;
       settled = true;
-      const message = error.code === 'ENOENT' ? `exec: "${file}": executable file not found in $PATH` : `exec: "${file}": ${error.message}`;
+      const message =
+        error.code === 'ENOENT' ? `exec: "${file}": executable file not found in $PATH` : `exec: "${file}": ${error.message}`;
       resolve({ exitCode: 128, startError: message });
     });
     child.once('exit', (code, signal) => {
       if (settled) return;
       settled = true;
-      const exit: GroupExit = signal !== null ? { exitCode: 128 + (os.constants.signals[signal] ?? 0), signal } : { exitCode: code ?? 0 };
+      const exit: GroupExit =
+        signal !== null ? { exitCode: 128 + (os.constants.signals[signal] ?? 0), signal } : { exitCode: code ?? 0 };
       if (pgid === undefined) return resolve(exit);
       // The container's main process is gone: like a container runtime, kill what it left behind,
       // and report the exit only once nothing of the container is left. The group goes at once;
@@ -91,10 +97,12 @@ export function spawnGroup(file: string, args: readonly string[], options: Spawn
         child.once('close', done);
         setTimeout(done, OUTPUT_WAIT_MS).unref();
       });
-      void outputRead.then(() => killLeftovers(signalAll, pgid)).then(() => {
-        reaperUntrack(pgid);
-        resolve(exit);
-      });
+      void outputRead
+        .then(() => killLeftovers(signalAll, pgid))
+        .then(() => {
+          reaperUntrack(pgid);
+          resolve(exit);
+        });
     });
   });
   return {
@@ -122,7 +130,8 @@ export function spawnGroup(file: string, args: readonly string[], options: Spawn
 async function killLeftovers(signalAll: (signal: NodeJS.Signals) => number[], pgid: number): Promise<void> {
   const deadline = performance.now() + LEFTOVER_WAIT_MS;
   // With /proc, the processes found are watched one by one (a zombie is gone); without it the group is all there is.
-  const gone = (pids: readonly number[]): boolean => (PROC_AVAILABLE ? pids.every((pid) => !processAlive(pid)) : !groupAlive(pgid));
+  const gone = (pids: readonly number[]): boolean =>
+    PROC_AVAILABLE ? pids.every((pid) => !processAlive(pid)) : !groupAlive(pgid);
   for (;;) {
     const pids = signalAll('SIGKILL');
     if (PROC_AVAILABLE && pids.length === 0) return;

@@ -114,7 +114,8 @@ export class RunRecorder {
   }
 
   addEvent(event: TimelineEvent): void {
-    fs.appendFileSync(path.join(this.dir, 'events.jsonl'), `${JSON.stringify({ ...event, message: this.mask(event.message) })}\n`);
+    const masked = { ...event, message: this.mask(event.message) };
+    fs.appendFileSync(path.join(this.dir, 'events.jsonl'), `${JSON.stringify(masked)}\n`);
   }
 
   addPod(pod: PodRecord): void {

@@ -101,7 +101,12 @@ export function previewRun(options: PreviewOptions): RunPreview {
         command: plan.display,
         ...(plan.cwd === undefined ? {} : { cwd: plan.cwd }),
         // A secret also hides inside other values: `postgres://app:$(PASSWORD)@db` expands to it.
-        env: resolved.vars.map((v) => ({ name: v.name, value: v.secret ? MASK : options.values.secrets.mask(v.value), from: v.from, secret: v.secret })),
+        env: resolved.vars.map((v) => ({
+          name: v.name,
+          value: v.secret ? MASK : options.values.secrets.mask(v.value),
+          from: v.from,
+          secret: v.secret,
+        })),
       });
     }
   }

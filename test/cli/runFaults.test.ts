@@ -29,11 +29,24 @@ interface Cli {
 }
 
 /** spawnCli starts the real `kube-jobs run` on a manifest; stdout is left unread until the test reads it. */
-function spawnCli(manifest: string, args: string[] = [], options: { nodeArgs?: string[]; readStdout?: boolean; workspace?: string } = {}): Cli {
+function spawnCli(
+  manifest: string,
+  args: string[] = [],
+  options: { nodeArgs?: string[]; readStdout?: boolean; workspace?: string } = {},
+): Cli {
   const workspace = options.workspace ?? tempWorkspace();
   fs.writeFileSync(path.join(workspace, 'job.yaml'), manifest);
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, 'run', 'job.yaml', '--yes', ...args], { cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'] });
-  const cli: Cli = { child, workspace, stdout: '', stderr: '', exit: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, 'run', 'job.yaml', '--yes', ...args], {
+    cwd: workspace,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const cli: Cli = {
+    child,
+    workspace,
+    stdout: '',
+    stderr: '',
+    exit: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
+  };
   child.stderr?.on('data', (d: Buffer) => (cli.stderr += d.toString()));
   if (options.readStdout !== false) child.stdout?.on('data', (d: Buffer) => (cli.stdout += d.toString()));
   return cli;
@@ -53,7 +66,9 @@ async function runningRunId(dir: string): Promise<string> {
 
 describe('kube-jobs run against real faults', { timeout: 120_000 }, () => {
   it('stdout closed by its reader (| head): no crash, the run is cancelled and recorded so, nothing is left', async () => {
-    const cli = spawnCli(jobYaml('piped', 'i=0; while :; do echo "line $i"; i=$((i+1)); sleep 0.01; done'), [], { readStdout: false });
+    const cli = spawnCli(jobYaml('piped', 'i=0; while :; do echo "line $i"; i=$((i+1)); sleep 0.01; done'), [], {
+      readStdout: false,
+    });
     let seen = '';
     await new Promise<void>((resolve) => {
       cli.child.stdout?.on('data', (d: Buffer) => {
@@ -80,7 +95,10 @@ describe('kube-jobs run against real faults', { timeout: 120_000 }, () => {
     fs.writeFileSync(path.join(workspace, 'job.yaml'), jobYaml('tty', `${escape('exec sleep 300')} echo up; sleep 300`));
     // script(1) gives the command a pseudo-terminal; killing script closes it, as closing a terminal window does.
     const command = `${process.execPath} ${CLI} run job.yaml --yes`;
-    const terminal = spawn('/usr/bin/script', ['-qfec', command, '/dev/null'], { cwd: workspace, stdio: ['pipe', 'pipe', 'pipe'] });
+    const terminal = spawn('/usr/bin/script', ['-qfec', command, '/dev/null'], {
+      cwd: workspace,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     terminal.stdout.resume();
     const dir = await runFolder(workspace);
     const runId = await runningRunId(dir);
@@ -89,12 +107,21 @@ describe('kube-jobs run against real faults', { timeout: 120_000 }, () => {
     const { summary } = readRun(dir);
     assert.equal(summary.outcome?.result, 'Cancelled');
     assert.match(summary.outcome?.message ?? '', /the terminal was closed|the output was closed \(EIO\)/);
-    await waitFor(() => leftoverProcesses(runId).length === 0, 10_000, 'every process of the run, the escaped sleep too, to be gone');
+    await waitFor(
+      () => leftoverProcesses(runId).length === 0,
+      10_000,
+      'every process of the run, the escaped sleep too, to be gone',
+    );
   });
 
   it('Ctrl-C, then Ctrl-C again during a long grace period: the setsid child of a pod is gone too', async () => {
     const cli = spawnCli(
-      jobYaml('stubborn', `trap '' TERM INT; ${escape("trap '' TERM INT; sleep 300")} echo up; while :; do sleep 1; done`, '', 'terminationGracePeriodSeconds: 300'),
+      jobYaml(
+        'stubborn',
+        `trap '' TERM INT; ${escape("trap '' TERM INT; sleep 300")} echo up; while :; do sleep 1; done`,
+        '',
+        'terminationGracePeriodSeconds: 300',
+      ),
     );
     const dir = await runFolder(cli.workspace);
     const runId = await runningRunId(dir);
@@ -127,7 +154,11 @@ describe('kube-jobs run against real faults', { timeout: 120_000 }, () => {
   it('60 MB of output read late: every line arrives in order, memory stays bounded, the spill file is removed', async () => {
     const workspace = tempWorkspace();
     const lines = 6_000_000;
-    const cli = spawnCli(jobYaml('chatty', `seq 1 ${lines}`), [], { nodeArgs: ['-r', peakMemoryPreload(workspace)], readStdout: false, workspace });
+    const cli = spawnCli(jobYaml('chatty', `seq 1 ${lines}`), [], {
+      nodeArgs: ['-r', peakMemoryPreload(workspace)],
+      readStdout: false,
+      workspace,
+    });
     const dir = await runFolder(workspace);
     // Nobody reads until the Job is over: a pager left open, a terminal scrolled back.
     await waitFor(() => readRun(dir).summary.outcome !== undefined, 60_000, 'the Job to finish while nobody reads');
@@ -146,7 +177,7 @@ describe('kube-jobs run against real faults', { timeout: 120_000 }, () => {
     assert.equal(await cli.exit, 0, cli.stderr);
     assert.equal(next - 1, lines);
     const peakKb = Number(/PEAK_RSS_KB (\d+)/.exec(cli.stderr)?.[1]);
-    console.log(`peak ${peakKb}`); assert.ok(peakKb < 250 * 1024, `peak memory ${Math.round(peakKb / 1024)} MiB for 60 MB of output`);
+    assert.ok(peakKb < 250 * 1024, `peak memory ${Math.round(peakKb / 1024)} MiB for 60 MB of output`);
     assert.ok(!fs.existsSync(path.join(dir, LIVE_SPILL_FILE)), 'the spill file is gone');
   });
 });

@@ -42,7 +42,10 @@ describe('live output to a slow reader: in order, bounded memory, spilled to the
     const lines = (await reading).split('\n');
     assert.equal(lines.pop(), '');
     assert.equal(lines.length, 200_000);
-    assert.ok(lines.every((l, i) => l === `line ${i}`), 'every line, in order');
+    assert.ok(
+      lines.every((l, i) => l === `line ${i}`),
+      'every line, in order',
+    );
     assert.ok(!fs.existsSync(spill), 'the spill file is removed once read');
     live.dispose();
   });
@@ -69,7 +72,15 @@ describe('container output is read in lines of bounded length, and no faster tha
     await done;
     assert.deepEqual(
       lines.map((l) => `${l[0]}${l.length}`),
-      [`a${MAX_LOG_LINE_LENGTH}`, 'a10', 's5', `b${MAX_LOG_LINE_LENGTH}`, `b${MAX_LOG_LINE_LENGTH}`, `b${MAX_LOG_LINE_LENGTH}`, 'b1'],
+      [
+        `a${MAX_LOG_LINE_LENGTH}`,
+        'a10',
+        's5',
+        `b${MAX_LOG_LINE_LENGTH}`,
+        `b${MAX_LOG_LINE_LENGTH}`,
+        `b${MAX_LOG_LINE_LENGTH}`,
+        'b1',
+      ],
     );
   });
 
@@ -99,7 +110,10 @@ describe('container output is read in lines of bounded length, and no faster tha
     });
     await pod.done;
     assert.equal(pod.phase, 'Succeeded');
-    assert.equal(logs.reduce((n, l) => n + l.line.length, 0), 20_000_000);
+    assert.equal(
+      logs.reduce((n, l) => n + l.line.length, 0),
+      20_000_000,
+    );
     assert.ok(logs.every((l) => l.line.length <= MAX_LOG_LINE_LENGTH));
   });
 });
@@ -110,7 +124,10 @@ describe('the VS Code panel holds a bounded number of log lines', () => {
     for (let i = 0; i < 10; i++) batcher.add({ pod: 'p', line: String(i) });
     assert.ok(batcher.size < 6);
     const batch = batcher.take();
-    assert.deepEqual(batch?.lines.map((l) => l.line), ['7', '8', '9']);
+    assert.deepEqual(
+      batch?.lines.map((l) => l.line),
+      ['7', '8', '9'],
+    );
     assert.equal(batch?.skipped, 7);
     assert.equal(batcher.take(), undefined);
   });

@@ -56,15 +56,22 @@ describe('secret masking: one function for every rendering', () => {
       {
         restartPolicy: 'Never',
         containers: [
-          { name: 'main', command: ['sh', '-c', 'echo "Authorization: Bearer $TOKEN"; echo "$URL"'], env: [
-            { name: 'TOKEN', valueFrom: { secretKeyRef: { name: 'api', key: 'token' } } },
-            { name: 'URL', value: 'https://x/?t=$(TOKEN)' },
-          ] },
+          {
+            name: 'main',
+            command: ['sh', '-c', 'echo "Authorization: Bearer $TOKEN"; echo "$URL"'],
+            env: [
+              { name: 'TOKEN', valueFrom: { secretKeyRef: { name: 'api', key: 'token' } } },
+              { name: 'URL', value: 'https://x/?t=$(TOKEN)' },
+            ],
+          },
         ],
       },
       { values },
     );
     await pod.done;
-    assert.deepEqual(logs.map((l) => l.line), [`Authorization: Bearer ${MASK}`, `https://x/?t=${MASK}`]);
+    assert.deepEqual(
+      logs.map((l) => l.line),
+      [`Authorization: Bearer ${MASK}`, `https://x/?t=${MASK}`],
+    );
   });
 });

@@ -83,14 +83,29 @@ export class LocalRunPanel implements vscode.Disposable {
     const logs: PanelLogLine[] = [];
     // A live run's panel opens before its first pod starts: everything reaches it as messages.
     if (this.handle !== undefined) {
-      return { type: 'init', title: `${live.kind} ${live.name}`, status: statusText(live, 'running'), running: live.outcome === undefined, logs, events: [] };
+      return {
+        type: 'init',
+        title: `${live.kind} ${live.name}`,
+        status: statusText(live, 'running'),
+        running: live.outcome === undefined,
+        logs,
+        events: [],
+      };
     }
     for (const pod of live.pods) {
       for (const c of pod.containers) {
-        for (const line of readLogTail(this.dir, pod.name, c.name, MAX_LINES)) logs.push({ pod: pod.containers.length > 1 ? `${pod.name}/${c.name}` : pod.name, line });
+        for (const line of readLogTail(this.dir, pod.name, c.name, MAX_LINES))
+          {logs.push({ pod: pod.containers.length > 1 ? `${pod.name}/${c.name}` : pod.name, line });}
       }
     }
-    return { type: 'init', title: `${live.kind} ${live.name}`, status: statusText(live, state), running: false, logs: logs.slice(-MAX_LINES), events };
+    return {
+      type: 'init',
+      title: `${live.kind} ${live.name}`,
+      status: statusText(live, state),
+      running: false,
+      logs: logs.slice(-MAX_LINES),
+      events,
+    };
   }
 
   log(pod: string, line: string): void {
@@ -104,7 +119,10 @@ export class LocalRunPanel implements vscode.Disposable {
     this.sendingLogs = true;
     setTimeout(() => {
       const batch = this.logs.take();
-      const sent = batch === undefined || this.disposed ? Promise.resolve(true) : this.panel.webview.postMessage({ type: 'logs', ...batch } satisfies ToPage);
+      const sent =
+        batch === undefined || this.disposed
+          ? Promise.resolve(true)
+          : this.panel.webview.postMessage({ type: 'logs', ...batch } satisfies ToPage);
       void Promise.resolve(sent)
         .catch(() => false)
         .then(() => {
@@ -120,7 +138,11 @@ export class LocalRunPanel implements vscode.Disposable {
 
   status(): void {
     if (this.handle === undefined) return;
-    this.post({ type: 'status', status: statusText(this.handle.summary, 'running'), running: this.handle.summary.outcome === undefined });
+    this.post({
+      type: 'status',
+      status: statusText(this.handle.summary, 'running'),
+      running: this.handle.summary.outcome === undefined,
+    });
   }
 
   private post(message: ToPage): void {
@@ -169,7 +191,10 @@ pre { font-family: var(--vscode-editor-font-family); font-size: var(--vscode-edi
 </style></head>
 <body>
 <header><h1 id="title">Local run</h1><span id="status"></span><button id="cancel" disabled>Cancel</button></header>
-<section><div><h2>Logs</h2><div id="skipped" class="skipped" hidden></div><pre id="logs"></pre></div><div><h2>Timeline</h2><pre id="events"></pre></div></section>
+<section>
+<div><h2>Logs</h2><div id="skipped" class="skipped" hidden></div><pre id="logs"></pre></div>
+<div><h2>Timeline</h2><pre id="events"></pre></div>
+</section>
 <script nonce="${nonce}">
 const vscode = acquireVsCodeApi();
 const $ = (id) => document.getElementById(id);
@@ -184,7 +209,8 @@ function line(parent, parts) {
 function hide(n) {
   hidden += n;
   $('skipped').hidden = hidden === 0;
-  $('skipped').textContent = '… ' + hidden.toLocaleString('en-US') + ' earlier line' + (hidden === 1 ? '' : 's') + ' not shown here (the run record keeps every line)';
+  const lines = hidden.toLocaleString('en-US') + ' earlier line' + (hidden === 1 ? '' : 's');
+  $('skipped').textContent = '… ' + lines + ' not shown here (the run record keeps every line)';
 }
 function addLog(pod, text) { line($('logs'), [['pod', '[' + pod + '] '], ['', text]]); }
 function addEvent(e) {
@@ -195,8 +221,17 @@ function setStatus(status, running) { $('status').textContent = status; $('cance
 $('cancel').addEventListener('click', () => { $('cancel').disabled = true; vscode.postMessage({ type: 'cancel' }); });
 window.addEventListener('message', (event) => {
   const m = event.data;
-  if (m.type === 'init') { $('title').textContent = m.title; $('logs').textContent = ''; $('events').textContent = ''; hidden = 0; hide(0); m.logs.forEach((l) => addLog(l.pod, l.line)); m.events.forEach(addEvent); setStatus(m.status, m.running); }
-  else if (m.type === 'logs') { if (m.skipped > 0) hide(m.skipped); m.lines.forEach((l) => addLog(l.pod, l.line)); }
+  if (m.type === 'init') {
+    $('title').textContent = m.title; $('logs').textContent = ''; $('events').textContent = '';
+    hidden = 0;
+    hide(0);
+    m.logs.forEach((l) => addLog(l.pod, l.line));
+    m.events.forEach(addEvent);
+    setStatus(m.status, m.running);
+  } else if (m.type === 'logs') {
+    if (m.skipped > 0) hide(m.skipped);
+    m.lines.forEach((l) => addLog(l.pod, l.line));
+  }
   else if (m.type === 'event') addEvent(m.event);
   else if (m.type === 'status') setStatus(m.status, m.running);
 });

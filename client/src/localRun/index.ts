@@ -38,7 +38,8 @@ export function registerLocalRun(ctx: Ctx): void {
   ctx.push({ dispose: () => registration.dispose() });
   // Runs of `kube-jobs run` in a terminal appear and change under Local runs too.
   const records = vscode.workspace.createFileSystemWatcher(`**/${RUNS_DIR.split(path.sep).join('/')}/*/run.json`);
-  ctx.push(records, records.onDidCreate(() => model.changed()), records.onDidChange(() => model.changed()), records.onDidDelete(() => model.changed()));
+  const redraw = (): void => model.changed();
+  ctx.push(records, records.onDidCreate(redraw), records.onDidChange(redraw), records.onDidDelete(redraw));
 }
 
 /** runDirOf reads the run folder from a command argument: the folder itself, a tree row, or the tree's element wrapping a row. */

@@ -36,7 +36,9 @@ function argumentsFromEditor(): WorkloadCommandArguments | undefined {
   if (editor === undefined) return undefined;
   const line = editor.selection.active.line;
   const docs = parseManifestFile(editor.document.getText()).documents;
-  const here = [...docs].reverse().find((d) => d.chunk.startLine <= line && d.workload !== undefined) ?? docs.find((d) => d.workload !== undefined);
+  const here =
+    [...docs].reverse().find((d) => d.chunk.startLine <= line && d.workload !== undefined) ??
+    docs.find((d) => d.workload !== undefined);
   if (here?.workload === undefined) return undefined;
   return { uri: editor.document.uri.toString(), documentIndex: here.index, name: here.name ?? '', kind: here.workload };
 }
@@ -50,11 +52,16 @@ function argumentsFromEditor(): WorkloadCommandArguments | undefined {
 export function runLocally(ctx: Ctx, model: LocalRunsModel): (arg?: unknown) => Promise<LocalRunHandle | undefined> {
   return async (arg?: unknown) => {
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showErrorMessage('Run locally starts processes on this machine, so it is disabled in Restricted Mode. Trust the workspace to use it.');
+      void vscode.window.showErrorMessage(
+        'Run locally starts processes on this machine, so it is disabled in Restricted Mode. Trust the workspace to use it.',
+      );
       return undefined;
     }
     const given = arg as Partial<WorkloadCommandArguments> | undefined;
-    const args = given !== undefined && typeof given.uri === 'string' && typeof given.documentIndex === 'number' ? (given as WorkloadCommandArguments) : argumentsFromEditor();
+    const args =
+      given !== undefined && typeof given.uri === 'string' && typeof given.documentIndex === 'number'
+        ? (given as WorkloadCommandArguments)
+        : argumentsFromEditor();
     if (args === undefined) {
       void vscode.window.showErrorMessage('Run locally: open a Job or CronJob manifest first.');
       return undefined;
@@ -68,8 +75,16 @@ export function runLocally(ctx: Ctx, model: LocalRunsModel): (arg?: unknown) => 
     if (args.kind === 'CronJob') {
       const pick = await vscode.window.showQuickPick(
         [
-          { label: 'Trigger now', description: 'one Job from the jobTemplate, as kubectl create job --from=cronjob/…', mode: 'now' as const },
-          { label: 'Run on its schedule', description: `the CronJob controller on a real clock${settings.timeScale === 1 ? '' : ` ×${settings.timeScale}`}, until cancelled`, mode: 'schedule' as const },
+          {
+            label: 'Trigger now',
+            description: 'one Job from the jobTemplate, as kubectl create job --from=cronjob/…',
+            mode: 'now' as const,
+          },
+          {
+            label: 'Run on its schedule',
+            description: `the CronJob controller on a real clock${settings.timeScale === 1 ? '' : ` ×${settings.timeScale}`}, until cancelled`,
+            mode: 'schedule' as const,
+          },
         ],
         { title: `Run CronJob ${args.name} locally` },
       );
@@ -106,12 +121,23 @@ export function runLocally(ctx: Ctx, model: LocalRunsModel): (arg?: unknown) => 
       if (value === undefined) return undefined;
       setPromptedValue(prepared.values, ref, value);
     }
-    const extras = [settings.timeScale === 1 ? '' : `time scale ${settings.timeScale}`, cron === 'now' ? 'one Job now' : cron === 'schedule' ? 'on its schedule until cancelled' : ''].filter((s) => s !== '');
-    const choice = await vscode.window.showWarningMessage(`Run ${prepared.kind} ${prepared.name} on this machine?`, { modal: true, detail: formatPreview(prepared.preview, extras) }, 'Run');
+    const extras = [
+      settings.timeScale === 1 ? '' : `time scale ${settings.timeScale}`,
+      cron === 'now' ? 'one Job now' : cron === 'schedule' ? 'on its schedule until cancelled' : '',
+    ].filter((s) => s !== '');
+    const choice = await vscode.window.showWarningMessage(
+      `Run ${prepared.kind} ${prepared.name} on this machine?`,
+      { modal: true, detail: formatPreview(prepared.preview, extras) },
+      'Run',
+    );
     if (choice !== 'Run') return undefined;
 
     const handle = prepared.start({
-      onLog: (l) => LocalRunPanel.forRun(handle.recordDir)?.log((prepared.preview.podSpec?.containers.length ?? 1) > 1 ? `${l.pod}/${l.container}` : l.pod, l.line),
+      onLog: (l) =>
+        LocalRunPanel.forRun(handle.recordDir)?.log(
+          (prepared.preview.podSpec?.containers.length ?? 1) > 1 ? `${l.pod}/${l.container}` : l.pod,
+          l.line,
+        ),
       onEvent: (e) => LocalRunPanel.forRun(handle.recordDir)?.event(e),
       onChange: () => {
         model.changed();
@@ -119,7 +145,9 @@ export function runLocally(ctx: Ctx, model: LocalRunsModel): (arg?: unknown) => 
       },
     });
     model.add(handle);
-    ctx.log.info(`local run of ${prepared.kind} ${prepared.name} started (${prepared.backend.kind}); record: ${handle.recordDir}`);
+    ctx.log.info(
+      `local run of ${prepared.kind} ${prepared.name} started (${prepared.backend.kind}); record: ${handle.recordDir}`,
+    );
     const panel = LocalRunPanel.show(ctx, handle.recordDir, handle);
     void vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `${prepared.kind} ${prepared.name} (local)`, cancellable: true },
@@ -127,14 +155,17 @@ export function runLocally(ctx: Ctx, model: LocalRunsModel): (arg?: unknown) => 
         token.onCancellationRequested(() => void handle.cancel('Cancelled from VS Code'));
         const tick = setInterval(() => {
           const pods = handle.summary.pods;
-          progress.report({ message: `${pods.filter((p) => p.phase === 'Running').length} running, ${pods.filter((p) => p.phase === 'Succeeded').length} succeeded, ${pods.filter((p) => p.phase === 'Failed').length} failed` });
+          progress.report({
+            message: `${pods.filter((p) => p.phase === 'Running').length} running, ${pods.filter((p) => p.phase === 'Succeeded').length} succeeded, ${pods.filter((p) => p.phase === 'Failed').length} failed`,
+          });
         }, 250);
         const result = await handle.finished;
         clearInterval(tick);
         model.changed();
         panel.status();
         const text = `${prepared.kind} ${prepared.name} (local): ${result.result}${result.reason === undefined ? '' : ` — ${result.reason}`}`;
-        if (result.result === 'Failed') void vscode.window.showErrorMessage(`${text}${result.message === undefined ? '' : `: ${result.message}`}`);
+        if (result.result === 'Failed')
+          {void vscode.window.showErrorMessage(`${text}${result.message === undefined ? '' : `: ${result.message}`}`);}
         else void vscode.window.showInformationMessage(text);
       },
     );

@@ -46,7 +46,9 @@ export class LocalRunsModel implements LocalRunsProvider {
       const runs = [...dirs].map((dir) => this.summaryOf(dir)).filter((x): x is NonNullable<typeof x> => x !== undefined);
       // A run of another process ends without telling this window (or dies): read it again soon.
       if (runs.some((r) => r.live && !r.here)) this.recheckSoon();
-      return runs.sort((a, b) => b.summary.startedAt - a.summary.startedAt).map(({ dir, summary, live, here }) => runNode(summary, dir, live, now, here));
+      return runs
+        .sort((a, b) => b.summary.startedAt - a.summary.startedAt)
+        .map(({ dir, summary, live, here }) => runNode(summary, dir, live, now, here));
     }
     const dir = parent.id.replace(/^(run|job|pod):/, '').replace(/:[^:/\\]*$/, '');
     const candidates = [parent.id.replace(/^run:/, ''), dir];

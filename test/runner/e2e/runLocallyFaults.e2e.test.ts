@@ -26,7 +26,10 @@ function podProcesses(jobName: string): number[] {
     .map(Number)
     .filter((pid) => {
       try {
-        return fs.readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').some((v) => v.startsWith(`KUBE_JOBS_POD=${jobName}-`));
+        return fs
+          .readFileSync(`/proc/${pid}/environ`, 'latin1')
+          .split('\0')
+          .some((v) => v.startsWith(`KUBE_JOBS_POD=${jobName}-`));
       } catch {
         return false;
       }
@@ -88,7 +91,8 @@ args: ["sh", "--token=$(TOKEN)"]`,
 
   const lens = (): Locator => wb.page.locator('.codelens-decoration a', { hasText: 'Run locally' }).first();
   const dialog = (): Locator => wb.page.locator('.monaco-dialog-box');
-  const panel = (jobName: string): Promise<Frame> => wb.webviewFrame(`#title:text-is("Job ${jobName}")`, `the panel of ${jobName}`);
+  const panel = (jobName: string): Promise<Frame> =>
+    wb.webviewFrame(`#title:text-is("Job ${jobName}")`, `the panel of ${jobName}`);
 
   /** Opens a manifest, clicks its Run locally lens and waits for the dialog. */
   async function runLocally(file: string): Promise<string> {
@@ -142,11 +146,17 @@ args: ["sh", "--token=$(TOKEN)"]`,
     await frame.locator('#status', { hasText: /^Complete/ }).waitFor({ timeout: 120_000 });
     await frame.locator('#logs', { hasText: /\] 300000$/ }).waitFor({ timeout: UI_TIMEOUT_MS });
     await wb.expectVisible(frame.locator('#skipped'), 'the note of lines not shown');
-    const note = /^… ([\d,]+) earlier lines not shown here \(the run record keeps every line\)$/.exec(await frame.locator('#skipped').innerText());
+    const note = /^… ([\d,]+) earlier lines not shown here \(the run record keeps every line\)$/.exec(
+      await frame.locator('#skipped').innerText(),
+    );
     assert.ok(note !== null, 'the note says how many lines are not shown');
     const shown = await frame.locator('#logs > div').count();
     assert.ok(shown <= 5000, 'the page holds at most 5,000 lines');
-    assert.equal(Number((note[1] ?? '').replace(/,/g, '')) + shown, 300_000, 'the lines shown and the lines counted as not shown are every line');
+    assert.equal(
+      Number((note[1] ?? '').replace(/,/g, '')) + shown,
+      300_000,
+      'the lines shown and the lines counted as not shown are every line',
+    );
     const record = fs.readdirSync(path.join(wb.workspace, '.kube-jobs', 'runs')).find((d) => d.endsWith('-chatty')) as string;
     const pod = fs.readdirSync(path.join(wb.workspace, '.kube-jobs', 'runs', record, 'pods'))[0] as string;
     const log = fs.readFileSync(path.join(wb.workspace, '.kube-jobs', 'runs', record, 'pods', pod, 'main.log'), 'utf8');
@@ -155,8 +165,14 @@ args: ["sh", "--token=$(TOKEN)"]`,
   });
 
   it('a kube-jobs run in a terminal shows under Local runs as Running, and as Interrupted once it is killed', async () => {
-    const cli = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'run', 'cli-sleep.yaml', '--yes'], { cwd: wb.workspace, stdio: 'ignore' });
-    await wb.page.locator('.activitybar').getByRole('tab', { name: /Kube Jobs/ }).click();
+    const cli = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'run', 'cli-sleep.yaml', '--yes'], {
+      cwd: wb.workspace,
+      stdio: 'ignore',
+    });
+    await wb.page
+      .locator('.activitybar')
+      .getByRole('tab', { name: /Kube Jobs/ })
+      .click();
     const root = wb.page.locator('.monaco-list-row', { hasText: 'Local runs' }).first();
     await wb.expectVisible(root, 'the Local runs root');
     if ((await root.getAttribute('aria-expanded')) !== 'true') await root.click();
@@ -164,7 +180,10 @@ args: ["sh", "--token=$(TOKEN)"]`,
     await wb.expectVisible(row.filter({ hasText: /Running/ }), 'the terminal run, Running');
     await wb.screenshot('terminal-run-running');
     cli.kill('SIGKILL');
-    await wb.expectVisible(wb.page.locator('.monaco-list-row', { hasText: /Job cli-sleep.*Interrupted/ }).first(), 'the killed run, Interrupted');
+    await wb.expectVisible(
+      wb.page.locator('.monaco-list-row', { hasText: /Job cli-sleep.*Interrupted/ }).first(),
+      'the killed run, Interrupted',
+    );
     assert.doesNotMatch(await row.innerText(), /Running/);
     await wb.screenshot('terminal-run-interrupted');
   });
