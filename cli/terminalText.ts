@@ -17,9 +17,16 @@ export function terminalSafe(text: string): string {
 
 export interface TextSink {
   write(text: string): unknown;
+  /** A stream's back-pressure ('drain') and errors ('error': EPIPE, EIO), which `kube-jobs run` heeds. */
+  once?(event: 'drain', listener: () => void): unknown;
+  on?(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown;
 }
 
-/** safeSink wraps an output stream so that every write is terminalSafe. */
+/** safeSink wraps an output stream so that every write is terminalSafe; its back-pressure and errors pass through. */
 export function safeSink(stream: TextSink): TextSink {
-  return { write: (text: string) => stream.write(terminalSafe(text)) };
+  return {
+    write: (text: string) => stream.write(terminalSafe(text)),
+    ...(stream.once === undefined ? {} : { once: stream.once.bind(stream) }),
+    ...(stream.on === undefined ? {} : { on: stream.on.bind(stream) }),
+  };
 }
