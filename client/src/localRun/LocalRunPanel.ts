@@ -150,6 +150,9 @@ export class LocalRunPanel implements vscode.Disposable {
       if (message.type !== 'init') this.queue.push(message);
       return;
     }
+    // Log lines written before an event or a status change reach the page before it.
+    const logs = message.type === 'init' ? undefined : this.logs.take();
+    if (logs !== undefined) void this.panel.webview.postMessage({ type: 'logs', ...logs } satisfies ToPage);
     void this.panel.webview.postMessage(message);
   }
 

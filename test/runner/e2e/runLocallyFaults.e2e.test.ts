@@ -112,6 +112,7 @@ args: ["sh", "--token=$(TOKEN)"]`,
     await dialog().locator('.monaco-button', { hasText: /^Run$/ }).click();
     const frame = await panel('secret-job');
     await frame.locator('#status', { hasText: /^Complete/ }).waitFor({ timeout: 60_000 });
+    await frame.locator('#logs', { hasText: /\] dsn / }).waitFor({ timeout: UI_TIMEOUT_MS });
     const logs = await frame.locator('#logs').innerText();
     assert.match(logs, /\] login with --token=\*\*\*\*/);
     assert.match(logs, /\] dsn postgres:\/\/app:\*\*\*\*@db\/app/);
@@ -134,7 +135,7 @@ args: ["sh", "--token=$(TOKEN)"]`,
     await dialog().locator('.monaco-button', { hasText: /^Run$/ }).click();
     const frame = await panel('escaping');
     await frame.locator('#status', { hasText: /^Complete/ }).waitFor({ timeout: 60_000 });
-    assert.match(await frame.locator('#logs').innerText(), /\] main done/);
+    await frame.locator('#logs', { hasText: /\] main done/ }).waitFor({ timeout: UI_TIMEOUT_MS });
     assert.deepEqual(podProcesses('escaping'), [], 'the escaped sleep 300 is gone');
     await wb.screenshot('escaping-complete');
   });
