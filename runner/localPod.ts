@@ -251,7 +251,9 @@ export class LocalPod {
         status.ready = true;
         record.state = 'running';
         this.changed();
-        const room = (): Promise<void> | undefined => options.recorder?.logRoom(this.name, container.name);
+        // Waiting for the record's file counts as output: the pipe is being read, only slowly.
+        const room = (): Promise<void> | undefined =>
+          options.recorder?.logRoom(this.name, container.name)?.then(() => void this.lastOutput.set(container.name, performance.now()));
         const pipe = { room, cutter: options.values.secrets };
         const logsDone = Promise.all([
           pipeLines(started.stdout, (line) => this.log(container.name, 'stdout', line), pipe),

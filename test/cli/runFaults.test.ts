@@ -8,7 +8,7 @@ import { REPO_ROOT } from '../helpers/paths';
 import { findRunProcesses } from '../../runner/procScan';
 import { LIVE_SPILL_FILE, listRuns, readRun } from '../../runner/records';
 import { runNode } from '../../runner/runTree';
-import { escape, leftoverProcesses, tempWorkspace, waitFor } from '../runner/helpers';
+import { leaveGroup, leftoverProcesses, tempWorkspace, waitFor } from '../runner/helpers';
 import { jobYaml } from '../runner/runHelpers';
 
 const CLI = path.join(REPO_ROOT, 'out/cli/main.js');
@@ -92,7 +92,7 @@ describe('kube-jobs run against real faults', { timeout: 120_000 }, () => {
   it('the terminal closes (SIGHUP from a real pty): the run is cancelled and recorded so, nothing is left', async (t) => {
     if (!fs.existsSync('/usr/bin/script')) return t.skip('util-linux script (a pty) is not installed');
     const workspace = tempWorkspace();
-    fs.writeFileSync(path.join(workspace, 'job.yaml'), jobYaml('tty', `${escape('exec sleep 300')} echo up; sleep 300`));
+    fs.writeFileSync(path.join(workspace, 'job.yaml'), jobYaml('tty', `${leaveGroup('exec sleep 300')} echo up; sleep 300`));
     // script(1) gives the command a pseudo-terminal; killing script closes it, as closing a terminal window does.
     const command = `${process.execPath} ${CLI} run job.yaml --yes`;
     const terminal = spawn('/usr/bin/script', ['-qfec', command, '/dev/null'], {
@@ -118,7 +118,7 @@ describe('kube-jobs run against real faults', { timeout: 120_000 }, () => {
     const cli = spawnCli(
       jobYaml(
         'stubborn',
-        `trap '' TERM INT; ${escape("trap '' TERM INT; sleep 300")} echo up; while :; do sleep 1; done`,
+        `trap '' TERM INT; ${leaveGroup("trap '' TERM INT; sleep 300")} echo up; while :; do sleep 1; done`,
         '',
         'terminationGracePeriodSeconds: 300',
       ),

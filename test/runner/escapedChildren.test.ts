@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ScaledClock } from '../../runner/clock';
 import { findRunProcesses } from '../../runner/procScan';
-import { escape, leftoverProcesses, startPod, tempWorkspace, waitFor } from './helpers';
+import { leaveGroup, leftoverProcesses, startPod, tempWorkspace, waitFor } from './helpers';
 
 /** Processes whose command line has an exact argument (this test's unique sleep duration). */
 function processesWithArgument(arg: string): number[] {
@@ -42,7 +42,7 @@ describe('processes that left the process group (setsid) belong to their contain
     async () => {
       const { pod, logs, runId } = startPod({
         restartPolicy: 'Never',
-        containers: [sh(`${escape('exec sleep 300')} echo started`)],
+        containers: [sh(`${leaveGroup('exec sleep 300')} echo started`)],
       });
       await pod.done;
       assert.equal(pod.phase, 'Succeeded');
@@ -57,7 +57,7 @@ describe('processes that left the process group (setsid) belong to their contain
   it('a setsid child with its output elsewhere (a daemon) is killed too', HANGS, async () => {
     const { pod, runId } = startPod({
       restartPolicy: 'Never',
-      containers: [sh(`${escape('exec sleep 300', '>/dev/null 2>&1 </dev/null')} exit 3`)],
+      containers: [sh(`${leaveGroup('exec sleep 300', '>/dev/null 2>&1 </dev/null')} exit 3`)],
     });
     await pod.done;
     assert.equal(pod.phase, 'Failed');
@@ -72,7 +72,7 @@ describe('processes that left the process group (setsid) belong to their contain
   it('a child that also cleared its environment is found as a descendant of a marked process', HANGS, async () => {
     const { pod, logs, runId } = startPod({
       restartPolicy: 'Never',
-      containers: [sh(`${escape('env -i sleep 300 & wait', '>/dev/null')} echo outer`)],
+      containers: [sh(`${leaveGroup('env -i sleep 300 & wait', '>/dev/null')} echo outer`)],
     });
     await pod.done;
     assert.deepEqual(
@@ -111,8 +111,8 @@ describe('processes that left the process group (setsid) belong to their contain
     const { pod, logs, runId } = startPod({
       restartPolicy: 'Never',
       containers: [
-        sh(`${escape('exec sleep 300', '>/dev/null')} echo first done`, 'first'),
-        sh(`${escape('exec sleep 300', '>/dev/null')} while [ ! -e ${go} ]; do sleep 0.05; done; echo second done`, 'second'),
+        sh(`${leaveGroup('exec sleep 300', '>/dev/null')} echo first done`, 'first'),
+        sh(`${leaveGroup('exec sleep 300', '>/dev/null')} while [ ! -e ${go} ]; do sleep 0.05; done; echo second done`, 'second'),
       ],
     });
     await waitFor(() => logs.some((l) => l.line === 'first done'), 10_000, 'the first container to end');
@@ -132,7 +132,7 @@ describe('processes that left the process group (setsid) belong to their contain
   it('Ctrl-C (delete) stops the setsid child with the main process', HANGS, async () => {
     const { pod, logs, runId } = startPod({
       restartPolicy: 'Never',
-      containers: [sh(`${escape('exec sleep 300')} echo up; sleep 300`)],
+      containers: [sh(`${leaveGroup('exec sleep 300')} echo up; sleep 300`)],
     });
     await waitFor(() => logs.some((l) => l.line === 'up'), 10_000, 'up');
     assert.ok(findRunProcesses(runId).length >= 3, 'the shell, its sleep and the escaped sleep');
@@ -146,7 +146,7 @@ describe('processes that left the process group (setsid) belong to their contain
       {
         restartPolicy: 'Never',
         terminationGracePeriodSeconds: 300,
-        containers: [sh(`trap '' TERM; ${escape("trap '' TERM; sleep 300")} echo up; while :; do sleep 1; done`)],
+        containers: [sh(`trap '' TERM; ${leaveGroup("trap '' TERM; sleep 300")} echo up; while :; do sleep 1; done`)],
       },
       { clock: new ScaledClock(1) },
     );

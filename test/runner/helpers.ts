@@ -69,8 +69,8 @@ export async function waitFor(condition: () => boolean, timeoutMs = 10_000, what
 }
 
 /**
- * escape is a shell line that starts `inner` (no double quotes in it) in a new session with
+ * leaveGroup is a shell line that starts `inner` (no double quotes in it) in a new session with
  * setsid — it leaves the container's process group — and goes on only once it has.
  */
-export const escape = (inner: string, output = ''): string =>
+export const leaveGroup = (inner: string, output = ''): string =>
   `f=$(mktemp -u); setsid sh -c "touch $f; ${inner}" ${output} & while [ ! -e "$f" ]; do sleep 0.01; done; rm -f "$f";`;

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../helpers/paths';
 import { findRunProcesses } from '../../runner/procScan';
-import { escape, leftoverProcesses, tempWorkspace, waitFor } from './helpers';
+import { leaveGroup, leftoverProcesses, tempWorkspace, waitFor } from './helpers';
 import { jobYaml } from './runHelpers';
 
 /** A host process (like the CLI or VS Code's extension host) that starts a run, then reports its id. */
@@ -26,7 +26,7 @@ const { prepareLocalRun } = require(${JSON.stringify(path.join(REPO_ROOT, 'out/r
 
 const PLAIN = "trap '' TERM; sleep 60 & echo up; wait";
 /** A child that left the process group (setsid) and ignores SIGTERM too. */
-const ESCAPING = `trap '' TERM; sleep 60 & ${escape("trap '' TERM; sleep 60")} echo up; wait`;
+const ESCAPING = `trap '' TERM; sleep 60 & ${leaveGroup("trap '' TERM; sleep 60")} echo up; wait`;
 
 function startHost(exitNormally: boolean, script = PLAIN): Promise<{ runId: string; host: ReturnType<typeof spawn> }> {
   const host = spawn(process.execPath, ['-e', HOST_SCRIPT], {

@@ -10,11 +10,11 @@ import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import type { Frame, Locator } from 'playwright-core';
 import { UI_TIMEOUT_MS, Workbench } from '../../e2e/workbench';
 import { REPO_ROOT } from '../../helpers/paths';
-import { escape } from '../helpers';
+import { leaveGroup } from '../helpers';
 
 const SECRET = 'hunter2 & p@ss/42';
 
@@ -78,7 +78,7 @@ ${sh('echo "login with $1"; echo "dsn $DSN"')}
 args: ["sh", "--token=$(TOKEN)"]`,
       ),
       'no-command.yaml': job('no-command', 'args: ["echo", "hello"]'),
-      'escaping.yaml': job('escaping', sh(`${escape('exec sleep 300')} echo main done`)),
+      'escaping.yaml': job('escaping', sh(`${leaveGroup('exec sleep 300')} echo main done`)),
       'chatty.yaml': job('chatty', sh('seq 1 300000')),
       'cli-sleep.yaml': job('cli-sleep', sh('echo up; sleep 300')),
     };
@@ -87,6 +87,12 @@ args: ["sh", "--token=$(TOKEN)"]`,
 
   after(async () => {
     await wb?.stop();
+  });
+
+  // A step that failed may leave its dialog open; each step starts without one.
+  beforeEach(async () => {
+    if (await dialog().isVisible()) await wb.page.keyboard.press('Escape');
+    await dialog().waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
   });
 
   const lens = (): Locator => wb.page.locator('.codelens-decoration a', { hasText: 'Run locally' }).first();
