@@ -1,5 +1,5 @@
 import { randomUUID, randomInt } from 'node:crypto';
-import { EMPTY_JOB_MEMORY, finishedCondition, syncJob, syncTtlAfterFinished } from '../src-engine/controllers';
+import { EMPTY_JOB_MEMORY, RANDOM_NAME_ALPHABET, finishedCondition, generatedName, syncJob, syncTtlAfterFinished } from '../src-engine/controllers';
 import type { ControllerEvent, JobAction, JobMemory, JobObject, PodObject, PodTemplateRequest } from '../src-engine/controllers';
 import { LocalPod } from './localPod';
 import type { ContainerSpec, PodSpec } from './podSpec';
@@ -27,13 +27,9 @@ interface PodEntry {
   hasTrackingFinalizer: boolean;
 }
 
-/** The alphabet and length of generateName suffixes (apiserver names.SimpleNameGenerator). */
-const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
-
+/** The API server's name for a pod created with `generateName: prefix` (random suffix from crypto). */
 function generateName(prefix: string): string {
-  let suffix = '';
-  for (let i = 0; i < 5; i++) suffix += NAME_ALPHABET[randomInt(NAME_ALPHABET.length)];
-  return `${prefix.slice(0, 58)}${suffix}`;
+  return generatedName(prefix, () => randomInt(RANDOM_NAME_ALPHABET.length) / RANDOM_NAME_ALPHABET.length);
 }
 
 /**

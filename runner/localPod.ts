@@ -1,3 +1,5 @@
+import { containerRestart } from '../src-engine/kubelet';
+import type { CrashLoopBackOff } from '../src-engine/kubelet';
 import type { Backend, RunningContainer } from './backend';
 import type { ScaledClock } from './clock';
 import type { RefValues } from './envFile';
@@ -6,10 +8,6 @@ import type { PodIdentity, ResolvedEnvVar } from './env';
 import { pipeLines } from './logLines';
 import type { ContainerSpec, PodSpec } from './podSpec';
 import type { ContainerRecord, PodRecord, RunRecorder } from './records';
-
-/** Kubelet container restart back-off (restartPolicy OnFailure): 10 s doubling to 5 min. */
-export const CONTAINER_BACKOFF_INITIAL_MS = 10_000;
-export const CONTAINER_BACKOFF_MAX_MS = 300_000;
 
 /** How long the output of a container whose processes are all gone may stay open and silent, and open at all. */
 const LOG_DRAIN_IDLE_MS = 2000;
@@ -220,6 +218,7 @@ export class LocalPod {
     const { options } = this;
     const record = this.record.containers[recordIndex] as ContainerRecord;
     const signal = this.abort.signal;
+    let backOff: CrashLoopBackOff | null = null;
     for (;;) {
       if (signal.aborted) return 137;
       const resolved = resolveContainerEnv(container, options.identity, options.values);
@@ -299,10 +298,12 @@ export class LocalPod {
         this.changed();
         return exitCode;
       }
-      // restartPolicy OnFailure: the kubelet restarts the container in place after a back-off.
-      const delay = Math.min(CONTAINER_BACKOFF_INITIAL_MS * 2 ** status.restartCount, CONTAINER_BACKOFF_MAX_MS);
+      // restartPolicy OnFailure: the kubelet restarts the container in place after its crash-loop back-off.
+      const exitedAt = 'terminated' in status.state ? status.state.terminated.finishedAt : options.clock.now();
+      const restart = containerRestart(backOff, exitedAt);
+      backOff = restart.backOff;
       this.changed();
-      if (!(await options.clock.sleep(delay, signal))) return exitCode;
+      if (!(await options.clock.sleep(restart.restartAt - exitedAt, signal))) return exitCode;
       status.restartCount++;
       record.restartCount = status.restartCount;
     }

@@ -8,6 +8,7 @@ export * from './parse/manifests';
 export * from './parse/goYamlScalars';
 export * from './schedule';
 export * from './controllers';
+export * from './kubelet';
 export * from './sim';
 export * from './render';
 export * from './schema/types';

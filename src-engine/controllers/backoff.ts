@@ -1,6 +1,6 @@
 /**
- * Pod-failure backoff of the Job controller (C.4). Mirrors pkg/controller/job/backoff_utils.go
- * (`backoffRecord`, `newBackoffRecord`, `getRemainingTime`, `getFinishedTime`).
+ * Pod-failure backoff of the Job controller. Mirrors pkg/controller/job/backoff_utils.go
+ * (`backoffRecord`, `newBackoffRecord`, `getRemainingTimeForFailuresCount`).
  */
 
 /** DefaultJobPodFailureBackOff: delay after the first failure. */
@@ -16,32 +16,28 @@ export interface BackoffRecord {
 
 export const EMPTY_BACKOFF_RECORD: BackoffRecord = { failuresAfterLastSuccess: 0, lastFailureTime: null };
 
-/** A pod that finished since the last sync, reduced to what the backoff needs. */
-export interface FinishedPod {
-  readonly finishedAt: number;
-  readonly succeeded: boolean;
-}
-
 /**
- * newBackoffRecord folds newly finished pods into the record: failures without a new success
- * extend the streak; a new success resets it and only failures finishing strictly after the
- * latest new success count. Returns the new record (the input is not changed).
- * Mirrors backoff_utils.go `newBackoffRecord`.
+ * newBackoffRecord folds the pods that finished since the last sync into the record, given
+ * the finish time of the latest new success (null for none) and the finish times of the new
+ * failures (null for none): failures without a new success extend the streak; a new success
+ * resets it and only failures finishing strictly after it count. The record is returned
+ * unchanged (the same object) when nothing changes. Mirrors backoff_utils.go `newBackoffRecord`.
  */
-export function newBackoffRecord(previous: BackoffRecord, finished: readonly FinishedPod[]): BackoffRecord {
-  let lastSuccess: number | null = null;
-  for (const p of finished) if (p.succeeded && (lastSuccess === null || p.finishedAt > lastSuccess)) lastSuccess = p.finishedAt;
+export function newBackoffRecord(previous: BackoffRecord, lastSuccess: number | null, failureTimes: readonly number[] | null): BackoffRecord {
   let count = 0;
   let lastFailure: number | null = null;
-  for (const p of finished) {
-    if (p.succeeded || (lastSuccess !== null && p.finishedAt <= lastSuccess)) continue;
-    count++;
-    if (lastFailure === null || p.finishedAt > lastFailure) lastFailure = p.finishedAt;
+  if (failureTimes !== null) {
+    for (const t of failureTimes) {
+      if (lastSuccess !== null && t <= lastSuccess) continue;
+      count++;
+      if (lastFailure === null || t > lastFailure) lastFailure = t;
+    }
   }
   if (lastSuccess === null) {
     if (count === 0) return previous;
     return { failuresAfterLastSuccess: previous.failuresAfterLastSuccess + count, lastFailureTime: lastFailure };
   }
+  if (count === 0) return previous.failuresAfterLastSuccess === 0 && previous.lastFailureTime === null ? previous : EMPTY_BACKOFF_RECORD;
   return { failuresAfterLastSuccess: count, lastFailureTime: lastFailure };
 }
 

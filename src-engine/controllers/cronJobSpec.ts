@@ -1,5 +1,5 @@
 import type { CronJobObject } from './cronJob';
-import { isObj, jobSpecFromManifest, NOT_A_MAPPING, readObjectMeta, stringMap } from './jobSpec';
+import { createdMeta, isObj, jobSpecFromManifest, NOT_A_MAPPING, readObjectMeta, stringMap } from './jobSpec';
 import type { ReadResult } from './jobSpec';
 
 /**
@@ -42,10 +42,7 @@ export function cronJobFromManifest(doc: unknown, creationTimestamp: number): Re
   return {
     ok: true,
     value: {
-      name,
-      namespace,
-      creationTimestamp,
-      deletionTimestamp: null,
+      ...createdMeta(name, namespace, creationTimestamp),
       spec: {
         schedule: schedule as string,
         timeZone: typeof timeZone === 'string' ? timeZone : null,

@@ -77,15 +77,20 @@ export function finishedJobsToDeleteGiven(
 
 /** oldestName lists the oldest Complete (or Failed) Job's name (as removeOldest with excess 1). */
 function oldestName(jobs: readonly JobObject[], finished: readonly (JobCondition | null)[], complete: boolean): string[] {
-  const n = jobs.length;
+  const oldest = oldestJob(jobs, finished, complete);
+  return oldest === null ? [] : [oldest.name];
+}
+
+/** oldestJob is the Complete (or Failed) Job that started first, or null. */
+function oldestJob(jobs: readonly JobObject[], finished: readonly (JobCondition | null)[], complete: boolean): JobObject | null {
   let oldest: JobObject | null = null;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < jobs.length; i++) {
     const f = finished[i] as JobCondition | null;
     if (f === null || (f.type === 'Complete') !== complete) continue;
     const job = jobs[i] as JobObject;
     if (oldest === null || byJobStartTime(job, oldest) < 0) oldest = job;
   }
-  return oldest === null ? [] : [oldest.name];
+  return oldest;
 }
 
 /** removeOldest appends the names of the `excess` oldest Complete (or Failed) Jobs to `out`, oldest first. */
@@ -93,13 +98,7 @@ function removeOldest(jobs: readonly JobObject[], finished: readonly (JobConditi
   const n = jobs.length;
   if (excess === 1) {
     // The steady state of a CronJob: one Job over the limit, the oldest one.
-    let oldest: JobObject | null = null;
-    for (let i = 0; i < n; i++) {
-      const f = finished[i] as JobCondition | null;
-      if (f === null || (f.type === 'Complete') !== complete) continue;
-      const job = jobs[i] as JobObject;
-      if (oldest === null || byJobStartTime(job, oldest) < 0) oldest = job;
-    }
+    const oldest = oldestJob(jobs, finished, complete);
     if (oldest !== null) out.push(oldest.name);
     return;
   }

@@ -143,10 +143,7 @@ export function jobFromManifest(doc: unknown, creationTimestamp: number): ReadRe
   return {
     ok: true,
     value: {
-      name,
-      namespace,
-      creationTimestamp,
-      deletionTimestamp: null,
+      ...createdMeta(name, namespace, creationTimestamp),
       annotations: stringMap(metadata['annotations']),
       spec: spec.value,
       status: newJobStatus(spec.value.completionMode === 'Indexed', spec.value.completionMode === 'Indexed' && spec.value.backoffLimitPerIndex !== null),
@@ -167,6 +164,11 @@ export function readObjectMeta(doc: Record<string, unknown>): { metadata: Record
   const errors: string[] = [];
   if (name === '') errors.push('metadata.name: Required value: name or generateName is required');
   return { metadata, name, namespace: typeof metadata['namespace'] === 'string' ? metadata['namespace'] : 'default', errors };
+}
+
+/** createdMeta: the identity fields of an object the API server has just created. */
+export function createdMeta(name: string, namespace: string, creationTimestamp: number): { name: string; namespace: string; creationTimestamp: number; deletionTimestamp: null } {
+  return { name, namespace, creationTimestamp, deletionTimestamp: null };
 }
 
 /** stringMap keeps the string-valued entries of a labels/annotations map. */

@@ -1,3 +1,5 @@
+import { civilFromSeconds, newCivilTime } from '../schedule/civil';
+
 const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
 
 /**
@@ -42,21 +44,14 @@ function offsetSuffix(offsetSeconds: number): string {
   return suffix;
 }
 
-/** civilDate: YYYY-MM-DD of a day number since 1970-01-01 (proleptic Gregorian). */
+/** civilDate: YYYY-MM-DD of a day number since 1970-01-01 (proleptic Gregorian, schedule/civil.ts). */
 export function civilDate(days: number): string {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  const year = y >= 0 && y <= 9999 ? String(y).padStart(4, '0') : String(y);
-  return `${year}-${pad2(m)}-${pad2(d)}`;
+  const c = civilFromSeconds(days * 86400, scratch);
+  const year = c.year >= 0 && c.year <= 9999 ? String(c.year).padStart(4, '0') : String(c.year);
+  return `${year}-${pad2(c.month)}-${pad2(c.day)}`;
 }
 
+const scratch = newCivilTime();
 
 function pad2(n: number): string {
   return n >= 0 && n < 100 ? (TWO_DIGITS[n] as string) : String(n);

@@ -4,6 +4,7 @@
  * their real reason strings) and a bulk seeder for the tree-view benchmark.
  */
 import { randomUUID } from 'node:crypto';
+import { RANDOM_NAME_ALPHABET } from '../../src-engine';
 import type { LogStore } from './logs';
 import type { KObject, Store } from './store';
 import { formatTime } from './timefmt';
@@ -189,7 +190,7 @@ export function seedJob(store: Store, s: JobSeed, counter = { n: 0 }): { job: KO
 
 /** podSuffix gives distinct 5-letter suffixes (in generateName's alphabet) for distinct n < 27^5. */
 function podSuffix(n: number): string {
-  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+  const alphabet = RANDOM_NAME_ALPHABET;
   // 7919 is coprime with 27^5, so this is a bijection on [0, 27^5).
   let x = (n * 7919 + 12345) % 14_348_907;
   let s = '';

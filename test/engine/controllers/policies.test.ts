@@ -24,18 +24,17 @@ describe('backoff (backoff_utils.go)', () => {
     it(`delay after ${n} failures is ${s} s (10 s doubling, capped at 10 min)`, () => assert.equal(backoffDelayMs(n), s * 1000));
   }
   it('failures without a success extend the streak; lastFailureTime is the latest failure', () => {
-    const r = newBackoffRecord({ failuresAfterLastSuccess: 2, lastFailureTime: sec(5) }, [{ finishedAt: sec(30), succeeded: false }, { finishedAt: sec(20), succeeded: false }]);
+    const r = newBackoffRecord({ failuresAfterLastSuccess: 2, lastFailureTime: sec(5) }, null, [sec(30), sec(20)]);
     assert.deepEqual(r, { failuresAfterLastSuccess: 4, lastFailureTime: sec(30) });
   });
   it('a success resets the streak; only failures strictly after it count', () => {
-    const r = newBackoffRecord({ failuresAfterLastSuccess: 5, lastFailureTime: sec(1) }, [
-      { finishedAt: sec(10), succeeded: true },
-      { finishedAt: sec(10), succeeded: false },
-      { finishedAt: sec(12), succeeded: false },
-    ]);
+    const r = newBackoffRecord({ failuresAfterLastSuccess: 5, lastFailureTime: sec(1) }, sec(10), [sec(10), sec(12)]);
     assert.deepEqual(r, { failuresAfterLastSuccess: 1, lastFailureTime: sec(12) });
   });
-  it('no new pods keeps the record', () => assert.equal(newBackoffRecord(EMPTY_BACKOFF_RECORD, []), EMPTY_BACKOFF_RECORD));
+  it('a success without later failures empties the record', () => {
+    assert.deepEqual(newBackoffRecord({ failuresAfterLastSuccess: 3, lastFailureTime: sec(1) }, sec(10), [sec(2)]), EMPTY_BACKOFF_RECORD);
+  });
+  it('no new pods keeps the record', () => assert.equal(newBackoffRecord(EMPTY_BACKOFF_RECORD, null, null), EMPTY_BACKOFF_RECORD));
   it('remaining time counts from the last failure and never goes negative', () => {
     assert.equal(backoffRemainingMs(2, sec(0), sec(5)), 15_000);
     assert.equal(backoffRemainingMs(2, sec(0), sec(25)), 0);

@@ -1,10 +1,8 @@
+import { randomNameSuffix } from '../../../../src-engine';
 import type { CronJob, Job } from './k8s';
 
 /** The annotation `kubectl create job --from=cronjob/…` puts on a manually started Job. */
 export const MANUAL_INSTANTIATE_ANNOTATION = 'cronjob.kubernetes.io/instantiate';
-
-/** Characters of Kubernetes' random suffixes (k8s.io/apimachinery/pkg/util/rand: no vowels, no confusable digits). */
-const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 /** Jobs' names also become the `batch.kubernetes.io/job-name` label value, limited to 63 characters. */
 const MAX_JOB_NAME = 63;
@@ -14,9 +12,7 @@ const MAX_JOB_NAME = 63;
  * the whole stays ≤ 63 characters (the pod label limit) and does not end in `-` or `.`.
  */
 export function manualJobName(cronJobName: string, random: () => number): string {
-  let suffix = '';
-  for (let i = 0; i < 5; i++) suffix += SUFFIX_ALPHABET[Math.floor(random() * SUFFIX_ALPHABET.length) % SUFFIX_ALPHABET.length];
-  const tail = `-manual-${suffix}`;
+  const tail = `-manual-${randomNameSuffix(random)}`;
   const base = cronJobName.slice(0, MAX_JOB_NAME - tail.length).replace(/[-.]+$/, '');
   return `${base}${tail}`;
 }

@@ -1,0 +1,26 @@
+import type { PodModel } from './podModel';
+import { specPodModel } from './podModel';
+
+/** Options of a simulation. */
+export interface SimulateOptions {
+  /** Creation time of the object and start of the simulation (epoch ms). */
+  readonly start: number;
+  /** End of the simulation, inclusive. Default: a Job runs until nothing more can happen; a CronJob for 24 h. */
+  readonly until?: number;
+  /** Pod outcomes; default every pod succeeds after 10 s. */
+  readonly podModel?: PodModel;
+  /** How many pods / Jobs / events are kept in detail (counts stay exact). Default 10000. */
+  readonly maxRecords?: number;
+}
+
+export const DEFAULT_CRONJOB_HORIZON_MS = 24 * 3600_000;
+/** A Job without `until` stops after this much virtual time even if it could go on. */
+export const MAX_JOB_HORIZON_MS = 366 * 24 * 3600_000;
+export const DEFAULT_MAX_RECORDS = 10_000;
+
+/** defaultPodModel: every pod succeeds after 10 s. */
+export function defaultPodModel(): PodModel {
+  const m = specPodModel('succeed@10s');
+  if (!m.ok) throw new Error(m.error);
+  return m.model;
+}

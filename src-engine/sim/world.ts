@@ -1,0 +1,334 @@
+import { recordRemainingMs } from '../controllers/backoff';
+import { isJobFinished } from '../controllers/conditions';
+import { generatedName } from '../controllers/generateName';
+import { syncJob } from '../controllers/job';
+import { EMPTY_JOB_MEMORY, indexBackoffEnd } from '../controllers/jobMemory';
+import type { EventSink } from '../controllers/syncEvents';
+import { syncTtlAfterFinished } from '../controllers/ttl';
+import type { JobObject, PodObject } from '../controllers/types';
+import { VirtualClock } from './clock';
+import { EventLog } from './eventLog';
+import { finishPod, restartAfterCrash, restartContainer, startPod } from './kubelet';
+import { NamedList } from './namedList';
+import type { PodModel } from './podModel';
+import { Mulberry32 } from './podModel';
+import { PodStore } from './podStore';
+import { EventQueue } from './queue';
+import type { BackoffWait, SimJobRecord, SimPodRecord } from './records';
+import { PRIO_JOB, PRIO_POD, PRIO_TTL } from './simObjects';
+import type { JobRuntime, PodEventKind, QueueItem, SimPod } from './simObjects';
+
+/** Exit code of a container killed on deletion (SIGKILL after the grace period). */
+const KILLED_EXIT_CODE = 137;
+/** The queue drains at most this many wake-ups in one run. */
+export const MAX_SIMULATION_EVENTS = 50_000_000;
+/** Pods of the simulator have no conditions (nothing sets DisruptionTarget etc.). */
+const NO_POD_CONDITIONS: PodObject['conditions'] = [];
+
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * World: the simulated API server (the store of Jobs and pods), kubelet and Job controller
+ * queue for one top-level object. It pops the next (time, priority, seq) item, advances the
+ * virtual clock, changes pods as the pod model says, calls the pure sync functions and
+ * applies their actions. A CronJob driver plugs in through onCronSync and onJobChange.
+ */
+export class World {
+  readonly clock: VirtualClock;
+  readonly queue = new EventQueue<QueueItem>();
+  readonly log: EventLog;
+  readonly podRecords: SimPodRecord[] = [];
+  readonly backoffWaits: BackoffWait[] = [];
+  readonly jobs = new NamedList<JobRuntime>();
+  private readonly jobList: JobObject[] = [];
+  private jobsChanged = false;
+  jobsCreated = 0;
+  /** Where Job syncs report events once the log is full: counted, never built. */
+  private readonly countEvent: EventSink = (_type, reason) => this.log.drop(reason);
+  onJobChange: ((rt: JobRuntime, what: 'created' | 'finished' | 'deleted') => void) | null = null;
+  onCronSync: (() => void) | null = null;
+
+  constructor(
+    start: number,
+    readonly model: PodModel,
+    readonly maxRecords: number,
+    readonly keepPods: boolean,
+  ) {
+    this.clock = new VirtualClock(start);
+    this.log = new EventLog(maxRecords);
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  addJob(job: JobObject, record: SimJobRecord | null, scheduledTime: number | null): JobRuntime {
+    const nameRng = new Mulberry32(hashString(job.name));
+    const rt: JobRuntime = {
+      job,
+      memory: EMPTY_JOB_MEMORY,
+      pods: new PodStore<SimPod>(),
+      sequence: this.model.forJob(job.name, this.jobsCreated),
+      nameRandom: () => nameRng.next(),
+      pendingSync: null,
+      pendingTtl: null,
+      podsCreated: 0,
+      deleted: false,
+      record,
+      scheduledTime,
+    };
+    this.jobsCreated++;
+    this.jobs.set(job.name, rt);
+    this.jobsChanged = true;
+    this.enqueueJobSync(rt, this.now());
+    return rt;
+  }
+
+  /**
+   * storedJobs lists the stored Job objects in the order the store holds them (what a CronJob
+   * sync lists). The array is reused: a sync reads it and keeps nothing of it (for
+   * the figure "simulate a year of a `* * * * *` CronJob" (bench/simulate.mjs), one sync a minute).
+   */
+  storedJobs(): readonly JobObject[] {
+    if (this.jobsChanged) {
+      // Overwritten in place: emptying it first (length = 0) would drop its backing store and
+      // the pushes would allocate a new one on every change.
+      const list = this.jobList;
+      const rts = this.jobs.values();
+      const n = rts.length;
+      for (let i = 0; i < n; i++) {
+        const job = (rts[i] as JobRuntime).job;
+        if (i < list.length) list[i] = job;
+        else list.push(job);
+      }
+      while (list.length > n) list.pop();
+      this.jobsChanged = false;
+    }
+    return this.jobList;
+  }
+
+  enqueueJobSync(rt: JobRuntime, at: number): void {
+    if (rt.deleted || (rt.pendingSync !== null && rt.pendingSync <= at)) return;
+    rt.pendingSync = at;
+    this.queue.push(at, PRIO_JOB, { kind: 'syncJob', job: rt, pod: null, gen: 0 });
+  }
+
+  /** run drains the queue up to `until` (inclusive); returns the time of the last wake-up. */
+  run(until: number, maxEvents = MAX_SIMULATION_EVENTS): number {
+    let last = this.now();
+    let processed = 0;
+    while (this.queue.size > 0 && processed < maxEvents) {
+      const time = this.queue.peekTime();
+      if (time > until) break;
+      const item = this.queue.popItem();
+      if (item === undefined) break;
+      this.clock.advanceTo(time);
+      last = time;
+      processed++;
+      this.dispatch(item);
+    }
+    return last;
+  }
+
+  private dispatch(item: QueueItem): void {
+    const kind = item.kind;
+    if (kind === 'syncCronJob') {
+      this.onCronSync?.();
+      return;
+    }
+    const job = item.job as JobRuntime;
+    if (kind === 'syncJob') {
+      if (job.pendingSync !== this.now()) return;
+      job.pendingSync = null;
+      this.syncJob(job);
+    } else if (kind === 'ttl') {
+      if (job.pendingTtl !== this.now()) return;
+      job.pendingTtl = null;
+      this.syncTtl(job);
+    } else {
+      this.podEvent(kind, job, item.pod as SimPod, item.gen);
+    }
+  }
+
+  private podEvent(kind: PodEventKind, rt: JobRuntime, pod: SimPod, gen: number): void {
+    if (rt.deleted || pod.gen !== gen) return;
+    const now = this.now();
+    if (kind === 'podStart') {
+      this.queue.push(startPod(pod, now), PRIO_POD, { kind: 'podExit', job: rt, pod, gen });
+    } else if (kind === 'podRestart') {
+      this.queue.push(restartContainer(pod, now, rt.sequence), PRIO_POD, { kind: 'podExit', job: rt, pod, gen });
+      this.enqueueJobSync(rt, now);
+    } else if (kind === 'podExit') {
+      if (!pod.outcome.succeed && rt.job.spec.restartPolicy === 'OnFailure') {
+        this.queue.push(restartAfterCrash(pod, now), PRIO_POD, { kind: 'podRestart', job: rt, pod, gen });
+        return;
+      }
+      this.podFinished(rt, pod, pod.outcome.succeed ? 'Succeeded' : 'Failed', pod.outcome.exitCode);
+    } else {
+      // podGone: the deleted pod's containers are stopped.
+      this.podFinished(rt, pod, 'Failed', KILLED_EXIT_CODE);
+    }
+  }
+
+  private podFinished(rt: JobRuntime, pod: SimPod, phase: 'Succeeded' | 'Failed', exitCode: number): void {
+    const now = this.now();
+    finishPod(pod, phase, exitCode, now);
+    if (!pod.hasTrackingFinalizer) rt.pods.delete(pod.name);
+    this.enqueueJobSync(rt, now);
+  }
+
+  private syncJob(rt: JobRuntime): void {
+    if (rt.deleted) return;
+    const now = this.now();
+    const wasFinished = isJobFinished(rt.job.status);
+    const result = syncJob(rt.job, rt.pods.snapshot(), now, rt.memory, this.log.detailed ? true : this.countEvent);
+    // The world is the API server's storage: it owns its Job objects and updates them in place
+    // (the controller only ever saw them read-only during its sync).
+    (rt.job as { status: JobObject['status'] }).status = result.status;
+    rt.memory = result.memory;
+    for (const e of result.events) this.log.add(e);
+    let created = false;
+    for (const action of result.actions) {
+      if (action.type === 'createPod') {
+        created = true;
+        this.createPod(rt, action.pod.generateName, action.pod.index, action.pod.indexFailureCount, action.pod.indexIgnoredFailureCount);
+      } else if (action.type === 'deletePod') {
+        this.deletePod(rt, action.podName, action.removeFinalizer, rt.job.spec.suspend ? 'suspend' : 'controller');
+      } else {
+        const pod = rt.pods.get(action.podName);
+        if (pod !== undefined) {
+          pod.hasTrackingFinalizer = false;
+          if (pod.phase === 'Succeeded' || pod.phase === 'Failed') rt.pods.delete(pod.name);
+        }
+      }
+    }
+    if (rt.record !== null) rt.record.status = result.status;
+    const finished = isJobFinished(result.status);
+    if (!finished && !created && this.keepPods) this.noteBackoff(rt, now);
+    if (result.requeueAfterMs !== null) this.enqueueJobSync(rt, now + result.requeueAfterMs);
+    if (finished && !wasFinished) {
+      if (rt.record !== null) rt.record.finishedAt = now;
+      this.scheduleTtl(rt);
+      this.onJobChange?.(rt, 'finished');
+    }
+  }
+
+  /** noteBackoff records a visible wait while the backoff holds pod creation back. */
+  private noteBackoff(rt: JobRuntime, now: number): void {
+    const remaining = recordRemainingMs(rt.memory.backoff, now);
+    if (remaining > 0) {
+      const until = now + remaining;
+      const tail = this.backoffWaits[this.backoffWaits.length - 1];
+      if (tail !== undefined && tail.index === null && tail.until >= now) tail.until = Math.max(tail.until, until);
+      else if (this.backoffWaits.length < this.maxRecords) this.backoffWaits.push({ from: now, until, index: null });
+    }
+    for (const [index, f] of rt.memory.indexFailures) {
+      const until = indexBackoffEnd(f);
+      if (until > now && !this.backoffWaits.some((w) => w.index === index && w.until === until) && this.backoffWaits.length < this.maxRecords) {
+        this.backoffWaits.push({ from: f.lastFailureTime, until, index });
+      }
+    }
+  }
+
+  private scheduleTtl(rt: JobRuntime): void {
+    const d = syncTtlAfterFinished(rt.job, this.now());
+    if (d.kind === 'none') return;
+    const at = d.kind === 'delete' ? this.now() : d.expireAt;
+    rt.pendingTtl = at;
+    this.queue.push(at, PRIO_TTL, { kind: 'ttl', job: rt, pod: null, gen: 0 });
+  }
+
+  private syncTtl(rt: JobRuntime): void {
+    if (rt.deleted) return;
+    const d = syncTtlAfterFinished(rt.job, this.now());
+    if (d.kind === 'delete') this.deleteJob(rt, 'ttl');
+    else if (d.kind === 'wait') {
+      rt.pendingTtl = d.expireAt;
+      this.queue.push(d.expireAt, PRIO_TTL, { kind: 'ttl', job: rt, pod: null, gen: 0 });
+    }
+  }
+
+  private createPod(rt: JobRuntime, generateName: string, index: number | null, failureCount: number, ignoredCount: number): void {
+    const now = this.now();
+    // generateName: the API server retries on a name conflict, so do we.
+    let name: string;
+    do name = generatedName(generateName, rt.nameRandom);
+    while (rt.pods.has(name));
+    const outcome = rt.sequence.next(index);
+    const latency = this.model.startLatencyMs;
+    const record: SimPodRecord | null =
+      this.keepPods && this.podRecords.length < this.maxRecords
+        ? { name, index, createdAt: now, startedAt: latency > 0 ? null : now, finishedAt: null, phase: latency > 0 ? 'Pending' : 'Running', exitCode: null, restarts: 0, deletedAt: null, deletedBy: null }
+        : null;
+    if (record !== null) this.podRecords.push(record);
+    const pod: SimPod = {
+      name,
+      creationTimestamp: now,
+      index,
+      phase: latency > 0 ? 'Pending' : 'Running',
+      deletionTimestamp: null,
+      hasTrackingFinalizer: true,
+      finishedAt: null,
+      exitCode: null,
+      restartCount: 0,
+      conditions: NO_POD_CONDITIONS,
+      indexFailureCount: failureCount,
+      indexIgnoredFailureCount: ignoredCount,
+      gen: 0,
+      outcome,
+      backOff: null,
+      record,
+    };
+    rt.pods.set(pod);
+    rt.podsCreated++;
+    if (rt.record !== null) rt.record.podsCreated = rt.podsCreated;
+    if (this.log.detailed) this.log.add({ time: now, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${name}`, object: `Job/${rt.job.name}` });
+    else this.log.drop('SuccessfulCreate');
+    if (latency > 0) this.queue.push(now + latency, PRIO_POD, { kind: 'podStart', job: rt, pod, gen: 0 });
+    else this.queue.push(now + outcome.durationMs, PRIO_POD, { kind: 'podExit', job: rt, pod, gen: 0 });
+  }
+
+  private deletePod(rt: JobRuntime, podName: string, removeFinalizer: boolean, by: 'controller' | 'suspend'): void {
+    const pod = rt.pods.get(podName);
+    if (pod === undefined || pod.deletionTimestamp !== null) return;
+    const now = this.now();
+    pod.deletionTimestamp = now;
+    pod.gen++;
+    if (removeFinalizer) pod.hasTrackingFinalizer = false;
+    if (pod.record !== null) {
+      pod.record.deletedAt = now;
+      pod.record.deletedBy = by;
+    }
+    this.queue.push(now + this.model.terminationMs, PRIO_POD, { kind: 'podGone', job: rt, pod, gen: pod.gen });
+    this.enqueueJobSync(rt, now);
+  }
+
+  deleteJob(rt: JobRuntime, why: 'history' | 'replace' | 'ttl'): void {
+    if (rt.deleted) return;
+    const now = this.now();
+    rt.deleted = true;
+    for (const pod of rt.pods.snapshot()) {
+      if (pod.phase !== 'Succeeded' && pod.phase !== 'Failed' && pod.record !== null) {
+        pod.record.deletedAt = now;
+        pod.record.deletedBy = 'jobDeleted';
+        pod.record.phase = 'Failed';
+        pod.record.finishedAt = now + this.model.terminationMs;
+        pod.record.exitCode = KILLED_EXIT_CODE;
+      }
+    }
+    rt.pods.clear();
+    const job = rt.job;
+    rt.job = { name: job.name, namespace: job.namespace, creationTimestamp: job.creationTimestamp, deletionTimestamp: now, annotations: job.annotations, spec: job.spec, status: job.status };
+    this.jobs.delete(job.name);
+    this.jobsChanged = true;
+    if (rt.record !== null) {
+      rt.record.deletedAt = now;
+      rt.record.deletedBy = why;
+    }
+    this.onJobChange?.(rt, 'deleted');
+  }
+}
