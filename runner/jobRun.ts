@@ -1,5 +1,15 @@
 import { randomUUID, randomInt } from 'node:crypto';
-import { EMPTY_JOB_MEMORY, RANDOM_NAME_ALPHABET, finishedCondition, generatedName, syncJob, syncTtlAfterFinished } from '../src-engine/controllers';
+import {
+  EMPTY_JOB_MEMORY,
+  RANDOM_NAME_ALPHABET,
+  SYNC_JOB_BATCH_PERIOD_MS,
+  apiTime,
+  finishedCondition,
+  generatedName,
+  jobStatusChanged,
+  syncJob,
+  syncTtlAfterFinished,
+} from '../src-engine/controllers';
 import type { ControllerEvent, JobAction, JobMemory, JobObject, PodObject, PodTemplateRequest } from '../src-engine/controllers';
 import { LocalPod } from './localPod';
 import type { ContainerSpec, PodSpec } from './podSpec';
@@ -29,8 +39,11 @@ interface PodEntry {
 
 /** The API server's name for a pod created with `generateName: prefix` (random suffix from crypto). */
 function generateName(prefix: string): string {
-  return generatedName(prefix, () => randomInt(RANDOM_NAME_ALPHABET.length) / RANDOM_NAME_ALPHABET.length);
+  return generatedName(prefix, CRYPTO_RANDOM);
 }
+
+/** Floats from crypto.randomInt, one per character of the alphabet. */
+const CRYPTO_RANDOM = { next: (): number => randomInt(RANDOM_NAME_ALPHABET.length) / RANDOM_NAME_ALPHABET.length };
 
 /**
  * A Job run locally: the engine's own `syncJob` step function, driven by a real (scaled)
@@ -130,15 +143,27 @@ export class JobRun {
     this.requeueTimer = { at, cancel };
   }
 
+  /**
+   * syncBatched: a pod event is handled one batch period later, together with every other
+   * event until then (enqueueSyncJobBatched; the queue keeps the earliest time).
+   */
+  private syncBatched(): void {
+    this.requeue(SYNC_JOB_BATCH_PERIOD_MS);
+  }
+
   private sync(): void {
     if (this.stopped) return;
     const now = this.options.clock.now();
-    const result = syncJob(this.job, this.podObjects(), now, this.memory);
+    // Times in the status are whole seconds, as the API server keeps them.
+    const result = syncJob(this.job, this.podObjects(), now, { memory: this.memory, wholeSecondTimes: true });
+    const previous = this.job.status;
     this.job = { ...this.job, status: result.status };
     this.memory = result.memory;
     for (const e of result.events) this.event(e);
     for (const action of result.actions) this.apply(action, now);
     if (result.requeueAfterMs !== null) this.requeue(result.requeueAfterMs);
+    // What the sync wrote comes back as events, handled in a batched sync.
+    if (result.actions.length > 0 || jobStatusChanged(previous, this.job.status)) this.syncBatched();
     this.options.onChange?.(this);
     const done = finishedCondition(this.job.status);
     if (done !== null && this.outcome === undefined) void this.onFinished(done.type === 'Complete' ? 'Complete' : 'Failed', done.reason, done.message);
@@ -223,7 +248,7 @@ export class JobRun {
     const entry = this.entries.get(pod.name);
     if (entry !== undefined) this.collect(entry);
     this.options.onChange?.(this);
-    this.scheduleSync();
+    this.syncBatched();
   }
 
   private async onFinished(result: 'Complete' | 'Failed', reason: string, message: string): Promise<void> {
@@ -279,14 +304,16 @@ function toPodObject(entry: PodEntry): PodObject {
   const finished = local.phase === 'Succeeded' || local.phase === 'Failed';
   const failedExit = terminated.find((t) => t !== undefined && t.exitCode !== 0);
   const finishTimes = terminated.filter((t) => t !== undefined).map((t) => t.finishedAt);
+  // Times as the API server stores them (whole seconds).
+  const deletedAt = local.deletionTimestamp;
   return {
     name: local.name,
-    creationTimestamp: local.creationTimestamp,
+    creationTimestamp: apiTime(local.creationTimestamp),
     index: request.index,
     phase: local.phase,
-    deletionTimestamp: local.deletionTimestamp ?? null,
+    deletionTimestamp: deletedAt === undefined ? null : apiTime(deletedAt),
     hasTrackingFinalizer: entry.hasTrackingFinalizer,
-    finishedAt: finished ? (finishTimes.length > 0 ? Math.max(...finishTimes) : (local.status.readyFalseSince ?? local.creationTimestamp)) : null,
+    finishedAt: finished ? apiTime(finishTimes.length > 0 ? Math.max(...finishTimes) : (local.status.readyFalseSince ?? local.creationTimestamp)) : null,
     exitCode: finished ? (failedExit?.exitCode ?? 0) : null,
     restartCount: statuses.reduce((n, s) => n + s.restartCount, 0),
     conditions: [{ type: 'Ready', status: statuses.length > 0 && local.status.containerStatuses.every((s) => s.ready) ? 'True' : 'False' }],

@@ -6,7 +6,7 @@ import { CRONJOB_SCHEDULED_TIMESTAMP_ANNOTATION } from './types';
 import type { JobCondition, JobObject, JobSpec, SyncResult } from './types';
 import { SyncEvents } from './syncEvents';
 import type { EventDetail } from './syncEvents';
-import { newJobStatus } from './job';
+import { newJobStatus } from './jobStatus';
 import { goLoadLocation, parseStandard, zoneOffsetAt } from '../schedule';
 import type { CronSchedule } from '../schedule';
 

@@ -1,4 +1,4 @@
-import { newJobStatus } from './job';
+import { newJobStatus } from './jobStatus';
 import type { JobObject, JobSpec, PodFailurePolicyRule, SuccessPolicyRule } from './types';
 
 /** Result of reading a manifest into controller input: the object, or why it cannot run. */

@@ -1,6 +1,6 @@
 import { findTrueCondition } from './conditions';
 import { countIndexes } from './indexes';
-import type { IndexIntervals } from './indexes';
+import type { PodTally } from './podTally';
 import { matchSuccessPolicy } from './successPolicy';
 import type { JobObject } from './types';
 
@@ -21,22 +21,6 @@ export const MAX_FAILED_INDEXES_EXCEEDED: TerminalTarget = {
 export const FAILED_INDEXES: TerminalTarget = { kind: 'failure', reason: 'FailedIndexes', message: 'Job has failed indexes' };
 export const COMPLETIONS_REACHED: TerminalTarget = { kind: 'success', reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods' };
 
-/** What the terminal rules read besides the Job. */
-export interface TerminalInputs {
-  readonly now: number;
-  /** status.failed after this sync's new failures. */
-  readonly failed: number;
-  readonly succeeded: number;
-  readonly succeededIntervals: IndexIntervals;
-  readonly failedIntervals: IndexIntervals;
-  /** Container restarts of the active pods (restartPolicy OnFailure). */
-  readonly restarts: number;
-  /** Message of a FailJob podFailurePolicy rule a new failure matched, or null. */
-  readonly failJobMessage: string | null;
-  /** startTime as this sync sees it. */
-  readonly startTime: number | null;
-}
-
 /**
  * terminalTarget evaluates the terminal rules in Kubernetes' order, the first hit winning: an
  * interim condition already set (SuccessCriteriaMet, then FailureTarget), a FailJob rule,
@@ -44,7 +28,7 @@ export interface TerminalInputs {
  * indexes, the successPolicy. Returns null when none applies (completions are checked after
  * manageJob). Mirrors job_controller.go `syncJob` (the finishedCondition evaluation).
  */
-export function terminalTarget(job: JobObject, t: TerminalInputs): TerminalTarget | null {
+export function terminalTarget(job: JobObject, t: PodTally, startTime: number | null, now: number): TerminalTarget | null {
   const spec = job.spec;
   const successCriteria = findTrueCondition(job.status, 'SuccessCriteriaMet');
   if (successCriteria !== null) return { kind: 'success', reason: successCriteria.reason, message: successCriteria.message };
@@ -52,7 +36,7 @@ export function terminalTarget(job: JobObject, t: TerminalInputs): TerminalTarge
   if (failureTarget !== null) return { kind: 'failure', reason: failureTarget.reason, message: failureTarget.message };
   if (t.failJobMessage !== null) return { kind: 'failure', reason: 'PodFailurePolicy', message: t.failJobMessage };
   if (t.failed > spec.backoffLimit || pastBackoffLimitOnFailure(spec.restartPolicy, spec.backoffLimit, t.restarts)) return BACKOFF_LIMIT_EXCEEDED;
-  if (!spec.suspend && pastActiveDeadline(spec.activeDeadlineSeconds, t.startTime, t.now)) return DEADLINE_EXCEEDED;
+  if (!spec.suspend && pastActiveDeadline(spec.activeDeadlineSeconds, startTime, now)) return DEADLINE_EXCEEDED;
   const indexed = spec.completionMode === 'Indexed';
   if (indexed && spec.backoffLimitPerIndex !== null) {
     const failedCount = countIndexes(t.failedIntervals);

@@ -1,3 +1,5 @@
+import { countIndexes, parseIndexIntervals, withIndexes } from './indexes';
+import type { IndexIntervals } from './indexes';
 import type { IndexFailureRecord, JobMemory } from './jobMemory';
 import { matchPodFailurePolicy } from './podFailurePolicy';
 import type { SyncActions } from './syncActions';
@@ -9,18 +11,20 @@ export interface PodTally {
   readonly active: PodObject[];
   /** Pods being deleted that have not finished (controller.CountTerminatingPods). */
   readonly terminating: number;
+  /** Completion indexes of those pods (null for none). */
+  readonly terminatingIndexes: number[] | null;
   /** Active pods that are running (no readiness probes are modelled: running is ready). */
   readonly ready: number;
   /** Container restarts of the active pods (pastBackoffLimitOnFailure). */
   readonly restarts: number;
-  /** NonIndexed: successes not yet counted. */
-  readonly newSucceeded: number;
-  /** Indexed: indexes of successes not yet counted (null for none). */
-  readonly newSucceededIndexes: number[] | null;
-  /** Failures not yet counted and not ignored by the podFailurePolicy. */
-  readonly newFailed: number;
-  /** backoffLimitPerIndex: indexes whose failure exhausted them (null for none). */
-  readonly newFailedIndexes: number[] | null;
+  /** status.succeeded with this pass's new successes (for an Indexed Job, the completed indexes). */
+  readonly succeeded: number;
+  /** status.failed with this pass's new failures (those the podFailurePolicy does not ignore). */
+  readonly failed: number;
+  /** Indexed: the completed indexes, new ones included (empty otherwise). */
+  readonly succeededIntervals: IndexIntervals;
+  /** backoffLimitPerIndex: the failed indexes, new ones included (empty otherwise). */
+  readonly failedIntervals: IndexIntervals;
   /** Backoff inputs: finish time of the latest new success, finish times of the new failures. */
   readonly lastSuccess: number | null;
   readonly failureTimes: number[] | null;
@@ -29,6 +33,17 @@ export interface PodTally {
   /** Per-index failure records after this pass (the memory's own map when unchanged). */
   readonly indexFailures: Map<number, IndexFailureRecord>;
   readonly indexFailuresChanged: boolean;
+}
+
+const NO_INTERVALS: IndexIntervals = [];
+
+/**
+ * withStatusIndexes: the index set written in the status plus the new indexes. Mirrors
+ * indexed_job_utils.go `calculateSucceededIndexes`, `calculateFailedIndexes`.
+ */
+function withStatusIndexes(text: string | null, added: readonly number[] | null, completions: number | null): IndexIntervals {
+  const parsed = parseIndexIntervals(text ?? '');
+  return withIndexes(parsed.ok ? parsed.intervals : NO_INTERVALS, added ?? [], completions ?? undefined);
 }
 
 /** validIndex: the pod has a completion index in [0, completions). */
@@ -60,6 +75,7 @@ export function tallyPods(job: JobObject, pods: readonly PodObject[], memory: Jo
   const active: PodObject[] = activeSize === 0 ? [] : new Array<PodObject>(activeSize);
   let activeFilled = 0;
   let terminating = 0;
+  let terminatingIndexes: number[] | null = null;
   let ready = 0;
   let restarts = 0;
   let newSucceeded = 0;
@@ -83,6 +99,7 @@ export function tallyPods(job: JobObject, pods: readonly PodObject[], memory: Jo
         restarts += pod.restartCount;
       } else {
         terminating++;
+        if (pod.index !== null) (terminatingIndexes ??= []).push(pod.index);
       }
     }
     if (!pod.hasTrackingFinalizer) continue;
@@ -126,19 +143,56 @@ export function tallyPods(job: JobObject, pods: readonly PodObject[], memory: Jo
       }
     }
   }
+  const failed = job.status.failed + newFailed;
+  let succeeded = job.status.succeeded + newSucceeded;
+  let succeededIntervals = NO_INTERVALS;
+  let failedIntervals = NO_INTERVALS;
+  if (indexed) {
+    succeededIntervals = withStatusIndexes(job.status.completedIndexes, newSucceededIndexes, completions);
+    succeeded = countIndexes(succeededIntervals);
+    if (perIndex) failedIntervals = withStatusIndexes(job.status.failedIndexes, newFailedIndexes, completions);
+  }
   return {
     active,
     terminating,
+    terminatingIndexes,
     ready,
     restarts,
-    newSucceeded,
-    newSucceededIndexes,
-    newFailed,
-    newFailedIndexes,
+    succeeded,
+    failed,
+    succeededIntervals,
+    failedIntervals,
     lastSuccess,
     failureTimes,
     failJobMessage,
     indexFailures,
     indexFailuresChanged,
   };
+}
+
+/**
+ * countRemainingAsFailed: once a Job is failing, every pod still carrying the tracking
+ * finalizer that this sync has not counted yet (running, pending, or terminating under
+ * podReplacementPolicy Failed) is counted as failed now and its finalizer removed, unless the
+ * podFailurePolicy ignores it. Those pods never add their index to failedIndexes: they had not
+ * failed when the controller counted them. The caller deletes the active ones (with their
+ * finalizer removed); this asks for the terminating ones' finalizer removal. Returns how many
+ * were counted. Mirrors job_controller.go `trackJobStatusAndRemoveFinalizers` ("When the job is
+ * considered finished, every non-terminated pod is considered failed") and `canRemoveFinalizer`.
+ */
+export function countRemainingAsFailed(job: JobObject, pods: readonly PodObject[], actions: SyncActions): number {
+  const spec = job.spec;
+  const onlyReplaceFailed = spec.podReplacementPolicy === 'Failed' || spec.podFailurePolicy !== null;
+  const mainContainer = spec.containerNames[0] ?? 'main';
+  let counted = 0;
+  for (const pod of pods) {
+    if (!pod.hasTrackingFinalizer || pod.phase === 'Succeeded' || pod.phase === 'Failed') continue;
+    const deleting = pod.deletionTimestamp !== null;
+    // Counted by tallyPods already (isPodFailed).
+    if (deleting && !onlyReplaceFailed) continue;
+    if (deleting) actions.push({ type: 'removeFinalizer', podName: pod.name });
+    if (spec.completionMode === 'Indexed' && !validIndex(pod, spec.completions)) continue;
+    if (matchPodFailurePolicy(spec.podFailurePolicy, pod, job.namespace, mainContainer).action !== 'Ignore') counted++;
+  }
+  return counted;
 }

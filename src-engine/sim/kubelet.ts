@@ -36,11 +36,14 @@ export function restartContainer(pod: SimPod, now: number, sequence: PodOutcomeS
   return now + pod.outcome.durationMs;
 }
 
-/** finishPod: the pod reached a terminal phase at `now` (its last run ended, or it was stopped). */
-export function finishPod(pod: SimPod, phase: 'Succeeded' | 'Failed', exitCode: number, now: number): void {
+/**
+ * finishPod: the pod reached a terminal phase at `now` (its last run ended, or it was
+ * stopped: then no exit code is known). `storedAt` is the finish time as the API stores it.
+ */
+export function finishPod(pod: SimPod, phase: 'Succeeded' | 'Failed', exitCode: number | null, now: number, storedAt: number): void {
   pod.gen++;
   pod.phase = phase;
-  pod.finishedAt = now;
+  pod.finishedAt = storedAt;
   pod.exitCode = exitCode;
   if (pod.record !== null) {
     pod.record.phase = phase;

@@ -11,7 +11,17 @@ export interface SimulateOptions {
   readonly podModel?: PodModel;
   /** How many pods / Jobs / events are kept in detail (counts stay exact). Default 10000. */
   readonly maxRecords?: number;
+  /**
+   * 'cluster' (default): as on a real cluster, the Job controller handles pod events in syncs
+   * batched by 1 s (syncJobBatchPeriod) and the API server stores times in whole seconds, so
+   * two pod events less than 1 s apart are seen together and each wave of pods starts about
+   * 1 s after the last one ended. 'ideal': every controller reacts at the instant of an event
+   * and times keep their milliseconds (the model the conformance vectors are written in).
+   */
+  readonly timing?: SimTiming;
 }
+
+export type SimTiming = 'cluster' | 'ideal';
 
 export const DEFAULT_CRONJOB_HORIZON_MS = 24 * 3600_000;
 /** A Job without `until` stops after this much virtual time even if it could go on. */

@@ -10,6 +10,7 @@ export interface SimPodRecord {
   startedAt: number | null;
   finishedAt: number | null;
   phase: 'Pending' | 'Running' | 'Succeeded' | 'Failed';
+  /** Exit code of the main container's last run; null while running and for a pod stopped by deletion. */
   exitCode: number | null;
   /** Container restarts (restartPolicy OnFailure). */
   restarts: number;

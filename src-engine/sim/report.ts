@@ -1,20 +1,51 @@
 import { formatRfc3339 } from '../controllers/rfc3339';
 import type { JobStatus } from '../controllers/types';
-import type { CronJobSimulation, JobSimulation, Simulation } from './records';
+import type { CronJobSimulation, JobSimulation, SimPodRecord, Simulation } from './records';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : formatRfc3339(ms));
 
-/** jobStatusToJson renders a JobStatus with RFC 3339 UTC times and nulls for absent values. */
+/**
+ * jobStatusToJson renders a JobStatus with RFC 3339 UTC times (null when unset). `ready` and
+ * `terminating` are always present, as the controller writes them (JobPodReplacementPolicy is
+ * GA); `completedIndexes` is left out when empty, as the API's `omitempty` string leaves it
+ * out, and `failedIndexes` appears only for a Job with backoffLimitPerIndex, where the
+ * controller writes it (a pointer, so "" stays): batch/v1 JobStatus in
+ * staging/src/k8s.io/api/batch/v1/types.go.
+ */
 export function jobStatusToJson(status: JobStatus): Record<string, unknown> {
   return {
     conditions: status.conditions.map((c) => ({ type: c.type, status: c.status, reason: c.reason, message: c.message, lastTransitionTime: iso(c.lastTransitionTime) })),
     startTime: iso(status.startTime),
     completionTime: iso(status.completionTime),
     active: status.active,
+    ready: status.ready,
+    terminating: status.terminating,
     succeeded: status.succeeded,
     failed: status.failed,
-    completedIndexes: status.completedIndexes,
-    failedIndexes: status.failedIndexes,
+    ...(status.completedIndexes !== null && status.completedIndexes !== '' ? { completedIndexes: status.completedIndexes } : {}),
+    ...(status.failedIndexes !== null ? { failedIndexes: status.failedIndexes } : {}),
+  };
+}
+
+/**
+ * podToJson: one pod of a Job simulation. `outcome` says how it ended: Succeeded or Failed
+ * (its last run's exit code in `exitCode`), Deleted (stopped by the controller, a suspension
+ * or the Job's deletion, at `deletedAt`, by `deletedBy`; no exit code), or still Pending /
+ * Running at the end of the simulation.
+ */
+function podToJson(p: SimPodRecord): Record<string, unknown> {
+  return {
+    name: p.name,
+    index: p.index,
+    createdAt: iso(p.createdAt),
+    startedAt: iso(p.startedAt),
+    finishedAt: iso(p.finishedAt),
+    phase: p.phase,
+    exitCode: p.exitCode,
+    outcome: p.deletedAt !== null ? 'Deleted' : p.phase,
+    restarts: p.restarts,
+    deletedAt: iso(p.deletedAt),
+    deletedBy: p.deletedBy,
   };
 }
 
@@ -32,7 +63,7 @@ export function simulationToJson(sim: Simulation): Record<string, unknown> {
       name: sim.name,
       status: jobStatusToJson(sim.status),
       deletedAt: iso(sim.deletedAt),
-      pods: sim.pods.map((p) => ({ name: p.name, index: p.index, createdAt: iso(p.createdAt), finishedAt: iso(p.finishedAt), phase: p.phase, exitCode: p.exitCode })),
+      pods: sim.pods.map(podToJson),
       events,
       start: iso(sim.start),
       end: iso(sim.end),
@@ -112,7 +143,7 @@ function jobText(sim: JobSimulation): string {
       const ran = formatDuration(p.finishedAt - (p.startedAt ?? p.createdAt));
       add(p.finishedAt, p.phase === 'Succeeded' ? `pod ${p.name} succeeded after ${ran}` : `pod ${p.name} failed with exit code ${p.exitCode ?? '?'} after ${ran}${p.restarts > 0 ? ` (${p.restarts} restarts)` : ''}`);
     } else if (p.finishedAt !== null && p.deletedAt !== null) {
-      add(p.finishedAt, `pod ${p.name} terminated (exit code ${p.exitCode ?? '?'})`);
+      add(p.finishedAt, `pod ${p.name} gone`);
     }
   }
   for (const w of sim.backoffWaits) {

@@ -1,7 +1,7 @@
 import type { JobMemory } from '../controllers/jobMemory';
 import type { JobObject, PodObject, PodPhase } from '../controllers/types';
 import type { CrashLoopBackOff } from '../kubelet/crashLoopBackOff';
-import type { PodOutcome, PodOutcomeSequence } from './podModel';
+import type { Mulberry32, PodOutcome, PodOutcomeSequence } from './podModel';
 import type { PodStore } from './podStore';
 import type { SimJobRecord, SimPodRecord } from './records';
 
@@ -46,8 +46,14 @@ export interface JobRuntime {
   readonly pods: PodStore<SimPod>;
   readonly sequence: PodOutcomeSequence;
   /** Draws the random suffixes of its pods' names (seeded from the Job's name). */
-  readonly nameRandom: () => number;
+  readonly nameRandom: Mulberry32;
   pendingSync: number | null;
+  /**
+   * When the sync that the last sync's own writes (status update, created or deleted pods)
+   * queued is due: pod events before then are handled in it (the queue keeps the earliest).
+   * The simulator does not run that sync when nothing else happens, as it would change nothing.
+   */
+  batchedSyncAt: number | null;
   pendingTtl: number | null;
   podsCreated: number;
   deleted: boolean;

@@ -22,7 +22,7 @@ const CRON_SYNC_ITEM: QueueItem = { kind: 'syncCronJob', job: null, pod: null, g
  */
 export function simulateCronJob(cronJob: CronJobObject, options: SimulateOptions): CronJobSimulation {
   const maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
-  const world = new World(options.start, options.podModel ?? defaultPodModel(), maxRecords, false);
+  const world = new World(options.start, options.podModel ?? defaultPodModel(), maxRecords, false, options.timing);
   const until = options.until ?? options.start + DEFAULT_CRONJOB_HORIZON_MS;
   const driver = new CronJobDriver({ ...cronJob, creationTimestamp: options.start }, world, maxRecords);
   driver.enqueue(options.start);

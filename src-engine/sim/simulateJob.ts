@@ -13,7 +13,7 @@ import { World } from './world';
 export function simulateJob(job: JobObject, options: SimulateOptions): JobSimulation {
   const model = options.podModel ?? defaultPodModel();
   const maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
-  const world = new World(options.start, model, maxRecords, true);
+  const world = new World(options.start, model, maxRecords, true, options.timing);
   const rt = world.addJob({ ...job, creationTimestamp: options.start }, null, null);
   const until = options.until ?? options.start + MAX_JOB_HORIZON_MS;
   const last = world.run(until);

@@ -1,15 +1,18 @@
+import { apiTime } from '../controllers/apiTime';
 import { recordRemainingMs } from '../controllers/backoff';
 import { isJobFinished } from '../controllers/conditions';
 import { generatedName } from '../controllers/generateName';
-import { syncJob } from '../controllers/job';
+import { SYNC_JOB_BATCH_PERIOD_MS, syncJob } from '../controllers/job';
 import { EMPTY_JOB_MEMORY, indexBackoffEnd } from '../controllers/jobMemory';
+import { jobStatusChanged } from '../controllers/jobStatus';
 import type { EventSink } from '../controllers/syncEvents';
 import { syncTtlAfterFinished } from '../controllers/ttl';
-import type { JobObject, PodObject } from '../controllers/types';
+import type { JobObject, JobStatus, PodObject } from '../controllers/types';
 import { VirtualClock } from './clock';
 import { EventLog } from './eventLog';
 import { finishPod, restartAfterCrash, restartContainer, startPod } from './kubelet';
 import { NamedList } from './namedList';
+import type { SimTiming } from './options';
 import type { PodModel } from './podModel';
 import { Mulberry32 } from './podModel';
 import { PodStore } from './podStore';
@@ -18,8 +21,6 @@ import type { BackoffWait, SimJobRecord, SimPodRecord } from './records';
 import { PRIO_JOB, PRIO_POD, PRIO_TTL } from './simObjects';
 import type { JobRuntime, PodEventKind, QueueItem, SimPod } from './simObjects';
 
-/** Exit code of a container killed on deletion (SIGKILL after the grace period). */
-const KILLED_EXIT_CODE = 137;
 /** The queue drains at most this many wake-ups in one run. */
 export const MAX_SIMULATION_EVENTS = 50_000_000;
 /** Pods of the simulator have no conditions (nothing sets DisruptionTarget etc.). */
@@ -51,15 +52,29 @@ export class World {
   private readonly countEvent: EventSink = (_type, reason) => this.log.drop(reason);
   onJobChange: ((rt: JobRuntime, what: 'created' | 'finished' | 'deleted') => void) | null = null;
   onCronSync: (() => void) | null = null;
+  /** The Job controller's batch period for pod events (0: it reacts at once). */
+  private readonly batchPeriodMs: number;
+  /** Whether stored times are whole seconds, as the API server keeps them. */
+  private readonly wholeSeconds: boolean;
+  /** End of the current run (inclusive). */
+  private until = Infinity;
 
   constructor(
     start: number,
     readonly model: PodModel,
     readonly maxRecords: number,
     readonly keepPods: boolean,
+    timing: SimTiming = 'cluster',
   ) {
     this.clock = new VirtualClock(start);
     this.log = new EventLog(maxRecords);
+    this.batchPeriodMs = timing === 'cluster' ? SYNC_JOB_BATCH_PERIOD_MS : 0;
+    this.wholeSeconds = timing === 'cluster';
+  }
+
+  /** stored is a time as the API server stores it. */
+  private stored(ms: number): number {
+    return this.wholeSeconds ? apiTime(ms) : ms;
   }
 
   now(): number {
@@ -67,14 +82,14 @@ export class World {
   }
 
   addJob(job: JobObject, record: SimJobRecord | null, scheduledTime: number | null): JobRuntime {
-    const nameRng = new Mulberry32(hashString(job.name));
     const rt: JobRuntime = {
       job,
       memory: EMPTY_JOB_MEMORY,
       pods: new PodStore<SimPod>(),
       sequence: this.model.forJob(job.name, this.jobsCreated),
-      nameRandom: () => nameRng.next(),
+      nameRandom: new Mulberry32(hashString(job.name)),
       pendingSync: null,
+      batchedSyncAt: null,
       pendingTtl: null,
       podsCreated: 0,
       deleted: false,
@@ -111,6 +126,16 @@ export class World {
     return this.jobList;
   }
 
+  /**
+   * podEventSync queues the sync a pod event at `now` causes: one batch period later, or in
+   * the batched sync already queued (enqueueSyncJobBatched; the delaying queue keeps the
+   * earliest time).
+   */
+  private podEventSync(rt: JobRuntime, now: number): void {
+    const batched = rt.batchedSyncAt;
+    this.enqueueJobSync(rt, batched !== null && batched >= now ? batched : now + this.batchPeriodMs);
+  }
+
   enqueueJobSync(rt: JobRuntime, at: number): void {
     if (rt.deleted || (rt.pendingSync !== null && rt.pendingSync <= at)) return;
     rt.pendingSync = at;
@@ -119,6 +144,7 @@ export class World {
 
   /** run drains the queue up to `until` (inclusive); returns the time of the last wake-up. */
   run(until: number, maxEvents = MAX_SIMULATION_EVENTS): number {
+    this.until = until;
     let last = this.now();
     let processed = 0;
     while (this.queue.size > 0 && processed < maxEvents) {
@@ -131,7 +157,33 @@ export class World {
       processed++;
       this.dispatch(item);
     }
+    if (processed < maxEvents) this.settleQuietSyncs(until);
     return last;
+  }
+
+  /**
+   * The sync that a sync's own writes queue (batchedSyncAt) finds nothing new unless a pod
+   * event joins it; all it changes is the count of ready pods, which the controller never
+   * reads back. So it is skipped, and run only where its result is the one left at the end:
+   * here for the syncs due by `until` that nothing followed.
+   */
+  private settleQuietSyncs(until: number): void {
+    for (const rt of this.jobs.values()) {
+      const at = rt.batchedSyncAt;
+      if (at !== null && at <= until && rt.pendingSync === null) this.syncJob(rt, at);
+    }
+  }
+
+  /**
+   * settleQuietSync, before a pod event at `now`: when the skipped sync is already past and the
+   * sync this event causes falls after the end of the simulation, the skipped sync's result
+   * would be the last one, so it is run now, as of its time.
+   */
+  private settleQuietSync(rt: JobRuntime, now: number): void {
+    const at = rt.batchedSyncAt;
+    if (at === null || at >= now) return;
+    rt.batchedSyncAt = null;
+    if (Math.min(rt.pendingSync ?? Infinity, now + this.batchPeriodMs) > this.until) this.syncJob(rt, at);
   }
 
   private dispatch(item: QueueItem): void {
@@ -157,11 +209,14 @@ export class World {
   private podEvent(kind: PodEventKind, rt: JobRuntime, pod: SimPod, gen: number): void {
     if (rt.deleted || pod.gen !== gen) return;
     const now = this.now();
+    this.settleQuietSync(rt, now);
     if (kind === 'podStart') {
       this.queue.push(startPod(pod, now), PRIO_POD, { kind: 'podExit', job: rt, pod, gen });
+      // Running pods are ready: the status counts them.
+      this.podEventSync(rt, now);
     } else if (kind === 'podRestart') {
       this.queue.push(restartContainer(pod, now, rt.sequence), PRIO_POD, { kind: 'podExit', job: rt, pod, gen });
-      this.enqueueJobSync(rt, now);
+      this.podEventSync(rt, now);
     } else if (kind === 'podExit') {
       if (!pod.outcome.succeed && rt.job.spec.restartPolicy === 'OnFailure') {
         this.queue.push(restartAfterCrash(pod, now), PRIO_POD, { kind: 'podRestart', job: rt, pod, gen });
@@ -169,27 +224,43 @@ export class World {
       }
       this.podFinished(rt, pod, pod.outcome.succeed ? 'Succeeded' : 'Failed', pod.outcome.exitCode);
     } else {
-      // podGone: the deleted pod's containers are stopped.
-      this.podFinished(rt, pod, 'Failed', KILLED_EXIT_CODE);
+      // podGone: the deleted pod's containers were stopped (how they exited is not modelled).
+      this.podFinished(rt, pod, 'Failed', null);
     }
   }
 
-  private podFinished(rt: JobRuntime, pod: SimPod, phase: 'Succeeded' | 'Failed', exitCode: number): void {
+  private podFinished(rt: JobRuntime, pod: SimPod, phase: 'Succeeded' | 'Failed', exitCode: number | null): void {
     const now = this.now();
-    finishPod(pod, phase, exitCode, now);
+    finishPod(pod, phase, exitCode, now, this.stored(now));
     if (!pod.hasTrackingFinalizer) rt.pods.delete(pod.name);
-    this.enqueueJobSync(rt, now);
+    this.podEventSync(rt, now);
   }
 
-  private syncJob(rt: JobRuntime): void {
+  /** syncJob runs the Job controller for `rt` as of `now` (a skipped sync's time, or the clock's). */
+  private syncJob(rt: JobRuntime, now = this.now()): void {
     if (rt.deleted) return;
-    const now = this.now();
+    rt.batchedSyncAt = null;
     const wasFinished = isJobFinished(rt.job.status);
-    const result = syncJob(rt.job, rt.pods.snapshot(), now, rt.memory, this.log.detailed ? true : this.countEvent);
+    const result = syncJob(rt.job, rt.pods.snapshot(), now, {
+      memory: rt.memory,
+      eventDetails: this.log.detailed ? true : this.countEvent,
+      batchPeriodMs: this.batchPeriodMs,
+      wholeSecondTimes: this.wholeSeconds,
+    });
     // The world is the API server's storage: it owns its Job objects and updates them in place
     // (the controller only ever saw them read-only during its sync).
-    (rt.job as { status: JobObject['status'] }).status = result.status;
+    const previous = rt.job.status;
+    const status = result.status;
+    (rt.job as { status: JobStatus }).status = status;
     rt.memory = result.memory;
+    // What the sync wrote comes back as events, and a batched sync is queued for them. It finds
+    // nothing new unless a pod event joins it (a pod created running is one), so it is only run
+    // then, or when it recomputes the activeDeadlineSeconds wake-up from the stored
+    // (whole-second) startTime.
+    if (result.actions.length > 0 || jobStatusChanged(previous, status)) {
+      rt.batchedSyncAt = now + this.batchPeriodMs;
+      if (this.wholeSeconds && rt.job.spec.activeDeadlineSeconds !== null && !isJobFinished(status)) this.enqueueJobSync(rt, rt.batchedSyncAt);
+    }
     for (const e of result.events) this.log.add(e);
     let created = false;
     for (const action of result.actions) {
@@ -206,8 +277,8 @@ export class World {
         }
       }
     }
-    if (rt.record !== null) rt.record.status = result.status;
-    const finished = isJobFinished(result.status);
+    if (rt.record !== null) rt.record.status = status;
+    const finished = isJobFinished(status);
     if (!finished && !created && this.keepPods) this.noteBackoff(rt, now);
     if (result.requeueAfterMs !== null) this.enqueueJobSync(rt, now + result.requeueAfterMs);
     if (finished && !wasFinished) {
@@ -219,12 +290,13 @@ export class World {
 
   /** noteBackoff records a visible wait while the backoff holds pod creation back. */
   private noteBackoff(rt: JobRuntime, now: number): void {
-    const remaining = recordRemainingMs(rt.memory.backoff, now);
+    const backoff = rt.memory.backoff;
+    const remaining = recordRemainingMs(backoff, now);
     if (remaining > 0) {
       const until = now + remaining;
       const tail = this.backoffWaits[this.backoffWaits.length - 1];
       if (tail !== undefined && tail.index === null && tail.until >= now) tail.until = Math.max(tail.until, until);
-      else if (this.backoffWaits.length < this.maxRecords) this.backoffWaits.push({ from: now, until, index: null });
+      else if (this.backoffWaits.length < this.maxRecords) this.backoffWaits.push({ from: backoff.lastFailureTime ?? now, until, index: null });
     }
     for (const [index, f] of rt.memory.indexFailures) {
       const until = indexBackoffEnd(f);
@@ -267,7 +339,7 @@ export class World {
     if (record !== null) this.podRecords.push(record);
     const pod: SimPod = {
       name,
-      creationTimestamp: now,
+      creationTimestamp: this.stored(now),
       index,
       phase: latency > 0 ? 'Pending' : 'Running',
       deletionTimestamp: null,
@@ -288,15 +360,19 @@ export class World {
     if (rt.record !== null) rt.record.podsCreated = rt.podsCreated;
     if (this.log.detailed) this.log.add({ time: now, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${name}`, object: `Job/${rt.job.name}` });
     else this.log.drop('SuccessfulCreate');
-    if (latency > 0) this.queue.push(now + latency, PRIO_POD, { kind: 'podStart', job: rt, pod, gen: 0 });
-    else this.queue.push(now + outcome.durationMs, PRIO_POD, { kind: 'podExit', job: rt, pod, gen: 0 });
+    if (latency > 0) {
+      this.queue.push(now + latency, PRIO_POD, { kind: 'podStart', job: rt, pod, gen: 0 });
+    } else {
+      // Running (ready) at once: the batched sync the creation queued counts it (settleQuietSync).
+      this.queue.push(now + outcome.durationMs, PRIO_POD, { kind: 'podExit', job: rt, pod, gen: 0 });
+    }
   }
 
   private deletePod(rt: JobRuntime, podName: string, removeFinalizer: boolean, by: 'controller' | 'suspend'): void {
     const pod = rt.pods.get(podName);
     if (pod === undefined || pod.deletionTimestamp !== null) return;
     const now = this.now();
-    pod.deletionTimestamp = now;
+    pod.deletionTimestamp = this.stored(now);
     pod.gen++;
     if (removeFinalizer) pod.hasTrackingFinalizer = false;
     if (pod.record !== null) {
@@ -304,7 +380,7 @@ export class World {
       pod.record.deletedBy = by;
     }
     this.queue.push(now + this.model.terminationMs, PRIO_POD, { kind: 'podGone', job: rt, pod, gen: pod.gen });
-    this.enqueueJobSync(rt, now);
+    this.podEventSync(rt, now);
   }
 
   deleteJob(rt: JobRuntime, why: 'history' | 'replace' | 'ttl'): void {
@@ -317,7 +393,6 @@ export class World {
         pod.record.deletedBy = 'jobDeleted';
         pod.record.phase = 'Failed';
         pod.record.finishedAt = now + this.model.terminationMs;
-        pod.record.exitCode = KILLED_EXIT_CODE;
       }
     }
     rt.pods.clear();
@@ -332,3 +407,4 @@ export class World {
     this.onJobChange?.(rt, 'deleted');
   }
 }
+

@@ -7,5 +7,5 @@ export { mulberry32 } from '../../src-engine';
 
 /** randomSuffix is utilrand.String(n), used by generateName (the engine's one implementation). */
 export function randomSuffix(rng: Rng, n = 5): string {
-  return randomNameSuffix(rng, n);
+  return randomNameSuffix({ next: rng }, n);
 }

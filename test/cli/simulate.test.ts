@@ -27,13 +27,42 @@ describe('kube-jobs simulate', () => {
     const j = JSON.parse(r.out);
     assert.equal(j.kind, 'Job');
     assert.equal(j.name, 'flaky-import');
-    assert.deepEqual(Object.keys(j.status), ['conditions', 'startTime', 'completionTime', 'active', 'succeeded', 'failed', 'completedIndexes', 'failedIndexes']);
+    // As the API writes it: ready and terminating always, no completedIndexes/failedIndexes for a NonIndexed Job.
+    assert.deepEqual(Object.keys(j.status), ['conditions', 'startTime', 'completionTime', 'active', 'ready', 'terminating', 'succeeded', 'failed']);
     assert.equal(j.status.completionTime, null);
     assert.equal(j.deletedAt, null);
     assert.deepEqual(j.status.conditions.map((c: { type: string }) => c.type), ['FailureTarget', 'Failed']);
-    assert.deepEqual(Object.keys(j.pods[0]), ['name', 'index', 'createdAt', 'finishedAt', 'phase', 'exitCode']);
+    assert.deepEqual(Object.keys(j.pods[0]), ['name', 'index', 'createdAt', 'startedAt', 'finishedAt', 'phase', 'exitCode', 'outcome', 'restarts', 'deletedAt', 'deletedBy']);
     assert.deepEqual(j.pods.map((p: { createdAt: string }) => p.createdAt), ['2026-01-05T00:00:00Z', '2026-01-05T00:00:15Z', '2026-01-05T00:00:40Z', '2026-01-05T00:01:25Z']);
     assert.deepEqual(Object.keys(j.events[0]), ['time', 'type', 'reason', 'message', 'object']);
+  });
+  it('a pod the controller deleted says so: outcome Deleted, when and by whom, no exit code', async () => {
+    const r = await run([fixture('job-deadline-with-running-pods.yaml'), '--start', '2026-01-14T03:00:00Z', '--pods', 'succeed@30s', '--format', 'json']);
+    assert.equal(r.code, 0, r.err);
+    const j = JSON.parse(r.out);
+    const deleted = j.pods.filter((p: { outcome: string }) => p.outcome === 'Deleted');
+    assert.equal(deleted.length, 2);
+    for (const p of deleted) {
+      assert.equal(p.deletedBy, 'controller');
+      assert.equal(p.exitCode, null);
+      assert.match(p.deletedAt, /^2026-01-14T03:0\d:\d\dZ$/);
+    }
+    assert.deepEqual(j.pods.filter((p: { outcome: string }) => p.outcome === 'Succeeded').length, 2);
+    assert.equal(j.status.failed, 2);
+  });
+  it('index sets as the API writes them: completedIndexes only when not empty, failedIndexes with backoffLimitPerIndex', async () => {
+    const per = await run([fixture('job-per-index-max-failed-exceeded.yaml'), '--start', '2026-01-19T01:00:00Z', '--pods', '2=fail@20s,3=fail@20s,succeed@5s', '--format', 'json']);
+    assert.equal(per.code, 0, per.err);
+    const s = JSON.parse(per.out).status;
+    assert.equal(s.completedIndexes, '0,1');
+    assert.equal(s.failedIndexes, '2,3');
+    const none = await run([fixture('job-indexed-all-succeed.yaml'), '--start', '2026-01-15T00:00:00Z', '--for', '5s', '--format', 'json']);
+    assert.equal(none.code, 0, none.err);
+    const status = JSON.parse(none.out).status;
+    assert.equal('completedIndexes' in status, false);
+    assert.equal('failedIndexes' in status, false);
+    assert.equal(status.ready, 3);
+    assert.equal(status.startTime, '2026-01-15T00:00:00Z');
   });
   it('prints the CronJob JSON shape', async () => {
     const r = await run([fixture('cronjob-hourly-utc-history.yaml'), '--start', '2026-01-05T00:00:00Z', '--for', '6h30m', '--pods', 'succeed@5m', '--format', 'json']);
@@ -43,7 +72,8 @@ describe('kube-jobs simulate', () => {
     assert.deepEqual(Object.keys(j.status), ['lastScheduleTime', 'lastSuccessfulTime', 'active']);
     assert.equal(j.jobs.length, 6);
     assert.deepEqual(Object.keys(j.jobs[0]), ['name', 'scheduledTime', 'createdAt', 'deletedAt', 'status']);
-    assert.equal(j.jobs[0].deletedAt, '2026-01-05T04:05:00Z');
+    // The Job finishes in the Job controller's sync 1 s after its pod (syncJobBatchPeriod).
+    assert.equal(j.jobs[0].deletedAt, '2026-01-05T04:05:01Z');
     assert.equal(j.status.lastScheduleTime, '2026-01-05T06:00:00Z');
   });
   it('text output is a readable timeline; default start is now rounded to the minute', async () => {

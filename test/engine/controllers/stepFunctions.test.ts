@@ -57,15 +57,19 @@ describe('syncJob (job_controller.go)', () => {
     assert.equal(first.actions.filter((a) => a.type === 'createPod').length, 0);
     assert.equal(first.requeueAfterMs, 10_000);
     assert.deepEqual(first.actions, [{ type: 'removeFinalizer', podName: 'j-a' }]);
-    const later = syncJob({ ...j, status: first.status }, [], sec(15), first.memory);
+    const later = syncJob({ ...j, status: first.status }, [], sec(15), { memory: first.memory });
     assert.equal(later.actions.filter((a) => a.type === 'createPod').length, 1);
   });
   it('failing: FailureTarget first, Failed once no pod is terminating (two-step)', () => {
     const j = job({ backoffLimit: 0, completions: 2, parallelism: 2 });
     const r = syncJob(j, [pod('j-a', { phase: 'Failed', finishedAt: sec(5), exitCode: 1 }), pod('j-b')], sec(5));
     assert.deepEqual(r.status.conditions.map((c) => `${c.type}:${c.reason}`), ['FailureTarget:BackoffLimitExceeded']);
-    assert.deepEqual(r.actions.find((a) => a.type === 'deletePod'), { type: 'deletePod', podName: 'j-b', removeFinalizer: false });
-    const r2 = syncJob({ ...j, status: r.status }, [pod('j-b', { phase: 'Failed', finishedAt: sec(6), exitCode: 137, deletionTimestamp: sec(5) })], sec(6), r.memory);
+    // The running pod is deleted and counted as failed at once (its finalizer goes with it).
+    assert.deepEqual(r.actions.find((a) => a.type === 'deletePod'), { type: 'deletePod', podName: 'j-b', removeFinalizer: true });
+    assert.equal(r.status.failed, 2);
+    assert.equal(r.status.terminating, 1);
+    const gone = pod('j-b', { phase: 'Failed', finishedAt: sec(6), deletionTimestamp: sec(5), hasTrackingFinalizer: false });
+    const r2 = syncJob({ ...j, status: r.status }, [gone], sec(6), { memory: r.memory });
     assert.deepEqual(r2.status.conditions.map((c) => c.type), ['FailureTarget', 'Failed']);
     assert.equal(r2.status.failed, 2);
     assert.ok(r2.events.some((e) => e.reason === 'BackoffLimitExceeded' && e.type === 'Warning'));
@@ -81,7 +85,7 @@ describe('syncJob (job_controller.go)', () => {
     const r = syncJob(j, [], T0);
     assert.equal(r.requeueAfterMs, 30_000);
     const podName = 'j-a';
-    const r2 = syncJob({ ...j, status: r.status }, [pod(podName)], sec(30), r.memory);
+    const r2 = syncJob({ ...j, status: r.status }, [pod(podName)], sec(30), { memory: r.memory });
     assert.equal(r2.status.conditions[0]?.reason, 'DeadlineExceeded');
   });
   it('suspend deletes active pods without counting them; resume resets startTime', () => {

@@ -12,7 +12,7 @@ const MAX_JOB_NAME = 63;
  * the whole stays ≤ 63 characters (the pod label limit) and does not end in `-` or `.`.
  */
 export function manualJobName(cronJobName: string, random: () => number): string {
-  const tail = `-manual-${randomNameSuffix(random)}`;
+  const tail = `-manual-${randomNameSuffix({ next: random })}`;
   const base = cronJobName.slice(0, MAX_JOB_NAME - tail.length).replace(/[-.]+$/, '');
   return `${base}${tail}`;
 }
