@@ -6,7 +6,8 @@
  *     [--pods SPEC] [--seed N] [--failure-rate F] [--durations MIN[-MAX]] [--start-latency DUR]
  *     [--format text|json] [--svg OUT.svg] [--html OUT.html]
  *
- * Exit status: 0 simulated, 2 usage error, unreadable file or a manifest that cannot run.
+ * Exit status: 0 simulated, 2 usage error, unreadable file, a manifest that cannot run, or a
+ * simulation too large to finish within a few seconds (simulate a shorter window instead).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -51,6 +52,8 @@ on a virtual clock, with pods that succeed or fail as you say.
   --format text|json    output format (default text)
   --svg FILE            also write the timeline picture as SVG
   --html FILE           also write a standalone HTML page with the picture and events
+A simulation that would take more than a few seconds (a Job too large to simulate pod by pod)
+is refused with exit code 2; simulate a shorter window with --for or --until instead.
 `;
 
 interface Options {
@@ -230,10 +233,16 @@ export async function runSimulateCommand(args: readonly string[], io: SimulateCo
   }
   const result = simulate(doc.workload, doc.value, { start, ...(until !== undefined ? { until } : {}), podModel: model });
   if (!result.ok) {
-    io.stderr.write(`kube-jobs simulate: ${doc.kind ?? 'object'} ${doc.name ?? ''} cannot run:\n${result.errors.map((e) => `  ${e}\n`).join('')}`);
+    if (result.tooLarge === true) io.stderr.write(`kube-jobs simulate: ${result.errors.join(' ')} Use --for or --until.\n`);
+    else io.stderr.write(`kube-jobs simulate: ${doc.kind ?? 'object'} ${doc.name ?? ''} cannot run:\n${result.errors.map((e) => `  ${e}\n`).join('')}`);
     return 2;
   }
   const sim = result.simulation;
+  // A simulation that stopped early is refused rather than shown as if it were complete.
+  if (sim.stopped !== null) {
+    io.stderr.write(`kube-jobs simulate: ${sim.kind} ${sim.name}: ${sim.stopped.message} Use --for or --until.\n`);
+    return 2;
+  }
   const summary = formatSimulationText(sim);
   try {
     if (parsed.svg !== undefined) writeOut(parsed.svg, renderSimulationSvg(sim));

@@ -62,21 +62,34 @@ export interface SimulationRequest {
   readonly svg: boolean;
 }
 
-export type SimulationAnswer = { readonly result: unknown; readonly svg?: string } | { readonly errors: readonly string[] };
+/**
+ * Pods, Jobs and events the editor's simulation keeps in detail (counts stay exact): the panel
+ * draws at most a few hundred rows and lists 500 events, and a smaller answer is built and
+ * sent without holding the server up.
+ */
+export const EDITOR_MAX_RECORDS = 2_000;
 
-/** simulateManifest runs the simulator on one document's value: its JSON (and SVG timeline), or why it cannot. */
-export function simulateManifest(kind: WorkloadKind, value: unknown, request: SimulationRequest): SimulationAnswer {
+/** The engine's simulation of one document, to be advanced in slices, or why there is none. */
+export type SimulationStarted = { readonly run: engine.SimulationRun<engine.Simulation> } | { readonly errors: readonly string[] };
+
+/** startDocumentSimulation sets up the simulator on one document's value (runs nothing yet). */
+export function startDocumentSimulation(kind: WorkloadKind, value: unknown, request: SimulationRequest): SimulationStarted {
   let podModel: engine.PodModel | undefined;
   if (request.pods !== undefined) {
     const parsed = engine.specPodModel(request.pods);
     if (!parsed.ok) return { errors: [`pods: ${parsed.error}`] };
     podModel = parsed.model;
   }
-  const outcome = engine.simulate(kind, value, {
+  const started = engine.startSimulation(kind, value, {
     start: request.startMs,
+    maxRecords: EDITOR_MAX_RECORDS,
     ...(request.durationMs !== undefined ? { until: request.startMs + request.durationMs } : {}),
     ...(podModel !== undefined ? { podModel } : {}),
   });
-  if (!outcome.ok) return { errors: outcome.errors };
-  return { result: engine.simulationToJson(outcome.simulation), ...(request.svg ? { svg: engine.renderSimulationSvg(outcome.simulation) } : {}) };
+  return started.ok ? { run: started.run } : { errors: started.errors };
+}
+
+/** simulationAnswer: a finished simulation as JSON (and its SVG timeline when asked for). */
+export function simulationAnswer(simulation: engine.Simulation, svg: boolean): { readonly result: unknown; readonly svg?: string } {
+  return { result: engine.simulationToJson(simulation), ...(svg ? { svg: engine.renderSimulationSvg(simulation) } : {}) };
 }

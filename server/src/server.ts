@@ -156,7 +156,11 @@ connection.languages.inlayHint.on((p) => withDocument(p.textDocument.uri, [], (d
 connection.onDocumentSymbol((p) => withDocument(p.textDocument.uri, [], (doc) => provideDocumentSymbols(doc)));
 connection.onRequest(
   new RequestType<SimulateDocumentParams, SimulateDocumentResult, void>(SimulateDocumentRequest.method),
-  (p) => withDocument(p.uri, { uri: p.uri, documentIndex: p.documentIndex, error: `${p.uri} is not open` }, (doc) => provideSimulation(doc, p, Date.now())),
+  // Asynchronous: the simulation runs in slices, so the server answers other requests meanwhile.
+  (p, token) =>
+    withDocument<Promise<SimulateDocumentResult>>(p.uri, Promise.resolve({ uri: p.uri, documentIndex: p.documentIndex, error: `${p.uri} is not open` }), (doc) =>
+      provideSimulation(doc, p, Date.now(), token),
+    ),
 );
 connection.onRequest(
   new RequestType<DescribeScheduleParams, DescribeScheduleResult, void>(DescribeScheduleRequest.method),

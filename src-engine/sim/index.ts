@@ -7,4 +7,6 @@ export * from './options';
 export * from './simulateJob';
 export * from './simulateCronJob';
 export * from './simulate';
+export * from './simulationRun';
+export { DEFAULT_WORK_BUDGET, MAX_LIVE_PODS, WAKE_UP_WORK } from './world';
 export * from './report';

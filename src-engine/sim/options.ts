@@ -19,6 +19,11 @@ export interface SimulateOptions {
    * and times keep their milliseconds (the model the conformance vectors are written in).
    */
   readonly timing?: SimTiming;
+  /**
+   * Work a simulation may spend before it stops and says so (world.ts WAKE_UP_WORK per
+   * wake-up, one per pod a sync reads). Default DEFAULT_WORK_BUDGET, a few seconds.
+   */
+  readonly workBudget?: number;
 }
 
 export type SimTiming = 'cluster' | 'ideal';

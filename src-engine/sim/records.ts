@@ -27,14 +27,35 @@ export interface BackoffWait {
   readonly index: number | null;
 }
 
-/** Result of simulating a Job. */
-export interface JobSimulation {
-  readonly kind: 'Job';
+/** Why a simulation stopped before the end of its window. */
+export interface SimStop {
+  /** workBudget: it would have taken too long; livePods: too many pods at once to hold. */
+  readonly reason: 'workBudget' | 'livePods';
+  /** The virtual time it had reached. */
+  readonly at: number;
+  readonly message: string;
+}
+
+/** What every simulation result has. */
+interface SimulationBase {
   readonly name: string;
   readonly namespace: string;
   readonly start: number;
-  /** End of the simulated window (until, or when nothing more could happen). */
+  /** End of the simulated window (until, or when nothing more could happen, or where it stopped). */
   readonly end: number;
+  readonly events: readonly ControllerEvent[];
+  /** Exact number of events per reason (also beyond the kept list). */
+  readonly eventCounts: Readonly<Record<string, number>>;
+  readonly eventsDropped: number;
+  /** Set when the simulation stopped early; what follows `stopped.at` was not simulated. */
+  readonly stopped: SimStop | null;
+  /** What a reader must know to trust the result (stopped early, records cut, a Job not finished). */
+  readonly warnings: readonly string[];
+}
+
+/** Result of simulating a Job. */
+export interface JobSimulation extends SimulationBase {
+  readonly kind: 'Job';
   readonly status: JobStatus;
   readonly deletedAt: number | null;
   /** startTime + activeDeadlineSeconds when both are known. */
@@ -45,11 +66,6 @@ export interface JobSimulation {
   /** The first pods (at most `maxRecords`); `podsCreated` stays exact. */
   readonly pods: readonly SimPodRecord[];
   readonly backoffWaits: readonly BackoffWait[];
-  readonly events: readonly ControllerEvent[];
-  /** Exact number of events per reason (also beyond the kept list). */
-  readonly eventCounts: Readonly<Record<string, number>>;
-  readonly eventsDropped: number;
-  readonly warnings: readonly string[];
 }
 
 /** One Job of a CronJob simulation. */
@@ -78,12 +94,8 @@ export interface SimDay {
 }
 
 /** Result of simulating a CronJob. */
-export interface CronJobSimulation {
+export interface CronJobSimulation extends SimulationBase {
   readonly kind: 'CronJob';
-  readonly name: string;
-  readonly namespace: string;
-  readonly start: number;
-  readonly end: number;
   readonly status: CronJobStatus;
   readonly jobsCreated: number;
   /** The first Jobs created (at most `maxRecords`); `jobsCreated` stays exact. */
@@ -91,10 +103,6 @@ export interface CronJobSimulation {
   /** Names of the Jobs that still exist at the end, in creation order. */
   readonly remainingJobs: readonly string[];
   readonly days: readonly SimDay[];
-  readonly events: readonly ControllerEvent[];
-  readonly eventCounts: Readonly<Record<string, number>>;
-  readonly eventsDropped: number;
-  readonly warnings: readonly string[];
 }
 
 export type Simulation = JobSimulation | CronJobSimulation;

@@ -53,7 +53,8 @@ function podToJson(p: SimPodRecord): Record<string, unknown> {
  * simulationToJson is the stable JSON form of a simulation (the CLI's --format json):
  * Job: {kind, name, status, deletedAt, pods, events, …}; CronJob: {kind, name, status, jobs,
  * events, …}. Times are RFC 3339 UTC; absent values are null. Fields after `events` are
- * additions (exact counts, truncation) that consumers may ignore.
+ * additions (exact counts, truncation, `stopped` when the simulation stopped early, `warnings`)
+ * that consumers may ignore.
  */
 export function simulationToJson(sim: Simulation): Record<string, unknown> {
   const events = sim.events.map((e) => ({ time: iso(e.time), type: e.type, reason: e.reason, message: e.message, object: e.object }));
@@ -70,6 +71,8 @@ export function simulationToJson(sim: Simulation): Record<string, unknown> {
       podsCreated: sim.podsCreated,
       eventCounts: sim.eventCounts,
       eventsDropped: sim.eventsDropped,
+      stopped: stopToJson(sim),
+      warnings: sim.warnings.slice(),
     };
   }
   return {
@@ -84,7 +87,14 @@ export function simulationToJson(sim: Simulation): Record<string, unknown> {
     remainingJobs: sim.remainingJobs.slice(),
     eventCounts: sim.eventCounts,
     eventsDropped: sim.eventsDropped,
+    stopped: stopToJson(sim),
+    warnings: sim.warnings.slice(),
   };
+}
+
+/** stopToJson: why the simulation stopped early ({reason, at, message}), or null. */
+function stopToJson(sim: Simulation): Record<string, unknown> | null {
+  return sim.stopped === null ? null : { reason: sim.stopped.reason, at: iso(sim.stopped.at), message: sim.stopped.message };
 }
 
 /** formatDuration renders ms as a short Go-like duration: 45s, 2m30s, 1h5m, 3d4h. */
@@ -166,8 +176,7 @@ function jobText(sim: JobSimulation): string {
       (sim.status.completedIndexes !== null ? `, completedIndexes "${sim.status.completedIndexes}"` : '') +
       (sim.status.failedIndexes !== null ? `, failedIndexes "${sim.status.failedIndexes}"` : ''),
   ];
-  if (sim.pods.length < sim.podsCreated) out.push(`(only the first ${sim.pods.length} pods are listed)`);
-  return out.join('\n') + '\n';
+  return out.concat(warningLines(sim)).join('\n') + '\n';
 }
 
 function cronJobText(sim: CronJobSimulation): string {
@@ -201,8 +210,12 @@ function cronJobText(sim: CronJobSimulation): string {
     `Still present: ${sim.remainingJobs.length === 0 ? 'none' : sim.remainingJobs.join(', ')}; active: ${sim.status.active.length === 0 ? 'none' : sim.status.active.join(', ')}`,
     `Events: ${counts === '' ? 'none' : counts}`,
   ];
-  if (sim.jobs.length < sim.jobsCreated) out.push(`(only the first ${sim.jobs.length} Jobs are listed)`);
-  return out.join('\n') + '\n';
+  return out.concat(warningLines(sim)).join('\n') + '\n';
+}
+
+/** warningLines: the simulation's warnings, one line each, after the result. */
+function warningLines(sim: Simulation): string[] {
+  return sim.warnings.map((w) => `Warning: ${w}`);
 }
 
 /** count: `1 pod`, `2 pods`. */

@@ -8,6 +8,8 @@ import { DayTally } from './dayTally';
 import { DEFAULT_CRONJOB_HORIZON_MS, DEFAULT_MAX_RECORDS, defaultPodModel } from './options';
 import type { SimulateOptions } from './options';
 import type { CronJobSimulation, SimJobRecord } from './records';
+import { recordWarnings, stopOf } from './simulationRun';
+import type { SimulationRun } from './simulationRun';
 import { PRIO_CRON } from './simObjects';
 import type { JobRuntime, QueueItem } from './simObjects';
 import { World } from './world';
@@ -15,30 +17,52 @@ import { World } from './world';
 const CRON_SYNC_ITEM: QueueItem = { kind: 'syncCronJob', job: null, pod: null, gen: 0 };
 
 /**
- * simulateCronJob runs the CronJob controller on a virtual clock from options.start
- * (the CronJob's creation time) to options.until (default 24 h), together with the Job
- * controller for every Job it creates. Memory stays bounded over long horizons: only the
- * first maxRecords Jobs and events are kept in detail; counts and per-day tallies are exact.
+ * startCronJobSimulation sets up the CronJob controller on a virtual clock from
+ * options.start (the CronJob's creation time) to options.until (default 24 h), together with
+ * the Job controller for every Job it creates, to be advanced in slices. Memory stays bounded
+ * over long horizons: only the first maxRecords Jobs and events are kept in detail; counts and
+ * per-day tallies are exact.
  */
-export function simulateCronJob(cronJob: CronJobObject, options: SimulateOptions): CronJobSimulation {
+export function startCronJobSimulation(cronJob: CronJobObject, options: SimulateOptions): SimulationRun<CronJobSimulation> {
   const maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
-  const world = new World(options.start, options.podModel ?? defaultPodModel(), maxRecords, false, options.timing);
+  const world = new World(options.start, options.podModel ?? defaultPodModel(), maxRecords, false, options.timing, options.workBudget);
   const until = options.until ?? options.start + DEFAULT_CRONJOB_HORIZON_MS;
   const driver = new CronJobDriver({ ...cronJob, creationTimestamp: options.start }, world, maxRecords);
   driver.enqueue(options.start);
-  world.run(until);
+  let done = false;
+  return {
+    advance(work: number): boolean {
+      if (!done) done = world.advance(until, world.work + work);
+      return done;
+    },
+    get work(): number {
+      return world.work;
+    },
+    result: () => cronJobResult(world, driver, options.start, until),
+  };
+}
+
+/** simulateCronJob runs startCronJobSimulation in one go. */
+export function simulateCronJob(cronJob: CronJobObject, options: SimulateOptions): CronJobSimulation {
+  const run = startCronJobSimulation(cronJob, options);
+  run.advance(Infinity);
+  return run.result();
+}
+
+function cronJobResult(world: World, driver: CronJobDriver, start: number, until: number): CronJobSimulation {
   const remainingJobs = world.jobs
     .values()
     .slice()
     .sort((a, b) => a.job.creationTimestamp - b.job.creationTimestamp || (a.job.name < b.job.name ? -1 : 1))
     .map((rt) => rt.job.name);
   const cj = driver.cronJob;
+  const stopped = stopOf(world, start, `${world.jobsCreated.toLocaleString('en-US')} Jobs created`);
   return {
     kind: 'CronJob',
     name: cj.name,
     namespace: cj.namespace,
-    start: options.start,
-    end: until,
+    start,
+    end: stopped !== null ? stopped.at : until,
     status: cj.status,
     jobsCreated: world.jobsCreated,
     jobs: driver.records,
@@ -47,7 +71,8 @@ export function simulateCronJob(cronJob: CronJobObject, options: SimulateOptions
     events: world.log.events,
     eventCounts: world.log.counts,
     eventsDropped: world.log.dropped,
-    warnings: [],
+    stopped,
+    warnings: [...(stopped !== null ? [stopped.message] : []), ...recordWarnings(driver.records.length, world.jobsCreated, 'Jobs', world.log.dropped)],
   };
 }
 

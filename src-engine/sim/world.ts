@@ -21,8 +21,16 @@ import type { BackoffWait, SimJobRecord, SimPodRecord } from './records';
 import { PRIO_JOB, PRIO_POD, PRIO_TTL } from './simObjects';
 import type { JobRuntime, PodEventKind, QueueItem, SimPod } from './simObjects';
 
-/** The queue drains at most this many wake-ups in one run. */
-export const MAX_SIMULATION_EVENTS = 50_000_000;
+/**
+ * What a simulation may spend: one wake-up (a pod event, a sync, a TTL check) costs
+ * WAKE_UP_WORK units, and a Job sync one more per pod it reads. A unit takes about 50 ns of
+ * CPU on the 2-core development machine, so the budget is about 2.5 s; a year of a
+ * `* * * * *` CronJob takes about 27 M units, a Job of a million 10-second pods about 20 M.
+ */
+export const DEFAULT_WORK_BUDGET = 50_000_000;
+export const WAKE_UP_WORK = 10;
+/** Pods existing at once, at most (memory: about 1 kB each with their records). */
+export const MAX_LIVE_PODS = 100_000;
 /** Pods of the simulator have no conditions (nothing sets DisruptionTarget etc.). */
 const NO_POD_CONDITIONS: PodObject['conditions'] = [];
 
@@ -58,6 +66,14 @@ export class World {
   private readonly wholeSeconds: boolean;
   /** End of the current run (inclusive). */
   private until = Infinity;
+  /** Work done so far (WAKE_UP_WORK per wake-up, one per pod a sync reads). */
+  work = 0;
+  /** Pods that exist now, over every Job. */
+  private livePods = 0;
+  /** Why the run stopped early, or null. */
+  stopped: 'workBudget' | 'livePods' | null = null;
+  /** Time of the last wake-up processed. */
+  lastTime: number;
 
   constructor(
     start: number,
@@ -65,8 +81,10 @@ export class World {
     readonly maxRecords: number,
     readonly keepPods: boolean,
     timing: SimTiming = 'cluster',
+    private readonly workBudget = DEFAULT_WORK_BUDGET,
   ) {
     this.clock = new VirtualClock(start);
+    this.lastTime = start;
     this.log = new EventLog(maxRecords);
     this.batchPeriodMs = timing === 'cluster' ? SYNC_JOB_BATCH_PERIOD_MS : 0;
     this.wholeSeconds = timing === 'cluster';
@@ -142,23 +160,29 @@ export class World {
     this.queue.push(at, PRIO_JOB, { kind: 'syncJob', job: rt, pod: null, gen: 0 });
   }
 
-  /** run drains the queue up to `until` (inclusive); returns the time of the last wake-up. */
-  run(until: number, maxEvents = MAX_SIMULATION_EVENTS): number {
+  /**
+   * advance drains the queue up to `until` (inclusive), stopping when the work done reaches
+   * `pauseAt` (to be resumed by another call) or the budget (for good: `stopped` says why).
+   * Returns true when the run is over.
+   */
+  advance(until: number, pauseAt = Infinity): boolean {
     this.until = until;
-    let last = this.now();
-    let processed = 0;
-    while (this.queue.size > 0 && processed < maxEvents) {
+    while (this.queue.size > 0) {
+      if (this.work >= pauseAt) return false;
       const time = this.queue.peekTime();
       if (time > until) break;
       const item = this.queue.popItem();
       if (item === undefined) break;
       this.clock.advanceTo(time);
-      last = time;
-      processed++;
+      this.lastTime = time;
+      this.work += WAKE_UP_WORK;
       this.dispatch(item);
+      if (this.work >= this.workBudget) this.stopped = 'workBudget';
+      else if (this.livePods > MAX_LIVE_PODS) this.stopped = 'livePods';
+      if (this.stopped !== null) return true;
     }
-    if (processed < maxEvents) this.settleQuietSyncs(until);
-    return last;
+    this.settleQuietSyncs(until);
+    return true;
   }
 
   /**
@@ -232,7 +256,7 @@ export class World {
   private podFinished(rt: JobRuntime, pod: SimPod, phase: 'Succeeded' | 'Failed', exitCode: number | null): void {
     const now = this.now();
     finishPod(pod, phase, exitCode, now, this.stored(now));
-    if (!pod.hasTrackingFinalizer) rt.pods.delete(pod.name);
+    if (!pod.hasTrackingFinalizer) this.removePod(rt, pod.name);
     this.podEventSync(rt, now);
   }
 
@@ -241,7 +265,9 @@ export class World {
     if (rt.deleted) return;
     rt.batchedSyncAt = null;
     const wasFinished = isJobFinished(rt.job.status);
-    const result = syncJob(rt.job, rt.pods.snapshot(), now, {
+    const pods = rt.pods.snapshot();
+    this.work += pods.length;
+    const result = syncJob(rt.job, pods, now, {
       memory: rt.memory,
       eventDetails: this.log.detailed ? true : this.countEvent,
       batchPeriodMs: this.batchPeriodMs,
@@ -273,7 +299,7 @@ export class World {
         const pod = rt.pods.get(action.podName);
         if (pod !== undefined) {
           pod.hasTrackingFinalizer = false;
-          if (pod.phase === 'Succeeded' || pod.phase === 'Failed') rt.pods.delete(pod.name);
+          if (pod.phase === 'Succeeded' || pod.phase === 'Failed') this.removePod(rt, pod.name);
         }
       }
     }
@@ -304,6 +330,11 @@ export class World {
         this.backoffWaits.push({ from: f.lastFailureTime, until, index });
       }
     }
+  }
+
+  /** removePod: the API server deletes a finished pod once no finalizer holds it. */
+  private removePod(rt: JobRuntime, name: string): void {
+    if (rt.pods.delete(name)) this.livePods--;
   }
 
   private scheduleTtl(rt: JobRuntime): void {
@@ -356,6 +387,7 @@ export class World {
       record,
     };
     rt.pods.set(pod);
+    this.livePods++;
     rt.podsCreated++;
     if (rt.record !== null) rt.record.podsCreated = rt.podsCreated;
     if (this.log.detailed) this.log.add({ time: now, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${name}`, object: `Job/${rt.job.name}` });
@@ -395,6 +427,7 @@ export class World {
         pod.record.finishedAt = now + this.model.terminationMs;
       }
     }
+    this.livePods -= rt.pods.size;
     rt.pods.clear();
     const job = rt.job;
     rt.job = { name: job.name, namespace: job.namespace, creationTimestamp: job.creationTimestamp, deletionTimestamp: now, annotations: job.annotations, spec: job.spec, status: job.status };

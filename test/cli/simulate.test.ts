@@ -120,4 +120,27 @@ describe('kube-jobs simulate', () => {
     assert.equal(a.code, 0, a.err);
     assert.equal(a.out, b.out);
   });
+  it('a Job too large to simulate pod by pod: refused at once with exit 2; a window of it is simulated; a run past the work budget is refused', async () => {
+    const huge = path.join(tmp, 'huge.yaml');
+    fs.writeFileSync(
+      huge,
+      'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: huge\nspec:\n  completions: 1000000000\n  parallelism: 1000000\n' +
+        '  template:\n    spec:\n      restartPolicy: Never\n      containers:\n        - name: c\n          image: busybox:1.36\n',
+    );
+    const refused = await run([huge, '--start', '2026-01-05T00:00:00Z']);
+    assert.equal(refused.code, 2);
+    assert.equal(refused.out, '');
+    assert.match(refused.err, /Job huge is too large to simulate to its end: it would create at least 1,000,000,000 pods \(completions 1000000000\).*Use --for or --until\./);
+    const window = await run([huge, '--start', '2026-01-05T00:00:00Z', '--for', '1m', '--format', 'json']);
+    assert.equal(window.code, 0, window.err);
+    const j = JSON.parse(window.out);
+    assert.equal(j.stopped, null);
+    // 500 pods per sync, a sync a second (syncJobBatchPeriod): the first minute creates 30,500.
+    assert.equal(j.podsCreated, 30_500);
+    assert.ok(j.warnings.some((w: string) => /Only the first 10,000 of 30,500 pods are kept in detail/.test(w)), j.warnings.join('; '));
+    const year = await run([huge, '--start', '2026-01-05T00:00:00Z', '--for', '365d']);
+    assert.equal(year.code, 2);
+    assert.equal(year.out, '');
+    assert.match(year.err, /Job huge: The simulation stopped at 2026-01-\d\dT.*simulating further, pod by pod, would take more than a few seconds.*Use --for or --until\./);
+  });
 });

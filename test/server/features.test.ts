@@ -63,24 +63,46 @@ describe('kubeJobs/describeSchedule', () => {
 });
 
 describe('kubeJobs/simulateDocument', () => {
-  it('simulates a CronJob for a day by default and a Job with given pod outcomes', () => {
+  it('simulates a CronJob for a day by default and a Job with given pod outcomes', async () => {
     const doc = parse(`${JOB}---\n${CRONJOB}`);
-    const cron = provideSimulation(doc, { uri: TEST_URI, documentIndex: 1 }, NOW_MS);
+    const cron = await provideSimulation(doc, { uri: TEST_URI, documentIndex: 1 }, NOW_MS);
     assert.equal(cron.error, undefined);
     assert.equal(cron.kind, 'CronJob');
     const jobs = (cron.result as { jobs: { scheduledTime: string }[] }).jobs;
     assert.equal(jobs[0]?.scheduledTime, '2026-03-03T02:00:00Z', '03:00 in Berlin');
-    const job = provideSimulation(doc, { uri: TEST_URI, documentIndex: 0, pods: 'fail@5s:1,fail@5s:1,fail@5s:1,fail@5s:1' }, NOW_MS);
+    const job = await provideSimulation(doc, { uri: TEST_URI, documentIndex: 0, pods: 'fail@5s:1,fail@5s:1,fail@5s:1,fail@5s:1' }, NOW_MS);
     const conditions = (job.result as { status: { conditions: { type: string }[] } }).status.conditions.map((c) => c.type);
     assert.ok(conditions.includes('Failed'), `backoffLimit 2 fails the Job: ${conditions.join(',')}`);
-    assert.match(provideSimulation(doc, { uri: TEST_URI, documentIndex: 0, pods: 'bogus' }, NOW_MS).error ?? '', /pods: bad pods entry/);
+    assert.match((await provideSimulation(doc, { uri: TEST_URI, documentIndex: 0, pods: 'bogus' }, NOW_MS)).error ?? '', /pods: bad pods entry/);
   });
 
 
-  it('explains why a document cannot be simulated', () => {
+  it('explains why a document cannot be simulated', async () => {
     const doc = parse(`apiVersion: v1\nkind: ConfigMap\n---\n${JOB}`);
-    assert.match(provideSimulation(doc, { uri: TEST_URI, documentIndex: 0 }, NOW_MS).error ?? '', /not a batch\/v1 Job or CronJob/);
-    assert.match(provideSimulation(doc, { uri: TEST_URI, documentIndex: 7 }, NOW_MS).error ?? '', /no document 7/);
+    assert.match((await provideSimulation(doc, { uri: TEST_URI, documentIndex: 0 }, NOW_MS)).error ?? '', /not a batch\/v1 Job or CronJob/);
+    assert.match((await provideSimulation(doc, { uri: TEST_URI, documentIndex: 7 }, NOW_MS)).error ?? '', /no document 7/);
+  });
+
+  it('refuses a Job too large to simulate to its end at once, and stops a run at its work budget saying so', async () => {
+    const huge = parse(JOB.replace(/spec:\n/, 'spec:\n  completions: 1000000000\n  parallelism: 1000000\n'));
+    const refused = await provideSimulation(huge, { uri: TEST_URI, documentIndex: 0 }, NOW_MS);
+    assert.match(refused.error ?? '', /too large to simulate to its end: it would create at least 1,000,000,000 pods/);
+    assert.equal(refused.result, undefined);
+    // A window of it is simulated in slices; a year of it reaches the work budget and stops.
+    const window = await provideSimulation(huge, { uri: TEST_URI, documentIndex: 0, durationMs: 60_000, svg: false }, NOW_MS);
+    assert.equal(window.error, undefined);
+    assert.ok((window.result as { podsCreated: number }).podsCreated > 10_000);
+    const year = await provideSimulation(huge, { uri: TEST_URI, documentIndex: 0, durationMs: 365 * 86400_000, svg: false }, NOW_MS);
+    assert.match(year.error ?? '', /The simulation stopped at .*: simulating further, pod by pod, would take more than a few seconds/);
+    assert.equal((year.result as { stopped: { reason: string } }).stopped.reason, 'workBudget');
+  });
+
+  it('stops a simulation whose request is cancelled', async () => {
+    const huge = parse(JOB.replace(/spec:\n/, 'spec:\n  completions: 1000000000\n  parallelism: 1000000\n'));
+    const token = { isCancellationRequested: false };
+    const pending = provideSimulation(huge, { uri: TEST_URI, documentIndex: 0, durationMs: 365 * 86400_000, svg: false }, NOW_MS, token);
+    token.isCancellationRequested = true;
+    assert.equal((await pending).error, 'simulation cancelled');
   });
 });
 

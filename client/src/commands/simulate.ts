@@ -21,6 +21,12 @@ export function simulationEvents(result: unknown): { time: string; text: string 
   });
 }
 
+/** simulationWarnings: the simulator's warnings (stopped early, records cut, a Job not finished). */
+export function simulationWarnings(result: unknown): string[] {
+  const warnings = (result as { warnings?: unknown })?.warnings;
+  return Array.isArray(warnings) ? warnings.filter((w): w is string => typeof w === 'string') : [];
+}
+
 /** simulate runs the engine's simulator on a document (code lens arguments, or the one under the cursor) and shows the timeline. */
 export const simulate: CommandFactory = (ctx) => async (arg?: unknown) => {
   try {
@@ -43,6 +49,7 @@ export const simulate: CommandFactory = (ctx) => async (arg?: unknown) => {
       facts: [
         { label: 'document', value: `${a.documentIndex ?? 0} of ${vscode.Uri.parse(a.uri ?? '').path.split('/').pop() ?? ''}` },
         ...(result.kind ? [{ label: 'kind', value: result.kind }] : []),
+        ...simulationWarnings(result.result).map((w) => ({ label: 'warning', value: w })),
       ],
       events: simulationEvents(result.result),
     };

@@ -1,15 +1,35 @@
 /**
  * The custom requests: kubeJobs/simulateDocument (the simulator's result and SVG timeline for
- * one document) and kubeJobs/describeSchedule (words and next runs, as the CLI prints them).
+ * one document, computed in slices between other requests) and kubeJobs/describeSchedule
+ * (words and next runs, as the CLI prints them).
  */
 import type { DescribeScheduleParams, DescribeScheduleResult, SimulateDocumentParams, SimulateDocumentResult } from '../../../src-engine';
 import { formatInZone } from '../convert';
 import type { ParsedDocument } from '../documents';
-import { simulateManifest } from '../engineApi';
+import { simulationAnswer, startDocumentSimulation } from '../engineApi';
 import { scheduleFacts } from '../scheduleFacts';
 import type { Settings } from '../settings';
 
-export function provideSimulation(doc: ParsedDocument, params: SimulateDocumentParams, nowMs: number): SimulateDocumentResult {
+/** Work one slice of a simulation may do before the server answers other requests again (a few ms). */
+export const SIMULATION_SLICE_WORK = 25_000;
+
+/** What the request handler passes to stop a simulation the client no longer waits for. */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+}
+
+/** yieldToRequests lets the server read and answer the requests that came in meanwhile. */
+function yieldToRequests(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * provideSimulation simulates one document of an open file, a slice at a time so that the
+ * server keeps answering other requests (hover, diagnostics, other files) while it runs. The
+ * engine bounds its total work: a Job too large to simulate is refused at once, and a run
+ * that reaches the bound stops and says so (`error`, with the part it simulated in `result`).
+ */
+export async function provideSimulation(doc: ParsedDocument, params: SimulateDocumentParams, nowMs: number, token?: Cancellation): Promise<SimulateDocumentResult> {
   const base = { uri: params.uri, documentIndex: params.documentIndex };
   const entry = doc.entries.find((candidate) => candidate.manifest.index === params.documentIndex);
   if (!entry) return { ...base, error: `no document ${params.documentIndex} in ${params.uri}` };
@@ -20,14 +40,22 @@ export function provideSimulation(doc: ParsedDocument, params: SimulateDocumentP
     return { ...described, error: `durationMs must be between 1 and ${MAX_DURATION_MS} (one year)` };
   }
   try {
-    const answer = simulateManifest(entry.workload, entry.manifest.value, {
+    const started = startDocumentSimulation(entry.workload, entry.manifest.value, {
       startMs: params.startMs ?? nowMs,
       ...(params.durationMs !== undefined ? { durationMs: params.durationMs } : {}),
       ...(params.pods !== undefined ? { pods: params.pods } : {}),
       svg: params.svg !== false,
     });
-    if ('errors' in answer) return { ...described, error: answer.errors.join('; '), errors: answer.errors };
-    return { ...described, result: answer.result, ...(answer.svg !== undefined ? { svg: answer.svg } : {}) };
+    if ('errors' in started) return { ...described, error: started.errors.join('; '), errors: started.errors };
+    const run = started.run;
+    while (!run.advance(SIMULATION_SLICE_WORK)) {
+      await yieldToRequests();
+      if (token?.isCancellationRequested === true) return { ...described, error: 'simulation cancelled' };
+    }
+    const simulation = run.result();
+    await yieldToRequests();
+    const answer = simulationAnswer(simulation, params.svg !== false);
+    return { ...described, ...answer, ...(simulation.stopped !== null ? { error: simulation.stopped.message } : {}) };
   } catch (error) {
     return { ...described, error: `simulation failed: ${error instanceof Error ? error.message : String(error)}` };
   }
