@@ -8,5 +8,5 @@ export * from './simulateJob';
 export * from './simulateCronJob';
 export * from './simulate';
 export * from './simulationRun';
-export { DEFAULT_WORK_BUDGET, MAX_LIVE_PODS, WAKE_UP_WORK } from './world';
+export * from './budget';
 export * from './report';

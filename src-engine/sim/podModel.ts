@@ -146,6 +146,13 @@ export class Mulberry32 {
   }
 }
 
+/** stringSeed: a 32-bit seed from a string (FNV-1a), e.g. to name a Job's pods the same way every run. */
+export function stringSeed(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /** mulberry32: a small seeded PRNG returning floats in [0, 1). */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;

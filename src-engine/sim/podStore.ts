@@ -65,6 +65,15 @@ export class PodStore<T extends { readonly name: string }> {
     else while (this.list.length > 0) this.list.pop();
   }
 
+  /**
+   * The pods in creation order, as a read-only view: the store's own array while it is small
+   * (no copy for the one-pod Jobs of a long CronJob simulation), else a new one. Do not keep
+   * it past a change of the store.
+   */
+  view(): readonly T[] {
+    return this.map !== null ? Array.from(this.map.values()) : this.list;
+  }
+
   /** A new array of the pods in creation order. */
   snapshot(): T[] {
     return this.map !== null ? Array.from(this.map.values()) : this.list.slice();

@@ -129,22 +129,26 @@ export function formatSimulationText(sim: Simulation): string {
   return sim.kind === 'Job' ? jobText(sim) : cronJobText(sim);
 }
 
-function render(lines: Line[], start: number): string[] {
-  lines.sort((a, b) => a.time - b.time || a.order - b.order);
-  const out: string[] = [];
-  for (const l of lines.slice(0, MAX_TEXT_LINES)) {
-    out.push(`${formatRfc3339(l.time)}  ${('+' + formatDuration(l.time - start)).padEnd(9)} ${l.text}`);
+/** TimelineLines gathers what happened, in any order, and renders it sorted by time (ties in the order added). */
+class TimelineLines {
+  private readonly lines: Line[] = [];
+  add(time: number, text: string): void {
+    this.lines.push({ time, order: this.lines.length, text });
   }
-  if (lines.length > MAX_TEXT_LINES) out.push(`… ${lines.length - MAX_TEXT_LINES} more lines (use --format json for everything)`);
-  return out;
+  render(start: number): string[] {
+    const lines = this.lines.sort((a, b) => a.time - b.time || a.order - b.order);
+    const out: string[] = [];
+    for (const l of lines.slice(0, MAX_TEXT_LINES)) {
+      out.push(`${formatRfc3339(l.time)}  ${('+' + formatDuration(l.time - start)).padEnd(9)} ${l.text}`);
+    }
+    if (lines.length > MAX_TEXT_LINES) out.push(`… ${lines.length - MAX_TEXT_LINES} more lines (use --format json for everything)`);
+    return out;
+  }
 }
 
 function jobText(sim: JobSimulation): string {
-  const lines: Line[] = [];
-  let order = 0;
-  const add = (time: number, text: string): void => {
-    lines.push({ time, order: order++, text });
-  };
+  const timeline = new TimelineLines();
+  const add = (time: number, text: string): void => timeline.add(time, text);
   for (const p of sim.pods) {
     const idx = p.index === null ? '' : ` (index ${p.index})`;
     add(p.createdAt, `pod ${p.name}${idx} created`);
@@ -170,7 +174,7 @@ function jobText(sim: JobSimulation): string {
   const out = [
     `Job ${sim.namespace}/${sim.name}: simulated ${formatRfc3339(sim.start)} → ${formatRfc3339(sim.end)}`,
     '',
-    ...render(lines, sim.start),
+    ...timeline.render(sim.start),
     '',
     `Result: ${final === undefined ? 'not finished' : `${final.type} (${final.reason})`} — ${count(sim.podsCreated, 'pod')} created, succeeded ${sim.status.succeeded}, failed ${sim.status.failed}, active ${sim.status.active}` +
       (sim.status.completedIndexes !== null ? `, completedIndexes "${sim.status.completedIndexes}"` : '') +
@@ -180,11 +184,8 @@ function jobText(sim: JobSimulation): string {
 }
 
 function cronJobText(sim: CronJobSimulation): string {
-  const lines: Line[] = [];
-  let order = 0;
-  const add = (time: number, text: string): void => {
-    lines.push({ time, order: order++, text });
-  };
+  const timeline = new TimelineLines();
+  const add = (time: number, text: string): void => timeline.add(time, text);
   for (const j of sim.jobs) {
     const late = j.createdAt - j.scheduledTime;
     add(j.createdAt, `run ${j.name} for ${formatRfc3339(j.scheduledTime)} created${late >= 1000 ? ` (late by ${formatDuration(late)})` : ''}`);
@@ -204,7 +205,7 @@ function cronJobText(sim: CronJobSimulation): string {
   const out = [
     `CronJob ${sim.namespace}/${sim.name}: simulated ${formatRfc3339(sim.start)} → ${formatRfc3339(sim.end)}`,
     '',
-    ...render(lines, sim.start),
+    ...timeline.render(sim.start),
     '',
     `Result: ${count(sim.jobsCreated, 'Job')} created; last scheduled ${sim.status.lastScheduleTime === null ? 'never' : formatRfc3339(sim.status.lastScheduleTime)}, last successful ${sim.status.lastSuccessfulTime === null ? 'never' : formatRfc3339(sim.status.lastSuccessfulTime)}`,
     `Still present: ${sim.remainingJobs.length === 0 ? 'none' : sim.remainingJobs.join(', ')}; active: ${sim.status.active.length === 0 ? 'none' : sim.status.active.join(', ')}`,

@@ -8,7 +8,7 @@ import { DayTally } from './dayTally';
 import { DEFAULT_CRONJOB_HORIZON_MS, DEFAULT_MAX_RECORDS, defaultPodModel } from './options';
 import type { SimulateOptions } from './options';
 import type { CronJobSimulation, SimJobRecord } from './records';
-import { recordWarnings, stopOf } from './simulationRun';
+import { recordWarnings, stopOf, worldRun } from './simulationRun';
 import type { SimulationRun } from './simulationRun';
 import { PRIO_CRON } from './simObjects';
 import type { JobRuntime, QueueItem } from './simObjects';
@@ -29,17 +29,7 @@ export function startCronJobSimulation(cronJob: CronJobObject, options: Simulate
   const until = options.until ?? options.start + DEFAULT_CRONJOB_HORIZON_MS;
   const driver = new CronJobDriver({ ...cronJob, creationTimestamp: options.start }, world, maxRecords);
   driver.enqueue(options.start);
-  let done = false;
-  return {
-    advance(work: number): boolean {
-      if (!done) done = world.advance(until, world.work + work);
-      return done;
-    },
-    get work(): number {
-      return world.work;
-    },
-    result: () => cronJobResult(world, driver, options.start, until),
-  };
+  return worldRun(world, until, () => cronJobResult(world, driver, options.start, until));
 }
 
 /** simulateCronJob runs startCronJobSimulation in one go. */

@@ -5,7 +5,7 @@ import { DEFAULT_MAX_RECORDS, MAX_JOB_HORIZON_MS, defaultPodModel } from './opti
 import type { SimulateOptions } from './options';
 import type { JobSimulation } from './records';
 import type { JobRuntime } from './simObjects';
-import { recordWarnings, stopOf } from './simulationRun';
+import { recordWarnings, stopOf, worldRun } from './simulationRun';
 import type { SimulationRun } from './simulationRun';
 import { World } from './world';
 
@@ -36,17 +36,7 @@ export function startJobSimulation(job: JobObject, options: SimulateOptions): Si
   const world = new World(options.start, options.podModel ?? defaultPodModel(), maxRecords, true, options.timing, options.workBudget);
   const rt = world.addJob({ ...job, creationTimestamp: options.start }, null, null);
   const until = options.until ?? options.start + MAX_JOB_HORIZON_MS;
-  let done = false;
-  return {
-    advance(work: number): boolean {
-      if (!done) done = world.advance(until, world.work + work);
-      return done;
-    },
-    get work(): number {
-      return world.work;
-    },
-    result: () => jobResult(world, rt, job, options),
-  };
+  return worldRun(world, until, () => jobResult(world, rt, job, options));
 }
 
 /**
@@ -83,7 +73,7 @@ function jobResult(world: World, rt: JobRuntime, job: JobObject, options: Simula
     ttlExpireAt: ttl !== null && finished !== null ? finished.lastTransitionTime + ttl * 1000 : null,
     podsCreated: rt.podsCreated,
     pods: world.podRecords,
-    backoffWaits: world.backoffWaits,
+    backoffWaits: world.backoffWaits.waits,
     events: world.log.events,
     eventCounts: world.log.counts,
     eventsDropped: world.log.dropped,

@@ -1,5 +1,5 @@
 import { formatRfc3339 } from '../controllers/rfc3339';
-import { MAX_LIVE_PODS } from './world';
+import { MAX_LIVE_PODS } from './budget';
 import type { World } from './world';
 import type { SimStop } from './records';
 import { formatDuration } from './report';
@@ -16,6 +16,21 @@ export interface SimulationRun<S> {
   readonly work: number;
   /** The result: complete once advance returned true, the state so far before. */
   result(): S;
+}
+
+/** worldRun: the SimulationRun of `world` up to `until`, whose result `result` builds. */
+export function worldRun<S>(world: World, until: number, result: () => S): SimulationRun<S> {
+  let done = false;
+  return {
+    advance(work: number): boolean {
+      if (!done) done = world.advance(until, world.work + work);
+      return done;
+    },
+    get work(): number {
+      return world.work;
+    },
+    result,
+  };
 }
 
 /** stopOf describes why `world` stopped early, or null when it did not. */

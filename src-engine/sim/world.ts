@@ -1,44 +1,28 @@
 import { apiTime } from '../controllers/apiTime';
-import { recordRemainingMs } from '../controllers/backoff';
 import { isJobFinished } from '../controllers/conditions';
 import { generatedName } from '../controllers/generateName';
 import { SYNC_JOB_BATCH_PERIOD_MS, syncJob } from '../controllers/job';
-import { EMPTY_JOB_MEMORY, indexBackoffEnd } from '../controllers/jobMemory';
+import { EMPTY_JOB_MEMORY } from '../controllers/jobMemory';
+import type { JobMemory } from '../controllers/jobMemory';
 import { jobStatusChanged } from '../controllers/jobStatus';
-import type { EventSink } from '../controllers/syncEvents';
+import type { EventDetail, EventSink } from '../controllers/syncEvents';
 import { syncTtlAfterFinished } from '../controllers/ttl';
-import type { JobObject, JobStatus, PodObject } from '../controllers/types';
+import type { JobObject, JobStatus, PodTemplateRequest } from '../controllers/types';
+import { BackoffWaitLog } from './backoffWaits';
+import { DEFAULT_WORK_BUDGET, MAX_LIVE_PODS, WAKE_UP_WORK } from './budget';
 import { VirtualClock } from './clock';
 import { EventLog } from './eventLog';
 import { finishPod, restartAfterCrash, restartContainer, startPod } from './kubelet';
 import { NamedList } from './namedList';
+import { newPodRecord, newSimPod } from './newPod';
 import type { SimTiming } from './options';
 import type { PodModel } from './podModel';
-import { Mulberry32 } from './podModel';
+import { Mulberry32, stringSeed } from './podModel';
 import { PodStore } from './podStore';
 import { EventQueue } from './queue';
-import type { BackoffWait, SimJobRecord, SimPodRecord } from './records';
+import type { SimJobRecord, SimPodRecord } from './records';
 import { PRIO_JOB, PRIO_POD, PRIO_TTL } from './simObjects';
 import type { JobRuntime, PodEventKind, QueueItem, SimPod } from './simObjects';
-
-/**
- * What a simulation may spend: one wake-up (a pod event, a sync, a TTL check) costs
- * WAKE_UP_WORK units, and a Job sync one more per pod it reads. A unit takes about 50 ns of
- * CPU on the 2-core development machine, so the budget is about 2.5 s; a year of a
- * `* * * * *` CronJob takes about 27 M units, a Job of a million 10-second pods about 20 M.
- */
-export const DEFAULT_WORK_BUDGET = 50_000_000;
-export const WAKE_UP_WORK = 10;
-/** Pods existing at once, at most (memory: about 1 kB each with their records). */
-export const MAX_LIVE_PODS = 100_000;
-/** Pods of the simulator have no conditions (nothing sets DisruptionTarget etc.). */
-const NO_POD_CONDITIONS: PodObject['conditions'] = [];
-
-function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
 
 /**
  * World: the simulated API server (the store of Jobs and pods), kubelet and Job controller
@@ -51,7 +35,7 @@ export class World {
   readonly queue = new EventQueue<QueueItem>();
   readonly log: EventLog;
   readonly podRecords: SimPodRecord[] = [];
-  readonly backoffWaits: BackoffWait[] = [];
+  readonly backoffWaits: BackoffWaitLog;
   readonly jobs = new NamedList<JobRuntime>();
   private readonly jobList: JobObject[] = [];
   private jobsChanged = false;
@@ -64,6 +48,11 @@ export class World {
   private readonly batchPeriodMs: number;
   /** Whether stored times are whole seconds, as the API server keeps them. */
   private readonly wholeSeconds: boolean;
+  /**
+   * The options of every Job sync, one object changed before each call (it saves an
+   * allocation per sync, a few percent of the year-long CronJob figure).
+   */
+  private readonly syncOptions: { memory: JobMemory; eventDetails: EventDetail; batchPeriodMs: number; wholeSecondTimes: boolean };
   /** End of the current run (inclusive). */
   private until = Infinity;
   /** Work done so far (WAKE_UP_WORK per wake-up, one per pod a sync reads). */
@@ -86,8 +75,10 @@ export class World {
     this.clock = new VirtualClock(start);
     this.lastTime = start;
     this.log = new EventLog(maxRecords);
+    this.backoffWaits = new BackoffWaitLog(maxRecords);
     this.batchPeriodMs = timing === 'cluster' ? SYNC_JOB_BATCH_PERIOD_MS : 0;
     this.wholeSeconds = timing === 'cluster';
+    this.syncOptions = { memory: EMPTY_JOB_MEMORY, eventDetails: true, batchPeriodMs: this.batchPeriodMs, wholeSecondTimes: this.wholeSeconds };
   }
 
   /** stored is a time as the API server stores it. */
@@ -105,7 +96,7 @@ export class World {
       memory: EMPTY_JOB_MEMORY,
       pods: new PodStore<SimPod>(),
       sequence: this.model.forJob(job.name, this.jobsCreated),
-      nameRandom: new Mulberry32(hashString(job.name)),
+      nameRandom: new Mulberry32(stringSeed(job.name)),
       pendingSync: null,
       batchedSyncAt: null,
       pendingTtl: null,
@@ -265,14 +256,13 @@ export class World {
     if (rt.deleted) return;
     rt.batchedSyncAt = null;
     const wasFinished = isJobFinished(rt.job.status);
-    const pods = rt.pods.snapshot();
+    // The store's own list: syncJob only reads it, and the actions are applied after it returns.
+    const pods = rt.pods.view();
     this.work += pods.length;
-    const result = syncJob(rt.job, pods, now, {
-      memory: rt.memory,
-      eventDetails: this.log.detailed ? true : this.countEvent,
-      batchPeriodMs: this.batchPeriodMs,
-      wholeSecondTimes: this.wholeSeconds,
-    });
+    const options = this.syncOptions;
+    options.memory = rt.memory;
+    options.eventDetails = this.log.detailed ? true : this.countEvent;
+    const result = syncJob(rt.job, pods, now, options);
     // The world is the API server's storage: it owns its Job objects and updates them in place
     // (the controller only ever saw them read-only during its sync).
     const previous = rt.job.status;
@@ -292,7 +282,7 @@ export class World {
     for (const action of result.actions) {
       if (action.type === 'createPod') {
         created = true;
-        this.createPod(rt, action.pod.generateName, action.pod.index, action.pod.indexFailureCount, action.pod.indexIgnoredFailureCount);
+        this.createPod(rt, action.pod);
       } else if (action.type === 'deletePod') {
         this.deletePod(rt, action.podName, action.removeFinalizer, rt.job.spec.suspend ? 'suspend' : 'controller');
       } else {
@@ -305,30 +295,12 @@ export class World {
     }
     if (rt.record !== null) rt.record.status = status;
     const finished = isJobFinished(status);
-    if (!finished && !created && this.keepPods) this.noteBackoff(rt, now);
+    if (!finished && !created && this.keepPods) this.backoffWaits.note(rt.memory, now);
     if (result.requeueAfterMs !== null) this.enqueueJobSync(rt, now + result.requeueAfterMs);
     if (finished && !wasFinished) {
       if (rt.record !== null) rt.record.finishedAt = now;
       this.scheduleTtl(rt);
       this.onJobChange?.(rt, 'finished');
-    }
-  }
-
-  /** noteBackoff records a visible wait while the backoff holds pod creation back. */
-  private noteBackoff(rt: JobRuntime, now: number): void {
-    const backoff = rt.memory.backoff;
-    const remaining = recordRemainingMs(backoff, now);
-    if (remaining > 0) {
-      const until = now + remaining;
-      const tail = this.backoffWaits[this.backoffWaits.length - 1];
-      if (tail !== undefined && tail.index === null && tail.until >= now) tail.until = Math.max(tail.until, until);
-      else if (this.backoffWaits.length < this.maxRecords) this.backoffWaits.push({ from: backoff.lastFailureTime ?? now, until, index: null });
-    }
-    for (const [index, f] of rt.memory.indexFailures) {
-      const until = indexBackoffEnd(f);
-      if (until > now && !this.backoffWaits.some((w) => w.index === index && w.until === until) && this.backoffWaits.length < this.maxRecords) {
-        this.backoffWaits.push({ from: f.lastFailureTime, until, index });
-      }
     }
   }
 
@@ -355,37 +327,17 @@ export class World {
     }
   }
 
-  private createPod(rt: JobRuntime, generateName: string, index: number | null, failureCount: number, ignoredCount: number): void {
+  private createPod(rt: JobRuntime, request: PodTemplateRequest): void {
     const now = this.now();
     // generateName: the API server retries on a name conflict, so do we.
     let name: string;
-    do name = generatedName(generateName, rt.nameRandom);
+    do name = generatedName(request.generateName, rt.nameRandom);
     while (rt.pods.has(name));
-    const outcome = rt.sequence.next(index);
+    const outcome = rt.sequence.next(request.index);
     const latency = this.model.startLatencyMs;
-    const record: SimPodRecord | null =
-      this.keepPods && this.podRecords.length < this.maxRecords
-        ? { name, index, createdAt: now, startedAt: latency > 0 ? null : now, finishedAt: null, phase: latency > 0 ? 'Pending' : 'Running', exitCode: null, restarts: 0, deletedAt: null, deletedBy: null }
-        : null;
+    const record = this.keepPods && this.podRecords.length < this.maxRecords ? newPodRecord(name, request.index, now, latency === 0) : null;
     if (record !== null) this.podRecords.push(record);
-    const pod: SimPod = {
-      name,
-      creationTimestamp: this.stored(now),
-      index,
-      phase: latency > 0 ? 'Pending' : 'Running',
-      deletionTimestamp: null,
-      hasTrackingFinalizer: true,
-      finishedAt: null,
-      exitCode: null,
-      restartCount: 0,
-      conditions: NO_POD_CONDITIONS,
-      indexFailureCount: failureCount,
-      indexIgnoredFailureCount: ignoredCount,
-      gen: 0,
-      outcome,
-      backOff: null,
-      record,
-    };
+    const pod = newSimPod(request, name, this.stored(now), outcome, latency === 0, record);
     rt.pods.set(pod);
     this.livePods++;
     rt.podsCreated++;

@@ -35,15 +35,18 @@ describe('local Job runs: the engine controller on a real clock, real processes'
     assert.equal(job?.status.failed, 2);
     assert.equal(job?.status.succeeded, 1);
     assert.deepEqual(run.logs.map((l) => l.line), ['attempt 1', 'attempt 2', 'attempt 3']);
-    // In controller time, each replacement waits for the backoff: ≥ 10 s after the first failure, ≥ 20 s after the second.
+    // In controller time, each replacement waits for the backoff: ≥ 10 s after the first failure, ≥ 20 s after the second,
+    // counted from the failure time as the API stores it (whole seconds).
     const { summary } = readRun(run.handle.recordDir);
     const creates = run.events.filter((e) => e.reason === 'SuccessfulCreate').map((e) => e.controllerTime);
+    const failures = run.events.filter((e) => e.reason === 'Error' && e.object.startsWith('Pod/')).map((e) => Math.floor(e.controllerTime / 1000) * 1000);
     assert.equal(creates.length, 3);
+    assert.equal(failures.length, 2);
     assert.ok(summary.pods.length === 3);
-    const gap1 = (creates[1] ?? 0) - (creates[0] ?? 0);
-    const gap2 = (creates[2] ?? 0) - (creates[1] ?? 0);
-    assert.ok(gap1 >= 10_000, `first retry after ${gap1} ms of controller time`);
-    assert.ok(gap2 >= 20_000, `second retry after ${gap2} ms of controller time`);
+    const wait1 = (creates[1] ?? 0) - (failures[0] ?? 0);
+    const wait2 = (creates[2] ?? 0) - (failures[1] ?? 0);
+    assert.ok(wait1 >= 10_000, `first retry ${wait1} ms of controller time after the failure`);
+    assert.ok(wait2 >= 20_000, `second retry ${wait2} ms of controller time after the failure`);
   });
 
   it('fails with BackoffLimitExceeded after backoffLimit + 1 failures', async () => {

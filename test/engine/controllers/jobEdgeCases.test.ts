@@ -1,34 +1,11 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { jobFromManifest, simulateJob, specPodModel, syncJob } from '../../../src-engine';
-import type { JobObject, JobSimulation, PodObject, SimTiming } from '../../../src-engine';
+import { simulateJob, specPodModel, syncJob } from '../../../src-engine';
+import type { JobSimulation, SimTiming } from '../../../src-engine';
+import { T0, job, pod, sec } from './objects';
 
 // The Job controller's edge cases, each as Kubernetes v1.35 handles them
-// (pkg/controller/job/job_controller.go at b5c9cbe75e). Named anchor times on one fixed day.
-const T0 = Date.parse('2026-01-05T00:00:00Z');
-const sec = (n: number): number => T0 + n * 1000;
-
-function job(spec: Record<string, unknown>): JobObject {
-  const r = jobFromManifest({ metadata: { name: 'j', namespace: 'ns' }, spec: { ...spec, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main' }] } } } }, T0);
-  assert.ok(r.ok, r.ok ? '' : r.errors.join());
-  return r.value;
-}
-
-const pod = (name: string, over: Partial<PodObject> = {}): PodObject => ({
-  name,
-  creationTimestamp: T0,
-  index: null,
-  phase: 'Running',
-  deletionTimestamp: null,
-  hasTrackingFinalizer: true,
-  finishedAt: null,
-  exitCode: null,
-  restartCount: 0,
-  conditions: [],
-  indexFailureCount: 0,
-  indexIgnoredFailureCount: 0,
-  ...over,
-});
+// (pkg/controller/job/job_controller.go at b5c9cbe75e).
 
 function simulated(spec: Record<string, unknown>, pods: string, timing: SimTiming = 'cluster', start = T0): JobSimulation {
   const model = specPodModel(pods);

@@ -12,33 +12,9 @@ import {
   syncJob,
   syncTtlAfterFinished,
 } from '../../../src-engine';
-import type { JobObject, PodObject } from '../../../src-engine';
+import type { JobObject } from '../../../src-engine';
 
-const T0 = Date.parse('2026-01-05T00:00:00Z');
-const sec = (n: number): number => T0 + n * 1000;
-const minute = (n: number): number => T0 + n * 60_000;
-
-function job(spec: Record<string, unknown>): JobObject {
-  const r = jobFromManifest({ metadata: { name: 'j', namespace: 'ns' }, spec: { ...spec, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main' }] } } } }, T0);
-  assert.ok(r.ok, r.ok ? '' : r.errors.join());
-  return r.value;
-}
-
-const pod = (name: string, over: Partial<PodObject> = {}): PodObject => ({
-  name,
-  creationTimestamp: T0,
-  index: null,
-  phase: 'Running',
-  deletionTimestamp: null,
-  hasTrackingFinalizer: true,
-  finishedAt: null,
-  exitCode: null,
-  restartCount: 0,
-  conditions: [],
-  indexFailureCount: 0,
-  indexIgnoredFailureCount: 0,
-  ...over,
-});
+import { T0, job, minute, pod, sec } from './objects';
 
 describe('syncJob (job_controller.go)', () => {
   it('creates min(parallelism, completions) pods and sets startTime; inputs stay unchanged', () => {
