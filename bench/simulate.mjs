@@ -25,7 +25,10 @@ const START = Date.parse('2026-01-01T00:00:00Z');
 const YEAR = Date.parse('2027-01-01T00:00:00Z');
 const MONTH = Date.parse('2026-02-01T00:00:00Z');
 const tpl = { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c' }] } } };
-const cronJob = { metadata: { name: 'every-minute' }, spec: { schedule: '* * * * *', timeZone: 'Europe/Berlin', concurrencyPolicy: 'Forbid', jobTemplate: { spec: tpl } } };
+const cronJob = {
+  metadata: { name: 'every-minute' },
+  spec: { schedule: '* * * * *', timeZone: 'Europe/Berlin', concurrencyPolicy: 'Forbid', jobTemplate: { spec: tpl } },
+};
 const bigJob = { metadata: { name: 'big' }, spec: { completions: 100000, parallelism: 1000, ...tpl } };
 
 const model = (spec) => {
@@ -84,11 +87,31 @@ const monthHeap = retained(MONTH);
 const yearHeap = retained(YEAR);
 
 const fmt = (n) => n.toFixed(1);
-console.log(`load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} CPUs`);
-console.log(`baseline: enumerate one year of "* * * * *" in Europe/Berlin (${enumerate.result} runs): ${fmt(enumerate.ms)} ms (cpu ${fmt(enumerate.cpu)} ms); trivial 1e7 loop: ${fmt(trivial.ms)} ms`);
-console.log(`CronJob year (* * * * *, Europe/Berlin, Forbid, 30 s Jobs, history cleanup): ${fmt(year.ms)} ms median (cpu ${fmt(year.cpu)} ms) — ${ys.jobsCreated} Jobs, ${Object.values(ys.eventCounts).reduce((a, b) => a + b, 0)} events; ${fmt(year.ms / enumerate.ms)}× the bare enumeration (cpu ${fmt(year.cpu / enumerate.cpu)}×), ${fmt(year.ms / trivial.ms)}× the trivial loop`);
-console.log(`Job completions 100000 / parallelism 1000, all succeed: ${fmt(big.ms)} ms median (cpu ${fmt(big.cpu)} ms) — ${bs.podsCreated} pods, succeeded ${bs.status.succeeded}; ${fmt(big.ms / trivial.ms)}× the trivial loop`);
-console.log(`heap retained by the CronJob result: 1 month ${fmt(monthHeap)} MB, 12 months ${fmt(yearHeap)} MB (ratio ${fmt(yearHeap / Math.max(monthHeap, 0.01))}; ${globalThis.gc ? 'with gc' : 'run with --expose-gc for exact numbers'})`);
+console.log(
+  `load average ${(await import('node:os'))
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} on ${(await import('node:os')).cpus().length} CPUs`,
+);
+console.log(
+  `baseline: enumerate one year of "* * * * *" in Europe/Berlin (${enumerate.result} runs): ${fmt(enumerate.ms)} ms ` +
+    `(cpu ${fmt(enumerate.cpu)} ms); trivial 1e7 loop: ${fmt(trivial.ms)} ms`,
+);
+console.log(
+  `CronJob year (* * * * *, Europe/Berlin, Forbid, 30 s Jobs, history cleanup): ${fmt(year.ms)} ms median ` +
+    `(cpu ${fmt(year.cpu)} ms) — ${ys.jobsCreated} Jobs, ${Object.values(ys.eventCounts).reduce((a, b) => a + b, 0)} events` +
+    `${ys.stopped === null ? '' : ', STOPPED EARLY'}; ${fmt(year.ms / enumerate.ms)}× the bare enumeration ` +
+    `(cpu ${fmt(year.cpu / enumerate.cpu)}×), ${fmt(year.ms / trivial.ms)}× the trivial loop`,
+);
+console.log(
+  `Job completions 100000 / parallelism 1000, all succeed: ${fmt(big.ms)} ms median (cpu ${fmt(big.cpu)} ms) — ` +
+    `${bs.podsCreated} pods, succeeded ${bs.status.succeeded}; ${fmt(big.ms / trivial.ms)}× the trivial loop`,
+);
+console.log(
+  `heap retained by the CronJob result: 1 month ${fmt(monthHeap)} MB, 12 months ${fmt(yearHeap)} MB ` +
+    `(ratio ${fmt(yearHeap / Math.max(monthHeap, 0.01))}; ` +
+    `${globalThis.gc ? 'with gc' : 'run with --expose-gc for exact numbers'})`,
+);
 
 // ---- large Jobs: the command line refuses, the language server keeps answering ----------------
 
@@ -96,8 +119,20 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-jobs-sim-bench-'));
 const jobYaml = (name, completions, parallelism) =>
   [
-    'apiVersion: batch/v1', 'kind: Job', 'metadata:', `  name: ${name}`, 'spec:', `  completions: ${completions}`, `  parallelism: ${parallelism}`,
-    '  template:', '    spec:', '      restartPolicy: Never', '      containers:', '        - name: main', '          image: busybox:1.36', '',
+    'apiVersion: batch/v1',
+    'kind: Job',
+    'metadata:',
+    `  name: ${name}`,
+    'spec:',
+    `  completions: ${completions}`,
+    `  parallelism: ${parallelism}`,
+    '  template:',
+    '    spec:',
+    '      restartPolicy: Never',
+    '      containers:',
+    '        - name: main',
+    '          image: busybox:1.36',
+    '',
   ].join('\n');
 const hugeFile = path.join(work, 'huge.yaml');
 fs.writeFileSync(hugeFile, jobYaml('huge', 1_000_000_000, 1_000_000));
@@ -116,7 +151,8 @@ for (let i = 0; i < 5; i++) {
 }
 const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(
-  `kube-jobs simulate, Job completions 1e9 / parallelism 1e6: exit ${refusal.status} in ${fmt(med(refusals))} ms median (Node start-up alone ${fmt(med(bareStarts))} ms, ` +
+  `kube-jobs simulate, Job completions 1e9 / parallelism 1e6: exit ${refusal.status} in ${fmt(med(refusals))} ms median ` +
+    `(Node start-up alone ${fmt(med(bareStarts))} ms, ` +
     `${fmt(med(refusals) / med(bareStarts))}×): ${refusal.err.trim().slice(0, 90)}…`,
 );
 
@@ -130,10 +166,29 @@ await connection.sendRequest('initialize', { processId: process.pid, rootUri: nu
 await connection.sendNotification('initialized', {});
 const bigUri = 'file:///bench/big.yaml';
 const cronUri = 'file:///bench/nightly.yaml';
-const cronText = ['apiVersion: batch/v1', 'kind: CronJob', 'metadata:', '  name: nightly', 'spec:', '  schedule: "0 3 * * *"', '  jobTemplate:', '    spec:', '      template:',
-  '        spec:', '          restartPolicy: Never', '          containers:', '            - name: main', '              image: busybox:1.36', ''].join('\n');
-await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: bigUri, languageId: 'yaml', version: 1, text: jobYaml('big', 1_000_000, 1_000_000) } });
-await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: cronUri, languageId: 'yaml', version: 1, text: cronText } });
+const cronText = [
+  'apiVersion: batch/v1',
+  'kind: CronJob',
+  'metadata:',
+  '  name: nightly',
+  'spec:',
+  '  schedule: "0 3 * * *"',
+  '  jobTemplate:',
+  '    spec:',
+  '      template:',
+  '        spec:',
+  '          restartPolicy: Never',
+  '          containers:',
+  '            - name: main',
+  '              image: busybox:1.36',
+  '',
+].join('\n');
+await connection.sendNotification('textDocument/didOpen', {
+  textDocument: { uri: bigUri, languageId: 'yaml', version: 1, text: jobYaml('big', 1_000_000, 1_000_000) },
+});
+await connection.sendNotification('textDocument/didOpen', {
+  textDocument: { uri: cronUri, languageId: 'yaml', version: 1, text: cronText },
+});
 const hover = async () => {
   const t0 = performance.now();
   await connection.sendRequest('textDocument/hover', { textDocument: { uri: cronUri }, position: { line: 5, character: 14 } });
@@ -143,17 +198,21 @@ const idle = [];
 for (let i = 0; i < 30; i++) idle.push(await hover());
 let simulationMs = null;
 const t0 = performance.now();
-const simulation = connection.sendRequest(engine.SimulateDocumentRequest.method, { uri: bigUri, documentIndex: 0, svg: true }).then((r) => {
-  simulationMs = performance.now() - t0;
-  return r;
-});
+const simulation = connection
+  .sendRequest(engine.SimulateDocumentRequest.method, { uri: bigUri, documentIndex: 0, svg: true })
+  .then((r) => {
+    simulationMs = performance.now() - t0;
+    return r;
+  });
 const busy = [];
 while (simulationMs === null && busy.length < 10_000) busy.push(await hover());
 const simulated = await simulation;
 const outcome = simulated.error ?? `${simulated.result.podsCreated} pods, ${simulated.result.status.succeeded} succeeded`;
 console.log(
-  `language server: hover on another file while the Simulate request of a Job with 1,000,000 pods runs: ${fmt(med(busy))} ms median, ${fmt(Math.max(...busy))} ms worst ` +
-    `(${busy.length} hovers; idle ${fmt(med(idle))} ms median, ${fmt(med(busy) / med(idle))}×); the simulation answered in ${fmt(simulationMs / 1000)} s (${outcome})`,
+  `language server: hover on another file while the Simulate request of a Job with 1,000,000 pods runs: ` +
+    `${fmt(med(busy))} ms median, ${fmt(Math.max(...busy))} ms worst ` +
+    `(${busy.length} hovers; idle ${fmt(med(idle))} ms median, ${fmt(med(busy) / med(idle))}×); ` +
+    `the simulation answered in ${fmt(simulationMs / 1000)} s (${outcome})`,
 );
 connection.dispose();
 server.kill();

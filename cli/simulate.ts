@@ -234,7 +234,10 @@ export async function runSimulateCommand(args: readonly string[], io: SimulateCo
   const result = simulate(doc.workload, doc.value, { start, ...(until !== undefined ? { until } : {}), podModel: model });
   if (!result.ok) {
     if (result.tooLarge === true) io.stderr.write(`kube-jobs simulate: ${result.errors.join(' ')} Use --for or --until.\n`);
-    else io.stderr.write(`kube-jobs simulate: ${doc.kind ?? 'object'} ${doc.name ?? ''} cannot run:\n${result.errors.map((e) => `  ${e}\n`).join('')}`);
+    else {
+      const why = result.errors.map((e) => `  ${e}\n`).join('');
+      io.stderr.write(`kube-jobs simulate: ${doc.kind ?? 'object'} ${doc.name ?? ''} cannot run:\n${why}`);
+    }
     return 2;
   }
   const sim = result.simulation;

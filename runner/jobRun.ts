@@ -313,7 +313,9 @@ function toPodObject(entry: PodEntry): PodObject {
     phase: local.phase,
     deletionTimestamp: deletedAt === undefined ? null : apiTime(deletedAt),
     hasTrackingFinalizer: entry.hasTrackingFinalizer,
-    finishedAt: finished ? apiTime(finishTimes.length > 0 ? Math.max(...finishTimes) : (local.status.readyFalseSince ?? local.creationTimestamp)) : null,
+    finishedAt: finished
+      ? apiTime(finishTimes.length > 0 ? Math.max(...finishTimes) : (local.status.readyFalseSince ?? local.creationTimestamp))
+      : null,
     exitCode: finished ? (failedExit?.exitCode ?? 0) : null,
     restartCount: statuses.reduce((n, s) => n + s.restartCount, 0),
     conditions: [{ type: 'Ready', status: statuses.length > 0 && local.status.containerStatuses.every((s) => s.ready) ? 'True' : 'False' }],

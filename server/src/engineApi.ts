@@ -70,7 +70,9 @@ export interface SimulationRequest {
 export const EDITOR_MAX_RECORDS = 2_000;
 
 /** The engine's simulation of one document, to be advanced in slices, or why there is none. */
-export type SimulationStarted = { readonly run: engine.SimulationRun<engine.Simulation> } | { readonly errors: readonly string[] };
+export type SimulationStarted =
+  | { readonly run: engine.SimulationRun<engine.Simulation> }
+  | { readonly errors: readonly string[] };
 
 /** startDocumentSimulation sets up the simulator on one document's value (runs nothing yet). */
 export function startDocumentSimulation(kind: WorkloadKind, value: unknown, request: SimulationRequest): SimulationStarted {
@@ -90,6 +92,6 @@ export function startDocumentSimulation(kind: WorkloadKind, value: unknown, requ
 }
 
 /** simulationAnswer: a finished simulation as JSON (and its SVG timeline when asked for). */
-export function simulationAnswer(simulation: engine.Simulation, svg: boolean): { readonly result: unknown; readonly svg?: string } {
+export function simulationAnswer(simulation: engine.Simulation, svg: boolean): { result: unknown; svg?: string } {
   return { result: engine.simulationToJson(simulation), ...(svg ? { svg: engine.renderSimulationSvg(simulation) } : {}) };
 }

@@ -158,8 +158,10 @@ connection.onRequest(
   new RequestType<SimulateDocumentParams, SimulateDocumentResult, void>(SimulateDocumentRequest.method),
   // Asynchronous: the simulation runs in slices, so the server answers other requests meanwhile.
   (p, token) =>
-    withDocument<Promise<SimulateDocumentResult>>(p.uri, Promise.resolve({ uri: p.uri, documentIndex: p.documentIndex, error: `${p.uri} is not open` }), (doc) =>
-      provideSimulation(doc, p, Date.now(), token),
+    withDocument<Promise<SimulateDocumentResult>>(
+      p.uri,
+      Promise.resolve({ uri: p.uri, documentIndex: p.documentIndex, error: `${p.uri} is not open` }),
+      (doc) => provideSimulation(doc, p, Date.now(), token),
     ),
 );
 connection.onRequest(

@@ -23,7 +23,11 @@ export const EMPTY_BACKOFF_RECORD: BackoffRecord = { failuresAfterLastSuccess: 0
  * resets it and only failures finishing strictly after it count. The record is returned
  * unchanged (the same object) when nothing changes. Mirrors backoff_utils.go `newBackoffRecord`.
  */
-export function newBackoffRecord(previous: BackoffRecord, lastSuccess: number | null, failureTimes: readonly number[] | null): BackoffRecord {
+export function newBackoffRecord(
+  previous: BackoffRecord,
+  lastSuccess: number | null,
+  failureTimes: readonly number[] | null,
+): BackoffRecord {
   let count = 0;
   let lastFailure: number | null = null;
   if (failureTimes !== null) {
@@ -37,7 +41,9 @@ export function newBackoffRecord(previous: BackoffRecord, lastSuccess: number | 
     if (count === 0) return previous;
     return { failuresAfterLastSuccess: previous.failuresAfterLastSuccess + count, lastFailureTime: lastFailure };
   }
-  if (count === 0) return previous.failuresAfterLastSuccess === 0 && previous.lastFailureTime === null ? previous : EMPTY_BACKOFF_RECORD;
+  if (count === 0) {
+    return previous.failuresAfterLastSuccess === 0 && previous.lastFailureTime === null ? previous : EMPTY_BACKOFF_RECORD;
+  }
   return { failuresAfterLastSuccess: count, lastFailureTime: lastFailure };
 }
 

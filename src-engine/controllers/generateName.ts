@@ -39,5 +39,7 @@ export function randomNameSuffix(random: RandomSource, length = RANDOM_NAME_LENG
 
 /** generatedName is the name the API server gives an object created with `generateName: prefix`. */
 export function generatedName(prefix: string, random: RandomSource): string {
-  return (prefix.length > MAX_GENERATE_NAME_PREFIX ? prefix.slice(0, MAX_GENERATE_NAME_PREFIX) : prefix) + randomNameSuffix(random);
+  return (
+    (prefix.length > MAX_GENERATE_NAME_PREFIX ? prefix.slice(0, MAX_GENERATE_NAME_PREFIX) : prefix) + randomNameSuffix(random)
+  );
 }

@@ -65,8 +65,12 @@ export function syncJob(job: JobObject, pods: readonly PodObject[], now: number,
   const memory = options.memory ?? EMPTY_JOB_MEMORY;
   const spec = job.spec;
   // A Job managed by another controller is left alone entirely (managedByExternalController).
-  if (spec.managedBy !== null && spec.managedBy !== JOB_CONTROLLER_NAME) return { status: job.status, actions: [], events: [], requeueAfterMs: null, memory };
-  if (job.deletionTimestamp !== null || isJobFinished(job.status)) return { status: job.status, actions: [], events: [], requeueAfterMs: null, memory: EMPTY_JOB_MEMORY };
+  if (spec.managedBy !== null && spec.managedBy !== JOB_CONTROLLER_NAME) {
+    return { status: job.status, actions: [], events: [], requeueAfterMs: null, memory };
+  }
+  if (job.deletionTimestamp !== null || isJobFinished(job.status)) {
+    return { status: job.status, actions: [], events: [], requeueAfterMs: null, memory: EMPTY_JOB_MEMORY };
+  }
 
   const batchPeriodMs = options.batchPeriodMs ?? SYNC_JOB_BATCH_PERIOD_MS;
   const events = new SyncEvents('Job', job.name, now, options.eventDetails ?? true);
@@ -96,7 +100,9 @@ export function syncJob(job: JobObject, pods: readonly PodObject[], now: number,
   if (target === null) {
     // manageJob, then the completion check with the active count it leaves.
     const managed = manageJob(job, tally, { now, backoff, batchPeriodMs }, actions, events);
-    if (managed.requeueAfterMs !== null) requeueAfterMs = requeueAfterMs === null ? managed.requeueAfterMs : Math.min(requeueAfterMs, managed.requeueAfterMs);
+    if (managed.requeueAfterMs !== null) {
+      requeueAfterMs = requeueAfterMs === null ? managed.requeueAfterMs : Math.min(requeueAfterMs, managed.requeueAfterMs);
+    }
     if (managed.createdIndexes !== null && managed.createdIndexes.length > 0) {
       for (const i of managed.createdIndexes) indexFailures.delete(i);
       indexFailuresChanged = true;
@@ -108,7 +114,8 @@ export function syncJob(job: JobObject, pods: readonly PodObject[], now: number,
     ready -= managed.deletedReady;
     terminating += managed.deleted;
     const completions = spec.completions;
-    const complete = completions === null ? tally.succeeded > 0 && activeCount === 0 : tally.succeeded >= completions && activeCount === 0;
+    const complete =
+      completions === null ? tally.succeeded > 0 && activeCount === 0 : tally.succeeded >= completions && activeCount === 0;
     if (complete && !spec.suspend) target = COMPLETIONS_REACHED;
   }
 
@@ -153,10 +160,17 @@ export function syncJob(job: JobObject, pods: readonly PodObject[], now: number,
     succeeded: tally.succeeded,
     failed,
     completedIndexes: spec.completionMode === 'Indexed' ? formatIndexIntervals(tally.succeededIntervals) : null,
-    failedIndexes: spec.completionMode === 'Indexed' && spec.backoffLimitPerIndex !== null ? formatIndexIntervals(tally.failedIntervals) : null,
+    failedIndexes:
+      spec.completionMode === 'Indexed' && spec.backoffLimitPerIndex !== null
+        ? formatIndexIntervals(tally.failedIntervals)
+        : null,
   };
-  if (isJobFinished(status)) return { status, actions: actions.list, events: events.list, requeueAfterMs: null, memory: EMPTY_JOB_MEMORY };
+  if (isJobFinished(status)) {
+    return { status, actions: actions.list, events: events.list, requeueAfterMs: null, memory: EMPTY_JOB_MEMORY };
+  }
   const nextMemory: JobMemory =
-    backoff === memory.backoff && !indexFailuresChanged ? memory : { backoff, indexFailures: indexFailuresChanged ? indexFailures : memory.indexFailures };
+    backoff === memory.backoff && !indexFailuresChanged
+      ? memory
+      : { backoff, indexFailures: indexFailuresChanged ? indexFailures : memory.indexFailures };
   return { status, actions: actions.list, events: events.list, requeueAfterMs, memory: nextMemory };
 }

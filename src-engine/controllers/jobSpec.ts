@@ -167,8 +167,15 @@ export function readObjectMeta(doc: Record<string, unknown>): { metadata: Record
 }
 
 /** createdMeta: the identity fields of an object the API server has just created. */
-export function createdMeta(name: string, namespace: string, creationTimestamp: number): { name: string; namespace: string; creationTimestamp: number; deletionTimestamp: null } {
+export function createdMeta(name: string, namespace: string, creationTimestamp: number): CreatedMeta {
   return { name, namespace, creationTimestamp, deletionTimestamp: null };
+}
+
+interface CreatedMeta {
+  name: string;
+  namespace: string;
+  creationTimestamp: number;
+  deletionTimestamp: null;
 }
 
 /** stringMap keeps the string-valued entries of a labels/annotations map. */

@@ -11,15 +11,27 @@ export interface TerminalTarget {
   readonly message: string;
 }
 
-export const BACKOFF_LIMIT_EXCEEDED: TerminalTarget = { kind: 'failure', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' };
-export const DEADLINE_EXCEEDED: TerminalTarget = { kind: 'failure', reason: 'DeadlineExceeded', message: 'Job was active longer than specified deadline' };
+export const BACKOFF_LIMIT_EXCEEDED: TerminalTarget = {
+  kind: 'failure',
+  reason: 'BackoffLimitExceeded',
+  message: 'Job has reached the specified backoff limit',
+};
+export const DEADLINE_EXCEEDED: TerminalTarget = {
+  kind: 'failure',
+  reason: 'DeadlineExceeded',
+  message: 'Job was active longer than specified deadline',
+};
 export const MAX_FAILED_INDEXES_EXCEEDED: TerminalTarget = {
   kind: 'failure',
   reason: 'MaxFailedIndexesExceeded',
   message: 'Job has exceeded the specified maximal number of failed indexes',
 };
 export const FAILED_INDEXES: TerminalTarget = { kind: 'failure', reason: 'FailedIndexes', message: 'Job has failed indexes' };
-export const COMPLETIONS_REACHED: TerminalTarget = { kind: 'success', reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods' };
+export const COMPLETIONS_REACHED: TerminalTarget = {
+  kind: 'success',
+  reason: 'CompletionsReached',
+  message: 'Reached expected number of succeeded pods',
+};
 
 /**
  * terminalTarget evaluates the terminal rules in Kubernetes' order, the first hit winning: an
@@ -35,7 +47,9 @@ export function terminalTarget(job: JobObject, t: PodTally, startTime: number | 
   const failureTarget = findTrueCondition(job.status, 'FailureTarget');
   if (failureTarget !== null) return { kind: 'failure', reason: failureTarget.reason, message: failureTarget.message };
   if (t.failJobMessage !== null) return { kind: 'failure', reason: 'PodFailurePolicy', message: t.failJobMessage };
-  if (t.failed > spec.backoffLimit || pastBackoffLimitOnFailure(spec.restartPolicy, spec.backoffLimit, t.restarts)) return BACKOFF_LIMIT_EXCEEDED;
+  if (t.failed > spec.backoffLimit || pastBackoffLimitOnFailure(spec.restartPolicy, spec.backoffLimit, t.restarts)) {
+    return BACKOFF_LIMIT_EXCEEDED;
+  }
   if (!spec.suspend && pastActiveDeadline(spec.activeDeadlineSeconds, startTime, now)) return DEADLINE_EXCEEDED;
   const indexed = spec.completionMode === 'Indexed';
   if (indexed && spec.backoffLimitPerIndex !== null) {

@@ -55,7 +55,13 @@ function waiting(requeueAfterMs: number): ManageResult {
  * whole Job, or with backoffLimitPerIndex for each index).
  * Mirrors job_controller.go `manageJob` and `getPodCreationInfoForIndependentIndexes`.
  */
-export function manageJob(job: JobObject, tally: PodTally, input: ManageJobInput, actions: SyncActions, events: SyncEvents): ManageResult {
+export function manageJob(
+  job: JobObject,
+  tally: PodTally,
+  input: ManageJobInput,
+  actions: SyncActions,
+  events: SyncEvents,
+): ManageResult {
   const active = tally.active;
   const spec = job.spec;
   if (spec.suspend) return deletePods(active, input.batchPeriodMs, actions, events);
@@ -99,14 +105,27 @@ function wantActive(spec: JobSpec, succeeded: number, active: number): number {
  * order). Mirrors job_controller.go `activePodsForRemoval` and indexed_job_utils.go
  * `appendDuplicatedIndexPodsForRemoval`.
  */
-function activePodsForRemoval(spec: JobSpec, active: readonly PodObject[], succeededIntervals: IndexIntervals, excess: number): readonly PodObject[] {
+function activePodsForRemoval(
+  spec: JobSpec,
+  active: readonly PodObject[],
+  succeededIntervals: IndexIntervals,
+  excess: number,
+): readonly PodObject[] {
   if (spec.completionMode === 'Indexed') {
     const seen = new Set<number>();
     const extra: PodObject[] = [];
     for (const pod of active) {
       const i = pod.index;
-      if (i === null || spec.completions === null || i < 0 || i >= spec.completions || seen.has(i) || hasIndex(succeededIntervals, i)) extra.push(pod);
-      else seen.add(i);
+      if (
+        i === null ||
+        spec.completions === null ||
+        i < 0 ||
+        i >= spec.completions ||
+        seen.has(i) ||
+        hasIndex(succeededIntervals, i)
+      ) {
+        extra.push(pod);
+      } else seen.add(i);
     }
     if (extra.length > 0) return extra;
   }
@@ -190,8 +209,16 @@ function createIndexedPods(
   return created(count, createdIndexes, more || held ? input.batchPeriodMs : null);
 }
 
-/** deletePods deletes up to MaxPodCreateDeletePerSync victims (stripping the finalizer); their events bring the controller back for the rest. */
-function deletePods(victims: readonly PodObject[], batchPeriodMs: number, actions: SyncActions, events: SyncEvents): ManageResult {
+/**
+ * deletePods deletes up to MaxPodCreateDeletePerSync victims (stripping the finalizer); their
+ * events bring the controller back for the rest.
+ */
+function deletePods(
+  victims: readonly PodObject[],
+  batchPeriodMs: number,
+  actions: SyncActions,
+  events: SyncEvents,
+): ManageResult {
   const n = Math.min(victims.length, MAX_POD_CREATE_DELETE_PER_SYNC);
   let deletedReady = 0;
   for (let i = 0; i < n; i++) {
@@ -200,5 +227,11 @@ function deletePods(victims: readonly PodObject[], batchPeriodMs: number, action
     events.add('Normal', 'SuccessfulDelete', events.details ? `Deleted pod: ${pod.name}` : '');
     if (pod.phase === 'Running') deletedReady++;
   }
-  return { created: 0, createdIndexes: null, deleted: n, deletedReady, requeueAfterMs: victims.length > n ? batchPeriodMs : null };
+  return {
+    created: 0,
+    createdIndexes: null,
+    deleted: n,
+    deletedReady,
+    requeueAfterMs: victims.length > n ? batchPeriodMs : null,
+  };
 }

@@ -1,6 +1,10 @@
 import type { IndexFailureRecord } from './jobMemory';
 import { MAX_GENERATE_NAME_PREFIX } from './generateName';
-import { JOB_COMPLETION_INDEX_ANNOTATION, JOB_INDEX_FAILURE_COUNT_ANNOTATION, JOB_INDEX_IGNORED_FAILURE_COUNT_ANNOTATION } from './types';
+import {
+  JOB_COMPLETION_INDEX_ANNOTATION,
+  JOB_INDEX_FAILURE_COUNT_ANNOTATION,
+  JOB_INDEX_IGNORED_FAILURE_COUNT_ANNOTATION,
+} from './types';
 import type { JobObject, PodTemplateRequest } from './types';
 
 /**
@@ -15,7 +19,16 @@ export function podRequest(job: JobObject, index: number | null, failures: Index
   const labels: Record<string, string> = { 'batch.kubernetes.io/job-name': job.name, 'job-name': job.name };
   const annotations: Record<string, string> = {};
   if (index === null) {
-    return { generateName: `${job.name}-`, index: null, hostname: null, labels, annotations, env: [], indexFailureCount: 0, indexIgnoredFailureCount: 0 };
+    return {
+      generateName: `${job.name}-`,
+      index: null,
+      hostname: null,
+      labels,
+      annotations,
+      env: [],
+      indexFailureCount: 0,
+      indexIgnoredFailureCount: 0,
+    };
   }
   labels[JOB_COMPLETION_INDEX_ANNOTATION] = String(index);
   annotations[JOB_COMPLETION_INDEX_ANNOTATION] = String(index);
@@ -26,7 +39,10 @@ export function podRequest(job: JobObject, index: number | null, failures: Index
     if (ignored > 0) annotations[JOB_INDEX_IGNORED_FAILURE_COUNT_ANNOTATION] = String(ignored);
   }
   const suffix = `-${index}-`;
-  const prefix = job.name.length + suffix.length > MAX_GENERATE_NAME_PREFIX ? job.name.slice(0, MAX_GENERATE_NAME_PREFIX - suffix.length) : job.name;
+  const prefix =
+    job.name.length + suffix.length > MAX_GENERATE_NAME_PREFIX
+      ? job.name.slice(0, MAX_GENERATE_NAME_PREFIX - suffix.length)
+      : job.name;
   return {
     generateName: prefix + suffix,
     index,

@@ -61,7 +61,13 @@ export function validIndex(p: PodObject, completions: number | null): boolean {
  * `trackJobStatusAndRemoveFinalizers`, `isPodFailed` and indexed_job_utils.go
  * `calculateSucceededIndexes`, `calculateFailedIndexes`, `getNewIndexFailureCounts`.
  */
-export function tallyPods(job: JobObject, pods: readonly PodObject[], memory: JobMemory, now: number, actions: SyncActions): PodTally {
+export function tallyPods(
+  job: JobObject,
+  pods: readonly PodObject[],
+  memory: JobMemory,
+  now: number,
+  actions: SyncActions,
+): PodTally {
   const spec = job.spec;
   const indexed = spec.completionMode === 'Indexed';
   const completions = spec.completions;
@@ -86,7 +92,9 @@ export function tallyPods(job: JobObject, pods: readonly PodObject[], memory: Jo
   let failureTimes: number[] | null = null;
   let failJobMessage: string | null = null;
   // Only Jobs with backoffLimitPerIndex keep per-index records; others never copy the map.
-  const indexFailures: Map<number, IndexFailureRecord> = perIndex ? new Map(memory.indexFailures) : (memory.indexFailures as Map<number, IndexFailureRecord>);
+  const indexFailures: Map<number, IndexFailureRecord> = perIndex
+    ? new Map(memory.indexFailures)
+    : (memory.indexFailures as Map<number, IndexFailureRecord>);
   let indexFailuresChanged = false;
 
   for (const pod of pods) {
@@ -137,7 +145,11 @@ export function tallyPods(job: JobObject, pods: readonly PodObject[], memory: Jo
           (newFailedIndexes ??= []).push(i);
           indexFailures.delete(i);
         } else {
-          indexFailures.set(i, { failureCount: pod.indexFailureCount + 1, ignoredFailureCount: pod.indexIgnoredFailureCount, lastFailureTime: finishedAt });
+          indexFailures.set(i, {
+            failureCount: pod.indexFailureCount + 1,
+            ignoredFailureCount: pod.indexIgnoredFailureCount,
+            lastFailureTime: finishedAt,
+          });
         }
         indexFailuresChanged = true;
       }

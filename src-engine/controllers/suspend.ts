@@ -11,7 +11,12 @@ export function wasResumed(status: JobStatus, suspend: boolean): boolean {
  * suspendConditions sets Suspended True/False on suspend and resume and records the event.
  * Mirrors job_controller.go `syncJob` (the JobSuspended / JobResumed branch).
  */
-export function suspendConditions(conditions: readonly JobCondition[], suspend: boolean, now: number, events: SyncEvents): readonly JobCondition[] {
+export function suspendConditions(
+  conditions: readonly JobCondition[],
+  suspend: boolean,
+  now: number,
+  events: SyncEvents,
+): readonly JobCondition[] {
   let current: JobCondition | undefined;
   for (const c of conditions) {
     if (c.type === 'Suspended') {

@@ -33,7 +33,7 @@ export interface SuccessPolicyRule {
   readonly succeededCount?: number;
 }
 
-/** The Job spec fields the controller reads, after the API server's defaults (pkg/apis/batch/v1/defaults.go `SetDefaults_Job`). */
+/** The Job spec fields the controller reads, after the API server's defaults (defaults.go `SetDefaults_Job`). */
 export interface JobSpec {
   readonly parallelism: number;
   /** null = work-queue Job (completions unset). */

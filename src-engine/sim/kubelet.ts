@@ -40,7 +40,13 @@ export function restartContainer(pod: SimPod, now: number, sequence: PodOutcomeS
  * finishPod: the pod reached a terminal phase at `now` (its last run ended, or it was
  * stopped: then no exit code is known). `storedAt` is the finish time as the API stores it.
  */
-export function finishPod(pod: SimPod, phase: 'Succeeded' | 'Failed', exitCode: number | null, now: number, storedAt: number): void {
+export function finishPod(
+  pod: SimPod,
+  phase: 'Succeeded' | 'Failed',
+  exitCode: number | null,
+  now: number,
+  storedAt: number,
+): void {
   pod.gen++;
   pod.phase = phase;
   pod.finishedAt = storedAt;

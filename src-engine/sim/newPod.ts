@@ -9,7 +9,18 @@ const NO_POD_CONDITIONS: PodObject['conditions'] = [];
 /** newPodRecord: the timeline's record of a pod created at `now` (running at once unless it has a start latency). */
 export function newPodRecord(name: string, index: number | null, now: number, running: boolean): SimPodRecord {
   const phase = running ? 'Running' : 'Pending';
-  return { name, index, createdAt: now, startedAt: running ? now : null, finishedAt: null, phase, exitCode: null, restarts: 0, deletedAt: null, deletedBy: null };
+  return {
+    name,
+    index,
+    createdAt: now,
+    startedAt: running ? now : null,
+    finishedAt: null,
+    phase,
+    exitCode: null,
+    restarts: 0,
+    deletedAt: null,
+    deletedBy: null,
+  };
 }
 
 /**
@@ -17,7 +28,14 @@ export function newPodRecord(name: string, index: number | null, now: number, ru
  * (creationTimestamp as stored), carrying the tracking finalizer, with the outcome its first
  * run will have.
  */
-export function newSimPod(request: PodTemplateRequest, name: string, creationTimestamp: number, outcome: PodOutcome, running: boolean, record: SimPodRecord | null): SimPod {
+export function newSimPod(
+  request: PodTemplateRequest,
+  name: string,
+  creationTimestamp: number,
+  outcome: PodOutcome,
+  running: boolean,
+  record: SimPodRecord | null,
+): SimPod {
   return {
     name,
     creationTimestamp,

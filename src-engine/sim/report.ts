@@ -1,6 +1,6 @@
 import { formatRfc3339 } from '../controllers/rfc3339';
 import type { JobStatus } from '../controllers/types';
-import type { CronJobSimulation, JobSimulation, SimPodRecord, Simulation } from './records';
+import type { CronJobSimulation, JobSimulation, SimJobRecord, SimPodRecord, Simulation } from './records';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : formatRfc3339(ms));
 
@@ -14,7 +14,13 @@ const iso = (ms: number | null): string | null => (ms === null ? null : formatRf
  */
 export function jobStatusToJson(status: JobStatus): Record<string, unknown> {
   return {
-    conditions: status.conditions.map((c) => ({ type: c.type, status: c.status, reason: c.reason, message: c.message, lastTransitionTime: iso(c.lastTransitionTime) })),
+    conditions: status.conditions.map((c) => ({
+      type: c.type,
+      status: c.status,
+      reason: c.reason,
+      message: c.message,
+      lastTransitionTime: iso(c.lastTransitionTime),
+    })),
     startTime: iso(status.startTime),
     completionTime: iso(status.completionTime),
     active: status.active,
@@ -57,7 +63,13 @@ function podToJson(p: SimPodRecord): Record<string, unknown> {
  * that consumers may ignore.
  */
 export function simulationToJson(sim: Simulation): Record<string, unknown> {
-  const events = sim.events.map((e) => ({ time: iso(e.time), type: e.type, reason: e.reason, message: e.message, object: e.object }));
+  const events = sim.events.map((e) => ({
+    time: iso(e.time),
+    type: e.type,
+    reason: e.reason,
+    message: e.message,
+    object: e.object,
+  }));
   if (sim.kind === 'Job') {
     return {
       kind: 'Job',
@@ -78,8 +90,18 @@ export function simulationToJson(sim: Simulation): Record<string, unknown> {
   return {
     kind: 'CronJob',
     name: sim.name,
-    status: { lastScheduleTime: iso(sim.status.lastScheduleTime), lastSuccessfulTime: iso(sim.status.lastSuccessfulTime), active: sim.status.active.slice() },
-    jobs: sim.jobs.map((j) => ({ name: j.name, scheduledTime: iso(j.scheduledTime), createdAt: iso(j.createdAt), deletedAt: iso(j.deletedAt), status: jobStatusToJson(j.status) })),
+    status: {
+      lastScheduleTime: iso(sim.status.lastScheduleTime),
+      lastSuccessfulTime: iso(sim.status.lastSuccessfulTime),
+      active: sim.status.active.slice(),
+    },
+    jobs: sim.jobs.map((j) => ({
+      name: j.name,
+      scheduledTime: iso(j.scheduledTime),
+      createdAt: iso(j.createdAt),
+      deletedAt: iso(j.deletedAt),
+      status: jobStatusToJson(j.status),
+    })),
     events,
     start: iso(sim.start),
     end: iso(sim.end),
@@ -109,8 +131,27 @@ export function formatDuration(ms: number): string {
   const m = Math.floor(s / 60);
   s -= m * 60;
   const parts = [d > 0 ? `${d}d` : '', h > 0 ? `${h}h` : '', m > 0 ? `${m}m` : '', s > 0 ? `${s}s` : ''];
-  return sign + parts.filter((p) => p !== '').slice(0, 2).join('');
+  return (
+    sign +
+    parts
+      .filter((p) => p !== '')
+      .slice(0, 2)
+      .join('')
+  );
 }
+
+/** Who deleted a pod, in the timeline's words. */
+const DELETED_BY: Readonly<Record<NonNullable<SimPodRecord['deletedBy']>, string>> = {
+  controller: 'controller',
+  suspend: 'suspension',
+  jobDeleted: 'Job deletion',
+};
+/** Why a CronJob's Job was deleted, in the timeline's words. */
+const JOB_DELETED_BY: Readonly<Record<NonNullable<SimJobRecord['deletedBy']>, string>> = {
+  replace: 'replaced by the next run',
+  ttl: 'ttlSecondsAfterFinished',
+  history: 'history limit',
+};
 
 /** The most lines a text timeline prints before summarising the rest. */
 const MAX_TEXT_LINES = 400;
@@ -141,7 +182,9 @@ class TimelineLines {
     for (const l of lines.slice(0, MAX_TEXT_LINES)) {
       out.push(`${formatRfc3339(l.time)}  ${('+' + formatDuration(l.time - start)).padEnd(9)} ${l.text}`);
     }
-    if (lines.length > MAX_TEXT_LINES) out.push(`… ${lines.length - MAX_TEXT_LINES} more lines (use --format json for everything)`);
+    if (lines.length > MAX_TEXT_LINES) {
+      out.push(`… ${lines.length - MAX_TEXT_LINES} more lines (use --format json for everything)`);
+    }
     return out;
   }
 }
@@ -152,18 +195,30 @@ function jobText(sim: JobSimulation): string {
   for (const p of sim.pods) {
     const idx = p.index === null ? '' : ` (index ${p.index})`;
     add(p.createdAt, `pod ${p.name}${idx} created`);
-    if (p.deletedAt !== null) add(p.deletedAt, `pod ${p.name} deleted by the ${p.deletedBy === 'jobDeleted' ? 'Job deletion' : p.deletedBy === 'suspend' ? 'suspension' : 'controller'}`);
+    if (p.deletedAt !== null) add(p.deletedAt, `pod ${p.name} deleted by the ${DELETED_BY[p.deletedBy ?? 'controller']}`);
     if (p.finishedAt !== null && p.deletedAt === null) {
       const ran = formatDuration(p.finishedAt - (p.startedAt ?? p.createdAt));
-      add(p.finishedAt, p.phase === 'Succeeded' ? `pod ${p.name} succeeded after ${ran}` : `pod ${p.name} failed with exit code ${p.exitCode ?? '?'} after ${ran}${p.restarts > 0 ? ` (${p.restarts} restarts)` : ''}`);
+      add(
+        p.finishedAt,
+        p.phase === 'Succeeded'
+          ? `pod ${p.name} succeeded after ${ran}`
+          : `pod ${p.name} failed with exit code ${p.exitCode ?? '?'} after ${ran}` +
+              (p.restarts > 0 ? ` (${p.restarts} restarts)` : ''),
+      );
     } else if (p.finishedAt !== null && p.deletedAt !== null) {
       add(p.finishedAt, `pod ${p.name} gone`);
     }
   }
   for (const w of sim.backoffWaits) {
-    add(w.from, `backoff: ${w.index === null ? 'next pod' : `index ${w.index}`} waits ${formatDuration(w.until - w.from)}, until ${formatRfc3339(w.until)}`);
+    add(
+      w.from,
+      `backoff: ${w.index === null ? 'next pod' : `index ${w.index}`} waits ${formatDuration(w.until - w.from)}, ` +
+        `until ${formatRfc3339(w.until)}`,
+    );
   }
-  for (const c of sim.status.conditions) add(c.lastTransitionTime, `condition ${c.type}=${c.status} reason ${c.reason}: ${c.message}`);
+  for (const c of sim.status.conditions) {
+    add(c.lastTransitionTime, `condition ${c.type}=${c.status} reason ${c.reason}: ${c.message}`);
+  }
   for (const e of sim.events) {
     if (e.reason === 'SuccessfulCreate' || e.reason === 'SuccessfulDelete') continue;
     add(e.time, `event ${e.type} ${e.reason}: ${e.message}`);
@@ -188,10 +243,15 @@ function cronJobText(sim: CronJobSimulation): string {
   const add = (time: number, text: string): void => timeline.add(time, text);
   for (const j of sim.jobs) {
     const late = j.createdAt - j.scheduledTime;
-    add(j.createdAt, `run ${j.name} for ${formatRfc3339(j.scheduledTime)} created${late >= 1000 ? ` (late by ${formatDuration(late)})` : ''}`);
+    add(
+      j.createdAt,
+      `run ${j.name} for ${formatRfc3339(j.scheduledTime)} created${late >= 1000 ? ` (late by ${formatDuration(late)})` : ''}`,
+    );
     const final = j.status.conditions.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
-    if (final !== undefined && j.finishedAt !== null) add(j.finishedAt, `run ${j.name} ${final.type === 'Complete' ? 'succeeded' : `failed (${final.reason})`}`);
-    if (j.deletedAt !== null) add(j.deletedAt, `run ${j.name} deleted (${j.deletedBy === 'replace' ? 'replaced by the next run' : j.deletedBy === 'ttl' ? 'ttlSecondsAfterFinished' : 'history limit'})`);
+    if (final !== undefined && j.finishedAt !== null) {
+      add(j.finishedAt, `run ${j.name} ${final.type === 'Complete' ? 'succeeded' : `failed (${final.reason})`}`);
+    }
+    if (j.deletedAt !== null) add(j.deletedAt, `run ${j.name} deleted (${JOB_DELETED_BY[j.deletedBy ?? 'history']})`);
   }
   for (const e of sim.events) {
     if (e.object !== `CronJob/${sim.name}`) continue;

@@ -25,7 +25,14 @@ const CRON_SYNC_ITEM: QueueItem = { kind: 'syncCronJob', job: null, pod: null, g
  */
 export function startCronJobSimulation(cronJob: CronJobObject, options: SimulateOptions): SimulationRun<CronJobSimulation> {
   const maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
-  const world = new World(options.start, options.podModel ?? defaultPodModel(), maxRecords, false, options.timing, options.workBudget);
+  const world = new World(
+    options.start,
+    options.podModel ?? defaultPodModel(),
+    maxRecords,
+    false,
+    options.timing,
+    options.workBudget,
+  );
   const until = options.until ?? options.start + DEFAULT_CRONJOB_HORIZON_MS;
   const driver = new CronJobDriver({ ...cronJob, creationTimestamp: options.start }, world, maxRecords);
   driver.enqueue(options.start);
@@ -62,7 +69,10 @@ function cronJobResult(world: World, driver: CronJobDriver, start: number, until
     eventCounts: world.log.counts,
     eventsDropped: world.log.dropped,
     stopped,
-    warnings: [...(stopped !== null ? [stopped.message] : []), ...recordWarnings(driver.records.length, world.jobsCreated, 'Jobs', world.log.dropped)],
+    warnings: [
+      ...(stopped !== null ? [stopped.message] : []),
+      ...recordWarnings(driver.records.length, world.jobsCreated, 'Jobs', world.log.dropped),
+    ],
   };
 }
 
@@ -119,7 +129,12 @@ class CronJobDriver {
     const now = world.now();
     if (this.pending !== now) return;
     this.pending = null;
-    const result = syncCronJob(this.cronJob, world.storedJobs(), now, world.log.detailed ? this.syncOptions : this.countingSyncOptions);
+    const result = syncCronJob(
+      this.cronJob,
+      world.storedJobs(),
+      now,
+      world.log.detailed ? this.syncOptions : this.countingSyncOptions,
+    );
     (this.cronJob as { status: CronJobObject['status'] }).status = result.status;
     for (const e of result.events) {
       world.log.add(e);
@@ -137,11 +152,24 @@ class CronJobDriver {
       } else {
         const record: SimJobRecord | null =
           this.records.length < this.maxRecords
-            ? { name: action.job.name, scheduledTime: action.scheduledTime, createdAt: now, finishedAt: null, deletedAt: null, deletedBy: null, status: action.job.status, podsCreated: 0 }
+            ? {
+                name: action.job.name,
+                scheduledTime: action.scheduledTime,
+                createdAt: now,
+                finishedAt: null,
+                deletedAt: null,
+                deletedBy: null,
+                status: action.job.status,
+                podsCreated: 0,
+              }
             : null;
         if (record !== null) this.records.push(record);
         this.days.dayOf(action.scheduledTime).created++;
-        world.addJob(action.job.creationTimestamp === now ? action.job : { ...action.job, creationTimestamp: now }, record, action.scheduledTime);
+        world.addJob(
+          action.job.creationTimestamp === now ? action.job : { ...action.job, creationTimestamp: now },
+          record,
+          action.scheduledTime,
+        );
       }
     }
     // The Job this sync created is a watch event for the controller too, but that sync would

@@ -21,8 +21,10 @@ export function tooManyPods(job: JobObject): string | null {
   if (pods <= MAX_SIMULATED_PODS) return null;
   const why = job.spec.completions !== null ? `completions ${job.spec.completions}` : `parallelism ${job.spec.parallelism}`;
   return (
-    `Job ${job.name} is too large to simulate to its end: it would create at least ${pods.toLocaleString('en-US')} pods (${why}), ` +
-    `and kube-jobs simulates at most ${MAX_SIMULATED_PODS.toLocaleString('en-US')} pods one by one. Simulate a window of its start instead (e.g. 10 minutes).`
+    `Job ${job.name} is too large to simulate to its end: ` +
+    `it would create at least ${pods.toLocaleString('en-US')} pods (${why}), ` +
+    `and kube-jobs simulates at most ${MAX_SIMULATED_PODS.toLocaleString('en-US')} pods one by one. ` +
+    'Simulate a window of its start instead (e.g. 10 minutes).'
   );
 }
 
@@ -33,7 +35,14 @@ export function tooManyPods(job: JobObject): string | null {
  */
 export function startJobSimulation(job: JobObject, options: SimulateOptions): SimulationRun<JobSimulation> {
   const maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
-  const world = new World(options.start, options.podModel ?? defaultPodModel(), maxRecords, true, options.timing, options.workBudget);
+  const world = new World(
+    options.start,
+    options.podModel ?? defaultPodModel(),
+    maxRecords,
+    true,
+    options.timing,
+    options.workBudget,
+  );
   const rt = world.addJob({ ...job, creationTimestamp: options.start }, null, null);
   const until = options.until ?? options.start + MAX_JOB_HORIZON_MS;
   return worldRun(world, until, () => jobResult(world, rt, job, options));
@@ -69,7 +78,10 @@ function jobResult(world: World, rt: JobRuntime, job: JobObject, options: Simula
     end,
     status,
     deletedAt: rt.deleted ? rt.job.deletionTimestamp : null,
-    deadlineAt: job.spec.activeDeadlineSeconds !== null && status.startTime !== null ? status.startTime + job.spec.activeDeadlineSeconds * 1000 : null,
+    deadlineAt:
+      job.spec.activeDeadlineSeconds !== null && status.startTime !== null
+        ? status.startTime + job.spec.activeDeadlineSeconds * 1000
+        : null,
     ttlExpireAt: ttl !== null && finished !== null ? finished.lastTransitionTime + ttl * 1000 : null,
     podsCreated: rt.podsCreated,
     pods: world.podRecords,

@@ -40,16 +40,25 @@ export function stopOf(world: World, start: number, what: string): SimStop | nul
   const where = `at ${formatRfc3339(at)} (+${formatDuration(at - start)} of simulated time, ${what})`;
   const message =
     world.stopped === 'livePods'
-      ? `The simulation stopped ${where}: more than ${MAX_LIVE_PODS.toLocaleString('en-US')} pods existed at once, more than kube-jobs holds. ` +
+      ? `The simulation stopped ${where}: more than ${MAX_LIVE_PODS.toLocaleString('en-US')} pods existed at once, ` +
+        'more than kube-jobs holds. ' +
         'Simulate a shorter window, or lower parallelism.'
-      : `The simulation stopped ${where}: simulating further, pod by pod, would take more than a few seconds. Simulate a shorter window to see the rest.`;
+      : `The simulation stopped ${where}: simulating further, pod by pod, would take more than a few seconds. ` +
+        'Simulate a shorter window to see the rest.';
   return { reason: world.stopped, at, message };
 }
 
 /** recordWarnings: what a reader of the kept records must know (lists cut at maxRecords). */
 export function recordWarnings(kept: number, total: number, noun: string, eventsDropped: number): string[] {
   const out: string[] = [];
-  if (kept < total) out.push(`Only the first ${kept.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ${noun} are kept in detail; the counts are exact.`);
-  if (eventsDropped > 0) out.push(`${eventsDropped.toLocaleString('en-US')} events beyond the first ones are only counted (eventCounts is exact).`);
+  if (kept < total) {
+    out.push(
+      `Only the first ${kept.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ${noun} are kept in detail; ` +
+        'the counts are exact.',
+    );
+  }
+  if (eventsDropped > 0) {
+    out.push(`${eventsDropped.toLocaleString('en-US')} events beyond the first ones are only counted (eventCounts is exact).`);
+  }
   return out;
 }

@@ -52,7 +52,12 @@ export class World {
    * The options of every Job sync, one object changed before each call (it saves an
    * allocation per sync, a few percent of the year-long CronJob figure).
    */
-  private readonly syncOptions: { memory: JobMemory; eventDetails: EventDetail; batchPeriodMs: number; wholeSecondTimes: boolean };
+  private readonly syncOptions: {
+    memory: JobMemory;
+    eventDetails: EventDetail;
+    batchPeriodMs: number;
+    wholeSecondTimes: boolean;
+  };
   /** End of the current run (inclusive). */
   private until = Infinity;
   /** Work done so far (WAKE_UP_WORK per wake-up, one per pod a sync reads). */
@@ -78,7 +83,12 @@ export class World {
     this.backoffWaits = new BackoffWaitLog(maxRecords);
     this.batchPeriodMs = timing === 'cluster' ? SYNC_JOB_BATCH_PERIOD_MS : 0;
     this.wholeSeconds = timing === 'cluster';
-    this.syncOptions = { memory: EMPTY_JOB_MEMORY, eventDetails: true, batchPeriodMs: this.batchPeriodMs, wholeSecondTimes: this.wholeSeconds };
+    this.syncOptions = {
+      memory: EMPTY_JOB_MEMORY,
+      eventDetails: true,
+      batchPeriodMs: this.batchPeriodMs,
+      wholeSecondTimes: this.wholeSeconds,
+    };
   }
 
   /** stored is a time as the API server stores it. */
@@ -275,7 +285,9 @@ export class World {
     // (whole-second) startTime.
     if (result.actions.length > 0 || jobStatusChanged(previous, status)) {
       rt.batchedSyncAt = now + this.batchPeriodMs;
-      if (this.wholeSeconds && rt.job.spec.activeDeadlineSeconds !== null && !isJobFinished(status)) this.enqueueJobSync(rt, rt.batchedSyncAt);
+      if (this.wholeSeconds && rt.job.spec.activeDeadlineSeconds !== null && !isJobFinished(status)) {
+        this.enqueueJobSync(rt, rt.batchedSyncAt);
+      }
     }
     for (const e of result.events) this.log.add(e);
     let created = false;
@@ -335,15 +347,23 @@ export class World {
     while (rt.pods.has(name));
     const outcome = rt.sequence.next(request.index);
     const latency = this.model.startLatencyMs;
-    const record = this.keepPods && this.podRecords.length < this.maxRecords ? newPodRecord(name, request.index, now, latency === 0) : null;
+    const record =
+      this.keepPods && this.podRecords.length < this.maxRecords ? newPodRecord(name, request.index, now, latency === 0) : null;
     if (record !== null) this.podRecords.push(record);
     const pod = newSimPod(request, name, this.stored(now), outcome, latency === 0, record);
     rt.pods.set(pod);
     this.livePods++;
     rt.podsCreated++;
     if (rt.record !== null) rt.record.podsCreated = rt.podsCreated;
-    if (this.log.detailed) this.log.add({ time: now, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${name}`, object: `Job/${rt.job.name}` });
-    else this.log.drop('SuccessfulCreate');
+    if (this.log.detailed) {
+      this.log.add({
+        time: now,
+        type: 'Normal',
+        reason: 'SuccessfulCreate',
+        message: `Created pod: ${name}`,
+        object: `Job/${rt.job.name}`,
+      });
+    } else this.log.drop('SuccessfulCreate');
     if (latency > 0) {
       this.queue.push(now + latency, PRIO_POD, { kind: 'podStart', job: rt, pod, gen: 0 });
     } else {
@@ -382,7 +402,15 @@ export class World {
     this.livePods -= rt.pods.size;
     rt.pods.clear();
     const job = rt.job;
-    rt.job = { name: job.name, namespace: job.namespace, creationTimestamp: job.creationTimestamp, deletionTimestamp: now, annotations: job.annotations, spec: job.spec, status: job.status };
+    rt.job = {
+      name: job.name,
+      namespace: job.namespace,
+      creationTimestamp: job.creationTimestamp,
+      deletionTimestamp: now,
+      annotations: job.annotations,
+      spec: job.spec,
+      status: job.status,
+    };
     this.jobs.delete(job.name);
     this.jobsChanged = true;
     if (rt.record !== null) {
@@ -392,4 +420,3 @@ export class World {
     this.onJobChange?.(rt, 'deleted');
   }
 }
-

@@ -22,22 +22,65 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kj-sim-'));
 
 describe('kube-jobs simulate', () => {
   it('prints the Job JSON shape with RFC 3339 UTC times and nulls', async () => {
-    const r = await run([fixture('job-backoff-never-limit-3.yaml'), '--start', '2026-01-05T00:00:00Z', '--pods', 'fail@5s', '--format', 'json']);
+    const r = await run([
+      fixture('job-backoff-never-limit-3.yaml'),
+      '--start',
+      '2026-01-05T00:00:00Z',
+      '--pods',
+      'fail@5s',
+      '--format',
+      'json',
+    ]);
     assert.equal(r.code, 0, r.err);
     const j = JSON.parse(r.out);
     assert.equal(j.kind, 'Job');
     assert.equal(j.name, 'flaky-import');
     // As the API writes it: ready and terminating always, no completedIndexes/failedIndexes for a NonIndexed Job.
-    assert.deepEqual(Object.keys(j.status), ['conditions', 'startTime', 'completionTime', 'active', 'ready', 'terminating', 'succeeded', 'failed']);
+    assert.deepEqual(Object.keys(j.status), [
+      'conditions',
+      'startTime',
+      'completionTime',
+      'active',
+      'ready',
+      'terminating',
+      'succeeded',
+      'failed',
+    ]);
     assert.equal(j.status.completionTime, null);
     assert.equal(j.deletedAt, null);
-    assert.deepEqual(j.status.conditions.map((c: { type: string }) => c.type), ['FailureTarget', 'Failed']);
-    assert.deepEqual(Object.keys(j.pods[0]), ['name', 'index', 'createdAt', 'startedAt', 'finishedAt', 'phase', 'exitCode', 'outcome', 'restarts', 'deletedAt', 'deletedBy']);
-    assert.deepEqual(j.pods.map((p: { createdAt: string }) => p.createdAt), ['2026-01-05T00:00:00Z', '2026-01-05T00:00:15Z', '2026-01-05T00:00:40Z', '2026-01-05T00:01:25Z']);
+    assert.deepEqual(
+      j.status.conditions.map((c: { type: string }) => c.type),
+      ['FailureTarget', 'Failed'],
+    );
+    assert.deepEqual(Object.keys(j.pods[0]), [
+      'name',
+      'index',
+      'createdAt',
+      'startedAt',
+      'finishedAt',
+      'phase',
+      'exitCode',
+      'outcome',
+      'restarts',
+      'deletedAt',
+      'deletedBy',
+    ]);
+    assert.deepEqual(
+      j.pods.map((p: { createdAt: string }) => p.createdAt),
+      ['2026-01-05T00:00:00Z', '2026-01-05T00:00:15Z', '2026-01-05T00:00:40Z', '2026-01-05T00:01:25Z'],
+    );
     assert.deepEqual(Object.keys(j.events[0]), ['time', 'type', 'reason', 'message', 'object']);
   });
   it('a pod the controller deleted says so: outcome Deleted, when and by whom, no exit code', async () => {
-    const r = await run([fixture('job-deadline-with-running-pods.yaml'), '--start', '2026-01-14T03:00:00Z', '--pods', 'succeed@30s', '--format', 'json']);
+    const r = await run([
+      fixture('job-deadline-with-running-pods.yaml'),
+      '--start',
+      '2026-01-14T03:00:00Z',
+      '--pods',
+      'succeed@30s',
+      '--format',
+      'json',
+    ]);
     assert.equal(r.code, 0, r.err);
     const j = JSON.parse(r.out);
     const deleted = j.pods.filter((p: { outcome: string }) => p.outcome === 'Deleted');
@@ -50,13 +93,29 @@ describe('kube-jobs simulate', () => {
     assert.deepEqual(j.pods.filter((p: { outcome: string }) => p.outcome === 'Succeeded').length, 2);
     assert.equal(j.status.failed, 2);
   });
-  it('index sets as the API writes them: completedIndexes only when not empty, failedIndexes with backoffLimitPerIndex', async () => {
-    const per = await run([fixture('job-per-index-max-failed-exceeded.yaml'), '--start', '2026-01-19T01:00:00Z', '--pods', '2=fail@20s,3=fail@20s,succeed@5s', '--format', 'json']);
+  it('index sets as the API writes them: completedIndexes when not empty, failedIndexes with backoffLimitPerIndex', async () => {
+    const per = await run([
+      fixture('job-per-index-max-failed-exceeded.yaml'),
+      '--start',
+      '2026-01-19T01:00:00Z',
+      '--pods',
+      '2=fail@20s,3=fail@20s,succeed@5s',
+      '--format',
+      'json',
+    ]);
     assert.equal(per.code, 0, per.err);
     const s = JSON.parse(per.out).status;
     assert.equal(s.completedIndexes, '0,1');
     assert.equal(s.failedIndexes, '2,3');
-    const none = await run([fixture('job-indexed-all-succeed.yaml'), '--start', '2026-01-15T00:00:00Z', '--for', '5s', '--format', 'json']);
+    const none = await run([
+      fixture('job-indexed-all-succeed.yaml'),
+      '--start',
+      '2026-01-15T00:00:00Z',
+      '--for',
+      '5s',
+      '--format',
+      'json',
+    ]);
     assert.equal(none.code, 0, none.err);
     const status = JSON.parse(none.out).status;
     assert.equal('completedIndexes' in status, false);
@@ -65,7 +124,17 @@ describe('kube-jobs simulate', () => {
     assert.equal(status.startTime, '2026-01-15T00:00:00Z');
   });
   it('prints the CronJob JSON shape', async () => {
-    const r = await run([fixture('cronjob-hourly-utc-history.yaml'), '--start', '2026-01-05T00:00:00Z', '--for', '6h30m', '--pods', 'succeed@5m', '--format', 'json']);
+    const r = await run([
+      fixture('cronjob-hourly-utc-history.yaml'),
+      '--start',
+      '2026-01-05T00:00:00Z',
+      '--for',
+      '6h30m',
+      '--pods',
+      'succeed@5m',
+      '--format',
+      'json',
+    ]);
     assert.equal(r.code, 0, r.err);
     const j = JSON.parse(r.out);
     assert.equal(j.kind, 'CronJob');
@@ -86,7 +155,19 @@ describe('kube-jobs simulate', () => {
   it('writes a well-formed SVG and an HTML page', async () => {
     const svg = path.join(tmp, 'out', 't.svg');
     const html = path.join(tmp, 't.html');
-    const r = await run([fixture('cronjob-forbid-late-start.yaml'), '--start', '2026-01-06T00:00:00Z', '--for', '6h30m', '--pods', 'succeed@95m', '--svg', svg, '--html', html]);
+    const r = await run([
+      fixture('cronjob-forbid-late-start.yaml'),
+      '--start',
+      '2026-01-06T00:00:00Z',
+      '--for',
+      '6h30m',
+      '--pods',
+      'succeed@95m',
+      '--svg',
+      svg,
+      '--html',
+      html,
+    ]);
     assert.equal(r.code, 0, r.err);
     const text = fs.readFileSync(svg, 'utf8');
     assert.ok(text.startsWith('<svg xmlns="http://www.w3.org/2000/svg"') && text.trimEnd().endsWith('</svg>'));
@@ -102,45 +183,76 @@ describe('kube-jobs simulate', () => {
     assert.equal(bad.code, 2);
     assert.match(bad.err, /bad pods entry/);
     const multi = path.join(tmp, 'multi.yaml');
-    fs.writeFileSync(multi, fs.readFileSync(fixture('job-ttl-after-complete.yaml'), 'utf8') + '---\n' + fs.readFileSync(fixture('job-fanout-all-succeed.yaml'), 'utf8'));
+    fs.writeFileSync(
+      multi,
+      fs.readFileSync(fixture('job-ttl-after-complete.yaml'), 'utf8') +
+        '---\n' +
+        fs.readFileSync(fixture('job-fanout-all-succeed.yaml'), 'utf8'),
+    );
     const m = await run([multi]);
     assert.equal(m.code, 2);
     assert.match(m.err, /Job\/receipt-mailer, Job\/resize-originals/);
     assert.equal((await run([multi, '--name', 'resize-originals', '--format', 'json'])).code, 0);
     const invalid = path.join(tmp, 'invalid.yaml');
-    fs.writeFileSync(invalid, 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: x\nspec:\n  template:\n    spec:\n      containers:\n        - name: c\n          image: busybox\n');
+    fs.writeFileSync(
+      invalid,
+      'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: x\nspec:\n' +
+        '  template:\n    spec:\n      containers:\n        - name: c\n          image: busybox\n',
+    );
     const inv = await run([invalid]);
     assert.equal(inv.code, 2);
     assert.match(inv.err, /restartPolicy/);
   });
   it('random model is deterministic for a seed', async () => {
-    const args = [fixture('job-fanout-all-succeed.yaml'), '--start', '2026-01-05T00:00:00Z', '--seed', '7', '--failure-rate', '0.5', '--format', 'json'];
+    const args = [
+      fixture('job-fanout-all-succeed.yaml'),
+      '--start',
+      '2026-01-05T00:00:00Z',
+      '--seed',
+      '7',
+      '--failure-rate',
+      '0.5',
+      '--format',
+      'json',
+    ];
     const a = await run(args);
     const b = await run(args);
     assert.equal(a.code, 0, a.err);
     assert.equal(a.out, b.out);
   });
-  it('a Job too large to simulate pod by pod: refused at once with exit 2; a window of it is simulated; a run past the work budget is refused', async () => {
+  it('a Job too large to simulate: refused at once (exit 2), a window of it simulated, too long a run refused', async () => {
     const huge = path.join(tmp, 'huge.yaml');
     fs.writeFileSync(
       huge,
       'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: huge\nspec:\n  completions: 1000000000\n  parallelism: 1000000\n' +
-        '  template:\n    spec:\n      restartPolicy: Never\n      containers:\n        - name: c\n          image: busybox:1.36\n',
+        '  template:\n    spec:\n      restartPolicy: Never\n' +
+        '      containers:\n        - name: c\n          image: busybox:1.36\n',
     );
     const refused = await run([huge, '--start', '2026-01-05T00:00:00Z']);
     assert.equal(refused.code, 2);
     assert.equal(refused.out, '');
-    assert.match(refused.err, /Job huge is too large to simulate to its end: it would create at least 1,000,000,000 pods \(completions 1000000000\).*Use --for or --until\./);
+    assert.match(refused.err, /Use --for or --until\.$/m);
+    assert.match(
+      refused.err,
+      /Job huge is too large to simulate to its end: it would create at least 1,000,000,000 pods \(completions 1000000000\)/,
+    );
     const window = await run([huge, '--start', '2026-01-05T00:00:00Z', '--for', '1m', '--format', 'json']);
     assert.equal(window.code, 0, window.err);
     const j = JSON.parse(window.out);
     assert.equal(j.stopped, null);
     // 500 pods per sync, a sync a second (syncJobBatchPeriod): the first minute creates 30,500.
     assert.equal(j.podsCreated, 30_500);
-    assert.ok(j.warnings.some((w: string) => /Only the first 10,000 of 30,500 pods are kept in detail/.test(w)), j.warnings.join('; '));
+    assert.ok(
+      j.warnings.some((w: string) => /Only the first 10,000 of 30,500 pods are kept in detail/.test(w)),
+      j.warnings.join('; '),
+    );
     const year = await run([huge, '--start', '2026-01-05T00:00:00Z', '--for', '365d']);
     assert.equal(year.code, 2);
     assert.equal(year.out, '');
-    assert.match(year.err, /Job huge: The simulation stopped at 2026-01-\d\dT.*simulating further, pod by pod, would take more than a few seconds.*Use --for or --until\./);
+    assert.match(year.err, /Use --for or --until\.$/m);
+    assert.match(
+      year.err,
+      /Job huge: The simulation stopped at 2026-01-\d\dT.*simulating further, pod by pod, would take more than a few/,
+    );
   });
 });

@@ -69,7 +69,10 @@ describe('simulate large Jobs', { timeout: 400_000 }, () => {
     fs.writeFileSync(path.join(folder, 'billion.yaml'), job('billion', 1_000_000_000, 1_000_000));
     fs.writeFileSync(path.join(folder, 'million.yaml'), job('million', 1_000_000, 1_000_000));
     fs.writeFileSync(path.join(folder, 'heavy-cron.yaml'), HEAVY_CRONJOB);
-    fs.copyFileSync(path.join(__dirname, '..', '..', '..', 'examples', 'nightly-cleanup.yaml'), path.join(folder, 'nightly-cleanup.yaml'));
+    fs.copyFileSync(
+      path.join(__dirname, '..', '..', '..', 'examples', 'nightly-cleanup.yaml'),
+      path.join(folder, 'nightly-cleanup.yaml'),
+    );
     wb = await Workbench.start({ name: 'simulate-large', workspace: folder });
   });
 
@@ -89,28 +92,39 @@ describe('simulate large Jobs', { timeout: 400_000 }, () => {
   it('Simulate on a Job with a billion completions says at once why it is not simulated', async () => {
     await clickSimulate('billion.yaml');
     const frame = await wb.webviewFrame('p.error', 'the refusal in the simulation panel');
-    assert.match(await frame.locator('p.error').innerText(), /too large to simulate to its end: it would create at least 1,000,000,000 pods/);
+    assert.match(
+      await frame.locator('p.error').innerText(),
+      /too large to simulate to its end: it would create at least 1,000,000,000 pods/,
+    );
     assert.equal(await frame.locator('img.timeline-img').count(), 0);
     await wb.screenshot('billion-refused');
   });
 
-  it('Simulate on a CronJob of 5,000-pod runs goes on while a hover in another file answers, then says where it stopped', async () => {
+  it('Simulate on a CronJob of 5,000-pod runs: a hover in another file answers meanwhile; then where it stopped', async () => {
     // nightly-cleanup.yaml on the right, the CronJob to simulate on the left (where its panel will open).
     await wb.openFromExplorer('nightly-cleanup.yaml');
     await wb.runCommand('View: Split Editor Right');
     const right = wb.page.locator('.editor-group-container').nth(1);
-    await wb.expectVisible(right.locator('.codelens-decoration', { hasText: 'Next run' }).first(), 'the code lenses of nightly-cleanup.yaml on the right');
+    await wb.expectVisible(
+      right.locator('.codelens-decoration', { hasText: 'Next run' }).first(),
+      'the code lenses of nightly-cleanup.yaml on the right',
+    );
     await wb.page.keyboard.press('Control+1');
     await clickSimulate('heavy-cron.yaml');
     await wb.page.mouse.move(0, 0);
     await right.locator('.view-line span', { hasText: '0 3 * * *' }).first().hover();
-    const widget = wb.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents').first();
+    const widget = wb.page
+      .locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents')
+      .first();
     await wb.expectVisible(widget, 'the schedule hover on the right');
     assert.match(await widget.innerText(), /03:00/);
     await wb.screenshot('hover-while-simulating');
     const frame = await wb.webviewFrame('p.error', 'where the simulation stopped');
     assert.match(await frame.locator('h1').first().innerText(), /Simulate CronJob heavy/);
-    assert.match(await frame.locator('p.error').innerText(), /The simulation stopped at .*simulating further, pod by pod, would take more than a few seconds/);
+    assert.match(
+      await frame.locator('p.error').innerText(),
+      /The simulation stopped at .*simulating further, pod by pod, would take more than a few seconds/,
+    );
     await wb.screenshot('heavy-cron-stopped');
   });
 

@@ -39,7 +39,9 @@ describe('local Job runs: the engine controller on a real clock, real processes'
     // counted from the failure time as the API stores it (whole seconds).
     const { summary } = readRun(run.handle.recordDir);
     const creates = run.events.filter((e) => e.reason === 'SuccessfulCreate').map((e) => e.controllerTime);
-    const failures = run.events.filter((e) => e.reason === 'Error' && e.object.startsWith('Pod/')).map((e) => Math.floor(e.controllerTime / 1000) * 1000);
+    const failures = run.events
+      .filter((e) => e.reason === 'Error' && e.object.startsWith('Pod/'))
+      .map((e) => Math.floor(e.controllerTime / 1000) * 1000);
     assert.equal(creates.length, 3);
     assert.equal(failures.length, 2);
     assert.ok(summary.pods.length === 3);

@@ -62,6 +62,10 @@ describe('kubeJobs/describeSchedule', () => {
   });
 });
 
+/** A Job spec too large to simulate to its end (a billion completions). */
+const HUGE_SPEC = 'spec:\n  completions: 1000000000\n  parallelism: 1000000\n';
+const YEAR_MS = 365 * 86400_000;
+
 describe('kubeJobs/simulateDocument', () => {
   it('simulates a CronJob for a day by default and a Job with given pod outcomes', async () => {
     const doc = parse(`${JOB}---\n${CRONJOB}`);
@@ -70,21 +74,24 @@ describe('kubeJobs/simulateDocument', () => {
     assert.equal(cron.kind, 'CronJob');
     const jobs = (cron.result as { jobs: { scheduledTime: string }[] }).jobs;
     assert.equal(jobs[0]?.scheduledTime, '2026-03-03T02:00:00Z', '03:00 in Berlin');
-    const job = await provideSimulation(doc, { uri: TEST_URI, documentIndex: 0, pods: 'fail@5s:1,fail@5s:1,fail@5s:1,fail@5s:1' }, NOW_MS);
+    const pods = 'fail@5s:1,fail@5s:1,fail@5s:1,fail@5s:1';
+    const job = await provideSimulation(doc, { uri: TEST_URI, documentIndex: 0, pods }, NOW_MS);
     const conditions = (job.result as { status: { conditions: { type: string }[] } }).status.conditions.map((c) => c.type);
     assert.ok(conditions.includes('Failed'), `backoffLimit 2 fails the Job: ${conditions.join(',')}`);
-    assert.match((await provideSimulation(doc, { uri: TEST_URI, documentIndex: 0, pods: 'bogus' }, NOW_MS)).error ?? '', /pods: bad pods entry/);
+    const bogus = await provideSimulation(doc, { uri: TEST_URI, documentIndex: 0, pods: 'bogus' }, NOW_MS);
+    assert.match(bogus.error ?? '', /pods: bad pods entry/);
   });
 
 
   it('explains why a document cannot be simulated', async () => {
     const doc = parse(`apiVersion: v1\nkind: ConfigMap\n---\n${JOB}`);
-    assert.match((await provideSimulation(doc, { uri: TEST_URI, documentIndex: 0 }, NOW_MS)).error ?? '', /not a batch\/v1 Job or CronJob/);
+    const configMap = await provideSimulation(doc, { uri: TEST_URI, documentIndex: 0 }, NOW_MS);
+    assert.match(configMap.error ?? '', /not a batch\/v1 Job or CronJob/);
     assert.match((await provideSimulation(doc, { uri: TEST_URI, documentIndex: 7 }, NOW_MS)).error ?? '', /no document 7/);
   });
 
-  it('refuses a Job too large to simulate to its end at once, and stops a run at its work budget saying so', async () => {
-    const huge = parse(JOB.replace(/spec:\n/, 'spec:\n  completions: 1000000000\n  parallelism: 1000000\n'));
+  it('refuses a Job too large to simulate to its end at once, and stops a run at its budget saying so', async () => {
+    const huge = parse(JOB.replace(/spec:\n/, HUGE_SPEC));
     const refused = await provideSimulation(huge, { uri: TEST_URI, documentIndex: 0 }, NOW_MS);
     assert.match(refused.error ?? '', /too large to simulate to its end: it would create at least 1,000,000,000 pods/);
     assert.equal(refused.result, undefined);
@@ -92,15 +99,16 @@ describe('kubeJobs/simulateDocument', () => {
     const window = await provideSimulation(huge, { uri: TEST_URI, documentIndex: 0, durationMs: 60_000, svg: false }, NOW_MS);
     assert.equal(window.error, undefined);
     assert.ok((window.result as { podsCreated: number }).podsCreated > 10_000);
-    const year = await provideSimulation(huge, { uri: TEST_URI, documentIndex: 0, durationMs: 365 * 86400_000, svg: false }, NOW_MS);
-    assert.match(year.error ?? '', /The simulation stopped at .*: simulating further, pod by pod, would take more than a few seconds/);
+    const year = await provideSimulation(huge, { uri: TEST_URI, documentIndex: 0, durationMs: YEAR_MS, svg: false }, NOW_MS);
+    assert.match(year.error ?? '', /The simulation stopped at .*: simulating further, pod by pod, would take more than a few/);
     assert.equal((year.result as { stopped: { reason: string } }).stopped.reason, 'workBudget');
   });
 
   it('stops a simulation whose request is cancelled', async () => {
-    const huge = parse(JOB.replace(/spec:\n/, 'spec:\n  completions: 1000000000\n  parallelism: 1000000\n'));
+    const huge = parse(JOB.replace(/spec:\n/, HUGE_SPEC));
     const token = { isCancellationRequested: false };
-    const pending = provideSimulation(huge, { uri: TEST_URI, documentIndex: 0, durationMs: 365 * 86400_000, svg: false }, NOW_MS, token);
+    const params = { uri: TEST_URI, documentIndex: 0, durationMs: YEAR_MS, svg: false };
+    const pending = provideSimulation(huge, params, NOW_MS, token);
     token.isCancellationRequested = true;
     assert.equal((await pending).error, 'simulation cancelled');
   });

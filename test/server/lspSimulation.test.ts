@@ -42,10 +42,15 @@ describe('language server: simulations run beside other requests', () => {
         simulationDone = true;
         return result;
       });
-    const hover: Hover = await session.connection.sendRequest('textDocument/hover', { textDocument: { uri: OTHER_URI }, position: { line: SCHEDULE_LINE, character: 14 } });
+    const hover: Hover = await session.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: OTHER_URI },
+      position: { line: SCHEDULE_LINE, character: 14 },
+    });
     assert.match((hover.contents as MarkupContent).value, /03:00/);
     assert.equal(simulationDone, false, 'the hover was answered before the simulation ended');
-    const report: DocumentDiagnosticReport = await session.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: OTHER_URI } });
+    const report: DocumentDiagnosticReport = await session.connection.sendRequest('textDocument/diagnostic', {
+      textDocument: { uri: OTHER_URI },
+    });
     assert.equal(report.kind, 'full');
     assert.equal(simulationDone, false, 'the diagnostics were answered before the simulation ended');
     const result = await simulation;
@@ -61,16 +66,26 @@ describe('language server: simulations run beside other requests', () => {
   });
 
   it('refuses a Job too large to simulate at once, with the reason', async () => {
-    const result: SimulateDocumentResult = await session.connection.sendRequest(SimulateDocumentRequest.method, { uri: BIG_URI, documentIndex: 1 });
+    const result: SimulateDocumentResult = await session.connection.sendRequest(SimulateDocumentRequest.method, {
+      uri: BIG_URI,
+      documentIndex: 1,
+    });
     assert.match(result.error ?? '', /too large to simulate to its end: it would create at least 1,000,000,000 pods/);
   });
 
   it('a cancelled simulation stops, and the server goes on answering', async () => {
     const source = new CancellationTokenSource();
-    const simulation = session.connection.sendRequest<SimulateDocumentResult>(SimulateDocumentRequest.method, { uri: BIG_URI, documentIndex: 0, svg: false }, source.token);
+    const simulation = session.connection.sendRequest<SimulateDocumentResult>(
+      SimulateDocumentRequest.method,
+      { uri: BIG_URI, documentIndex: 0, svg: false },
+      source.token,
+    );
     source.cancel();
     assert.equal((await simulation).error, 'simulation cancelled');
-    const hover: Hover = await session.connection.sendRequest('textDocument/hover', { textDocument: { uri: OTHER_URI }, position: { line: SCHEDULE_LINE, character: 14 } });
+    const hover: Hover = await session.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: OTHER_URI },
+      position: { line: SCHEDULE_LINE, character: 14 },
+    });
     assert.match((hover.contents as MarkupContent).value, /03:00/);
   });
 });

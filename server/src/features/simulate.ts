@@ -29,7 +29,12 @@ function yieldToRequests(): Promise<void> {
  * engine bounds its total work: a Job too large to simulate is refused at once, and a run
  * that reaches the bound stops and says so (`error`, with the part it simulated in `result`).
  */
-export async function provideSimulation(doc: ParsedDocument, params: SimulateDocumentParams, nowMs: number, token?: Cancellation): Promise<SimulateDocumentResult> {
+export async function provideSimulation(
+  doc: ParsedDocument,
+  params: SimulateDocumentParams,
+  nowMs: number,
+  token?: Cancellation,
+): Promise<SimulateDocumentResult> {
   const base = { uri: params.uri, documentIndex: params.documentIndex };
   const entry = doc.entries.find((candidate) => candidate.manifest.index === params.documentIndex);
   if (!entry) return { ...base, error: `no document ${params.documentIndex} in ${params.uri}` };

@@ -10,16 +10,22 @@ import { T0, job, pod, sec } from './objects';
 function simulated(spec: Record<string, unknown>, pods: string, timing: SimTiming = 'cluster', start = T0): JobSimulation {
   const model = specPodModel(pods);
   assert.ok(model.ok);
-  return simulateJob({ ...job(spec), creationTimestamp: start }, { start, until: start + 3600_000, podModel: model.model, timing });
+  return simulateJob(
+    { ...job(spec), creationTimestamp: start },
+    { start, until: start + 3600_000, podModel: model.model, timing },
+  );
 }
 
 /** `Type/Reason@decided`: the final condition, with the time of the interim one (when the controller decided). */
 const finalCondition = (sim: JobSimulation): string => {
   const c = sim.status.conditions.find((x) => (x.type === 'Complete' || x.type === 'Failed') && x.status === 'True');
   const interim = sim.status.conditions.find((x) => x.type === (c?.type === 'Complete' ? 'SuccessCriteriaMet' : 'FailureTarget'));
-  return c === undefined || interim === undefined ? 'none' : `${c.type}/${c.reason}@${(interim.lastTransitionTime - sim.start) / 1000}s`;
+  return c === undefined || interim === undefined
+    ? 'none'
+    : `${c.type}/${c.reason}@${(interim.lastTransitionTime - sim.start) / 1000}s`;
 };
-const createdAt = (sim: JobSimulation): string => sim.pods.map((p) => `${p.index ?? ''}@${(p.createdAt - sim.start) / 1000}`).join(' ');
+const createdAt = (sim: JobSimulation): string =>
+  sim.pods.map((p) => `${p.index ?? ''}@${(p.createdAt - sim.start) / 1000}`).join(' ');
 
 describe('Job controller edge cases (job_controller.go v1.35)', () => {
   const cases: {
@@ -63,7 +69,8 @@ describe('Job controller edge cases (job_controller.go v1.35)', () => {
     },
     {
       name: 'pods deleted because the Job is failing do not add their indexes to failedIndexes',
-      mirrors: '`calculateFailedIndexes` counts failed pods only; `trackJobStatusAndRemoveFinalizers` counts the deleted ones as failed',
+      mirrors:
+        '`calculateFailedIndexes` counts failed pods only; `trackJobStatusAndRemoveFinalizers` counts the deleted ones as failed',
       spec: { completionMode: 'Indexed', completions: 3, parallelism: 3, backoffLimitPerIndex: 0, maxFailedIndexes: 0 },
       pods: '0=fail@5s,succeed@60s',
       condition: 'Failed/MaxFailedIndexesExceeded@6s',
@@ -134,7 +141,7 @@ describe('Job controller edge cases (job_controller.go v1.35)', () => {
     });
   }
 
-  it('the same chain without batching (the vectors\' instant model) completes in time', () => {
+  it("the same chain without batching (the vectors' instant model) completes in time", () => {
     const sim = simulated({ completions: 3, parallelism: 1, activeDeadlineSeconds: 31 }, 'succeed@10s', 'ideal');
     assert.equal(finalCondition(sim), 'Complete/CompletionsReached@30s');
   });
@@ -143,12 +150,18 @@ describe('Job controller edge cases (job_controller.go v1.35)', () => {
     const j = job({ completionMode: 'Indexed', completions: 4, parallelism: 2, backoffLimitPerIndex: 1 });
     const failed = pod('j-0-a', { index: 0, phase: 'Failed', finishedAt: sec(5), exitCode: 1 });
     const r = syncJob(j, [failed, pod('j-1-b', { index: 1 })], sec(6));
-    assert.deepEqual(r.actions.filter((a) => a.type === 'createPod'), []);
+    assert.deepEqual(
+      r.actions.filter((a) => a.type === 'createPod'),
+      [],
+    );
     assert.equal(r.requeueAfterMs, 9000);
     // Two free slots: the lowest pending indexes are 0 and 2; 2 starts, 0 waits, and the
     // controller comes back after the batch period (the new pod's event).
     const r2 = syncJob(j, [failed, pod('j-1-b', { index: 1, phase: 'Succeeded', finishedAt: sec(6) })], sec(6));
-    assert.deepEqual(r2.actions.flatMap((a) => (a.type === 'createPod' ? [a.pod.index] : [])), [2]);
+    assert.deepEqual(
+      r2.actions.flatMap((a) => (a.type === 'createPod' ? [a.pod.index] : [])),
+      [2],
+    );
     assert.equal(r2.requeueAfterMs, 1000);
   });
 
@@ -161,10 +174,20 @@ describe('Job controller edge cases (job_controller.go v1.35)', () => {
 
   it('status carries ready and terminating as the controller writes them', () => {
     const j = job({ completions: 3, parallelism: 3, backoffLimit: 0 });
-    const r = syncJob(j, [pod('a'), pod('b', { phase: 'Pending' }), pod('c', { phase: 'Failed', finishedAt: sec(5), exitCode: 1 })], sec(5));
+    const r = syncJob(
+      j,
+      [pod('a'), pod('b', { phase: 'Pending' }), pod('c', { phase: 'Failed', finishedAt: sec(5), exitCode: 1 })],
+      sec(5),
+    );
     // Failing: the two active pods are deleted (terminating), none is ready any more.
-    assert.deepEqual({ active: r.status.active, ready: r.status.ready, terminating: r.status.terminating, failed: r.status.failed }, { active: 0, ready: 0, terminating: 2, failed: 3 });
+    assert.deepEqual(
+      { active: r.status.active, ready: r.status.ready, terminating: r.status.terminating, failed: r.status.failed },
+      { active: 0, ready: 0, terminating: 2, failed: 3 },
+    );
     const running = syncJob(job({ completions: 3, parallelism: 2 }), [pod('a'), pod('b', { phase: 'Pending' })], sec(5));
-    assert.deepEqual({ active: running.status.active, ready: running.status.ready, terminating: running.status.terminating }, { active: 2, ready: 1, terminating: 0 });
+    assert.deepEqual(
+      { active: running.status.active, ready: running.status.ready, terminating: running.status.terminating },
+      { active: 2, ready: 1, terminating: 0 },
+    );
   });
 });

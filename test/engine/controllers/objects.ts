@@ -9,7 +9,13 @@ export const minute = (n: number): number => T0 + n * 60_000;
 
 /** job: Job `ns/j` created at T0 with `spec` and a one-container restartPolicy Never template. */
 export function job(spec: Record<string, unknown>): JobObject {
-  const r = jobFromManifest({ metadata: { name: 'j', namespace: 'ns' }, spec: { ...spec, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main' }] } } } }, T0);
+  const r = jobFromManifest(
+    {
+      metadata: { name: 'j', namespace: 'ns' },
+      spec: { ...spec, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main' }] } } },
+    },
+    T0,
+  );
   assert.ok(r.ok, r.ok ? '' : r.errors.join());
   return r.value;
 }

@@ -19,7 +19,18 @@ const T0 = Date.parse('2026-01-05T00:00:00Z');
 const sec = (n: number): number => T0 + n * 1000;
 
 describe('backoff (backoff_utils.go)', () => {
-  const delays: [number, number][] = [[0, 0], [1, 10], [2, 20], [3, 40], [4, 80], [5, 160], [6, 320], [7, 600], [8, 600], [40, 600]];
+  const delays: [number, number][] = [
+    [0, 0],
+    [1, 10],
+    [2, 20],
+    [3, 40],
+    [4, 80],
+    [5, 160],
+    [6, 320],
+    [7, 600],
+    [8, 600],
+    [40, 600],
+  ];
   for (const [n, s] of delays) {
     it(`delay after ${n} failures is ${s} s (10 s doubling, capped at 10 min)`, () => assert.equal(backoffDelayMs(n), s * 1000));
   }
@@ -32,9 +43,13 @@ describe('backoff (backoff_utils.go)', () => {
     assert.deepEqual(r, { failuresAfterLastSuccess: 1, lastFailureTime: sec(12) });
   });
   it('a success without later failures empties the record', () => {
-    assert.deepEqual(newBackoffRecord({ failuresAfterLastSuccess: 3, lastFailureTime: sec(1) }, sec(10), [sec(2)]), EMPTY_BACKOFF_RECORD);
+    assert.deepEqual(
+      newBackoffRecord({ failuresAfterLastSuccess: 3, lastFailureTime: sec(1) }, sec(10), [sec(2)]),
+      EMPTY_BACKOFF_RECORD,
+    );
   });
-  it('no new pods keeps the record', () => assert.equal(newBackoffRecord(EMPTY_BACKOFF_RECORD, null, null), EMPTY_BACKOFF_RECORD));
+  it('no new pods keeps the record', () =>
+    assert.equal(newBackoffRecord(EMPTY_BACKOFF_RECORD, null, null), EMPTY_BACKOFF_RECORD));
   it('remaining time counts from the last failure and never goes negative', () => {
     assert.equal(backoffRemainingMs(2, sec(0), sec(5)), 15_000);
     assert.equal(backoffRemainingMs(2, sec(0), sec(25)), 0);
@@ -43,7 +58,14 @@ describe('backoff (backoff_utils.go)', () => {
 });
 
 describe('index intervals (indexed_job_utils.go)', () => {
-  const cases: [number[], string][] = [[[], ''], [[0], '0'], [[0, 1], '0,1'], [[0, 1, 2], '0-2'], [[2, 4, 5, 7, 8, 9], '2,4,5,7-9'], [[9, 1, 3, 2], '1-3,9']];
+  const cases: [number[], string][] = [
+    [[], ''],
+    [[0], '0'],
+    [[0, 1], '0,1'],
+    [[0, 1, 2], '0-2'],
+    [[2, 4, 5, 7, 8, 9], '2,4,5,7-9'],
+    [[9, 1, 3, 2], '1-3,9'],
+  ];
   for (const [indexes, text] of cases) {
     it(`[${indexes.join(',')}] is written "${text}" and reads back`, () => {
       const iv = withIndexes([], indexes);
@@ -86,9 +108,26 @@ describe('podFailurePolicy (pod_failure_policy.go)', () => {
     { action: 'Count' as const, onExitCodes: { operator: 'NotIn' as const, values: [42, 137] } },
   ];
   const table: { name: string; pod: PodObject; container: string; action: string | null; message?: string }[] = [
-    { name: 'exit 42 in main → FailJob', pod: failedPod(42), container: 'main', action: 'FailJob', message: 'Container main for pod ns/p-abcde failed with exit code 42 matching FailJob rule at index 0' },
-    { name: 'exit 42 in another container skips rule 0, NotIn fails → no match', pod: failedPod(42), container: 'side', action: null },
-    { name: 'DisruptionTarget condition → Ignore', pod: failedPod(137, [{ type: 'DisruptionTarget', status: 'True' }]), container: 'main', action: 'Ignore', message: 'Pod ns/p-abcde has condition DisruptionTarget matching Ignore rule at index 1' },
+    {
+      name: 'exit 42 in main → FailJob',
+      pod: failedPod(42),
+      container: 'main',
+      action: 'FailJob',
+      message: 'Container main for pod ns/p-abcde failed with exit code 42 matching FailJob rule at index 0',
+    },
+    {
+      name: 'exit 42 in another container skips rule 0, NotIn fails → no match',
+      pod: failedPod(42),
+      container: 'side',
+      action: null,
+    },
+    {
+      name: 'DisruptionTarget condition → Ignore',
+      pod: failedPod(137, [{ type: 'DisruptionTarget', status: 'True' }]),
+      container: 'main',
+      action: 'Ignore',
+      message: 'Pod ns/p-abcde has condition DisruptionTarget matching Ignore rule at index 1',
+    },
     { name: 'exit 3 → Count', pod: failedPod(3), container: 'main', action: 'Count' },
     { name: 'exit 137 without condition → no rule', pod: failedPod(137), container: 'main', action: null },
   ];
@@ -105,7 +144,10 @@ describe('successPolicy (success_policy.go)', () => {
   const iv = (...xs: number[]) => withIndexes([], xs);
   it('succeededIndexes needs all listed indexes', () => {
     assert.equal(matchSuccessPolicy([{ succeededIndexes: '0,2' }], 5, iv(0)), null);
-    assert.deepEqual(matchSuccessPolicy([{ succeededIndexes: '0,2' }], 5, iv(0, 2)), { ruleIndex: 0, message: 'Matched rules at index 0' });
+    assert.deepEqual(matchSuccessPolicy([{ succeededIndexes: '0,2' }], 5, iv(0, 2)), {
+      ruleIndex: 0,
+      message: 'Matched rules at index 0',
+    });
   });
   it('succeededIndexes with succeededCount counts only listed indexes (API doc example)', () => {
     assert.equal(matchSuccessPolicy([{ succeededIndexes: '1-4', succeededCount: 3 }], 6, iv(1, 3, 5)), null);

@@ -19,7 +19,8 @@ function restartDelays(crashes: number, runMs: number): number[] {
   return delays;
 }
 
-describe('kubelet CrashLoopBackOff (kubelet.go newCrashLoopBackOff, kuberuntime_manager.go doBackOff, flowcontrol Backoff)', () => {
+// kubelet.go newCrashLoopBackOff, kuberuntime_manager.go doBackOff, client-go flowcontrol Backoff.
+describe('kubelet CrashLoopBackOff', () => {
   it('restarts at once after the first crash, then after 10, 20, 40 … s, capped at 300 s', () => {
     assert.deepEqual(restartDelays(9, 5_000), [0, 10, 20, 40, 80, 160, 300, 300, 300]);
   });
@@ -28,7 +29,13 @@ describe('kubelet CrashLoopBackOff (kubelet.go newCrashLoopBackOff, kuberuntime_
     assert.deepEqual(restartDelays(4, 600_000), [0, 10, 20, 40]);
   });
   it('the simulator restarts an OnFailure pod in place on that schedule', () => {
-    const job = jobFromManifest({ metadata: { name: 'crash' }, spec: { backoffLimit: 6, template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'c' }] } } } }, T0);
+    const job = jobFromManifest(
+      {
+        metadata: { name: 'crash' },
+        spec: { backoffLimit: 6, template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'c' }] } } },
+      },
+      T0,
+    );
     assert.ok(job.ok);
     const model = specPodModel('fail@5s,fail@5s,fail@5s,succeed@5s');
     assert.ok(model.ok);

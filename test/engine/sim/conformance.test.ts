@@ -35,13 +35,18 @@ function run(c: ControllerCase, timing: SimTiming): Simulation {
   assert.ok(doc?.workload, 'fixture holds a Job or CronJob');
   const model = specPodModel(c.simulate.pods);
   assert.ok(model.ok);
-  const r = simulate(doc.workload, doc.value, { start: Date.parse(c.simulate.start), until: Date.parse(c.simulate.until), podModel: model.model, timing });
+  const r = simulate(doc.workload, doc.value, {
+    start: Date.parse(c.simulate.start),
+    until: Date.parse(c.simulate.until),
+    podModel: model.model,
+    timing,
+  });
   assert.ok(r.ok, r.ok ? '' : r.errors.join('; '));
   return r.simulation;
 }
 
 // The vectors' own model: controllers react at the instant of an event (their README, 3.1).
-describe('controller conformance vectors (simulator, the vectors\' instant-reaction model)', () => {
+describe("controller conformance vectors (simulator, the vectors' instant-reaction model)", () => {
   for (const c of cases) {
     it(`${c.file}: ${c.note.slice(0, 90)}`, () => {
       const sim = run(c, 'ideal');
@@ -56,7 +61,9 @@ describe('controller conformance vectors (simulator, the vectors\' instant-react
         if (e.podCreateOffsetsSeconds !== undefined) {
           const offsets = sim.pods.map((p) => (p.createdAt - start) / 1000);
           assert.equal(offsets.length, e.podCreateOffsetsSeconds.length, `offsets ${offsets.join(',')}`);
-          e.podCreateOffsetsSeconds.forEach((want, i) => assert.ok(Math.abs((offsets[i] ?? NaN) - want) <= 1, `pod ${i}: ${offsets[i]} vs ${want} (${offsets.join(',')})`));
+          e.podCreateOffsetsSeconds.forEach((want, i) =>
+            assert.ok(Math.abs((offsets[i] ?? NaN) - want) <= 1, `pod ${i}: ${offsets[i]} vs ${want} (${offsets.join(',')})`),
+          );
         }
         if (e.succeeded !== undefined) assert.equal(sim.status.succeeded, e.succeeded, 'succeeded');
         if (e.failed !== undefined) assert.equal(sim.status.failed, e.failed, 'failed');
@@ -64,11 +71,24 @@ describe('controller conformance vectors (simulator, the vectors\' instant-react
         if (e.failedIndexes !== undefined) assert.equal(sim.status.failedIndexes, e.failedIndexes, 'failedIndexes');
         if (e.deletedAtOffsetSeconds !== undefined) {
           assert.ok(sim.deletedAt !== null, 'deleted');
-          assert.ok(Math.abs((sim.deletedAt - start) / 1000 - e.deletedAtOffsetSeconds) <= 1, `deletedAt ${(sim.deletedAt - start) / 1000}`);
+          assert.ok(
+            Math.abs((sim.deletedAt - start) / 1000 - e.deletedAtOffsetSeconds) <= 1,
+            `deletedAt ${(sim.deletedAt - start) / 1000}`,
+          );
         }
       } else {
-        if (e.jobNames !== undefined) assert.deepEqual(sim.jobs.map((j) => j.name), e.jobNames, 'jobNames');
-        if (e.scheduledTimes !== undefined) assert.deepEqual(sim.jobs.map((j) => formatRfc3339(j.scheduledTime)), e.scheduledTimes, 'scheduledTimes');
+        if (e.jobNames !== undefined)
+          {assert.deepEqual(
+            sim.jobs.map((j) => j.name),
+            e.jobNames,
+            'jobNames',
+          );}
+        if (e.scheduledTimes !== undefined)
+          {assert.deepEqual(
+            sim.jobs.map((j) => formatRfc3339(j.scheduledTime)),
+            e.scheduledTimes,
+            'scheduledTimes',
+          );}
         if (e.eventCounts !== undefined) {
           for (const [reason, n] of Object.entries(e.eventCounts)) {
             const got: number = sim.events.filter((x) => x.reason === reason && x.object.startsWith('CronJob/')).length;
@@ -86,7 +106,7 @@ describe('controller conformance vectors (simulator, the vectors\' instant-react
  * field the vectors check exactly still agrees; creation and deletion times may only come
  * later, by at most the batch period per pod created before (each wave can wait one batch).
  */
-describe('controller conformance vectors (simulator, a real cluster\'s 1 s batching)', () => {
+describe("controller conformance vectors (simulator, a real cluster's 1 s batching)", () => {
   for (const c of cases) {
     it(c.file, () => {
       const sim = run(c, 'cluster');
@@ -94,7 +114,8 @@ describe('controller conformance vectors (simulator, a real cluster\'s 1 s batch
       const e = c.expect;
       if (sim.kind === 'Job') {
         const final = sim.status.conditions.find((x) => (x.type === 'Complete' || x.type === 'Failed') && x.status === 'True');
-        if (e.condition !== undefined) assert.deepEqual(final === undefined ? null : { type: final.type, reason: final.reason }, e.condition, 'condition');
+        if (e.condition !== undefined)
+          {assert.deepEqual(final === undefined ? null : { type: final.type, reason: final.reason }, e.condition, 'condition');}
         if (e.podsCreated !== undefined) assert.equal(sim.podsCreated, e.podsCreated, 'podsCreated');
         if (e.succeeded !== undefined) assert.equal(sim.status.succeeded, e.succeeded, 'succeeded');
         if (e.failed !== undefined) assert.equal(sim.status.failed, e.failed, 'failed');
@@ -110,10 +131,24 @@ describe('controller conformance vectors (simulator, a real cluster\'s 1 s batch
           assert.ok(got >= e.deletedAtOffsetSeconds - 1 && got <= e.deletedAtOffsetSeconds + offsets.length, `deletedAt ${got}`);
         }
       } else {
-        if (e.jobNames !== undefined) assert.deepEqual(sim.jobs.map((j) => j.name), e.jobNames, 'jobNames');
-        if (e.scheduledTimes !== undefined) assert.deepEqual(sim.jobs.map((j) => formatRfc3339(j.scheduledTime)), e.scheduledTimes, 'scheduledTimes');
+        if (e.jobNames !== undefined)
+          {assert.deepEqual(
+            sim.jobs.map((j) => j.name),
+            e.jobNames,
+            'jobNames',
+          );}
+        if (e.scheduledTimes !== undefined)
+          {assert.deepEqual(
+            sim.jobs.map((j) => formatRfc3339(j.scheduledTime)),
+            e.scheduledTimes,
+            'scheduledTimes',
+          );}
         for (const [reason, n] of Object.entries(e.eventCounts ?? {})) {
-          assert.equal(sim.events.filter((x) => x.reason === reason && x.object.startsWith('CronJob/')).length, n, `events ${reason}`);
+          assert.equal(
+            sim.events.filter((x) => x.reason === reason && x.object.startsWith('CronJob/')).length,
+            n,
+            `events ${reason}`,
+          );
         }
         if (e.remainingJobs !== undefined) assert.deepEqual(sim.remainingJobs, e.remainingJobs, 'remainingJobs');
       }
