@@ -5,7 +5,7 @@ import { nextFnFor } from '../controllers/mostRecentScheduleTime';
 import type { NextFn } from '../controllers/mostRecentScheduleTime';
 import type { EventSink } from '../controllers/syncEvents';
 import { DayTally } from './dayTally';
-import { DEFAULT_CRONJOB_HORIZON_MS, DEFAULT_MAX_RECORDS, defaultPodModel } from './options';
+import { DEFAULT_CRONJOB_HORIZON_MS } from './options';
 import type { SimulateOptions } from './options';
 import type { CronJobSimulation, SimJobRecord } from './records';
 import { recordWarnings, stopOf, worldRun } from './simulationRun';
@@ -24,17 +24,9 @@ const CRON_SYNC_ITEM: QueueItem = { kind: 'syncCronJob', job: null, pod: null, g
  * per-day tallies are exact.
  */
 export function startCronJobSimulation(cronJob: CronJobObject, options: SimulateOptions): SimulationRun<CronJobSimulation> {
-  const maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
-  const world = new World(
-    options.start,
-    options.podModel ?? defaultPodModel(),
-    maxRecords,
-    false,
-    options.timing,
-    options.workBudget,
-  );
+  const world = new World(options, false);
   const until = options.until ?? options.start + DEFAULT_CRONJOB_HORIZON_MS;
-  const driver = new CronJobDriver({ ...cronJob, creationTimestamp: options.start }, world, maxRecords);
+  const driver = new CronJobDriver({ ...cronJob, creationTimestamp: options.start }, world, world.maxRecords);
   driver.enqueue(options.start);
   return worldRun(world, until, () => cronJobResult(world, driver, options.start, until));
 }

@@ -1,7 +1,7 @@
 import { finishedCondition } from '../controllers/conditions';
 import { formatRfc3339 } from '../controllers/rfc3339';
 import type { JobObject } from '../controllers/types';
-import { DEFAULT_MAX_RECORDS, MAX_JOB_HORIZON_MS, defaultPodModel } from './options';
+import { MAX_JOB_HORIZON_MS } from './options';
 import type { SimulateOptions } from './options';
 import type { JobSimulation } from './records';
 import type { JobRuntime } from './simObjects';
@@ -34,15 +34,7 @@ export function tooManyPods(job: JobObject): string | null {
  * run and finish as the pod model says.
  */
 export function startJobSimulation(job: JobObject, options: SimulateOptions): SimulationRun<JobSimulation> {
-  const maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
-  const world = new World(
-    options.start,
-    options.podModel ?? defaultPodModel(),
-    maxRecords,
-    true,
-    options.timing,
-    options.workBudget,
-  );
+  const world = new World(options, true);
   const rt = world.addJob({ ...job, creationTimestamp: options.start }, null, null);
   const until = options.until ?? options.start + MAX_JOB_HORIZON_MS;
   return worldRun(world, until, () => jobResult(world, rt, job, options));

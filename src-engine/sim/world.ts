@@ -15,7 +15,8 @@ import { EventLog } from './eventLog';
 import { finishPod, restartAfterCrash, restartContainer, startPod } from './kubelet';
 import { NamedList } from './namedList';
 import { newPodRecord, newSimPod } from './newPod';
-import type { SimTiming } from './options';
+import { DEFAULT_MAX_RECORDS, defaultPodModel } from './options';
+import type { SimulateOptions } from './options';
 import type { PodModel } from './podModel';
 import { Mulberry32, stringSeed } from './podModel';
 import { PodStore } from './podStore';
@@ -69,18 +70,24 @@ export class World {
   /** Time of the last wake-up processed. */
   lastTime: number;
 
+  readonly model: PodModel;
+  /** How many pods / Jobs / events are kept in detail. */
+  readonly maxRecords: number;
+  private readonly workBudget: number;
+
+  /** A world for a simulation with `options`; `keepPods` keeps pod records (a Job's simulation, not a CronJob's). */
   constructor(
-    start: number,
-    readonly model: PodModel,
-    readonly maxRecords: number,
+    options: SimulateOptions,
     readonly keepPods: boolean,
-    timing: SimTiming = 'cluster',
-    private readonly workBudget = DEFAULT_WORK_BUDGET,
   ) {
-    this.clock = new VirtualClock(start);
-    this.lastTime = start;
-    this.log = new EventLog(maxRecords);
-    this.backoffWaits = new BackoffWaitLog(maxRecords);
+    this.model = options.podModel ?? defaultPodModel();
+    this.maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
+    this.workBudget = options.workBudget ?? DEFAULT_WORK_BUDGET;
+    this.clock = new VirtualClock(options.start);
+    this.lastTime = options.start;
+    this.log = new EventLog(this.maxRecords);
+    this.backoffWaits = new BackoffWaitLog(this.maxRecords);
+    const timing = options.timing ?? 'cluster';
     this.batchPeriodMs = timing === 'cluster' ? SYNC_JOB_BATCH_PERIOD_MS : 0;
     this.wholeSeconds = timing === 'cluster';
     this.syncOptions = {
