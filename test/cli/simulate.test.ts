@@ -151,6 +151,17 @@ describe('kube-jobs simulate', () => {
     assert.match(r.out, /2026-02-01T10:17:00Z/);
     assert.match(r.out, /failed with exit code 42/);
     assert.match(r.out, /Result: Failed \(PodFailurePolicy\)/);
+    assert.doesNotMatch(r.out, /Warning:/);
+  });
+  it('a Job that never finishes (suspended) is simulated to the end of its events and the output says so', async () => {
+    const r = await run([fixture('job-suspended-at-creation.yaml'), '--start', '2026-01-26T00:00:00Z', '--format', 'json']);
+    assert.equal(r.code, 0, r.err);
+    const j = JSON.parse(r.out);
+    assert.deepEqual(j.warnings, [
+      'The Job had not finished when the simulation ended (2026-01-26T00:00:00Z): nothing more would happen.',
+    ]);
+    assert.equal(j.stopped, null);
+    assert.equal(j.status.startTime, null, 'a suspended Job has no startTime');
   });
   it('writes a well-formed SVG and an HTML page', async () => {
     const svg = path.join(tmp, 'out', 't.svg');
