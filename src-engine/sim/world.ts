@@ -13,13 +13,11 @@ import { DEFAULT_WORK_BUDGET, MAX_LIVE_PODS, WAKE_UP_WORK } from './budget';
 import { VirtualClock } from './clock';
 import { EventLog } from './eventLog';
 import { finishPod, restartAfterCrash, restartContainer, startPod } from './kubelet';
-import { NamedList } from './namedList';
+import { JobStore, newJobRuntime } from './jobStore';
 import { newPodRecord, newSimPod } from './newPod';
 import { DEFAULT_MAX_RECORDS, defaultPodModel } from './options';
 import type { SimulateOptions } from './options';
 import type { PodModel } from './podModel';
-import { Mulberry32, stringSeed } from './podModel';
-import { PodStore } from './podStore';
 import { EventQueue } from './queue';
 import type { SimJobRecord, SimPodRecord } from './records';
 import { PRIO_JOB, PRIO_POD, PRIO_TTL } from './simObjects';
@@ -37,9 +35,7 @@ export class World {
   readonly log: EventLog;
   readonly podRecords: SimPodRecord[] = [];
   readonly backoffWaits: BackoffWaitLog;
-  readonly jobs = new NamedList<JobRuntime>();
-  private readonly jobList: JobObject[] = [];
-  private jobsChanged = false;
+  readonly jobs = new JobStore();
   jobsCreated = 0;
   /** Where Job syncs report events once the log is full: counted, never built. */
   private readonly countEvent: EventSink = (_type, reason) => this.log.drop(reason);
@@ -87,15 +83,11 @@ export class World {
     this.lastTime = options.start;
     this.log = new EventLog(this.maxRecords);
     this.backoffWaits = new BackoffWaitLog(this.maxRecords);
-    const timing = options.timing ?? 'cluster';
-    this.batchPeriodMs = timing === 'cluster' ? SYNC_JOB_BATCH_PERIOD_MS : 0;
-    this.wholeSeconds = timing === 'cluster';
-    this.syncOptions = {
-      memory: EMPTY_JOB_MEMORY,
-      eventDetails: true,
-      batchPeriodMs: this.batchPeriodMs,
-      wholeSecondTimes: this.wholeSeconds,
-    };
+    const cluster = (options.timing ?? 'cluster') === 'cluster';
+    const batchPeriodMs = cluster ? SYNC_JOB_BATCH_PERIOD_MS : 0;
+    this.batchPeriodMs = batchPeriodMs;
+    this.wholeSeconds = cluster;
+    this.syncOptions = { memory: EMPTY_JOB_MEMORY, eventDetails: true, batchPeriodMs, wholeSecondTimes: cluster };
   }
 
   /** stored is a time as the API server stores it. */
@@ -108,48 +100,16 @@ export class World {
   }
 
   addJob(job: JobObject, record: SimJobRecord | null, scheduledTime: number | null): JobRuntime {
-    const rt: JobRuntime = {
-      job,
-      memory: EMPTY_JOB_MEMORY,
-      pods: new PodStore<SimPod>(),
-      sequence: this.model.forJob(job.name, this.jobsCreated),
-      nameRandom: new Mulberry32(stringSeed(job.name)),
-      pendingSync: null,
-      batchedSyncAt: null,
-      pendingTtl: null,
-      podsCreated: 0,
-      deleted: false,
-      record,
-      scheduledTime,
-    };
+    const rt = newJobRuntime(job, this.model.forJob(job.name, this.jobsCreated), record, scheduledTime);
     this.jobsCreated++;
-    this.jobs.set(job.name, rt);
-    this.jobsChanged = true;
+    this.jobs.set(rt);
     this.enqueueJobSync(rt, this.now());
     return rt;
   }
 
-  /**
-   * storedJobs lists the stored Job objects in the order the store holds them (what a CronJob
-   * sync lists). The array is reused: a sync reads it and keeps nothing of it (for
-   * the figure "simulate a year of a `* * * * *` CronJob" (bench/simulate.mjs), one sync a minute).
-   */
+  /** storedJobs lists the stored Job objects (what a CronJob sync lists; a reused array, see JobStore). */
   storedJobs(): readonly JobObject[] {
-    if (this.jobsChanged) {
-      // Overwritten in place: emptying it first (length = 0) would drop its backing store and
-      // the pushes would allocate a new one on every change.
-      const list = this.jobList;
-      const rts = this.jobs.values();
-      const n = rts.length;
-      for (let i = 0; i < n; i++) {
-        const job = (rts[i] as JobRuntime).job;
-        if (i < list.length) list[i] = job;
-        else list.push(job);
-      }
-      while (list.length > n) list.pop();
-      this.jobsChanged = false;
-    }
-    return this.jobList;
+    return this.jobs.objectList();
   }
 
   /**
@@ -419,7 +379,6 @@ export class World {
       status: job.status,
     };
     this.jobs.delete(job.name);
-    this.jobsChanged = true;
     if (rt.record !== null) {
       rt.record.deletedAt = now;
       rt.record.deletedBy = why;
