@@ -84,7 +84,8 @@ describe('simulate large Jobs', { timeout: 400_000 }, () => {
   /** clickSimulate opens `file` and clicks the Simulate code lens above its Job. */
   async function clickSimulate(file: string): Promise<void> {
     await wb.openFromExplorer(file);
-    const lens = wb.page.locator('.codelens-decoration a', { hasText: 'Simulate' }).first();
+    // The lens above this file's workload, not one in an editor beside it.
+    const lens = wb.activeEditor().locator('.codelens-decoration a', { hasText: 'Simulate' }).first();
     await wb.expectVisible(lens, `the Simulate code lens in ${file}`);
     await lens.click();
   }
