@@ -4,14 +4,14 @@
  *
  *   kube-jobs simulate FILE [--name NAME] [--start RFC3339] [--until RFC3339 | --for DURATION]
  *     [--pods SPEC] [--seed N] [--failure-rate F] [--durations MIN[-MAX]] [--start-latency DUR]
- *     [--format text|json] [--svg OUT.svg] [--html OUT.html]
+ *     [--timing cluster|ideal] [--format text|json] [--svg OUT.svg] [--html OUT.html]
  *
  * Exit status: 0 simulated, 2 usage error, unreadable file, a manifest that cannot run, or a
  * simulation too large to finish within a few seconds (simulate a shorter window instead).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { PodModel } from '../src-engine';
+import type { PodModel, SimTiming } from '../src-engine';
 import {
   formatSimulationText,
   lintDocument,
@@ -49,6 +49,9 @@ on a virtual clock, with pods that succeed or fail as you say.
   --failure-rate F      probability 0..1 that a pod fails (random model; default 0.2)
   --durations MIN[-MAX] pod run time range for the random model (default 10s-60s)
   --start-latency DUR   delay between pod creation and start (default 0s)
+  --timing MODEL        cluster (default): the Job controller sees pod events in syncs batched
+                        by 1 s and times are whole seconds, as on a real cluster; ideal: every
+                        controller reacts at once (the model of the conformance vectors)
   --format text|json    output format (default text)
   --svg FILE            also write the timeline picture as SVG
   --html FILE           also write a standalone HTML page with the picture and events
@@ -67,6 +70,7 @@ interface Options {
   failureRate?: number;
   durations?: [number, number];
   startLatencyMs: number;
+  timing: SimTiming;
   format: 'text' | 'json';
   svg?: string;
   html?: string;
@@ -83,7 +87,11 @@ function parseDurationFlag(text: string): number | string {
 }
 
 function parseArgs(args: readonly string[]): Options | string {
-  const o: Partial<Options> & { startLatencyMs: number; format: 'text' | 'json' } = { startLatencyMs: 0, format: 'text' };
+  const o: Partial<Options> & Pick<Options, 'startLatencyMs' | 'timing' | 'format'> = {
+    startLatencyMs: 0,
+    timing: 'cluster',
+    format: 'text',
+  };
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
@@ -144,6 +152,10 @@ function parseArgs(args: readonly string[]): Options | string {
         o.startLatencyMs = d;
         break;
       }
+      case '--timing':
+        if (v !== 'cluster' && v !== 'ideal') return `--timing: expected cluster or ideal, got ${JSON.stringify(v)}`;
+        o.timing = v;
+        break;
       case '--format':
         if (v !== 'text' && v !== 'json') return `--format: expected text or json, got ${JSON.stringify(v)}`;
         o.format = v;
@@ -231,7 +243,12 @@ export async function runSimulateCommand(args: readonly string[], io: SimulateCo
     io.stderr.write(`kube-jobs simulate: --until is before --start\n`);
     return 2;
   }
-  const result = simulate(doc.workload, doc.value, { start, ...(until !== undefined ? { until } : {}), podModel: model });
+  const result = simulate(doc.workload, doc.value, {
+    start,
+    ...(until !== undefined ? { until } : {}),
+    podModel: model,
+    timing: parsed.timing,
+  });
   if (!result.ok) {
     if (result.tooLarge === true) io.stderr.write(`kube-jobs simulate: ${result.errors.join(' ')} Use --for or --until.\n`);
     else {

@@ -44,7 +44,10 @@ interface SimulationBase {
   /** End of the simulated window (until, or when nothing more could happen, or where it stopped). */
   readonly end: number;
   readonly events: readonly ControllerEvent[];
-  /** Exact number of events per reason (also beyond the kept list). */
+  /**
+   * Exact number of events per reason (also beyond the kept list) recorded on the simulated
+   * object: the Job, or the CronJob itself (its Jobs' events are in `jobEventCounts`).
+   */
   readonly eventCounts: Readonly<Record<string, number>>;
   readonly eventsDropped: number;
   /** Set when the simulation stopped early; what follows `stopped.at` was not simulated. */
@@ -103,6 +106,8 @@ export interface CronJobSimulation extends SimulationBase {
   /** Names of the Jobs that still exist at the end, in creation order. */
   readonly remainingJobs: readonly string[];
   readonly days: readonly SimDay[];
+  /** Exact number of events per reason recorded on the CronJob's Jobs. */
+  readonly jobEventCounts: Readonly<Record<string, number>>;
 }
 
 export type Simulation = JobSimulation | CronJobSimulation;

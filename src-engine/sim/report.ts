@@ -108,6 +108,7 @@ export function simulationToJson(sim: Simulation): Record<string, unknown> {
     jobsCreated: sim.jobsCreated,
     remainingJobs: sim.remainingJobs.slice(),
     eventCounts: sim.eventCounts,
+    jobEventCounts: sim.jobEventCounts,
     eventsDropped: sim.eventsDropped,
     stopped: stopToJson(sim),
     warnings: sim.warnings.slice(),
@@ -258,10 +259,11 @@ function cronJobText(sim: CronJobSimulation): string {
     if (e.reason === 'SuccessfulCreate' || e.reason === 'SuccessfulDelete' || e.reason === 'SawCompletedJob') continue;
     add(e.time, `${e.reason === 'JobAlreadyActive' ? 'skip' : 'event'} ${e.type} ${e.reason}: ${e.message}`);
   }
-  const counts = Object.entries(sim.eventCounts)
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([k, v]) => `${k} ${v}`)
-    .join(', ');
+  const countsText = (counts: Readonly<Record<string, number>>): string =>
+    Object.entries(counts)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ') || 'none';
   const out = [
     `CronJob ${sim.namespace}/${sim.name}: simulated ${formatRfc3339(sim.start)} → ${formatRfc3339(sim.end)}`,
     '',
@@ -269,7 +271,7 @@ function cronJobText(sim: CronJobSimulation): string {
     '',
     `Result: ${count(sim.jobsCreated, 'Job')} created; last scheduled ${sim.status.lastScheduleTime === null ? 'never' : formatRfc3339(sim.status.lastScheduleTime)}, last successful ${sim.status.lastSuccessfulTime === null ? 'never' : formatRfc3339(sim.status.lastSuccessfulTime)}`,
     `Still present: ${sim.remainingJobs.length === 0 ? 'none' : sim.remainingJobs.join(', ')}; active: ${sim.status.active.length === 0 ? 'none' : sim.status.active.join(', ')}`,
-    `Events: ${counts === '' ? 'none' : counts}`,
+    `Events on the CronJob: ${countsText(sim.eventCounts)}; on its Jobs: ${countsText(sim.jobEventCounts)}`,
   ];
   return out.concat(warningLines(sim)).join('\n') + '\n';
 }

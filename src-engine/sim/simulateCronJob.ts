@@ -58,7 +58,8 @@ function cronJobResult(world: World, driver: CronJobDriver, start: number, until
     remainingJobs,
     days: driver.days.sorted(),
     events: world.log.events,
-    eventCounts: world.log.counts,
+    eventCounts: world.log.counts('cronJob'),
+    jobEventCounts: world.log.counts('job'),
     eventsDropped: world.log.dropped,
     stopped,
     warnings: [
@@ -89,7 +90,7 @@ class CronJobDriver {
   ) {
     this.syncOptions = scheduleOptions(cronJob);
     const countCronEvent: EventSink = (_type, reason) => {
-      world.log.drop(reason);
+      world.log.drop(reason, 'cronJob');
       if (reason === 'JobAlreadyActive') this.days.dayOf(world.now()).skipped++;
     };
     this.countingSyncOptions = { ...this.syncOptions, eventDetails: countCronEvent };

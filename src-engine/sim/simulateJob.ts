@@ -79,7 +79,7 @@ function jobResult(world: World, rt: JobRuntime, job: JobObject, options: Simula
     pods: world.podRecords,
     backoffWaits: world.backoffWaits.waits,
     events: world.log.events,
-    eventCounts: world.log.counts,
+    eventCounts: world.log.counts('job'),
     eventsDropped: world.log.dropped,
     stopped,
     warnings,

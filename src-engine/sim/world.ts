@@ -38,7 +38,7 @@ export class World {
   readonly jobs = new JobStore();
   jobsCreated = 0;
   /** Where Job syncs report events once the log is full: counted, never built. */
-  private readonly countEvent: EventSink = (_type, reason) => this.log.drop(reason);
+  private readonly countEvent: EventSink = (_type, reason) => this.log.drop(reason, 'job');
   onJobChange: ((rt: JobRuntime, what: 'created' | 'finished' | 'deleted') => void) | null = null;
   onCronSync: (() => void) | null = null;
   /** The Job controller's batch period for pod events (0: it reacts at once). */
@@ -330,7 +330,7 @@ export class World {
         message: `Created pod: ${name}`,
         object: `Job/${rt.job.name}`,
       });
-    } else this.log.drop('SuccessfulCreate');
+    } else this.log.drop('SuccessfulCreate', 'job');
     if (latency > 0) {
       this.queue.push(now + latency, PRIO_POD, { kind: 'podStart', job: rt, pod, gen: 0 });
     } else {
