@@ -3,7 +3,7 @@ import type { Backend, ContainerLaunch, LaunchPlan, RunningContainer, RuntimeKin
 import { markerEnv, shellLine } from './backend';
 import { expandVars } from './env';
 import { spawnGroup } from './processGroup';
-import { parseQuantity } from './quantity';
+import { milliValue, parseQuantity, quantityValue } from '../src-engine';
 
 export type ContainerEngine = 'docker' | 'podman';
 
@@ -38,10 +38,10 @@ export function containerNameFor(runId: string, podName: string, container: stri
 /** resourceArgs maps resources.limits to --memory (bytes) and --cpus (cores). */
 export function resourceArgs(limits: Readonly<Record<string, string | number>> | undefined): string[] {
   const args: string[] = [];
-  const memory = limits?.['memory'] === undefined ? undefined : parseQuantity(limits['memory']);
-  if (memory !== undefined && memory > 0) args.push('--memory', String(Math.ceil(memory)));
-  const cpu = limits?.['cpu'] === undefined ? undefined : parseQuantity(limits['cpu']);
-  if (cpu !== undefined && cpu > 0) args.push('--cpus', String(Number(cpu.toFixed(3))));
+  const memory = limits?.['memory'] === undefined ? undefined : parseQuantity(String(limits['memory']).trim());
+  if (memory !== undefined && memory.nanos > 0n) args.push('--memory', String(quantityValue(memory)));
+  const cpu = limits?.['cpu'] === undefined ? undefined : parseQuantity(String(limits['cpu']).trim());
+  if (cpu !== undefined && cpu.nanos > 0n) args.push('--cpus', String(Number(milliValue(cpu)) / 1000));
   return args;
 }
 

@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import type { RefKind, RefValues } from './envFile';
 import type { ContainerSpec, EnvVarSource } from './podSpec';
-import { parseQuantity } from './quantity';
+import { milliValue, parseQuantity, quantityValue } from '../src-engine';
 
 /** What the downward API can tell a local pod about itself. */
 export interface PodIdentity {
@@ -104,18 +104,27 @@ export function fieldRefValue(path: string, pod: PodIdentity): string | undefine
 }
 
 /**
- * resourceFieldValue resolves a resourceFieldRef as the kubelet does: the container's limit
- * (or request) divided by the divisor, rounded up; with no limit set, the machine's capacity.
+ * resourceFieldValue resolves a resourceFieldRef as the kubelet does (ExtractContainerResourceValue,
+ * pkg/api/v1/resource): the container's limit (or request) divided by the divisor, rounded up — CPU
+ * in thousandths (convertResourceCPUToString), the rest in whole units; with no limit set, the
+ * machine's capacity.
  */
 function resourceFieldValue(ref: NonNullable<EnvVarSource['resourceFieldRef']>, container: ContainerSpec): string | undefined {
   const resource = ref.resource ?? '';
   const [section, kind] = resource.split('.', 2) as [string, string | undefined];
   if ((section !== 'limits' && section !== 'requests') || (kind !== 'cpu' && kind !== 'memory' && kind !== 'ephemeral-storage')) return undefined;
   const raw = container.resources?.[section]?.[kind] ?? (section === 'requests' ? container.resources?.limits?.[kind] : undefined);
-  let amount = raw === undefined ? undefined : parseQuantity(raw);
-  if (amount === undefined) amount = kind === 'cpu' ? os.cpus().length : kind === 'memory' ? os.totalmem() : 0;
-  const divisor = ref.divisor === undefined ? 1 : (parseQuantity(ref.divisor) ?? 1);
-  return String(Math.ceil(amount / (divisor > 0 ? divisor : 1)));
+  const amount = raw === undefined ? undefined : parseQuantity(typeof raw === 'string' ? raw.trim() : raw);
+  const divisor = parseQuantity(ref.divisor === undefined ? '1' : String(ref.divisor).trim());
+  const unitsOf = kind === 'cpu' ? milliValue : quantityValue;
+  const divisorUnits = divisor === undefined ? 0n : unitsOf(divisor);
+  if (amount === undefined) {
+    const capacity = kind === 'cpu' ? os.cpus().length * 1000 : kind === 'memory' ? os.totalmem() : 0;
+    return String(Math.ceil(capacity / Math.max(Number(divisorUnits), 1)));
+  }
+  const units = unitsOf(amount);
+  if (divisorUnits <= 0n) return String(units);
+  return String(units / divisorUnits + (units % divisorUnits === 0n ? 0n : 1n));
 }
 
 /**

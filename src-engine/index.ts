@@ -19,3 +19,5 @@ export * from './validate/lint';
 export * from './validate/rule';
 export { RULES } from './validate/rules';
 export * from './validate/indexIntervals';
+export { parseQuantity, milliValue, quantityValue } from './validate/quantity';
+export type { Quantity } from './validate/quantity';
