@@ -9,10 +9,10 @@ import type { RuleContext } from '../context';
 import { replaceValue } from '../edits';
 import { showValue } from '../fieldErrors';
 import { nearestName } from '../nearestName';
+import { parseQuantity } from '../quantity';
 import type { RuleDefinition } from '../rule';
 
 /** resource.Quantity's accepted text [apimachinery resource.ParseQuantity]. */
-const QUANTITY = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+|Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/;
 const INTEGER_TEXT = /^-?[0-9]+$/;
 const INT32_MAX = 2147483647;
 const INT32_MIN = -2147483648;
@@ -95,7 +95,7 @@ class Walker {
       case 'quantity':
         if (typeof value === 'number') return;
         if (typeof value !== 'string') this.wrongType(value, 'quantity (string or number)');
-        else if (!QUANTITY.test(value.trim()) && this.reportTypes) {
+        else if (parseQuantity(value.trim()) === undefined && this.reportTypes) {
           // Quantity.UnmarshalJSON trims surrounding spaces before parsing.
           this.report('field-type', `${this.where()}: Invalid value: ${showValue(value)}: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
         }
