@@ -5,8 +5,17 @@
  */
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { Finding, LintOptions, ManifestFile, RuleInfo, Severity } from '../src-engine';
-import { DEFAULT_MAX_LENGTH, RULES, lintFile, parseManifestFile, tooLargeMessage } from '../src-engine';
+import type { Finding, KubernetesVersion, LintOptions, ManifestFile, RuleInfo, Severity } from '../src-engine';
+import {
+  DEFAULT_MAX_LENGTH,
+  KUBERNETES_VERSIONS,
+  NEWEST_KUBERNETES_VERSION,
+  RULES,
+  isKubernetesVersion,
+  lintFile,
+  parseManifestFile,
+  tooLargeMessage,
+} from '../src-engine';
 
 export interface LintCommandIo {
   stdout: { write(text: string): unknown };
@@ -15,15 +24,23 @@ export interface LintCommandIo {
   stdin?: NodeJS.ReadableStream;
   /** Base for relative paths in the output (default: process.cwd()). */
   cwd?: string;
+  /** Where KUBE_JOBS_KUBERNETES_VERSION is read (default: process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
+
+/** The environment variable that names the Kubernetes version when --kubernetes-version does not. */
+export const KUBERNETES_VERSION_ENV = 'KUBE_JOBS_KUBERNETES_VERSION';
 
 type Format = 'text' | 'json' | 'sarif';
 
-const USAGE = `usage: kube-jobs lint [--format text|json|sarif] [--rule ID=off|error|warning|info|hint]... PATH...
+const VERSIONS = KUBERNETES_VERSIONS.join('|');
+const USAGE = `usage: kube-jobs lint [--format text|json|sarif] [--rule ID=off|error|warning|info|hint]... [--kubernetes-version ${VERSIONS}] PATH...
 
 Checks Job and CronJob manifests as the API server would on create (errors) and reports
 best-practice advice (warnings, infos, hints). Directories are searched for *.yaml and *.yml
 files (node_modules and dot-directories are skipped); - reads standard input.
+--kubernetes-version (or ${KUBERNETES_VERSION_ENV}) names the Kubernetes version whose API server
+judges the manifests: its fields, feature gates and rules (default: ${NEWEST_KUBERNETES_VERSION}).
 Exit status: 0 no errors, 1 errors found, 2 usage or read error.
 `;
 
@@ -33,10 +50,19 @@ interface ParsedArgs {
   readonly format: Format;
   readonly rules: Record<string, Severity | 'off'>;
   readonly paths: string[];
+  readonly kubernetesVersion?: KubernetesVersion;
+}
+
+/** A version as the flag or the variable may write it: `1.33` or `v1.33`. */
+function kubernetesVersionArg(value: string | undefined, source: string): KubernetesVersion | string {
+  const version = (value ?? '').trim().replace(/^v/, '');
+  if (isKubernetesVersion(version)) return version;
+  return `${source} must be one of ${KUBERNETES_VERSIONS.join(', ')}, not ${JSON.stringify(value ?? '')}`;
 }
 
 function parseArgs(args: readonly string[]): ParsedArgs | string | 'help' {
   let format: Format = 'text';
+  let kubernetesVersion: KubernetesVersion | undefined;
   const rules: Record<string, Severity | 'off'> = {};
   const paths: string[] = [];
   const known = new Set(RULES.map((r) => r.id));
@@ -60,6 +86,10 @@ function parseArgs(args: readonly string[]): ParsedArgs | string | 'help' {
       if (eq <= 0 || !LEVELS.has(level)) return `--rule wants ID=off|error|warning|info|hint, not ${JSON.stringify(value)}`;
       if (!known.has(id)) return `unknown rule ${JSON.stringify(id)}; rules: ${[...known].join(', ')}`;
       rules[id] = level as Severity | 'off';
+    } else if (arg === '--kubernetes-version' || arg.startsWith('--kubernetes-version=')) {
+      const version = kubernetesVersionArg(take('--kubernetes-version'), '--kubernetes-version');
+      if (!isKubernetesVersion(version)) return version;
+      kubernetesVersion = version;
     } else if (arg.startsWith('-') && arg !== '-') {
       return `unknown option ${arg}`;
     } else {
@@ -67,7 +97,7 @@ function parseArgs(args: readonly string[]): ParsedArgs | string | 'help' {
     }
   }
   if (paths.length === 0) return 'no PATH given';
-  return { format, rules, paths };
+  return { format, rules, paths, ...(kubernetesVersion ? { kubernetesVersion } : {}) };
 }
 
 /** One checked file. */
@@ -88,7 +118,18 @@ export async function runLintCommand(args: string[], io: LintCommandIo): Promise
     return 2;
   }
   const cwd = io.cwd ?? process.cwd();
-  const options: LintOptions = { rules: parsed.rules };
+  const fromEnv = (io.env ?? process.env)[KUBERNETES_VERSION_ENV];
+  let kubernetesVersion = parsed.kubernetesVersion;
+  if (!kubernetesVersion && fromEnv !== undefined && fromEnv !== '') {
+    const version = kubernetesVersionArg(fromEnv, KUBERNETES_VERSION_ENV);
+    if (!isKubernetesVersion(version)) {
+      io.stderr.write(`kube-jobs lint: ${version}\n`);
+      return 2;
+    }
+    kubernetesVersion = version;
+  }
+  const version = kubernetesVersion ?? NEWEST_KUBERNETES_VERSION;
+  const options: LintOptions = { rules: parsed.rules, kubernetesVersion: version };
   const results: FileResult[] = [];
   let readFailed = false;
   const fail = (target: string, error: unknown): void => {
@@ -125,9 +166,9 @@ export async function runLintCommand(args: string[], io: LintCommandIo): Promise
       results.push({ path: displayPath(cwd, file), findings: lintFile(manifestOf(read), options) });
     }
   }
-  if (parsed.format === 'json') io.stdout.write(JSON.stringify(toJson(results)) + '\n');
-  else if (parsed.format === 'sarif') io.stdout.write(JSON.stringify(toSarif(results), null, 2) + '\n');
-  else io.stdout.write(toText(results));
+  if (parsed.format === 'json') io.stdout.write(JSON.stringify(toJson(results, version)) + '\n');
+  else if (parsed.format === 'sarif') io.stdout.write(JSON.stringify(toSarif(results, version), null, 2) + '\n');
+  else io.stdout.write(toText(results, version));
   if (readFailed) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
@@ -196,7 +237,7 @@ async function readFileBounded(file: string): Promise<string | TooLarge> {
   return readBounded(createReadStream(file));
 }
 
-function toText(results: readonly FileResult[]): string {
+function toText(results: readonly FileResult[], version: KubernetesVersion): string {
   let out = '';
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const result of results) {
@@ -205,7 +246,7 @@ function toText(results: readonly FileResult[]): string {
       out += `${result.path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.rule} ${f.message}\n`;
     }
   }
-  const files = `${results.length} file${results.length === 1 ? '' : 's'}`;
+  const files = `${results.length} file${results.length === 1 ? '' : 's'} (as Kubernetes ${version})`;
   const total = counts.error + counts.warning + counts.info + counts.hint;
   if (total === 0) return `${out}no problems in ${files}\n`;
   const parts = (['error', 'warning', 'info', 'hint'] as const)
@@ -214,8 +255,9 @@ function toText(results: readonly FileResult[]): string {
   return `${out}${parts.join(', ')} in ${files}\n`;
 }
 
-function toJson(results: readonly FileResult[]): unknown {
+function toJson(results: readonly FileResult[], version: KubernetesVersion): unknown {
   return {
+    kubernetesVersion: version,
     files: results.map((r) => ({
       path: r.path,
       diagnostics: r.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, field: f.field, range: f.range })),
@@ -225,7 +267,7 @@ function toJson(results: readonly FileResult[]): unknown {
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-function toSarif(results: readonly FileResult[]): unknown {
+function toSarif(results: readonly FileResult[], version: KubernetesVersion): unknown {
   const index = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
   const rule = (r: RuleInfo): unknown => ({
     id: r.id,
@@ -242,6 +284,7 @@ function toSarif(results: readonly FileResult[]): unknown {
     runs: [{
       tool: { driver: { name: 'kube-jobs', informationUri: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/', rules: RULES.map(rule) } },
       columnKind: 'utf16CodeUnits',
+      properties: { kubernetesVersion: version },
       results: results.flatMap((r) => r.findings.map((f) => ({
         ruleId: f.rule,
         ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),

@@ -1,22 +1,28 @@
-// Compares the generated schema (src-engine/generated/schema.ts) with a Kubernetes release's
+// Compares the schema the generator gives for one Kubernetes version with that release's
 // published OpenAPI v3 documents: every type of the Job/CronJob closure, its fields, their JSON
-// types, required flags and (where the documents have them) enum values. A maintenance tool for updating the schema source or
-// adding a version (the documents are api/openapi-spec/v3/{api__v1,apis__batch__v1}_openapi.json
-// of a Kubernetes release); prints the differences and exits 1 when there are any.
+// types, required flags and (where the documents have them) enum values. A maintenance tool for
+// updating the schema source or adding a version (the documents are
+// api/openapi-spec/v3/{api__v1,apis__batch__v1}_openapi.json of a Kubernetes release); prints the
+// differences and exits 1 when there are any.
 //
-// Usage: node scripts/compareSchemaWithOpenApi.mjs CORE_V1_JSON BATCH_V1_JSON
-import { readFileSync } from 'node:fs';
+// With --write-fixture it also writes test/fixtures/openapi/<version>.json, the closure as the
+// documents give it ({"Type": {"field": "type", "required": "type!"}}), which
+// test/engine/validate/schemaVersions.test.ts compares with what the engine serves for that
+// version, so a bare clone checks every version without the documents.
+//
+// Usage: node scripts/compareSchemaWithOpenApi.mjs VERSION CORE_V1_JSON BATCH_V1_JSON [--write-fixture]
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateSchema } from './generateSchema.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const [corePath, batchPath] = process.argv.slice(2);
-if (!corePath || !batchPath) {
-  console.error('usage: compareSchemaWithOpenApi.mjs CORE_V1_JSON BATCH_V1_JSON');
+const [version, corePath, batchPath] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+if (!version || !corePath || !batchPath) {
+  console.error('usage: compareSchemaWithOpenApi.mjs VERSION CORE_V1_JSON BATCH_V1_JSON [--write-fixture]');
   process.exit(2);
 }
-const generated = readFileSync(resolve(root, 'src-engine/generated/schema.ts'), 'utf8');
-const schema = JSON.parse(/RAW_SCHEMA: RawSchema = (.*);\s*$/s.exec(generated)[1]);
+const schema = Object.fromEntries(generateSchema(undefined, version));
 const docs = {
   ...JSON.parse(readFileSync(corePath, 'utf8')).components.schemas,
   ...JSON.parse(readFileSync(batchPath, 'utf8')).components.schemas,
@@ -41,6 +47,7 @@ function encode(p) {
   return p.type;
 }
 const problems = [];
+const closure = {};
 const seen = new Set();
 const queue = ['io.k8s.api.batch.v1.Job', 'io.k8s.api.batch.v1.CronJob'];
 while (queue.length > 0) {
@@ -49,11 +56,9 @@ while (queue.length > 0) {
   seen.add(full);
   const doc = docs[full];
   const name = shortName(full);
+  const fields = (closure[name] = {});
   const ours = schema[name];
-  if (!ours) {
-    problems.push(`missing type ${name}`);
-    continue;
-  }
+  if (!ours) problems.push(`missing type ${name}`);
   for (const [field, p] of Object.entries(doc.properties ?? {})) {
     const ref =
       p.$ref ??
@@ -64,24 +69,36 @@ while (queue.length > 0) {
       p.additionalProperties?.allOf?.[0]?.$ref;
     const target = ref?.split('/').pop();
     if (target && docs[target]?.properties) queue.push(target);
-    const row = ours.p[field];
+    const want = encode(p);
+    const required = (doc.required ?? []).includes(field) && field !== 'apiVersion' && field !== 'kind';
+    fields[field] = `${want}${required ? '!' : ''}`;
+    const row = ours?.p[field];
+    if (!ours) continue;
     if (!row) {
       problems.push(`missing field ${name}.${field}`);
       continue;
     }
-    const want = encode(p);
-    if (row[0] !== want && !(want === 'any' && row[0].startsWith('#')))
-      problems.push(`${name}.${field}: type ${row[0]}, OpenAPI ${want}`);
+    if (row[0] !== want && !(want === 'any' && row[0].startsWith('#'))) problems.push(`${name}.${field}: type ${row[0]}, OpenAPI ${want}`);
     // The documents in the Kubernetes tree carry no enums (the served spec does): compare when present.
     const values = p.enum ?? p.items?.enum;
-    if (values && JSON.stringify([...(values ?? [])].sort()) !== JSON.stringify([...(row[3] ?? [])].sort())) {
-      problems.push(`${name}.${field}: enum ${JSON.stringify(row[3] ?? [])}, OpenAPI ${JSON.stringify(values ?? [])}`);
+    if (values && JSON.stringify([...values].sort()) !== JSON.stringify([...(row[3] ?? [])].sort())) {
+      problems.push(`${name}.${field}: enum ${JSON.stringify(row[3] ?? [])}, OpenAPI ${JSON.stringify(values)}`);
     }
-    const required = (doc.required ?? []).includes(field) && field !== 'apiVersion' && field !== 'kind';
     if (required !== (row[2] === 1)) problems.push(`${name}.${field}: required ${row[2] === 1}, OpenAPI ${required}`);
   }
-  for (const field of Object.keys(ours.p)) if (!(field in (doc.properties ?? {}))) problems.push(`extra field ${name}.${field}`);
+  for (const field of Object.keys(ours?.p ?? {})) if (!(field in (doc.properties ?? {}))) problems.push(`extra field ${name}.${field}`);
 }
 for (const name of Object.keys(schema)) if (![...seen].some((f) => shortName(f) === name)) problems.push(`extra type ${name}`);
-console.log(problems.length === 0 ? `the schema matches the OpenAPI documents (${seen.size} types)` : problems.join('\n'));
+if (process.argv.includes('--write-fixture')) {
+  const target = resolve(root, 'test/fixtures/openapi', `${version}.json`);
+  mkdirSync(dirname(target), { recursive: true });
+  const sorted = Object.fromEntries(Object.keys(closure).sort().map((t) => [t, Object.fromEntries(Object.entries(closure[t]).sort())]));
+  writeFileSync(target, `${JSON.stringify(sorted, null, 1)}\n`);
+  console.log(`wrote ${target}`);
+}
+console.log(
+  problems.length === 0
+    ? `Kubernetes ${version}: the schema matches the OpenAPI documents (${seen.size} types)`
+    : `Kubernetes ${version}:\n${problems.join('\n')}`,
+);
 process.exit(problems.length === 0 ? 0 : 1);

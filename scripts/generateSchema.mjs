@@ -1,18 +1,20 @@
 // Generates src-engine/generated/schema.ts: the field schema of batch/v1 Job and CronJob and
-// every type they reference (core/v1 PodSpec, meta/v1 ObjectMeta, ...) for one Kubernetes
-// version, read with the TypeScript compiler API from the `kubernetes-models` package (.d.ts
-// files generated from the Kubernetes OpenAPI, with the API docs as JSDoc and enums as string
-// literal unions).
+// every type they reference (core/v1 PodSpec, meta/v1 ObjectMeta, ...) for every supported
+// Kubernetes version, read with the TypeScript compiler API from the `kubernetes-models` package
+// (.d.ts files generated from the Kubernetes OpenAPI, with the API docs as JSDoc and enums as
+// string literal unions).
 //
 // Why generated: the validator reports unknown fields and wrong JSON types anywhere in a
 // manifest, rules check enum values, and hover/completion show the API docs and values;
 // hand-writing ~200 types would drift. The package is generated from one Kubernetes release;
 // scripts/schemaVersions.mjs says which, and how the closure changed between versions, so
-// generateSchema(source, version) can give any supported version from it. Facts the .d.ts
-// files do not carry (defaults, minimums, the version that added a batch field) live in
-// src-engine/schema/facts.ts.
+// generateSchema(source, version) gives any supported version from it. The file holds one table
+// for all versions (most of it is equal between them): the union of their types and fields, and
+// FIELD_VERSIONS, the versions a field exists in (or is required in) where that is not all of
+// them. Facts the .d.ts files do not carry (defaults, minimums, the version that added a batch
+// field) live in src-engine/schema/facts.ts.
 //
-// Usage: node scripts/generateSchema.mjs           write the file (Kubernetes 1.35)
+// Usage: node scripts/generateSchema.mjs           write the file (Kubernetes 1.32–1.36)
 //        node scripts/generateSchema.mjs --check   exit 1 if the committed file is stale (CI)
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,6 +25,7 @@ import {
   FORBIDDEN_FIELDS,
   REQUIRED_FIELDS,
   SOURCE_KUBERNETES_VERSION,
+  SUPPORTED_VERSIONS,
   VERSION_CHANGES,
   compareVersions,
 } from './schemaVersions.mjs';
@@ -30,7 +33,7 @@ import {
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const TARGET = resolve(root, 'src-engine/generated/schema.ts');
-export const DEFAULT_VERSION = '1.35';
+const DEFAULT_SOURCE = 'kubernetes-models@5.1.0';
 
 /** The package a source name (`kubernetes-models@5.1.0`) points at, checked against what is installed. */
 function sourceDir(source) {
@@ -170,10 +173,15 @@ function atVersion(types, sourceVersion, version) {
     for (const [typeName, fields] of Object.entries(change.added ?? {})) {
       for (const field of fields) delete types.get(typeName)?.p[field];
     }
-    for (const path of change.madeRequired ?? []) {
-      const [typeName, field] = path.split('.');
-      const current = types.get(typeName)?.p[field];
-      if (current) types.get(typeName).p[field] = row(current[0], current[1], false, current[3]);
+    for (const [paths, required] of [
+      [change.madeRequired ?? [], false],
+      [change.madeOptional ?? [], true],
+    ]) {
+      for (const path of paths) {
+        const [typeName, field] = path.split('.');
+        const current = types.get(typeName)?.p[field];
+        if (current) types.get(typeName).p[field] = row(current[0], current[1], required, current[3]);
+      }
     }
     for (const [typeName, fields] of Object.entries(change.removed ?? {})) {
       if (!types.has(typeName)) types.set(typeName, { p: {} });
@@ -222,42 +230,108 @@ function checkFields(types, version) {
 
 const byName = ([a], [b]) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A deep copy of a type table, so one read of the source serves every version. */
+const copyTypes = (types) => new Map([...types].map(([name, entry]) => [name, { ...entry, p: { ...entry.p } }]));
+
 /**
- * generateSchema returns the text of src-engine/generated/schema.ts for one Kubernetes version,
- * read from `source` (`<package>@<version>`, one of SOURCE_KUBERNETES_VERSION's keys).
+ * generateSchema returns the type table of one Kubernetes version, read from `source`
+ * (`<package>@<version>`, one of SOURCE_KUBERNETES_VERSION's keys), checked against the
+ * version's sentinel fields.
  */
-export function generateSchema(source = 'kubernetes-models@5.1.0', version = DEFAULT_VERSION) {
+export function generateSchema(source = DEFAULT_SOURCE, version = SUPPORTED_VERSIONS.at(-1), read = undefined) {
   const sourceVersion = SOURCE_KUBERNETES_VERSION[source];
   if (!sourceVersion) throw new Error(`unknown schema source ${source}`);
-  const types = atVersion(readSource(sourceDir(source)), sourceVersion, version);
+  const types = atVersion(copyTypes(read ?? readSource(sourceDir(source))), sourceVersion, version);
   checkFields(types, version);
+  return types;
+}
+
+/**
+ * mergeVersions folds the per-version tables into one: each field's row is its newest version's,
+ * and `fieldVersions` says where a field is not in every version (`since`, `until`) or its
+ * required flag differs between them (`requiredSince`, `requiredUntil`).
+ */
+function mergeVersions(tables) {
+  const versions = [...tables.keys()];
+  const union = new Map();
+  const fieldVersions = {};
+  for (const version of versions) {
+    for (const [name, entry] of tables.get(version)) {
+      const merged = union.get(name) ?? { p: {} };
+      if (entry.d) merged.d = entry.d;
+      for (const [field, value] of Object.entries(entry.p)) {
+        const earlier = merged.p[field];
+        if (earlier && earlier[0] !== value[0]) throw new Error(`${name}.${field} changes type between versions`);
+        merged.p[field] = value;
+      }
+      union.set(name, merged);
+    }
+  }
+  const range = (list) => {
+    const first = versions.indexOf(list[0]);
+    if (list.some((v, i) => versions.indexOf(v) !== first + i)) throw new Error(`not a contiguous range: ${list.join(', ')}`);
+    return list;
+  };
+  for (const [name, entry] of union) {
+    // A field of a type that exists only in some versions (FileKeySelector) needs no span of its
+    // own when it is there whenever its type is: the field that reaches the type carries it.
+    const typeIn = versions.filter((v) => tables.get(v).has(name));
+    for (const field of Object.keys(entry.p)) {
+      const present = range(versions.filter((v) => tables.get(v).get(name)?.p[field] !== undefined));
+      const required = present.filter((v) => tables.get(v).get(name).p[field][2] === 1);
+      const span = {};
+      if (present.length !== typeIn.length) {
+        if (present[0] !== versions[0]) span.since = present[0];
+        if (present.at(-1) !== versions.at(-1)) span.until = present.at(-1);
+      }
+      if (required.length > 0 && required.length < present.length) {
+        if (required[0] === present[0]) span.requiredUntil = range(required).at(-1);
+        else if (required.at(-1) === present.at(-1)) span.requiredSince = range(required)[0];
+        else throw new Error(`${name}.${field}: required in the middle of its versions`);
+      }
+      if (Object.keys(span).length > 0) fieldVersions[`${name}.${field}`] = span;
+    }
+  }
+  return { union, fieldVersions };
+}
+
+/** generateSchemaFile returns the text of src-engine/generated/schema.ts for every supported version. */
+export function generateSchemaFile(source = DEFAULT_SOURCE) {
+  const read = readSource(sourceDir(source));
+  const tables = new Map(SUPPORTED_VERSIONS.map((version) => [version, generateSchema(source, version, read)]));
+  const { union, fieldVersions } = mergeVersions(tables);
   const sorted = Object.fromEntries(
-    [...types.entries()]
+    [...union.entries()]
       .sort(byName)
       .map(([name, entry]) => [
         name,
         { ...(entry.d ? { d: entry.d } : {}), p: Object.fromEntries(Object.entries(entry.p).sort(byName)) },
       ]),
   );
-  const origin = `${source} (Kubernetes ${sourceVersion})`;
+  const spans = Object.fromEntries(Object.entries(fieldVersions).sort(byName));
+  const origin = `${source} (Kubernetes ${SOURCE_KUBERNETES_VERSION[source]})`;
   return {
-    typeCount: types.size,
-    text: `// Generated by scripts/generateSchema.mjs from ${origin} for Kubernetes ${version}. Do not edit.
-import type { RawSchema } from '../schema/types';
+    typeCount: union.size,
+    text: `// Generated by scripts/generateSchema.mjs from ${origin} for Kubernetes ${SUPPORTED_VERSIONS.join(', ')}. Do not edit.
+import type { RawFieldVersions, RawSchema } from '../schema/types';
 
 /** Where the schema comes from, for the README and hover. */
 export const SCHEMA_SOURCE = ${JSON.stringify(origin)};
 
-/** The Kubernetes version whose API this schema describes. */
-export const SCHEMA_KUBERNETES_VERSION = ${JSON.stringify(version)};
+/** The Kubernetes versions this schema describes, oldest first. */
+export const SCHEMA_KUBERNETES_VERSIONS = ${JSON.stringify(SUPPORTED_VERSIONS)} as const;
 
+/** Fields that exist (or are required) only in some of those versions. */
+export const FIELD_VERSIONS: RawFieldVersions = ${JSON.stringify(spans)};
+
+/** Every type and field of any of those versions; a row is its newest version's. */
 export const RAW_SCHEMA: RawSchema = ${JSON.stringify(sorted)};
 `,
   };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { text, typeCount } = generateSchema();
+  const { text, typeCount } = generateSchemaFile();
   if (process.argv.includes('--check')) {
     const current = existsSync(TARGET) ? readFileSync(TARGET, 'utf8') : '';
     if (current !== text) {
@@ -267,6 +341,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.log(`${TARGET} is up to date`);
   } else {
     writeFileSync(TARGET, text);
-    console.log(`wrote ${TARGET}: ${typeCount} types (Kubernetes ${DEFAULT_VERSION})`);
+    console.log(`wrote ${TARGET}: ${typeCount} types (Kubernetes ${SUPPORTED_VERSIONS[0]}–${SUPPORTED_VERSIONS.at(-1)})`);
   }
 }

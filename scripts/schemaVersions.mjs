@@ -3,9 +3,12 @@
 // from one minor version to the next (read from the published OpenAPI v3 documents of each
 // release, api/openapi-spec/v3/api__v1_openapi.json and apis__batch__v1_openapi.json).
 //
-// The generator reads one source package and walks these changes backwards to the version it is
-// asked for, so one package can give the schema of every supported version (issue #17 will ask
-// for 1.32–1.36; today the build asks for 1.35). Descriptions below are this project's words.
+// The generator reads one source package and walks these changes backwards to each supported
+// version (SUPPORTED_VERSIONS), so one package gives the schema of every version kube-jobs can
+// judge a manifest as. Descriptions below are this project's words.
+
+/** The Kubernetes minor versions kube-jobs follows, oldest first; the last is the default. */
+export const SUPPORTED_VERSIONS = ['1.32', '1.33', '1.34', '1.35', '1.36'];
 
 /** Kubernetes minor version each supported source package was generated from. */
 export const SOURCE_KUBERNETES_VERSION = {
@@ -16,10 +19,42 @@ export const SOURCE_KUBERNETES_VERSION = {
  * Changes to the Job/CronJob closure introduced by a minor version, relative to the one before:
  * `added` fields appeared in that version (so older versions lack them); `removed` fields were
  * dropped in that version (so older versions have them, with the type rows given here);
- * `madeRequired` fields became required in the OpenAPI in that version.
+ * `madeRequired` fields became required in the OpenAPI in that version, `madeOptional` fields stopped
+ * being required in it.
  * Types: the encoding of src-engine/schema/types.ts.
  */
 export const VERSION_CHANGES = [
+  {
+    version: '1.33',
+    why: 'Lifecycle.stopSignal (KEP-4960, alpha, gate ContainerStopSignals)',
+    added: { Lifecycle: ['stopSignal'] },
+  },
+  {
+    version: '1.34',
+    why:
+      'PodSpec.hostnameOverride (KEP-4762, alpha, gate HostnameOverride), restartPolicyRules of containers (KEP-5307, alpha, ' +
+      'gate ContainerRestartRules), env valueFrom.fileKeyRef (KEP-3721, alpha, gate EnvFiles), podCertificate projected ' +
+      'volumes (KEP-4317, alpha, gate PodCertificateRequest)',
+    added: {
+      PodSpec: ['hostnameOverride'],
+      Container: ['restartPolicyRules'],
+      EphemeralContainer: ['restartPolicyRules'],
+      EnvVarSource: ['fileKeyRef'],
+      VolumeProjection: ['podCertificate'],
+    },
+  },
+  {
+    version: '1.35',
+    why:
+      'PodSpec.workloadRef (KEP-4671, alpha, gate GenericWorkload), PodCertificateProjection.userAnnotations; the OpenAPI ' +
+      'no longer marks onPodConditions[].status required (the server defaults it to True, in CronJobs too since 1.34: ' +
+      'kubernetes/kubernetes#131525)',
+    added: {
+      PodSpec: ['workloadRef'],
+      PodCertificateProjection: ['userAnnotations'],
+    },
+    madeOptional: ['PodFailurePolicyOnPodConditionsPattern.status'],
+  },
   {
     version: '1.36',
     why:
@@ -54,34 +89,64 @@ export function compareVersions(a, b) {
   return am - bm || an - bn;
 }
 
+/** Fields every supported version has (checked for each, so a source that lost one fails the build). */
+const ALWAYS = [
+  'PodResourceClaim.resourceClaimTemplateName',
+  'PodSpec.resources',
+  'Container.resizePolicy',
+  'Volume.image',
+  'PodSecurityContext.seLinuxChangePolicy',
+  'PodSecurityContext.supplementalGroupsPolicy',
+  'ResourceClaim.request',
+  'JobSpec.managedBy',
+  'JobSpec.successPolicy',
+  'JobSpec.podReplacementPolicy',
+];
+
 /**
  * Fields a version must have, whatever the source: the ones users hit first when a schema lags
  * (a false "unknown field" costs more than a miss). The generator refuses to write a schema that
- * lacks one of them, so the build fails when the source falls behind.
+ * lacks one of them, so the build fails when the source falls behind. Written out per version
+ * from each release's OpenAPI, not derived from VERSION_CHANGES, so a wrong change entry fails too.
  */
 export const REQUIRED_FIELDS = {
-  1.35: [
-    'PodResourceClaim.resourceClaimTemplateName',
+  1.32: [...ALWAYS],
+  1.33: [...ALWAYS, 'Lifecycle.stopSignal'],
+  1.34: [
+    ...ALWAYS,
+    'Lifecycle.stopSignal',
     'PodSpec.hostnameOverride',
-    'PodSpec.resources',
-    'PodSpec.workloadRef',
     'EnvVarSource.fileKeyRef',
     'Container.restartPolicyRules',
-    'Container.resizePolicy',
+    'VolumeProjection.podCertificate',
+  ],
+  1.35: [
+    ...ALWAYS,
     'Lifecycle.stopSignal',
+    'PodSpec.hostnameOverride',
+    'EnvVarSource.fileKeyRef',
+    'Container.restartPolicyRules',
+    'VolumeProjection.podCertificate',
+    'PodSpec.workloadRef',
+    'PodCertificateProjection.userAnnotations',
+  ],
+  1.36: [
+    ...ALWAYS,
+    'Lifecycle.stopSignal',
+    'PodSpec.hostnameOverride',
+    'EnvVarSource.fileKeyRef',
+    'Container.restartPolicyRules',
     'VolumeProjection.podCertificate',
     'PodCertificateProjection.userAnnotations',
-    'Volume.image',
-    'PodSecurityContext.seLinuxChangePolicy',
-    'PodSecurityContext.supplementalGroupsPolicy',
-    'ResourceClaim.request',
-    'JobSpec.managedBy',
-    'JobSpec.successPolicy',
-    'JobSpec.podReplacementPolicy',
+    'PodSpec.schedulingGroup',
   ],
 };
 
-/** Fields a version must not have (added after it), so a too-new source cannot leak them. */
+/** Fields a version must not have (added after it, or removed before it), so a too-new source cannot leak them. */
 export const FORBIDDEN_FIELDS = {
+  1.32: ['Lifecycle.stopSignal', 'PodSpec.hostnameOverride', 'EnvVarSource.fileKeyRef', 'PodSpec.schedulingGroup'],
+  1.33: ['PodSpec.hostnameOverride', 'Container.restartPolicyRules', 'VolumeProjection.podCertificate'],
+  1.34: ['PodSpec.workloadRef', 'PodCertificateProjection.userAnnotations', 'PodSpec.schedulingGroup'],
   1.35: ['PodSpec.schedulingGroup'],
+  1.36: ['PodSpec.workloadRef'],
 };

@@ -14,13 +14,17 @@ const FIELD_NAMES: { readonly [K in CronFieldName]?: Readonly<Record<string, num
 };
 
 const NS_PER_SECOND = 1_000_000_000n;
+/** Go's text for the panic of `spec[eq+1 : i]` with i = -1 (runtime boundsError, a negative high bound). */
+const ROBFIG_ZONE_PANIC = 'runtime error: slice bounds out of range [:-1]';
 
 /**
  * parseStandard parses a schedule exactly like robfig/cron v3.0.1 `ParseStandard`
  * (parser.go `Parser.Parse` with Minute|Hour|Dom|Month|Dow|Descriptor): optional
  * `TZ=`/`CRON_TZ=` prefix, descriptors, five whitespace-separated fields. On failure the
  * error is robfig's message, word for word and in its check order. One deliberate
- * difference: a zone prefix without a following space makes robfig panic; here it is an error.
+ * difference: a zone prefix without a following space makes robfig panic (it slices the zone
+ * name up to the index of a space that is not there); here it is an error that carries the
+ * panic's own text.
  */
 export function parseStandard(spec: string): ScheduleParseResult {
   if (spec.length === 0) return { ok: false, error: 'empty spec string' };
@@ -30,7 +34,11 @@ export function parseStandard(spec: string): ScheduleParseResult {
     const space = rest.indexOf(' ');
     const eq = rest.indexOf('=');
     if (space < 0) {
-      return { ok: false, error: `cannot parse ${rest}: a TZ= or CRON_TZ= prefix must be followed by a space and the schedule (robfig/cron panics here)` };
+      return {
+        ok: false,
+        error: `cannot parse ${rest}: a TZ= or CRON_TZ= prefix must be followed by a space and the schedule (robfig/cron panics here)`,
+        panic: ROBFIG_ZONE_PANIC,
+      };
     }
     const name = rest.slice(eq + 1, space);
     const loaded = goLoadLocation(name);

@@ -1,17 +1,22 @@
-import { RAW_SCHEMA } from '../generated/schema';
+import { FIELD_VERSIONS, RAW_SCHEMA } from '../generated/schema';
 import type { WorkloadKind } from '../parse/manifests';
 import type { PathSegment } from '../parse/fieldPath';
 import { FIELD_FACTS } from './facts';
+import { KUBERNETES_VERSIONS, NEWEST_KUBERNETES_VERSION, compareKubernetesVersions } from './kubernetesVersion';
+import type { KubernetesVersion } from './kubernetesVersion';
 import type { SchemaType } from './types';
 
 /**
- * One node of the Job/CronJob schema: what a field accepts and what the API docs say about
- * it. Used by the validator (unknown fields, wrong types) and by hover and completion.
+ * One node of the Job/CronJob schema of one Kubernetes version: what a field accepts and what
+ * the API docs say about it. Used by the validator (unknown fields, wrong types) and by hover
+ * and completion.
  */
 export interface SchemaNode {
   readonly type: SchemaType;
   /** The object type's name for `object` nodes (`PodSpec`), from the Kubernetes API. */
   readonly typeName?: string;
+  /** The version whose fields an `object` node has. */
+  readonly version?: KubernetesVersion;
   /** Element schema of an `array`. */
   readonly items?: SchemaNode;
   /** Value schema of a `map` (keys are strings). */
@@ -27,6 +32,10 @@ export interface SchemaNode {
   /** Kubernetes version that added the field (batch fields only). */
   readonly addedIn?: string;
   readonly docsUrl?: string;
+  /** The first supported version that has the field, when older supported versions lack it. */
+  readonly since?: KubernetesVersion;
+  /** The last supported version that has the field, when newer ones removed it. */
+  readonly until?: KubernetesVersion;
 }
 
 /** A named property of an object node. */
@@ -34,50 +43,74 @@ export interface SchemaProperty extends SchemaNode {
   readonly name: string;
 }
 
-const properties = new Map<string, ReadonlyMap<string, SchemaProperty>>();
-const objects = new Map<string, SchemaNode>();
+/** Per version, per type name (two levels: the validator looks properties up for every key it walks). */
+const properties = new Map<KubernetesVersion, Map<string, ReadonlyMap<string, SchemaProperty>>>();
+const objects = new Map<KubernetesVersion, Map<string, SchemaNode>>();
+
+function cacheOf<T>(caches: Map<KubernetesVersion, Map<string, T>>, version: KubernetesVersion): Map<string, T> {
+  let cache = caches.get(version);
+  if (!cache) caches.set(version, (cache = new Map()));
+  return cache;
+}
 
 /**
  * decode builds a node from the generated type string (`#Name`, `[]T`, `{}T`, scalars); enum
  * `values` belong to the scalar at the bottom (the items of a list of enums).
  */
-function decode(encoded: string, values?: readonly string[]): SchemaNode {
-  if (encoded.startsWith('[]')) return { type: 'array', items: decode(encoded.slice(2), values) };
-  if (encoded.startsWith('{}')) return { type: 'map', values: decode(encoded.slice(2), values) };
-  if (encoded.startsWith('#')) return objectNode(encoded.slice(1));
+function decode(encoded: string, version: KubernetesVersion, values?: readonly string[]): SchemaNode {
+  if (encoded.startsWith('[]')) return { type: 'array', items: decode(encoded.slice(2), version, values) };
+  if (encoded.startsWith('{}')) return { type: 'map', values: decode(encoded.slice(2), version, values) };
+  if (encoded.startsWith('#')) return objectNode(encoded.slice(1), version);
   return values ? { type: encoded as SchemaType, enum: values } : { type: encoded as SchemaType };
 }
 
-function objectNode(typeName: string): SchemaNode {
-  let node = objects.get(typeName);
+function objectNode(typeName: string, version: KubernetesVersion): SchemaNode {
+  const cache = cacheOf(objects, version);
+  let node = cache.get(typeName);
   if (!node) {
     const raw = RAW_SCHEMA[typeName];
-    node = { type: 'object', typeName, ...(raw?.d ? { description: raw.d } : {}) };
-    objects.set(typeName, node);
+    node = { type: 'object', typeName, version, ...(raw?.d ? { description: raw.d } : {}) };
+    cache.set(typeName, node);
   }
   return node;
 }
 
-function propertyMap(typeName: string): ReadonlyMap<string, SchemaProperty> {
-  let map = properties.get(typeName);
+/** newerThan: `a` is set and a later version than `b`. */
+const newerThan = (a: string | undefined, b: string): boolean => a !== undefined && compareKubernetesVersions(a, b) > 0;
+
+function propertyMap(typeName: string, version: KubernetesVersion): ReadonlyMap<string, SchemaProperty> {
+  const cache = cacheOf(properties, version);
+  let map = cache.get(typeName);
   if (map) return map;
   const built = new Map<string, SchemaProperty>();
   const raw = RAW_SCHEMA[typeName];
   if (raw) {
     for (const name of Object.keys(raw.p)) {
-      const [encoded, description, required, values] = raw.p[name]!;
+      const span = FIELD_VERSIONS[`${typeName}.${name}`];
+      // A field this version does not have is not a property of it (an unknown field there).
+      if (newerThan(span?.since, version) || newerThan(version, span?.until ?? version)) {
+        continue;
+      }
+      const [encoded, description, requiredNewest, values] = raw.p[name]!;
+      const required = span?.requiredSince
+        ? !newerThan(span.requiredSince, version)
+        : span?.requiredUntil
+          ? !newerThan(version, span.requiredUntil)
+          : requiredNewest === 1;
       const facts = FIELD_FACTS[`${typeName}.${name}`];
       built.set(name, {
-        ...decode(encoded, values),
+        ...decode(encoded, version, values),
         name,
         ...(description ? { description } : {}),
         ...(required ? { required: true } : {}),
+        ...(span?.since ? { since: span.since as KubernetesVersion } : {}),
+        ...(span?.until ? { until: span.until as KubernetesVersion } : {}),
         ...facts,
       });
     }
   }
   map = built;
-  properties.set(typeName, map);
+  cache.set(typeName, map);
   return map;
 }
 
@@ -95,19 +128,23 @@ export function enumValues(typeName: string, field: string): readonly string[] {
   return values;
 }
 
-/** rootSchema is the schema of a whole Job or CronJob document. */
-export function rootSchema(kind: WorkloadKind): SchemaNode {
-  return objectNode(kind);
+/** rootSchema is the schema of a whole Job or CronJob document in a Kubernetes version. */
+export function rootSchema(kind: WorkloadKind, version: KubernetesVersion = NEWEST_KUBERNETES_VERSION): SchemaNode {
+  return objectNode(kind, version);
 }
 
-/** propertyOf looks up one property of an object node. */
+/** propertyOf looks up one property of an object node (in the node's version). */
 export function propertyOf(node: SchemaNode, name: string): SchemaProperty | undefined {
-  return node.type === 'object' && node.typeName ? propertyMap(node.typeName).get(name) : undefined;
+  return node.type === 'object' && node.typeName
+    ? propertyMap(node.typeName, node.version ?? NEWEST_KUBERNETES_VERSION).get(name)
+    : undefined;
 }
 
 /** propertiesOf lists an object node's properties in name order (empty for other nodes). */
 export function propertiesOf(node: SchemaNode): readonly SchemaProperty[] {
-  return node.type === 'object' && node.typeName ? [...propertyMap(node.typeName).values()] : [];
+  return node.type === 'object' && node.typeName
+    ? [...propertyMap(node.typeName, node.version ?? NEWEST_KUBERNETES_VERSION).values()]
+    : [];
 }
 
 /**
@@ -115,8 +152,12 @@ export function propertiesOf(node: SchemaNode): readonly SchemaProperty[] {
  * from a kind's root; list indexes and map keys step into items/values. Undefined when the
  * path leaves the schema (an unknown field).
  */
-export function schemaAt(kind: WorkloadKind, segments: readonly PathSegment[]): SchemaNode | undefined {
-  let node: SchemaNode | undefined = rootSchema(kind);
+export function schemaAt(
+  kind: WorkloadKind,
+  segments: readonly PathSegment[],
+  version: KubernetesVersion = NEWEST_KUBERNETES_VERSION,
+): SchemaNode | undefined {
+  let node: SchemaNode | undefined = rootSchema(kind, version);
   for (const segment of segments) {
     if (!node) return undefined;
     if (node.type === 'array') node = node.items;
@@ -125,6 +166,38 @@ export function schemaAt(kind: WorkloadKind, segments: readonly PathSegment[]): 
     else return undefined;
   }
   return node;
+}
+
+/** fieldOfSomeVersion: `typeName.field` exists in at least one supported version. */
+export function fieldOfSomeVersion(typeName: string, field: string): boolean {
+  return RAW_SCHEMA[typeName]?.p[field] !== undefined;
+}
+
+/** fieldNamesOfSomeVersion: every field `typeName` has in at least one supported version. */
+export function fieldNamesOfSomeVersion(typeName: string): readonly string[] {
+  return Object.keys(RAW_SCHEMA[typeName]?.p ?? {});
+}
+
+/** typeSchema is the node of an API type by name (`PodSpec`) in a version. */
+export function typeSchema(typeName: string, version: KubernetesVersion = NEWEST_KUBERNETES_VERSION): SchemaNode {
+  return objectNode(typeName, version);
+}
+
+/**
+ * schemaInSomeVersion finds a path that `version` does not know in the newest version that has
+ * it (hover on `hostnameOverride` for a 1.33 cluster still shows the field's docs and when it
+ * came). Undefined when no supported version has it.
+ */
+export function schemaInSomeVersion(
+  kind: WorkloadKind,
+  segments: readonly PathSegment[],
+): { readonly node: SchemaNode; readonly version: KubernetesVersion } | undefined {
+  for (let i = KUBERNETES_VERSIONS.length - 1; i >= 0; i--) {
+    const version = KUBERNETES_VERSIONS[i]!;
+    const node = schemaAt(kind, segments, version);
+    if (node) return { node, version };
+  }
+  return undefined;
 }
 
 /** describeType renders a node's type for hover text (`[]Container`, `map[string]string`). */

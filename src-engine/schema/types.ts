@@ -22,3 +22,17 @@ export type RawProperty = readonly [type: string, description?: string, required
 
 /** The JSON type a field accepts. */
 export type SchemaType = 'string' | 'integer' | 'boolean' | 'int-or-string' | 'quantity' | 'any' | 'object' | 'array' | 'map';
+
+/**
+ * Where a field is not the same in every supported version, keyed `<TypeName>.<field>`: the
+ * first (`since`) and last (`until`) version that has it, and where the OpenAPI's required flag
+ * changes, the first version it is required in (`requiredSince`) or the last (`requiredUntil`).
+ */
+export interface RawFieldVersions {
+  readonly [typeAndField: string]: {
+    readonly since?: string;
+    readonly until?: string;
+    readonly requiredSince?: string;
+    readonly requiredUntil?: string;
+  };
+}

@@ -3,6 +3,10 @@ import { formatFieldPath } from '../parse/fieldPath';
 import type { PathSegment } from '../parse/fieldPath';
 import { isPlainObject, locateField } from '../parse/manifests';
 import type { ManifestDocument, WorkloadKind } from '../parse/manifests';
+import { NEWEST_KUBERNETES_VERSION } from '../schema/kubernetesVersion';
+import type { KubernetesVersion } from '../schema/kubernetesVersion';
+import { featureGatesOf } from './featureGates';
+import type { FeatureGates } from './featureGates';
 
 /** The Job spec a rule checks: a Job's `spec`, or a CronJob's `spec.jobTemplate.spec`. */
 export interface JobSpecView {
@@ -51,8 +55,9 @@ export const MAX_FINDINGS_PER_DOCUMENT = 1000;
 export type SuppressedFindings = Map<string, { count: number; readonly severity: Severity }>;
 
 /**
- * RuleContext is what every rule sees: the document, its kind, the decoded object and the
- * Job spec(s), plus `report`. One context serves all rules of a document.
+ * RuleContext is what every rule sees: the document, its kind, the decoded object, the Job
+ * spec(s) and the Kubernetes version (and its feature gates) that judges them, plus `report`.
+ * One context serves all rules of a document.
  *
  * A value reached through a YAML alias is the anchor's value, shared by every place that uses
  * it: a problem in it is reported once, at the anchor, saying how many more places repeat it.
@@ -64,6 +69,7 @@ export class RuleContext {
   /** Findings drawn at an anchor, by rule, range and message (without the field path): index and repeats. */
   private readonly atAnchor = new Map<string, { readonly index: number; repeats: number }>();
   readonly jobSpecs: readonly JobSpecView[];
+  readonly gates: FeatureGates;
 
   constructor(
     readonly doc: ManifestDocument,
@@ -72,8 +78,10 @@ export class RuleContext {
     readonly root: Record<string, unknown>,
     private readonly levelOf: (rule: string) => RuleLevel,
     private readonly docsOf: (rule: string) => string | undefined,
+    readonly version: KubernetesVersion = NEWEST_KUBERNETES_VERSION,
   ) {
     this.jobSpecs = collectJobSpecs(kind, root);
+    this.gates = featureGatesOf(version);
   }
 
   get spec(): Record<string, unknown> | undefined {

@@ -1,6 +1,8 @@
 import type { Finding, Range, Severity } from '../model/diagnostic';
 import { isPlainObject, parseManifestDocument, rangeInDocument, rangeOfField } from '../parse/manifests';
 import type { ManifestDocument, ManifestFile } from '../parse/manifests';
+import { NEWEST_KUBERNETES_VERSION } from '../schema/kubernetesVersion';
+import type { KubernetesVersion } from '../schema/kubernetesVersion';
 import { RuleContext } from './context';
 import type { RuleLevel } from './context';
 import { limitFindings } from './findingsLimit';
@@ -9,9 +11,11 @@ import type { RuleInfo } from './rule';
 import { RULE_DEFINITIONS, RULES } from './rules';
 import { readFindings, syntaxFindings } from './yamlFindings';
 
-/** Per-rule levels: a severity overrides the default, `off` disables the rule. */
+/** Per-rule levels (a severity overrides the default, `off` disables the rule) and the version that judges. */
 export interface LintOptions {
   readonly rules?: Readonly<Record<string, Severity | 'off'>>;
+  /** The Kubernetes version whose API server the manifest is checked as (default: the newest supported). */
+  readonly kubernetesVersion?: KubernetesVersion;
 }
 
 const RULE_BY_ID: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r) => [r.id, r]));
@@ -107,7 +111,8 @@ export function lintDocument(doc: ManifestDocument, options?: LintOptions): Find
     !isPlainObject(doc.value) && quoted !== undefined ? parseManifestDocument({ ...doc.chunk, text: quoted }, doc.index) : doc;
   const root = checked.value;
   if (!isPlainObject(root)) return sortByPosition(findings);
-  const ctx = new RuleContext(checked, kind, root, levelOf, docsOf);
+  const version = options?.kubernetesVersion ?? NEWEST_KUBERNETES_VERSION;
+  const ctx = new RuleContext(checked, kind, root, levelOf, docsOf, version);
   for (const definition of RULE_DEFINITIONS) {
     if (!definition.check || !definition.rules.some((r) => levelOf(r.id) !== 'off')) continue;
     try {

@@ -135,16 +135,17 @@ export function validateNodeSelectorTerm(
   return errors;
 }
 
-/** ValidateNodeSelector: at least one term. */
+/** ValidateNodeSelector: at least one term; label values checked unless `allowInvalidLabelValue` (1.32's required affinity). */
 export function validateNodeSelector(
   selector: Record<string, unknown>,
   path: ApiPath,
   nodeName: (name: string) => string[],
+  allowInvalidLabelValue = false,
 ): FieldErrors {
   const terms = list(selector['nodeSelectorTerms']) ?? [];
   const termsPath = path.child('nodeSelectorTerms');
   if (terms.length === 0) return [required(termsPath, 'must have at least one node selector term')];
-  return terms.flatMap((term, i) => validateNodeSelectorTerm(term, termsPath.index(i), false, nodeName));
+  return terms.flatMap((term, i) => validateNodeSelectorTerm(term, termsPath.index(i), allowInvalidLabelValue, nodeName));
 }
 
 /**

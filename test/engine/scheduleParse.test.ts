@@ -75,8 +75,13 @@ describe('parseStandard: robfig/cron v3.0.1 error messages, word for word', () =
     });
   }
 
-  it('reports a TZ= prefix without a following space as an error instead of robfig\'s panic', () => {
+  it('reports a TZ= prefix without a following space as an error instead of robfig\'s panic, with the panic\'s text', () => {
     assert.match(error('TZ=UTC'), /must be followed by a space/);
+    const result = parseStandard('CRON_TZ=Europe/Berlin');
+    assert.equal(result.ok, false);
+    assert.equal(!result.ok && result.panic, 'runtime error: slice bounds out of range [:-1]');
+    const fine = parseStandard('CRON_TZ=Europe/Berlin 0 3 * * *');
+    assert.equal(fine.ok, true);
   });
 });
 

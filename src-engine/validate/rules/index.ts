@@ -12,6 +12,7 @@ import { objectMetaRule } from './objectMeta';
 import { podFailurePolicyRule } from './podFailurePolicy';
 import { podReplacementPolicyRule } from './podReplacementPolicy';
 import { containersRule } from './pod/containers';
+import { droppedFieldsRule } from './pod/droppedFields';
 import { envRule } from './pod/env';
 import { podSpecRule } from './pod/podSpecFields';
 import { portsRule } from './pod/ports';
@@ -124,7 +125,9 @@ export const RULE_DEFINITIONS: readonly RuleDefinition[] = [
   podReplacementPolicyRule,
   managedByRule,
   selectorRule,
-  // The pod template (ValidatePodTemplateSpec), one family per file under pod/.
+  // The pod template (ValidatePodTemplateSpec), one family per file under pod/, after the
+  // version's DropDisabledTemplateFields (whose drops droppedFieldsRule reports).
+  droppedFieldsRule,
   containersRule,
   portsRule,
   envRule,

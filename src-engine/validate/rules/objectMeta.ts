@@ -1,3 +1,4 @@
+import { atLeast } from '../../schema/kubernetesVersion';
 import { list, obj, str } from '../context';
 import { invalidMessage } from '../fieldErrors';
 import { isDns1123Label, isQualifiedName } from '../nameRules';
@@ -67,9 +68,11 @@ function checkOwnerReferences(ctx: Ctx, references: readonly unknown[]): void {
     };
     const version = groupVersion(apiVersion);
     if (version === undefined || version.version === '') report('apiVersion', apiVersion, 'version must not be empty');
-    if (kind === '') report('kind', kind, 'must not be empty');
-    if ((str(reference['name']) ?? '') === '') report('name', reference['name'] ?? '', 'must not be empty');
-    if ((str(reference['uid']) ?? '') === '') report('uid', reference['uid'] ?? '', 'must not be empty');
+    // Up to 1.33 validateOwnerReference named the field in the detail too ("kind must not be empty").
+    const empty = (field: string): string => (atLeast(ctx.version, '1.34') ? 'must not be empty' : `${field} must not be empty`);
+    if (kind === '') report('kind', kind, empty('kind'));
+    if ((str(reference['name']) ?? '') === '') report('name', reference['name'] ?? '', empty('name'));
+    if ((str(reference['uid']) ?? '') === '') report('uid', reference['uid'] ?? '', empty('uid'));
     const owner = `${version?.group ?? ''}/${version?.version ?? ''}, Kind=${kind}`;
     if (BANNED_OWNERS.has(owner)) {
       ctx.report({

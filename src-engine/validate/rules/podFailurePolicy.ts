@@ -1,4 +1,5 @@
 import { enumValues } from '../../schema/query';
+import { atLeast } from '../../schema/kubernetesVersion';
 import type { PathSegment } from '../../parse/fieldPath';
 import { fieldPath, list, obj, str } from '../context';
 import type { JobSpecView, RuleContext } from '../context';
@@ -12,7 +13,8 @@ const MAX_PATTERNS = 20;
 /** sets.List order (sorted), from the schema's enums. */
 const ACTIONS = [...enumValues('PodFailurePolicyRule', 'action')].sort();
 const OPERATORS = [...enumValues('PodFailurePolicyOnExitCodesRequirement', 'operator')].sort();
-const STATUSES = ['True', 'False', 'Unknown'] as const;
+/** sets.List order, as the API server prints them. */
+const STATUSES = ['False', 'True', 'Unknown'] as const;
 const RULE = 'pod-failure-policy';
 
 /** spec.podFailurePolicy rules (pkg/apis/batch/validation: validatePodFailurePolicy, validatePodFailurePolicyRule). */
@@ -76,7 +78,7 @@ function checkRule(ctx: RuleContext, view: JobSpecView, rule: Record<string, unk
     ctx.report({ rule: RULE, path, at: 'key', message: `${fieldPath(path)}: Invalid value: specifying one of OnExitCodes and OnPodConditions is required` });
   }
   if (onExitCodes) checkExitCodes(ctx, onExitCodes, [...path, 'onExitCodes'], names);
-  if (patterns) checkPatterns(ctx, patterns, [...path, 'onPodConditions']);
+  if (patterns) checkPatterns(ctx, patterns, [...path, 'onPodConditions'], statusDefaulted(ctx, view));
 }
 
 function checkExitCodes(ctx: RuleContext, req: Record<string, unknown>, path: PathSegment[], names: Set<string>): void {
@@ -122,7 +124,17 @@ function checkExitCodes(ctx: RuleContext, req: Record<string, unknown>, path: Pa
   });
 }
 
-function checkPatterns(ctx: RuleContext, patterns: readonly unknown[], path: PathSegment[]): void {
+/**
+ * Whether an empty onPodConditions status is defaulted to True before validation: a Job's always
+ * is (SetDefaults_Job); a CronJob's job template only from 1.34, when the default moved to
+ * SetDefaults_PodFailurePolicyOnPodConditionsPattern (pkg/apis/batch/v1/defaults.go,
+ * kubernetes/kubernetes#131525). Up to 1.33 a CronJob's empty status is Required.
+ */
+function statusDefaulted(ctx: RuleContext, view: JobSpecView): boolean {
+  return !view.inCronJob || atLeast(ctx.version, '1.34');
+}
+
+function checkPatterns(ctx: RuleContext, patterns: readonly unknown[], path: PathSegment[], defaulted: boolean): void {
   if (patterns.length > MAX_PATTERNS) {
     ctx.report({ rule: RULE, path, message: tooManyMessage(fieldPath(path), patterns.length, MAX_PATTERNS) });
   }
@@ -138,9 +150,12 @@ function checkPatterns(ctx: RuleContext, patterns: readonly unknown[], path: Pat
       }
     }
     const status = pattern['status'];
-    // Defaulting turns an empty status into True before validation.
-    if (typeof status === 'string' && status !== '' && !(STATUSES as readonly string[]).includes(status)) {
-      const statusPath = [...path, k, 'status'];
+    const statusPath = [...path, k, 'status'];
+    if ((status === undefined || status === null || status === '') && !defaulted) {
+      const valid = `valid values: [${STATUSES.map((s) => `"${s}"`).join(' ')}]`;
+      ctx.report({ rule: RULE, path: statusPath, at: 'key', locate: status === undefined ? [...path, k] : statusPath,
+        message: requiredMessage(fieldPath(statusPath), valid) });
+    } else if (typeof status === 'string' && status !== '' && !(STATUSES as readonly string[]).includes(status)) {
       ctx.report({ rule: RULE, path: statusPath, message: unsupportedMessage(fieldPath(statusPath), status, STATUSES) });
     }
   });

@@ -5,6 +5,8 @@ import { invalidMessage, requiredMessage } from '../fieldErrors';
 import type { RuleDefinition } from '../rule';
 import { CRON_DOCS } from '../rule';
 import { parseStandard } from '../scheduleApi';
+import { atLeast } from '../../schema/kubernetesVersion';
+import type { KubernetesVersion } from '../../schema/kubernetesVersion';
 
 const TZ_PREFIX = /^(?:CRON_)?TZ=(\S+)\s+([\s\S]*)$/;
 
@@ -45,9 +47,14 @@ export const scheduleRules: RuleDefinition = {
     if (typeof schedule !== 'string') return;
     const parsed = parseStandard(schedule);
     if (!parsed.ok) {
-      ctx.report({ rule: 'schedule-syntax', path: ['spec', 'schedule'], message: invalidMessage('spec.schedule', schedule, parsed.error) });
+      const message = parsed.panic
+        ? panicMessage(schedule, parsed.panic, ctx.version)
+        : invalidMessage('spec.schedule', schedule, parsed.error);
+      ctx.report({ rule: 'schedule-syntax', path: ['spec', 'schedule'], message });
     }
-    if (schedule.includes('TZ')) {
+    // A schedule the server's handler panics on gets no validation message at all (up to 1.34).
+    const panics = !parsed.ok && parsed.panic !== undefined && !atLeast(ctx.version, '1.35');
+    if (schedule.includes('TZ') && !panics) {
       ctx.report({
         rule: 'schedule-tz-prefix',
         path: ['spec', 'schedule'],
@@ -57,6 +64,20 @@ export const scheduleRules: RuleDefinition = {
     }
   },
 };
+
+/**
+ * A schedule robfig/cron panics on (`TZ=Europe/Berlin` with nothing after the zone). Up to 1.34
+ * validateScheduleFormat calls cron.ParseStandard directly, so the API server's handler panics:
+ * the request fails without a Status (HTTP/2 INTERNAL_ERROR, kubectl prints a stream error) and
+ * no other problem is reported. From 1.35 it calls ParseCronScheduleWithPanicRecovery
+ * (pkg/util/parsers) and answers 422 with the panic's text.
+ */
+function panicMessage(schedule: string, panic: string, version: KubernetesVersion): string {
+  if (atLeast(version, '1.35')) return invalidMessage('spec.schedule', schedule, `invalid schedule format: ${panic}`);
+  return `spec.schedule: ${JSON.stringify(schedule)} makes the Kubernetes ${version} API server's handler panic in robfig/cron ` +
+    `(${panic}): the request fails with an internal error (HTTP/2 INTERNAL_ERROR, no Status) instead of a validation ` +
+    'message; put the zone in spec.timeZone and the schedule on its own';
+}
 
 function moveZoneFix(doc: Parameters<typeof setField>[0], spec: Record<string, unknown>, schedule: string): Fix[] {
   const match = TZ_PREFIX.exec(schedule.trim());

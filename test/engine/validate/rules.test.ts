@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { RULES } from '../../../src-engine';
-import type { Finding } from '../../../src-engine';
+import type { Finding, KubernetesVersion } from '../../../src-engine';
 import { cronJobYaml, jobYaml, lint } from './helpers';
 
 interface RuleCase {
@@ -12,6 +12,8 @@ interface RuleCase {
   readonly field?: string;
   /** A substring of the message. */
   readonly message?: string;
+  /** The Kubernetes version that judges it (default: the newest). */
+  readonly version?: KubernetesVersion;
 }
 
 const long = (n: number): string => 'a'.repeat(n);
@@ -75,6 +77,21 @@ const INVALID: RuleCase[] = [
     name: '150 containers without requests',
     text: jobYaml({}, { containers: Array.from({ length: 150 }, (_, i) => ({ name: `c${i}`, image: 'busybox:1.36' })) }),
     message: '50 more findings',
+  },
+  {
+    rule: 'field-dropped',
+    name: 'a stop signal (ContainerStopSignals is alpha and off)',
+    text: jobYaml({}, { os: { name: 'linux' }, containers: [{ name: 'w', image: 'busybox', lifecycle: { stopSignal: 'SIGUSR1' } }] }),
+    field: 'spec.template.spec.containers[0].lifecycle.stopSignal',
+    message: 'silently drops this field ("SIGUSR1"): its feature gate ContainerStopSignals is alpha and off by default there',
+  },
+  {
+    rule: 'field-dropped',
+    name: 'hostnameOverride on 1.34 (HostnameOverride alpha there, beta from 1.35)',
+    text: jobYaml({}, { hostnameOverride: 'worker' }),
+    version: '1.34',
+    field: 'spec.template.spec.hostnameOverride',
+    message: 'Kubernetes 1.34 silently drops this field ("worker"): its feature gate HostnameOverride is alpha and off by default there (on by default from 1.35)',
   },
   { rule: 'schedule-yaml', name: 'leading *', text: cronJobYaml().replace('schedule: "0 3 * * *"', 'schedule: */5 * * * *'), field: 'spec.schedule' },
   { rule: 'schedule-yaml', name: 'leading @', text: cronJobYaml().replace('schedule: "0 3 * * *"', 'schedule: @hourly'), field: 'spec.schedule' },
@@ -364,7 +381,7 @@ const VALID: { name: string; text: string; quiet?: boolean }[] = [
 describe('lint rules', () => {
   for (const c of INVALID) {
     it(`${c.rule}: ${c.name}`, () => {
-      const findings = lint(c.text);
+      const findings = lint(c.text, c.version ? { kubernetesVersion: c.version } : undefined);
       const hit = findings.find((f) => f.rule === c.rule && (c.field === undefined || f.field === c.field) && (c.message === undefined || f.message.includes(c.message)));
       assert.ok(hit, `no ${c.rule} finding${c.field ? ` on ${c.field}` : ''}; got:\n${show(findings)}`);
       assert.equal(hit.severity, RULES.find((r) => r.id === c.rule)?.defaultSeverity);

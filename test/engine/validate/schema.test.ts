@@ -2,8 +2,8 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { SCHEMA_KUBERNETES_VERSION, describeType, enumValues, fieldHelp, propertiesOf, propertyOf, rootSchema,
-  schemaAt } from '../../../src-engine';
+import { KUBERNETES_VERSIONS, describeType, enumValues, fieldHelp, propertiesOf, propertyOf, rootSchema,
+  schemaAt, schemaInSomeVersion } from '../../../src-engine';
 import { REPO_ROOT } from '../../helpers/paths';
 
 describe('generated schema', () => {
@@ -55,8 +55,8 @@ describe('generated schema', () => {
     assert.match(help, /\(https:\/\/kubernetes\.io\/docs\/concepts\/workloads\/controllers\/job\/#delayed-creation-of-replacement-pods\)/);
   });
 
-  it('describes Kubernetes 1.35: its newer fields are known, 1.36 additions are not', () => {
-    assert.equal(SCHEMA_KUBERNETES_VERSION, '1.35');
+  it('describes each version: 1.35 knows its newer fields, 1.36 drops workloadRef, 1.33 lacks the 1.34 fields', () => {
+    assert.deepEqual(KUBERNETES_VERSIONS, ['1.32', '1.33', '1.34', '1.35', '1.36']);
     const pod = ['spec', 'template', 'spec'];
     for (const path of [
       [...pod, 'resourceClaims', 0, 'resourceClaimTemplateName'],
@@ -67,8 +67,25 @@ describe('generated schema', () => {
       [...pod, 'containers', 0, 'lifecycle', 'stopSignal'],
       [...pod, 'volumes', 0, 'projected', 'sources', 0, 'podCertificate', 'userAnnotations'],
       [...pod, 'volumes', 0, 'image', 'reference'],
-    ]) assert.ok(schemaAt('Job', path), path.join('.'));
-    assert.equal(schemaAt('Job', [...pod, 'schedulingGroup']), undefined);
+    ]) assert.ok(schemaAt('Job', path, '1.35'), path.join('.'));
+    assert.equal(schemaAt('Job', [...pod, 'schedulingGroup'], '1.35'), undefined);
+    assert.ok(schemaAt('Job', [...pod, 'schedulingGroup', 'podGroupName'], '1.36'));
+    assert.equal(schemaAt('Job', [...pod, 'workloadRef'], '1.36'), undefined);
+    assert.equal(schemaAt('Job', [...pod, 'hostnameOverride'], '1.33'), undefined);
+    assert.equal(schemaAt('Job', [...pod, 'containers', 0, 'lifecycle', 'stopSignal'], '1.32'), undefined);
+    assert.ok(schemaAt('Job', [...pod, 'containers', 0, 'lifecycle', 'stopSignal'], '1.33'));
+    // The newest version is the default, and a field a version lacks is found in one that has it.
+    assert.ok(schemaAt('Job', [...pod, 'schedulingGroup']));
+    assert.equal(schemaInSomeVersion('Job', [...pod, 'workloadRef'])?.version, '1.35');
+    assert.equal(schemaAt('Job', [...pod, 'hostnameOverride'])?.since, '1.34');
+  });
+
+  it('follows required flags that changed between versions', () => {
+    const pattern = ['spec', 'podFailurePolicy', 'rules', 0, 'onPodConditions', 0, 'status'];
+    assert.equal(schemaAt('Job', pattern, '1.34')?.required, true);
+    assert.equal(schemaAt('Job', pattern, '1.35')?.required, undefined);
+    assert.equal(propertyOf(rootSchema('CronJob', '1.35'), 'spec')?.required, undefined);
+    assert.equal(propertyOf(rootSchema('CronJob', '1.36'), 'spec')?.required, true);
   });
 
   it('carries the OpenAPI enums, of list items too', () => {

@@ -2,10 +2,12 @@ import { enumValues } from '../../../schema/query';
 import { FIELD_FACTS } from '../../../schema/facts';
 import { list, obj } from '../../context';
 import type { FieldErrors } from '../../fieldErrorList';
-import { duplicate, forbidden, invalid, notSupported, reportErrors, required, tooLong } from '../../fieldErrorList';
+import { duplicate, forbidden, invalid, notSupported, reportErrors, required, tooLong, tooMany } from '../../fieldErrorList';
+import { atLeast } from '../../../schema/kubernetesVersion';
 import { isDns1123Label } from '../../nameRules';
 import type { RuleDefinition } from '../../rule';
 import { containersOf, podTemplates, present, text } from './podTemplates';
+import { validateInitResizePolicy, validateResizePolicy } from './resizePolicy';
 import type { ContainerView, PodTemplateView } from './podTemplates';
 
 const RULE = 'containers';
@@ -52,7 +54,7 @@ export function validatePodContainers(view: PodTemplateView): FieldErrors {
   if (containers.length === 0 && (!present(raw) || Array.isArray(raw))) errors.push(required(view.path.child('containers')));
   const regularNames = new Set<string>();
   for (const c of containers) {
-    errors.push(...validateContainerCommon(c));
+    errors.push(...validateContainerCommon(c), ...validateResizePolicy(c, view));
     const name = text(c.container['name']);
     if (regularNames.has(name)) errors.push(duplicate(c.path.child('name'), name));
     else regularNames.add(name);
@@ -60,14 +62,14 @@ export function validatePodContainers(view: PodTemplateView): FieldErrors {
   }
   const allNames = new Set(regularNames);
   for (const c of containersOf(view, ['initContainers'])) {
-    errors.push(...validateContainerCommon(c));
+    errors.push(...validateContainerCommon(c), ...validateResizePolicy(c, view), ...validateInitResizePolicy(c, view));
     const policy = c.container['restartPolicy'];
     errors.push(...validateInitContainerRestartPolicy(c, view));
     const name = text(c.container['name']);
     if (allNames.has(name)) errors.push(duplicate(c.path.child('name'), name));
     else if (name !== '') allNames.add(name);
     if (policy !== 'Always') {
-      if (lifecycleAfterDrops(c.container, view)) errors.push(forbidden(c.path.child('lifecycle'), INIT_FORBIDDEN));
+      if (present(c.container['lifecycle'])) errors.push(forbidden(c.path.child('lifecycle'), INIT_FORBIDDEN));
       for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
         if (present(c.container[probe])) errors.push(forbidden(c.path.child(probe), INIT_FORBIDDEN));
       }
@@ -77,22 +79,6 @@ export function validatePodContainers(view: PodTemplateView): FieldErrors {
     errors.push(forbidden(view.path.child('ephemeralContainers'), 'ephemeral containers not allowed in pod template'));
   }
   return errors;
-}
-
-/**
- * lifecycleAfterDrops: the lifecycle as validation sees it once DropDisabledTemplateFields
- * removed stopSignal (gate ContainerStopSignals, off in 1.35); a lifecycle left empty is gone.
- */
-export function lifecycleAfterDrops(
-  container: Record<string, unknown>,
-  view: PodTemplateView,
-): Record<string, unknown> | undefined {
-  const lifecycle = obj(container['lifecycle']);
-  if (!lifecycle) return undefined;
-  if (view.gates.enabled('ContainerStopSignals')) return lifecycle;
-  const { stopSignal, ...rest } = lifecycle;
-  if (!present(stopSignal)) return lifecycle;
-  return Object.values(rest).some(present) ? rest : undefined;
 }
 
 /** validateContainerCommon's own checks: name, image, terminationMessagePolicy, imagePullPolicy (after SetDefaults_Container). */
@@ -113,10 +99,16 @@ function validateContainerCommon({ container, path }: ContainerView): FieldError
   return errors;
 }
 
-/** validateContainers: a regular container's restartPolicy and rules (gate ContainerRestartRules). */
+/**
+ * validateContainers: a regular container's restartPolicy and rules (gate ContainerRestartRules).
+ * With the gate off (1.34) DropDisabledTemplateFields removed both; before the gate existed
+ * (1.32, 1.33) the policy is forbidden outright.
+ */
 function validateRegularRestartPolicy(c: ContainerView, view: PodTemplateView): FieldErrors {
   if (view.gates.enabled('ContainerRestartRules')) return validateContainerRestartPolicy(c, view);
-  // With the gate off DropDisabledTemplateFields removes both fields before validation.
+  if (present(c.container['restartPolicy'])) {
+    return [forbidden(c.path.child('restartPolicy'), 'may not be set for non-init containers')];
+  }
   return [];
 }
 
@@ -156,14 +148,18 @@ function validateContainerRestartPolicy({ container, path }: ContainerView, view
   } else if (!CONTAINER_RESTART_POLICIES.includes(String(policy))) {
     errors.push(notSupported(path.child('restartPolicy'), policy, CONTAINER_RESTART_POLICIES));
   }
-  if (rules.length > MAX_RESTART_RULES) errors.push(tooLong(path.child('restartPolicyRules'), MAX_RESTART_RULES));
+  // From 1.36 the counts are Too many (a number), before Too long.
+  const countError = atLeast(view.gates.version, '1.36') ? (at: typeof path, n: number, max: number) => tooMany(at, n, max)
+    : (at: typeof path, _n: number, max: number) => tooLong(at, max);
+  if (rules.length > MAX_RESTART_RULES) errors.push(countError(path.child('restartPolicyRules'), rules.length, MAX_RESTART_RULES));
   const actions = view.gates.enabled('RestartAllContainersOnContainerExits') ? ['Restart', 'RestartAllContainers'] : ['Restart'];
   rules.forEach((item, i) => {
     const rule = obj(item) ?? {};
     const rulePath = path.child('restartPolicyRules').index(i);
-    // Kubernetes names only Restart as supported even when RestartAllContainers is allowed.
+    // 1.35 names only Restart as supported even when RestartAllContainers is allowed; 1.36 names what it allows.
     if (!actions.includes(text(rule['action']))) {
-      errors.push(notSupported(rulePath.child('action'), text(rule['action']), ['Restart']));
+      const named = atLeast(view.gates.version, '1.36') ? actions : ['Restart'];
+      errors.push(notSupported(rulePath.child('action'), text(rule['action']), named));
     }
     const exitCodes = obj(rule['exitCodes']);
     if (!exitCodes) {
@@ -174,8 +170,9 @@ function validateContainerRestartPolicy({ container, path }: ContainerView, view
     if (!(RESTART_RULE_OPERATORS as readonly string[]).includes(operator)) {
       errors.push(notSupported(rulePath.child('exitCodes', 'operator'), operator, RESTART_RULE_OPERATORS));
     }
-    if ((list(exitCodes['values'])?.length ?? 0) > MAX_RESTART_RULE_EXIT_CODES) {
-      errors.push(tooLong(rulePath.child('exitCodes', 'values'), MAX_RESTART_RULE_EXIT_CODES));
+    const values = list(exitCodes['values'])?.length ?? 0;
+    if (values > MAX_RESTART_RULE_EXIT_CODES) {
+      errors.push(countError(rulePath.child('exitCodes', 'values'), values, MAX_RESTART_RULE_EXIT_CODES));
     }
   });
   return errors;

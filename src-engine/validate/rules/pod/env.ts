@@ -96,13 +96,14 @@ function validateEnvVarValueFrom(ev: Record<string, unknown>, path: ApiPath, vie
     sources++;
     errors.push(...validateKeySelector(ref, path.child(kind)));
   }
-  // With EnvFiles off, DropDisabledTemplateFields removes fileKeyRef before validation.
-  const fileKeyRef = view.gates.enabled('EnvFiles') ? obj(from['fileKeyRef']) : undefined;
+  // With EnvFiles off (1.34) DropDisabledTemplateFields removed fileKeyRef before validation.
+  const fileKeyRef = obj(from['fileKeyRef']);
   if (fileKeyRef) {
     sources++;
     errors.push(...validateFileKeySelector(fileKeyRef, path.child('fileKeyRef')));
   }
   if (sources === 0) {
+    // opts.AllowEnvFilesValidation: the wording names fileKeyRef once EnvFiles is on (1.35).
     const kinds = view.gates.enabled('EnvFiles')
       ? '`fieldRef`, `resourceFieldRef`, `configMapKeyRef`, `secretKeyRef` or `fileKeyRef`'
       : '`fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`';
@@ -168,7 +169,6 @@ function validateEnvFrom(envFrom: unknown, path: ApiPath, view: PodTemplateView)
 
 /** validateFileKeyRefVolumes: fileKeyRef reads an emptyDir volume of the pod (a volume with no source is defaulted to one). */
 function validateFileKeyRefVolumes(view: PodTemplateView): FieldErrors {
-  if (!view.gates.enabled('EnvFiles')) return [];
   const volumes = new Map<string, Record<string, unknown>>();
   for (const item of list(view.spec['volumes']) ?? []) {
     const volume = obj(item);

@@ -10,7 +10,7 @@ import {
   isQualifiedName,
 } from '../../nameRules';
 import type { RuleDefinition } from '../../rule';
-import { isSloppyIp } from './ip';
+import { ipErrors } from './ip';
 import { podTemplates, present, text } from './podTemplates';
 import type { PodTemplateView } from './podTemplates';
 import { validatePodAnnotations } from './podAnnotations';
@@ -24,7 +24,6 @@ const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'Non
 /** ValidatePreemptionPolicy's order. */
 const PREEMPTION_POLICIES = ['PreemptLowerPriority', 'Never'];
 const MAX_INT32 = 2147483647;
-const IP_ERROR = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
 
 /**
  * The pod spec's own fields: validateRestartPolicy, validateDNSPolicy, validatePodDNSConfig, hostname, subdomain and
@@ -80,7 +79,7 @@ function validateNames(view: PodTemplateView): FieldErrors {
   for (const field of ['hostname', 'subdomain']) {
     if (text(spec[field]) !== '') errors.push(...labelErrors(path.child(field), text(spec[field])));
   }
-  if (present(spec['hostnameOverride']) && view.gates.enabled('HostnameOverride')) {
+  if (present(spec['hostnameOverride'])) {
     const at = path.child('hostnameOverride');
     const value = text(spec['hostnameOverride']);
     if (spec['setHostnameAsFQDN'] === true) errors.push(forbidden(at, 'may not be specified when setHostnameAsFQDN is true'));
@@ -99,6 +98,7 @@ function validateDns(view: PodTemplateView): FieldErrors {
   const config = obj(spec['dnsConfig']);
   const at = path.child('dnsConfig');
   const nameservers = (list(config?.['nameservers']) ?? []).map(text);
+  const strictIps = view.gates.enabled('StrictIPCIDRValidation');
   if (policy === 'None') {
     if (!config) return [...errors, required(at, 'must provide `dnsConfig` when `dnsPolicy` is None')];
     if (nameservers.length === 0) {
@@ -108,7 +108,7 @@ function validateDns(view: PodTemplateView): FieldErrors {
   if (!config) return errors;
   if (nameservers.length > 3) errors.push(invalid(at.child('nameservers'), nameservers, 'must not have more than 3 nameservers'));
   nameservers.forEach((ns, i) => {
-    if (!isSloppyIp(ns)) errors.push(invalid(at.child('nameservers').index(i), ns, IP_ERROR));
+    for (const d of ipErrors(ns, strictIps)) errors.push(invalid(at.child('nameservers').index(i), ns, d));
   });
   const searches = (list(config['searches']) ?? []).map(text);
   if (searches.length > 32) errors.push(invalid(at.child('searches'), searches, 'must not have more than 32 search paths'));
@@ -131,6 +131,7 @@ function validateDns(view: PodTemplateView): FieldErrors {
 }
 
 function validateMisc(view: PodTemplateView): FieldErrors {
+  const strictIps = view.gates.enabled('StrictIPCIDRValidation');
   const { spec, path } = view;
   const errors: FieldErrors = [];
   // The pod's own check; a Job's stricter one is the restart-policy rule (both report, as the server does).
@@ -165,13 +166,14 @@ function validateMisc(view: PodTemplateView): FieldErrors {
     const alias = obj(item) ?? {};
     const at = path.child('hostAliases').index(i);
     const ip = text(alias['ip']);
-    if (!isSloppyIp(ip)) errors.push(invalid(at.child('ip'), ip, IP_ERROR));
+    for (const d of ipErrors(ip, strictIps)) errors.push(invalid(at.child('ip'), ip, d));
     (list(alias['hostnames']) ?? []).forEach((name, j) =>
       errors.push(...subdomainErrors(at.child('hostnames').index(j), text(name))),
     );
   });
+  // Only where the GenericWorkload gate is on: DropDisabledTemplateFields removed it otherwise.
   const workload = obj(spec['workloadRef']);
-  if (workload && view.gates.enabled('GenericWorkload')) {
+  if (workload) {
     const at = path.child('workloadRef');
     errors.push(
       ...subdomainErrors(at.child('name'), text(workload['name'])),

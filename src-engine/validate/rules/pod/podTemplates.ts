@@ -1,8 +1,9 @@
 import { ApiPath } from '../../apiPath';
 import { list, obj } from '../../context';
 import type { RuleContext } from '../../context';
-import { DEFAULT_FEATURE_GATES } from '../../featureGates';
 import type { FeatureGates } from '../../featureGates';
+import { dropDisabledTemplateFields } from './dropDisabledFields';
+import type { DroppedField } from './dropDisabledFields';
 
 /**
  * The pod template of a Job (or of a CronJob's job template) as ValidatePodTemplateSpec sees
@@ -12,11 +13,14 @@ import type { FeatureGates } from '../../featureGates';
 export interface PodTemplateView {
   /** `spec.template`, or `spec.jobTemplate.spec.template`. */
   readonly templatePath: ApiPath;
-  /** The pod spec (an absent one validates as empty). */
+  /** The pod spec after the version's DropDisabledTemplateFields (an absent one validates as empty). */
   readonly spec: Record<string, unknown>;
   readonly path: ApiPath;
   readonly metadata: Record<string, unknown> | undefined;
+  /** The feature gates of the Kubernetes version that judges the manifest. */
   readonly gates: FeatureGates;
+  /** What the server removed from the written pod spec before validating it. */
+  readonly dropped: readonly DroppedField[];
 }
 
 export type ContainerKind = 'initContainers' | 'containers' | 'ephemeralContainers';
@@ -39,13 +43,14 @@ export function podTemplates(ctx: RuleContext): readonly PodTemplateView[] {
         [...job.path, 'template'],
         job.inCronJob ? 'spec.jobTemplate.spec.template' : 'spec.template',
       );
-      const spec = job.podSpec ?? {};
+      const { spec, dropped } = dropDisabledTemplateFields(job.podSpec ?? {}, [...job.path, 'template', 'spec'], ctx.gates);
       return {
         templatePath,
         spec,
         path: templatePath.child('spec'),
         metadata: obj(job.template?.['metadata']),
-        gates: DEFAULT_FEATURE_GATES,
+        gates: ctx.gates,
+        dropped,
       };
     });
     cache.set(ctx, views);
@@ -74,8 +79,8 @@ export function podSecurityContext(view: PodTemplateView): Record<string, unknow
 }
 
 /**
- * hostUsers: true unless `securityContext.hostUsers: false` (the default is true; the
- * UserNamespacesSupport gate is on in 1.35, so the field is kept).
+ * hostUsers: true unless `hostUsers: false` (the default is true; with the UserNamespacesSupport
+ * gate off, as in 1.32, the field was dropped before validation).
  */
 export function podUsesHostUsers(view: PodTemplateView): boolean {
   return view.spec['hostUsers'] !== false;

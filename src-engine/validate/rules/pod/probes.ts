@@ -5,7 +5,6 @@ import type { FieldErrors } from '../../fieldErrorList';
 import { forbidden, invalid, notSupported, reportErrors, required } from '../../fieldErrorList';
 import { isHttpHeaderName, isValidPortName, isValidPortNum } from '../../nameRules';
 import type { RuleDefinition } from '../../rule';
-import { lifecycleAfterDrops } from './containers';
 import { containersOf, num, podOs, podTemplates, present, text } from './podTemplates';
 import type { PodTemplateView } from './podTemplates';
 
@@ -51,7 +50,7 @@ export const probesRule: RuleDefinition = {
       const errors: FieldErrors = [];
       for (const c of containersOf(view, ['containers', 'initContainers'])) {
         if (c.kind === 'initContainers' && c.container['restartPolicy'] !== 'Always') continue;
-        const lifecycle = lifecycleAfterDrops(c.container, view);
+        const lifecycle = obj(c.container['lifecycle']);
         if (lifecycle) errors.push(...validateLifecycle(lifecycle, c.path.child('lifecycle'), grace, view));
         for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
           const probe = obj(c.container[kind]);
@@ -87,8 +86,17 @@ function validateProbe(
   return errors;
 }
 
-/** validateHandler: exactly one of exec, httpGet, tcpSocket, grpc (probes) or sleep (hooks). */
-function validateHandler(handler: Record<string, unknown>, path: ApiPath, grace: number, lifecycle: boolean): FieldErrors {
+/**
+ * validateHandler: exactly one of exec, httpGet, tcpSocket, grpc (probes) or sleep (hooks). A
+ * hook's sleep may be 0 only with PodLifecycleSleepActionAllowZero (off in 1.32).
+ */
+function validateHandler(
+  handler: Record<string, unknown>,
+  path: ApiPath,
+  grace: number,
+  lifecycle: boolean,
+  allowZeroSleep = true,
+): FieldErrors {
   const errors: FieldErrors = [];
   let count = 0;
   const kinds = lifecycle ? ['exec', 'httpGet', 'tcpSocket', 'sleep'] : ['exec', 'httpGet', 'tcpSocket', 'grpc'];
@@ -104,15 +112,23 @@ function validateHandler(handler: Record<string, unknown>, path: ApiPath, grace:
     if (kind === 'exec' && (list(action['command'])?.length ?? 0) === 0) errors.push(required(at.child('command')));
     if (kind === 'httpGet') errors.push(...validateHttpGet(action, at));
     if (kind === 'tcpSocket' || kind === 'grpc') errors.push(...validatePort(action['port'], at.child('port')));
-    if (kind === 'sleep') {
-      const seconds = num(action['seconds']);
-      if (seconds < 0 || seconds > grace) {
-        errors.push(invalid(at, seconds, `must be non-negative and less than terminationGracePeriodSeconds (${grace})`));
-      }
-    }
+    if (kind === 'sleep') errors.push(...validateSleepAction(num(action['seconds']), at, grace, allowZeroSleep));
   }
   if (count === 0) errors.push(required(path, 'must specify a handler type'));
   return errors;
+}
+
+/** validateSleepAction. */
+function validateSleepAction(seconds: number, at: ApiPath, grace: number, allowZero: boolean): FieldErrors {
+  if (allowZero) {
+    return seconds < 0 || seconds > grace
+      ? [invalid(at, seconds, `must be non-negative and less than terminationGracePeriodSeconds (${grace})`)]
+      : [];
+  }
+  return seconds <= 0 || seconds > grace
+    ? [invalid(at, seconds, `must be greater than 0 and less than terminationGracePeriodSeconds (${grace}). ` +
+        'Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep.')]
+    : [];
 }
 
 function validateHttpGet(action: Record<string, unknown>, path: ApiPath): FieldErrors {
@@ -133,15 +149,18 @@ function validatePort(port: unknown, path: ApiPath): FieldErrors {
   return isValidPortNum(value).map((d) => invalid(path, value, d));
 }
 
-/** validateLifecycle, with validateStopSignal when the field survives (gate ContainerStopSignals). */
+/** validateLifecycle, with validateStopSignal when the field survived DropDisabledTemplateFields (gate ContainerStopSignals). */
 function validateLifecycle(lifecycle: Record<string, unknown>, path: ApiPath, grace: number, view: PodTemplateView): FieldErrors {
   const errors: FieldErrors = [];
   for (const hook of ['postStart', 'preStop']) {
     const handler = obj(lifecycle[hook]);
-    if (handler) errors.push(...validateHandler(handler, path.child(hook), grace, true));
+    if (handler) {
+      const allowZero = view.gates.enabled('PodLifecycleSleepActionAllowZero');
+      errors.push(...validateHandler(handler, path.child(hook), grace, true, allowZero));
+    }
   }
   const signal = lifecycle['stopSignal'];
-  if (present(signal) && view.gates.enabled('ContainerStopSignals')) {
+  if (present(signal)) {
     const os = podOs(view);
     const at = path.child('stopSignal');
     if (os === undefined) errors.push(forbidden(at, 'may not be set for containers with empty `spec.os.name`'));

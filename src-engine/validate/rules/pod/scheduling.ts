@@ -1,4 +1,5 @@
 import { enumValues } from '../../../schema/query';
+import { atLeast } from '../../../schema/kubernetesVersion';
 import type { ApiPath } from '../../apiPath';
 import { list, obj } from '../../context';
 import type { FieldErrors } from '../../fieldErrorList';
@@ -25,8 +26,8 @@ const WEIGHT_RANGE = 'must be in the range 1-100';
 /**
  * Where the pod may run: validateAffinity (node, pod and anti-affinity), ValidateTolerations,
  * the nodeSelector's labels, validateTopologySpreadConstraints and validateSchedulingGates
- * (pkg/apis/core/validation/validation.go), with 1.35's gates (TaintTolerationComparisonOperators
- * off; MatchLabelKeysInPodTopologySpread and its SelectorMerge on).
+ * (pkg/apis/core/validation/validation.go), with the target version's gates
+ * (TaintTolerationComparisonOperators, MatchLabelKeysInPodTopologySpreadSelectorMerge) and rules.
  */
 export const schedulingRule: RuleDefinition = {
   rules: [
@@ -69,7 +70,11 @@ function validateAffinity(view: PodTemplateView): FieldErrors {
     const at = path.child('nodeAffinity');
     const requiredTerms = obj(node['requiredDuringSchedulingIgnoredDuringExecution']);
     if (requiredTerms) {
-      errors.push(...validateNodeSelector(requiredTerms, at.child('requiredDuringSchedulingIgnoredDuringExecution'), nodeName));
+      // 1.32's validateNodeAffinity passes allowInvalidLabelValue=true for required terms; from 1.33
+      // opts.AllowInvalidLabelValueInRequiredNodeAffinity is false on create.
+      const lenient = !atLeast(view.gates.version, '1.33');
+      const at2 = at.child('requiredDuringSchedulingIgnoredDuringExecution');
+      errors.push(...validateNodeSelector(requiredTerms, at2, nodeName, lenient));
     }
     (list(node['preferredDuringSchedulingIgnoredDuringExecution']) ?? []).forEach((item, i) => {
       const term = obj(item) ?? {};
@@ -122,6 +127,25 @@ function validatePodAffinityTerm(term: Record<string, unknown>, path: ApiPath): 
   const key = text(term['topologyKey']);
   if (key === '') errors.push(required(path.child('topologyKey'), 'can not be empty'));
   return [...errors, ...validateLabelName(key, path.child('topologyKey'))];
+}
+
+/**
+ * ValidateMatchLabelKeysInTopologySpread: the topology-spread check before (and without) the
+ * MatchLabelKeysInPodTopologySpreadSelectorMerge gate (1.32, 1.33): keys need a labelSelector
+ * and may not repeat one of its keys.
+ */
+function validateMatchLabelKeysLegacy(path: ApiPath, keys: readonly unknown[], selector: unknown): FieldErrors {
+  if (keys.length === 0) return [];
+  const sel = obj(selector);
+  const errors: FieldErrors = [];
+  const selectorKeys = new Set(Object.keys(obj(sel?.['matchLabels']) ?? {}));
+  for (const expr of list(sel?.['matchExpressions']) ?? []) selectorKeys.add(text(obj(expr)?.['key']));
+  if (!sel) errors.push(forbidden(path, 'must not be specified when labelSelector is not set'));
+  keys.forEach((key, i) => {
+    errors.push(...validateLabelName(text(key), path.index(i)));
+    if (selectorKeys.has(text(key))) errors.push(invalid(path.index(i), text(key), 'exists in both matchLabelKeys and labelSelector'));
+  });
+  return errors;
 }
 
 /** ValidateMatchLabelKeysAndMismatchLabelKeys. */
@@ -204,13 +228,9 @@ function validateTolerations(view: PodTemplateView): FieldErrors {
         errors.push(invalid(at.child('value'), value, 'must be a decimal integer'));
       }
     } else {
-      errors.push(
-        notSupported(
-          at.child('operator'),
-          operator,
-          operator === 'Lt' || operator === 'Gt' ? ['Equal', 'Exists', 'Lt', 'Gt'] : ['Equal', 'Exists'],
-        ),
-      );
+      // From 1.35 Lt and Gt have their own branch, which names all four operators.
+      const comparison = (operator === 'Lt' || operator === 'Gt') && atLeast(view.gates.version, '1.35');
+      errors.push(notSupported(at.child('operator'), operator, comparison ? ['Equal', 'Exists', 'Lt', 'Gt'] : ['Equal', 'Exists']));
     }
     if (effect !== '' && !TAINT_EFFECTS.includes(effect)) errors.push(notSupported(at.child('effect'), effect, TAINT_EFFECTS));
   });
@@ -246,7 +266,12 @@ function validateTopologySpread(view: PodTemplateView): FieldErrors {
         errors.push(notSupported(at.child(field), c[field], INCLUSION_POLICIES));
       }
     }
-    errors.push(...validateMatchLabelKeys(at, list(c['matchLabelKeys']) ?? [], [], c['labelSelector']));
+    const keys = list(c['matchLabelKeys']) ?? [];
+    errors.push(
+      ...(view.gates.enabled('MatchLabelKeysInPodTopologySpreadSelectorMerge')
+        ? validateMatchLabelKeys(at, keys, [], c['labelSelector'])
+        : validateMatchLabelKeysLegacy(at.child('matchLabelKeys'), keys, c['labelSelector'])),
+    );
     errors.push(...validateLabelSelector(c['labelSelector'], at.child('labelSelector')));
   });
   return errors;

@@ -1,4 +1,5 @@
 import { enumValues } from '../../../schema/query';
+import { atLeast } from '../../../schema/kubernetesVersion';
 import type { ApiPath } from '../../apiPath';
 import { list, obj } from '../../context';
 import type { FieldErrors } from '../../fieldErrorList';
@@ -203,11 +204,15 @@ function validateContainerSecurityContext(sc: Record<string, unknown>, path: Api
   return errors;
 }
 
-/** validateHostUsers: a pod in a user namespace shares no host namespace and has no block devices. */
+/**
+ * validateHostUsers: a pod in a user namespace shares no host namespace and, from 1.34, has no
+ * block devices (the wording names `hostUsers` from 1.34, `pod.Spec.HostUsers` before).
+ */
 function validateHostUsers(view: PodTemplateView): FieldErrors {
   if (podUsesHostUsers(view)) return [];
   const errors: FieldErrors = [];
-  const when = 'when `hostUsers` is false';
+  const since134 = atLeast(view.gates.version, '1.34');
+  const when = since134 ? 'when `hostUsers` is false' : 'when `pod.Spec.HostUsers` is false';
   if (view.spec['hostNetwork'] === true && !view.gates.enabled('UserNamespacesHostNetworkSupport')) {
     errors.push(forbidden(view.path.child('hostNetwork'), when));
   }
@@ -218,7 +223,7 @@ function validateHostUsers(view: PodTemplateView): FieldErrors {
   if (view.spec['hostIPC'] === true) {
     errors.push(forbidden(view.path.child('hostIPC').printedAs(`${view.path.text}.HostIPC`), when));
   }
-  for (const { container, path } of containersOf(view)) {
+  for (const { container, path } of since134 ? containersOf(view) : []) {
     if ((list(container['volumeDevices'])?.length ?? 0) > 0) errors.push(forbidden(path.child('volumeDevices'), when));
   }
   return errors;

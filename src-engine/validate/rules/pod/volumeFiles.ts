@@ -2,7 +2,6 @@ import type { ApiPath } from '../../apiPath';
 import { list, obj } from '../../context';
 import type { FieldErrors } from '../../fieldErrorList';
 import { forbidden, invalid, required } from '../../fieldErrorList';
-import type { PodTemplateView } from './podTemplates';
 import { num, present, text } from './podTemplates';
 import { validateLocalNonReservedPath } from './paths';
 
@@ -54,7 +53,6 @@ export function validateKeyedVolumeSource(
 export function validateProjectedVolumeSource(
   source: Record<string, unknown>,
   path: ApiPath,
-  view: PodTemplateView,
   downwardFile: (file: Record<string, unknown>, path: ApiPath) => FieldErrors,
 ): FieldErrors {
   const errors: FieldErrors = [];
@@ -91,9 +89,9 @@ export function validateProjectedVolumeSource(
       kinds++;
       errors.push(...validateServiceAccountToken(token, at.child('serviceAccountToken'), path));
     }
-    // DropDisabledTemplateFields removes these projections while their gates are off.
-    if (present(projection['clusterTrustBundle']) && view.gates.enabled('ClusterTrustBundleProjection')) kinds++;
-    if (present(projection['podCertificate']) && view.gates.enabled('PodCertificateRequest')) kinds++;
+    // Left only where their gates are on (DropDisabledTemplateFields removed them otherwise).
+    if (present(projection['clusterTrustBundle'])) kinds++;
+    if (present(projection['podCertificate'])) kinds++;
     if (kinds > 1) errors.push(forbidden(at, 'may not specify more than 1 volume type per source'));
   });
   return errors;

@@ -17,8 +17,8 @@ const RULE = 'volumes';
 /**
  * The pod's volumes: ValidateVolumes and validateVolumeSource (exactly one source, each
  * source's own rules; pkg/apis/core/validation/validation.go). A volume with no source at all
- * is defaulted to an emptyDir (SetDefaults_Volume), so it is valid; image volumes count only
- * while the ImageVolume gate is on (it is in 1.35).
+ * is defaulted to an emptyDir (SetDefaults_Volume), so it is valid; an image volume is still
+ * here only where the ImageVolume gate is on (DropDisabledTemplateFields removed it otherwise).
  */
 export const volumesRule: RuleDefinition = {
   rules: [
@@ -57,7 +57,7 @@ export function volumeTable(view: PodTemplateView): VolumeTable {
     const volume = obj(item) ?? {};
     const at = view.path.child('volumes').index(i);
     const name = text(volume['name']);
-    const volumeErrors = validateVolumeSource(volume, at, name, view);
+    const volumeErrors = validateVolumeSource(volume, at, name);
     if (name === '') volumeErrors.push(required(at.child('name')));
     else for (const d of isDns1123Label(name)) volumeErrors.push(invalid(at.child('name'), name, d));
     if (names.has(name)) volumeErrors.push(duplicate(at.child('name'), name));
@@ -74,7 +74,7 @@ export function volumeTable(view: PodTemplateView): VolumeTable {
 }
 
 /** validateVolumeSource: emptyDir first, then the sources in Kubernetes' order; a second one is Forbidden. */
-function validateVolumeSource(volume: Record<string, unknown>, path: ApiPath, name: string, view: PodTemplateView): FieldErrors {
+function validateVolumeSource(volume: Record<string, unknown>, path: ApiPath, name: string): FieldErrors {
   const errors: FieldErrors = [];
   let count = 0;
   if (present(volume['emptyDir'])) {
@@ -86,7 +86,7 @@ function validateVolumeSource(volume: Record<string, unknown>, path: ApiPath, na
   }
   for (const { field, errorsAt, conflictAt, validate } of VOLUME_SOURCES) {
     const source = obj(volume[field]);
-    if (!source || (field === 'image' && !view.gates.enabled('ImageVolume'))) continue;
+    if (!source) continue;
     if (count > 0) {
       errors.push(
         forbidden(path.child(field).printedAs(path.child(conflictAt ?? field).text), 'may not specify more than 1 volume type'),
@@ -94,7 +94,7 @@ function validateVolumeSource(volume: Record<string, unknown>, path: ApiPath, na
     } else {
       count++;
       const at = path.child(field).printedAs(path.child(errorsAt ?? field).text);
-      errors.push(...validate(source, at), ...ownValidation(field, source, at, view));
+      errors.push(...validate(source, at), ...ownValidation(field, source, at));
     }
     if (field === 'iscsi' && present(source['initiatorName']) && `${name}:${text(source['targetPortal'])}`.length > 64) {
       errors.push(
@@ -110,7 +110,7 @@ function validateVolumeSource(volume: Record<string, unknown>, path: ApiPath, na
 }
 
 /** The sources whose rules live beside other checks (files, claim templates). */
-function ownValidation(field: string, source: Record<string, unknown>, at: ApiPath, view: PodTemplateView): FieldErrors {
+function ownValidation(field: string, source: Record<string, unknown>, at: ApiPath): FieldErrors {
   switch (field) {
     case 'secret':
       return validateKeyedVolumeSource(source, at, 'secretName');
@@ -119,7 +119,7 @@ function ownValidation(field: string, source: Record<string, unknown>, at: ApiPa
     case 'downwardAPI':
       return validateDownwardApiVolume(source, at);
     case 'projected':
-      return validateProjectedVolumeSource(source, at, view, validateDownwardApiVolumeFile);
+      return validateProjectedVolumeSource(source, at, validateDownwardApiVolumeFile);
     case 'ephemeral':
       return validateEphemeralVolumeSource(source, at);
     default:

@@ -1,3 +1,4 @@
+import { atLeast } from '../../../schema/kubernetesVersion';
 import type { ApiPath } from '../../apiPath';
 import { list, obj } from '../../context';
 import type { FieldErrors } from '../../fieldErrorList';
@@ -126,7 +127,8 @@ export function validateOs(view: PodTemplateView): FieldErrors {
   if (!os) return [];
   const path = view.path.child('os');
   const name = text(os['name']);
-  if (name === '') return [required(path.child('name'))];
+  // Up to 1.33 the Required error carried the detail "cannot be empty".
+  if (name === '') return [atLeast(view.gates.version, '1.34') ? required(path.child('name')) : required(path.child('name'), 'cannot be empty')];
   if (name !== 'linux' && name !== 'windows') return [notSupported(path, name, ['linux', 'windows'])];
   const sc = podSecurityContext(view);
   const scPath = view.path.child('securityContext');

@@ -72,6 +72,7 @@ podCases('containers (validateContainers, validateInitContainers)', 'containers'
   },
   {
     name: 'restart rule action RestartAllContainers (gate off in 1.35)',
+    version: '1.35',
     pod: {
       containers: [
         container({
@@ -84,12 +85,35 @@ podCases('containers (validateContainers, validateInitContainers)', 'containers'
     message: 'supported values: "Restart"',
   },
   {
+    name: 'restart rule action RestartAllContainers (RestartAllContainersOnContainerExits beta in 1.36)',
+    pod: {
+      containers: [
+        container({
+          restartPolicy: 'Never',
+          restartPolicyRules: [{ action: 'RestartAllContainers', exitCodes: { operator: 'In', values: [42] } }],
+        }),
+      ],
+    },
+    valid: true,
+  },
+  {
+    name: 'restart rule action Stop (1.36 names both actions it allows)',
+    pod: {
+      containers: [
+        container({ restartPolicy: 'Never', restartPolicyRules: [{ action: 'Stop', exitCodes: { operator: 'In', values: [42] } }] }),
+      ],
+    },
+    field: `${C0}.restartPolicyRules[0].action`,
+    message: 'supported values: "Restart", "RestartAllContainers"',
+  },
+  {
     name: 'restart rule without exit codes',
     pod: { containers: [container({ restartPolicy: 'Never', restartPolicyRules: [{ action: 'Restart' }] })] },
     field: `${C0}.restartPolicyRules[0].exitCodes`,
   },
   {
     name: 'restart rules on a sidecar',
+    version: '1.35',
     pod: {
       initContainers: [
         container(
@@ -100,6 +124,45 @@ podCases('containers (validateContainers, validateInitContainers)', 'containers'
     },
     field: `${POD}.initContainers[0].restartPolicyRules`,
     message: 'not allowed for init containers with restart policy Always',
+  },
+  {
+    name: 'restart rules on a sidecar (allowed with RestartAllContainersOnContainerExits, 1.36)',
+    pod: {
+      initContainers: [
+        container(
+          { restartPolicy: 'Always', restartPolicyRules: [{ action: 'Restart', exitCodes: { operator: 'In', values: [1] } }] },
+          'proxy',
+        ),
+      ],
+    },
+    valid: true,
+  },
+  {
+    name: 'a resize policy naming a resource twice',
+    pod: {
+      containers: [
+        container({
+          resizePolicy: [
+            { resourceName: 'cpu', restartPolicy: 'NotRequired' },
+            { resourceName: 'cpu', restartPolicy: 'NotRequired' },
+          ],
+        }),
+      ],
+    },
+    field: `${C0}.resizePolicy[1]`,
+    message: 'Duplicate value: "cpu"',
+  },
+  {
+    name: 'a resize policy restarting the container of a pod that never restarts',
+    pod: { containers: [container({ resizePolicy: [{ resourceName: 'memory', restartPolicy: 'RestartContainer' }] })] },
+    field: `${C0}.resizePolicy`,
+    message: "must be 'NotRequired' when pod `restartPolicy` is 'Never'",
+  },
+  {
+    name: 'a resize policy for storage',
+    pod: { containers: [container({ resizePolicy: [{ resourceName: 'storage', restartPolicy: 'NotRequired' }] })] },
+    field: `${C0}.resizePolicy`,
+    message: 'supported values: "cpu", "memory"',
   },
   {
     name: 'ephemeral containers in a template',

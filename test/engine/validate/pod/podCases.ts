@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import type { Finding } from '../../../../src-engine';
+import type { Finding, KubernetesVersion } from '../../../../src-engine';
 import { jobYaml, lint } from '../helpers';
 
 /**
@@ -16,6 +16,8 @@ export interface PodCase {
   readonly field?: string;
   readonly message?: string;
   readonly valid?: true;
+  /** The Kubernetes version that judges the case (default: the newest). */
+  readonly version?: KubernetesVersion;
 }
 
 /** A container with a name and an image, plus `extra`. */
@@ -30,8 +32,9 @@ function show(findings: readonly Finding[]): string {
 export function podCases(title: string, rule: string, cases: readonly PodCase[]): void {
   describe(title, () => {
     for (const c of cases) {
-      it(`${c.valid ? 'accepts' : 'rejects'}: ${c.name}`, () => {
-        const findings = lint(jobYaml({}, c.pod, c.metadata ? { template: { metadata: c.metadata } } : {})).filter(
+      it(`${c.valid ? 'accepts' : 'rejects'}: ${c.name}${c.version ? ` (${c.version})` : ''}`, () => {
+        const yaml = jobYaml({}, c.pod, c.metadata ? { template: { metadata: c.metadata } } : {});
+        const findings = lint(yaml, c.version ? { kubernetesVersion: c.version } : undefined).filter(
           (f) => f.severity === 'error',
         );
         if (c.valid) {

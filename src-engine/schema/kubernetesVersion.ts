@@ -1,0 +1,71 @@
+import { SCHEMA_KUBERNETES_VERSIONS } from '../generated/schema';
+
+/**
+ * A Kubernetes minor version kube-jobs can judge a manifest as ("1.32" … "1.36"): the API
+ * server's schema, defaults, feature gates and validation, and the controllers, of that release.
+ * The list comes from the schema generator (scripts/schemaVersions.mjs SUPPORTED_VERSIONS), so a
+ * version without a schema cannot be named.
+ */
+export type KubernetesVersion = (typeof SCHEMA_KUBERNETES_VERSIONS)[number];
+
+/** The supported versions, oldest first. */
+export const KUBERNETES_VERSIONS: readonly KubernetesVersion[] = SCHEMA_KUBERNETES_VERSIONS;
+export const OLDEST_KUBERNETES_VERSION: KubernetesVersion = SCHEMA_KUBERNETES_VERSIONS[0];
+/** What a manifest is judged as when nothing says otherwise (no cluster, no setting). */
+export const NEWEST_KUBERNETES_VERSION: KubernetesVersion = SCHEMA_KUBERNETES_VERSIONS[SCHEMA_KUBERNETES_VERSIONS.length - 1]!;
+
+/** isKubernetesVersion: one of the supported minor versions, written `1.NN`. */
+export function isKubernetesVersion(value: unknown): value is KubernetesVersion {
+  return typeof value === 'string' && (KUBERNETES_VERSIONS as readonly string[]).includes(value);
+}
+
+/** compareKubernetesVersions orders "1.32" < "1.33" < "1.100" (negative, zero or positive). */
+export function compareKubernetesVersions(a: string, b: string): number {
+  const [am = 0, an = 0] = a.split('.').map(Number);
+  const [bm = 0, bn = 0] = b.split('.').map(Number);
+  return am - bm || an - bn;
+}
+
+/** atLeast: `version` is `minimum` or newer. */
+export function atLeast(version: KubernetesVersion, minimum: KubernetesVersion): boolean {
+  return compareKubernetesVersions(version, minimum) >= 0;
+}
+
+/** The version a cluster reports, mapped onto the supported range. */
+export interface ResolvedKubernetesVersion {
+  readonly version: KubernetesVersion;
+  /** The minor version as the cluster wrote it (`1.33`), when it could be read. */
+  readonly reported?: string;
+  /** Set when the reported version is outside the supported range: why another one judges. */
+  readonly note?: string;
+}
+
+const MINOR = /^v?(\d+)\.(\d+)(?:\D.*)?$/;
+
+/**
+ * resolveKubernetesVersion reads a version the way people and clusters write it — `1.33`,
+ * `v1.33.4`, `v1.33.4-eks-1a2b3c`, or `/version`'s major and minor (`1` and `33+`, as GKE and
+ * EKS report it) — and maps it onto a supported version: one older than the oldest is judged as
+ * the oldest, a newer one as the newest, each with a note saying so. Undefined when the text is
+ * not a version at all.
+ */
+export function resolveKubernetesVersion(text: string, minor?: string): ResolvedKubernetesVersion | undefined {
+  const written = minor === undefined ? text.trim() : `${text.trim()}.${minor.trim().replace(/\D+$/, '')}`;
+  const match = MINOR.exec(written);
+  if (!match) return undefined;
+  const reported = `${Number(match[1])}.${Number(match[2])}`;
+  if (isKubernetesVersion(reported)) return { version: reported, reported };
+  const supported = `${OLDEST_KUBERNETES_VERSION}–${NEWEST_KUBERNETES_VERSION}`;
+  if (compareKubernetesVersions(reported, OLDEST_KUBERNETES_VERSION) < 0) {
+    return {
+      version: OLDEST_KUBERNETES_VERSION,
+      reported,
+      note: `Kubernetes ${reported} is older than the versions kube-jobs follows (${supported}): judged as ${OLDEST_KUBERNETES_VERSION}`,
+    };
+  }
+  return {
+    version: NEWEST_KUBERNETES_VERSION,
+    reported,
+    note: `Kubernetes ${reported} is newer than the versions kube-jobs follows (${supported}): judged as ${NEWEST_KUBERNETES_VERSION}`,
+  };
+}
