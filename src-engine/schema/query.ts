@@ -173,6 +173,22 @@ export function fieldOfSomeVersion(typeName: string, field: string): boolean {
   return RAW_SCHEMA[typeName]?.p[field] !== undefined;
 }
 
+/**
+ * versionsOfField: the supported versions that have `typeName.field` (oldest and newest), or
+ * undefined when none does. For messages: "added in 1.34", "only in 1.35".
+ */
+export function versionsOfField(
+  typeName: string,
+  field: string,
+): { readonly since: KubernetesVersion; readonly until: KubernetesVersion } | undefined {
+  if (!fieldOfSomeVersion(typeName, field)) return undefined;
+  const span = FIELD_VERSIONS[`${typeName}.${field}`];
+  return {
+    since: (span?.since ?? KUBERNETES_VERSIONS[0]) as KubernetesVersion,
+    until: (span?.until ?? KUBERNETES_VERSIONS[KUBERNETES_VERSIONS.length - 1]) as KubernetesVersion,
+  };
+}
+
 /** fieldNamesOfSomeVersion: every field `typeName` has in at least one supported version. */
 export function fieldNamesOfSomeVersion(typeName: string): readonly string[] {
   return Object.keys(RAW_SCHEMA[typeName]?.p ?? {});

@@ -3,7 +3,8 @@ import type { PathSegment } from '../../parse/fieldPath';
 import { isScalar } from 'yaml';
 import { fitsInt64 } from '../../parse/goYamlScalars';
 import { findNode, rangeInDocument } from '../../parse/manifests';
-import { propertiesOf, propertyOf, rootSchema } from '../../schema/query';
+import { propertiesOf, propertyOf, rootSchema, versionsOfField } from '../../schema/query';
+import { compareKubernetesVersions } from '../../schema/kubernetesVersion';
 import type { SchemaNode } from '../../schema/query';
 import type { RuleContext } from '../context';
 import { replaceValue } from '../edits';
@@ -46,9 +47,17 @@ export const schemaTypesRules: RuleDefinition = {
   ],
   check(ctx) {
     const walker = new Walker(ctx);
-    walker.object(ctx.root, rootSchema(ctx.kind));
+    walker.object(ctx.root, rootSchema(ctx.kind, ctx.version));
   },
 };
+
+/** Why a field of another version is unknown in this one. */
+function versionNote(version: string, other: { readonly since: string; readonly until: string }): string {
+  if (compareKubernetesVersions(version, other.since) < 0) {
+    return `Kubernetes ${version} does not have this field yet (added in ${other.since})`;
+  }
+  return `Kubernetes ${version} no longer has this field (${other.since === other.until ? `only in ${other.until}` : `up to ${other.until}`})`;
+}
 
 class Walker {
   private readonly path: PathSegment[] = [];
@@ -170,7 +179,9 @@ class Walker {
   }
 
   private unknown(key: string, schema: SchemaNode): void {
-    const suggestion = nearestName(key, propertiesOf(schema).map((p) => p.name));
+    const other = schema.typeName ? versionsOfField(schema.typeName, key) : undefined;
+    // A field of another version is not a typo: no rename to a look-alike (hostnameOverride → hostname).
+    const suggestion = other ? undefined : nearestName(key, propertiesOf(schema).map((p) => p.name));
     const fixes: Fix[] = [];
     if (suggestion) {
       const keyNode = findNode(this.ctx.doc, this.path).keyNode;
@@ -180,7 +191,7 @@ class Walker {
     }
     const where = this.where();
     const parent = where.slice(0, where.length - key.length).replace(/\.$/, '') || 'the object';
-    const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
+    const hint = other ? `: ${versionNote(this.ctx.version, other)}` : suggestion ? ` (did you mean "${suggestion}"?)` : '';
     this.report('unknown-field', `${this.where()}: unknown field ${JSON.stringify(key)} in ${parent}${schema.typeName ? ` (${schema.typeName})` : ''}${hint}`, fixes, 'key');
   }
 

@@ -1,13 +1,16 @@
 // The validation vectors labelled by a real kube-apiserver v1.35 (test/fixtures/conformance/):
 // `validation/` (123 hand-written cases) and `validation-generated/` (1,200 mutated manifests).
 // Scored as their README says: the verdict (invalid ⇔ at least one error), and for an invalid
-// case at least one error's field on one of the paths the server named.
+// case at least one error's field on one of the paths the server named. The generated ones were
+// also sent to v1.32–v1.36 servers: a case whose answer differs on a version carries `byVersion`,
+// and every case is scored again as each supported version judges it.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lintFile, parseManifestFile } from '../../../src-engine';
+import { KUBERNETES_VERSIONS, lintFile, parseManifestFile } from '../../../src-engine';
+import type { KubernetesVersion } from '../../../src-engine';
 import { REPO_ROOT, fixturePath } from '../../helpers/paths';
 
 interface ValidationCase {
@@ -18,6 +21,14 @@ interface ValidationCase {
   note: string;
   /** The server's cause messages; a path not read from a cause (`path: message`) carries no list indexes. */
   messages?: string[];
+  /** Where another version's server answered differently: its verdict and paths. */
+  byVersion?: Partial<Record<KubernetesVersion, { expect: 'valid' | 'invalid'; paths: string[] }>>;
+}
+
+/** A case as one version's server answered it (the messages stay v1.35's, as the README says). */
+function asVersion(c: ValidationCase, version: KubernetesVersion): ValidationCase {
+  const other = c.byVersion?.[version];
+  return other ? { ...c, ...other } : c;
 }
 
 interface Diagnostic {
@@ -89,6 +100,22 @@ for (const corpus of ['validation', 'validation-generated']) {
         const text = fs.readFileSync(path.join(dir, c.file), 'utf8');
         const problem = score(c, lintFile(parseManifestFile(text)));
         assert.equal(problem, undefined, `${c.note}\n${problem}`);
+      });
+    }
+  });
+
+  describe(`${corpus} conformance vectors as each Kubernetes version judges them (lintFile)`, () => {
+    const texts = new Map(cases.map((c) => [c.file, fs.readFileSync(path.join(dir, c.file), 'utf8')]));
+    for (const version of KUBERNETES_VERSIONS) {
+      const differing = cases.filter((c) => c.byVersion?.[version]).length;
+      it(`Kubernetes ${version}: all ${cases.length} cases (${differing} answered differently there)`, () => {
+        const failures: string[] = [];
+        for (const c of cases) {
+          const findings = lintFile(parseManifestFile(texts.get(c.file)!), { kubernetesVersion: version });
+          const problem = score(asVersion(c, version), findings);
+          if (problem) failures.push(`${c.file}: ${problem}`);
+        }
+        assert.deepEqual(failures, []);
       });
     }
   });
