@@ -7,6 +7,7 @@ import { NEWEST_KUBERNETES_VERSION } from '../schema/kubernetesVersion';
 import type { KubernetesVersion } from '../schema/kubernetesVersion';
 import { featureGatesOf } from './featureGates';
 import type { FeatureGates } from './featureGates';
+import { inVersionWords } from './wording';
 
 /** The Job spec a rule checks: a Job's `spec`, or a CronJob's `spec.jobTemplate.spec`. */
 export interface JobSpecView {
@@ -128,7 +129,7 @@ export class RuleContext {
     this.kept.push({
       rule: report.rule,
       severity,
-      message: report.message,
+      message: inVersionWords(report.message, this.version),
       field,
       range: location.range,
       ...(report.fixes && report.fixes.length > 0 ? { fixes: report.fixes } : {}),

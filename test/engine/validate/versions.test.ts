@@ -159,6 +159,20 @@ const CASES: readonly VersionCase[] = [
     seen: { '1.32': 'scheduling' },
     says: { '1.34': 'supported values: "Equal", "Exists"', '1.35': 'supported values: "Equal", "Exists", "Lt", "Gt"' },
   },
+  {
+    name: 'a label value of 64 characters (the wording moved to bytes in 1.35)',
+    text: jobYaml({}, {}, { metadata: { labels: { team: 'a'.repeat(64) } } }),
+    field: 'metadata.labels',
+    seen: { '1.32': 'labels' },
+    says: { '1.34': 'must be no more than 63 characters', '1.35': 'must be no more than 63 bytes' },
+  },
+  {
+    name: 'too many nameservers (a list printed the Go way up to 1.33)',
+    text: jobYaml({}, { dnsConfig: { nameservers: ['1.1.1.1', '1.0.0.1', '8.8.8.8', '8.8.4.4'] } }),
+    field: `${POD}.dnsConfig.nameservers`,
+    seen: { '1.32': 'pod-spec' },
+    says: { '1.33': 'Invalid value: []string{"1.1.1.1", "1.0.0.1", "8.8.8.8", "8.8.4.4"}', '1.34': 'Invalid value: ["1.1.1.1",' },
+  },
 ];
 
 function show(findings: readonly Finding[]): string {
