@@ -19,6 +19,7 @@ export { SCHEMA_SOURCE } from './generated/schema';
 export { featureGatesOf, gateState } from './validate/featureGates';
 export type { FeatureGate, FeatureGates, GateStage, GateState } from './validate/featureGates';
 export { gatedField } from './validate/gatedFields';
+export * from './validate/fieldAvailability';
 export type { GatedField } from './validate/gatedFields';
 export * from './validate/lint';
 export * from './validate/rule';

@@ -26,6 +26,24 @@ export interface KubeJobsSettings {
   readonly redHatYamlInstalled: boolean;
   /** `kubeJobs.trace.server`: read by the client's LanguageClient; listed for completeness. */
   readonly trace: { readonly server: 'off' | 'messages' | 'verbose' };
+  /**
+   * `kubeJobs.kubernetesVersion`: the Kubernetes version whose API server judges manifests
+   * ("1.32" … "1.36"), or "auto": the version of the cluster the cluster view is connected to
+   * (`connectedCluster`), else the newest version kube-jobs follows.
+   */
+  readonly kubernetesVersion: string;
+  /**
+   * Set by the client, not the user: the context the cluster view is connected to and the
+   * `gitVersion` its /version reports; null while it is not connected.
+   */
+  readonly connectedCluster: ConnectedCluster | null;
+}
+
+/** The cluster the cluster view is connected to, as the client tells the server. */
+export interface ConnectedCluster {
+  readonly context: string;
+  /** `/version`'s gitVersion (`v1.33.4`, `v1.33.4-eks-1a2b3c`). */
+  readonly gitVersion: string;
 }
 
 export const KUBE_JOBS_SETTINGS_SECTION = 'kubeJobs';
@@ -36,6 +54,8 @@ export const DEFAULT_KUBE_JOBS_SETTINGS: KubeJobsSettings = {
   codeLens: { enabled: true },
   redHatYamlInstalled: false,
   trace: { server: 'off' },
+  kubernetesVersion: 'auto',
+  connectedCluster: null,
 };
 
 /** `initializationOptions` the client passes when it starts the server. */

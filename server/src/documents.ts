@@ -15,7 +15,7 @@ import {
   splitDocuments,
   tooLargeMessage,
 } from '../../src-engine';
-import type { DocumentChunk, Finding, ManifestDocument, Severity, WorkloadKind } from '../../src-engine';
+import type { DocumentChunk, Finding, LintOptions, ManifestDocument, WorkloadKind } from '../../src-engine';
 import { lint } from './engineApi';
 import { PieceText } from './pieceText';
 
@@ -106,10 +106,10 @@ export class ParsedDocument {
    * findings of one document under the given rule settings, computed once per chunk text
    * and rules, then shifted to where the document is now.
    */
-  findings(entry: Entry, rules: Readonly<Record<string, Severity | 'off'>>, key: string): readonly Finding[] {
+  findings(entry: Entry, options: LintOptions, key: string): readonly Finding[] {
     let cached = entry.cache.findings.get(key);
     if (!cached) {
-      cached = safeLint(entry.cache.base, rules);
+      cached = safeLint(entry.cache.base, options);
       entry.cache.findings.set(key, cached);
     }
     const delta = entry.manifest.chunk.startLine - entry.cache.base.chunk.startLine;
@@ -125,9 +125,9 @@ export function lastLineOf(manifest: ManifestDocument): number {
   return manifest.chunk.startLine + Math.max(0, manifest.lines.lineCount - 1 - trailing);
 }
 
-function safeLint(document: ManifestDocument, rules: Readonly<Record<string, Severity | 'off'>>): readonly Finding[] {
+function safeLint(document: ManifestDocument, options: LintOptions): readonly Finding[] {
   try {
-    return lint(document, rules);
+    return lint(document, options);
   } catch (error) {
     return [{
       rule: 'internal-error',

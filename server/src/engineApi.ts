@@ -4,20 +4,20 @@
  * load) are wrapped to answer "nothing".
  */
 import * as engine from '../../src-engine';
-import type { Finding, ManifestDocument, Severity, WorkloadKind } from '../../src-engine';
+import type { Finding, LintOptions, ManifestDocument, WorkloadKind } from '../../src-engine';
 
 // ---- validation ---------------------------------------------------------------------------
 
 export { ruleInfo } from '../../src-engine';
 export type { RuleInfo } from '../../src-engine';
 
-export function lint(document: ManifestDocument, rules: Readonly<Record<string, Severity | 'off'>>): readonly Finding[] {
-  return engine.lintDocument(document, { rules });
+export function lint(document: ManifestDocument, options: LintOptions): readonly Finding[] {
+  return engine.lintDocument(document, options);
 }
 
 // ---- schema -------------------------------------------------------------------------------
 
-export { describeType, propertiesOf, schemaAt } from '../../src-engine';
+export { describeFieldAvailability, describeType, propertiesOf, schemaAt, schemaInSomeVersion } from '../../src-engine';
 export type { SchemaNode, SchemaProperty } from '../../src-engine';
 
 // ---- schedules and zones ------------------------------------------------------------------

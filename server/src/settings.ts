@@ -1,10 +1,51 @@
-import { DEFAULT_KUBE_JOBS_SETTINGS } from '../../src-engine';
-import type { KubeJobsInitializationOptions, KubeJobsSettings, RuleSetting } from '../../src-engine';
+import { DEFAULT_KUBE_JOBS_SETTINGS, NEWEST_KUBERNETES_VERSION, isKubernetesVersion, resolveKubernetesVersion } from '../../src-engine';
+import type {
+  ConnectedCluster,
+  KubeJobsInitializationOptions,
+  KubeJobsSettings,
+  KubernetesVersion,
+  RuleSetting,
+} from '../../src-engine';
+
+/** Which Kubernetes version judges the files, and why that one (for hover). */
+export interface JudgedVersion {
+  readonly version: KubernetesVersion;
+  /** `your cluster (1.33)`, `Kubernetes 1.33 (kubeJobs.kubernetesVersion)`, …: how hover names it. */
+  readonly where: string;
+  /** One sentence: where the version comes from. */
+  readonly why: string;
+}
 
 /** Settings as providers see them: the user's `kubeJobs` section plus facts about the client. */
 export interface Settings extends KubeJobsSettings {
   /** The user's IANA zone for "local" times in hovers. */
   readonly localTimeZone: string;
+  /** The version that judges manifests, resolved from kubernetesVersion and connectedCluster. */
+  readonly judged: JudgedVersion;
+}
+
+/**
+ * judgedVersion: the setting when it names a version; with `auto`, the connected cluster's
+ * version (mapped onto 1.32–1.36), else the newest supported version.
+ */
+export function judgedVersion(setting: string, cluster: ConnectedCluster | null): JudgedVersion {
+  if (isKubernetesVersion(setting)) {
+    return { version: setting, where: `Kubernetes ${setting}`, why: `Kubernetes ${setting}, as kubeJobs.kubernetesVersion says` };
+  }
+  const reported = cluster ? resolveKubernetesVersion(cluster.gitVersion) : undefined;
+  if (cluster && reported) {
+    const note = reported.note ? ` (${reported.note})` : '';
+    return {
+      version: reported.version,
+      where: `your cluster (${reported.reported ?? reported.version})`,
+      why: `Kubernetes ${reported.version}: the version of cluster context ${cluster.context} (${cluster.gitVersion})${note}`,
+    };
+  }
+  return {
+    version: NEWEST_KUBERNETES_VERSION,
+    where: `Kubernetes ${NEWEST_KUBERNETES_VERSION}`,
+    why: `Kubernetes ${NEWEST_KUBERNETES_VERSION}, the newest version kube-jobs follows (no cluster connected)`,
+  };
 }
 
 const RULE_SETTINGS: ReadonlySet<string> = new Set(['error', 'warning', 'info', 'hint', 'off']);
@@ -12,7 +53,7 @@ const TRACE_VALUES: ReadonlySet<string> = new Set(['off', 'messages', 'verbose']
 
 /** defaultSettings are used until the client says otherwise. */
 export function defaultSettings(localTimeZone = systemTimeZone()): Settings {
-  return { ...DEFAULT_KUBE_JOBS_SETTINGS, localTimeZone };
+  return { ...DEFAULT_KUBE_JOBS_SETTINGS, localTimeZone, judged: judgedVersion('auto', null) };
 }
 
 /**
@@ -31,6 +72,12 @@ export function mergeSettings(base: Settings, raw: unknown): Settings {
   const inlay = isRecord(raw['inlayHints']) ? raw['inlayHints'] : {};
   const lens = isRecord(raw['codeLens']) ? raw['codeLens'] : {};
   const trace = isRecord(raw['trace']) ? raw['trace'] : {};
+  const versionSetting = raw['kubernetesVersion'];
+  const kubernetesVersion =
+    typeof versionSetting === 'string' && (versionSetting === 'auto' || isKubernetesVersion(versionSetting))
+      ? versionSetting
+      : base.kubernetesVersion;
+  const connectedCluster = 'connectedCluster' in raw ? clusterOf(raw['connectedCluster']) : base.connectedCluster;
   return {
     rules,
     inlayHints: { schedule: typeof inlay['schedule'] === 'boolean' ? inlay['schedule'] : base.inlayHints.schedule },
@@ -42,7 +89,16 @@ export function mergeSettings(base: Settings, raw: unknown): Settings {
         : base.trace.server,
     },
     localTimeZone: typeof raw['localTimeZone'] === 'string' && isKnownZone(raw['localTimeZone']) ? raw['localTimeZone'] : base.localTimeZone,
+    kubernetesVersion,
+    connectedCluster,
+    judged: judgedVersion(kubernetesVersion, connectedCluster),
   };
+}
+
+/** A client-sent connectedCluster: both strings, or null (anything else counts as not connected). */
+function clusterOf(raw: unknown): ConnectedCluster | null {
+  if (!isRecord(raw) || typeof raw['context'] !== 'string' || typeof raw['gitVersion'] !== 'string') return null;
+  return { context: raw['context'], gitVersion: raw['gitVersion'] };
 }
 
 /** settingsFromInitialization reads `initializationOptions` (see KubeJobsInitializationOptions). */
@@ -56,10 +112,10 @@ export function settingsFromInitialization(options: unknown): Settings {
   return settings;
 }
 
-/** A key that changes whenever the findings would (rules only). */
+/** A key that changes whenever the findings would: the rules and the version that judges. */
 export function rulesKey(settings: Settings): string {
   const ids = Object.keys(settings.rules).sort();
-  return ids.map((id) => `${id}=${settings.rules[id] ?? ''}`).join(',');
+  return `${settings.judged.version}|${ids.map((id) => `${id}=${settings.rules[id] ?? ''}`).join(',')}`;
 }
 
 function systemTimeZone(): string {

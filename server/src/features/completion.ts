@@ -7,7 +7,7 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
 import type { CompletionItem, CompletionList, Position, Range as LspRange } from 'vscode-languageserver';
 import { valueAtPath } from '../../../src-engine';
-import type { ManifestDocument, PathSegment, WorkloadKind } from '../../../src-engine';
+import type { KubernetesVersion, ManifestDocument, PathSegment, WorkloadKind } from '../../../src-engine';
 import type { ParsedDocument } from '../documents';
 import { describeType, ianaZoneNames, propertiesOf, schemaAt } from '../engineApi';
 import type { SchemaNode } from '../engineApi';
@@ -33,7 +33,7 @@ export const SCHEDULE_PRESETS: readonly { readonly schedule: string; readonly wo
   { schedule: '@yearly', words: 'at 00:00 on January 1st' },
 ];
 
-export function provideCompletion(doc: ParsedDocument, position: Position, _settings: Settings): CompletionList {
+export function provideCompletion(doc: ParsedDocument, position: Position, settings: Settings): CompletionList {
   const entry = doc.entryAtLine(position.line);
   const empty: CompletionList = { isIncomplete: false, items: [] };
   const lineText = doc.lineText(position.line);
@@ -58,7 +58,7 @@ export function provideCompletion(doc: ParsedDocument, position: Position, _sett
       start: { line: position.line, character: valueStart },
       end: { line: position.line, character: valueEnd(lineText, valueStart) },
     };
-    return { isIncomplete: false, items: valueItems(kind, [...parent, key], range) };
+    return { isIncomplete: false, items: valueItems(kind, [...parent, key], range, settings.judged.version) };
   }
 
   const keyMatch = /^([ \t]*)(-[ \t]+)?([\w.\-/]*)$/.exec(prefix);
@@ -73,7 +73,7 @@ export function provideCompletion(doc: ParsedDocument, position: Position, _sett
     parent = containerPath(manifest, localLine, indent, false);
   }
   if (!parent) return empty;
-  const items = keyItems(kind, parent, manifest);
+  const items = keyItems(kind, parent, manifest, settings.judged.version);
   if (parent.length === 0 && indent === 0 && !dash && !entry?.workload) items.push(...snippetItems());
   return { isIncomplete: false, items };
 }
@@ -157,8 +157,9 @@ export function containerPath(manifest: ManifestDocument, line: number, column: 
   return segments.reverse();
 }
 
-function keyItems(kind: WorkloadKind, parent: readonly PathSegment[], manifest: ManifestDocument): CompletionItem[] {
-  const node = schemaAt(kind, parent);
+/** The fields of the position's object in the version that judges the file: a field it lacks is not offered. */
+function keyItems(kind: WorkloadKind, parent: readonly PathSegment[], manifest: ManifestDocument, version: KubernetesVersion): CompletionItem[] {
+  const node = schemaAt(kind, parent, version);
   if (!node) return [];
   const present = valueAtPath(manifest.value, parent);
   const existing = present && typeof present === 'object' && !Array.isArray(present) ? new Set(Object.keys(present)) : new Set<string>();
@@ -184,7 +185,7 @@ function keyInsertText(name: string, node: SchemaNode): string {
   return `${name}: $0`;
 }
 
-function valueItems(kind: WorkloadKind, path: PathSegment[], range: LspRange): CompletionItem[] {
+function valueItems(kind: WorkloadKind, path: PathSegment[], range: LspRange, version: KubernetesVersion): CompletionItem[] {
   const where = dotted(path);
   if (where === 'apiVersion') return [valueItem('batch/v1', range)];
   if (where === 'kind') return [valueItem('Job', range), valueItem('CronJob', range)];
@@ -206,7 +207,7 @@ function valueItems(kind: WorkloadKind, path: PathSegment[], range: LspRange): C
       filterText: `"${zone}" ${zone}`,
     }));
   }
-  const node = schemaAt(kind, path);
+  const node = schemaAt(kind, path, version);
   if (!node) return [];
   if (node.enum?.length) return node.enum.map((value) => valueItem(value, range, node.default === value ? '(default)' : undefined));
   if (node.type === 'boolean') return [valueItem('true', range), valueItem('false', range)];

@@ -68,7 +68,8 @@ function entryDiagnostics(doc: ParsedDocument, entry: Entry, settings: Settings,
 
 /** entryFindings are one document's findings as the user configured them; code actions read the same list. */
 export function entryFindings(doc: ParsedDocument, entry: Entry, settings: Settings): readonly Finding[] {
-  const findings = doc.findings(entry, settings.rules, rulesKey(settings));
+  const options = { rules: settings.rules, kubernetesVersion: settings.judged.version };
+  const findings = doc.findings(entry, options, rulesKey(settings));
   return settings.redHatYamlInstalled ? findings.filter((finding) => finding.rule !== YAML_SYNTAX_RULE) : findings;
 }
 

@@ -2,7 +2,9 @@
  * Hover: on a schedule, its words, the next five runs in the CronJob's zone, UTC and the
  * user's zone, and warnings (DST change among them, never fires, day-of-month OR
  * day-of-week); on timeZone, the zone's offset now and its next change; on any other field,
- * what the API docs say, its type, default, limits and the Kubernetes version that added it.
+ * what the API docs say, its type, default, limits, the Kubernetes version that added it and,
+ * where versions differ, what each does with it and what the version that judges the file does.
+ * Every hover ends with that version and where it comes from.
  */
 import { MarkupKind } from 'vscode-languageserver';
 import type { Hover, Position } from 'vscode-languageserver';
@@ -11,7 +13,16 @@ import { findNode } from '../../../src-engine';
 import type { PathSegment } from '../../../src-engine';
 import { formatShort, toLspRange } from '../convert';
 import type { ParsedDocument } from '../documents';
-import { describeType, formatUtcOffset, nextZoneTransition, schemaAt, validateTimeZone, zoneOffsetSeconds } from '../engineApi';
+import {
+  describeFieldAvailability,
+  describeType,
+  formatUtcOffset,
+  nextZoneTransition,
+  schemaAt,
+  schemaInSomeVersion,
+  validateTimeZone,
+  zoneOffsetSeconds,
+} from '../engineApi';
 import type { SchemaNode } from '../engineApi';
 import { dotted, locate, rawValueOnLine, scalarText } from '../locate';
 import type { Location } from '../locate';
@@ -25,16 +36,32 @@ export function provideHover(doc: ParsedDocument, position: Position, settings: 
   const path = dotted(location.path.segments);
   if (kind === 'CronJob' && path === 'spec.schedule') {
     const schedule = scheduleAt(doc, location, position.line);
-    if (schedule !== undefined && !location.path.onKey) return markdown(scheduleHover(schedule, timeZoneOf(location), settings, nowMs), location);
+    if (schedule !== undefined && !location.path.onKey) {
+      return markdown(withJudge(scheduleHover(schedule, timeZoneOf(location), settings, nowMs), settings), location);
+    }
   }
   if (kind === 'CronJob' && path === 'spec.timeZone' && !location.path.onKey) {
     const zone = scalarText(location);
     if (zone !== undefined) return markdown(zoneHover(zone, nowMs), location);
   }
   if (location.path.segments.length === 0) return null;
-  const node = schemaAt(kind, location.path.segments);
+  const segments = location.path.segments;
+  const version = settings.judged.version;
+  // A field the judging version lacks still gets its docs, from a version that has it.
+  const node = schemaAt(kind, segments, version) ?? schemaInSomeVersion(kind, segments)?.node;
   if (!node) return null;
-  return markdown(fieldHover(location.path.segments, node), location);
+  const last = segments[segments.length - 1];
+  const parent = typeof last === 'string' ? schemaInSomeVersion(kind, segments.slice(0, -1))?.node.typeName : undefined;
+  const availability = parent && typeof last === 'string'
+    ? describeFieldAvailability(parent, last, version, settings.judged.where)
+    : undefined;
+  const text = fieldHover(segments, node) + (availability ? `\n\n${availability}` : '');
+  return markdown(withJudge(text, settings), location);
+}
+
+/** The closing line of a hover: which Kubernetes version judges the file, and why that one. */
+function withJudge(text: string, settings: Settings): string {
+  return `${text}\n\n---\n\n_Checked as ${settings.judged.why}._`;
 }
 
 /** The CronJob's timeZone, read from the tree so it is found even when the document has YAML errors. */
