@@ -1,7 +1,7 @@
 // Starts the test Kubernetes API server (test/apiserver, compiled to out/) with the demo world,
 // writes a kubeconfig, prints the URL, and keeps the running pods writing log lines, so the
 // VS Code tree view and `kubectl` have CronJobs, Jobs and Pods to show without a cluster.
-// Usage: node scripts/demoApiServer.mjs [--kubeconfig PATH] [--port N] [--interval-ms N]
+// Usage: node scripts/demoApiServer.mjs [--kubeconfig PATH] [--port N] [--interval-ms N] [--kubernetes-version v1.33.13]
 // Stops on SIGTERM/SIGINT.
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
@@ -27,7 +27,8 @@ const kubeconfig = resolve(opt('--kubeconfig', resolve(tmpdir(), 'kube-jobs-demo
 const port = Number(opt('--port', '0'));
 const intervalMs = Number(opt('--interval-ms', '2000'));
 
-const server = await startTestApiServer({ port });
+const kubernetesVersion = opt('--kubernetes-version', undefined);
+const server = await startTestApiServer({ port, ...(kubernetesVersion ? { kubernetesVersion } : {}) });
 const world = seedDemoWorld(server.store, server.logs, Date.now());
 server.writeKubeconfig(kubeconfig, { namespace: 'demo' });
 let tick = 0;

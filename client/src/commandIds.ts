@@ -9,6 +9,7 @@ export const COMMAND_IDS = [
   'kubeJobs.clearFilter',
   'kubeJobs.selectContext',
   'kubeJobs.selectNamespaces',
+  'kubeJobs.selectKubernetesVersion',
   'kubeJobs.showPanel',
   'kubeJobs.showLogs',
   'kubeJobs.triggerCronJob',

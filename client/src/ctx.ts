@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { ConnectedCluster } from '../../src-engine';
 import type { ClusterController } from './clusterController';
 
 /**
@@ -12,6 +13,8 @@ export class Ctx implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   languageClient: LanguageClient | undefined;
   private clusterController: ClusterController | undefined;
+  /** The cluster the view is connected to and its /version (kubernetesVersion.ts), for the language server. */
+  connectedCluster: ConnectedCluster | null = null;
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.log = vscode.window.createOutputChannel('Kube Jobs', { log: true });

@@ -7,7 +7,7 @@ import type { Ctx } from './ctx';
 const RED_HAT_YAML = 'redhat.vscode-yaml';
 
 /** initializationOptions sent to the server (shape declared in src-engine/protocol.ts). */
-export function initializationOptions(): KubeJobsInitializationOptions {
+export function initializationOptions(ctx?: Ctx): KubeJobsInitializationOptions {
   const c = vscode.workspace.getConfiguration('kubeJobs');
   const redHatYamlInstalled = vscode.extensions.getExtension(RED_HAT_YAML) !== undefined;
   return {
@@ -16,6 +16,9 @@ export function initializationOptions(): KubeJobsInitializationOptions {
       inlayHints: { schedule: c.get<boolean>('inlayHints.schedule') !== false },
       codeLens: { enabled: c.get<boolean>('codeLens.enabled') !== false },
       redHatYamlInstalled,
+      kubernetesVersion: c.get<string>('kubernetesVersion') ?? 'auto',
+      // A cluster the view connected to before the server started (kubernetesVersion.ts tells it later ones).
+      ...(ctx?.connectedCluster ? { connectedCluster: ctx.connectedCluster } : {}),
     },
     redHatYamlInstalled,
     localTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
@@ -44,7 +47,7 @@ export async function startLanguageClient(ctx: Ctx): Promise<LanguageClient> {
       { scheme: 'untitled', language: 'yaml' },
     ],
     synchronize: { configurationSection: 'kubeJobs' },
-    initializationOptions: initializationOptions(),
+    initializationOptions: initializationOptions(ctx),
     outputChannel: ctx.log,
   };
   const client = new lc.LanguageClient('kubeJobs', 'Kube Jobs Language Server', serverOptions, clientOptions);
@@ -57,5 +60,9 @@ export async function startLanguageClient(ctx: Ctx): Promise<LanguageClient> {
     }),
   );
   await client.start();
+  // The cluster view may have connected while the server started.
+  if (ctx.connectedCluster) {
+    await client.sendNotification('workspace/didChangeConfiguration', { settings: { kubeJobs: { connectedCluster: ctx.connectedCluster } } });
+  }
   return client;
 }

@@ -4,6 +4,7 @@ import type { CommandId } from './commandIds';
 import { ClusterController } from './clusterController';
 import { ClusterTreeProvider } from './views/clusterTree';
 import { createStatusBar } from './statusBar';
+import { trackKubernetesVersion } from './kubernetesVersion';
 import { commandTable } from './commands/registry';
 import { LIVE_SCHEME, LiveYamlProvider } from './commands/objectCommands';
 import { registerLocalRun } from './localRun';
@@ -31,6 +32,7 @@ export function createMain(ctx: Ctx): Main {
     ctx.cluster,
     tree,
     createStatusBar(ctx.cluster),
+    trackKubernetesVersion(ctx),
     vscode.workspace.registerTextDocumentContentProvider(LIVE_SCHEME, new LiveYamlProvider(ctx)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('kubeJobs.cluster') && ctx.cluster.phase !== 'idle') void ctx.cluster.restart();

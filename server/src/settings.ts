@@ -1,20 +1,7 @@
-import { DEFAULT_KUBE_JOBS_SETTINGS, NEWEST_KUBERNETES_VERSION, isKubernetesVersion, resolveKubernetesVersion } from '../../src-engine';
-import type {
-  ConnectedCluster,
-  KubeJobsInitializationOptions,
-  KubeJobsSettings,
-  KubernetesVersion,
-  RuleSetting,
-} from '../../src-engine';
+import { DEFAULT_KUBE_JOBS_SETTINGS, isKubernetesVersion, judgedVersion } from '../../src-engine';
+import type { ConnectedCluster, JudgedVersion, KubeJobsInitializationOptions, KubeJobsSettings, RuleSetting } from '../../src-engine';
 
-/** Which Kubernetes version judges the files, and why that one (for hover). */
-export interface JudgedVersion {
-  readonly version: KubernetesVersion;
-  /** `your cluster (1.33)`, `Kubernetes 1.33 (kubeJobs.kubernetesVersion)`, …: how hover names it. */
-  readonly where: string;
-  /** One sentence: where the version comes from. */
-  readonly why: string;
-}
+export { judgedVersion };
 
 /** Settings as providers see them: the user's `kubeJobs` section plus facts about the client. */
 export interface Settings extends KubeJobsSettings {
@@ -22,30 +9,6 @@ export interface Settings extends KubeJobsSettings {
   readonly localTimeZone: string;
   /** The version that judges manifests, resolved from kubernetesVersion and connectedCluster. */
   readonly judged: JudgedVersion;
-}
-
-/**
- * judgedVersion: the setting when it names a version; with `auto`, the connected cluster's
- * version (mapped onto 1.32–1.36), else the newest supported version.
- */
-export function judgedVersion(setting: string, cluster: ConnectedCluster | null): JudgedVersion {
-  if (isKubernetesVersion(setting)) {
-    return { version: setting, where: `Kubernetes ${setting}`, why: `Kubernetes ${setting}, as kubeJobs.kubernetesVersion says` };
-  }
-  const reported = cluster ? resolveKubernetesVersion(cluster.gitVersion) : undefined;
-  if (cluster && reported) {
-    const note = reported.note ? ` (${reported.note})` : '';
-    return {
-      version: reported.version,
-      where: `your cluster (${reported.reported ?? reported.version})`,
-      why: `Kubernetes ${reported.version}: the version of cluster context ${cluster.context} (${cluster.gitVersion})${note}`,
-    };
-  }
-  return {
-    version: NEWEST_KUBERNETES_VERSION,
-    where: `Kubernetes ${NEWEST_KUBERNETES_VERSION}`,
-    why: `Kubernetes ${NEWEST_KUBERNETES_VERSION}, the newest version kube-jobs follows (no cluster connected)`,
-  };
 }
 
 const RULE_SETTINGS: ReadonlySet<string> = new Set(['error', 'warning', 'info', 'hint', 'off']);

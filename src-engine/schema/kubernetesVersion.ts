@@ -1,4 +1,5 @@
 import { SCHEMA_KUBERNETES_VERSIONS } from '../generated/schema';
+import type { ConnectedCluster } from '../protocol';
 
 /**
  * A Kubernetes minor version kube-jobs can judge a manifest as ("1.32" … "1.36"): the API
@@ -69,3 +70,37 @@ export function resolveKubernetesVersion(text: string, minor?: string): Resolved
     note: `Kubernetes ${reported} is newer than the versions kube-jobs follows (${supported}): judged as ${NEWEST_KUBERNETES_VERSION}`,
   };
 }
+
+/** Which Kubernetes version judges the files, and why that one (for hover). */
+export interface JudgedVersion {
+  readonly version: KubernetesVersion;
+  /** How hover names it: `your cluster (1.33)` or `Kubernetes 1.33`. */
+  readonly where: string;
+  /** One sentence: where the version comes from. */
+  readonly why: string;
+}
+
+/**
+ * judgedVersion: the setting when it names a version; with `auto`, the connected cluster's
+ * version (mapped onto 1.32–1.36), else the newest supported version.
+ */
+export function judgedVersion(setting: string, cluster: ConnectedCluster | null): JudgedVersion {
+  if (isKubernetesVersion(setting)) {
+    return { version: setting, where: `Kubernetes ${setting}`, why: `Kubernetes ${setting}, as kubeJobs.kubernetesVersion says` };
+  }
+  const reported = cluster ? resolveKubernetesVersion(cluster.gitVersion) : undefined;
+  if (cluster && reported) {
+    const note = reported.note ? ` (${reported.note})` : '';
+    return {
+      version: reported.version,
+      where: `your cluster (${reported.reported ?? reported.version})`,
+      why: `Kubernetes ${reported.version}: the version of cluster context ${cluster.context} (${cluster.gitVersion})${note}`,
+    };
+  }
+  return {
+    version: NEWEST_KUBERNETES_VERSION,
+    where: `Kubernetes ${NEWEST_KUBERNETES_VERSION}`,
+    why: `Kubernetes ${NEWEST_KUBERNETES_VERSION}, the newest version kube-jobs follows (no cluster connected)`,
+  };
+}
+

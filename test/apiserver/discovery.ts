@@ -7,7 +7,7 @@
 import type { ResourceInfo } from './resources';
 import { RESOURCES } from './resources';
 
-/** The Kubernetes version this server claims to be (kubectl warns on skew beyond one minor). */
+/** The Kubernetes version this server claims to be by default (kubectl warns on skew beyond one minor). */
 export const SERVER_VERSION = {
   major: '1',
   minor: '32',
@@ -19,6 +19,16 @@ export const SERVER_VERSION = {
   compiler: 'gc',
   platform: 'linux/amd64',
 };
+
+/**
+ * serverVersion is the `/version` document claiming `gitVersion` (`v1.33.13`): major and minor
+ * read from it, as a real server's are, the build facts of the default kept.
+ */
+export function serverVersion(gitVersion: string = SERVER_VERSION.gitVersion): typeof SERVER_VERSION {
+  const match = /^v(\d+)\.(\d+)\./.exec(gitVersion);
+  if (!match) throw new Error(`not a Kubernetes gitVersion: ${gitVersion}`);
+  return { ...SERVER_VERSION, major: match[1]!, minor: match[2]!, gitVersion };
+}
 
 /** groupsOf lists the served (non-core) API groups with their versions. */
 function groups(): Array<{ name: string; version: string }> {

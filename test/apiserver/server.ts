@@ -18,7 +18,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import * as YAML from 'yaml';
-import { apiGroup, apiGroupList, apiResourceList, apiVersions, SERVER_VERSION } from './discovery';
+import { apiGroup, apiGroupList, apiResourceList, apiVersions, serverVersion } from './discovery';
 import type { AccessRule } from './faults';
 import { Faults, ruleMatches } from './faults';
 import { LogStore } from './logs';
@@ -63,6 +63,8 @@ export interface TestApiServerOptions {
   validate?: (resource: string, obj: KObject, old: KObject | undefined) => StatusCause[];
   /** Called with every request (method, URL, user) after it is parsed; for tests that check what clients send. */
   onRequest?: (req: { method: string; url: string; user: string; headers: http.IncomingHttpHeaders }) => void;
+  /** The Kubernetes version `/version` reports (a gitVersion such as `v1.33.13`; default `v1.32.4`). */
+  kubernetesVersion?: string;
 }
 
 /** KubeconfigOptions configures writeKubeconfig. */
@@ -208,6 +210,7 @@ function isDryRun(q: URLSearchParams, body?: KObject): boolean {
 export async function startTestApiServer(opts: TestApiServerOptions = {}): Promise<TestApiServer> {
   const now = opts.now ?? Date.now;
   const store = new Store({ now, seed: opts.seed, historyLimit: opts.historyLimit, validate: opts.validate });
+  const version = serverVersion(opts.kubernetesVersion);
   const faults = new Faults();
   const logs = new LogStore(now);
   const deny: AccessRule[] = [...(opts.deny ?? [])];
@@ -688,7 +691,7 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
       const parts = path.split('/').filter((p) => p !== '');
       switch (path) {
         case '/version':
-          return sendJson(res, 200, SERVER_VERSION);
+          return sendJson(res, 200, version);
         case '/healthz':
         case '/livez':
         case '/readyz':

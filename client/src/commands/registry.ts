@@ -5,6 +5,7 @@ import { clearFilter, filter, refresh, selectContext, selectNamespaces, treeSnap
 import { copyKubectl, deleteJob, openLiveYaml, resume, showLogs, showPanel, suspend, triggerCronJob } from './objectCommands';
 import { applyManifest, applyToCluster, validateOnCluster } from './manifestCommands';
 import { simulate } from './simulate';
+import { selectKubernetesVersion } from '../kubernetesVersion';
 
 /** commandTable builds every command's handler from one table (`kubeJobs.<verb><Noun>`); the shell registers them. */
 export function commandTable(ctx: Ctx, tree: ClusterTreeProvider): Record<CommandId, (...args: unknown[]) => unknown> {
@@ -14,6 +15,7 @@ export function commandTable(ctx: Ctx, tree: ClusterTreeProvider): Record<Comman
     'kubeJobs.clearFilter': clearFilter(ctx, tree),
     'kubeJobs.selectContext': selectContext(ctx),
     'kubeJobs.selectNamespaces': selectNamespaces(ctx),
+    'kubeJobs.selectKubernetesVersion': selectKubernetesVersion(ctx),
     'kubeJobs.showPanel': showPanel(ctx),
     'kubeJobs.showLogs': showLogs(ctx),
     'kubeJobs.triggerCronJob': triggerCronJob(ctx),

@@ -55,7 +55,10 @@ export function provideHover(doc: ParsedDocument, position: Position, settings: 
   const availability = parent && typeof last === 'string'
     ? describeFieldAvailability(parent, last, version, settings.judged.where)
     : undefined;
-  const text = fieldHover(segments, node) + (availability ? `\n\n${availability}` : '');
+  // What the judging version does with the field comes right under its name, before the docs.
+  const help = fieldHover(segments, node);
+  const title = help.indexOf('\n');
+  const text = !availability ? help : title < 0 ? `${help}\n\n${availability}` : `${help.slice(0, title)}\n\n${availability}${help.slice(title)}`;
   return markdown(withJudge(text, settings), location);
 }
 
