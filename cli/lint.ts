@@ -6,16 +6,8 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Finding, KubernetesVersion, LintOptions, ManifestFile, RuleInfo, Severity } from '../src-engine';
-import {
-  DEFAULT_MAX_LENGTH,
-  KUBERNETES_VERSIONS,
-  NEWEST_KUBERNETES_VERSION,
-  RULES,
-  isKubernetesVersion,
-  lintFile,
-  parseManifestFile,
-  tooLargeMessage,
-} from '../src-engine';
+import { DEFAULT_MAX_LENGTH, KUBERNETES_VERSIONS, RULES, isKubernetesVersion, lintFile, parseManifestFile, tooLargeMessage } from '../src-engine';
+import { KUBERNETES_VERSION_USAGE, chosenKubernetesVersion, parseKubernetesVersionArg } from './kubernetesVersionArg';
 
 export interface LintCommandIo {
   stdout: { write(text: string): unknown };
@@ -28,9 +20,6 @@ export interface LintCommandIo {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** The environment variable that names the Kubernetes version when --kubernetes-version does not. */
-export const KUBERNETES_VERSION_ENV = 'KUBE_JOBS_KUBERNETES_VERSION';
-
 type Format = 'text' | 'json' | 'sarif';
 
 const VERSIONS = KUBERNETES_VERSIONS.join('|');
@@ -39,8 +28,8 @@ const USAGE = `usage: kube-jobs lint [--format text|json|sarif] [--rule ID=off|e
 Checks Job and CronJob manifests as the API server would on create (errors) and reports
 best-practice advice (warnings, infos, hints). Directories are searched for *.yaml and *.yml
 files (node_modules and dot-directories are skipped); - reads standard input.
---kubernetes-version (or ${KUBERNETES_VERSION_ENV}) names the Kubernetes version whose API server
-judges the manifests: its fields, feature gates and rules (default: ${NEWEST_KUBERNETES_VERSION}).
+${KUBERNETES_VERSION_USAGE}:
+  the API server whose fields, feature gates and rules judge the manifests.
 Exit status: 0 no errors, 1 errors found, 2 usage or read error.
 `;
 
@@ -51,13 +40,6 @@ interface ParsedArgs {
   readonly rules: Record<string, Severity | 'off'>;
   readonly paths: string[];
   readonly kubernetesVersion?: KubernetesVersion;
-}
-
-/** A version as the flag or the variable may write it: `1.33` or `v1.33`. */
-function kubernetesVersionArg(value: string | undefined, source: string): KubernetesVersion | string {
-  const version = (value ?? '').trim().replace(/^v/, '');
-  if (isKubernetesVersion(version)) return version;
-  return `${source} must be one of ${KUBERNETES_VERSIONS.join(', ')}, not ${JSON.stringify(value ?? '')}`;
 }
 
 function parseArgs(args: readonly string[]): ParsedArgs | string | 'help' {
@@ -87,7 +69,7 @@ function parseArgs(args: readonly string[]): ParsedArgs | string | 'help' {
       if (!known.has(id)) return `unknown rule ${JSON.stringify(id)}; rules: ${[...known].join(', ')}`;
       rules[id] = level as Severity | 'off';
     } else if (arg === '--kubernetes-version' || arg.startsWith('--kubernetes-version=')) {
-      const version = kubernetesVersionArg(take('--kubernetes-version'), '--kubernetes-version');
+      const version = parseKubernetesVersionArg(take('--kubernetes-version'), '--kubernetes-version');
       if (!isKubernetesVersion(version)) return version;
       kubernetesVersion = version;
     } else if (arg.startsWith('-') && arg !== '-') {
@@ -118,17 +100,11 @@ export async function runLintCommand(args: string[], io: LintCommandIo): Promise
     return 2;
   }
   const cwd = io.cwd ?? process.cwd();
-  const fromEnv = (io.env ?? process.env)[KUBERNETES_VERSION_ENV];
-  let kubernetesVersion = parsed.kubernetesVersion;
-  if (!kubernetesVersion && fromEnv !== undefined && fromEnv !== '') {
-    const version = kubernetesVersionArg(fromEnv, KUBERNETES_VERSION_ENV);
-    if (!isKubernetesVersion(version)) {
-      io.stderr.write(`kube-jobs lint: ${version}\n`);
-      return 2;
-    }
-    kubernetesVersion = version;
+  const version = chosenKubernetesVersion(parsed.kubernetesVersion, io.env ?? process.env);
+  if (!isKubernetesVersion(version)) {
+    io.stderr.write(`kube-jobs lint: ${version}\n`);
+    return 2;
   }
-  const version = kubernetesVersion ?? NEWEST_KUBERNETES_VERSION;
   const options: LintOptions = { rules: parsed.rules, kubernetesVersion: version };
   const results: FileResult[] = [];
   let readFailed = false;

@@ -12,7 +12,10 @@ import * as path from 'node:path';
 import type { RuntimeKind } from '../runner/backend';
 import { refKeyOf, setPromptedValue } from '../runner/env';
 import type { LocalPod, LogLine } from '../runner/localPod';
-import { RunInputError, prepareLocalRun } from '../runner/localRun';
+import { RunInputError, lintErrorsOf, prepareLocalRun } from '../runner/localRun';
+import type { KubernetesVersion } from '../src-engine';
+import { controllersNote, isKubernetesVersion } from '../src-engine';
+import { KUBERNETES_VERSION_USAGE, chosenKubernetesVersion, parseKubernetesVersionArg } from './kubernetesVersionArg';
 import type { LocalRunHandle, LocalRunRequest } from '../runner/localRun';
 import { askSecret, confirm } from '../runner/prompt';
 import type { PromptIo } from '../runner/prompt';
@@ -54,6 +57,7 @@ podFailurePolicy, Indexed mode, TTL; a CronJob now or on its schedule.
   --wait-ttl        after the Job finishes, stay until its ttlSecondsAfterFinished deletes
                     it (scaled by --time-scale); by default the command ends with the Job
   --yes             do not ask for confirmation
+  ${KUBERNETES_VERSION_USAGE.replace('--kubernetes-version V  ', '--kubernetes-version V\n                    ')}
 Records go to .kube-jobs/runs/<timestamp>-<name>/ (pods, exit codes, logs, timeline).
 Exit status: 0 the Job completed, 1 it failed or was cancelled, 2 bad input.
 `;
@@ -68,6 +72,7 @@ interface RunArgs {
   waitTtl: boolean;
   yes: boolean;
   help: boolean;
+  kubernetesVersion?: KubernetesVersion;
 }
 
 export function parseRunArgs(args: readonly string[]): RunArgs | string {
@@ -120,6 +125,12 @@ export function parseRunArgs(args: readonly string[]): RunArgs | string {
       case '-y':
         out.yes = true;
         break;
+      case '--kubernetes-version': {
+        const version = parseKubernetesVersionArg(value(), '--kubernetes-version');
+        if (!isKubernetesVersion(version)) return version;
+        out.kubernetesVersion = version;
+        break;
+      }
       default:
         if (arg.startsWith('-') && arg !== '-') return `unknown option ${arg}`;
         if (out.file !== undefined) return `one FILE only (got ${out.file} and ${arg})`;
@@ -149,6 +160,11 @@ export async function runRunCommand(args: readonly string[], io: RunCommandIo): 
     io.stdout.write(USAGE);
     return 0;
   }
+  const version = chosenKubernetesVersion(parsed.kubernetesVersion);
+  if (!isKubernetesVersion(version)) {
+    io.stderr.write(`kube-jobs run: ${version}\n`);
+    return 2;
+  }
   const cwd = io.cwd ?? process.cwd();
   const file = path.resolve(cwd, parsed.file);
   let text: string;
@@ -169,7 +185,7 @@ export async function runRunCommand(args: readonly string[], io: RunCommandIo): 
       envFiles: parsed.envFiles,
       ...(parsed.cron === undefined ? {} : { cron: parsed.cron }),
       workspace: cwd,
-      ...(io.lint === undefined ? {} : { lint: io.lint }),
+      lint: io.lint ?? ((lintFile, doc) => lintErrorsOf(lintFile, doc, version)),
     });
   } catch (error) {
     if (!(error instanceof RunInputError)) throw error;
@@ -179,7 +195,7 @@ export async function runRunCommand(args: readonly string[], io: RunCommandIo): 
 
   const interactive = io.stdin.isTTY === true;
   const extras = [parsed.timeScale === 1 ? '' : `time scale ${parsed.timeScale}`, parsed.cron === 'now' ? 'one Job now' : parsed.cron === 'schedule' ? 'on its schedule until Ctrl-C' : ''].filter((s) => s !== '');
-  io.stderr.write(`${formatPreview(prepared.preview, extras)}\n`);
+  io.stderr.write(`${formatPreview(prepared.preview, extras)}\n${controllersNote(version)}\n`);
   if (prepared.missing.length > 0) {
     if (!interactive) {
       io.stderr.write(`kube-jobs run: values needed for:\n${prepared.missing.map((m) => `  ${describeRef(m)}\n`).join('')}give them in an --env-file (lines ${prepared.missing.map(refKeyOf).join(', ')}=…)\n`);

@@ -11,9 +11,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { PodModel, SimTiming } from '../src-engine';
+import type { KubernetesVersion, PodModel, SimTiming } from '../src-engine';
+import { KUBERNETES_VERSION_USAGE, chosenKubernetesVersion, parseKubernetesVersionArg } from './kubernetesVersionArg';
 import {
+  controllersNote,
   formatSimulationText,
+  isKubernetesVersion,
   lintDocument,
   parseGoDuration,
   parseManifestFile,
@@ -55,6 +58,7 @@ on a virtual clock, with pods that succeed or fail as you say.
   --format text|json    output format (default text)
   --svg FILE            also write the timeline picture as SVG
   --html FILE           also write a standalone HTML page with the picture and events
+  ${KUBERNETES_VERSION_USAGE}
 A simulation that would take more than a few seconds (a Job too large to simulate pod by pod)
 is refused with exit code 2; simulate a shorter window with --for or --until instead.
 `;
@@ -74,6 +78,7 @@ interface Options {
   format: 'text' | 'json';
   svg?: string;
   html?: string;
+  kubernetesVersion?: KubernetesVersion;
 }
 
 /** parseDurationFlag reads a Go duration, plus a whole-days form (`7d`) for convenience. */
@@ -166,6 +171,12 @@ function parseArgs(args: readonly string[]): Options | string {
       case '--html':
         o.html = v;
         break;
+      case '--kubernetes-version': {
+        const version = parseKubernetesVersionArg(v, '--kubernetes-version');
+        if (!isKubernetesVersion(version)) return version;
+        o.kubernetesVersion = version;
+        break;
+      }
       default:
         return `unknown option ${flag}`;
     }
@@ -226,7 +237,12 @@ export async function runSimulateCommand(args: readonly string[], io: SimulateCo
     io.stderr.write(`kube-jobs simulate: ${parsed.file} holds no batch/v1 Job or CronJob\n`);
     return 2;
   }
-  const errors = lintDocument(doc).filter((f) => f.severity === 'error');
+  const version = chosenKubernetesVersion(parsed.kubernetesVersion);
+  if (!isKubernetesVersion(version)) {
+    io.stderr.write(`kube-jobs simulate: ${version}\n`);
+    return 2;
+  }
+  const errors = lintDocument(doc, { kubernetesVersion: version }).filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     io.stderr.write(`kube-jobs simulate: ${doc.kind ?? 'object'} ${doc.name ?? ''} would be rejected by the API server, so it cannot run:\n`);
     for (const f of errors) io.stderr.write(`  ${parsed.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.field === '' ? '' : `${f.field}: `}${f.message} [${f.rule}]\n`);
@@ -271,7 +287,7 @@ export async function runSimulateCommand(args: readonly string[], io: SimulateCo
     io.stderr.write(`kube-jobs simulate: cannot write: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
-  io.stdout.write(parsed.format === 'json' ? JSON.stringify(simulationToJson(sim), null, 2) + '\n' : summary);
+  io.stdout.write(parsed.format === 'json' ? JSON.stringify(simulationToJson(sim), null, 2) + '\n' : `${summary}\n${controllersNote(version)}\n`);
   return 0;
 }
 

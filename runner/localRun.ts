@@ -5,6 +5,7 @@ import { cronJobFromManifest, jobFromManifest } from '../src-engine/controllers'
 import type { CronJobObject, JobObject } from '../src-engine/controllers';
 import { parseManifestFile } from '../src-engine/parse/manifests';
 import { lintDocument } from '../src-engine/validate/lint';
+import type { KubernetesVersion } from '../src-engine/schema/kubernetesVersion';
 import type { ManifestDocument } from '../src-engine/parse/manifests';
 import type { Backend, RuntimeKind } from './backend';
 import { ScaledClock } from './clock';
@@ -310,10 +311,13 @@ function stringRecord(value: unknown): Record<string, string> {
   return out;
 }
 
-/** lintErrorsOf returns the error findings of `kube-jobs lint` for one document, as `file:line: message (rule)`. */
-export function lintErrorsOf(file: string, doc: ManifestDocument): string[] {
+/**
+ * lintErrorsOf returns the error findings of `kube-jobs lint` for one document, as
+ * `file:line: message (rule)`, judged as `kubernetesVersion` (default: the newest).
+ */
+export function lintErrorsOf(file: string, doc: ManifestDocument, kubernetesVersion?: KubernetesVersion): string[] {
   const where = file === '' ? 'line ' : `${path.basename(file)}:`;
-  return lintDocument(doc)
+  return lintDocument(doc, kubernetesVersion ? { kubernetesVersion } : undefined)
     .filter((f) => f.severity === 'error')
     .map((f) => `${where}${f.range.start.line + 1}: ${f.message} (${f.rule})`);
 }

@@ -71,6 +71,17 @@ export function resolveKubernetesVersion(text: string, minor?: string): Resolved
   };
 }
 
+/**
+ * What the simulator and the local runtime say about the controllers they run: the Job and
+ * CronJob controllers of every supported version do the same in everything a simulation shows
+ * (the README lists their differences), so one controller serves them all; only the check
+ * before a run follows the version.
+ */
+export function controllersNote(version: KubernetesVersion): string {
+  return `Checked as Kubernetes ${version}; the Job and CronJob controllers of ${OLDEST_KUBERNETES_VERSION}–` +
+    `${NEWEST_KUBERNETES_VERSION} do the same in everything a simulation shows, so they run as in ${version}.`;
+}
+
 /** Which Kubernetes version judges the files, and why that one (for hover). */
 export interface JudgedVersion {
   readonly version: KubernetesVersion;

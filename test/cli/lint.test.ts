@@ -30,13 +30,14 @@ const ADVICE_ONLY = GOOD_JOB.replace('busybox:1.36', 'busybox');
 
 interface Run { code: number; stdout: string; stderr: string }
 
-async function run(args: string[], cwd: string, stdin?: string): Promise<Run> {
+async function run(args: string[], cwd: string, stdin?: string, env: Record<string, string> = {}): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const code = await runLintCommand(args, {
     stdout: { write: (t: string) => (stdout += t) },
     stderr: { write: (t: string) => (stderr += t) },
     cwd,
+    env,
     ...(stdin !== undefined ? { stdin: Readable.from([stdin]) } : {}),
   });
   return { code, stdout, stderr };
@@ -78,7 +79,7 @@ describe('kube-jobs lint', () => {
     assert.equal(result.code, 1);
     const lines = result.stdout.trimEnd().split('\n');
     assert.match(lines[0] ?? '', /^bad\.yml:8:5 error restart-policy spec\.template\.spec\.restartPolicy: Required value: valid values: "OnFailure", "Never"$/);
-    assert.match(lines.at(-1) ?? '', /^1 error in 1 file$/);
+    assert.match(lines.at(-1) ?? '', /^1 error in 1 file \(as Kubernetes 1\.36\)$/);
   });
 
   it('exits 0 when only advice is found, and on a clean file says so', async () => {
@@ -87,7 +88,7 @@ describe('kube-jobs lint', () => {
     assert.match(advice.stdout, /warning image-latest/);
     const clean = await run(['good.yaml'], dir);
     assert.equal(clean.code, 0);
-    assert.equal(clean.stdout, 'no problems in 1 file\n');
+    assert.equal(clean.stdout, 'no problems in 1 file (as Kubernetes 1.36)\n');
   });
 
   it('recurses into directories for *.yaml/*.yml, skipping node_modules and dot-directories', async () => {
@@ -100,7 +101,7 @@ describe('kube-jobs lint', () => {
   it('writes JSON with exactly the documented shape and 0-based ranges', async () => {
     const result = await run(['--format=json', 'bad.yml'], dir);
     const report = JSON.parse(result.stdout) as { files: { path: string; diagnostics: Record<string, unknown>[] }[] };
-    assert.deepEqual(Object.keys(report), ['files']);
+    assert.deepEqual(Object.keys(report), ['kubernetesVersion', 'files']);
     const file = report.files[0];
     assert.deepEqual(Object.keys(file ?? {}), ['path', 'diagnostics']);
     const diagnostic = file?.diagnostics.find((d) => d['rule'] === 'restart-policy');
@@ -111,6 +112,31 @@ describe('kube-jobs lint', () => {
       field: 'spec.template.spec.restartPolicy',
       range: { start: { line: 7, character: 4 }, end: { line: 7, character: 8 } },
     });
+  });
+
+  it('judges as --kubernetes-version, else KUBE_JOBS_KUBERNETES_VERSION, else the newest; a version it does not follow is bad usage', async () => {
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-jobs-lint-version-'));
+    fs.writeFileSync(path.join(own, 'override.yaml'), GOOD_JOB.replace('      restartPolicy: Never\n', '      restartPolicy: Never\n      hostnameOverride: worker\n'));
+    const onNewest = await run(['override.yaml'], own);
+    assert.equal(onNewest.code, 0, onNewest.stdout);
+    const on133 = await run(['--kubernetes-version', '1.33', 'override.yaml'], own);
+    assert.equal(on133.code, 1);
+    assert.match(on133.stdout, /error unknown-field spec\.template\.spec\.hostnameOverride: .*Kubernetes 1\.33 does not have this field yet/);
+    assert.match(on133.stdout, /\(as Kubernetes 1\.33\)\n$/);
+    const fromEnv = await run(['--format=json', 'override.yaml'], own, undefined, { KUBE_JOBS_KUBERNETES_VERSION: 'v1.34' });
+    const report = JSON.parse(fromEnv.stdout) as { kubernetesVersion: string; files: { diagnostics: { rule: string }[] }[] };
+    assert.equal(report.kubernetesVersion, '1.34');
+    assert.ok(report.files[0]?.diagnostics.some((d) => d.rule === 'field-dropped'));
+    // The flag wins over the variable.
+    const both = await run(['--kubernetes-version=1.35', 'override.yaml'], own, undefined, { KUBE_JOBS_KUBERNETES_VERSION: '1.33' });
+    assert.match(both.stdout, /no problems in 1 file \(as Kubernetes 1\.35\)/);
+    const bad = await run(['--kubernetes-version', '1.31', 'override.yaml'], own);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--kubernetes-version must be one of 1\.32, 1\.33, 1\.34, 1\.35, 1\.36, not "1\.31"/);
+    const badEnv = await run(['override.yaml'], own, undefined, { KUBE_JOBS_KUBERNETES_VERSION: 'latest' });
+    assert.equal(badEnv.code, 2);
+    assert.match(badEnv.stderr, /KUBE_JOBS_KUBERNETES_VERSION must be one of/);
+    fs.rmSync(own, { recursive: true, force: true });
   });
 
   it('writes SARIF 2.1.0 with rules, help links and 1-based regions', async () => {

@@ -41,6 +41,7 @@ describe('kube-jobs run', () => {
     const r = await cli({ 'job.yaml': jobYaml('hello', 'echo "hello from $HOSTNAME"', 'completions: 2') }, ['job.yaml', '--yes']);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /Run Job hello locally with the process runtime/);
+    assert.match(r.stderr, /Checked as Kubernetes 1\.36; the Job and CronJob controllers of 1\.32–1\.36 do the same/);
     assert.match(r.stderr, /\$ sh -c 'echo "hello from \$HOSTNAME"'/);
     assert.match(r.stdout, /\[hello-[a-z0-9]{5}\] hello from hello-[a-z0-9]{5}/);
     assert.match(r.stdout, /pod hello-[a-z0-9]{5}: Succeeded — main exit 0/);
@@ -105,6 +106,12 @@ describe('kube-jobs run', () => {
       [{ 'j.yaml': jobYaml('a', 'true') }, ['j.yaml', '--env-file', 'nope.env', '--yes'], /cannot read env file .*nope\.env: ENOENT/],
       [{ 'j.yaml': jobYaml('a', 'true', 'suspend: true') }, ['j.yaml', '--yes'], /would never start a pod here: spec\.suspend is true/],
       [{ 'j.yaml': jobYaml('a', 'true', 'parallelism: 0') }, ['j.yaml', '--yes'], /would never start a pod here: spec\.parallelism is 0/],
+      [{ 'j.yaml': jobYaml('a', 'true') }, ['j.yaml', '--kubernetes-version', '1.29'], /--kubernetes-version must be one of 1\.32/],
+      [
+        { 'j.yaml': jobYaml('a', 'true', '', 'hostnameOverride: a') },
+        ['j.yaml', '--kubernetes-version', '1.33', '--yes'],
+        /would be rejected by the API server[\s\S]*Kubernetes 1\.33 does not have this field yet/,
+      ],
     ];
     for (const [files, args, expected] of cases) {
       const r = await cli(files, args);

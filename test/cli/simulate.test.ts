@@ -163,6 +163,18 @@ describe('kube-jobs simulate', () => {
     assert.equal(j.stopped, null);
     assert.equal(j.status.startTime, null, 'a suspended Job has no startTime');
   });
+  it('checks the manifest as --kubernetes-version before simulating, and says which controllers it follows', async () => {
+    const file = path.join(tmp, 'override.yaml');
+    const job = fs.readFileSync(fixture('job-pfp-failjob-exit-code.yaml'), 'utf8');
+    fs.writeFileSync(file, job.replace(/( +)restartPolicy: Never\n/, '$1restartPolicy: Never\n$1hostnameOverride: worker\n'));
+    const on133 = await run([file, '--kubernetes-version', '1.33']);
+    assert.equal(on133.code, 2);
+    assert.match(on133.err, /would be rejected by the API server[\s\S]*Kubernetes 1\.33 does not have this field yet/);
+    const on135 = await run([file, '--kubernetes-version', '1.35', '--pods', 'succeed@5s']);
+    assert.equal(on135.code, 0, on135.err);
+    assert.match(on135.out, /Checked as Kubernetes 1\.35; the Job and CronJob controllers of 1\.32–1\.36 do the same in everything a simulation shows/);
+    assert.equal((await run([file, '--kubernetes-version', '2.0'])).code, 2);
+  });
   it('writes a well-formed SVG and an HTML page', async () => {
     const svg = path.join(tmp, 'out', 't.svg');
     const html = path.join(tmp, 't.html');

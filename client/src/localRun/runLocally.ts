@@ -2,8 +2,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import type { WorkloadCommandArguments } from '../../../src-engine';
-import { parseManifestFile } from '../../../src-engine';
-import { RunInputError, formatPreview, prepareLocalRun, setPromptedValue } from '../../../runner';
+import { judgedVersion, parseManifestFile } from '../../../src-engine';
+import { RunInputError, formatPreview, lintErrorsOf, prepareLocalRun, setPromptedValue } from '../../../runner';
+import { kubernetesVersionSetting } from '../kubernetesVersion';
 import type { LocalRunHandle, RuntimeKind } from '../../../runner';
 import { LocalRunPanel } from './LocalRunPanel';
 import type { LocalRunsModel } from './runsProvider';
@@ -105,6 +106,8 @@ export function runLocally(ctx: Ctx, model: LocalRunsModel): (arg?: unknown) => 
         workspace,
         // Here the runtime is a setting, not a flag: messages say where to change it.
         runtimeChoice: `set ${RUNTIME_SETTING} to docker or podman (Settings)`,
+        // The manifest is checked as the version the editor checks it as (kubeJobs.kubernetesVersion).
+        lint: (file, doc) => lintErrorsOf(file, doc, judgedVersion(kubernetesVersionSetting(), ctx.connectedCluster).version),
       });
     } catch (error) {
       if (!(error instanceof RunInputError)) throw error;
