@@ -28,5 +28,7 @@ export function chosenKubernetesVersion(
 ): KubernetesVersion | string {
   if (flag) return flag;
   const fromEnv = env[KUBERNETES_VERSION_ENV];
-  return fromEnv === undefined || fromEnv === '' ? NEWEST_KUBERNETES_VERSION : parseKubernetesVersionArg(fromEnv, KUBERNETES_VERSION_ENV);
+  return fromEnv === undefined || fromEnv === ''
+    ? NEWEST_KUBERNETES_VERSION
+    : parseKubernetesVersionArg(fromEnv, KUBERNETES_VERSION_ENV);
 }

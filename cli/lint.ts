@@ -6,7 +6,15 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Finding, KubernetesVersion, LintOptions, ManifestFile, RuleInfo, Severity } from '../src-engine';
-import { DEFAULT_MAX_LENGTH, KUBERNETES_VERSIONS, RULES, isKubernetesVersion, lintFile, parseManifestFile, tooLargeMessage } from '../src-engine';
+import {
+  DEFAULT_MAX_LENGTH,
+  KUBERNETES_VERSIONS,
+  RULES,
+  isKubernetesVersion,
+  lintFile,
+  parseManifestFile,
+  tooLargeMessage,
+} from '../src-engine';
 import { KUBERNETES_VERSION_USAGE, chosenKubernetesVersion, parseKubernetesVersionArg } from './kubernetesVersionArg';
 
 export interface LintCommandIo {
@@ -23,7 +31,8 @@ export interface LintCommandIo {
 type Format = 'text' | 'json' | 'sarif';
 
 const VERSIONS = KUBERNETES_VERSIONS.join('|');
-const USAGE = `usage: kube-jobs lint [--format text|json|sarif] [--rule ID=off|error|warning|info|hint]... [--kubernetes-version ${VERSIONS}] PATH...
+const USAGE = `usage: kube-jobs lint [--format text|json|sarif] [--rule ID=off|error|warning|info|hint]...
+                      [--kubernetes-version ${VERSIONS}] PATH...
 
 Checks Job and CronJob manifests as the API server would on create (errors) and reports
 best-practice advice (warnings, infos, hints). Directories are searched for *.yaml and *.yml

@@ -287,7 +287,8 @@ export async function runSimulateCommand(args: readonly string[], io: SimulateCo
     io.stderr.write(`kube-jobs simulate: cannot write: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
-  io.stdout.write(parsed.format === 'json' ? JSON.stringify(simulationToJson(sim), null, 2) + '\n' : `${summary}\n${controllersNote(version)}\n`);
+  const withNote = `${summary}\n${controllersNote(version)}\n`;
+  io.stdout.write(parsed.format === 'json' ? JSON.stringify(simulationToJson(sim), null, 2) + '\n' : withNote);
   return 0;
 }
 

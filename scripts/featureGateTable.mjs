@@ -33,7 +33,7 @@ const STAGES = { Alpha: 'alpha', Beta: 'beta', GA: 'GA', Deprecated: 'deprecated
 function declared(version, commit) {
   const out = {};
   for (const file of FILES) {
-    let text = '';
+    let text;
     try {
       text = execFileSync('git', ['-C', repo, 'show', `${commit}:${prefix}/${file}`], {
         encoding: 'utf8',
@@ -44,7 +44,9 @@ function declared(version, commit) {
       continue;
     }
     for (const [, name, body] of text.matchAll(/^\t(\w+): \{\n((?:\t\t\{Version:.*\n)+)\t\},/gm)) {
-      const specs = [...body.matchAll(/Version: version\.MustParse\("([\d.]+)"\), Default: (true|false), PreRelease: featuregate\.(\w+)/g)];
+      const specs = [
+        ...body.matchAll(/Version: version\.MustParse\("([\d.]+)"\), Default: (true|false), PreRelease: featuregate\.(\w+)/g),
+      ];
       const current = specs.filter((s) => compare(s[1], version) <= 0).pop();
       if (current) out[name] = { on: current[2] === 'true', stage: STAGES[current[3]] ?? current[3] };
     }

@@ -103,6 +103,10 @@ const ALWAYS = [
   'JobSpec.podReplacementPolicy',
 ];
 
+/** Added in 1.33 and 1.34 and still there in 1.36. */
+const SINCE_1_33 = ['Lifecycle.stopSignal'];
+const SINCE_1_34 = ['PodSpec.hostnameOverride', 'EnvVarSource.fileKeyRef', 'Container.restartPolicyRules', 'VolumeProjection.podCertificate'];
+
 /**
  * Fields a version must have, whatever the source: the ones users hit first when a schema lags
  * (a false "unknown field" costs more than a miss). The generator refuses to write a schema that
@@ -111,35 +115,10 @@ const ALWAYS = [
  */
 export const REQUIRED_FIELDS = {
   1.32: [...ALWAYS],
-  1.33: [...ALWAYS, 'Lifecycle.stopSignal'],
-  1.34: [
-    ...ALWAYS,
-    'Lifecycle.stopSignal',
-    'PodSpec.hostnameOverride',
-    'EnvVarSource.fileKeyRef',
-    'Container.restartPolicyRules',
-    'VolumeProjection.podCertificate',
-  ],
-  1.35: [
-    ...ALWAYS,
-    'Lifecycle.stopSignal',
-    'PodSpec.hostnameOverride',
-    'EnvVarSource.fileKeyRef',
-    'Container.restartPolicyRules',
-    'VolumeProjection.podCertificate',
-    'PodSpec.workloadRef',
-    'PodCertificateProjection.userAnnotations',
-  ],
-  1.36: [
-    ...ALWAYS,
-    'Lifecycle.stopSignal',
-    'PodSpec.hostnameOverride',
-    'EnvVarSource.fileKeyRef',
-    'Container.restartPolicyRules',
-    'VolumeProjection.podCertificate',
-    'PodCertificateProjection.userAnnotations',
-    'PodSpec.schedulingGroup',
-  ],
+  1.33: [...ALWAYS, ...SINCE_1_33],
+  1.34: [...ALWAYS, ...SINCE_1_33, ...SINCE_1_34],
+  1.35: [...ALWAYS, ...SINCE_1_33, ...SINCE_1_34, 'PodSpec.workloadRef', 'PodCertificateProjection.userAnnotations'],
+  1.36: [...ALWAYS, ...SINCE_1_33, ...SINCE_1_34, 'PodCertificateProjection.userAnnotations', 'PodSpec.schedulingGroup'],
 };
 
 /** Fields a version must not have (added after it, or removed before it), so a too-new source cannot leak them. */

@@ -51,7 +51,10 @@ export function trackKubernetesVersion(ctx: Ctx): vscode.Disposable {
         if (typeof version.gitVersion === 'string') next = { context: cluster.contextName, gitVersion: version.gitVersion };
         ctx.log.info(`cluster ${cluster.contextName}: Kubernetes ${String(version.gitVersion)}`);
       } catch (error) {
-        ctx.log.warn(`cluster ${cluster.contextName}: cannot read /version (${errorMessage(error)}); manifests are checked as the setting says`);
+        ctx.log.warn(
+          `cluster ${cluster.contextName}: cannot read /version (${errorMessage(error)}); ` +
+            'manifests are checked as the setting says',
+        );
       }
     }
     if (asked !== key) return; // the context changed while /version was on its way
@@ -90,7 +93,11 @@ export function selectKubernetesVersion(ctx: Ctx): () => Promise<void> {
       placeHolder: `kubeJobs.kubernetesVersion is ${current}`,
     });
     if (!chosen) return;
-    const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-    await vscode.workspace.getConfiguration('kubeJobs').update(SETTING, chosen.value === 'auto' ? undefined : chosen.value, target);
+    const target = vscode.workspace.workspaceFolders?.length
+      ? vscode.ConfigurationTarget.Workspace
+      : vscode.ConfigurationTarget.Global;
+    await vscode.workspace
+      .getConfiguration('kubeJobs')
+      .update(SETTING, chosen.value === 'auto' ? undefined : chosen.value, target);
   };
 }

@@ -62,7 +62,8 @@ export async function startLanguageClient(ctx: Ctx): Promise<LanguageClient> {
   await client.start();
   // The cluster view may have connected while the server started.
   if (ctx.connectedCluster) {
-    await client.sendNotification('workspace/didChangeConfiguration', { settings: { kubeJobs: { connectedCluster: ctx.connectedCluster } } });
+    const settings = { kubeJobs: { connectedCluster: ctx.connectedCluster } };
+    await client.sendNotification('workspace/didChangeConfiguration', { settings });
   }
   return client;
 }

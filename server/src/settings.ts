@@ -1,5 +1,11 @@
 import { DEFAULT_KUBE_JOBS_SETTINGS, isKubernetesVersion, judgedVersion } from '../../src-engine';
-import type { ConnectedCluster, JudgedVersion, KubeJobsInitializationOptions, KubeJobsSettings, RuleSetting } from '../../src-engine';
+import type {
+  ConnectedCluster,
+  JudgedVersion,
+  KubeJobsInitializationOptions,
+  KubeJobsSettings,
+  RuleSetting,
+} from '../../src-engine';
 
 export { judgedVersion };
 

@@ -36,7 +36,9 @@ export function parseStandard(spec: string): ScheduleParseResult {
     if (space < 0) {
       return {
         ok: false,
-        error: `cannot parse ${rest}: a TZ= or CRON_TZ= prefix must be followed by a space and the schedule (robfig/cron panics here)`,
+        error:
+          `cannot parse ${rest}: a TZ= or CRON_TZ= prefix must be followed by a space and the schedule ` +
+          '(robfig/cron panics here)',
         panic: ROBFIG_ZONE_PANIC,
       };
     }

@@ -61,13 +61,15 @@ export function resolveKubernetesVersion(text: string, minor?: string): Resolved
     return {
       version: OLDEST_KUBERNETES_VERSION,
       reported,
-      note: `Kubernetes ${reported} is older than the versions kube-jobs follows (${supported}): judged as ${OLDEST_KUBERNETES_VERSION}`,
+      note: `Kubernetes ${reported} is older than the versions kube-jobs follows (${supported}): ` +
+        `judged as ${OLDEST_KUBERNETES_VERSION}`,
     };
   }
   return {
     version: NEWEST_KUBERNETES_VERSION,
     reported,
-    note: `Kubernetes ${reported} is newer than the versions kube-jobs follows (${supported}): judged as ${NEWEST_KUBERNETES_VERSION}`,
+    note: `Kubernetes ${reported} is newer than the versions kube-jobs follows (${supported}): ` +
+      `judged as ${NEWEST_KUBERNETES_VERSION}`,
   };
 }
 
@@ -78,8 +80,10 @@ export function resolveKubernetesVersion(text: string, minor?: string): Resolved
  * before a run follows the version.
  */
 export function controllersNote(version: KubernetesVersion): string {
-  return `Checked as Kubernetes ${version}; the Job and CronJob controllers of ${OLDEST_KUBERNETES_VERSION}–` +
-    `${NEWEST_KUBERNETES_VERSION} do the same in everything a simulation shows, so they run as in ${version}.`;
+  return (
+    `Checked as Kubernetes ${version}; the Job and CronJob controllers of ${OLDEST_KUBERNETES_VERSION}–` +
+    `${NEWEST_KUBERNETES_VERSION} do the same in everything a simulation shows, so they run as in ${version}.`
+  );
 }
 
 /** Which Kubernetes version judges the files, and why that one (for hover). */
@@ -114,4 +118,3 @@ export function judgedVersion(setting: string, cluster: ConnectedCluster | null)
     why: `Kubernetes ${NEWEST_KUBERNETES_VERSION}, the newest version kube-jobs follows (no cluster connected)`,
   };
 }
-

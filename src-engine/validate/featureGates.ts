@@ -63,42 +63,157 @@ type GateStep = readonly [since: KubernetesVersion, on: boolean, stage: GateStag
  * later release no longer lists stays on (it was locked on before its removal).
  */
 const GATE_HISTORY: Readonly<Record<FeatureGate, readonly GateStep[]>> = {
-  ClusterTrustBundleProjection: [['1.32', false, 'alpha'], ['1.33', false, 'beta']],
-  ContainerRestartRules: [['1.32', false, 'absent'], ['1.34', false, 'alpha'], ['1.35', true, 'beta']],
-  ContainerStopSignals: [['1.32', false, 'absent'], ['1.33', false, 'alpha']],
-  DynamicResourceAllocation: [['1.32', false, 'beta'], ['1.34', true, 'GA']],
-  EnvFiles: [['1.32', false, 'absent'], ['1.34', false, 'alpha'], ['1.35', true, 'beta']],
-  GenericWorkload: [['1.32', false, 'absent'], ['1.35', false, 'alpha']],
-  HostnameOverride: [['1.32', false, 'absent'], ['1.34', false, 'alpha'], ['1.35', true, 'beta']],
-  ImageVolume: [['1.32', false, 'alpha'], ['1.33', false, 'beta'], ['1.35', true, 'beta'], ['1.36', true, 'GA']],
-  InPlacePodLevelResourcesVerticalScaling: [['1.32', false, 'absent'], ['1.35', false, 'alpha'], ['1.36', true, 'beta']],
-  InPlacePodVerticalScaling: [['1.32', false, 'alpha'], ['1.33', true, 'beta'], ['1.35', true, 'GA']],
-  JobBackoffLimitPerIndex: [['1.32', true, 'beta'], ['1.33', true, 'GA']],
-  JobManagedBy: [['1.32', true, 'beta'], ['1.35', true, 'GA']],
-  JobPodReplacementPolicy: [['1.32', true, 'beta'], ['1.34', true, 'GA']],
-  JobSuccessPolicy: [['1.32', true, 'beta'], ['1.33', true, 'GA']],
-  MatchLabelKeysInPodAffinity: [['1.32', true, 'beta'], ['1.33', true, 'GA']],
+  ClusterTrustBundleProjection: [
+    ['1.32', false, 'alpha'],
+    ['1.33', false, 'beta'],
+  ],
+  ContainerRestartRules: [
+    ['1.32', false, 'absent'],
+    ['1.34', false, 'alpha'],
+    ['1.35', true, 'beta'],
+  ],
+  ContainerStopSignals: [
+    ['1.32', false, 'absent'],
+    ['1.33', false, 'alpha'],
+  ],
+  DynamicResourceAllocation: [
+    ['1.32', false, 'beta'],
+    ['1.34', true, 'GA'],
+  ],
+  EnvFiles: [
+    ['1.32', false, 'absent'],
+    ['1.34', false, 'alpha'],
+    ['1.35', true, 'beta'],
+  ],
+  GenericWorkload: [
+    ['1.32', false, 'absent'],
+    ['1.35', false, 'alpha'],
+  ],
+  HostnameOverride: [
+    ['1.32', false, 'absent'],
+    ['1.34', false, 'alpha'],
+    ['1.35', true, 'beta'],
+  ],
+  ImageVolume: [
+    ['1.32', false, 'alpha'],
+    ['1.33', false, 'beta'],
+    ['1.35', true, 'beta'],
+    ['1.36', true, 'GA'],
+  ],
+  InPlacePodLevelResourcesVerticalScaling: [
+    ['1.32', false, 'absent'],
+    ['1.35', false, 'alpha'],
+    ['1.36', true, 'beta'],
+  ],
+  InPlacePodVerticalScaling: [
+    ['1.32', false, 'alpha'],
+    ['1.33', true, 'beta'],
+    ['1.35', true, 'GA'],
+  ],
+  JobBackoffLimitPerIndex: [
+    ['1.32', true, 'beta'],
+    ['1.33', true, 'GA'],
+  ],
+  JobManagedBy: [
+    ['1.32', true, 'beta'],
+    ['1.35', true, 'GA'],
+  ],
+  JobPodReplacementPolicy: [
+    ['1.32', true, 'beta'],
+    ['1.34', true, 'GA'],
+  ],
+  JobSuccessPolicy: [
+    ['1.32', true, 'beta'],
+    ['1.33', true, 'GA'],
+  ],
+  MatchLabelKeysInPodAffinity: [
+    ['1.32', true, 'beta'],
+    ['1.33', true, 'GA'],
+  ],
   MatchLabelKeysInPodTopologySpread: [['1.32', true, 'beta']],
-  MatchLabelKeysInPodTopologySpreadSelectorMerge: [['1.32', false, 'absent'], ['1.34', true, 'beta']],
-  NodeInclusionPolicyInPodTopologySpread: [['1.32', true, 'beta'], ['1.33', true, 'GA']],
-  PodCertificateRequest: [['1.32', false, 'absent'], ['1.34', false, 'alpha'], ['1.35', false, 'beta']],
+  MatchLabelKeysInPodTopologySpreadSelectorMerge: [
+    ['1.32', false, 'absent'],
+    ['1.34', true, 'beta'],
+  ],
+  NodeInclusionPolicyInPodTopologySpread: [
+    ['1.32', true, 'beta'],
+    ['1.33', true, 'GA'],
+  ],
+  PodCertificateRequest: [
+    ['1.32', false, 'absent'],
+    ['1.34', false, 'alpha'],
+    ['1.35', false, 'beta'],
+  ],
   PodDeletionCost: [['1.32', true, 'beta']],
-  PodLevelResources: [['1.32', false, 'alpha'], ['1.34', true, 'beta']],
-  PodLifecycleSleepAction: [['1.32', true, 'beta'], ['1.34', true, 'GA']],
-  PodLifecycleSleepActionAllowZero: [['1.32', false, 'alpha'], ['1.33', true, 'beta'], ['1.34', true, 'GA']],
-  ProcMountType: [['1.32', false, 'beta'], ['1.33', true, 'beta'], ['1.36', true, 'GA']],
-  RecursiveReadOnlyMounts: [['1.32', true, 'beta'], ['1.33', true, 'GA']],
-  RelaxedDNSSearchValidation: [['1.32', false, 'alpha'], ['1.33', true, 'beta'], ['1.34', true, 'GA']],
-  RelaxedEnvironmentVariableValidation: [['1.32', true, 'beta'], ['1.34', true, 'GA']],
-  RestartAllContainersOnContainerExits: [['1.32', false, 'absent'], ['1.35', false, 'alpha'], ['1.36', true, 'beta']],
-  SELinuxChangePolicy: [['1.32', false, 'alpha'], ['1.33', true, 'beta'], ['1.36', true, 'GA']],
-  SELinuxMount: [['1.32', false, 'alpha'], ['1.33', false, 'beta']],
+  PodLevelResources: [
+    ['1.32', false, 'alpha'],
+    ['1.34', true, 'beta'],
+  ],
+  PodLifecycleSleepAction: [
+    ['1.32', true, 'beta'],
+    ['1.34', true, 'GA'],
+  ],
+  PodLifecycleSleepActionAllowZero: [
+    ['1.32', false, 'alpha'],
+    ['1.33', true, 'beta'],
+    ['1.34', true, 'GA'],
+  ],
+  ProcMountType: [
+    ['1.32', false, 'beta'],
+    ['1.33', true, 'beta'],
+    ['1.36', true, 'GA'],
+  ],
+  RecursiveReadOnlyMounts: [
+    ['1.32', true, 'beta'],
+    ['1.33', true, 'GA'],
+  ],
+  RelaxedDNSSearchValidation: [
+    ['1.32', false, 'alpha'],
+    ['1.33', true, 'beta'],
+    ['1.34', true, 'GA'],
+  ],
+  RelaxedEnvironmentVariableValidation: [
+    ['1.32', true, 'beta'],
+    ['1.34', true, 'GA'],
+  ],
+  RestartAllContainersOnContainerExits: [
+    ['1.32', false, 'absent'],
+    ['1.35', false, 'alpha'],
+    ['1.36', true, 'beta'],
+  ],
+  SELinuxChangePolicy: [
+    ['1.32', false, 'alpha'],
+    ['1.33', true, 'beta'],
+    ['1.36', true, 'GA'],
+  ],
+  SELinuxMount: [
+    ['1.32', false, 'alpha'],
+    ['1.33', false, 'beta'],
+  ],
   SidecarContainers: [['1.32', true, 'beta']],
-  StrictIPCIDRValidation: [['1.32', false, 'absent'], ['1.33', false, 'alpha'], ['1.36', true, 'beta']],
-  SupplementalGroupsPolicy: [['1.32', false, 'alpha'], ['1.33', true, 'beta'], ['1.35', true, 'GA']],
-  TaintTolerationComparisonOperators: [['1.32', false, 'absent'], ['1.35', false, 'alpha']],
-  UserNamespacesHostNetworkSupport: [['1.32', false, 'absent'], ['1.35', false, 'alpha']],
-  UserNamespacesSupport: [['1.32', false, 'beta'], ['1.33', true, 'beta'], ['1.36', true, 'GA']],
+  StrictIPCIDRValidation: [
+    ['1.32', false, 'absent'],
+    ['1.33', false, 'alpha'],
+    ['1.36', true, 'beta'],
+  ],
+  SupplementalGroupsPolicy: [
+    ['1.32', false, 'alpha'],
+    ['1.33', true, 'beta'],
+    ['1.35', true, 'GA'],
+  ],
+  TaintTolerationComparisonOperators: [
+    ['1.32', false, 'absent'],
+    ['1.35', false, 'alpha'],
+  ],
+  UserNamespacesHostNetworkSupport: [
+    ['1.32', false, 'absent'],
+    ['1.35', false, 'alpha'],
+  ],
+  UserNamespacesSupport: [
+    ['1.32', false, 'beta'],
+    ['1.33', true, 'beta'],
+    ['1.36', true, 'GA'],
+  ],
 };
 
 /** The gates of one Kubernetes version, at their defaults. */

@@ -114,21 +114,23 @@ describe('kube-jobs lint', () => {
     });
   });
 
-  it('judges as --kubernetes-version, else KUBE_JOBS_KUBERNETES_VERSION, else the newest; a version it does not follow is bad usage', async () => {
+  it('judges as --kubernetes-version, else KUBE_JOBS_KUBERNETES_VERSION, else the newest; others: bad usage', async () => {
     const own = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-jobs-lint-version-'));
-    fs.writeFileSync(path.join(own, 'override.yaml'), GOOD_JOB.replace('      restartPolicy: Never\n', '      restartPolicy: Never\n      hostnameOverride: worker\n'));
+    const override = GOOD_JOB.replace('restartPolicy: Never\n', 'restartPolicy: Never\n      hostnameOverride: worker\n');
+    fs.writeFileSync(path.join(own, 'override.yaml'), override);
     const onNewest = await run(['override.yaml'], own);
     assert.equal(onNewest.code, 0, onNewest.stdout);
     const on133 = await run(['--kubernetes-version', '1.33', 'override.yaml'], own);
     assert.equal(on133.code, 1);
-    assert.match(on133.stdout, /error unknown-field spec\.template\.spec\.hostnameOverride: .*Kubernetes 1\.33 does not have this field yet/);
+    assert.match(on133.stdout, /error unknown-field spec\.template\.spec\.hostnameOverride: .*1\.33 does not have this field/);
     assert.match(on133.stdout, /\(as Kubernetes 1\.33\)\n$/);
     const fromEnv = await run(['--format=json', 'override.yaml'], own, undefined, { KUBE_JOBS_KUBERNETES_VERSION: 'v1.34' });
     const report = JSON.parse(fromEnv.stdout) as { kubernetesVersion: string; files: { diagnostics: { rule: string }[] }[] };
     assert.equal(report.kubernetesVersion, '1.34');
     assert.ok(report.files[0]?.diagnostics.some((d) => d.rule === 'field-dropped'));
     // The flag wins over the variable.
-    const both = await run(['--kubernetes-version=1.35', 'override.yaml'], own, undefined, { KUBE_JOBS_KUBERNETES_VERSION: '1.33' });
+    const env = { KUBE_JOBS_KUBERNETES_VERSION: '1.33' };
+    const both = await run(['--kubernetes-version=1.35', 'override.yaml'], own, undefined, env);
     assert.match(both.stdout, /no problems in 1 file \(as Kubernetes 1\.35\)/);
     const bad = await run(['--kubernetes-version', '1.31', 'override.yaml'], own);
     assert.equal(bad.code, 2);

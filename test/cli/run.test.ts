@@ -106,7 +106,7 @@ describe('kube-jobs run', () => {
       [{ 'j.yaml': jobYaml('a', 'true') }, ['j.yaml', '--env-file', 'nope.env', '--yes'], /cannot read env file .*nope\.env: ENOENT/],
       [{ 'j.yaml': jobYaml('a', 'true', 'suspend: true') }, ['j.yaml', '--yes'], /would never start a pod here: spec\.suspend is true/],
       [{ 'j.yaml': jobYaml('a', 'true', 'parallelism: 0') }, ['j.yaml', '--yes'], /would never start a pod here: spec\.parallelism is 0/],
-      [{ 'j.yaml': jobYaml('a', 'true') }, ['j.yaml', '--kubernetes-version', '1.29'], /--kubernetes-version must be one of 1\.32/],
+      [{ 'j.yaml': jobYaml('a', 'true') }, ['j.yaml', '--kubernetes-version', '1.29'], /--kubernetes-version must be one of/],
       [
         { 'j.yaml': jobYaml('a', 'true', '', 'hostnameOverride: a') },
         ['j.yaml', '--kubernetes-version', '1.33', '--yes'],

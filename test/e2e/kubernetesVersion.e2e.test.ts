@@ -36,7 +36,7 @@ spec:
               memory: 64Mi
 `;
 
-describe('check a manifest as the connected cluster\'s Kubernetes version', { timeout: 400_000 }, () => {
+describe("check a manifest as the connected cluster's Kubernetes version", { timeout: 400_000 }, () => {
   let wb: Workbench;
   let apiServer: TestApiServer | undefined;
   let dir: string | undefined;
@@ -72,7 +72,8 @@ describe('check a manifest as the connected cluster\'s Kubernetes version', { ti
   };
 
   // VS Code prefixes a status bar item's id with the extension's (publisher.name.<id>).
-  const versionItem = (): ReturnType<Workbench['statusBarItem']> => wb.page.locator('.statusbar-item[id$="kubeJobs.kubernetesVersion"]');
+  const versionItem = (): ReturnType<Workbench['statusBarItem']> =>
+    wb.page.locator('.statusbar-item[id$="kubeJobs.kubernetesVersion"]');
 
   it('with no cluster connected the file is checked as the newest version, and hostnameOverride is fine', async () => {
     await wb.openFromExplorer('render-worker.yaml');
@@ -85,9 +86,12 @@ describe('check a manifest as the connected cluster\'s Kubernetes version', { ti
     await wb.screenshot('checked-as-newest');
   });
 
-  it('opening the Kube Jobs view connects to the 1.33 cluster: the status bar says 1.33 and hostnameOverride is underlined', async () => {
+  it('opening the Kube Jobs view connects to the 1.33 cluster: K8s 1.33, hostnameOverride underlined', async () => {
     await wb.page.keyboard.press('Escape');
-    await wb.page.locator('.activitybar').getByRole('tab', { name: /Kube Jobs/ }).click();
+    await wb.page
+      .locator('.activitybar')
+      .getByRole('tab', { name: /Kube Jobs/ })
+      .click();
     await wb.expectVisible(wb.sideBarTreeRow('kube-jobs-test', 1), 'the context row');
     await wb.expectVisible(versionItem().filter({ hasText: 'K8s 1.33' }), 'K8s 1.33 in the status bar');
     await wb.expectVisible(wb.squiggles().first(), 'a squiggle once checked as 1.33');
@@ -108,7 +112,10 @@ describe('check a manifest as the connected cluster\'s Kubernetes version', { ti
   it('the Problems panel lists the unknown field', async () => {
     await wb.page.keyboard.press('Escape');
     const problems = await wb.problems();
-    assert.ok(problems.some((p) => /Kubernetes 1\.33 does not have this field yet/.test(p)), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => /Kubernetes 1\.33 does not have this field yet/.test(p)),
+      problems.join('\n'),
+    );
     await wb.screenshot('problems-unknown-field');
   });
 
@@ -120,7 +127,9 @@ describe('check a manifest as the connected cluster\'s Kubernetes version', { ti
     await wb.screenshot('choose-version');
     await row.click();
     await wb.expectVisible(versionItem().filter({ hasText: 'K8s 1.35' }), 'K8s 1.35 in the status bar');
-    await wb.page.waitForFunction(() => document.querySelectorAll('.squiggly-error').length === 0, undefined, { timeout: UI_TIMEOUT_MS });
+    await wb.page.waitForFunction(() => document.querySelectorAll('.squiggly-error').length === 0, undefined, {
+      timeout: UI_TIMEOUT_MS,
+    });
     const hover = await hoverField('hostnameOverride');
     assert.match(hover, /Checked as Kubernetes 1\.35, as kubeJobs\.kubernetesVersion says/);
     await wb.screenshot('checked-as-1-35');

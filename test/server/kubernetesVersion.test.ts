@@ -14,7 +14,7 @@ const OVERRIDE = JOB.replace('      restartPolicy: Never\n', '      hostnameOver
 const cluster133 = { connectedCluster: { context: 'demo', gitVersion: 'v1.33.4' } };
 
 describe('the version that judges a file', () => {
-  it('is the setting, else the connected cluster\'s, else the newest', () => {
+  it("is the setting, else the connected cluster's, else the newest", () => {
     assert.equal(judgedVersion('1.34', { context: 'demo', gitVersion: 'v1.33.4' }).version, '1.34');
     assert.equal(judgedVersion('auto', { context: 'demo', gitVersion: 'v1.33.4-eks-1a2b3c' }).version, '1.33');
     assert.match(judgedVersion('auto', { context: 'demo', gitVersion: 'v1.33.4' }).why, /cluster context demo \(v1\.33\.4\)/);
@@ -34,12 +34,15 @@ describe('the version that judges a file', () => {
 });
 
 describe('diagnostics, hover and completion as the judging version', () => {
-  it('flags a field the cluster\'s version lacks as unknown, and the newest version does not', () => {
+  it("flags a field the cluster's version lacks as unknown, and the newest version does not", () => {
     const onCluster = provideDiagnostics(parse(OVERRIDE), settingsWith(cluster133));
     const unknown = onCluster.find((d) => d.code === 'unknown-field');
     assert.ok(unknown, JSON.stringify(onCluster));
     assert.match(String(unknown.message), /Kubernetes 1\.33 does not have this field yet \(added in 1\.34\)/);
-    assert.equal(provideDiagnostics(parse(OVERRIDE), settingsWith()).find((d) => d.code === 'unknown-field'), undefined);
+    assert.equal(
+      provideDiagnostics(parse(OVERRIDE), settingsWith()).find((d) => d.code === 'unknown-field'),
+      undefined,
+    );
     const on134 = provideDiagnostics(parse(OVERRIDE), settingsWith({ kubernetesVersion: '1.34' }));
     assert.ok(on134.some((d) => d.code === 'field-dropped'));
   });

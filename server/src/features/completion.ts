@@ -158,7 +158,12 @@ export function containerPath(manifest: ManifestDocument, line: number, column: 
 }
 
 /** The fields of the position's object in the version that judges the file: a field it lacks is not offered. */
-function keyItems(kind: WorkloadKind, parent: readonly PathSegment[], manifest: ManifestDocument, version: KubernetesVersion): CompletionItem[] {
+function keyItems(
+  kind: WorkloadKind,
+  parent: readonly PathSegment[],
+  manifest: ManifestDocument,
+  version: KubernetesVersion,
+): CompletionItem[] {
   const node = schemaAt(kind, parent, version);
   if (!node) return [];
   const present = valueAtPath(manifest.value, parent);

@@ -58,7 +58,8 @@ export function provideHover(doc: ParsedDocument, position: Position, settings: 
   // What the judging version does with the field comes right under its name, before the docs.
   const help = fieldHover(segments, node);
   const title = help.indexOf('\n');
-  const text = !availability ? help : title < 0 ? `${help}\n\n${availability}` : `${help.slice(0, title)}\n\n${availability}${help.slice(title)}`;
+  const cut = title < 0 ? help.length : title;
+  const text = availability ? `${help.slice(0, cut)}\n\n${availability}${help.slice(cut)}` : help;
   return markdown(withJudge(text, settings), location);
 }
 

@@ -56,7 +56,8 @@ function versionNote(version: string, other: { readonly since: string; readonly 
   if (compareKubernetesVersions(version, other.since) < 0) {
     return `Kubernetes ${version} does not have this field yet (added in ${other.since})`;
   }
-  return `Kubernetes ${version} no longer has this field (${other.since === other.until ? `only in ${other.until}` : `up to ${other.until}`})`;
+  const which = other.since === other.until ? `only in ${other.until}` : `up to ${other.until}`;
+  return `Kubernetes ${version} no longer has this field (${which})`;
 }
 
 class Walker {

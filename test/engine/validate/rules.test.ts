@@ -81,7 +81,10 @@ const INVALID: RuleCase[] = [
   {
     rule: 'field-dropped',
     name: 'a stop signal (ContainerStopSignals is alpha and off)',
-    text: jobYaml({}, { os: { name: 'linux' }, containers: [{ name: 'w', image: 'busybox', lifecycle: { stopSignal: 'SIGUSR1' } }] }),
+    text: jobYaml({}, {
+      os: { name: 'linux' },
+      containers: [{ name: 'w', image: 'busybox', lifecycle: { stopSignal: 'SIGUSR1' } }],
+    }),
     field: 'spec.template.spec.containers[0].lifecycle.stopSignal',
     message: 'silently drops this field ("SIGUSR1"): its feature gate ContainerStopSignals is alpha and off by default there',
   },
@@ -91,7 +94,9 @@ const INVALID: RuleCase[] = [
     text: jobYaml({}, { hostnameOverride: 'worker' }),
     version: '1.34',
     field: 'spec.template.spec.hostnameOverride',
-    message: 'Kubernetes 1.34 silently drops this field ("worker"): its feature gate HostnameOverride is alpha and off by default there (on by default from 1.35)',
+    message:
+      'Kubernetes 1.34 silently drops this field ("worker"): its feature gate HostnameOverride is alpha and off by default ' +
+      'there (on by default from 1.35)',
   },
   { rule: 'schedule-yaml', name: 'leading *', text: cronJobYaml().replace('schedule: "0 3 * * *"', 'schedule: */5 * * * *'), field: 'spec.schedule' },
   { rule: 'schedule-yaml', name: 'leading @', text: cronJobYaml().replace('schedule: "0 3 * * *"', 'schedule: @hourly'), field: 'spec.schedule' },

@@ -23,7 +23,11 @@ interface VersionCase {
 }
 
 const POD = 'spec.template.spec';
-const work = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({ name: 'work', image: 'busybox:1.36', ...extra });
+const work = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  name: 'work',
+  image: 'busybox:1.36',
+  ...extra,
+});
 const init = (extra: Record<string, unknown>): Record<string, unknown> => ({ name: 'setup', image: 'busybox:1.36', ...extra });
 const EXIT_42 = { action: 'Restart', exitCodes: { operator: 'In', values: [42] } };
 
@@ -51,22 +55,37 @@ const CASES: readonly VersionCase[] = [
   },
   {
     name: 'restartPolicyRules with a bad operator',
-    text: jobYaml({}, { containers: [work({ restartPolicy: 'Never', restartPolicyRules: [{ ...EXIT_42, exitCodes: { operator: 'Is', values: [1] } }] })] }),
+    text: jobYaml(
+      {},
+      {
+        containers: [
+          work({ restartPolicy: 'Never', restartPolicyRules: [{ ...EXIT_42, exitCodes: { operator: 'Is', values: [1] } }] }),
+        ],
+      },
+    ),
     field: `${POD}.containers[0].restartPolicyRules`,
     seen: { '1.32': 'unknown-field', '1.34': 'dropped', '1.35': 'containers' },
   },
   {
     name: 'the RestartAllContainers action',
-    text: jobYaml({}, { containers: [work({ restartPolicy: 'Never', restartPolicyRules: [{ ...EXIT_42, action: 'RestartAllContainers' }] })] }),
+    text: jobYaml(
+      {},
+      { containers: [work({ restartPolicy: 'Never', restartPolicyRules: [{ ...EXIT_42, action: 'RestartAllContainers' }] })] },
+    ),
     field: `${POD}.containers[0].restartPolicyRules[0].action`,
     seen: { '1.32': 'clean', '1.35': 'containers', '1.36': 'clean' },
   },
   {
     name: 'env valueFrom.fileKeyRef',
-    text: jobYaml({}, {
-      volumes: [{ name: 'config', emptyDir: {} }],
-      containers: [work({ env: [{ name: 'TOKEN', valueFrom: { fileKeyRef: { volumeName: 'config', path: 'env', key: 'TOKEN' } } }] })],
-    }),
+    text: jobYaml(
+      {},
+      {
+        volumes: [{ name: 'config', emptyDir: {} }],
+        containers: [
+          work({ env: [{ name: 'TOKEN', valueFrom: { fileKeyRef: { volumeName: 'config', path: 'env', key: 'TOKEN' } } }] }),
+        ],
+      },
+    ),
     field: `${POD}.containers[0].env[0].valueFrom`,
     // 1.34 drops fileKeyRef, which leaves an empty valueFrom: a 422 on valueFrom itself.
     seen: { '1.32': 'unknown-field', '1.34': 'env', '1.35': 'clean' },
@@ -86,8 +105,11 @@ const CASES: readonly VersionCase[] = [
   },
   {
     name: "a CronJob's onPodConditions pattern without status",
-    text: cronJobYaml({}, { podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] } },
-      { restartPolicy: 'Never' }),
+    text: cronJobYaml(
+      {},
+      { podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] } },
+      { restartPolicy: 'Never' },
+    ),
     field: 'spec.jobTemplate.spec.podFailurePolicy.rules[0].onPodConditions[0].status',
     seen: { '1.32': 'pod-failure-policy', '1.34': 'clean' },
     says: { '1.33': 'Required value: valid values: ["False" "True" "Unknown"]' },
@@ -104,16 +126,20 @@ const CASES: readonly VersionCase[] = [
   },
   {
     name: 'a required node affinity value that is not a label value',
-    text: jobYaml({}, {
-      affinity: {
-        nodeAffinity: {
-          requiredDuringSchedulingIgnoredDuringExecution: {
-            nodeSelectorTerms: [{ matchExpressions: [{ key: 'zone', operator: 'In', values: ['eu west'] }] }],
+    text: jobYaml(
+      {},
+      {
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [{ matchExpressions: [{ key: 'zone', operator: 'In', values: ['eu west'] }] }],
+            },
           },
         },
       },
-    }),
-    field: `${POD}.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values[0]`,
+    ),
+    field: `${POD}.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]` +
+      '.matchExpressions[0].values[0]',
     seen: { '1.32': 'clean', '1.33': 'scheduling' },
   },
   {
@@ -145,10 +171,13 @@ const CASES: readonly VersionCase[] = [
   },
   {
     name: 'an image volume',
-    text: jobYaml({}, {
-      volumes: [{ name: 'models', image: { reference: 'registry.example/models:1' } }],
-      containers: [work({ volumeMounts: [{ name: 'models', mountPath: '/models' }] })],
-    }),
+    text: jobYaml(
+      {},
+      {
+        volumes: [{ name: 'models', image: { reference: 'registry.example/models:1' } }],
+        containers: [work({ volumeMounts: [{ name: 'models', mountPath: '/models' }] })],
+      },
+    ),
     field: `${POD}.volumes[0].image`,
     seen: { '1.32': 'dropped', '1.35': 'clean' },
   },

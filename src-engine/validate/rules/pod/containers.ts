@@ -151,7 +151,9 @@ function validateContainerRestartPolicy({ container, path }: ContainerView, view
   // From 1.36 the counts are Too many (a number), before Too long.
   const countError = atLeast(view.gates.version, '1.36') ? (at: typeof path, n: number, max: number) => tooMany(at, n, max)
     : (at: typeof path, _n: number, max: number) => tooLong(at, max);
-  if (rules.length > MAX_RESTART_RULES) errors.push(countError(path.child('restartPolicyRules'), rules.length, MAX_RESTART_RULES));
+  if (rules.length > MAX_RESTART_RULES) {
+    errors.push(countError(path.child('restartPolicyRules'), rules.length, MAX_RESTART_RULES));
+  }
   const actions = view.gates.enabled('RestartAllContainersOnContainerExits') ? ['Restart', 'RestartAllContainers'] : ['Restart'];
   rules.forEach((item, i) => {
     const rule = obj(item) ?? {};

@@ -40,19 +40,20 @@ export const droppedFieldsRule: RuleDefinition = {
 
 /** droppedMessage says what the server does, why, and from which version it would keep the field. */
 export function droppedMessage(dropped: DroppedField, version: KubernetesVersion): string {
-  const field = formatFieldPath(dropped.path);
+  const server = `${formatFieldPath(dropped.path)}: Kubernetes ${version}`;
   const gate = dropped.gated.gate;
   const why = `its feature gate ${gate} is ${stageWords(gate, version)} there${laterOn(gate, version)}`;
   if (dropped.withVolume !== undefined) {
-    return `${field}: Kubernetes ${version} removes this mount together with the image volume "${dropped.withVolume}" it mounts: ${why}`;
+    return `${server} removes this mount together with the image volume "${dropped.withVolume}" it mounts: ${why}`;
   }
   if (dropped.gated.field === 'image') {
-    return `${field}: Kubernetes ${version} removes this image volume, and every mount of it, without an error: ${why}`;
+    return `${server} removes this image volume, and every mount of it, without an error: ${why}`;
   }
+  const value = showValue(dropped.value);
   if (dropped.gated.replaceWith !== undefined) {
-    return `${field}: Kubernetes ${version} replaces ${showValue(dropped.value)} with "${dropped.gated.replaceWith}" without an error: ${why}`;
+    return `${server} replaces ${value} with "${dropped.gated.replaceWith}" without an error: ${why}`;
   }
-  return `${field}: Kubernetes ${version} silently drops this field (${showValue(dropped.value)}): ${why}, so the Job runs as if it were not set`;
+  return `${server} silently drops this field (${value}): ${why}, so the Job runs as if it were not set`;
 }
 
 function stageWords(gate: FeatureGate, version: KubernetesVersion): string {

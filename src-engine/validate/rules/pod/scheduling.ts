@@ -143,7 +143,9 @@ function validateMatchLabelKeysLegacy(path: ApiPath, keys: readonly unknown[], s
   if (!sel) errors.push(forbidden(path, 'must not be specified when labelSelector is not set'));
   keys.forEach((key, i) => {
     errors.push(...validateLabelName(text(key), path.index(i)));
-    if (selectorKeys.has(text(key))) errors.push(invalid(path.index(i), text(key), 'exists in both matchLabelKeys and labelSelector'));
+    if (selectorKeys.has(text(key))) {
+      errors.push(invalid(path.index(i), text(key), 'exists in both matchLabelKeys and labelSelector'));
+    }
   });
   return errors;
 }
@@ -230,7 +232,8 @@ function validateTolerations(view: PodTemplateView): FieldErrors {
     } else {
       // From 1.35 Lt and Gt have their own branch, which names all four operators.
       const comparison = (operator === 'Lt' || operator === 'Gt') && atLeast(view.gates.version, '1.35');
-      errors.push(notSupported(at.child('operator'), operator, comparison ? ['Equal', 'Exists', 'Lt', 'Gt'] : ['Equal', 'Exists']));
+      const named = comparison ? ['Equal', 'Exists', 'Lt', 'Gt'] : ['Equal', 'Exists'];
+      errors.push(notSupported(at.child('operator'), operator, named));
     }
     if (effect !== '' && !TAINT_EFFECTS.includes(effect)) errors.push(notSupported(at.child('effect'), effect, TAINT_EFFECTS));
   });

@@ -128,7 +128,9 @@ export function validateOs(view: PodTemplateView): FieldErrors {
   const path = view.path.child('os');
   const name = text(os['name']);
   // Up to 1.33 the Required error carried the detail "cannot be empty".
-  if (name === '') return [atLeast(view.gates.version, '1.34') ? required(path.child('name')) : required(path.child('name'), 'cannot be empty')];
+  if (name === '') {
+    return [atLeast(view.gates.version, '1.34') ? required(path.child('name')) : required(path.child('name'), 'cannot be empty')];
+  }
   if (name !== 'linux' && name !== 'windows') return [notSupported(path, name, ['linux', 'windows'])];
   const sc = podSecurityContext(view);
   const scPath = view.path.child('securityContext');

@@ -100,7 +100,10 @@ podCases('containers (validateContainers, validateInitContainers)', 'containers'
     name: 'restart rule action Stop (1.36 names both actions it allows)',
     pod: {
       containers: [
-        container({ restartPolicy: 'Never', restartPolicyRules: [{ action: 'Stop', exitCodes: { operator: 'In', values: [42] } }] }),
+        container({
+          restartPolicy: 'Never',
+          restartPolicyRules: [{ action: 'Stop', exitCodes: { operator: 'In', values: [42] } }],
+        }),
       ],
     },
     field: `${C0}.restartPolicyRules[0].action`,
