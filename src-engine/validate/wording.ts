@@ -18,8 +18,9 @@ export function inVersionWords(message: string, version: KubernetesVersion): str
   let out = message
     .replace(/must be no more than (\d+) bytes/g, 'must be no more than $1 characters')
     .replace('a valid label key must consist', 'a qualified name must consist');
-  if (!atLeast(version, '1.34'))
+  if (!atLeast(version, '1.34')) {
     out = out.replace(/(Invalid value|Unsupported value|Duplicate value|Not found): (\[[^\]]*\])/, goList);
+  }
   return out;
 }
 
