@@ -76,7 +76,7 @@ export function describeFieldAvailability(
   const verdict = {
     unknown: 'unknown field — the API server rejects the manifest',
     dropped: `accepted, but ${gate} is off there: the server silently removes the field`,
-    kept: 'kept',
+    kept: gate ? `kept (${gate} is on there)` : 'kept',
   }[treatmentIn(typeName, field, version)];
   const lead = added ? `Added in Kubernetes ${added.from}. ` : '';
   return `${lead}Kubernetes ${history}${gate ? ` (feature gate ${gate})` : ''}.\n\n**On ${where}: ${verdict}.**`;
