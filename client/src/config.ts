@@ -11,7 +11,7 @@ export interface ClientConfig {
   };
   readonly tree: { readonly showJobsWithoutCronJob: boolean; readonly maxJobsPerCronJob: number };
   readonly logs: { readonly tailLines: number; readonly timestamps: boolean };
-  readonly actions: { readonly deletePropagationPolicy: 'Background' | 'Foreground' | 'Orphan'; readonly confirmApply: boolean };
+  readonly actions: { readonly deletePropagationPolicy: 'Background' | 'Foreground' | 'Orphan'; readonly confirmApply: boolean; readonly confirmTrigger: boolean };
   readonly statusBar: { readonly enabled: boolean };
 }
 
@@ -40,6 +40,7 @@ export function readConfig(): ClientConfig {
     actions: {
       deletePropagationPolicy: policy === 'Foreground' || policy === 'Orphan' ? policy : 'Background',
       confirmApply: c.get<boolean>('actions.confirmApply') !== false,
+      confirmTrigger: c.get<boolean>('actions.confirmTrigger') !== false,
     },
     statusBar: { enabled: c.get<boolean>('statusBar.enabled') !== false },
   };

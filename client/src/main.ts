@@ -6,7 +6,7 @@ import { ClusterTreeProvider } from './views/clusterTree';
 import { createStatusBar } from './statusBar';
 import { trackKubernetesVersion } from './kubernetesVersion';
 import { commandTable } from './commands/registry';
-import { LIVE_SCHEME, LiveYamlProvider } from './commands/objectCommands';
+import { LIVE_SCHEME, LiveYamlProvider } from './commands/viewCommands';
 import { registerLocalRun } from './localRun';
 import { JobPanel } from './webviews/JobPanel';
 import { CronJobPanel } from './webviews/CronJobPanel';

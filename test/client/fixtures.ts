@@ -54,3 +54,16 @@ export const running = (restarts = 0): Pod['status'] => ({
   startTime: iso(T0),
   containerStatuses: [{ name: 'main', image: 'busybox', imageID: '', ready: true, restartCount: restarts, state: { running: { startedAt: iso(T0) } } }],
 });
+
+/** A container that crashed `restarts` times, last with `lastExit`, and waits in CrashLoopBackOff (phase Running, as the kubelet reports it). */
+export const crashLooping = (restarts: number, lastExit: number): Pod['status'] => ({
+  phase: 'Running',
+  startTime: iso(T0),
+  containerStatuses: [{ name: 'main', image: 'busybox', imageID: '', ready: false, restartCount: restarts, state: { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 40s restarting failed container=main' } }, lastState: { terminated: { exitCode: lastExit, reason: 'Error', startedAt: iso(T0), finishedAt: iso(T0 + 5000) } } }],
+});
+
+/** A pod the scheduler could not place (condition PodScheduled=False, reason Unschedulable). */
+export const unschedulable = (message: string): Pod['status'] => ({
+  phase: 'Pending',
+  conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastTransitionTime: iso(T0) }],
+});

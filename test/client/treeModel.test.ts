@@ -2,7 +2,9 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { ClusterIndex } from '../../client/src/views/model/clusterIndex';
 import { childrenOf, cronJobRow, jobRow, podRow, rowOf, snapshot } from '../../client/src/views/model/treeModel';
-import { T0, cronJob, iso, job, pod, running, terminated, waiting } from './fixtures';
+import { T0, crashLooping, cronJob, iso, job, pod, running, terminated, unschedulable, waiting } from './fixtures';
+import { objectOfNodeId } from '../../client/src/views/model/clusterIndex';
+import { toObjectRef } from '../../client/src/webviews/objectRef';
 
 const opts = { nowMs: T0 };
 
@@ -40,7 +42,7 @@ describe('cluster tree model', () => {
   it('Job rows: status icon, completions, duration', () => {
     const complete = jobRow(job('a', { spec: { completions: 3 }, status: { conditions: [{ type: 'Complete', status: 'True' }], succeeded: 3, startTime: iso(T0 - 125_000), completionTime: iso(T0) } }), opts);
     assert.equal(complete.icon, 'job-complete');
-    assert.equal(complete.description, 'complete · 3/3 · 2m 5s');
+    assert.equal(complete.description, 'Complete · 3/3 · 2m 5s');
     assert.equal(jobRow(job('b', { status: { active: 2, startTime: iso(T0 - 30_000) } }), opts).icon, 'job-running');
     assert.equal(jobRow(job('c', { spec: { suspend: true } }), opts).icon, 'job-suspended');
     assert.equal(jobRow(job('d', { status: { conditions: [{ type: 'FailureTarget', status: 'True' }] } }), opts).icon, 'job-failed');
@@ -67,6 +69,60 @@ describe('cluster tree model', () => {
     const leaving = pod('p9', 'j', running());
     leaving.metadata = { ...leaving.metadata, deletionTimestamp: iso(T0) };
     assert.equal(podRow(leaving).description, 'Terminating');
+  });
+
+  it('Pod rows: a crash loop or an image that cannot be pulled looks failing, with restarts and the last exit code', () => {
+    const loop = podRow(pod('p1', 'j', crashLooping(3, 2)));
+    assert.equal(loop.description, 'CrashLoopBackOff · 3 restarts · last exit 2 (Error)');
+    assert.equal(loop.icon, 'pod-failing');
+    assert.match(loop.tooltip ?? '', /Container main last exited with code 2 \(Error\)/);
+    for (const reason of ['ImagePullBackOff', 'ErrImagePull', 'CreateContainerConfigError']) assert.equal(podRow(pod('p2', 'j', waiting(reason))).icon, 'pod-failing', reason);
+    assert.equal(podRow(pod('p3', 'j', waiting('ContainerCreating'))).icon, 'pod-pending');
+  });
+
+  it('Pod rows: the scheduler\'s reason for an unschedulable pod, Terminating with its grace period', () => {
+    const big = podRow(pod('p1', 'j', unschedulable('0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.')));
+    assert.equal(big.description, 'Pending · Unschedulable: 0/3 nodes are available: 3 Insufficient memory');
+    assert.equal(big.icon, 'pod-stuck');
+    const leaving = pod('p2', 'j', running());
+    leaving.metadata = { ...leaving.metadata, deletionTimestamp: iso(T0 + 30_000), deletionGracePeriodSeconds: 30 };
+    assert.deepEqual([podRow(leaving).description, podRow(leaving).icon], ['Terminating · grace period 30s', 'pod-terminating']);
+  });
+
+  it('Job rows: flagged by their pods\' trouble; an empty status reads as kubectl prints it', () => {
+    const running1 = job('r', { status: { active: 1, startTime: iso(T0 - 30_000) }, spec: { completions: 1 } });
+    const failing = jobRow(running1, opts, [pod('r-a', 'r', crashLooping(4, 1))]);
+    assert.equal(failing.icon, 'job-failing');
+    assert.equal(failing.description, 'Running · 0/1 · 1 pod CrashLoopBackOff · 30s');
+    assert.equal(jobRow(running1, opts, [pod('r-b', 'r', waiting('ImagePullBackOff'))]).icon, 'job-stuck');
+    assert.equal(jobRow(running1, opts, [pod('r-c', 'r', running())]).icon, 'job-running');
+    const fresh = jobRow(job('fresh', { spec: { completions: 1 } }), opts);
+    assert.deepEqual([fresh.description, fresh.icon], ['Running · 0/1', 'job-pending']);
+    assert.equal(jobRow(job('queue', { spec: { parallelism: 3 } }), opts).description, 'Running · 0/1 of 3');
+  });
+
+  it('rows say when their text goes stale: the next run passing, a running duration ticking', () => {
+    assert.equal(cronJobRow(cronJob('nightly', { schedule: '0 13 * * *' }), opts).refreshAtMs, T0 + 3600_000 + 1);
+    assert.equal(cronJobRow(cronJob('paused', { suspend: true }), opts).refreshAtMs, undefined);
+    assert.equal(jobRow(job('r', { status: { active: 1, startTime: iso(T0 - 30_500) } }), opts).refreshAtMs, T0 + 500);
+    assert.equal(jobRow(job('r', { status: { active: 1, startTime: iso(T0 - 7200_000) } }), opts).refreshAtMs, T0 + 60_000);
+    assert.equal(jobRow(job('done', { status: { conditions: [{ type: 'Complete', status: 'True' }], startTime: iso(T0 - 60_000), completionTime: iso(T0) } }), opts).refreshAtMs, undefined);
+  });
+
+  it('namespace rows count in words: 1 CronJob, 2 Jobs', () => {
+    assert.equal(rowOf(world(), 'ns/demo', opts)?.description, '1 CronJob · 3 Jobs');
+  });
+
+  it('a tree row element names its object, so menu commands act on the row they were invoked on', () => {
+    assert.deepEqual(toObjectRef({ type: 'row', key: 'row:cj/demo/nightly', id: 'cj/demo/nightly' }), { kind: 'CronJob', namespace: 'demo', name: 'nightly' });
+    assert.deepEqual(toObjectRef({ type: 'row', key: 'row:job/demo/nightly-2', id: 'job/demo/nightly-2' }), { kind: 'Job', namespace: 'demo', name: 'nightly-2' });
+    assert.deepEqual(objectOfNodeId('pod/demo/nightly-2-abcde'), { kind: 'Pod', namespace: 'demo', name: 'nightly-2-abcde' });
+    for (const id of ['ns/demo', 'problem/demo/pods', 'cj/demo', 'cj/demo/a/b', 'constructor/demo/x', 'cj//x']) assert.equal(objectOfNodeId(id), undefined, id);
+  });
+
+  it('a pod whose health changes redraws its Job row too', () => {
+    const index = world();
+    assert.deepEqual([...index.apply('Pod', 'MODIFIED', pod('nightly-2-abcde', 'nightly-2', crashLooping(1, 1))).nodeIds].sort(), ['job/demo/nightly-2', 'pod/demo/nightly-2-abcde']);
   });
 
   it('nests Contexts → Namespaces → CronJobs → Jobs → Pods, with Jobs without a CronJob under the namespace', () => {

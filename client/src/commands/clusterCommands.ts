@@ -2,16 +2,32 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import type { ClusterTreeProvider } from '../views/clusterTree';
 import type { CommandFactory } from './types';
+import { isDns1123Label } from '../../../src-engine/validate/nameRules';
 
 /** refresh reloads the kubeconfig and relists everything. */
 export const refresh: CommandFactory = (ctx) => async () => {
   await ctx.cluster.restart();
 };
 
-/** selectContext switches the kubeconfig context (argument, or a quick pick). */
+/** The context a tree row names (`{ type: 'context', name }`, what the context row's menu passes), or a plain name. */
+function contextOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  const row = arg as { type?: unknown; name?: unknown } | undefined;
+  return row?.type === 'context' && typeof row.name === 'string' ? row.name : undefined;
+}
+
+async function switchContext(name: string): Promise<void> {
+  await vscode.workspace.getConfiguration('kubeJobs').update('cluster.context', name, vscode.ConfigurationTarget.Global);
+}
+
+/**
+ * selectContext switches the kubeconfig context: to the row's context when run on another
+ * context's row (or given a name), else the person picks one.
+ */
 export const selectContext: CommandFactory = (ctx) => async (arg?: unknown) => {
   await ctx.cluster.ensureStarted();
-  let name = typeof arg === 'string' ? arg : undefined;
+  const onRow = contextOf(arg);
+  let name = onRow !== undefined && onRow !== ctx.cluster.contextName ? onRow : undefined;
   if (!name) {
     const contexts = ctx.cluster.contexts();
     if (contexts.length === 0) {
@@ -23,24 +39,31 @@ export const selectContext: CommandFactory = (ctx) => async (arg?: unknown) => {
       { placeHolder: 'Kubeconfig context for the cluster view' },
     ).then((p) => p?.label);
   }
-  if (!name) return;
-  await vscode.workspace.getConfiguration('kubeJobs').update('cluster.context', name, vscode.ConfigurationTarget.Global);
+  if (!name || name === ctx.cluster.contextName) return;
+  await switchContext(name);
 };
 
-/** selectNamespaces picks the watched namespaces (the context's, some, or all). */
+/**
+ * selectNamespaces picks the watched namespaces (the context's, some, or all). Run on another
+ * context's row, it switches to that context first, so the choice applies where it was made.
+ */
 export const selectNamespaces: CommandFactory = (ctx) => async (arg?: unknown) => {
   let names: string[] | undefined = Array.isArray(arg) && arg.every((a) => typeof a === 'string') ? (arg as string[]) : undefined;
+  const onRow = contextOf(arg);
+  await ctx.cluster.ensureStarted();
+  if (onRow !== undefined && onRow !== ctx.cluster.contextName) await switchContext(onRow);
   if (!names) {
+    const context = onRow ?? ctx.cluster.contextName;
     const input = await vscode.window.showInputBox({
-      prompt: 'Namespaces to watch, separated by commas. Empty: the context\'s namespace. *: all namespaces.',
+      title: `Namespaces to watch on context ${context}`,
+      prompt: 'Separated by commas. Empty: all the namespaces you may list, else the context\'s namespace. *: all namespaces.',
       value: vscode.workspace.getConfiguration('kubeJobs').get<string[]>('cluster.namespaces', []).join(', '),
-      validateInput: (v) => (v.split(',').map((s) => s.trim()).filter(Boolean).every((s) => s === '*' || /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(s)) ? undefined : 'Namespace names are DNS labels (lower case letters, digits, -), or *'),
+      validateInput: (v) => (v.split(',').map((s) => s.trim()).filter(Boolean).every((s) => s === '*' || isDns1123Label(s).length === 0) ? undefined : 'Namespace names are DNS labels (lower case letters, digits, -), or *'),
     });
     if (input === undefined) return;
     names = input.split(',').map((s) => s.trim()).filter(Boolean);
   }
   await vscode.workspace.getConfiguration('kubeJobs').update('cluster.namespaces', names, vscode.ConfigurationTarget.Global);
-  void ctx;
 };
 
 /** filter narrows the tree to CronJobs and Jobs whose names contain a text. */

@@ -8,6 +8,7 @@ import type { LocalRunIcon, LocalRunNode } from './localRunsRegistry';
 import { localRunsProvider, onLocalRunsProviderChanged } from './localRunsRegistry';
 import type { Notice } from './model/notices';
 import { notices } from './model/notices';
+import { RowClock } from './rowClock';
 
 /** Tree elements. Instances are cached by key so a change can be fired for the very element the tree holds. */
 export type ClusterNode =
@@ -34,10 +35,15 @@ const ICONS: Record<TreeIcon, [string, string?]> = {
   'job-failed': ['error', 'testing.iconFailed'],
   'job-suspended': ['debug-pause', 'disabledForeground'],
   'job-pending': ['clock'],
+  'job-failing': ['warning', 'testing.iconFailed'],
+  'job-stuck': ['warning', 'list.warningForeground'],
   'pod-running': ['circle-filled', 'charts.blue'],
   'pod-succeeded': ['pass', 'testing.iconPassed'],
   'pod-failed': ['error', 'testing.iconFailed'],
+  'pod-failing': ['error', 'testing.iconFailed'],
+  'pod-stuck': ['warning', 'list.warningForeground'],
   'pod-pending': ['circle-outline'],
+  'pod-terminating': ['circle-slash', 'disabledForeground'],
   forbidden: ['lock', 'errorForeground'],
   error: ['warning', 'list.warningForeground'],
   more: ['ellipsis'],
@@ -80,6 +86,8 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
   private readonly expanded = new Set<string>();
   /** What the active context row and its notices said when last drawn. */
   private shownContext = '';
+  /** Redraws rows whose text goes stale with time (next run passed, a running duration). */
+  private readonly clock = new RowClock<ClusterNode>((nodes) => this.emitter.fire(nodes));
 
   constructor(private readonly cluster: ClusterController) {
     this.disposables.push(
@@ -197,6 +205,7 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
         const row = rowOf(this.cluster.session?.index ?? emptyIndex(), node.id, this.options()) ?? this.lastRows.get(node.id);
         if (!row) return new vscode.TreeItem('(gone)');
         this.lastRows.set(node.id, row);
+        this.clock.note(node, row.refreshAtMs);
         return this.rowItem(row, node.key);
       }
       case 'localRoot': {
@@ -343,6 +352,7 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
   }
 
   dispose(): void {
+    this.clock.dispose();
     this.localUnsubscribe?.dispose();
     for (const d of this.disposables) d.dispose();
     this.emitter.dispose();

@@ -3,8 +3,9 @@ import type { Ctx } from '../ctx';
 import { BasePanel } from './basePanel';
 import { ObjectPanelRegistry } from './objectPanels';
 import type { FromWebview, LogLineView, LogOptions } from './contract';
-import type { AccessAnswer } from '../views/model/panelModel';
-import { buildJobPanelModel, failureCard } from '../views/model/panelModel';
+import type { AccessAnswer } from '../views/model/panelCommon';
+import { buildJobPanelModel } from '../views/model/jobPanelModel';
+import { failureCard } from '../views/model/failureCard';
 import { JobLogs } from '../cluster/jobLogs';
 import { fetchLogs } from '../cluster/logs';
 import type { LogEntry } from '../cluster/logs';
@@ -97,14 +98,15 @@ export class JobPanel extends BasePanel {
     if (job) this.fetchFailingLines(failureCard(job, pods)?.containers ?? []);
   }
 
-  private fetchFailingLines(containers: readonly { pod: string; container: string }[]): void {
+  private fetchFailingLines(containers: readonly { pod: string; container: string; linesFromPrevious?: boolean }[]): void {
     const transport = this.ctx.cluster.session?.transport;
     if (!transport) return;
     for (const c of containers) {
       const key = `${c.pod}/${c.container}`;
       if (this.lastLines.has(key) || this.fetchingLines.has(key)) continue;
       this.fetchingLines.add(key);
-      void fetchLogs(transport, this.ref.namespace, c.pod, c.container, { tailLines: 15 })
+      // A restarting container's useful lines are those of the run that crashed (`kubectl logs --previous`).
+      void fetchLogs(transport, this.ref.namespace, c.pod, c.container, { tailLines: 15, ...(c.linesFromPrevious ? { previous: true } : {}) })
         .then((entries) => entries.map((e) => e.text))
         .catch((error: unknown) => [`(no log: ${error instanceof Error ? error.message : String(error)})`])
         .then((lines) => {

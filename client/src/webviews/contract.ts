@@ -46,15 +46,28 @@ export interface PodView {
 export interface FailingContainerView {
   readonly pod: string;
   readonly container: string;
+  /** The exit code that tells: the current termination, or the last one of a restarting container. */
   readonly exitCode?: number;
+  /** True when exitCode is from the previous instance (lastState.terminated) of a restarting container. */
+  readonly lastExit?: boolean;
   readonly reason?: string;
+  readonly restarts?: number;
+  /** What the kubelet or scheduler said, with what it is: a termination message, a waiting message, the scheduler's reason. */
   readonly message?: string;
+  readonly messageLabel?: string;
   readonly explanation?: string;
   readonly lastLines: readonly string[];
+  /** The last log lines are from the previous instance (`kubectl logs --previous`). */
+  readonly linesFromPrevious?: boolean;
 }
 
-/** The "why it failed" card. */
+/**
+ * The card that explains a Job in trouble: "Why it failed" (Failed condition), "Why it is
+ * failing" (pods fail or crash, counting toward backoffLimit) or "Why it is stuck" (pods wait
+ * without failing). Absent for a Job that is fine.
+ */
 export interface FailureCard {
+  readonly title: string;
   readonly reason: string;
   readonly message: string;
   readonly explanation: string;

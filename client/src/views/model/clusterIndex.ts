@@ -1,5 +1,6 @@
 import type { CronJob, Event, Job, Pod } from './k8s';
 import { controllerOf, jobNameOfPod } from './k8s';
+import { readPod } from './podHealth';
 
 export type WatchedKind = 'CronJob' | 'Job' | 'Pod' | 'Event';
 export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -12,6 +13,19 @@ export const nodeId = {
   pod: (ns: string, name: string): string => `pod/${ns}/${name}`,
   problem: (ns: string, resource: string): string => `problem/${ns}/${resource}`,
 };
+
+const KIND_OF_PREFIX = { cj: 'CronJob', job: 'Job', pod: 'Pod' } as const;
+
+/**
+ * objectOfNodeId reads the object a CronJob, Job or Pod node id names (the inverse of
+ * `nodeId.cronJob/job/pod`); undefined for namespace, problem and other rows. Object names
+ * cannot contain `/`, so the id splits unambiguously.
+ */
+export function objectOfNodeId(id: string): { kind: 'CronJob' | 'Job' | 'Pod'; namespace: string; name: string } | undefined {
+  const [prefix = '', namespace = '', name = '', ...rest] = id.split('/');
+  if (!Object.hasOwn(KIND_OF_PREFIX, prefix) || namespace === '' || name === '' || rest.length > 0) return undefined;
+  return { kind: KIND_OF_PREFIX[prefix as keyof typeof KIND_OF_PREFIX], namespace, name };
+}
 
 /** What changed for listeners: tree node ids whose row or children changed, and the objects touched. */
 export interface IndexChange {
@@ -207,6 +221,8 @@ export class ClusterIndex {
             if (oldJob && oldJob !== jobName) ids.add(nodeId.job(ns, oldJob));
           } else {
             ids.add(nodeId.pod(ns, name));
+            // The Job row says which of its pods are in trouble: redraw it when this pod's health changes.
+            if (jobName && readPod(before).health !== readPod(pod).health) ids.add(nodeId.job(ns, jobName));
           }
         }
         break;

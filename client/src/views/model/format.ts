@@ -11,6 +11,15 @@ export function formatDuration(ms: number): string {
   return h % 24 === 0 ? `${d}d` : `${d}d ${h % 24}h`;
 }
 
+/**
+ * nextChangeOfDuration is how long until formatDuration(ms) shows another text as ms grows:
+ * a second under an hour, then a minute, then an hour after a day. A clock redraws then.
+ */
+export function nextChangeOfDuration(ms: number): number {
+  const unit = ms < 3_600_000 ? 1000 : ms < 86_400_000 ? 60_000 : 3_600_000;
+  return unit - (Math.max(0, ms) % unit);
+}
+
 /** formatAge renders how long ago `thenMs` was, relative to `nowMs` (`5m ago`). */
 export function formatAge(thenMs: number | undefined, nowMs: number): string {
   if (thenMs === undefined) return 'never';

@@ -1,4 +1,4 @@
-import type { Job, Pod } from './k8s';
+import type { Job } from './k8s';
 import { parseTime } from './k8s';
 
 /** The status a Job row shows, from its conditions first (what the Job controller decided). */
@@ -21,11 +21,31 @@ export function jobPhase(job: Job): JobPhase {
   return 'pending';
 }
 
-/** jobCompletions renders `succeeded/completions` (`2/3`, `1/1`, or `0/∞`-style `0 of parallel work queue`). */
+/**
+ * jobCompletions is kubectl's COMPLETIONS column (printJob, pkg/printers/internalversion/printers.go):
+ * `succeeded/completions`, or for a work queue (completions unset) `succeeded/1`, `succeeded/1 of <parallelism>`.
+ */
 export function jobCompletions(job: Job): string {
   const succeeded = job.status?.succeeded ?? 0;
   const completions = job.spec?.completions;
-  return completions === undefined || completions === null ? `${succeeded}/1+` : `${succeeded}/${completions}`;
+  if (completions !== undefined && completions !== null) return `${succeeded}/${completions}`;
+  const parallelism = job.spec?.parallelism ?? 0;
+  return parallelism > 1 ? `${succeeded}/1 of ${parallelism}` : `${succeeded}/1`;
+}
+
+/**
+ * kubectlJobStatus is kubectl's STATUS column for a Job (printJob): Complete, Failed,
+ * Terminating, Suspended, FailureTarget, SuccessCriteriaMet, else Running — so a Job whose
+ * status is still empty reads "Running", as in `kubectl get jobs`.
+ */
+export function kubectlJobStatus(job: Job): string {
+  if (conditionTrue(job, 'Complete')) return 'Complete';
+  if (conditionTrue(job, 'Failed')) return 'Failed';
+  if (job.metadata?.deletionTimestamp) return 'Terminating';
+  if (conditionTrue(job, 'Suspended')) return 'Suspended';
+  if (conditionTrue(job, 'FailureTarget')) return 'FailureTarget';
+  if (conditionTrue(job, 'SuccessCriteriaMet')) return 'SuccessCriteriaMet';
+  return 'Running';
 }
 
 /** jobDurationMs is start → completion (or now while running); undefined before the Job started. */
@@ -39,42 +59,4 @@ export function jobDurationMs(job: Job, nowMs: number): number | undefined {
 function lastConditionTime(job: Job): number | undefined {
   const failed = (job.status?.conditions ?? []).find((c) => c.type === 'Failed' && c.status === 'True');
   return parseTime(failed?.lastTransitionTime);
-}
-
-/** The state of one container as a row shows it. */
-export interface ContainerOutcome {
-  readonly container: string;
-  readonly exitCode?: number;
-  readonly reason?: string;
-  readonly message?: string;
-  readonly restarts: number;
-  readonly waiting: boolean;
-}
-
-/**
- * podOutcome summarises a pod for its row: restarts summed over containers, and the most
- * telling container state — a waiting reason (ImagePullBackOff, CrashLoopBackOff), else a
- * failed termination, else any termination (current state first, then the last one).
- */
-export function podOutcome(pod: Pod): { phase: string; restarts: number; worst?: ContainerOutcome } {
-  const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
-  const restarts = statuses.reduce((n, s) => n + (s.restartCount ?? 0), 0);
-  let worst: ContainerOutcome | undefined;
-  let worstRank = -1;
-  for (const s of statuses) {
-    const candidates: [number, ContainerOutcome | undefined][] = [
-      [3, s.state?.waiting?.reason && s.state.waiting.reason !== 'ContainerCreating' && s.state.waiting.reason !== 'PodInitializing' ? { container: s.name, reason: s.state.waiting.reason, message: s.state.waiting.message, restarts: s.restartCount ?? 0, waiting: true } : undefined],
-      [2, s.state?.terminated && s.state.terminated.exitCode !== 0 ? { container: s.name, exitCode: s.state.terminated.exitCode, reason: s.state.terminated.reason, message: s.state.terminated.message, restarts: s.restartCount ?? 0, waiting: false } : undefined],
-      [1, s.lastState?.terminated && s.lastState.terminated.exitCode !== 0 ? { container: s.name, exitCode: s.lastState.terminated.exitCode, reason: s.lastState.terminated.reason, message: s.lastState.terminated.message, restarts: s.restartCount ?? 0, waiting: false } : undefined],
-      [0, s.state?.terminated ? { container: s.name, exitCode: s.state.terminated.exitCode, reason: s.state.terminated.reason, message: s.state.terminated.message, restarts: s.restartCount ?? 0, waiting: false } : undefined],
-    ];
-    for (const [rank, outcome] of candidates) {
-      if (outcome && rank > worstRank) {
-        worst = outcome;
-        worstRank = rank;
-      }
-    }
-  }
-  const phase = pod.metadata && (pod.metadata as { deletionTimestamp?: string }).deletionTimestamp ? 'Terminating' : pod.status?.phase ?? 'Pending';
-  return { phase, restarts, ...(worst ? { worst } : {}) };
 }

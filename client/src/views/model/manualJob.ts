@@ -39,3 +39,20 @@ export function jobFromCronJob(cj: CronJob, name: string): Job {
     spec: structuredClone(template?.spec ?? { template: { spec: { containers: [] } } }),
   };
 }
+
+/**
+ * triggerQuestion is what the person confirms before a manual run: what is created, and why
+ * the real CronJob controller then records `UnexpectedJob` (syncCronJob in
+ * pkg/controller/cronjob/cronjob_controllerv2.go warns about every unfinished child Job that is
+ * not in status.active, and never adds it there).
+ */
+export function triggerQuestion(namespace: string, name: string, context: string): { message: string; detail: string } {
+  return {
+    message: `Trigger CronJob ${namespace}/${name} now on context ${context}?`,
+    detail:
+      `This creates a Job from the CronJob's jobTemplate now, like kubectl create job --from=cronjob/${name}. ` +
+      'The CronJob controller did not schedule that Job, so while it runs the controller records a Warning event ' +
+      '"UnexpectedJob" (Saw a job that the controller did not create or forgot) on the CronJob: that is expected. ' +
+      'The manual Job does not count as active for concurrencyPolicy, and once finished it counts toward the history limits.',
+  };
+}

@@ -1,9 +1,12 @@
-import { kubectlPodStatus } from './podStatus';
 import type { ClusterIndex } from './clusterIndex';
 import { nodeId } from './clusterIndex';
 import type { CronJob, Job, Pod } from './k8s';
 import { nameOf, parseTime } from './k8s';
-import { jobCompletions, jobDurationMs, jobPhase, podOutcome } from './jobStatus';
+import { jobCompletions, jobDurationMs, jobPhase, kubectlJobStatus } from './jobStatus';
+import { jobTrouble } from './jobTrouble';
+import type { PodHealth } from './podHealth';
+import { podSummary, readPod } from './podHealth';
+import { nextChangeOfDuration } from './format';
 import { describeSchedule, nextRunMs } from './schedule';
 import { formatAge, formatDuration, formatInZone } from './format';
 
@@ -16,10 +19,15 @@ export type TreeIcon =
   | 'job-failed'
   | 'job-suspended'
   | 'job-pending'
+  | 'job-failing'
+  | 'job-stuck'
   | 'pod-running'
   | 'pod-succeeded'
   | 'pod-failed'
+  | 'pod-failing'
+  | 'pod-stuck'
   | 'pod-pending'
+  | 'pod-terminating'
   | 'forbidden'
   | 'error'
   | 'more';
@@ -38,6 +46,8 @@ export interface TreeRow {
   /** `<kind>;<flags>` for menus' `viewItem` when-clauses (`cronJob;running;can-trigger;can-patch`). */
   readonly contextValue: string;
   readonly ref?: { readonly kind: 'CronJob' | 'Job' | 'Pod'; readonly namespace: string; readonly name: string };
+  /** When the row's text goes stale by itself (a CronJob's next run passes, a running Job's duration ticks): redraw then. */
+  readonly refreshAtMs?: number;
 }
 
 /** answers whether the user may do `verb` on `resource` in `namespace`; undefined when not known yet. */
@@ -107,59 +117,86 @@ export function cronJobRow(cj: CronJob, options: TreeOptions): TreeRow {
     collapsible: true,
     contextValue: ['cronJob', suspended ? 'suspended' : 'running', ...f].join(';'),
     ref: { kind: 'CronJob', namespace: ns, name },
+    // Once the next run passes, "next" must name the one after it.
+    ...(next !== undefined ? { refreshAtMs: next + 1 } : {}),
   };
 }
 
-/** jobRow renders a Job: status icon, completions, duration. */
-export function jobRow(job: Job, options: TreeOptions): TreeRow {
+const JOB_TROUBLE_ICON = { failing: 'job-failing', stuck: 'job-stuck' } as const;
+
+/**
+ * jobRow renders a Job as `kubectl get jobs` reads it (STATUS, COMPLETIONS, DURATION), with the
+ * trouble its pods are in when it has not finished (`1 pod CrashLoopBackOff`).
+ */
+export function jobRow(job: Job, options: TreeOptions, pods: readonly Pod[] = []): TreeRow {
   const ns = job.metadata?.namespace ?? '';
   const name = nameOf(job);
   const phase = jobPhase(job);
+  const status = kubectlJobStatus(job);
   const duration = jobDurationMs(job, options.nowMs);
   const failed = job.status?.failed ?? 0;
-  const parts = [phase, jobCompletions(job)];
+  const trouble = jobTrouble(job, pods);
+  const parts = [status, jobCompletions(job)];
   if (failed > 0) parts.push(`${failed} failed`);
+  if (trouble) parts.push(trouble.summary);
   if (duration !== undefined) parts.push(formatDuration(duration));
   const conditions = (job.status?.conditions ?? []).filter((c) => c.status === 'True').map((c) => `${c.type}${c.reason ? ` (${c.reason})` : ''}${c.message ? `: ${c.message}` : ''}`);
   const tooltip = [
     `Job ${ns}/${name}`,
-    `Status: ${phase}`,
+    `Status: ${status}${phase === 'pending' && status === 'Running' ? ' (no pod active yet)' : ''}`,
     `Completions: ${jobCompletions(job)} · active ${job.status?.active ?? 0} · failed ${failed}`,
+    ...(trouble ? [`${trouble.kind === 'failing' ? 'Failing' : 'Stuck'}: ${trouble.summary}`] : []),
     ...(duration !== undefined ? [`Duration: ${formatDuration(duration)}`] : []),
     ...conditions,
   ].join('\n');
   const suspended = phase === 'suspended';
   const f = flags(ns, options, [['can-patch', 'patch', 'jobs'], ['can-delete', 'delete', 'jobs']]);
   const finished = phase === 'complete' || phase === 'failed';
+  const ticking = duration !== undefined && !finished && !job.status?.completionTime;
   return {
     id: nodeId.job(ns, name),
     kind: 'job',
     label: name,
     description: parts.join(' · '),
     tooltip,
-    icon: `job-${phase}`,
+    icon: trouble ? JOB_TROUBLE_ICON[trouble.kind] : `job-${phase}`,
     collapsible: true,
     contextValue: ['job', suspended ? 'suspended' : finished ? 'finished' : 'running', ...f].join(';'),
     ref: { kind: 'Job', namespace: ns, name },
+    ...(ticking ? { refreshAtMs: options.nowMs + nextChangeOfDuration(duration) } : {}),
   };
 }
 
-/** podRow renders a Pod: phase, restarts, exit code / reason. */
+const POD_ICONS: Readonly<Record<PodHealth, TreeIcon>> = {
+  running: 'pod-running',
+  succeeded: 'pod-succeeded',
+  failed: 'pod-failed',
+  failing: 'pod-failing',
+  stuck: 'pod-stuck',
+  pending: 'pod-pending',
+  terminating: 'pod-terminating',
+};
+
+/** podRow renders a Pod: kubectl's status, restarts, the last exit of a restarting container, the scheduler's reason. */
 export function podRow(pod: Pod): TreeRow {
   const ns = pod.metadata?.namespace ?? '';
   const name = nameOf(pod);
-  const { phase, restarts, worst } = podOutcome(pod);
-  const shown = kubectlPodStatus(pod);
-  const parts = [shown];
-  if (restarts > 0) parts.push(`${restarts} restart${restarts === 1 ? '' : 's'}`);
-  if (worst?.waiting) {
-    if (worst.reason !== shown) parts.push(worst.reason ?? 'waiting');
-  }
-  else if (worst && worst.exitCode !== undefined && worst.exitCode !== 0) parts.push(`exit ${worst.exitCode}${worst.reason && worst.reason !== shown ? ` (${worst.reason})` : ''}`);
-  const icon: TreeIcon = phase === 'Succeeded' ? 'pod-succeeded' : phase === 'Failed' ? 'pod-failed' : phase === 'Running' ? 'pod-running' : worst?.waiting ? 'pod-failed' : 'pod-pending';
-  const tooltip = [`Pod ${ns}/${name}`, `Status: ${shown} (phase ${phase})`, `Restarts: ${restarts}`, ...(worst ? [`Container ${worst.container}: ${worst.waiting ? 'waiting' : `exit ${worst.exitCode ?? '?'}`}${worst.reason ? ` ${worst.reason}` : ''}${worst.message ? ` — ${worst.message}` : ''}`] : [])].join('\n');
-  return { id: nodeId.pod(ns, name), kind: 'pod', label: name, description: parts.join(' · '), tooltip, icon, collapsible: false, contextValue: 'pod;', ref: { kind: 'Pod', namespace: ns, name } };
+  const r = readPod(pod);
+  const tooltip = [
+    `Pod ${ns}/${name}`,
+    `Status: ${r.status} (phase ${r.phase})`,
+    `Restarts: ${r.restarts}`,
+    ...(r.container && r.waiting ? [`Container ${r.container} waiting: ${r.waiting.reason}${r.waiting.message ? ` — ${r.waiting.message}` : ''}`] : []),
+    ...(r.container && r.lastTerminated ? [`Container ${r.container} last exited with code ${r.lastTerminated.exitCode}${r.lastTerminated.reason ? ` (${r.lastTerminated.reason})` : ''}${r.lastTerminated.message ? ` — ${r.lastTerminated.message}` : ''}`] : []),
+    ...(r.container && r.terminated ? [`Container ${r.container} exited with code ${r.terminated.exitCode}${r.terminated.reason ? ` (${r.terminated.reason})` : ''}${r.terminated.message ? ` — ${r.terminated.message}` : ''}`] : []),
+    ...(r.unschedulable ? [`Not scheduled (${r.unschedulable.reason}): ${r.unschedulable.message}`] : []),
+    ...(r.terminating ? [`Being deleted${r.terminating.graceSeconds !== undefined ? ` with a grace period of ${r.terminating.graceSeconds}s` : ''}: the kubelet stops its containers (SIGTERM, then SIGKILL when the grace period ends)`] : []),
+  ].join('\n');
+  return { id: nodeId.pod(ns, name), kind: 'pod', label: name, description: podSummary(r), tooltip, icon: POD_ICONS[r.health], collapsible: false, contextValue: 'pod;', ref: { kind: 'Pod', namespace: ns, name } };
 }
+
+/** count says `1 CronJob`, `2 Jobs`. */
+const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function namespaceRow(index: ClusterIndex, ns: string): TreeRow {
   const cronJobs = index.cronJobs.byNs.get(ns)?.size ?? 0;
@@ -169,7 +206,7 @@ function namespaceRow(index: ClusterIndex, ns: string): TreeRow {
     id: nodeId.namespace(ns),
     kind: 'namespace',
     label: ns,
-    description: problems.length > 0 ? `${cronJobs} cronjobs · ${jobs} jobs · ${problems.length} problem${problems.length === 1 ? '' : 's'}` : `${cronJobs} cronjobs · ${jobs} jobs`,
+    description: [count(cronJobs, 'CronJob'), count(jobs, 'Job'), ...(problems.length > 0 ? [count(problems.length, 'problem')] : [])].join(' · '),
     icon: 'namespace',
     collapsible: true,
     contextValue: 'namespace;',
@@ -215,14 +252,14 @@ export function childrenOf(index: ClusterIndex, id: string, options: TreeOptions
   const [kind, ns = '', name = ''] = splitId(id);
   if (kind === 'ns') {
     const cronJobs = [...index.cronJobs.in(ns)].filter((cj) => cronJobVisible(index, cj, options)).sort(byName).map((cj) => cronJobRow(cj, options));
-    const standalone = options.showStandaloneJobs === false ? [] : index.standaloneJobs(ns).filter((j) => matches(options, nameOf(j))).sort(newestFirst).map((j) => jobRow(j, options));
+    const standalone = options.showStandaloneJobs === false ? [] : index.standaloneJobs(ns).filter((j) => matches(options, nameOf(j))).sort(newestFirst).map((j) => jobRow(j, options, index.podsOf(ns, nameOf(j))));
     return [...index.problemsIn(ns).map((p) => problemRow(ns, p)), ...cronJobs, ...limitJobs(id, standalone, options)];
   }
   if (kind === 'cj') {
     const cj = index.cronJobs.get(ns, name);
     const all = index.jobsOf(ns, name);
     const shown = cj && matches(options, name) ? all : all.filter((j) => matches(options, nameOf(j)));
-    return limitJobs(id, shown.sort(newestFirst).map((j) => jobRow(j, options)), options);
+    return limitJobs(id, shown.sort(newestFirst).map((j) => jobRow(j, options, index.podsOf(ns, nameOf(j)))), options);
   }
   if (kind === 'job') {
     return index.podsOf(ns, name).sort(newestFirst).map(podRow);
@@ -242,7 +279,7 @@ export function rowOf(index: ClusterIndex, id: string, options: TreeOptions): Tr
     }
     case 'job': {
       const job = index.jobs.get(ns, name);
-      return job ? jobRow(job, options) : undefined;
+      return job ? jobRow(job, options, index.podsOf(ns, name)) : undefined;
     }
     case 'pod': {
       const pod = index.pods.get(ns, name);

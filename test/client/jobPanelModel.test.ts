@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { buildCronJobPanelModel, buildJobPanelModel, calendar, failureCard, jobSettings, simulateComingDays } from '../../client/src/views/model/panelModel';
-import { T0, cronJob, event, iso, job, pod, running, terminated, waiting } from './fixtures';
+import { buildJobPanelModel, jobSettings } from '../../client/src/views/model/jobPanelModel';
+import { failureCard } from '../../client/src/views/model/failureCard';
+import { T0, crashLooping, event, iso, job, pod, running, terminated, unschedulable, waiting } from './fixtures';
 
 const failedJob = job('report-1', {
   owner: 'report',
@@ -14,21 +15,57 @@ describe('Job panel model', () => {
     const pods = [pod('report-1-a', 'report-1', terminated(137, 'OOMKilled')), pod('report-1-b', 'report-1', terminated(2, 'Error', 'config file missing'))];
     const card = failureCard(failedJob, pods, new Map([['report-1-b/main', ['reading /etc/app.yaml', 'error: no such file']]]));
     assert.ok(card);
+    assert.equal(card.title, 'Why it failed');
     assert.equal(card.reason, 'BackoffLimitExceeded');
     assert.match(card.explanation, /backoffLimit \(2\)/);
     assert.deepEqual(card.containers.map((c) => [c.pod, c.exitCode, c.reason]), [['report-1-a', 137, 'OOMKilled'], ['report-1-b', 2, 'Error']]);
     assert.match(card.containers[0]?.explanation ?? '', /memory/);
-    assert.equal(card.containers[1]?.message, 'config file missing');
+    assert.deepEqual([card.containers[1]?.messageLabel, card.containers[1]?.message], ['Termination message', 'config file missing']);
     assert.deepEqual(card.containers[1]?.lastLines, ['reading /etc/app.yaml', 'error: no such file']);
   });
 
-  it('explains DeadlineExceeded and ImagePullBackOff', () => {
+  it('explains DeadlineExceeded', () => {
     const deadline = job('slow', { spec: { activeDeadlineSeconds: 60 }, status: { conditions: [{ type: 'Failed', status: 'True', reason: 'DeadlineExceeded' }] } });
-    assert.match(failureCard(deadline, [])?.explanation ?? '', /activeDeadlineSeconds \(60 s\)/);
-    const pulling = failureCard(job('pull', { status: { active: 1 } }), [pod('pull-x', 'pull', waiting('ImagePullBackOff', 'Back-off pulling image "nope:1"'))]);
-    assert.equal(pulling?.reason, 'PodsFailing');
-    assert.match(pulling?.containers[0]?.explanation ?? '', /cannot pull the image/);
+    const card = failureCard(deadline, []);
+    assert.equal(card?.title, 'Why it failed');
+    assert.match(card?.explanation ?? '', /activeDeadlineSeconds \(60 s\)/);
+  });
+
+  it('has no card for a Job that is fine, complete, or suspended, whatever its pods did before', () => {
     assert.equal(failureCard(job('fine', { status: { active: 1 } }), [pod('fine-x', 'fine', running())]), undefined);
+    const complete = job('done', { status: { succeeded: 1, failed: 1, conditions: [{ type: 'Complete', status: 'True' }] } });
+    assert.equal(failureCard(complete, [pod('done-a', 'done', terminated(1, 'Error')), pod('done-b', 'done', terminated(0, 'Completed'))]), undefined);
+  });
+
+  it('a pulling pod makes the Job stuck, not failing, and the card does not contradict itself', () => {
+    const pulling = failureCard(job('pull', { status: { active: 1 } }), [pod('pull-x', 'pull', waiting('ImagePullBackOff', 'Back-off pulling image "nope:1"'))]);
+    assert.equal(pulling?.title, 'Why it is stuck');
+    assert.equal(pulling?.reason, 'ImagePullBackOff');
+    assert.equal(pulling?.message, '1 pod ImagePullBackOff');
+    assert.match(pulling?.explanation ?? '', /has not failed, and will not by itself/);
+    assert.match(pulling?.explanation ?? '', /no activeDeadlineSeconds is set/);
+    assert.doesNotMatch(`${pulling?.message} ${pulling?.explanation}`, /failing/);
+    const c = pulling?.containers[0];
+    assert.deepEqual([c?.messageLabel, c?.message], ['Waiting message', 'Back-off pulling image "nope:1"']);
+    assert.match(c?.explanation ?? '', /cannot pull the image/);
+  });
+
+  it('a crash-looping pod makes the Job failing: restarts, last exit code, the previous run\'s log lines, OnFailure counting', () => {
+    const looping = job('loop', { spec: { backoffLimit: 6, template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'main', image: 'busybox' }] } } }, status: { active: 1 } });
+    const card = failureCard(looping, [pod('loop-x', 'loop', crashLooping(3, 2))]);
+    assert.equal(card?.title, 'Why it is failing');
+    assert.equal(card?.reason, 'CrashLoopBackOff');
+    assert.match(card?.explanation ?? '', /3 restarts and 0 failed pods so far\. The Job fails when the restarts reach spec\.backoffLimit \(6\)/);
+    const c = card?.containers[0];
+    assert.deepEqual([c?.exitCode, c?.lastExit, c?.restarts, c?.linesFromPrevious, c?.messageLabel], [2, true, 3, true, 'Waiting message']);
+    assert.doesNotMatch(c?.messageLabel ?? '', /Termination/);
+  });
+
+  it('an unschedulable pod shows the scheduler\'s reason', () => {
+    const card = failureCard(job('big', { status: { active: 1 } }), [pod('big-x', 'big', unschedulable('0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.'))]);
+    assert.equal(card?.title, 'Why it is stuck');
+    assert.equal(card?.message, '1 pod Unschedulable');
+    assert.deepEqual([card?.containers[0]?.messageLabel, card?.containers[0]?.message], ['Scheduler', '0/3 nodes are available: 3 Insufficient memory']);
   });
 
   it('lists the settings that matter, with Kubernetes defaults when unset', () => {
@@ -63,46 +100,14 @@ describe('Job panel model', () => {
     assert.equal(model.failure?.reason, 'BackoffLimitExceeded');
   });
 
+  it('a Job with an empty status reads as kubectl prints it', () => {
+    const model = buildJobPanelModel({ context: 'kind', namespace: 'demo', name: 'fresh', job: job('fresh', { spec: { completions: 1 } }), pods: [], events: [], nowMs: T0 });
+    assert.equal(model.headline, 'Running · 0/1 succeeded');
+  });
+
   it('says when the Job is gone', () => {
     const model = buildJobPanelModel({ context: 'kind', namespace: 'demo', name: 'gone', job: undefined, pods: [], events: [], nowMs: T0 });
     assert.equal(model.exists, false);
     assert.equal(model.actions.length, 0);
-  });
-});
-
-describe('CronJob panel model', () => {
-  it('lists next runs in the CronJob zone, its Jobs newest first with manual ones marked, and a calendar', () => {
-    const cj = cronJob('nightly', { timeZone: 'Europe/Berlin', schedule: '30 1 * * 1-5' }, { lastScheduleTime: iso(T0 - 86_400_000) });
-    const manual = job('nightly-manual-abcde', { owner: 'nightly', created: T0 - 1000 });
-    manual.metadata = { ...manual.metadata, annotations: { 'cronjob.kubernetes.io/instantiate': 'manual' } };
-    const model = buildCronJobPanelModel({ context: 'kind', namespace: 'demo', name: 'nightly', cronJob: cj, jobs: [job('nightly-1', { owner: 'nightly', created: T0 - 86_400_000 }), manual], events: [], nowMs: T0 });
-    // 2026-11-30 is a Monday; the next weekday 01:30 in Berlin is Tuesday 2026-12-01.
-    assert.match(model.nextRuns[0] ?? '', /^2026-12-01 01:30 Europe\/Berlin/);
-    assert.equal(model.nextRuns.length, 5);
-    assert.deepEqual(model.jobs.map((j) => [j.name, j.manual]), [['nightly-manual-abcde', true], ['nightly-1', false]]);
-    assert.equal(model.calendar.length, 7);
-    assert.equal(model.calendar.reduce((n, d) => n + d.runMinutes.length, 0), 4, 'Tuesday to Friday; the weekend has none');
-    assert.ok(model.calendar.every((d) => d.runMinutes.every((m) => m === 90)));
-    assert.equal(model.actions.find((a) => a.id === 'resume')?.enabled, false);
-  });
-
-  it('caps very frequent schedules per calendar day and counts the rest', () => {
-    const days = calendar('* * * * *', undefined, T0, 2);
-    assert.equal(days[0]?.runMinutes.length, 48);
-    assert.ok((days[0]?.more ?? 0) > 0);
-  });
-});
-
-describe('CronJob simulation picture', () => {
-  it('simulates the coming week with the engine and renders its SVG', () => {
-    const result = simulateComingDays(cronJob('nightly', { schedule: '0 2 * * *', timeZone: 'Europe/Berlin' }), T0);
-    assert.match(result.note, /next 7 days/);
-    assert.match(result.svg ?? '', /^<svg/);
-  });
-
-  it('keeps busy schedules to one day, and says why there is no picture', () => {
-    assert.match(simulateComingDays(cronJob('busy', { schedule: '* * * * *' }), T0).note, /next 24 hours/);
-    assert.match(simulateComingDays(cronJob('bad', { schedule: '61 * * * *' }), T0).note, /^no simulation: /);
-    assert.equal(simulateComingDays(cronJob('paused', { suspend: true }), T0).svg, undefined);
   });
 });
