@@ -20,6 +20,11 @@ export interface KubeJobsSettings {
   /** `kubeJobs.codeLens.enabled`: Simulate · Run locally · Apply to cluster above each workload. */
   readonly codeLens: { readonly enabled: boolean };
   /**
+   * `kubeJobs.fixAll.includeAdvice`: "Fix all" also applies the fixes of info and hint findings
+   * (TTL, history limits, concurrencyPolicy…); by default it fixes errors and warnings only.
+   */
+  readonly fixAll: { readonly includeAdvice: boolean };
+  /**
    * `kubeJobs.redHatYamlInstalled`: the client sets it when the Red Hat YAML extension is
    * active, so the server leaves generic YAML syntax errors to it.
    */
@@ -52,6 +57,7 @@ export const DEFAULT_KUBE_JOBS_SETTINGS: KubeJobsSettings = {
   rules: {},
   inlayHints: { schedule: true },
   codeLens: { enabled: true },
+  fixAll: { includeAdvice: false },
   redHatYamlInstalled: false,
   trace: { server: 'off' },
   kubernetesVersion: 'auto',

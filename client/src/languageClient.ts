@@ -15,6 +15,7 @@ export function initializationOptions(ctx?: Ctx): KubeJobsInitializationOptions 
       rules: c.get('rules') ?? {},
       inlayHints: { schedule: c.get<boolean>('inlayHints.schedule') !== false },
       codeLens: { enabled: c.get<boolean>('codeLens.enabled') !== false },
+      fixAll: { includeAdvice: c.get<boolean>('fixAll.includeAdvice') === true },
       redHatYamlInstalled,
       kubernetesVersion: c.get<string>('kubernetesVersion') ?? 'auto',
       // A cluster the view connected to before the server started (kubernetesVersion.ts tells it later ones).

@@ -1,4 +1,4 @@
-import type { ActionView, CronJobPanelModel, EventView, Fact, FromWebview, JobPanelModel, SimulationPanelModel } from '../src/webviews/contract';
+import type { ActionView, CronJobPanelModel, EventView, Fact, FailureCard, FromWebview, JobPanelModel, SimulationPanelModel } from '../src/webviews/contract';
 import type { Child } from './dom';
 import { h, svg, table } from './dom';
 
@@ -51,23 +51,30 @@ function podTimeline(model: JobPanelModel): Child {
     h('figcaption', { class: 'muted' }, `Pods over ${Math.round(span / 1000)} s since the Job started`));
 }
 
+/** failureCard explains a Job in trouble: why it failed, is failing or is stuck, per container. */
+function failureCard(f: FailureCard): HTMLElement {
+  return h('section', { class: 'card failure', id: 'why-failed' },
+    h('h2', {}, `${f.title}: `, f.reason),
+    h('p', {}, f.message),
+    h('p', { class: 'explain' }, f.explanation),
+    ...f.containers.map((c) => h('div', { class: 'failing' },
+      h('h3', {}, `${c.pod} / ${c.container}`,
+        c.exitCode !== undefined ? ` — ${c.lastExit ? 'last exit code' : 'exit code'} ${c.exitCode}` : '',
+        c.reason ? ` (${c.reason})` : '',
+        c.restarts ? ` · ${c.restarts} restart${c.restarts === 1 ? '' : 's'}` : ''),
+      c.message ? h('p', {}, h('strong', {}, `${c.messageLabel ?? 'Message'}: `), c.message) : null,
+      c.explanation ? h('p', { class: 'explain' }, c.explanation) : null,
+      c.lastLines.length > 0
+        ? h('div', {}, h('p', { class: 'muted' }, c.linesFromPrevious ? 'Last log lines of the run that exited (kubectl logs --previous):' : 'Last log lines:'), h('pre', { class: 'last-lines' }, c.lastLines.join('\n')))
+        : h('p', { class: 'muted' }, 'Last log lines: loading or none.'))));
+}
+
 export function renderJob(model: JobPanelModel, post: Post): HTMLElement {
   const root = h('div', { class: 'panel' }, header('Job', model.name, model.namespace, model.context, model.phase, model.headline));
   if (!model.exists) return root;
   if (model.owner) root.appendChild(h('p', {}, 'Created by CronJob ', h('strong', {}, model.owner)));
   root.appendChild(actions(model.actions, post));
-  if (model.failure) {
-    const f = model.failure;
-    root.appendChild(h('section', { class: 'card failure', id: 'why-failed' },
-      h('h2', {}, 'Why it failed: ', f.reason),
-      h('p', {}, f.message),
-      h('p', { class: 'explain' }, f.explanation),
-      ...f.containers.map((c) => h('div', { class: 'failing' },
-        h('h3', {}, `${c.pod} / ${c.container}`, c.exitCode !== undefined ? ` — exit code ${c.exitCode}` : '', c.reason ? ` (${c.reason})` : ''),
-        c.message ? h('p', {}, h('strong', {}, 'Termination message: '), c.message) : null,
-        c.explanation ? h('p', { class: 'explain' }, c.explanation) : null,
-        c.lastLines.length > 0 ? h('pre', { class: 'last-lines' }, c.lastLines.join('\n')) : h('p', { class: 'muted' }, 'Last log lines: loading or none.')))));
-  }
+  if (model.failure) root.appendChild(failureCard(model.failure));
   root.appendChild(h('div', { class: 'columns' }, facts('Counts', model.counts), facts('Timing', model.timing)));
   root.appendChild(h('section', { class: 'card' }, h('h2', {}, 'Conditions'),
     model.conditions.length === 0 ? h('p', { class: 'muted' }, 'No conditions yet.') :
@@ -75,7 +82,7 @@ export function renderJob(model: JobPanelModel, post: Post): HTMLElement {
   root.appendChild(facts('Settings that matter', model.settings));
   root.appendChild(h('section', { class: 'card' }, h('h2', {}, `Pods (${model.pods.length})`),
     podTimeline(model),
-    table(['Pod', 'Phase', 'Restarts', 'Outcome', 'Node', 'Started'], model.pods.map((p) => [p.name, h('span', { class: p.failed ? 'warning' : '' }, p.phase), String(p.restarts), p.outcome, p.node, p.started]))));
+    table(['Pod', 'Status', 'Restarts', 'Details', 'Node', 'Started'], model.pods.map((p) => [p.name, h('span', { class: p.failed ? 'warning' : '' }, p.phase), String(p.restarts), p.outcome, p.node, p.started]))));
   root.appendChild(events(model.events, model.eventsNote));
   return root;
 }
@@ -87,6 +94,7 @@ function calendarView(model: CronJobPanelModel): HTMLElement {
   const label = 90;
   const days = model.calendar;
   return h('section', { class: 'card' }, h('h2', {}, 'Calendar (next 7 days, ', model.timeZone, ')'),
+    model.suspended ? h('p', { class: 'muted' }, 'Suspended: the CronJob controller creates no Job until it is resumed.') : null,
     svg('svg', { viewBox: `0 0 ${label + width + 60} ${days.length * row + 20}`, width: '100%', role: 'img', 'aria-label': 'Runs per day' },
       ...[0, 6, 12, 18, 24].map((hr) => svg('text', { x: label + (hr / 24) * width, y: 12, class: 'axis' }, `${String(hr).padStart(2, '0')}:00`)),
       ...days.map((d, i) => svg('g', {},

@@ -49,18 +49,26 @@ export function scheduleWords(spec: string, timeZone?: string): string | undefin
 }
 
 export function scheduleFacts(spec: string, timeZone: string | undefined, nowMs: number, count = 5): ScheduleFacts {
-  const zone = timeZone ?? 'UTC';
-  const base = { timeZone: zone, zoneFromController: timeZone === undefined };
   const { schedule, error } = parsed(spec);
+  // A CRON_TZ=/TZ= prefix wins: the controller passes such a schedule on unchanged and ignores
+  // spec.timeZone (formatSchedule, pkg/controller/cronjob/cronjob_controllerv2.go).
+  const own = schedule?.location !== undefined && schedule.location !== 'Local' ? schedule.location : undefined;
+  const zone = own ?? timeZone ?? 'UTC';
+  const base = { timeZone: zone, zoneFromController: own === undefined && timeZone === undefined };
   const description = schedule ? safe(() => describeSchedule(schedule, timeZone)) : undefined;
   if (!schedule) return { ...base, valid: false, error: error ?? 'invalid schedule', runs: [], warnings: [] };
-  if (timeZone !== undefined) {
+  if (timeZone !== undefined && own === undefined) {
     const check = validateTimeZone(timeZone);
     if (check && !check.ok) {
       return { ...base, valid: false, error: `timeZone: ${check.error ?? 'unknown time zone'}`, runs: [], warnings: [], schedule, ...(description ? { description } : {}) };
     }
   }
   const warnings: string[] = [];
+  if (own !== undefined) {
+    warnings.push(
+      `The schedule names its own zone (${own}): the controller uses it${timeZone !== undefined ? ` and ignores spec.timeZone (${timeZone})` : ''}, and the API server rejects a TZ or CRON_TZ prefix when the CronJob is created. Move the zone to spec.timeZone.`,
+    );
+  }
   const never = safe(() => neverFiresReason(schedule));
   if (never) warnings.push(`Never fires: ${never}.`);
   if (schedule.kind === 'cron' && safe(() => domDowIsOr(schedule))) {
@@ -68,7 +76,7 @@ export function scheduleFacts(spec: string, timeZone: string | undefined, nowMs:
   }
   const runs = never ? [] : safe(() => nextRuns(schedule, nowMs, count, timeZone)) ?? [];
   const last = runs[runs.length - 1];
-  if (last !== undefined && schedule.kind === 'cron' && schedule.location === undefined) {
+  if (last !== undefined && schedule.kind === 'cron') {
     const transition = nextZoneTransition(zone, nowMs, last);
     if (transition) {
       const forward = transition.offsetAfterSeconds > transition.offsetBeforeSeconds;

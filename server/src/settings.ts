@@ -47,10 +47,12 @@ export function mergeSettings(base: Settings, raw: unknown): Settings {
       ? versionSetting
       : base.kubernetesVersion;
   const connectedCluster = 'connectedCluster' in raw ? clusterOf(raw['connectedCluster']) : base.connectedCluster;
+  const fixAll = isRecord(raw['fixAll']) ? raw['fixAll'] : {};
   return {
     rules,
     inlayHints: { schedule: typeof inlay['schedule'] === 'boolean' ? inlay['schedule'] : base.inlayHints.schedule },
     codeLens: { enabled: typeof lens['enabled'] === 'boolean' ? lens['enabled'] : base.codeLens.enabled },
+    fixAll: { includeAdvice: typeof fixAll['includeAdvice'] === 'boolean' ? fixAll['includeAdvice'] : base.fixAll.includeAdvice },
     redHatYamlInstalled: typeof raw['redHatYamlInstalled'] === 'boolean' ? raw['redHatYamlInstalled'] : base.redHatYamlInstalled,
     trace: {
       server: typeof trace['server'] === 'string' && TRACE_VALUES.has(trace['server'])

@@ -8,6 +8,7 @@ import { RANDOM_NAME_ALPHABET } from '../../src-engine';
 import type { LogStore } from './logs';
 import type { KObject, Store } from './store';
 import { formatTime } from './timefmt';
+import { JOB_TRACKING_FINALIZER } from './gracefulDeletion';
 
 const MIN = 60_000;
 
@@ -142,12 +143,15 @@ export function podStatus(state: PodState, containerName: string, image: string,
   }
 }
 
+const FINISHED: ReadonlySet<PodState> = new Set(['Completed', 'Error', 'OOMKilled']);
+
 /** seedPod creates a Job's pod with the labels and ownerReference the Job controller sets. */
 export function seedPod(store: Store, job: KObject, name: string, state: PodState, startMs: number): KObject {
   const tmpl = job.spec.template;
   const c = tmpl.spec.containers[0] as KObject;
   return store.create('pods', {
-    metadata: { name, namespace: job.metadata.namespace, labels: { ...(tmpl.metadata?.labels ?? {}) }, ownerReferences: [ownerRef(job)], finalizers: ['batch.kubernetes.io/job-tracking'], creationTimestamp: formatTime(startMs) },
+    // The Job controller drops its tracking finalizer once it has counted a finished pod.
+    metadata: { name, namespace: job.metadata.namespace, labels: { ...(tmpl.metadata?.labels ?? {}) }, ownerReferences: [ownerRef(job)], ...(FINISHED.has(state) ? {} : { finalizers: [JOB_TRACKING_FINALIZER] }), creationTimestamp: formatTime(startMs) },
     spec: { ...tmpl.spec, nodeName: state === 'Pending' ? undefined : 'kind-worker', serviceAccountName: 'default', enableServiceLinks: true, preemptionPolicy: 'PreemptLowerPriority', priority: 0, tolerations: [{ key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }] },
     status: podStatus(state, c.name, c.image, startMs),
   }, { takeOwnership: true });

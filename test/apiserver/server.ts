@@ -38,6 +38,7 @@ import { servePodLog } from './podLog';
 import { decodeKubernetesProtobuf, isProtobuf } from './proto';
 import { StreamEnd } from './stream';
 import { WatchFaultShaper } from './watchFaults';
+import { standInKubelet } from './gracefulDeletion';
 
 export type { AccessRule, FaultSettings } from './faults';
 export type { KObject, StoreEvent } from './store';
@@ -225,6 +226,15 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
       logs.endPod(ev.object.metadata.namespace, ev.object.metadata.name);
     }
   });
+  // No kubelet here: a stand-in ends each graceful pod deletion when its grace period runs out.
+  const stopKubelet = standInKubelet(store, (marked) => {
+    store.subscribe((ev) => {
+      const meta = ev.object.metadata;
+      if (ev.resource === 'pods' && ev.type === 'MODIFIED' && meta.deletionTimestamp && (meta.deletionGracePeriodSeconds ?? 0) > 0) {
+        marked(meta.namespace, meta.name, Date.parse(meta.deletionTimestamp));
+      }
+    });
+  }, now);
 
   /**
    * userOf authenticates a request: a bearer token from `users`, then impersonation
@@ -609,7 +619,9 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
       sendJson(res, 200, { kind: `${ri.resource.kind}List`, apiVersion: ri.resource.group === '' ? 'v1' : `${ri.resource.group}/v1`, metadata: { resourceVersion: store.resourceVersion() }, items: items.map(stripTypeMeta) }, headers);
       return;
     }
-    const gone = store.delete(ri.resource.plural, ri.namespace, ri.name, { propagationPolicy: policy, dryRun, preconditionUid: precondition });
+    const graceText = ri.query.get('gracePeriodSeconds') ?? opts.gracePeriodSeconds;
+    const gracePeriodSeconds = graceText === undefined || graceText === null ? undefined : Number(graceText);
+    const gone = store.delete(ri.resource.plural, ri.namespace, ri.name, { propagationPolicy: policy, dryRun, preconditionUid: precondition, ...(gracePeriodSeconds !== undefined && Number.isFinite(gracePeriodSeconds) ? { gracePeriodSeconds } : {}) });
     sendJson(res, 200, gone, headers);
   };
 
@@ -803,6 +815,9 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
     writeKubeconfig: (p, k) => fs.writeFileSync(p, kubeconfigYaml(k), { mode: 0o600 }),
     kill: stopListening,
     restart: () => listen(port),
-    close: () => (server.listening ? stopListening() : Promise.resolve()),
+    close: () => {
+      stopKubelet();
+      return server.listening ? stopListening() : Promise.resolve();
+    },
   };
 }

@@ -17,6 +17,7 @@ import { apiVersionOf, resourceByName } from './resources';
 import type { StatusCause } from './status';
 import { alreadyExists, conflict, invalid, notFound } from './status';
 import { formatTime } from './timefmt';
+import { gracePeriodFor, planDeletion, removableAfterUpdate } from './gracefulDeletion';
 
 /** KObject is any Kubernetes object as JSON. */
 export type KObject = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -281,7 +282,7 @@ export class Store {
    * status subresource). A resourceVersion in the input must match (optimistic concurrency).
    * Immutable metadata (uid, creationTimestamp) is kept; generation bumps when spec changes.
    */
-  update(resource: string, input: KObject, opts: WriteOptions & { subresource?: 'status'; preserveStatus?: boolean } = {}): KObject {
+  update(resource: string, input: KObject, opts: WriteOptions & { subresource?: 'status'; preserveStatus?: boolean; markDeletion?: boolean } = {}): KObject {
     const r = resourceByName(resource);
     const ns = r.namespaced ? input.metadata?.namespace ?? 'default' : undefined;
     const name = input.metadata?.name ?? '';
@@ -317,8 +318,9 @@ export class Store {
     if (meta.namespace === undefined) {
       delete meta.namespace;
     }
-    if (old.metadata.deletionTimestamp) {
+    if (old.metadata.deletionTimestamp && !opts.markDeletion) {
       meta.deletionTimestamp = old.metadata.deletionTimestamp;
+      meta.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
     }
     if (r.tracksGeneration) {
       const changed = JSON.stringify(obj.spec) !== JSON.stringify(old.spec);
@@ -339,6 +341,8 @@ export class Store {
     meta.resourceVersion = this.nextRv();
     this.bucket(resource).set(keyOf(meta.namespace, meta.name), obj);
     this.emit('MODIFIED', resource, obj);
+    // The last finalizer of an object being deleted is gone: it goes now.
+    if (removableAfterUpdate(obj)) return this.delete(resource, meta.namespace, meta.name, { gracePeriodSeconds: 0 });
     return clone(obj);
   }
 
@@ -395,7 +399,7 @@ export class Store {
    * collector works asynchronously; here it finishes before the call returns.
    * Deleting a namespace deletes everything in it.
    */
-  delete(resource: string, namespace: string | undefined, name: string, opts: WriteOptions & { propagationPolicy?: PropagationPolicy; preconditionUid?: string } = {}): KObject {
+  delete(resource: string, namespace: string | undefined, name: string, opts: WriteOptions & { propagationPolicy?: PropagationPolicy; preconditionUid?: string; gracePeriodSeconds?: number } = {}): KObject {
     const r = resourceByName(resource);
     const ns = r.namespaced ? namespace ?? 'default' : undefined;
     const old = this.bucket(resource).get(keyOf(ns, name));
@@ -408,6 +412,15 @@ export class Store {
     const policy = opts.propagationPolicy ?? 'Background';
     if (opts.dryRun) {
       return clone(old);
+    }
+    // Graceful deletion and finalizers (gracefulDeletion.ts): mark instead of removing.
+    const finalizersBefore: string[] = old.metadata.finalizers ?? [];
+    const plan = planDeletion({ ...old, metadata: { ...old.metadata, finalizers: finalizersBefore.filter((f) => f !== 'foregroundDeletion') } }, gracePeriodFor(resource, old, opts.gracePeriodSeconds), this.now());
+    if (plan.kind === 'pending') {
+      return clone(old);
+    }
+    if (plan.kind === 'mark') {
+      return this.update(resource, { ...clone(old), metadata: { ...clone(plan.metadata), finalizers: old.metadata.finalizers, resourceVersion: undefined } }, { markDeletion: true });
     }
     if (policy === 'Foreground') {
       this.update(resource, { ...clone(old), metadata: { ...clone(old.metadata), resourceVersion: undefined, deletionTimestamp: formatTime(this.now()), finalizers: [...(old.metadata.finalizers ?? []), 'foregroundDeletion'] } });

@@ -1,7 +1,10 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FIX_ALL_TITLE, provideCodeActions } from '../../server/src/features/codeActions';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FIX_ALL_TITLE, fixAllEdits, provideCodeActions } from '../../server/src/features/codeActions';
+import { entryFindings } from '../../server/src/features/diagnostics';
 import { CRONJOB, parse, settingsWith, TEST_URI } from './caret';
 
 const unquoted = CRONJOB.replace('"0 3 * * *"', '*/5 * * * *');
@@ -31,6 +34,18 @@ describe('code actions', () => {
     assert.ok(parse(fixed).entries.every((entry) => entry.manifest.syntaxErrors.length === 0), 'the fixed file is valid YAML');
     const source = provideCodeActions(doc, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, settingsWith(), ['source.fixAll']);
     assert.deepEqual(source.map((a) => a.kind), ['source.fixAll.kubeJobs']);
+  });
+
+  it('fix all corrects every error of examples/common-mistakes.yaml and adds no advice unless asked', () => {
+    const text = fs.readFileSync(path.join(__dirname, '../../../examples/common-mistakes.yaml'), 'utf8');
+    const severities = (t: string): string[] => { const d = parse(t); return d.entries.flatMap((e) => entryFindings(d, e, settingsWith()).map((f) => `${f.severity} ${f.rule}`)); };
+    assert.deepEqual(severities(text).filter((f) => f.startsWith('error')).sort(), ['error restart-policy', 'error schedule-tz-prefix', 'error schedule-yaml', 'error time-zone']);
+    const fixed = TextDocument.applyEdits(TextDocument.create(TEST_URI, 'yaml', 1, text), fixAllEdits(parse(text), settingsWith()));
+    assert.deepEqual(severities(fixed).filter((f) => f.startsWith('error')), [], 'no error left');
+    assert.doesNotMatch(fixed, /ttlSecondsAfterFinished|HistoryLimit|concurrencyPolicy/, 'no opinionated additions by default');
+    const withAdvice = TextDocument.applyEdits(TextDocument.create(TEST_URI, 'yaml', 1, text), fixAllEdits(parse(text), settingsWith({ fixAll: { includeAdvice: true } })));
+    assert.match(withAdvice, /concurrencyPolicy: Forbid/, 'kubeJobs.fixAll.includeAdvice adds the advice fixes');
+    assert.deepEqual(severities(withAdvice).filter((f) => f.startsWith('error')), [], 'and still fixes every error');
   });
 
   it('has nothing to offer on a clean document', () => {

@@ -29,6 +29,15 @@ describe('hover on a schedule', () => {
     assert.match(hoverText(CRONJOB.replace('"0 3 * * *"', '"0 0 13 * |5"')), /day-of-month OR day-of-week/);
   });
 
+  it('a CRON_TZ prefix: the header, the table and the notes name the same zone', () => {
+    const text = hoverText(CRONJOB.replace('"0 3 * * *"', '"CRON_TZ=Europe/London 0 9 13 |* 5"').replace('timeZone: "Europe/Berlin"', 'timeZone: "America/New_York"'));
+    assert.match(text, /\(Europe\/London time\)/);
+    assert.match(text, /^\| Europe\/London \| UTC \|/m);
+    assert.match(text, /Fri 2026-03-06 09:00 GMT \| Fri 2026-03-06 09:00 UTC/);
+    assert.match(text, /ignores spec\.timeZone \(America\/New_York\)/);
+    assert.doesNotMatch(text, /times below assume UTC/);
+  });
+
   it('explains an invalid schedule with the parser\'s words', () => {
     assert.match(hoverText(CRONJOB.replace('"0 3 * * *"', '"0 0 * * |7"')), /Invalid schedule[\s\S]*end of range \(7\) above maximum \(6\)/);
   });

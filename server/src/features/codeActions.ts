@@ -1,7 +1,8 @@
 /**
  * Code actions: every fix the engine attaches to a finding becomes a quick fix on that
  * finding's diagnostic, and "Fix all kube-jobs problems in file" applies the preferred fix of
- * every finding at once (also offered as `source.fixAll.kubeJobs` for editor.codeActionsOnSave).
+ * every error and warning at once (also offered as `source.fixAll.kubeJobs` for
+ * editor.codeActionsOnSave); advice is included only when the settings ask for it.
  */
 import { CodeActionKind } from 'vscode-languageserver';
 import type { CodeAction, Range as LspRange, TextEdit as LspTextEdit } from 'vscode-languageserver';
@@ -53,19 +54,27 @@ export function provideCodeActions(doc: ParsedDocument, range: LspRange, setting
   return actions;
 }
 
+const SEVERITY_ORDER: Readonly<Record<string, number>> = { error: 0, warning: 1, info: 2, hint: 3 };
+
 /**
- * fixAllEdits takes the preferred (else first) fix of every finding in the file and drops
- * fixes whose edits overlap an earlier one, so the workspace edit is always applicable.
+ * fixAllEdits takes the preferred (else first) fix of every error and warning in the file —
+ * and of infos and hints too only when `kubeJobs.fixAll.includeAdvice` asks for it, since those
+ * fixes are opinions (a TTL, history limits) rather than corrections. Errors go first, and a fix
+ * whose edits overlap one already taken is dropped, so the workspace edit always applies and
+ * an error's fix is never crowded out by advice.
  */
 export function fixAllEdits(doc: ParsedDocument, settings: Settings): LspTextEdit[] {
+  const findings: Finding[] = [];
+  for (const entry of doc.entries) findings.push(...entryFindings(doc, entry, settings));
+  const wanted = findings
+    .filter((finding) => settings.fixAll.includeAdvice || finding.severity === 'error' || finding.severity === 'warning')
+    .sort((a, b) => (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9));
   const chosen: TextEdit[] = [];
-  for (const entry of doc.entries) {
-    for (const finding of entryFindings(doc, entry, settings)) {
-      const fix = preferredFix(finding);
-      if (!fix) continue;
-      if (fix.edits.some((edit) => chosen.some((other) => overlaps(edit.range, other.range)))) continue;
-      chosen.push(...fix.edits);
-    }
+  for (const finding of wanted) {
+    const fix = preferredFix(finding);
+    if (!fix) continue;
+    if (fix.edits.some((edit) => chosen.some((other) => overlaps(edit.range, other.range)))) continue;
+    chosen.push(...fix.edits);
   }
   return chosen.map(toLspTextEdit);
 }
