@@ -40,7 +40,7 @@ export interface RunCommandIo {
   lint?: LocalRunRequest['lint'];
 }
 
-const USAGE = `usage: kube-jobs run FILE [--name NAME] [--runtime process|docker|podman] [--time-scale N]
+export const USAGE = `usage: kube-jobs run FILE [--name NAME] [--runtime process|docker|podman] [--time-scale N]
                      [--env-file F]... [--cron-now | --cron-schedule] [--wait-ttl] [--yes]
 Runs a Job (or a CronJob's Job) on this machine with the Job and CronJob controllers'
 own rules: completions, parallelism, backoff, backoffLimit, activeDeadlineSeconds,

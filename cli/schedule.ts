@@ -27,7 +27,7 @@ export interface ScheduleAnswer {
   problems?: ScheduleProblem[];
 }
 
-const USAGE = `usage: kube-jobs schedule EXPR [--time-zone TZ] [--from RFC3339] [--count N] [--format text|json]
+export const USAGE = `usage: kube-jobs schedule EXPR [--time-zone TZ] [--from RFC3339] [--count N] [--format text|json]
        kube-jobs schedule --jsonl < requests.jsonl
 Validates a CronJob spec.schedule (and spec.timeZone) as the Kubernetes API server does and
 prints its next run times as the CronJob controller computes them (robfig/cron v3).

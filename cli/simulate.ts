@@ -38,7 +38,7 @@ export interface SimulateCommandIo {
   now?: () => number;
 }
 
-const USAGE = `usage: kube-jobs simulate FILE [options]
+export const USAGE = `usage: kube-jobs simulate FILE [options]
 Simulates the Kubernetes Job and CronJob controllers for the Job or CronJob in FILE ("-" = stdin)
 on a virtual clock, with pods that succeed or fail as you say.
   --name NAME           which Job/CronJob when FILE holds several
