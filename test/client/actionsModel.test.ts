@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { jobFromCronJob, manualJobName } from '../../client/src/views/model/manualJob';
 import { kubectlCommands, shellQuote } from '../../client/src/views/model/kubectl';
 import { toObjectRef } from '../../client/src/webviews/objectRef';
+import { actionErrorSentence } from '../../client/src/views/model/errorText';
 import { isFromWebview } from '../../client/src/webviews/contract';
 import { contentSecurityPolicy, panelHtml } from '../../client/src/webviews/html';
 import { cronJob } from './fixtures';
@@ -34,7 +35,18 @@ describe('actions as data', () => {
     assert.equal(cmds.find((c) => c.label === 'Suspend')?.command, `kubectl --context kind-kind -n demo patch cronjob backup --type=merge -p '{"spec":{"suspend":true}}'`);
     const job = kubectlCommands({ kind: 'Job', namespace: 'demo', name: 'j' }, { propagationPolicy: 'Orphan' });
     assert.equal(job.find((c) => c.label === 'Delete')?.command, 'kubectl -n demo delete job j --cascade=orphan');
+    assert.ok(job.some((c) => c.command === 'kubectl -n demo logs job/j --all-pods --all-containers --prefix --previous'), 'logs --previous for a Job');
+    assert.ok(kubectlCommands({ kind: 'Pod', namespace: 'demo', name: 'p' }).some((c) => c.command.endsWith('logs p --all-containers --previous')), 'logs --previous for a Pod');
     assert.equal(shellQuote("it's"), `'it'\\''s'`);
+  });
+
+  it('words a failed request as a sentence with the context, the server and what to check', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6443'), { code: 'ECONNREFUSED' });
+    assert.equal(actionErrorSentence({ doing: 'suspend CronJob demo/nightly', context: 'kind-kind', server: 'https://127.0.0.1:6443' }, refused),
+      'Could not suspend CronJob demo/nightly on context kind-kind: the API server (https://127.0.0.1:6443) refused the connection: is the cluster running, and is the server address in the kubeconfig right?');
+    assert.match(actionErrorSentence({ doing: 'delete Job demo/x', context: 'c' }, Object.assign(new Error('jobs "x" is forbidden'), { code: 403, status: { message: 'jobs "x" is forbidden' } })), /^Could not delete Job demo\/x on context c: the API server refused it: jobs "x" is forbidden \(RBAC/);
+    assert.equal(actionErrorSentence({ doing: 'x', context: 'c' }, new Error('GET /apis: no answer from https://h within 30 s')), 'Could not x on context c: the API server did not answer in time: the cluster may be down or unreachable from this network.');
+    assert.equal(actionErrorSentence({ doing: 'x', context: 'c' }, new Error('something odd.')), 'Could not x on context c: something odd.');
   });
 
   it('accepts command arguments from the tree, the panels and tests', () => {

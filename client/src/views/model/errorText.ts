@@ -67,11 +67,13 @@ export function actionErrorSentence(action: FailedAction, error: unknown): strin
   const lead = `Could not ${action.doing} on context ${action.context}`;
   const socketCode = typeof e.code === 'string' ? e.code : /\b(E[A-Z]{4,}|CERT_[A-Z_]+)\b/.exec(message)?.[1];
   const socket = socketCode ? SOCKET_CAUSES[socketCode] : undefined;
-  if (socket) return `${lead}: the API server${server} ${socket}.`;
-  if (/within \d+ s$/.test(message) || /timed? ?out/i.test(message)) return `${lead}: the API server${server} ${SOCKET_CAUSES.ETIMEDOUT}.`;
+  if (socket) return sentence(`${lead}: the API server${server} ${socket}`);
+  if (/within \d+ s$/.test(message) || /timed? ?out/i.test(message)) return sentence(`${lead}: the API server${server} ${SOCKET_CAUSES.ETIMEDOUT}`);
   const httpCode = typeof e.code === 'number' ? e.code : undefined;
   const status = httpCode !== undefined ? statusCause(httpCode, e.status?.message ?? message) : undefined;
-  if (status) return `${lead}: the API server${server} ${status.trim().replace(/\.$/, '')}.`;
-  const text = message.trim().replace(/\.$/, '');
-  return `${lead}: ${text || 'unknown error'}.`;
+  if (status) return sentence(`${lead}: the API server${server} ${status.trim()}`);
+  return sentence(`${lead}: ${message.trim() || 'unknown error'}`);
 }
+
+/** sentence ends a text with one full stop, unless it already ends with a question mark. */
+const sentence = (text: string): string => (/[?.]$/.test(text) ? text : `${text}.`);

@@ -43,6 +43,7 @@ export function kubectlCommands(t: KubectlTarget, options: { manualJobName?: str
   }
   if (t.kind === 'Job') {
     out.push({ label: 'Logs (all pods, follow)', command: line([...b, 'logs', `job/${t.name}`, '--all-pods', '--all-containers', '--prefix', '--timestamps', '-f']) });
+    out.push({ label: 'Logs of the previous containers (the runs that crashed)', command: line([...b, 'logs', `job/${t.name}`, '--all-pods', '--all-containers', '--prefix', '--previous']) });
     out.push({ label: 'Wait for completion', command: line([...b, 'wait', '--for=condition=complete', `job/${t.name}`, '--timeout=10m']) });
     out.push({ label: 'Suspend', command: line([...b, 'patch', 'job', t.name, '--type=merge', '-p', '{"spec":{"suspend":true}}']) });
     out.push({ label: 'Resume', command: line([...b, 'patch', 'job', t.name, '--type=merge', '-p', '{"spec":{"suspend":false}}']) });
