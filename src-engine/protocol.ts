@@ -101,8 +101,19 @@ export interface SimulateDocumentParams {
   readonly durationMs?: number;
   /** Pod outcomes in the CLI's `--pods` grammar (`succeed@20s,fail@5s:137`); every pod succeeds after 10 s when absent. */
   readonly pods?: string;
+  /** The seeded random pod model instead (the CLI's `--seed`, `--failure-rate`, `--durations`); not with `pods`. */
+  readonly random?: SimulateRandomPods;
   /** Also render the SVG timeline (default true). */
   readonly svg?: boolean;
+}
+
+/** The random pod model: each run fails with probability failureRate and lasts a whole number of seconds in [min, max]. */
+export interface SimulateRandomPods {
+  readonly seed: number;
+  /** 0..1 */
+  readonly failureRate: number;
+  readonly minDurationMs: number;
+  readonly maxDurationMs: number;
 }
 
 export interface SimulateDocumentResult {

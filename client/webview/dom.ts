@@ -15,6 +15,10 @@ export interface Props {
   readonly value?: string;
   readonly placeholder?: string;
   readonly checked?: boolean;
+  /** Groups radio buttons; names form fields for tests and assistive technology. */
+  readonly name?: string;
+  readonly min?: string;
+  readonly step?: string;
   readonly onClick?: (e: MouseEvent) => void;
   readonly onInput?: (e: Event) => void;
   readonly onChange?: (e: Event) => void;
@@ -32,6 +36,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = 
   if (props.value !== undefined && 'value' in el) (el as HTMLInputElement).value = props.value;
   if (props.placeholder && 'placeholder' in el) (el as HTMLInputElement).placeholder = props.placeholder;
   if (props.checked !== undefined && 'checked' in el) (el as HTMLInputElement).checked = props.checked;
+  if (props.name) el.setAttribute('name', props.name);
+  if (props.min !== undefined) el.setAttribute('min', props.min);
+  if (props.step !== undefined) el.setAttribute('step', props.step);
   const onClick = props.onClick;
   if (onClick) el.addEventListener('click', (e) => onClick(e as MouseEvent));
   if (props.onInput) el.addEventListener('input', props.onInput);

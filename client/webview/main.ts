@@ -4,7 +4,8 @@
  */
 import type { FromWebview, LogOptions, PanelModel, PersistedState, ToWebview } from '../src/webviews/contract';
 import { LogView } from './logView';
-import { renderCronJob, renderJob, renderSimulation } from './views';
+import { renderCronJob, renderJob } from './views';
+import { renderSimulation } from './simulationView';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -47,7 +48,7 @@ function ensureLogView(): LogView {
 function render(model: PanelModel): void {
   // Keep the scroll position: models arrive on every watch event.
   const scroll = window.scrollY;
-  const next = model.view === 'job' ? renderJob(model, post) : model.view === 'cronJob' ? renderCronJob(model, post) : renderSimulation(model);
+  const next = model.view === 'job' ? renderJob(model, post) : model.view === 'cronJob' ? renderCronJob(model, post) : renderSimulation(model, post);
   if (content) content.replaceWith(next);
   else app.replaceChildren(next);
   content = next;

@@ -1,10 +1,10 @@
-import type { ActionView, CronJobPanelModel, EventView, Fact, FailureCard, FromWebview, JobPanelModel, SimulationPanelModel } from '../src/webviews/contract';
+import type { ActionView, CronJobPanelModel, EventView, Fact, FailureCard, FromWebview, JobPanelModel } from '../src/webviews/contract';
 import type { Child } from './dom';
 import { h, svg, table } from './dom';
 
 type Post = (m: FromWebview) => void;
 
-function facts(title: string, list: readonly Fact[]): HTMLElement {
+export function facts(title: string, list: readonly Fact[]): HTMLElement {
   return h('section', { class: 'card' }, h('h2', {}, title),
     h('dl', { class: 'facts' }, ...list.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, f.value, f.note ? h('span', { class: 'note' }, ` — ${f.note}`) : null)])));
 }
@@ -133,19 +133,5 @@ export function renderCronJob(model: CronJobPanelModel, post: Post): HTMLElement
         h('a', { class: 'link', title: 'Open this Job', onClick: () => post({ type: 'openJob', name: j.name }) }, j.name),
         j.phase, j.completions, j.duration, j.started, j.manual ? h('span', { class: 'badge' }, 'manual') : '']))));
   root.appendChild(events(model.events, model.eventsNote));
-  return root;
-}
-
-export function renderSimulation(model: SimulationPanelModel): HTMLElement {
-  const root = h('div', { class: 'panel' }, h('header', {}, h('h1', {}, model.title)));
-  if (model.error) root.appendChild(h('p', { class: 'error' }, model.error));
-  if (model.svgDataUrl && model.svgDataUrl.startsWith('data:image/svg+xml;base64,')) {
-    const img = h('img', { class: 'timeline-img' });
-    img.alt = 'Simulation timeline';
-    img.src = model.svgDataUrl;
-    root.appendChild(h('section', { class: 'card' }, h('h2', {}, 'Timeline'), img));
-  }
-  root.appendChild(facts('Run', model.facts));
-  if (model.events.length > 0) root.appendChild(h('section', { class: 'card' }, h('h2', {}, 'Events'), table(['Time', 'Event'], model.events.map((e) => [e.time, e.text]))));
   return root;
 }

@@ -59,6 +59,8 @@ export interface SimulationRequest {
   readonly durationMs?: number;
   /** Pod outcomes in the CLI's `--pods` grammar. */
   readonly pods?: string;
+  /** The seeded random pod model (not with `pods`). */
+  readonly random?: engine.SimulateRandomPods;
   readonly svg: boolean;
 }
 
@@ -81,6 +83,15 @@ export function startDocumentSimulation(kind: WorkloadKind, value: unknown, requ
     const parsed = engine.specPodModel(request.pods);
     if (!parsed.ok) return { errors: [`pods: ${parsed.error}`] };
     podModel = parsed.model;
+  }
+  if (request.random !== undefined) {
+    const r = request.random;
+    if (request.pods !== undefined) return { errors: ['pods and random cannot be combined: choose scripted outcomes or the random model'] };
+    const finite = [r.seed, r.failureRate, r.minDurationMs, r.maxDurationMs].every((n) => typeof n === 'number' && Number.isFinite(n));
+    if (!finite || r.failureRate < 0 || r.failureRate > 1 || r.minDurationMs < 0 || r.maxDurationMs < 0) {
+      return { errors: ['random: the failure rate must be between 0 and 1, the durations not negative'] };
+    }
+    podModel = engine.randomPodModel({ seed: Math.trunc(r.seed), failureRate: r.failureRate, minDurationMs: r.minDurationMs, maxDurationMs: r.maxDurationMs });
   }
   const started = engine.startSimulation(kind, value, {
     start: request.startMs,

@@ -82,6 +82,17 @@ describe('kubeJobs/simulateDocument', () => {
     assert.match(bogus.error ?? '', /pods: bad pods entry/);
   });
 
+  it('takes the random pod model (seed, failure rate, durations), reproducibly, and refuses it with pods', () => {
+    const doc = parse(`${JOB}---\n${CRONJOB}`);
+    const random = { seed: 7, failureRate: 1, minDurationMs: 5000, maxDurationMs: 5000 };
+    const failing = provideSimulation(doc, { uri: TEST_URI, documentIndex: 0, random }, NOW_MS);
+    const pods = (failing.result as { pods: { phase: string; exitCode: number }[] }).pods;
+    assert.ok(pods.length > 1 && pods.every((p) => p.phase === 'Failed'), 'failure rate 1: every pod fails');
+    assert.deepEqual(provideSimulation(doc, { uri: TEST_URI, documentIndex: 1, random: { ...random, failureRate: 0.5 } }, NOW_MS).result, provideSimulation(doc, { uri: TEST_URI, documentIndex: 1, random: { ...random, failureRate: 0.5 } }, NOW_MS).result, 'same seed, same run');
+    assert.match(provideSimulation(doc, { uri: TEST_URI, documentIndex: 0, random, pods: 'succeed' }, NOW_MS).error ?? '', /cannot be combined/);
+    assert.match(provideSimulation(doc, { uri: TEST_URI, documentIndex: 0, random: { ...random, failureRate: 2 } }, NOW_MS).error ?? '', /between 0 and 1/);
+  });
+
 
   it('explains why a document cannot be simulated', async () => {
     const doc = parse(`apiVersion: v1\nkind: ConfigMap\n---\n${JOB}`);

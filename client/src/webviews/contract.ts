@@ -149,6 +149,29 @@ export interface CronJobPanelModel {
   readonly actions: readonly ActionView[];
 }
 
+/** One scripted pod outcome: a `kube-jobs simulate --pods` entry (`1=fail@5s:137`). */
+export interface PodOutcomeRow {
+  /** The completion index it applies to (Indexed Jobs); absent: the next pod, whatever its index. */
+  readonly index?: number;
+  readonly outcome: 'succeed' | 'fail';
+  readonly afterSeconds: number;
+  /** Exit code of a failure (1–255). */
+  readonly exitCode?: number;
+}
+
+/** What a person sets in the simulation panel; the panel re-runs the simulation with it. */
+export interface SimulationControls {
+  /** Window start, `YYYY-MM-DDTHH:MM`, UTC. */
+  readonly start: string;
+  /** Window length; absent: a Job until it finishes (and its TTL). */
+  readonly forAmount?: number;
+  readonly forUnit: 'minutes' | 'hours' | 'days';
+  /** Every pod succeeds after 10 s, scripted outcomes (rows), or the seeded random model. */
+  readonly pods: 'default' | 'scripted' | 'random';
+  readonly rows: readonly PodOutcomeRow[];
+  readonly random: { readonly seed: number; readonly failurePercent: number; readonly minSeconds: number; readonly maxSeconds: number };
+}
+
 export interface SimulationPanelModel {
   readonly view: 'simulation';
   readonly title: string;
@@ -157,6 +180,14 @@ export interface SimulationPanelModel {
   readonly svgDataUrl?: string;
   readonly facts: readonly Fact[];
   readonly events: readonly { readonly time: string; readonly text: string }[];
+  /** The controls as last run (absent for a simulation that cannot be re-run). */
+  readonly controls?: SimulationControls;
+  /** Why the window is where it is (several days, a DST change). */
+  readonly windowNote?: string;
+  /** The same simulation from a terminal. */
+  readonly command?: string;
+  /** The outcome in one line. */
+  readonly summary?: string;
 }
 
 export type PanelModel = JobPanelModel | CronJobPanelModel | SimulationPanelModel;
@@ -189,7 +220,8 @@ export type FromWebview =
   | { readonly type: 'action'; readonly action: ActionId }
   | { readonly type: 'logOptions'; readonly options: LogOptions }
   | { readonly type: 'saveLogs'; readonly text: string }
-  | { readonly type: 'openJob'; readonly name: string };
+  | { readonly type: 'openJob'; readonly name: string }
+  | { readonly type: 'simulate'; readonly controls: SimulationControls };
 
 /** The state the page persists with setState (restored when the panel is shown again). */
 export interface PersistedState {
@@ -219,7 +251,31 @@ export function isFromWebview(m: unknown): m is FromWebview {
       return typeof (m as { text?: unknown }).text === 'string';
     case 'openJob':
       return typeof (m as { name?: unknown }).name === 'string';
+    case 'simulate':
+      return isSimulationControls((m as { controls?: unknown }).controls);
     default:
       return false;
   }
+}
+
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** isSimulationControls checks the shape of controls a page sent (values are checked again when used). */
+function isSimulationControls(c: unknown): c is SimulationControls {
+  if (!c || typeof c !== 'object') return false;
+  const o = c as Record<string, unknown>;
+  const random = o.random as Record<string, unknown> | undefined;
+  return (
+    typeof o.start === 'string' &&
+    (o.forAmount === undefined || isNumber(o.forAmount)) &&
+    (o.forUnit === 'minutes' || o.forUnit === 'hours' || o.forUnit === 'days') &&
+    (o.pods === 'default' || o.pods === 'scripted' || o.pods === 'random') &&
+    Array.isArray(o.rows) &&
+    o.rows.length <= 100 &&
+    o.rows.every((r: unknown) => {
+      const row = r as Record<string, unknown> | null;
+      return !!row && (row.outcome === 'succeed' || row.outcome === 'fail') && isNumber(row.afterSeconds) && (row.index === undefined || isNumber(row.index)) && (row.exitCode === undefined || isNumber(row.exitCode));
+    }) &&
+    !!random && isNumber(random.seed) && isNumber(random.failurePercent) && isNumber(random.minSeconds) && isNumber(random.maxSeconds)
+  );
 }

@@ -49,6 +49,7 @@ export async function provideSimulation(
       startMs: params.startMs ?? nowMs,
       ...(params.durationMs !== undefined ? { durationMs: params.durationMs } : {}),
       ...(params.pods !== undefined ? { pods: params.pods } : {}),
+      ...(params.random !== undefined ? { random: params.random } : {}),
       svg: params.svg !== false,
     });
     if ('errors' in started) return { ...described, error: started.errors.join('; '), errors: started.errors };
