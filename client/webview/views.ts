@@ -64,9 +64,10 @@ function failureCard(f: FailureCard): HTMLElement {
         c.restarts ? ` · ${c.restarts} restart${c.restarts === 1 ? '' : 's'}` : ''),
       c.message ? h('p', {}, h('strong', {}, `${c.messageLabel ?? 'Message'}: `), c.message) : null,
       c.explanation ? h('p', { class: 'explain' }, c.explanation) : null,
-      c.lastLines.length > 0
-        ? h('div', {}, h('p', { class: 'muted' }, c.linesFromPrevious ? 'Last log lines of the run that exited (kubectl logs --previous):' : 'Last log lines:'), h('pre', { class: 'last-lines' }, c.lastLines.join('\n')))
-        : h('p', { class: 'muted' }, 'Last log lines: loading or none.'))));
+      c.neverRan ? h('p', { class: 'muted' }, 'No log: the container has not run yet.')
+        : c.lastLines.length > 0
+          ? h('div', {}, h('p', { class: 'muted' }, c.linesFromPrevious ? 'Last log lines of the run that exited (kubectl logs --previous):' : 'Last log lines:'), h('pre', { class: 'last-lines' }, c.lastLines.join('\n')))
+          : h('p', { class: 'muted' }, 'Last log lines: loading or none.'))));
 }
 
 export function renderJob(model: JobPanelModel, post: Post): HTMLElement {

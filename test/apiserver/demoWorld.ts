@@ -30,6 +30,8 @@ export interface CronJobSeed {
   suspend?: boolean;
   timeZone?: string;
   lastScheduleMs?: number;
+  /** The jobTemplate's backoffLimit (default 2). */
+  backoffLimit?: number;
 }
 
 /** seedCronJob creates a CronJob as a user would have (defaults filled, empty status). */
@@ -45,7 +47,7 @@ export function seedCronJob(store: Store, s: CronJobSeed): KObject {
     suspend: s.suspend ?? false,
     successfulJobsHistoryLimit: 3,
     failedJobsHistoryLimit: 1,
-    jobTemplate: { metadata: {}, spec: { backoffLimit: 2, template: { metadata: {}, spec: { restartPolicy: 'OnFailure', containers: [container(s.name, s.image ?? 'busybox:1.36')], dnsPolicy: 'ClusterFirst', schedulerName: 'default-scheduler', securityContext: {}, terminationGracePeriodSeconds: 30 } } } },
+    jobTemplate: { metadata: {}, spec: { backoffLimit: s.backoffLimit ?? 2, template: { metadata: {}, spec: { restartPolicy: 'OnFailure', containers: [container(s.name, s.image ?? 'busybox:1.36')], dnsPolicy: 'ClusterFirst', schedulerName: 'default-scheduler', securityContext: {}, terminationGracePeriodSeconds: 30 } } } },
   };
   if (s.timeZone) {
     spec.timeZone = s.timeZone;
@@ -185,7 +187,7 @@ export function seedJob(store: Store, s: JobSeed, counter = { n: 0 }): { job: KO
   }
   const job = store.create('jobs', {
     metadata: meta,
-    spec: { parallelism: 1, completions: 1, backoffLimit: s.backoffLimit ?? (s.owner ? 2 : 6), completionMode: 'NonIndexed', suspend: s.state === 'suspended', podReplacementPolicy: 'TerminatingOrFailed', selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } }, template },
+    spec: { parallelism: 1, completions: 1, backoffLimit: s.backoffLimit ?? s.owner?.spec.jobTemplate.spec.backoffLimit ?? 6, completionMode: 'NonIndexed', suspend: s.state === 'suspended', podReplacementPolicy: 'TerminatingOrFailed', selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } }, template },
     status: jobStatus(s.state, s.startMs, podStates),
   }, { takeOwnership: true });
   const pods = podStates.map((p, i) => seedPod(store, job, `${s.name}-${podSuffix(counter.n++)}`, p, s.startMs + i * MIN));
@@ -255,7 +257,8 @@ export function seedDemoWorld(store: Store, logs: LogStore, nowMs: number): Demo
   const hour = 60 * MIN;
   const cleanup = seedCronJob(store, { namespace: 'demo', name: 'nightly-cleanup', schedule: '0 2 * * *', timeZone: 'Etc/UTC', lastScheduleMs: nowMs - 3 * hour });
   const report = seedCronJob(store, { namespace: 'demo', name: 'hourly-report', schedule: '0 * * * *', lastScheduleMs: nowMs - 5 * MIN });
-  const sync = seedCronJob(store, { namespace: 'batch-jobs', name: 'data-sync', schedule: '*/15 * * * *', suspend: true, lastScheduleMs: nowMs - 2 * hour, image: 'registry.example.com/data-sync:2.1' });
+  // Its Job's pod crash-loops with 3 restarts: with restartPolicy OnFailure, a backoffLimit of 6 keeps it running.
+  const sync = seedCronJob(store, { namespace: 'batch-jobs', name: 'data-sync', schedule: '*/15 * * * *', suspend: true, lastScheduleMs: nowMs - 2 * hour, image: 'registry.example.com/data-sync:2.1', backoffLimit: 6 });
   world.cronJobs.push(cleanup, report, sync);
   const add = (seed: JobSeed): void => {
     const { job, pods } = seedJob(store, seed, counter);

@@ -48,6 +48,7 @@ describe('Job panel model', () => {
     const c = pulling?.containers[0];
     assert.deepEqual([c?.messageLabel, c?.message], ['Waiting message', 'Back-off pulling image "nope:1"']);
     assert.match(c?.explanation ?? '', /cannot pull the image/);
+    assert.equal(c?.neverRan, true, 'no log to fetch from a container that never ran');
   });
 
   it('a crash-looping pod makes the Job failing: restarts, last exit code, the previous run\'s log lines, OnFailure counting', () => {

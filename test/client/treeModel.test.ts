@@ -93,7 +93,7 @@ describe('cluster tree model', () => {
     const running1 = job('r', { status: { active: 1, startTime: iso(T0 - 30_000) }, spec: { completions: 1 } });
     const failing = jobRow(running1, opts, [pod('r-a', 'r', crashLooping(4, 1))]);
     assert.equal(failing.icon, 'job-failing');
-    assert.equal(failing.description, 'Running · 0/1 · 1 pod CrashLoopBackOff · 30s');
+    assert.equal(failing.description, 'Running · 0/1 · 1 pod CrashLoopBackOff · under 1m');
     assert.equal(jobRow(running1, opts, [pod('r-b', 'r', waiting('ImagePullBackOff'))]).icon, 'job-stuck');
     assert.equal(jobRow(running1, opts, [pod('r-c', 'r', running())]).icon, 'job-running');
     const fresh = jobRow(job('fresh', { spec: { completions: 1 } }), opts);
@@ -104,8 +104,10 @@ describe('cluster tree model', () => {
   it('rows say when their text goes stale: the next run passing, a running duration ticking', () => {
     assert.equal(cronJobRow(cronJob('nightly', { schedule: '0 13 * * *' }), opts).refreshAtMs, T0 + 3600_000 + 1);
     assert.equal(cronJobRow(cronJob('paused', { suspend: true }), opts).refreshAtMs, undefined);
-    assert.equal(jobRow(job('r', { status: { active: 1, startTime: iso(T0 - 30_500) } }), opts).refreshAtMs, T0 + 500);
-    assert.equal(jobRow(job('r', { status: { active: 1, startTime: iso(T0 - 7200_000) } }), opts).refreshAtMs, T0 + 60_000);
+    assert.equal(jobRow(job('r', { status: { active: 1, startTime: iso(T0 - 30_500) } }), opts).refreshAtMs, T0 + 29_500);
+    const long = jobRow(job('r', { status: { active: 1, startTime: iso(T0 - 7_230_000) } }), opts);
+    assert.deepEqual([long.description?.endsWith('· 2h'), long.refreshAtMs], [true, T0 + 30_000], 'a running duration to the minute, redrawn at the next minute');
+    assert.equal(jobRow(job('d', { status: { active: 1, startTime: iso(T0 - 2 * 86_400_000 - 60_000) } }), opts).refreshAtMs, T0 + 3_540_000, 'after a day, hourly');
     assert.equal(jobRow(job('done', { status: { conditions: [{ type: 'Complete', status: 'True' }], startTime: iso(T0 - 60_000), completionTime: iso(T0) } }), opts).refreshAtMs, undefined);
   });
 

@@ -223,6 +223,34 @@ export class Workbench {
     await row.and(this.page.locator('[aria-expanded="true"]')).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   }
 
+  /** Drags the side bar's edge so it is `width` pixels wide (long tree rows stay readable in screenshots). */
+  async widenSideBar(width: number): Promise<void> {
+    const box = await this.page.locator('.part.sidebar').boundingBox();
+    if (!box) throw new Error('no side bar');
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(box.x + box.width - 1, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width, y, { steps: 8 });
+    await this.page.mouse.up();
+  }
+
+  /** Types into the open quick input (input box or quick pick) and accepts with Enter. */
+  async answerQuickInput(text: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await input.fill(text);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+  }
+
+  /** Picks the row of the open quick pick whose label matches `label`. */
+  async pickQuickItem(label: string | RegExp): Promise<void> {
+    const item = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+    await this.expectVisible(item, `the quick pick item ${String(label)}`);
+    await item.click();
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+  }
+
   /** Asserts, with a readable message, that a locator becomes visible. */
   async expectVisible(locator: Locator, what: string): Promise<void> {
     try {

@@ -98,10 +98,11 @@ export class JobPanel extends BasePanel {
     if (job) this.fetchFailingLines(failureCard(job, pods)?.containers ?? []);
   }
 
-  private fetchFailingLines(containers: readonly { pod: string; container: string; linesFromPrevious?: boolean }[]): void {
+  private fetchFailingLines(containers: readonly { pod: string; container: string; linesFromPrevious?: boolean; neverRan?: boolean }[]): void {
     const transport = this.ctx.cluster.session?.transport;
     if (!transport) return;
     for (const c of containers) {
+      if (c.neverRan) continue;
       const key = `${c.pod}/${c.container}`;
       if (this.lastLines.has(key) || this.fetchingLines.has(key)) continue;
       this.fetchingLines.add(key);

@@ -59,6 +59,8 @@ export interface FailingContainerView {
   readonly lastLines: readonly string[];
   /** The last log lines are from the previous instance (`kubectl logs --previous`). */
   readonly linesFromPrevious?: boolean;
+  /** The container never ran (its image cannot be pulled, the pod is not scheduled): there is no log to show. */
+  readonly neverRan?: boolean;
 }
 
 /**

@@ -40,6 +40,9 @@ export interface FailingCounts {
 export function explainFailing(c: FailingCounts): string {
   const limit = c.backoffLimit ?? Number(DEFAULT_BACKOFF_LIMIT);
   const onFailure = c.restartPolicy === 'OnFailure';
+  if ((onFailure && (limit === 0 ? c.restarts > 0 : c.restarts >= limit)) || c.failedPods > limit) {
+    return `The Job has used up spec.backoffLimit (${limit}): ${onFailure ? `${c.restarts} container restarts and ` : ''}${c.failedPods} failed pods. The Job controller fails it at its next sync.`;
+  }
   const counted = onFailure
     ? `With restartPolicy OnFailure a crashing container restarts in place, and each restart counts: ${c.restarts} restart${c.restarts === 1 ? '' : 's'} and ${c.failedPods} failed pod${c.failedPods === 1 ? '' : 's'} so far. The Job fails when the restarts reach spec.backoffLimit (${limit}) or the failed pods exceed it`
     : `Each failed pod counts (${c.failedPods} so far) and a new pod replaces it after a back-off. The Job fails when the failed pods exceed spec.backoffLimit (${limit})`;

@@ -23,6 +23,7 @@ function containerView(pod: Pod, r: PodReading, lastLines: ReadonlyMap<string, r
             : pod.status?.message ? { message: pod.status.message, messageLabel: 'Pod message' }
               : undefined;
   const explanation = explainContainer(reason, exit?.exitCode);
+  const neverRan = exit === undefined && (r.waiting !== undefined || r.unschedulable !== undefined);
   return {
     pod: nameOf(pod),
     container,
@@ -34,6 +35,7 @@ function containerView(pod: Pod, r: PodReading, lastLines: ReadonlyMap<string, r
     ...(explanation ? { explanation } : {}),
     lastLines: lastLines?.get(`${nameOf(pod)}/${container}`) ?? [],
     ...(lastExit ? { linesFromPrevious: true } : {}),
+    ...(neverRan ? { neverRan: true } : {}),
   };
 }
 

@@ -12,11 +12,17 @@ export function formatDuration(ms: number): string {
 }
 
 /**
- * nextChangeOfDuration is how long until formatDuration(ms) shows another text as ms grows:
- * a second under an hour, then a minute, then an hour after a day. A clock redraws then.
+ * formatRunningDuration renders a span still growing to the minute (`under 1m`, `5m`, `2h 5m`,
+ * `3d 4h`): a tree row that ticked every second would re-fetch its children every second, and
+ * a right-click on one of them could then reach the command without its row.
  */
-export function nextChangeOfDuration(ms: number): number {
-  const unit = ms < 3_600_000 ? 1000 : ms < 86_400_000 ? 60_000 : 3_600_000;
+export function formatRunningDuration(ms: number): string {
+  return ms < 60_000 ? 'under 1m' : formatDuration(Math.floor(ms / 60_000) * 60_000);
+}
+
+/** nextChangeOfRunningDuration is how long until formatRunningDuration(ms) shows another text: the next minute, or hour after a day. */
+export function nextChangeOfRunningDuration(ms: number): number {
+  const unit = ms < 86_400_000 ? 60_000 : 3_600_000;
   return unit - (Math.max(0, ms) % unit);
 }
 

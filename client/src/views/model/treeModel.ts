@@ -6,7 +6,7 @@ import { jobCompletions, jobDurationMs, jobPhase, kubectlJobStatus } from './job
 import { jobTrouble } from './jobTrouble';
 import type { PodHealth } from './podHealth';
 import { podSummary, readPod } from './podHealth';
-import { nextChangeOfDuration } from './format';
+import { formatRunningDuration, nextChangeOfRunningDuration } from './format';
 import { describeSchedule, nextRunMs } from './schedule';
 import { formatAge, formatDuration, formatInZone } from './format';
 
@@ -136,10 +136,12 @@ export function jobRow(job: Job, options: TreeOptions, pods: readonly Pod[] = []
   const duration = jobDurationMs(job, options.nowMs);
   const failed = job.status?.failed ?? 0;
   const trouble = jobTrouble(job, pods);
+  const finished = phase === 'complete' || phase === 'failed';
+  const ticking = duration !== undefined && !finished && !job.status?.completionTime;
   const parts = [status, jobCompletions(job)];
   if (failed > 0) parts.push(`${failed} failed`);
   if (trouble) parts.push(trouble.summary);
-  if (duration !== undefined) parts.push(formatDuration(duration));
+  if (duration !== undefined) parts.push(ticking ? formatRunningDuration(duration) : formatDuration(duration));
   const conditions = (job.status?.conditions ?? []).filter((c) => c.status === 'True').map((c) => `${c.type}${c.reason ? ` (${c.reason})` : ''}${c.message ? `: ${c.message}` : ''}`);
   const tooltip = [
     `Job ${ns}/${name}`,
@@ -151,8 +153,6 @@ export function jobRow(job: Job, options: TreeOptions, pods: readonly Pod[] = []
   ].join('\n');
   const suspended = phase === 'suspended';
   const f = flags(ns, options, [['can-patch', 'patch', 'jobs'], ['can-delete', 'delete', 'jobs']]);
-  const finished = phase === 'complete' || phase === 'failed';
-  const ticking = duration !== undefined && !finished && !job.status?.completionTime;
   return {
     id: nodeId.job(ns, name),
     kind: 'job',
@@ -163,7 +163,7 @@ export function jobRow(job: Job, options: TreeOptions, pods: readonly Pod[] = []
     collapsible: true,
     contextValue: ['job', suspended ? 'suspended' : finished ? 'finished' : 'running', ...f].join(';'),
     ref: { kind: 'Job', namespace: ns, name },
-    ...(ticking ? { refreshAtMs: options.nowMs + nextChangeOfDuration(duration) } : {}),
+    ...(ticking ? { refreshAtMs: options.nowMs + nextChangeOfRunningDuration(duration) } : {}),
   };
 }
 
