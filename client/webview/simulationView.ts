@@ -13,9 +13,9 @@ type Post = (m: FromWebview) => void;
 const numberOr = (text: string, fallback: number | undefined): number | undefined => (text.trim() === '' ? fallback : Number(text));
 
 /** numberField is a labelled number input that writes into the controls being edited. */
-function numberField(label: string, name: string, value: number | undefined, set: (n: number | undefined) => void, width = 'narrow'): HTMLElement {
+function numberField(label: string, name: string, value: number | undefined, set: (n: number | undefined) => void, placeholder?: string): HTMLElement {
   return h('label', { class: 'field' }, `${label} `,
-    h('input', { type: 'number', name, class: `input ${width}`, value: value === undefined ? '' : String(value), step: 'any', ariaLabel: label, onInput: (e) => set(numberOr((e.target as HTMLInputElement).value, undefined)) }));
+    h('input', { type: 'number', name, class: 'input narrow', value: value === undefined ? '' : String(value), step: 'any', ariaLabel: label, ...(placeholder ? { placeholder } : {}), onInput: (e) => set(numberOr((e.target as HTMLInputElement).value, undefined)) }));
 }
 
 function outcomeRows(c: { rows: PodOutcomeRow[] }, redraw: () => void): HTMLElement {
@@ -66,7 +66,7 @@ function controlsForm(model: SimulationPanelModel, initial: SimulationControls, 
       h('div', { class: 'row' },
         h('label', { class: 'field' }, 'Start (UTC) ', h('input', { type: 'datetime-local', name: 'start', class: 'input', value: c.start, ariaLabel: 'Start (UTC)', onInput: (e) => { c.start = (e.target as HTMLInputElement).value; } })),
         h('button', { class: 'secondary', title: 'Start the window now', onClick: () => { c.start = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString().slice(0, 16); draw(); } }, 'Now'),
-        numberField('For', 'for', c.forAmount, (n) => { c.forAmount = n; }), unit),
+        numberField('For', 'for', c.forAmount, (n) => { c.forAmount = n; }, 'to the end'), unit),
       model.windowNote ? h('p', { class: 'muted' }, model.windowNote) : null,
       h('h2', {}, 'Pods'),
       choice(c, 'default', 'Every pod succeeds after 10 s', draw),

@@ -62,7 +62,7 @@ describe('cluster actions', { timeout: 600_000 }, () => {
   });
 
   it('the Kube Jobs view opens on the demo cluster', async () => {
-    await wb.page.locator('.activitybar').getByRole('tab', { name: /Kube Jobs/ }).click();
+    await wb.showKubeJobsView();
     await wb.expandTreeRow(row('kube-jobs-test', 1));
     await wb.expandTreeRow(row(/^demo/, 2));
     await wb.expectVisible(row('nightly-cleanup', 3), 'the nightly-cleanup CronJob row');
@@ -260,7 +260,7 @@ describe('cluster actions', { timeout: 600_000 }, () => {
   });
 
   it('an action the API server fails reads as one sentence with the context and server, and Retry runs it again', async () => {
-    await wb.page.locator('.activitybar').getByRole('tab', { name: /Kube Jobs/ }).click();
+    await wb.showKubeJobsView();
     // The connection of every request about this CronJob is cut, as a flaky proxy does; the watches stay up.
     apiServer.faults.set({ dropConnectionRate: 1, pathIncludes: 'cronjobs/every-minute' });
     await menus.rightClick(row('every-minute', 3), 'Suspend');

@@ -36,7 +36,9 @@ const walk = (dir) => {
   }
 };
 walk(root);
-files.sort();
+// Coverage checks read what the journeys recorded, so they run last.
+const isCoverage = (f) => /Coverage\.e2e\.test\.js$/.test(f);
+files.sort((a, b) => Number(isCoverage(a)) - Number(isCoverage(b)) || a.localeCompare(b));
 if (files.length === 0) {
   console.error('e2e: no journeys matched');
   process.exit(1);

@@ -117,6 +117,13 @@ export class Workbench {
     await view.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   }
 
+  /** Shows the Kube Jobs view (its activity bar tab toggles the side bar, so it is clicked only when the view is not showing). */
+  async showKubeJobsView(): Promise<void> {
+    const view = this.page.locator('.part.sidebar .composite.title', { hasText: /KUBE JOBS/i });
+    if (!(await view.isVisible())) await this.page.locator('.activitybar').getByRole('tab', { name: /Kube Jobs/ }).click();
+    await view.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  }
+
   /** Opens a top-level workspace file by clicking it in the Explorer; waits for its editor tab. */
   async openFromExplorer(fileName: string): Promise<void> {
     await this.showExplorer();
@@ -177,6 +184,27 @@ export class Workbench {
     const widget = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents').first();
     await widget.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     return widget.innerText();
+  }
+
+  /**
+   * Puts the cursor on the first occurrence of `text` and asks for the hover with the keyboard
+   * (Ctrl+K Ctrl+I, "Show or Focus Hover"); returns the hover's text once it shows `showing`.
+   * Unlike a mouse hover it cannot be lost to a pointer that did not move.
+   */
+  async hoverWithKeyboard(text: string, showing: RegExp): Promise<string> {
+    const token = this.activeEditor().locator('.view-line span', { hasText: text }).first();
+    await token.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await token.click();
+    await this.page.keyboard.press('Control+K');
+    await this.page.keyboard.press('Control+I');
+    // Diagnostics and the language server's hover arrive as separate parts of one widget that is
+    // redrawn as they come: read its text in the same instant it matches.
+    const found = await this.page.waitForFunction(
+      ([source, flags]) => [...document.querySelectorAll<HTMLElement>('.monaco-hover:not(.hidden)')].map((e) => e.innerText).find((t) => new RegExp(source as string, flags as string).test(t)),
+      [showing.source, showing.flags] as const,
+      { timeout: UI_TIMEOUT_MS },
+    );
+    return (await found.jsonValue()) as string;
   }
 
   /** The squiggles (error/warning decorations) currently drawn in the active editor. */
@@ -249,6 +277,18 @@ export class Workbench {
     await this.expectVisible(item, `the quick pick item ${String(label)}`);
     await item.click();
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+  }
+
+  /**
+   * Chooses a row of an open list widget (quick fix menu, suggest widget) with the arrow keys
+   * and Enter, as a keyboard user does; such widgets ignore clicks that come too soon after they open.
+   */
+  async chooseWithKeyboard(item: Locator, what: string): Promise<void> {
+    await this.expectVisible(item, what);
+    const focused = (): Promise<boolean> => item.evaluate((el) => el.classList.contains('focused'));
+    for (let i = 0; i < 50 && !(await focused()); i++) await this.page.keyboard.press('ArrowDown');
+    assert.ok(await focused(), `the arrow keys did not reach ${what}`);
+    await this.page.keyboard.press('Enter');
   }
 
   /** Asserts, with a readable message, that a locator becomes visible. */

@@ -82,7 +82,9 @@ export const simulate: CommandFactory = (ctx) => async (arg?: unknown) => {
     const key = `${t.uri}#${t.documentIndex}`;
     let model = await run(ctx, t, controls, windowNote);
     const panel = SimulationPanel.show(ctx, key, model, async (next) => {
-      model = await run(ctx, t, next, undefined).catch((error: unknown) => ({ ...model, controls: next, error: `Simulation failed: ${errorMessage(error)}` }));
+      // The note says why the default window is where it is; once the person moves it, it no longer applies.
+      const note = next.start === controls.start && next.forAmount === controls.forAmount && next.forUnit === controls.forUnit ? windowNote : undefined;
+      model = await run(ctx, t, next, note).catch((error: unknown) => ({ ...model, controls: next, error: `Simulation failed: ${errorMessage(error)}` }));
       panel.setModel(model);
     });
     return model;
