@@ -15,6 +15,7 @@ import { dotted } from '../locate';
 import { scheduleWords } from '../scheduleFacts';
 import type { Settings } from '../settings';
 import { fieldHover } from './hover';
+import SNIPPETS from '../../../snippets/kube-jobs.json';
 
 /** Schedules people reach for, with the words shown next to them. */
 export const SCHEDULE_PRESETS: readonly { readonly schedule: string; readonly words: string }[] = [
@@ -223,19 +224,19 @@ function valueItem(value: string, range: LspRange, detail?: string): CompletionI
   return { label: value, kind: CompletionItemKind.EnumMember, textEdit: { range, newText: value }, ...(detail ? { detail } : {}) };
 }
 
-/** snippetItems: whole manifests with the defaults that avoid the common mistakes. */
+/**
+ * snippetItems: whole manifests with the defaults that avoid the common mistakes. The bodies
+ * live in snippets/kube-jobs.json, which the extension also contributes to VS Code (Insert
+ * Snippet, and "fill with template" in a new untitled YAML file).
+ */
 export function snippetItems(): CompletionItem[] {
-  return [
-    snippet('Job', 'Job that runs once, cleaned up a day after it finishes', JOB_SNIPPET),
-    snippet('CronJob', 'CronJob with a quoted schedule, explicit timeZone, Forbid and history limits', CRONJOB_SNIPPET),
-    snippet('Indexed Job', 'Indexed Job: one pod per index, with a per-index retry budget', INDEXED_JOB_SNIPPET),
-  ];
+  return Object.entries(SNIPPETS).map(([label, s]) => snippet(label, s.description, s.body.join('\n') + '\n'));
 }
 
 function snippet(label: string, detail: string, body: string): CompletionItem {
   return {
-    label: `kube-jobs: ${label}`,
-    filterText: label,
+    label,
+    filterText: label.replace(/^kube-jobs: /, ''),
     kind: CompletionItemKind.Snippet,
     detail,
     documentation: { kind: MarkupKind.Markdown, value: '```yaml\n' + body.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '') + '\n```' },
@@ -243,65 +244,3 @@ function snippet(label: string, detail: string, body: string): CompletionItem {
     insertTextFormat: InsertTextFormat.Snippet,
   };
 }
-
-const JOB_SNIPPET = `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: \${1:my-job}
-spec:
-  backoffLimit: \${2:3}
-  activeDeadlineSeconds: \${3:3600}
-  ttlSecondsAfterFinished: \${4:86400}
-  template:
-    spec:
-      restartPolicy: Never
-      containers:
-        - name: \${5:main}
-          image: \${6:busybox:1.36}
-          command: ["sh", "-c", "\${7:echo hello}"]
-`;
-
-const CRONJOB_SNIPPET = `apiVersion: batch/v1
-kind: CronJob
-metadata:
-  name: \${1:my-cronjob}
-spec:
-  schedule: "\${2:0 3 * * *}"
-  timeZone: "\${3:Etc/UTC}"
-  concurrencyPolicy: Forbid
-  startingDeadlineSeconds: \${4:300}
-  successfulJobsHistoryLimit: 3
-  failedJobsHistoryLimit: 1
-  jobTemplate:
-    spec:
-      backoffLimit: \${5:2}
-      activeDeadlineSeconds: \${6:3600}
-      ttlSecondsAfterFinished: \${7:86400}
-      template:
-        spec:
-          restartPolicy: Never
-          containers:
-            - name: \${8:main}
-              image: \${9:busybox:1.36}
-              command: ["sh", "-c", "\${10:echo hello}"]
-`;
-
-const INDEXED_JOB_SNIPPET = `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: \${1:my-indexed-job}
-spec:
-  completionMode: Indexed
-  completions: \${2:5}
-  parallelism: \${3:2}
-  backoffLimitPerIndex: \${4:1}
-  maxFailedIndexes: \${5:2}
-  ttlSecondsAfterFinished: \${6:86400}
-  template:
-    spec:
-      restartPolicy: Never
-      containers:
-        - name: \${7:worker}
-          image: \${8:busybox:1.36}
-          command: ["sh", "-c", "echo index \\$JOB_COMPLETION_INDEX"]
-`;
