@@ -192,18 +192,24 @@ export class Workbench {
    * Unlike a mouse hover it cannot be lost to a pointer that did not move.
    */
   async hoverWithKeyboard(text: string, showing: RegExp): Promise<string> {
-    const token = this.activeEditor().locator('.view-line span', { hasText: text }).first();
+    // A leaf span (one token), not the whole line's span, whose middle may be an inlay hint.
+    const token = this.activeEditor().locator('.view-line span:not(:has(span))', { hasText: text }).first();
     await token.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     await token.click();
     await this.page.keyboard.press('Control+K');
     await this.page.keyboard.press('Control+I');
     // Diagnostics and the language server's hover arrive as separate parts of one widget that is
     // redrawn as they come: read its text in the same instant it matches.
-    const found = await this.page.waitForFunction(
-      ([source, flags]) => [...document.querySelectorAll<HTMLElement>('.monaco-hover:not(.hidden)')].map((e) => e.innerText).find((t) => new RegExp(source as string, flags as string).test(t)),
-      [showing.source, showing.flags] as const,
-      { timeout: UI_TIMEOUT_MS },
-    );
+    const found = await this.page
+      .waitForFunction(
+        ([source, flags]) => [...document.querySelectorAll<HTMLElement>('.monaco-hover:not(.hidden)')].map((e) => e.innerText).find((t) => new RegExp(source as string, flags as string).test(t)),
+        [showing.source, showing.flags] as const,
+        { timeout: UI_TIMEOUT_MS },
+      )
+      .catch(async (error: unknown) => {
+        await this.screenshot(`failed-hover-${text}`);
+        throw error;
+      });
     return (await found.jsonValue()) as string;
   }
 

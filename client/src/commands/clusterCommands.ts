@@ -56,6 +56,8 @@ export const selectNamespaces: CommandFactory = (ctx) => async (arg?: unknown) =
     const context = onRow ?? ctx.cluster.contextName;
     const input = await vscode.window.showInputBox({
       title: `Namespaces to watch on context ${context}`,
+      // Looking up a namespace name elsewhere must not throw away what was typed.
+      ignoreFocusOut: true,
       prompt: 'Separated by commas. Empty: all the namespaces you may list, else the context\'s namespace. *: all namespaces.',
       value: vscode.workspace.getConfiguration('kubeJobs').get<string[]>('cluster.namespaces', []).join(', '),
       validateInput: (v) => (v.split(',').map((s) => s.trim()).filter(Boolean).every((s) => s === '*' || isDns1123Label(s).length === 0) ? undefined : 'Namespace names are DNS labels (lower case letters, digits, -), or *'),
@@ -69,7 +71,7 @@ export const selectNamespaces: CommandFactory = (ctx) => async (arg?: unknown) =
 /** filter narrows the tree to CronJobs and Jobs whose names contain a text. */
 export function filter(_ctx: Ctx, tree: ClusterTreeProvider): (...args: unknown[]) => Promise<void> {
   return async (arg?: unknown) => {
-    const text = typeof arg === 'string' ? arg : await vscode.window.showInputBox({ prompt: 'Show CronJobs and Jobs whose name contains', value: tree.filter });
+    const text = typeof arg === 'string' ? arg : await vscode.window.showInputBox({ prompt: 'Show CronJobs and Jobs whose name contains', value: tree.filter, ignoreFocusOut: true });
     if (text !== undefined) tree.setFilter(text);
   };
 }
