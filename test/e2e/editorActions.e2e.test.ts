@@ -108,12 +108,17 @@ describe('editor actions', { timeout: 600_000 }, () => {
     return frame;
   };
 
-  it('Simulate on a CronJob opens a week around its next clock change, in words, without jargon', async () => {
-    await wb.openFromExplorer('nightly-cleanup.yaml');
+  /** Clicks the Simulate code lens at the top of a file and returns its panel. */
+  const simulateFromLens = async (file: string, title: RegExp): Promise<Frame> => {
+    await wb.openFromExplorer(file);
     await wb.activeEditor().locator('.view-lines').click();
     await wb.page.keyboard.press('Control+Home');
     await wb.page.locator('.codelens-decoration a', { hasText: 'Simulate' }).first().click();
-    const frame = await simulationFrame(/Simulate CronJob nightly-cleanup/);
+    return simulationFrame(title);
+  };
+
+  it('Simulate on a CronJob opens a week around its next clock change, in words, without jargon', async () => {
+    const frame = await simulateFromLens('nightly-cleanup.yaml', /Simulate CronJob nightly-cleanup/);
     const controls = await frame.locator('#simulation-controls').innerText();
     assert.match(controls, /7 days around the next clock change in Europe\/Berlin/);
     assert.equal(await frame.locator('input[name="for"]').inputValue(), '7');
@@ -145,11 +150,7 @@ describe('editor actions', { timeout: 600_000 }, () => {
   });
 
   it('a Job\'s simulation with the README\'s outcomes: two failures ignored by the pod failure policy, then success', async () => {
-    await wb.openFromExplorer('flaky-export.yaml');
-    await wb.activeEditor().locator('.view-lines').click();
-    await wb.page.keyboard.press('Control+Home');
-    await wb.page.locator('.codelens-decoration a', { hasText: 'Simulate' }).first().click();
-    const frame = await simulationFrame(/Simulate Job flaky-export/);
+    const frame = await simulateFromLens('flaky-export.yaml', /Simulate Job flaky-export/);
     assert.match(await frame.locator('#simulation-controls').innerText(), /until the Job finishes/);
     await frame.locator('input[name="pods"][value="scripted"]').check();
     await frame.locator('select[name="row-0-outcome"]').selectOption('fail');

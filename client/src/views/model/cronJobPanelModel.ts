@@ -1,24 +1,18 @@
 import type { CronJobPanelModel, CronJobRunView } from '../../webviews/contract';
-import type { CronJob, Event, Job } from './k8s';
+import type { CronJob, Job } from './k8s';
 import { nameOf, parseTime } from './k8s';
 import { jobCompletions, jobDurationMs, jobPhase } from './jobStatus';
 import { describeSchedule } from './schedule';
 import { formatAge, formatDuration, formatInZone } from './format';
 import { MANUAL_INSTANTIATE_ANNOTATION } from './manualJob';
 import { calendar } from './calendar';
-import type { AccessAnswer } from './panelCommon';
+import type { PanelInput } from './panelCommon';
 import { action, eventViews, orDefault, serverDefault, time } from './panelCommon';
 import { nextRuns, parseStandard } from '../../../../src-engine';
 
-export interface CronJobPanelInput {
-  readonly context: string;
-  readonly namespace: string;
-  readonly name: string;
+export interface CronJobPanelInput extends PanelInput {
   readonly cronJob: CronJob | undefined;
   readonly jobs: readonly Job[];
-  readonly events: readonly Event[];
-  readonly nowMs: number;
-  readonly access?: AccessAnswer;
   readonly calendarDays?: number;
 }
 

@@ -1,24 +1,18 @@
 import type { ConditionView, Fact, FailureCard, JobPanelModel, PodView } from '../../webviews/contract';
-import type { Event, Job, Pod } from './k8s';
+import type { Job, Pod } from './k8s';
 import { controllerOf, nameOf, parseTime } from './k8s';
 import { jobCompletions, jobDurationMs, jobPhase, kubectlJobStatus } from './jobStatus';
 import { podSummary, readPod } from './podHealth';
 import { formatDuration } from './format';
 import { failureCard } from './failureCard';
-import type { AccessAnswer } from './panelCommon';
+import type { PanelInput } from './panelCommon';
 import { action, eventViews, orDefault, serverDefault, time } from './panelCommon';
 
-export interface JobPanelInput {
-  readonly context: string;
-  readonly namespace: string;
-  readonly name: string;
+export interface JobPanelInput extends PanelInput {
   readonly job: Job | undefined;
   readonly pods: readonly Pod[];
-  readonly events: readonly Event[];
-  readonly nowMs: number;
   /** Last log lines of failing containers, keyed `pod/container`. */
   readonly lastLines?: ReadonlyMap<string, readonly string[]>;
-  readonly access?: AccessAnswer;
 }
 
 function podFinishedMs(pod: Pod): number | undefined {
@@ -100,7 +94,7 @@ export function buildJobPanelModel(input: JobPanelInput): JobPanelModel {
     counts: [
       { label: 'active', value: String(st.active ?? 0) },
       { label: 'ready', value: String(st.ready ?? 0) },
-      { label: 'succeeded', value: `${st.succeeded ?? 0} of ${job.spec?.completions ?? 1}` },
+      { label: 'succeeded', value: `${st.succeeded ?? 0} of ${job.spec?.completions ?? serverDefault('JobSpec.completions')}` },
       { label: 'failed', value: `${st.failed ?? 0} (backoffLimit ${job.spec?.backoffLimit ?? serverDefault('JobSpec.backoffLimit')})` },
       { label: 'terminating', value: String(st.terminating ?? 0) },
       ...(st.completedIndexes ? [{ label: 'completed indexes', value: st.completedIndexes }] : []),

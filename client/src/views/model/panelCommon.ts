@@ -8,6 +8,16 @@ import { FIELD_FACTS } from '../../../../src-engine';
 /** An RBAC answer for one verb on one resource (undefined: not known yet, treated as allowed). */
 export type AccessAnswer = (verb: string, resource: string) => { allowed: boolean; reason: string } | undefined;
 
+/** What every live panel is built from: the object's place, its events, the time, what RBAC allows. */
+export interface PanelInput {
+  readonly context: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly events: readonly Event[];
+  readonly nowMs: number;
+  readonly access?: AccessAnswer;
+}
+
 /** time renders a timestamp as `2026-11-30 12:00 UTC (5m ago)`, or `—`. */
 export const time = (value: string | undefined | null, nowMs: number): string => {
   const t = parseTime(value);

@@ -7,6 +7,7 @@ import { jobTrouble } from './jobTrouble';
 import type { PodHealth } from './podHealth';
 import { podSummary, readPod } from './podHealth';
 import { formatRunningDuration, nextChangeOfRunningDuration } from './format';
+import { serverDefault } from './panelCommon';
 import { describeSchedule, nextRunMs } from './schedule';
 import { formatAge, formatDuration, formatInZone } from './format';
 
@@ -104,7 +105,7 @@ export function cronJobRow(cj: CronJob, options: TreeOptions): TreeRow {
     `Last schedule: ${lastSchedule !== undefined ? `${formatAge(lastSchedule, options.nowMs)} (${formatInZone(lastSchedule, zone)})` : 'never'}`,
     `Last success: ${lastSuccess !== undefined ? `${formatAge(lastSuccess, options.nowMs)} (${formatInZone(lastSuccess, zone)})` : 'never'}`,
     `Active jobs: ${active}`,
-    `Concurrency policy: ${cj.spec?.concurrencyPolicy ?? 'Allow'}`,
+    `Concurrency policy: ${cj.spec?.concurrencyPolicy ?? serverDefault('CronJobSpec.concurrencyPolicy')}`,
   ].join('\n');
   const f = flags(ns, options, [['can-trigger', 'create', 'jobs'], ['can-patch', 'patch', 'cronjobs']]);
   return {
