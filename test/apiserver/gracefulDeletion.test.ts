@@ -22,11 +22,18 @@ describe('graceful deletion and finalizers', () => {
     assert.equal(gracePeriodFor('pods', running, undefined), 30);
     assert.equal(gracePeriodFor('pods', running, 5), 5);
     assert.equal(gracePeriodFor('pods', running, -3), 1);
-    assert.equal(gracePeriodFor('pods', { ...running, spec: { terminationGracePeriodSeconds: 30 } }, undefined), 0, 'not scheduled');
+    assert.equal(
+      gracePeriodFor('pods', { ...running, spec: { terminationGracePeriodSeconds: 30 } }, undefined),
+      0,
+      'not scheduled',
+    );
     assert.equal(gracePeriodFor('pods', { ...running, status: { phase: 'Succeeded' } }, undefined), 0, 'already finished');
     assert.equal(gracePeriodFor('jobs', running, 30), 0);
     assert.deepEqual(planDeletion({ metadata: { name: 'p' } }, 0, NOW), { kind: 'remove' });
-    assert.deepEqual(planDeletion({ metadata: { name: 'p' } }, 30, NOW), { kind: 'mark', metadata: { name: 'p', deletionTimestamp: '2026-08-12T10:00:30Z', deletionGracePeriodSeconds: 30 } });
+    assert.deepEqual(planDeletion({ metadata: { name: 'p' } }, 30, NOW), {
+      kind: 'mark',
+      metadata: { name: 'p', deletionTimestamp: '2026-08-12T10:00:30Z', deletionGracePeriodSeconds: 30 },
+    });
     const marked = { metadata: { name: 'p', deletionTimestamp: '2026-08-12T10:00:30Z', deletionGracePeriodSeconds: 30 } };
     assert.deepEqual(planDeletion(marked, 30, NOW), { kind: 'pending' }, 'a longer or equal grace period changes nothing');
     assert.deepEqual(planDeletion(marked, 0, NOW), { kind: 'remove' });
@@ -61,7 +68,9 @@ describe('graceful deletion with kubectl', { skip }, () => {
     // What the kubelet sends once the containers have stopped; the Job's tracking finalizer still holds the pod.
     server.store.delete('pods', 'demo', name, { gracePeriodSeconds: 0 });
     assert.deepEqual(server.store.get('pods', 'demo', name)?.metadata.finalizers, ['batch.kubernetes.io/job-tracking']);
-    server.store.mutate('pods', 'demo', name, (p) => { p.metadata.finalizers = []; });
+    server.store.mutate('pods', 'demo', name, (p) => {
+      p.metadata.finalizers = [];
+    });
     assert.equal(server.store.get('pods', 'demo', name), undefined);
   });
 

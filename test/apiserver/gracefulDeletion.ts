@@ -24,7 +24,8 @@ export function gracePeriodFor(resource: string, obj: KObject, requested: number
 }
 
 /** What a DELETE does to an object: remove it, mark it (new metadata), or nothing (a deletion already pending). */
-export type DeletionPlan = { readonly kind: 'remove' } | { readonly kind: 'mark'; readonly metadata: KObject } | { readonly kind: 'pending' };
+export type DeletionPlan =
+  { readonly kind: 'remove' } | { readonly kind: 'mark'; readonly metadata: KObject } | { readonly kind: 'pending' };
 
 /**
  * planDeletion mirrors BeforeDelete: an object already being deleted may only have its grace
@@ -34,7 +35,10 @@ export type DeletionPlan = { readonly kind: 'remove' } | { readonly kind: 'mark'
 export function planDeletion(old: KObject, graceSeconds: number, nowMs: number): DeletionPlan {
   const meta = old.metadata ?? {};
   const finalizers: string[] = meta.finalizers ?? [];
-  const mark = (grace: number): DeletionPlan => ({ kind: 'mark', metadata: { ...meta, deletionTimestamp: formatTime(nowMs + grace * 1000), deletionGracePeriodSeconds: grace } });
+  const mark = (grace: number): DeletionPlan => ({
+    kind: 'mark',
+    metadata: { ...meta, deletionTimestamp: formatTime(nowMs + grace * 1000), deletionGracePeriodSeconds: grace },
+  });
   if (meta.deletionTimestamp) {
     const current: number = meta.deletionGracePeriodSeconds ?? 0;
     // The grace period is over: only finalizers can keep it.
@@ -68,20 +72,32 @@ export interface PodStore {
  * the pod fails, the Job controller drops its tracking finalizer, and the kubelet confirms the
  * deletion (grace 0). Returns a function that cancels the pending timers.
  */
-export function standInKubelet(store: PodStore, onMarked: (listener: (namespace: string, name: string, deadlineMs: number) => void) => void, now: () => number): () => void {
+export function standInKubelet(
+  store: PodStore,
+  onMarked: (listener: (namespace: string, name: string, deadlineMs: number) => void) => void,
+  now: () => number,
+): () => void {
   const timers = new Set<ReturnType<typeof setTimeout>>();
   onMarked((namespace, name, deadlineMs) => {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      const pod = store.get('pods', namespace, name);
-      if (!pod?.metadata?.deletionTimestamp) return;
-      store.mutate('pods', namespace, name, (p) => {
-        p.status = { ...(p.status ?? {}), phase: 'Failed' };
-        p.status.containerStatuses = (p.status.containerStatuses ?? []).map((c: KObject) => ({ ...c, ready: false, started: false, state: { terminated: { exitCode: 137, reason: 'Error', finishedAt: formatTime(now()) } } }));
-        p.metadata.finalizers = (p.metadata.finalizers ?? []).filter((f: string) => f !== JOB_TRACKING_FINALIZER);
-      });
-      if (store.get('pods', namespace, name)) store.delete('pods', namespace, name, { gracePeriodSeconds: 0 });
-    }, Math.max(0, deadlineMs - now()));
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        const pod = store.get('pods', namespace, name);
+        if (!pod?.metadata?.deletionTimestamp) return;
+        store.mutate('pods', namespace, name, (p) => {
+          p.status = { ...(p.status ?? {}), phase: 'Failed' };
+          p.status.containerStatuses = (p.status.containerStatuses ?? []).map((c: KObject) => ({
+            ...c,
+            ready: false,
+            started: false,
+            state: { terminated: { exitCode: 137, reason: 'Error', finishedAt: formatTime(now()) } },
+          }));
+          p.metadata.finalizers = (p.metadata.finalizers ?? []).filter((f: string) => f !== JOB_TRACKING_FINALIZER);
+        });
+        if (store.get('pods', namespace, name)) store.delete('pods', namespace, name, { gracePeriodSeconds: 0 });
+      },
+      Math.max(0, deadlineMs - now()),
+    );
     timers.add(timer);
   });
   return () => {

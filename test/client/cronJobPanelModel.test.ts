@@ -7,24 +7,57 @@ import { T0, cronJob, iso, job } from './fixtures';
 
 describe('CronJob panel model', () => {
   it('lists next runs in the CronJob zone, its Jobs newest first with manual ones marked, and a calendar', () => {
-    const cj = cronJob('nightly', { timeZone: 'Europe/Berlin', schedule: '30 1 * * 1-5' }, { lastScheduleTime: iso(T0 - 86_400_000) });
+    const cj = cronJob(
+      'nightly',
+      { timeZone: 'Europe/Berlin', schedule: '30 1 * * 1-5' },
+      { lastScheduleTime: iso(T0 - 86_400_000) },
+    );
     const manual = job('nightly-manual-abcde', { owner: 'nightly', created: T0 - 1000 });
     manual.metadata = { ...manual.metadata, annotations: { 'cronjob.kubernetes.io/instantiate': 'manual' } };
-    const model = buildCronJobPanelModel({ context: 'kind', namespace: 'demo', name: 'nightly', cronJob: cj, jobs: [job('nightly-1', { owner: 'nightly', created: T0 - 86_400_000 }), manual], events: [], nowMs: T0 });
+    const model = buildCronJobPanelModel({
+      context: 'kind',
+      namespace: 'demo',
+      name: 'nightly',
+      cronJob: cj,
+      jobs: [job('nightly-1', { owner: 'nightly', created: T0 - 86_400_000 }), manual],
+      events: [],
+      nowMs: T0,
+    });
     // 2026-11-30 is a Monday; the next weekday 01:30 in Berlin is Tuesday 2026-12-01.
     assert.match(model.nextRuns[0] ?? '', /^2026-12-01 01:30 Europe\/Berlin/);
     assert.equal(model.nextRuns.length, 5);
-    assert.deepEqual(model.jobs.map((j) => [j.name, j.manual]), [['nightly-manual-abcde', true], ['nightly-1', false]]);
+    assert.deepEqual(
+      model.jobs.map((j) => [j.name, j.manual]),
+      [
+        ['nightly-manual-abcde', true],
+        ['nightly-1', false],
+      ],
+    );
     assert.equal(model.calendar.length, 7);
-    assert.equal(model.calendar.reduce((n, d) => n + d.runMinutes.length, 0), 4, 'Tuesday to Friday; the weekend has none');
+    assert.equal(
+      model.calendar.reduce((n, d) => n + d.runMinutes.length, 0),
+      4,
+      'Tuesday to Friday; the weekend has none',
+    );
     assert.ok(model.calendar.every((d) => d.runMinutes.every((m) => m === 90)));
     assert.equal(model.actions.find((a) => a.id === 'resume')?.enabled, false);
   });
 
   it('draws no runs while the CronJob is suspended', () => {
-    const model = buildCronJobPanelModel({ context: 'kind', namespace: 'demo', name: 'paused', cronJob: cronJob('paused', { suspend: true, schedule: '@hourly' }), jobs: [], events: [], nowMs: T0 });
+    const model = buildCronJobPanelModel({
+      context: 'kind',
+      namespace: 'demo',
+      name: 'paused',
+      cronJob: cronJob('paused', { suspend: true, schedule: '@hourly' }),
+      jobs: [],
+      events: [],
+      nowMs: T0,
+    });
     assert.equal(model.calendar.length, 7);
-    assert.equal(model.calendar.reduce((n, d) => n + d.runMinutes.length + d.more, 0), 0);
+    assert.equal(
+      model.calendar.reduce((n, d) => n + d.runMinutes.length + d.more, 0),
+      0,
+    );
     assert.deepEqual(model.nextRuns, []);
   });
 

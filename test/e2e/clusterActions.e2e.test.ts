@@ -29,7 +29,8 @@ describe('cluster actions', { timeout: 600_000 }, () => {
     return r.stdout;
   };
   const row = (label: string | RegExp, level: number) => wb.sideBarTreeRow(label, level);
-  const rowText = async (label: string | RegExp, level: number): Promise<string> => (await row(label, level).first().innerText()).replace(/\s+/g, ' ');
+  const rowText = async (label: string | RegExp, level: number): Promise<string> =>
+    (await row(label, level).first().innerText()).replace(/\s+/g, ' ');
 
   before(async () => {
     apiServer = await startTestApiServer({});
@@ -37,12 +38,33 @@ describe('cluster actions', { timeout: 600_000 }, () => {
     seedDemoWorld(apiServer.store, apiServer.logs, now);
     // What the demo world does not have: a Forbid CronJob every minute, a pod the scheduler
     // cannot place, and a Job the controller has not written a status for yet.
-    seedCronJob(apiServer.store, { namespace: 'demo', name: 'every-minute', schedule: '* * * * *', lastScheduleMs: now - 60_000 });
-    const { pods } = seedJob(apiServer.store, { namespace: 'batch-jobs', name: 'train-model', state: 'running', startMs: now - 120_000, pods: ['Pending'] });
-    apiServer.store.mutate('pods', 'batch-jobs', pods[0]?.metadata.name, (p) => {
-      p.status.conditions[0].message = '0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.';
+    seedCronJob(apiServer.store, {
+      namespace: 'demo',
+      name: 'every-minute',
+      schedule: '* * * * *',
+      lastScheduleMs: now - 60_000,
     });
-    apiServer.store.create('jobs', { metadata: { name: 'queued-export', namespace: 'demo' }, spec: { completions: 1, parallelism: 1, backoffLimit: 6, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'export', image: 'busybox:1.36' }] } } }, status: {} });
+    const { pods } = seedJob(apiServer.store, {
+      namespace: 'batch-jobs',
+      name: 'train-model',
+      state: 'running',
+      startMs: now - 120_000,
+      pods: ['Pending'],
+    });
+    apiServer.store.mutate('pods', 'batch-jobs', pods[0]?.metadata.name, (p) => {
+      p.status.conditions[0].message =
+        '0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.';
+    });
+    apiServer.store.create('jobs', {
+      metadata: { name: 'queued-export', namespace: 'demo' },
+      spec: {
+        completions: 1,
+        parallelism: 1,
+        backoffLimit: 6,
+        template: { spec: { restartPolicy: 'Never', containers: [{ name: 'export', image: 'busybox:1.36' }] } },
+      },
+      status: {},
+    });
     kubeconfigDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-jobs-e2e-kubeconfig-'));
     // Two files, as $KUBECONFIG often lists: the demo context, and a second one to switch to.
     const kubeconfig = path.join(kubeconfigDir, 'config');
@@ -91,9 +113,14 @@ describe('cluster actions', { timeout: 600_000 }, () => {
     assert.match(question, /UnexpectedJob/);
     await wb.screenshot('trigger-question');
     await pressDialogButton(wb, 'Trigger');
-    const frame = await wb.webviewFrame('h1', 'the new Job\'s panel');
+    const frame = await wb.webviewFrame('h1', "the new Job's panel");
     await frame.locator('h1', { hasText: /hourly-report-manual-/ }).waitFor({ timeout: UI_TIMEOUT_MS });
-    const jobs = await kubectl('get', 'jobs', '-o', 'jsonpath={range .items[*]}{.metadata.name}{" "}{.metadata.ownerReferences[0].name}{"\\n"}{end}');
+    const jobs = await kubectl(
+      'get',
+      'jobs',
+      '-o',
+      'jsonpath={range .items[*]}{.metadata.name}{" "}{.metadata.ownerReferences[0].name}{"\\n"}{end}',
+    );
     assert.match(jobs, /^hourly-report-manual-\w{5} hourly-report$/m);
   });
 
@@ -105,7 +132,7 @@ describe('cluster actions', { timeout: 600_000 }, () => {
     assert.equal(await kubectl('get', 'jobs', '-o', 'name'), before);
   });
 
-  it('right-click → Show Details opens a Job\'s panel; the inline Show Details button a CronJob\'s, its calendar and Jobs', async () => {
+  it("right-click → Show Details opens a Job's panel; the inline Show Details button a CronJob's, its calendar and Jobs", async () => {
     await wb.expandTreeRow(row('hourly-report', 3));
     await menus.rightClick(row(/^hourly-report-\d+/, 4).first(), 'Show Details');
     const job = await wb.webviewFrame('h1 >> text=/Job\\s+hourly-report-\\d+/', 'the hourly-report Job panel');
@@ -116,15 +143,18 @@ describe('cluster actions', { timeout: 600_000 }, () => {
     await wb.screenshot('cronjob-panel');
   });
 
-  it('right-click → Show Logs on a Job and on a Pod opens that Job\'s logs', async () => {
+  it("right-click → Show Logs on a Job and on a Pod opens that Job's logs", async () => {
     await wb.expandTreeRow(row('nightly-cleanup', 3));
     await menus.rightClick(row(/^nightly-cleanup-\d+/, 4).first(), 'Show Logs');
     const frame = await wb.webviewFrame('#logs', 'a Job panel with logs');
     await frame.locator('h1', { hasText: /nightly-cleanup-\d+/ }).waitFor({ timeout: UI_TIMEOUT_MS });
     await wb.expandTreeRow(row(/^hourly-report-\d+/, 4).first());
     await menus.rightClick(row(/^hourly-report-\d+-\w{5}/, 5).first(), 'Show Logs');
-    const pods = await wb.webviewFrame('h1 >> text=/Job\\s+hourly-report-\\d+/', 'the pod\'s Job panel');
-    await pods.locator('.log-body').filter({ hasText: /starting hourly-report/ }).waitFor({ timeout: UI_TIMEOUT_MS });
+    const pods = await wb.webviewFrame('h1 >> text=/Job\\s+hourly-report-\\d+/', "the pod's Job panel");
+    await pods
+      .locator('.log-body')
+      .filter({ hasText: /starting hourly-report/ })
+      .waitFor({ timeout: UI_TIMEOUT_MS });
   });
 
   it('right-click → Open Live YAML on a Pod shows that pod as the API server has it', async () => {
@@ -138,10 +168,15 @@ describe('cluster actions', { timeout: 600_000 }, () => {
   it('right-click → Copy Equivalent kubectl Command offers kubectl logs --previous and copies the one picked', async () => {
     await menus.rightClick(row(/^hourly-report-\d+-\w{5}/, 5).first(), 'Copy Equivalent kubectl Command');
     await wb.pickQuickItem('Logs of the previous container');
-    await wb.expectVisible(wb.page.locator('.statusbar-item', { hasText: /Copied: kubectl --context kube-jobs-test -n demo logs hourly-report-\d+-\w{5} --all-containers --previous/ }), 'the copied command in the status bar');
+    await wb.expectVisible(
+      wb.page.locator('.statusbar-item', {
+        hasText: /Copied: kubectl --context kube-jobs-test -n demo logs hourly-report-\d+-\w{5} --all-containers --previous/,
+      }),
+      'the copied command in the status bar',
+    );
   });
 
-  it('pods in trouble read as people read them: CrashLoopBackOff with its last exit code, ImagePullBackOff, the scheduler\'s reason; their Jobs are flagged', async () => {
+  it("pods in trouble read as people read them: CrashLoopBackOff with its last exit code, ImagePullBackOff, the scheduler's reason; their Jobs are flagged", async () => {
     await wb.expandTreeRow(row(/^batch-jobs/, 2));
     await wb.expandTreeRow(row('data-sync', 3));
     const looping = row(/^data-sync-\d+/, 4).first();
@@ -152,7 +187,10 @@ describe('cluster actions', { timeout: 600_000 }, () => {
     assert.match((await pod.innerText()).replace(/\s+/g, ' '), /CrashLoopBackOff · 3 restarts · last exit 2 \(Error\)/);
     assert.equal(await pod.locator('.codicon-error').count(), 1, 'the pod looks failing');
     await wb.expandTreeRow(row('train-model', 3));
-    await wb.expectVisible(row(/^train-model-\w{5}/, 4).filter({ hasText: 'Pending · Unschedulable: 0/3 nodes are available: 3 Insufficient memory' }), 'the scheduler\'s reason on the pod row');
+    await wb.expectVisible(
+      row(/^train-model-\w{5}/, 4).filter({ hasText: 'Pending · Unschedulable: 0/3 nodes are available: 3 Insufficient memory' }),
+      "the scheduler's reason on the pod row",
+    );
     assert.match(await rowText('image-resize', 3), /Running · 0\/1 · 1 pod ImagePullBackOff/);
     assert.match(await rowText('queued-export', 3), /queued-export ?Running · 0\/1$/);
     await wb.screenshot('pods-in-trouble');
@@ -185,13 +223,19 @@ describe('cluster actions', { timeout: 600_000 }, () => {
     await wb.expectVisible(row('image-resize', 3).locator('.codicon-debug-pause'), 'the Job row paused');
     assert.equal(await kubectl('get', 'job', 'image-resize', '-n', 'batch-jobs', '-o', 'jsonpath={.spec.suspend}'), 'true');
     await menus.rightClick(row('image-resize', 3), 'Resume');
-    await wb.expectVisible(row('image-resize', 3).locator('.codicon-warning'), 'the Job row flagged again (its pod cannot pull its image)');
+    await wb.expectVisible(
+      row('image-resize', 3).locator('.codicon-warning'),
+      'the Job row flagged again (its pod cannot pull its image)',
+    );
     assert.equal(await kubectl('get', 'job', 'image-resize', '-n', 'batch-jobs', '-o', 'jsonpath={.spec.suspend}'), 'false');
   });
 
   it('right-click → Delete Job… asks, then deletes that Job', async () => {
     await menus.rightClick(row('db-migrate', 3), 'Delete Job…');
-    assert.match(await dialogText(wb), /Delete Job demo\/db-migrate on context kube-jobs-test\?[\s\S]*propagation policy Background/);
+    assert.match(
+      await dialogText(wb),
+      /Delete Job demo\/db-migrate on context kube-jobs-test\?[\s\S]*propagation policy Background/,
+    );
     await pressDialogButton(wb, 'Delete');
     await row('db-migrate', 3).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
     const r = await runKubectl(k, ['get', 'job', 'db-migrate']);
@@ -206,14 +250,22 @@ describe('cluster actions', { timeout: 600_000 }, () => {
     assert.ok(next, 'a next run');
     // Within a minute each text must change by itself: nothing changes on the cluster meanwhile.
     await Promise.all([
-      wb.page.waitForFunction(([el, before]) => !(el as HTMLElement).innerText.replace(/\s+/g, ' ').endsWith(`· ${before as string}`), [await job.elementHandle(), duration] as const, { timeout: 75_000 }),
-      wb.page.waitForFunction(([el, before]) => !(el as HTMLElement).innerText.includes(`next ${before as string}`), [await row('every-minute', 3).elementHandle(), next] as const, { timeout: 75_000 }),
+      wb.page.waitForFunction(
+        ([el, before]) => !(el as HTMLElement).innerText.replace(/\s+/g, ' ').endsWith(`· ${before as string}`),
+        [await job.elementHandle(), duration] as const,
+        { timeout: 75_000 },
+      ),
+      wb.page.waitForFunction(
+        ([el, before]) => !(el as HTMLElement).innerText.includes(`next ${before as string}`),
+        [await row('every-minute', 3).elementHandle(), next] as const,
+        { timeout: 75_000 },
+      ),
     ]);
     const after = (await rowText('every-minute', 3)).match(/next (\S+ \d\d:\d\d)/)?.[1] ?? '';
     assert.ok(after > next, `next went from ${next} to ${after}`);
   });
 
-  it('the view\'s title bar: Filter…, Clear filter, Refresh', async () => {
+  it("the view's title bar: Filter…, Clear filter, Refresh", async () => {
     await menus.viewTitle('Filter Cluster View…');
     await wb.answerQuickInput('nightly');
     await row('every-minute', 3).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
@@ -225,9 +277,12 @@ describe('cluster actions', { timeout: 600_000 }, () => {
     await wb.expectVisible(row('every-minute', 3), 'the tree after a refresh');
   });
 
-  it('a context row\'s menu: Select Namespaces… and Select Kubeconfig Context… act on that context', async () => {
+  it("a context row's menu: Select Namespaces… and Select Kubeconfig Context… act on that context", async () => {
     await menus.rightClick(row('kube-jobs-test', 1), 'Select Namespaces…');
-    await wb.expectVisible(wb.page.locator('.quick-input-widget', { hasText: 'Namespaces to watch on context kube-jobs-test' }), 'the namespaces question naming the context');
+    await wb.expectVisible(
+      wb.page.locator('.quick-input-widget', { hasText: 'Namespaces to watch on context kube-jobs-test' }),
+      'the namespaces question naming the context',
+    );
     await wb.answerQuickInput('demo');
     await row(/^batch-jobs/, 2).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
     await menus.viewTitle('Select Namespaces…');
@@ -240,7 +295,7 @@ describe('cluster actions', { timeout: 600_000 }, () => {
     await wb.expectVisible(wb.page.locator('.statusbar-item', { hasText: 'kube-jobs-test · ' }), 'back on kube-jobs-test');
   });
 
-  it('the editor\'s More Actions… and the Command Palette validate and apply a manifest; the dialog names the namespace; the toast offers Show', async () => {
+  it("the editor's More Actions… and the Command Palette validate and apply a manifest; the dialog names the namespace; the toast offers Show", async () => {
     await wb.openFromExplorer('nightly-cleanup.yaml');
     await menus.editorTitle('Validate Manifest on Cluster (Dry Run)');
     await wb.expectVisible(toast(wb, 'the API server accepts CronJob/nightly-cleanup in namespace demo'), 'the dry-run toast');
@@ -253,7 +308,7 @@ describe('cluster actions', { timeout: 600_000 }, () => {
     await wb.expectVisible(applied, 'the applied toast');
     assert.equal(await kubectl('get', 'cronjob', 'nightly-cleanup', '-o', 'jsonpath={.spec.timeZone}'), 'Europe/Berlin');
     await applied.locator('.monaco-button', { hasText: 'Show' }).click();
-    await wb.webviewFrame('h1 >> text=/CronJob\\s+nightly-cleanup/', 'the applied CronJob\'s panel');
+    await wb.webviewFrame('h1 >> text=/CronJob\\s+nightly-cleanup/', "the applied CronJob's panel");
     await wb.editorTab('nightly-cleanup.yaml').click();
     await menus.palette('Apply Manifest to Cluster');
     await pressDialogButton(wb, 'Cancel');
@@ -264,7 +319,10 @@ describe('cluster actions', { timeout: 600_000 }, () => {
     // The connection of every request about this CronJob is cut, as a flaky proxy does; the watches stay up.
     apiServer.faults.set({ dropConnectionRate: 1, pathIncludes: 'cronjobs/every-minute' });
     await menus.rightClick(row('every-minute', 3), 'Suspend');
-    const failure = toast(wb, /Could not suspend CronJob demo\/every-minute on context kube-jobs-test: the API server \(http:\/\/127\.0\.0\.1:\d+\) closed the connection in the middle of the request/);
+    const failure = toast(
+      wb,
+      /Could not suspend CronJob demo\/every-minute on context kube-jobs-test: the API server \(http:\/\/127\.0\.0\.1:\d+\) closed the connection in the middle of the request/,
+    );
     await wb.expectVisible(failure, 'the failure sentence');
     await wb.screenshot('action-failed');
     apiServer.faults.clear();

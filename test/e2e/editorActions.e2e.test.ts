@@ -50,7 +50,7 @@ describe('editor actions', { timeout: 600_000 }, () => {
     return 0;
   };
 
-  it('a CRON_TZ schedule\'s hover names one zone in its header and its table', async () => {
+  it("a CRON_TZ schedule's hover names one zone in its header and its table", async () => {
     await wb.openFromExplorer('common-mistakes.yaml');
     await wb.expectVisible(wb.squiggles().first(), 'the squiggles');
     await wb.activeEditor().locator('.view-lines').click();
@@ -71,7 +71,15 @@ describe('editor actions', { timeout: 600_000 }, () => {
     await wb.expectVisible(fixAll, 'the Fix all entry');
     await wb.screenshot('fix-all-menu');
     await wb.chooseWithKeyboard(fixAll, 'the Fix all entry');
-    await wb.page.waitForFunction(() => !document.querySelector('.statusbar-item[id="status.problems"]')?.getAttribute('aria-label')?.match(/Errors?: [1-9]/), undefined, { timeout: UI_TIMEOUT_MS });
+    await wb.page.waitForFunction(
+      () =>
+        !document
+          .querySelector('.statusbar-item[id="status.problems"]')
+          ?.getAttribute('aria-label')
+          ?.match(/Errors?: [1-9]/),
+      undefined,
+      { timeout: UI_TIMEOUT_MS },
+    );
     assert.equal(await errorCount(), 0);
     await wb.page.keyboard.press('Control+Home');
     const text = await wb.activeEditor().locator('.view-lines').innerText();
@@ -125,7 +133,10 @@ describe('editor actions', { timeout: 600_000 }, () => {
     assert.match(await frame.locator('#simulation-summary').innerText(), /^7 Jobs created/);
     const page = await frame.locator('.panel').innerText();
     assert.doesNotMatch(page, /document \d+ of/);
-    assert.match(await frame.locator('#simulation-command').innerText(), /^kube-jobs simulate nightly-cleanup\.yaml --name nightly-cleanup --start \S+ --for 7d$/);
+    assert.match(
+      await frame.locator('#simulation-command').innerText(),
+      /^kube-jobs simulate nightly-cleanup\.yaml --name nightly-cleanup --start \S+ --for 7d$/,
+    );
     await wb.screenshot('simulation-cronjob');
   });
 
@@ -143,13 +154,16 @@ describe('editor actions', { timeout: 600_000 }, () => {
     await frame.locator('input[name="for"]').fill('2');
     await frame.locator('#run-simulation').click();
     await frame.locator('#simulation-command', { hasText: '--failure-rate 1' }).waitFor({ timeout: UI_TIMEOUT_MS });
-    assert.match(await frame.locator('#simulation-command').innerText(), /--for 2d --seed 1 --failure-rate 1 --durations 10s-60s$/);
+    assert.match(
+      await frame.locator('#simulation-command').innerText(),
+      /--for 2d --seed 1 --failure-rate 1 --durations 10s-60s$/,
+    );
     // Every pod fails: each Job that finished within the two days failed (the last may still be running at the end).
     assert.match(await frame.locator('#simulation-summary').innerText(), /^2 Jobs created, [12] failed$/);
     await wb.screenshot('simulation-controls');
   });
 
-  it('a Job\'s simulation with the README\'s outcomes: two failures ignored by the pod failure policy, then success', async () => {
+  it("a Job's simulation with the README's outcomes: two failures ignored by the pod failure policy, then success", async () => {
     const frame = await simulateFromLens('flaky-export.yaml', /Simulate Job flaky-export/);
     assert.match(await frame.locator('#simulation-controls').innerText(), /until the Job finishes/);
     await frame.locator('input[name="pods"][value="scripted"]').check();
@@ -162,12 +176,17 @@ describe('editor actions', { timeout: 600_000 }, () => {
     await frame.locator('input[name="row-1-seconds"]').fill('15');
     await frame.locator('input[name="row-1-exit"]').fill('75');
     await frame.locator('#run-simulation').click();
-    await frame.locator('#simulation-command', { hasText: '--pods fail@20s:75,fail@15s:75,succeed@40s' }).waitFor({ timeout: UI_TIMEOUT_MS });
-    assert.equal(await frame.locator('#simulation-summary').innerText(), 'Complete (CompletionsReached) — 3 pods created, 1 succeeded, 0 counted as failed');
+    await frame
+      .locator('#simulation-command', { hasText: '--pods fail@20s:75,fail@15s:75,succeed@40s' })
+      .waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.equal(
+      await frame.locator('#simulation-summary').innerText(),
+      'Complete (CompletionsReached) — 3 pods created, 1 succeeded, 0 counted as failed',
+    );
     await wb.screenshot('simulation-job');
   });
 
-  it('Run Locally from the Command Palette, then the tree\'s inline Cancel stops it', async () => {
+  it("Run Locally from the Command Palette, then the tree's inline Cancel stops it", async () => {
     await wb.openFromExplorer('long-export.yaml');
     await wb.activeEditor().locator('.view-lines').click();
     await menus.palette('Run Locally');
@@ -178,7 +197,13 @@ describe('editor actions', { timeout: 600_000 }, () => {
     const run = wb.sideBarTreeRow(/long-export/, 2).first();
     await wb.expectVisible(run, 'the local run row');
     await menus.inline(run, 'Cancel Local Run');
-    await wb.expectVisible(wb.sideBarTreeRow(/long-export/, 2).filter({ hasText: /cancel|failed/i }).first(), 'the run cancelled');
+    await wb.expectVisible(
+      wb
+        .sideBarTreeRow(/long-export/, 2)
+        .filter({ hasText: /cancel|failed/i })
+        .first(),
+      'the run cancelled',
+    );
     await wb.screenshot('local-run-cancelled');
   });
 
@@ -187,7 +212,10 @@ describe('editor actions', { timeout: 600_000 }, () => {
     await menus.palette('Run Locally');
     await pressDialogButton(wb, 'Run');
     await wb.showKubeJobsView();
-    const running = wb.sideBarTreeRow(/long-export/, 2).filter({ hasNotText: /cancel|failed/i }).first();
+    const running = wb
+      .sideBarTreeRow(/long-export/, 2)
+      .filter({ hasNotText: /cancel|failed/i })
+      .first();
     await wb.expectVisible(running, 'the second run');
     await menus.rightClick(running, 'Cancel Local Run');
     await running.waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });

@@ -35,6 +35,10 @@ describe('menu coverage', () => {
       for (const entry of record.used) used.set(entry, [...(used.get(entry) ?? []), record.journey]);
     }
     const missing = [...menuEntries()].filter((entry) => !used.has(entry)).sort();
-    assert.deepEqual(missing, [], `menu entries no journey used since the last build (run every journey: npm run test:e2e): ${missing.join(', ')}`);
+    assert.deepEqual(
+      missing,
+      [],
+      `menu entries no journey used since the last build (run every journey: npm run test:e2e): ${missing.join(', ')}`,
+    );
   });
 });

@@ -53,7 +53,10 @@ export class MenuRecorder {
 export class Menus {
   readonly recorder: MenuRecorder;
 
-  constructor(private readonly wb: Workbench, journey: string) {
+  constructor(
+    private readonly wb: Workbench,
+    journey: string,
+  ) {
     this.recorder = new MenuRecorder(journey);
   }
 
@@ -63,10 +66,15 @@ export class Menus {
    * "to avoid accidental clicks", which a test would have to wait out with a sleep.)
    */
   private async pickFromOpenMenu(title: string): Promise<void> {
-    const item = this.wb.page.locator('.monaco-menu .action-item:not(.disabled)', { has: this.wb.page.locator('.action-label', { hasText: new RegExp(`^${escape(title)}$`) }) }).first();
+    const item = this.wb.page
+      .locator('.monaco-menu .action-item:not(.disabled)', {
+        has: this.wb.page.locator('.action-label', { hasText: new RegExp(`^${escape(title)}$`) }),
+      })
+      .first();
     await this.wb.expectVisible(item, `the menu item "${title}"`);
     const count = await this.wb.page.locator('.monaco-menu .action-item').count();
-    for (let i = 0; i <= count && !(await item.evaluate((el) => el.classList.contains('focused'))); i++) await this.wb.page.keyboard.press('ArrowDown');
+    for (let i = 0; i <= count && !(await item.evaluate((el) => el.classList.contains('focused'))); i++)
+      {await this.wb.page.keyboard.press('ArrowDown');}
     assert.ok(await item.evaluate((el) => el.classList.contains('focused')), `the arrow keys did not reach "${title}"`);
     await this.wb.page.keyboard.press('Enter');
     await item.waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
@@ -100,7 +108,12 @@ export class Menus {
     const button = this.wb.page.locator(`.part.sidebar .actions-container .action-label[aria-label="${title}"]`).first();
     if (await button.isVisible().catch(() => false)) await button.click();
     else {
-      await this.wb.page.locator('.part.sidebar .actions-container .action-label[aria-label^="Views and More Actions"], .part.sidebar .actions-container .action-label[aria-label="More Actions..."]').first().click();
+      await this.wb.page
+        .locator(
+          '.part.sidebar .actions-container .action-label[aria-label^="Views and More Actions"], .part.sidebar .actions-container .action-label[aria-label="More Actions..."]',
+        )
+        .first()
+        .click();
       await this.pickFromOpenMenu(title);
     }
     this.recorder.record(title, 'view/title');
@@ -108,7 +121,10 @@ export class Menus {
 
   /** editorTitle picks `title` from the active editor's "More Actions…" menu. */
   async editorTitle(title: string): Promise<void> {
-    await this.wb.page.locator('.editor-group-container.active .editor-actions .action-label[aria-label="More Actions..."]').first().click();
+    await this.wb.page
+      .locator('.editor-group-container.active .editor-actions .action-label[aria-label="More Actions..."]')
+      .first()
+      .click();
     await this.pickFromOpenMenu(title);
     this.recorder.record(title, 'editor/title');
   }
@@ -132,7 +148,9 @@ export async function dialogText(wb: Workbench): Promise<string> {
 
 /** pressDialogButton clicks a button of the open modal dialog. */
 export async function pressDialogButton(wb: Workbench, label: string): Promise<void> {
-  const button = wb.page.locator('.monaco-dialog-box .dialog-buttons .monaco-button', { hasText: new RegExp(`^${escape(label)}$`) });
+  const button = wb.page.locator('.monaco-dialog-box .dialog-buttons .monaco-button', {
+    hasText: new RegExp(`^${escape(label)}$`),
+  });
   await wb.expectVisible(button, `the dialog's ${label} button`);
   await button.click();
   await wb.page.locator('.monaco-dialog-box').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });

@@ -29,12 +29,17 @@ export async function resolveRef(ctx: Ctx, arg: unknown, kinds: readonly ObjectR
   for (const kind of kinds) {
     const bucket = kind === 'CronJob' ? index.cronJobs : kind === 'Job' ? index.jobs : index.pods;
     for (const [namespace, byName] of bucket.byNs) {
-      for (const name of byName.keys()) items.push({ label: name, description: `${kind} · ${namespace}`, ref: { kind, namespace, name } });
+      for (const name of byName.keys())
+        {items.push({ label: name, description: `${kind} · ${namespace}`, ref: { kind, namespace, name } });}
     }
   }
-  if (items.length === 0) throw new UserMessage(`No ${kinds.join(' or ')} in the watched namespaces of context ${ctx.cluster.contextName}.`);
+  if (items.length === 0)
+    {throw new UserMessage(`No ${kinds.join(' or ')} in the watched namespaces of context ${ctx.cluster.contextName}.`);}
   items.sort((a, b) => a.label.localeCompare(b.label));
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: `Which ${kinds.join(' or ')}?`, matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    placeHolder: `Which ${kinds.join(' or ')}?`,
+    matchOnDescription: true,
+  });
   if (!picked) throw new Cancelled();
   return picked.ref;
 }
@@ -57,7 +62,17 @@ export async function runAction(ctx: Ctx, doing: () => string, body: () => Promi
     await body();
   } catch (error) {
     if (error instanceof Cancelled) return;
-    const text = error instanceof UserMessage ? error.message : actionErrorSentence({ doing: doing(), context: ctx.cluster.contextName, ...(ctx.cluster.session ? { server: ctx.cluster.session.transport.server } : {}) }, error);
+    const text =
+      error instanceof UserMessage
+        ? error.message
+        : actionErrorSentence(
+            {
+              doing: doing(),
+              context: ctx.cluster.contextName,
+              ...(ctx.cluster.session ? { server: ctx.cluster.session.transport.server } : {}),
+            },
+            error,
+          );
     ctx.log.error(`${text}${error instanceof Error && error.message !== text ? ` (${error.message})` : ''}`);
     void vscode.window.showErrorMessage(text, 'Retry', 'Show Log').then((answer) => {
       if (answer === 'Show Log') ctx.log.show(true);
@@ -67,4 +82,5 @@ export async function runAction(ctx: Ctx, doing: () => string, body: () => Promi
 }
 
 /** describe names an object for messages: `CronJob demo/nightly`. */
-export const describeRef = (ref: ObjectRef | undefined, fallback: string): string => (ref ? `${ref.kind} ${ref.namespace}/${ref.name}` : fallback);
+export const describeRef = (ref: ObjectRef | undefined, fallback: string): string =>
+  ref ? `${ref.kind} ${ref.namespace}/${ref.name}` : fallback;

@@ -22,24 +22,40 @@ export const LIVE_SCHEME = 'kubejobs-live';
 export const copyKubectl: CommandFactory = (ctx) => async (arg?: unknown, which?: unknown) => {
   let copied: string | undefined;
   let ref: ObjectRef | undefined;
-  await runAction(ctx, () => `copy a kubectl command for ${describeRef(ref, 'the object')}`, async () => {
-    ref = await resolveRef(ctx, arg, ['CronJob', 'Job', 'Pod']);
-    const commands = kubectlCommands({ ...ref, context: ctx.cluster.contextName }, { propagationPolicy: readConfig().actions.deletePropagationPolicy });
-    const chosen =
-      typeof which === 'string'
-        ? commands.find((c) => c.label === which)
-        : await vscode.window.showQuickPick(commands.map((c) => ({ label: c.label, detail: c.command, c })), { placeHolder: `Copy which kubectl command for ${ref.kind} ${ref.name}?` }).then((p) => p?.c);
-    if (!chosen) throw new Cancelled();
-    await vscode.env.clipboard.writeText(chosen.command);
-    void vscode.window.setStatusBarMessage(`Copied: ${chosen.command}`, 10_000);
-    copied = chosen.command;
-  });
+  await runAction(
+    ctx,
+    () => `copy a kubectl command for ${describeRef(ref, 'the object')}`,
+    async () => {
+      ref = await resolveRef(ctx, arg, ['CronJob', 'Job', 'Pod']);
+      const commands = kubectlCommands(
+        { ...ref, context: ctx.cluster.contextName },
+        { propagationPolicy: readConfig().actions.deletePropagationPolicy },
+      );
+      const chosen =
+        typeof which === 'string'
+          ? commands.find((c) => c.label === which)
+          : await vscode.window
+              .showQuickPick(
+                commands.map((c) => ({ label: c.label, detail: c.command, c })),
+                { placeHolder: `Copy which kubectl command for ${ref.kind} ${ref.name}?` },
+              )
+              .then((p) => p?.c);
+      if (!chosen) throw new Cancelled();
+      await vscode.env.clipboard.writeText(chosen.command);
+      void vscode.window.setStatusBarMessage(`Copied: ${chosen.command}`, 10_000);
+      copied = chosen.command;
+    },
+  );
   return copied;
 };
 
 /** liveUri names the read-only live YAML document of an object. */
 export function liveUri(context: string, ref: ObjectRef): vscode.Uri {
-  return vscode.Uri.from({ scheme: LIVE_SCHEME, path: `/${ref.namespace}/${ref.kind}/${ref.name}.yaml`, query: new URLSearchParams({ context }).toString() });
+  return vscode.Uri.from({
+    scheme: LIVE_SCHEME,
+    path: `/${ref.namespace}/${ref.kind}/${ref.name}.yaml`,
+    query: new URLSearchParams({ context }).toString(),
+  });
 }
 
 /** LiveYamlProvider serves `kubejobs-live:` documents: the object as the API server has it now, without managedFields. */
@@ -53,7 +69,12 @@ export class LiveYamlProvider implements vscode.TextDocumentContentProvider {
     const name = file.replace(/\.yaml$/, '');
     try {
       const session = await this.ctx.cluster.requireSession();
-      const object = await getObject<{ metadata?: Record<string, unknown> }>(session.transport, kind as ObjectRef['kind'], namespace, name);
+      const object = await getObject<{ metadata?: Record<string, unknown> }>(
+        session.transport,
+        kind as ObjectRef['kind'],
+        namespace,
+        name,
+      );
       if (object.metadata) delete object.metadata.managedFields;
       return `# Live ${kind} ${namespace}/${name} from context ${this.ctx.cluster.contextName} (read-only; reopen to refresh)\n${YAML.stringify(object)}`;
     } catch (error) {
@@ -69,38 +90,50 @@ export class LiveYamlProvider implements vscode.TextDocumentContentProvider {
 /** openLiveYaml opens the object's live YAML read-only. */
 export const openLiveYaml: CommandFactory = (ctx) => (arg?: unknown) => {
   let ref: ObjectRef | undefined;
-  return runAction(ctx, () => `open the live YAML of ${describeRef(ref, 'the object')}`, async () => {
-    ref = await resolveRef(ctx, arg, ['CronJob', 'Job', 'Pod']);
-    const doc = await vscode.workspace.openTextDocument(liveUri(ctx.cluster.contextName, ref));
-    await vscode.languages.setTextDocumentLanguage(doc, 'yaml');
-    await vscode.window.showTextDocument(doc, { preview: true });
-  });
+  return runAction(
+    ctx,
+    () => `open the live YAML of ${describeRef(ref, 'the object')}`,
+    async () => {
+      ref = await resolveRef(ctx, arg, ['CronJob', 'Job', 'Pod']);
+      const doc = await vscode.workspace.openTextDocument(liveUri(ctx.cluster.contextName, ref));
+      await vscode.languages.setTextDocumentLanguage(doc, 'yaml');
+      await vscode.window.showTextDocument(doc, { preview: true });
+    },
+  );
 };
 
 /** showPanel opens the live panel of a Job or CronJob. */
 export const showPanel: CommandFactory = (ctx) => (arg?: unknown) => {
   let ref: ObjectRef | undefined;
-  return runAction(ctx, () => `show ${describeRef(ref, 'the details')}`, async () => {
-    ref = await resolveRef(ctx, arg, ['CronJob', 'Job']);
-    await ctx.cluster.requireSession();
-    if (ref.kind === 'CronJob') CronJobPanel.show(ctx, ref);
-    else JobPanel.show(ctx, ref);
-  });
+  return runAction(
+    ctx,
+    () => `show ${describeRef(ref, 'the details')}`,
+    async () => {
+      ref = await resolveRef(ctx, arg, ['CronJob', 'Job']);
+      await ctx.cluster.requireSession();
+      if (ref.kind === 'CronJob') CronJobPanel.show(ctx, ref);
+      else JobPanel.show(ctx, ref);
+    },
+  );
 };
 
 /** showLogs opens the logs of a Job (its panel) or of a Pod's Job. */
 export const showLogs: CommandFactory = (ctx) => (arg?: unknown) => {
   let ref: ObjectRef | undefined;
-  return runAction(ctx, () => `show the logs of ${describeRef(ref, 'the object')}`, async () => {
-    ref = await resolveRef(ctx, arg, ['Job', 'Pod']);
-    const session = await ctx.cluster.requireSession();
-    if (ref.kind === 'Job') {
-      JobPanel.show(ctx, ref);
-      return;
-    }
-    const pod = session.index.pods.get(ref.namespace, ref.name);
-    const job = pod ? jobNameOfPod(pod) : undefined;
-    if (!job) throw new UserMessage(`Pod ${ref.namespace}/${ref.name} belongs to no Job, and the logs open in a Job's panel.`);
-    JobPanel.show(ctx, { kind: 'Job', namespace: ref.namespace, name: job });
-  });
+  return runAction(
+    ctx,
+    () => `show the logs of ${describeRef(ref, 'the object')}`,
+    async () => {
+      ref = await resolveRef(ctx, arg, ['Job', 'Pod']);
+      const session = await ctx.cluster.requireSession();
+      if (ref.kind === 'Job') {
+        JobPanel.show(ctx, ref);
+        return;
+      }
+      const pod = session.index.pods.get(ref.namespace, ref.name);
+      const job = pod ? jobNameOfPod(pod) : undefined;
+      if (!job) throw new UserMessage(`Pod ${ref.namespace}/${ref.name} belongs to no Job, and the logs open in a Job's panel.`);
+      JobPanel.show(ctx, { kind: 'Job', namespace: ref.namespace, name: job });
+    },
+  );
 };

@@ -16,7 +16,13 @@ const CALENDAR_MAX_PER_DAY = 48;
  * calendar lays the next `days` days of runs out per day, in the CronJob's zone. A suspended
  * CronJob gets its days without runs: the controller creates no Job while spec.suspend is true.
  */
-export function calendar(schedule: string, timeZone: string | undefined, nowMs: number, days: number, suspended = false): CalendarDay[] {
+export function calendar(
+  schedule: string,
+  timeZone: string | undefined,
+  nowMs: number,
+  days: number,
+  suspended = false,
+): CalendarDay[] {
   const parsed = parseStandard(schedule);
   const zone = timeZone || 'UTC';
   const out: CalendarDay[] = [];

@@ -38,7 +38,22 @@ export function buildCronJobPanelModel(input: CronJobPanelInput): CronJobPanelMo
   const { cronJob: cj, nowMs } = input;
   const base = { view: 'cronJob' as const, context: input.context, namespace: input.namespace, name: input.name };
   if (!cj) {
-    return { ...base, exists: false, schedule: '', words: '', timeZone: '', suspended: false, headline: 'This CronJob no longer exists.', nextRuns: [], status: [], settings: [], jobs: [], events: eventViews(input.events, nowMs), calendar: [], actions: [] };
+    return {
+      ...base,
+      exists: false,
+      schedule: '',
+      words: '',
+      timeZone: '',
+      suspended: false,
+      headline: 'This CronJob no longer exists.',
+      nextRuns: [],
+      status: [],
+      settings: [],
+      jobs: [],
+      events: eventViews(input.events, nowMs),
+      calendar: [],
+      actions: [],
+    };
   }
   const s = cj.spec ?? ({ schedule: '', jobTemplate: {} } as NonNullable<CronJob['spec']>);
   const zone = s.timeZone ?? undefined;
@@ -52,24 +67,46 @@ export function buildCronJobPanelModel(input: CronJobPanelInput): CronJobPanelMo
     exists: true,
     schedule: s.schedule,
     words,
-    timeZone: zone ?? 'not set (controller manager\'s zone; UTC assumed)',
+    timeZone: zone ?? "not set (controller manager's zone; UTC assumed)",
     suspended,
-    headline: suspended ? `suspended · ${words}` : `${words} · next ${upcoming[0] !== undefined ? formatInZone(upcoming[0], zone) : 'never'}`,
+    headline: suspended
+      ? `suspended · ${words}`
+      : `${words} · next ${upcoming[0] !== undefined ? formatInZone(upcoming[0], zone) : 'never'}`,
     nextRuns: suspended ? [] : upcoming.map((t) => `${formatInZone(t, zone)} (${formatAge(t, nowMs)})`),
     status: [
       { label: 'last schedule', value: time(st.lastScheduleTime, nowMs) },
       { label: 'last success', value: time(st.lastSuccessfulTime, nowMs) },
-      { label: 'active', value: `${st.active?.length ?? 0}${st.active?.length ? ` (${st.active.map((a) => a.name).join(', ')})` : ''}` },
+      {
+        label: 'active',
+        value: `${st.active?.length ?? 0}${st.active?.length ? ` (${st.active.map((a) => a.name).join(', ')})` : ''}`,
+      },
     ],
     settings: [
       { label: 'schedule', value: s.schedule },
       { label: 'timeZone', value: zone ?? 'unset' },
-      { label: 'concurrencyPolicy', value: orDefault(s.concurrencyPolicy, serverDefault('CronJobSpec.concurrencyPolicy')), note: 'Forbid skips a run while one is active; Replace deletes the active one' },
-      { label: 'startingDeadlineSeconds', value: orDefault(s.startingDeadlineSeconds, 'none'), note: 'a run missed by more than this is skipped' },
-      { label: 'successfulJobsHistoryLimit', value: orDefault(s.successfulJobsHistoryLimit, serverDefault('CronJobSpec.successfulJobsHistoryLimit')) },
-      { label: 'failedJobsHistoryLimit', value: orDefault(s.failedJobsHistoryLimit, serverDefault('CronJobSpec.failedJobsHistoryLimit')) },
+      {
+        label: 'concurrencyPolicy',
+        value: orDefault(s.concurrencyPolicy, serverDefault('CronJobSpec.concurrencyPolicy')),
+        note: 'Forbid skips a run while one is active; Replace deletes the active one',
+      },
+      {
+        label: 'startingDeadlineSeconds',
+        value: orDefault(s.startingDeadlineSeconds, 'none'),
+        note: 'a run missed by more than this is skipped',
+      },
+      {
+        label: 'successfulJobsHistoryLimit',
+        value: orDefault(s.successfulJobsHistoryLimit, serverDefault('CronJobSpec.successfulJobsHistoryLimit')),
+      },
+      {
+        label: 'failedJobsHistoryLimit',
+        value: orDefault(s.failedJobsHistoryLimit, serverDefault('CronJobSpec.failedJobsHistoryLimit')),
+      },
       { label: 'suspend', value: String(suspended) },
-      { label: 'jobTemplate backoffLimit', value: orDefault(s.jobTemplate?.spec?.backoffLimit, serverDefault('JobSpec.backoffLimit')) },
+      {
+        label: 'jobTemplate backoffLimit',
+        value: orDefault(s.jobTemplate?.spec?.backoffLimit, serverDefault('JobSpec.backoffLimit')),
+      },
       { label: 'jobTemplate activeDeadlineSeconds', value: orDefault(s.jobTemplate?.spec?.activeDeadlineSeconds, 'none') },
     ],
     jobs: runViews(input.jobs, nowMs),

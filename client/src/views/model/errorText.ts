@@ -30,7 +30,8 @@ const SOCKET_CAUSES: Readonly<Record<string, string>> = {
   ETIMEDOUT: 'did not answer in time: the cluster may be down or unreachable from this network',
   EPIPE: 'closed the connection while the request was being sent',
   CERT_HAS_EXPIRED: 'presented a TLS certificate that has expired: renew the credentials in the kubeconfig',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'presented a self-signed TLS certificate the kubeconfig does not trust (certificate-authority-data)',
+  DEPTH_ZERO_SELF_SIGNED_CERT:
+    'presented a self-signed TLS certificate the kubeconfig does not trust (certificate-authority-data)',
   SELF_SIGNED_CERT_IN_CHAIN: 'presented a TLS certificate chain the kubeconfig does not trust (certificate-authority-data)',
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'presented a TLS certificate the kubeconfig cannot verify (certificate-authority-data)',
   ERR_TLS_CERT_ALTNAME_INVALID: 'presented a TLS certificate for another host name than the one in the kubeconfig',
@@ -52,7 +53,9 @@ function statusCause(code: number, message: string): string | undefined {
     case 429:
       return 'is throttling requests (429 Too Many Requests); try again in a moment';
     default:
-      return code >= 500 ? `failed with HTTP ${code}: ${message || 'internal error'}; try again, and check the cluster's health if it persists` : undefined;
+      return code >= 500
+        ? `failed with HTTP ${code}: ${message || 'internal error'}; try again, and check the cluster's health if it persists`
+        : undefined;
   }
 }
 
@@ -68,7 +71,8 @@ export function actionErrorSentence(action: FailedAction, error: unknown): strin
   const socketCode = typeof e.code === 'string' ? e.code : /\b(E[A-Z]{4,}|CERT_[A-Z_]+)\b/.exec(message)?.[1];
   const socket = socketCode ? SOCKET_CAUSES[socketCode] : undefined;
   if (socket) return sentence(`${lead}: the API server${server} ${socket}`);
-  if (/within \d+ s$/.test(message) || /timed? ?out/i.test(message)) return sentence(`${lead}: the API server${server} ${SOCKET_CAUSES.ETIMEDOUT}`);
+  if (/within \d+ s$/.test(message) || /timed? ?out/i.test(message))
+    {return sentence(`${lead}: the API server${server} ${SOCKET_CAUSES.ETIMEDOUT}`);}
   const httpCode = typeof e.code === 'number' ? e.code : undefined;
   const status = httpCode !== undefined ? statusCause(httpCode, e.status?.message ?? message) : undefined;
   if (status) return sentence(`${lead}: the API server${server} ${status.trim()}`);

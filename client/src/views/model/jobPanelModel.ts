@@ -29,18 +29,67 @@ export function jobSettings(job: Job): Fact[] {
   const s = job.spec ?? ({} as NonNullable<Job['spec']>);
   const pfp = s.podFailurePolicy?.rules ?? [];
   return [
-    { label: 'completions', value: orDefault(s.completions, `unset (${serverDefault('JobSpec.completions')} when parallelism is unset too)`) },
+    {
+      label: 'completions',
+      value: orDefault(s.completions, `unset (${serverDefault('JobSpec.completions')} when parallelism is unset too)`),
+    },
     { label: 'parallelism', value: orDefault(s.parallelism, serverDefault('JobSpec.parallelism')) },
     { label: 'completionMode', value: orDefault(s.completionMode, serverDefault('JobSpec.completionMode')) },
-    { label: 'backoffLimit', value: orDefault(s.backoffLimit, serverDefault('JobSpec.backoffLimit')), note: 'pod failures allowed before the Job fails' },
-    ...(s.backoffLimitPerIndex != null ? [{ label: 'backoffLimitPerIndex', value: String(s.backoffLimitPerIndex) }, { label: 'maxFailedIndexes', value: orDefault(s.maxFailedIndexes, 'unset') }] : []),
-    { label: 'activeDeadlineSeconds', value: orDefault(s.activeDeadlineSeconds, 'none'), note: 'the Job fails when it runs longer' },
-    { label: 'ttlSecondsAfterFinished', value: orDefault(s.ttlSecondsAfterFinished, 'none (kept until deleted)'), note: 'finished Jobs are deleted after this' },
-    { label: 'podFailurePolicy', value: pfp.length === 0 ? 'none' : pfp.map((r) => `${r.action}${r.onExitCodes ? ` on exit ${r.onExitCodes.operator} [${r.onExitCodes.values.join(',')}]` : ''}${r.onPodConditions?.length ? ` on ${r.onPodConditions.map((c) => c.type).join(',')}` : ''}`).join('; ') },
-    ...(s.successPolicy ? [{ label: 'successPolicy', value: s.successPolicy.rules.map((r) => `${r.succeededIndexes ? `indexes ${r.succeededIndexes}` : ''}${r.succeededCount != null ? ` count ${r.succeededCount}` : ''}`.trim()).join('; ') }] : []),
+    {
+      label: 'backoffLimit',
+      value: orDefault(s.backoffLimit, serverDefault('JobSpec.backoffLimit')),
+      note: 'pod failures allowed before the Job fails',
+    },
+    ...(s.backoffLimitPerIndex != null
+      ? [
+          { label: 'backoffLimitPerIndex', value: String(s.backoffLimitPerIndex) },
+          { label: 'maxFailedIndexes', value: orDefault(s.maxFailedIndexes, 'unset') },
+        ]
+      : []),
+    {
+      label: 'activeDeadlineSeconds',
+      value: orDefault(s.activeDeadlineSeconds, 'none'),
+      note: 'the Job fails when it runs longer',
+    },
+    {
+      label: 'ttlSecondsAfterFinished',
+      value: orDefault(s.ttlSecondsAfterFinished, 'none (kept until deleted)'),
+      note: 'finished Jobs are deleted after this',
+    },
+    {
+      label: 'podFailurePolicy',
+      value:
+        pfp.length === 0
+          ? 'none'
+          : pfp
+              .map(
+                (r) =>
+                  `${r.action}${r.onExitCodes ? ` on exit ${r.onExitCodes.operator} [${r.onExitCodes.values.join(',')}]` : ''}${r.onPodConditions?.length ? ` on ${r.onPodConditions.map((c) => c.type).join(',')}` : ''}`,
+              )
+              .join('; '),
+    },
+    ...(s.successPolicy
+      ? [
+          {
+            label: 'successPolicy',
+            value: s.successPolicy.rules
+              .map((r) =>
+                `${r.succeededIndexes ? `indexes ${r.succeededIndexes}` : ''}${r.succeededCount != null ? ` count ${r.succeededCount}` : ''}`.trim(),
+              )
+              .join('; '),
+          },
+        ]
+      : []),
     // SetDefaults_Job: Failed when a podFailurePolicy is set, TerminatingOrFailed (the recorded default) otherwise.
-    { label: 'podReplacementPolicy', value: orDefault(s.podReplacementPolicy, s.podFailurePolicy ? 'Failed' : serverDefault('JobSpec.podReplacementPolicy')) },
-    { label: 'restartPolicy', value: orDefault(s.template?.spec?.restartPolicy, '—'), note: 'Never: a new pod per retry; OnFailure: the container restarts in place' },
+    {
+      label: 'podReplacementPolicy',
+      value: orDefault(s.podReplacementPolicy, s.podFailurePolicy ? 'Failed' : serverDefault('JobSpec.podReplacementPolicy')),
+    },
+    {
+      label: 'restartPolicy',
+      value: orDefault(s.template?.spec?.restartPolicy, '—'),
+      note: 'Never: a new pod per retry; OnFailure: the container restarts in place',
+    },
     { label: 'suspend', value: orDefault(s.suspend, serverDefault('JobSpec.suspend')) },
   ];
 }
@@ -48,7 +97,11 @@ export function jobSettings(job: Job): Fact[] {
 /** podViews lists the pods oldest first, with their bar on the Job's timeline. */
 function podViews(pods: readonly Pod[], timelineOrigin: number, nowMs: number): PodView[] {
   return [...pods]
-    .sort((a, b) => (parseTime(a.metadata?.creationTimestamp) ?? 0) - (parseTime(b.metadata?.creationTimestamp) ?? 0) || nameOf(a).localeCompare(nameOf(b)))
+    .sort(
+      (a, b) =>
+        (parseTime(a.metadata?.creationTimestamp) ?? 0) - (parseTime(b.metadata?.creationTimestamp) ?? 0) ||
+        nameOf(a).localeCompare(nameOf(b)),
+    )
     .map((p) => {
       const r = readPod(p);
       const start = parseTime(p.status?.startTime ?? p.metadata?.creationTimestamp);
@@ -72,16 +125,39 @@ export function buildJobPanelModel(input: JobPanelInput): JobPanelModel {
   const { job, nowMs } = input;
   const base = { view: 'job' as const, context: input.context, namespace: input.namespace, name: input.name };
   if (!job) {
-    return { ...base, exists: false, phase: 'deleted', headline: 'This Job no longer exists (deleted, or removed by its TTL or history limit).', counts: [], timing: [], settings: [], conditions: [], events: eventViews(input.events, nowMs), pods: [], timelineSpanMs: 0, actions: [] };
+    return {
+      ...base,
+      exists: false,
+      phase: 'deleted',
+      headline: 'This Job no longer exists (deleted, or removed by its TTL or history limit).',
+      counts: [],
+      timing: [],
+      settings: [],
+      conditions: [],
+      events: eventViews(input.events, nowMs),
+      pods: [],
+      timelineSpanMs: 0,
+      actions: [],
+    };
   }
   const phase = jobPhase(job);
   const st = job.status ?? {};
   const duration = jobDurationMs(job, nowMs);
-  const conditions: ConditionView[] = (st.conditions ?? []).map((c) => ({ type: c.type, status: c.status, reason: c.reason ?? '', message: c.message ?? '', lastTransition: time(c.lastTransitionTime, nowMs) }));
-  const starts = input.pods.map((p) => parseTime(p.status?.startTime ?? p.metadata?.creationTimestamp)).filter((t): t is number => t !== undefined);
+  const conditions: ConditionView[] = (st.conditions ?? []).map((c) => ({
+    type: c.type,
+    status: c.status,
+    reason: c.reason ?? '',
+    message: c.message ?? '',
+    lastTransition: time(c.lastTransitionTime, nowMs),
+  }));
+  const starts = input.pods
+    .map((p) => parseTime(p.status?.startTime ?? p.metadata?.creationTimestamp))
+    .filter((t): t is number => t !== undefined);
   const origin = Math.min(parseTime(st.startTime) ?? Infinity, ...starts);
   const timelineOrigin = Number.isFinite(origin) ? origin : nowMs;
-  const end = parseTime(st.completionTime) ?? (phase === 'failed' ? Math.max(timelineOrigin, ...input.pods.map((p) => podFinishedMs(p) ?? timelineOrigin)) : nowMs);
+  const end =
+    parseTime(st.completionTime) ??
+    (phase === 'failed' ? Math.max(timelineOrigin, ...input.pods.map((p) => podFinishedMs(p) ?? timelineOrigin)) : nowMs);
   const finished = phase === 'complete' || phase === 'failed';
   const owner = controllerOf(job, 'CronJob')?.name;
   const card: FailureCard | undefined = failureCard(job, input.pods, input.lastLines);
@@ -95,7 +171,10 @@ export function buildJobPanelModel(input: JobPanelInput): JobPanelModel {
       { label: 'active', value: String(st.active ?? 0) },
       { label: 'ready', value: String(st.ready ?? 0) },
       { label: 'succeeded', value: `${st.succeeded ?? 0} of ${job.spec?.completions ?? serverDefault('JobSpec.completions')}` },
-      { label: 'failed', value: `${st.failed ?? 0} (backoffLimit ${job.spec?.backoffLimit ?? serverDefault('JobSpec.backoffLimit')})` },
+      {
+        label: 'failed',
+        value: `${st.failed ?? 0} (backoffLimit ${job.spec?.backoffLimit ?? serverDefault('JobSpec.backoffLimit')})`,
+      },
       { label: 'terminating', value: String(st.terminating ?? 0) },
       ...(st.completedIndexes ? [{ label: 'completed indexes', value: st.completedIndexes }] : []),
       ...(st.failedIndexes ? [{ label: 'failed indexes', value: st.failedIndexes }] : []),
@@ -113,7 +192,14 @@ export function buildJobPanelModel(input: JobPanelInput): JobPanelModel {
     timelineSpanMs: Math.max(1000, end - timelineOrigin),
     ...(card ? { failure: card } : {}),
     actions: [
-      action('suspend', 'Suspend', input.access, 'patch', 'jobs', finished ? 'the Job has finished' : phase === 'suspended' ? 'already suspended' : undefined),
+      action(
+        'suspend',
+        'Suspend',
+        input.access,
+        'patch',
+        'jobs',
+        finished ? 'the Job has finished' : phase === 'suspended' ? 'already suspended' : undefined,
+      ),
       action('resume', 'Resume', input.access, 'patch', 'jobs', phase !== 'suspended' ? 'the Job is not suspended' : undefined),
       action('delete', 'Delete…', input.access, 'delete', 'jobs'),
       action('openYaml', 'Live YAML', input.access, 'get', 'jobs'),

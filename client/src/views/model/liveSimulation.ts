@@ -15,12 +15,17 @@ export function simulateComingDays(cj: CronJob, nowMs: number): { svg?: string; 
     const parsed = parseStandard(cj.spec?.schedule ?? '');
     if (!parsed.ok) return { note: `no simulation: ${parsed.error}` };
     if (cj.spec?.suspend) return { note: 'no simulation while suspended' };
-    const week = nextRuns(parsed.schedule, nowMs, SIMULATION_BUSY_RUNS + 1, cj.spec?.timeZone || 'UTC').filter((t) => t <= nowMs + 7 * 86_400_000).length;
+    const week = nextRuns(parsed.schedule, nowMs, SIMULATION_BUSY_RUNS + 1, cj.spec?.timeZone || 'UTC').filter(
+      (t) => t <= nowMs + 7 * 86_400_000,
+    ).length;
     const days = week > SIMULATION_BUSY_RUNS ? 1 : 7;
     const read = cronJobFromManifest(cj, nowMs);
     if (!read.ok) return { note: `no simulation: ${read.errors.join('; ')}` };
     const sim = simulateCronJob(read.value, { start: nowMs, until: nowMs + days * 86_400_000, maxRecords: 2000 });
-    return { svg: renderSimulationSvg(sim, { maxRows: 60 }), note: `simulated ${days === 1 ? 'next 24 hours' : 'next 7 days'} from now, pods succeeding after 10 s` };
+    return {
+      svg: renderSimulationSvg(sim, { maxRows: 60 }),
+      note: `simulated ${days === 1 ? 'next 24 hours' : 'next 7 days'} from now, pods succeeding after 10 s`,
+    };
   } catch (error) {
     return { note: `no simulation: ${error instanceof Error ? error.message : String(error)}` };
   }

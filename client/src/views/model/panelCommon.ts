@@ -37,10 +37,18 @@ export function serverDefault(typeAndField: string): string {
 }
 
 /** orDefault shows a field's value, or `fallback` when it is unset. */
-export const orDefault = (value: unknown, fallback: string): string => (value === undefined || value === null ? fallback : String(value));
+export const orDefault = (value: unknown, fallback: string): string =>
+  value === undefined || value === null ? fallback : String(value);
 
 /** action is a panel button, disabled with the reason when RBAC refuses it or the object's state blocks it. */
-export function action(id: ActionView['id'], label: string, access: AccessAnswer | undefined, verb: string, resource: string, blocked?: string): ActionView {
+export function action(
+  id: ActionView['id'],
+  label: string,
+  access: AccessAnswer | undefined,
+  verb: string,
+  resource: string,
+  blocked?: string,
+): ActionView {
   const answer = access?.(verb, resource);
   if (answer && !answer.allowed) return { id, label, enabled: false, reason: answer.reason };
   if (blocked) return { id, label, enabled: false, reason: blocked };

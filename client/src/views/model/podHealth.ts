@@ -63,8 +63,17 @@ export interface PodReading {
 
 type ContainerStatus = NonNullable<NonNullable<Pod['status']>['containerStatuses']>[number];
 
-const termination = (t: { exitCode: number; reason?: string; message?: string; signal?: number } | undefined): Termination | undefined =>
-  t ? { exitCode: t.exitCode, ...(t.reason ? { reason: t.reason } : {}), ...(t.message ? { message: t.message } : {}), ...(t.signal ? { signal: t.signal } : {}) } : undefined;
+const termination = (
+  t: { exitCode: number; reason?: string; message?: string; signal?: number } | undefined,
+): Termination | undefined =>
+  t
+    ? {
+        exitCode: t.exitCode,
+        ...(t.reason ? { reason: t.reason } : {}),
+        ...(t.message ? { message: t.message } : {}),
+        ...(t.signal ? { signal: t.signal } : {}),
+      }
+    : undefined;
 
 /** rank orders containers by how much they tell: kubelet error 4, failed exit 3, failed last exit 2, any exit 1. */
 function rank(s: ContainerStatus): number {
@@ -83,17 +92,24 @@ export function readPod(pod: Pod): PodReading {
   for (const s of statuses) if (rank(s) > 0 && (!best || rank(s) > rank(best))) best = s;
   const phase = pod.status?.phase ?? 'Pending';
   const scheduled = (pod.status?.conditions ?? []).find((c) => c.type === 'PodScheduled');
-  const unschedulable = scheduled?.status === 'False' ? { reason: scheduled.reason ?? 'Unschedulable', message: scheduled.message ?? '' } : undefined;
+  const unschedulable =
+    scheduled?.status === 'False' ? { reason: scheduled.reason ?? 'Unschedulable', message: scheduled.message ?? '' } : undefined;
   const deletion = parseTime(pod.metadata?.deletionTimestamp);
   const grace = pod.metadata?.deletionGracePeriodSeconds ?? undefined;
   const waitingReason = best?.state?.waiting?.reason;
   const health: PodHealth =
-    deletion !== undefined ? 'terminating'
-      : phase === 'Succeeded' ? 'succeeded'
-        : phase === 'Failed' ? 'failed'
-          : waitingReason && KUBELET_ERROR_REASONS.has(waitingReason) ? 'failing'
-            : unschedulable ? 'stuck'
-              : phase === 'Running' ? 'running'
+    deletion !== undefined
+      ? 'terminating'
+      : phase === 'Succeeded'
+        ? 'succeeded'
+        : phase === 'Failed'
+          ? 'failed'
+          : waitingReason && KUBELET_ERROR_REASONS.has(waitingReason)
+            ? 'failing'
+            : unschedulable
+              ? 'stuck'
+              : phase === 'Running'
+                ? 'running'
                 : 'pending';
   const terminated = termination(best?.state?.terminated);
   const lastTerminated = termination(best?.lastState?.terminated);
@@ -103,11 +119,15 @@ export function readPod(pod: Pod): PodReading {
     health,
     restarts,
     ...(best ? { container: best.name } : {}),
-    ...(waitingReason ? { waiting: { reason: waitingReason, ...(best?.state?.waiting?.message ? { message: best.state.waiting.message } : {}) } } : {}),
+    ...(waitingReason
+      ? { waiting: { reason: waitingReason, ...(best?.state?.waiting?.message ? { message: best.state.waiting.message } : {}) } }
+      : {}),
     ...(terminated ? { terminated } : {}),
     ...(lastTerminated ? { lastTerminated } : {}),
     ...(unschedulable ? { unschedulable } : {}),
-    ...(deletion !== undefined ? { terminating: { ...(grace != null ? { graceSeconds: grace } : {}), deadlineMs: deletion } } : {}),
+    ...(deletion !== undefined
+      ? { terminating: { ...(grace != null ? { graceSeconds: grace } : {}), deadlineMs: deletion } }
+      : {}),
   };
 }
 
@@ -118,7 +138,12 @@ export function isCrashing(reading: PodReading): boolean {
 
 /** schedulerReason shortens the scheduler's message to its first sentence (the part before "preemption: …"). */
 export function schedulerReason(message: string): string {
-  return message.split(/\s+preemption:/)[0]?.trim().replace(/\.$/, '') ?? message;
+  return (
+    message
+      .split(/\s+preemption:/)[0]
+      ?.trim()
+      .replace(/\.$/, '') ?? message
+  );
 }
 
 /**
@@ -129,9 +154,15 @@ export function podSummary(r: PodReading): string {
   const parts = [r.status];
   if (r.restarts > 0) parts.push(`${r.restarts} restart${r.restarts === 1 ? '' : 's'}`);
   if (r.waiting && r.waiting.reason !== r.status) parts.push(r.waiting.reason);
-  if (r.waiting && r.lastTerminated) parts.push(`last exit ${r.lastTerminated.exitCode}${r.lastTerminated.reason ? ` (${r.lastTerminated.reason})` : ''}`);
-  else if (r.terminated && r.terminated.exitCode !== 0) parts.push(`exit ${r.terminated.exitCode}${r.terminated.reason && r.terminated.reason !== r.status ? ` (${r.terminated.reason})` : ''}`);
-  if (r.unschedulable && r.health !== 'terminating') parts.push(`${r.unschedulable.reason}: ${schedulerReason(r.unschedulable.message)}`);
-  if (r.terminating?.graceSeconds !== undefined && r.terminating.graceSeconds > 0) parts.push(`grace period ${r.terminating.graceSeconds}s`);
+  if (r.waiting && r.lastTerminated)
+    {parts.push(`last exit ${r.lastTerminated.exitCode}${r.lastTerminated.reason ? ` (${r.lastTerminated.reason})` : ''}`);}
+  else if (r.terminated && r.terminated.exitCode !== 0)
+    {parts.push(
+      `exit ${r.terminated.exitCode}${r.terminated.reason && r.terminated.reason !== r.status ? ` (${r.terminated.reason})` : ''}`,
+    );}
+  if (r.unschedulable && r.health !== 'terminating')
+    {parts.push(`${r.unschedulable.reason}: ${schedulerReason(r.unschedulable.message)}`);}
+  if (r.terminating?.graceSeconds !== undefined && r.terminating.graceSeconds > 0)
+    {parts.push(`grace period ${r.terminating.graceSeconds}s`);}
   return parts.join(' · ');
 }
