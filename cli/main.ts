@@ -6,7 +6,12 @@ import { runSimulateCommand, USAGE as SIMULATE_USAGE } from './simulate';
 import { safeSink } from './terminalText';
 
 /** Every subcommand's own usage text, in the order the overview lists them. */
-const USAGES: Readonly<Record<string, string>> = { lint: LINT_USAGE, schedule: SCHEDULE_USAGE, simulate: SIMULATE_USAGE, run: RUN_USAGE };
+const USAGES: Readonly<Record<string, string>> = {
+  lint: LINT_USAGE,
+  schedule: SCHEDULE_USAGE,
+  simulate: SIMULATE_USAGE,
+  run: RUN_USAGE,
+};
 
 /** overview lists every subcommand with its synopsis (the `usage:` lines of its own help). */
 export function overview(): string {
@@ -26,7 +31,7 @@ export function overview(): string {
     '',
     ...synopses,
     '',
-    'kube-jobs <command> --help (or kube-jobs help <command>) describes a command\'s options.',
+    "kube-jobs <command> --help (or kube-jobs help <command>) describes a command's options.",
     'Exit codes: 0 success, 1 findings of severity error / a failed Job / an invalid schedule, 2 bad usage or unreadable input.',
     '',
   ].join('\n');

@@ -11,12 +11,18 @@ export interface ClientConfig {
   };
   readonly tree: { readonly showJobsWithoutCronJob: boolean; readonly maxJobsPerCronJob: number };
   readonly logs: { readonly tailLines: number; readonly timestamps: boolean };
-  readonly actions: { readonly deletePropagationPolicy: 'Background' | 'Foreground' | 'Orphan'; readonly confirmApply: boolean; readonly confirmTrigger: boolean };
+  readonly actions: {
+    readonly deletePropagationPolicy: 'Background' | 'Foreground' | 'Orphan';
+    readonly confirmApply: boolean;
+    readonly confirmTrigger: boolean;
+  };
   readonly statusBar: { readonly enabled: boolean };
 }
 
 function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim()) : [];
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim())
+    : [];
 }
 
 function positive(value: unknown, fallback: number): number {
@@ -35,7 +41,10 @@ export function readConfig(): ClientConfig {
       maxBackoffSeconds: positive(c.get('cluster.maxBackoffSeconds'), 30),
       requestTimeoutSeconds: positive(c.get('cluster.requestTimeoutSeconds'), 30),
     },
-    tree: { showJobsWithoutCronJob: c.get<boolean>('tree.showJobsWithoutCronJob') !== false, maxJobsPerCronJob: positive(c.get('tree.maxJobsPerCronJob'), 100) },
+    tree: {
+      showJobsWithoutCronJob: c.get<boolean>('tree.showJobsWithoutCronJob') !== false,
+      maxJobsPerCronJob: positive(c.get('tree.maxJobsPerCronJob'), 100),
+    },
     logs: { tailLines: positive(c.get('logs.tailLines'), 1000), timestamps: c.get<boolean>('logs.timestamps') === true },
     actions: {
       deletePropagationPolicy: policy === 'Foreground' || policy === 'Orphan' ? policy : 'Background',

@@ -31,7 +31,11 @@ function post(m: FromWebview): void {
 
 function ensureLogView(): LogView {
   if (!logView) {
-    const options: LogOptions = { follow: state.follow ?? true, timestamps: state.timestamps ?? false, previous: state.previous ?? false };
+    const options: LogOptions = {
+      follow: state.follow ?? true,
+      timestamps: state.timestamps ?? false,
+      previous: state.previous ?? false,
+    };
     logView = new LogView(
       { search: state.search ?? '', options },
       (o) => {
@@ -48,7 +52,12 @@ function ensureLogView(): LogView {
 function render(model: PanelModel): void {
   // Keep the scroll position: models arrive on every watch event.
   const scroll = window.scrollY;
-  const next = model.view === 'job' ? renderJob(model, post) : model.view === 'cronJob' ? renderCronJob(model, post) : renderSimulation(model, post);
+  const next =
+    model.view === 'job'
+      ? renderJob(model, post)
+      : model.view === 'cronJob'
+        ? renderCronJob(model, post)
+        : renderSimulation(model, post);
   if (content) content.replaceWith(next);
   else app.replaceChildren(next);
   content = next;
@@ -75,9 +84,13 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       break;
     case 'logOptions': {
       // The page's saved choices win over the extension's defaults.
-      const saved = state.follow !== undefined ? { follow: state.follow, timestamps: state.timestamps ?? false, previous: state.previous ?? false } : m.options;
+      const saved =
+        state.follow !== undefined
+          ? { follow: state.follow, timestamps: state.timestamps ?? false, previous: state.previous ?? false }
+          : m.options;
       ensureLogView().setOptions(saved);
-      if (state.follow !== undefined && (saved.follow !== m.options.follow || saved.previous !== m.options.previous)) post({ type: 'logOptions', options: saved });
+      if (state.follow !== undefined && (saved.follow !== m.options.follow || saved.previous !== m.options.previous))
+        {post({ type: 'logOptions', options: saved });}
       break;
     }
   }

@@ -109,7 +109,8 @@ function outcomeRows(c: { rows: PodOutcomeRow[] }, redraw: () => void): HTMLElem
     h(
       'p',
       { class: 'muted' },
-      'Rows apply to pods in the order the Job creates them; the last row repeats. An index makes a row apply to that completion index only (Indexed Jobs).',
+      'Rows apply to pods in the order the Job creates them; the last row repeats. An index makes a row apply to that ' +
+        'completion index only (Indexed Jobs).',
     ),
   );
 }
@@ -291,17 +292,18 @@ export function renderSimulation(model: SimulationPanelModel, post: Post): HTMLE
     root.appendChild(h('section', { class: 'card' }, h('h2', {}, 'Timeline'), img));
   }
   root.appendChild(facts('Run', model.facts));
-  if (model.command)
-    {root.appendChild(
+  if (model.command) {
+    root.appendChild(
       h(
         'section',
         { class: 'card' },
         h('h2', {}, 'From a terminal'),
         h('pre', { class: 'last-lines', id: 'simulation-command' }, model.command),
       ),
-    );}
-  if (model.events.length > 0)
-    {root.appendChild(
+    );
+  }
+  if (model.events.length > 0) {
+    root.appendChild(
       h(
         'section',
         { class: 'card' },
@@ -311,6 +313,7 @@ export function renderSimulation(model: SimulationPanelModel, post: Post): HTMLE
           model.events.map((e) => [e.time, e.text]),
         ),
       ),
-    );}
+    );
+  }
   return root;
 }

@@ -86,12 +86,20 @@ export function startDocumentSimulation(kind: WorkloadKind, value: unknown, requ
   }
   if (request.random !== undefined) {
     const r = request.random;
-    if (request.pods !== undefined) return { errors: ['pods and random cannot be combined: choose scripted outcomes or the random model'] };
-    const finite = [r.seed, r.failureRate, r.minDurationMs, r.maxDurationMs].every((n) => typeof n === 'number' && Number.isFinite(n));
+    if (request.pods !== undefined) {
+      return { errors: ['pods and random cannot be combined: choose scripted outcomes or the random model'] };
+    }
+    const numbers = [r.seed, r.failureRate, r.minDurationMs, r.maxDurationMs];
+    const finite = numbers.every((n) => typeof n === 'number' && Number.isFinite(n));
     if (!finite || r.failureRate < 0 || r.failureRate > 1 || r.minDurationMs < 0 || r.maxDurationMs < 0) {
       return { errors: ['random: the failure rate must be between 0 and 1, the durations not negative'] };
     }
-    podModel = engine.randomPodModel({ seed: Math.trunc(r.seed), failureRate: r.failureRate, minDurationMs: r.minDurationMs, maxDurationMs: r.maxDurationMs });
+    podModel = engine.randomPodModel({
+      seed: Math.trunc(r.seed),
+      failureRate: r.failureRate,
+      minDurationMs: r.minDurationMs,
+      maxDurationMs: r.maxDurationMs,
+    });
   }
   const started = engine.startSimulation(kind, value, {
     start: request.startMs,

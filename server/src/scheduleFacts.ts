@@ -66,7 +66,9 @@ export function scheduleFacts(spec: string, timeZone: string | undefined, nowMs:
   const warnings: string[] = [];
   if (own !== undefined) {
     warnings.push(
-      `The schedule names its own zone (${own}): the controller uses it${timeZone !== undefined ? ` and ignores spec.timeZone (${timeZone})` : ''}, and the API server rejects a TZ or CRON_TZ prefix when the CronJob is created. Move the zone to spec.timeZone.`,
+      `The schedule names its own zone (${own}): the controller uses ` +
+        `it${timeZone !== undefined ? ` and ignores spec.timeZone (${timeZone})` : ''}, and the API server rejects a TZ or ` +
+        `CRON_TZ prefix when the CronJob is created. Move the zone to spec.timeZone.`,
     );
   }
   const never = safe(() => neverFiresReason(schedule));

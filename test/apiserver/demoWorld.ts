@@ -47,7 +47,23 @@ export function seedCronJob(store: Store, s: CronJobSeed): KObject {
     suspend: s.suspend ?? false,
     successfulJobsHistoryLimit: 3,
     failedJobsHistoryLimit: 1,
-    jobTemplate: { metadata: {}, spec: { backoffLimit: s.backoffLimit ?? 2, template: { metadata: {}, spec: { restartPolicy: 'OnFailure', containers: [container(s.name, s.image ?? 'busybox:1.36')], dnsPolicy: 'ClusterFirst', schedulerName: 'default-scheduler', securityContext: {}, terminationGracePeriodSeconds: 30 } } } },
+    jobTemplate: {
+      metadata: {},
+      spec: {
+        backoffLimit: s.backoffLimit ?? 2,
+        template: {
+          metadata: {},
+          spec: {
+            restartPolicy: 'OnFailure',
+            containers: [container(s.name, s.image ?? 'busybox:1.36')],
+            dnsPolicy: 'ClusterFirst',
+            schedulerName: 'default-scheduler',
+            securityContext: {},
+            terminationGracePeriodSeconds: 30,
+          },
+        },
+      },
+    },
   };
   if (s.timeZone) {
     spec.timeZone = s.timeZone;
@@ -153,7 +169,14 @@ export function seedPod(store: Store, job: KObject, name: string, state: PodStat
   const c = tmpl.spec.containers[0] as KObject;
   return store.create('pods', {
     // The Job controller drops its tracking finalizer once it has counted a finished pod.
-    metadata: { name, namespace: job.metadata.namespace, labels: { ...(tmpl.metadata?.labels ?? {}) }, ownerReferences: [ownerRef(job)], ...(FINISHED.has(state) ? {} : { finalizers: [JOB_TRACKING_FINALIZER] }), creationTimestamp: formatTime(startMs) },
+    metadata: {
+      name,
+      namespace: job.metadata.namespace,
+      labels: { ...(tmpl.metadata?.labels ?? {}) },
+      ownerReferences: [ownerRef(job)],
+      ...(FINISHED.has(state) ? {} : { finalizers: [JOB_TRACKING_FINALIZER] }),
+      creationTimestamp: formatTime(startMs),
+    },
     spec: { ...tmpl.spec, nodeName: state === 'Pending' ? undefined : 'kind-worker', serviceAccountName: 'default', enableServiceLinks: true, preemptionPolicy: 'PreemptLowerPriority', priority: 0, tolerations: [{ key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }] },
     status: podStatus(state, c.name, c.image, startMs),
   }, { takeOwnership: true });
@@ -187,7 +210,16 @@ export function seedJob(store: Store, s: JobSeed, counter = { n: 0 }): { job: KO
   }
   const job = store.create('jobs', {
     metadata: meta,
-    spec: { parallelism: 1, completions: 1, backoffLimit: s.backoffLimit ?? s.owner?.spec.jobTemplate.spec.backoffLimit ?? 6, completionMode: 'NonIndexed', suspend: s.state === 'suspended', podReplacementPolicy: 'TerminatingOrFailed', selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } }, template },
+    spec: {
+      parallelism: 1,
+      completions: 1,
+      backoffLimit: s.backoffLimit ?? s.owner?.spec.jobTemplate.spec.backoffLimit ?? 6,
+      completionMode: 'NonIndexed',
+      suspend: s.state === 'suspended',
+      podReplacementPolicy: 'TerminatingOrFailed',
+      selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } },
+      template,
+    },
     status: jobStatus(s.state, s.startMs, podStates),
   }, { takeOwnership: true });
   const pods = podStates.map((p, i) => seedPod(store, job, `${s.name}-${podSuffix(counter.n++)}`, p, s.startMs + i * MIN));
@@ -258,7 +290,15 @@ export function seedDemoWorld(store: Store, logs: LogStore, nowMs: number): Demo
   const cleanup = seedCronJob(store, { namespace: 'demo', name: 'nightly-cleanup', schedule: '0 2 * * *', timeZone: 'Etc/UTC', lastScheduleMs: nowMs - 3 * hour });
   const report = seedCronJob(store, { namespace: 'demo', name: 'hourly-report', schedule: '0 * * * *', lastScheduleMs: nowMs - 5 * MIN });
   // Its Job's pod crash-loops with 3 restarts: with restartPolicy OnFailure, a backoffLimit of 6 keeps it running.
-  const sync = seedCronJob(store, { namespace: 'batch-jobs', name: 'data-sync', schedule: '*/15 * * * *', suspend: true, lastScheduleMs: nowMs - 2 * hour, image: 'registry.example.com/data-sync:2.1', backoffLimit: 6 });
+  const sync = seedCronJob(store, {
+    namespace: 'batch-jobs',
+    name: 'data-sync',
+    schedule: '*/15 * * * *',
+    suspend: true,
+    lastScheduleMs: nowMs - 2 * hour,
+    image: 'registry.example.com/data-sync:2.1',
+    backoffLimit: 6,
+  });
   world.cronJobs.push(cleanup, report, sync);
   const add = (seed: JobSeed): void => {
     const { job, pods } = seedJob(store, seed, counter);

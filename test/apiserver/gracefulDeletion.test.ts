@@ -54,7 +54,7 @@ describe('graceful deletion with kubectl', { skip }, () => {
     fs.rmSync(k.dir, { recursive: true, force: true });
   });
 
-  it('kubectl delete pod --grace-period: the pod shows Terminating, keeps its finalizer, and is gone once the kubelet confirms', async () => {
+  it('kubectl delete pod --grace-period: Terminating, held by its finalizer, gone once the kubelet confirms', async () => {
     const { pods } = seedJob(server.store, { namespace: 'demo', name: 'long', state: 'running', startMs: NOW - 60_000 });
     const name = pods[0]?.metadata.name as string;
     const r = await runKubectl(k, ['delete', 'pod', name, '--grace-period=45', '--wait=false']);

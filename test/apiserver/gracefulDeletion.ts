@@ -50,7 +50,10 @@ export function planDeletion(old: KObject, graceSeconds: number, nowMs: number):
   return finalizers.length > 0 ? mark(0) : { kind: 'remove' };
 }
 
-/** removableAfterUpdate: a marked object whose grace period is over and whose last finalizer an update removed is deleted (the generic registry's Update). */
+/**
+ * removableAfterUpdate: a marked object whose grace period is over and whose last finalizer an
+ * update removed is deleted (the generic registry's Update).
+ */
 export function removableAfterUpdate(obj: KObject): boolean {
   const meta = obj.metadata ?? {};
   return Boolean(meta.deletionTimestamp) && (meta.finalizers ?? []).length === 0 && (meta.deletionGracePeriodSeconds ?? 0) === 0;

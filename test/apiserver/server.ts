@@ -230,7 +230,8 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
   const stopKubelet = standInKubelet(store, (marked) => {
     store.subscribe((ev) => {
       const meta = ev.object.metadata;
-      if (ev.resource === 'pods' && ev.type === 'MODIFIED' && meta.deletionTimestamp && (meta.deletionGracePeriodSeconds ?? 0) > 0) {
+      const graceful = meta.deletionTimestamp && (meta.deletionGracePeriodSeconds ?? 0) > 0;
+      if (ev.resource === 'pods' && ev.type === 'MODIFIED' && graceful) {
         marked(meta.namespace, meta.name, Date.parse(meta.deletionTimestamp));
       }
     });
@@ -621,7 +622,9 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
     }
     const graceText = ri.query.get('gracePeriodSeconds') ?? opts.gracePeriodSeconds;
     const gracePeriodSeconds = graceText === undefined || graceText === null ? undefined : Number(graceText);
-    const gone = store.delete(ri.resource.plural, ri.namespace, ri.name, { propagationPolicy: policy, dryRun, preconditionUid: precondition, ...(gracePeriodSeconds !== undefined && Number.isFinite(gracePeriodSeconds) ? { gracePeriodSeconds } : {}) });
+    const grace = gracePeriodSeconds !== undefined && Number.isFinite(gracePeriodSeconds) ? { gracePeriodSeconds } : {};
+    const options = { propagationPolicy: policy, dryRun, preconditionUid: precondition, ...grace };
+    const gone = store.delete(ri.resource.plural, ri.namespace, ri.name, options);
     sendJson(res, 200, gone, headers);
   };
 

@@ -282,7 +282,11 @@ export class Store {
    * status subresource). A resourceVersion in the input must match (optimistic concurrency).
    * Immutable metadata (uid, creationTimestamp) is kept; generation bumps when spec changes.
    */
-  update(resource: string, input: KObject, opts: WriteOptions & { subresource?: 'status'; preserveStatus?: boolean; markDeletion?: boolean } = {}): KObject {
+  update(
+    resource: string,
+    input: KObject,
+    opts: WriteOptions & { subresource?: 'status'; preserveStatus?: boolean; markDeletion?: boolean } = {},
+  ): KObject {
     const r = resourceByName(resource);
     const ns = r.namespaced ? input.metadata?.namespace ?? 'default' : undefined;
     const name = input.metadata?.name ?? '';
@@ -399,7 +403,12 @@ export class Store {
    * collector works asynchronously; here it finishes before the call returns.
    * Deleting a namespace deletes everything in it.
    */
-  delete(resource: string, namespace: string | undefined, name: string, opts: WriteOptions & { propagationPolicy?: PropagationPolicy; preconditionUid?: string; gracePeriodSeconds?: number } = {}): KObject {
+  delete(
+    resource: string,
+    namespace: string | undefined,
+    name: string,
+    opts: WriteOptions & { propagationPolicy?: PropagationPolicy; preconditionUid?: string; gracePeriodSeconds?: number } = {},
+  ): KObject {
     const r = resourceByName(resource);
     const ns = r.namespaced ? namespace ?? 'default' : undefined;
     const old = this.bucket(resource).get(keyOf(ns, name));
@@ -415,12 +424,16 @@ export class Store {
     }
     // Graceful deletion and finalizers (gracefulDeletion.ts): mark instead of removing.
     const finalizersBefore: string[] = old.metadata.finalizers ?? [];
-    const plan = planDeletion({ ...old, metadata: { ...old.metadata, finalizers: finalizersBefore.filter((f) => f !== 'foregroundDeletion') } }, gracePeriodFor(resource, old, opts.gracePeriodSeconds), this.now());
+    const otherFinalizers = finalizersBefore.filter((f) => f !== 'foregroundDeletion');
+    const withoutForeground = { ...old, metadata: { ...old.metadata, finalizers: otherFinalizers } };
+    const plan = planDeletion(withoutForeground, gracePeriodFor(resource, old, opts.gracePeriodSeconds), this.now());
     if (plan.kind === 'pending') {
       return clone(old);
     }
     if (plan.kind === 'mark') {
-      return this.update(resource, { ...clone(old), metadata: { ...clone(plan.metadata), finalizers: old.metadata.finalizers, resourceVersion: undefined } }, { markDeletion: true });
+      const metadata = { ...clone(plan.metadata), finalizers: old.metadata.finalizers, resourceVersion: undefined };
+      const marked = { ...clone(old), metadata };
+      return this.update(resource, marked, { markDeletion: true });
     }
     if (policy === 'Foreground') {
       this.update(resource, { ...clone(old), metadata: { ...clone(old.metadata), resourceVersion: undefined, deletionTimestamp: formatTime(this.now()), finalizers: [...(old.metadata.finalizers ?? []), 'foregroundDeletion'] } });

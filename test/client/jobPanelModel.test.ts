@@ -83,7 +83,7 @@ describe('Job panel model', () => {
     assert.equal(c?.neverRan, true, 'no log to fetch from a container that never ran');
   });
 
-  it("a crash-looping pod makes the Job failing: restarts, last exit code, the previous run's log lines, OnFailure counting", () => {
+  it("a crash-looping pod makes the Job failing: restarts, last exit code, the last run's log lines, OnFailure", () => {
     const looping = job('loop', {
       spec: {
         backoffLimit: 6,
@@ -112,7 +112,8 @@ describe('Job panel model', () => {
         'big-x',
         'big',
         unschedulable(
-          '0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.',
+          '0/3 nodes are available: 3 Insufficient memory. ' +
+            'preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.',
         ),
       ),
     ]);

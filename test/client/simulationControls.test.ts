@@ -107,7 +107,8 @@ describe('simulation panel controls', () => {
     };
     assert.equal(
       cliCommand('examples/nightly cleanup.yaml', 'nightly', c),
-      "kube-jobs simulate 'examples/nightly cleanup.yaml' --name nightly --start 2026-03-02T10:00:00Z --for 7d --pods fail@20s:1,succeed@30s",
+      "kube-jobs simulate 'examples/nightly cleanup.yaml' --name nightly --start 2026-03-02T10:00:00Z " +
+        '--for 7d --pods fail@20s:1,succeed@30s',
     );
     assert.match(podsWords(c), /^as scripted: fail@20s:1,succeed@30s/);
     assert.equal(

@@ -73,8 +73,9 @@ export class Menus {
       .first();
     await this.wb.expectVisible(item, `the menu item "${title}"`);
     const count = await this.wb.page.locator('.monaco-menu .action-item').count();
-    for (let i = 0; i <= count && !(await item.evaluate((el) => el.classList.contains('focused'))); i++)
-      {await this.wb.page.keyboard.press('ArrowDown');}
+    for (let i = 0; i <= count && !(await item.evaluate((el) => el.classList.contains('focused'))); i++) {
+      await this.wb.page.keyboard.press('ArrowDown');
+    }
     assert.ok(await item.evaluate((el) => el.classList.contains('focused')), `the arrow keys did not reach "${title}"`);
     await this.wb.page.keyboard.press('Enter');
     await item.waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
@@ -110,7 +111,8 @@ export class Menus {
     else {
       await this.wb.page
         .locator(
-          '.part.sidebar .actions-container .action-label[aria-label^="Views and More Actions"], .part.sidebar .actions-container .action-label[aria-label="More Actions..."]',
+          '.part.sidebar .actions-container .action-label[aria-label^="Views and More Actions"], ' +
+            '.part.sidebar .actions-container .action-label[aria-label="More Actions..."]',
         )
         .first()
         .click();

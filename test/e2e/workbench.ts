@@ -31,9 +31,20 @@ interface Launcher {
   codeServerDirs(dataDir: string): { userDataDir: string; extensionsDir: string };
   installUnpackedExtension(extensionsDir: string): string;
   installVsix(dataDir: string, vsix: string): string;
-  startCodeServer(options: { dataDir: string; workspace: string; trust?: boolean; env?: Record<string, string>; settings?: Record<string, unknown>; log?: (line: string) => void }): Promise<CodeServer>;
+  startCodeServer(options: {
+    dataDir: string;
+    workspace: string;
+    trust?: boolean;
+    env?: Record<string, string>;
+    settings?: Record<string, unknown>;
+    log?: (line: string) => void;
+  }): Promise<CodeServer>;
   launchChromium(): Promise<Browser>;
-  openWorkbench(browser: Browser, workbenchUrl: string, options?: { width?: number; height?: number; timeoutMs?: number }): Promise<Page>;
+  openWorkbench(
+    browser: Browser,
+    workbenchUrl: string,
+    options?: { width?: number; height?: number; timeoutMs?: number },
+  ): Promise<Page>;
 }
 
 async function launcher(): Promise<Launcher> {
@@ -82,7 +93,14 @@ export class Workbench {
     if (vsix) cs.installVsix(dataDir, vsix);
     else cs.installUnpackedExtension(cs.codeServerDirs(dataDir).extensionsDir);
     const log: string[] = [];
-    const server = await cs.startCodeServer({ dataDir, workspace, trust: options.trust ?? false, env: options.env ?? {}, settings: options.settings ?? {}, log: (l) => log.push(l) });
+    const server = await cs.startCodeServer({
+      dataDir,
+      workspace,
+      trust: options.trust ?? false,
+      env: options.env ?? {},
+      settings: options.settings ?? {},
+      log: (l) => log.push(l),
+    });
     let browser: Browser | undefined;
     try {
       browser = await cs.launchChromium();
@@ -99,7 +117,11 @@ export class Workbench {
   /** Saves a numbered screenshot of the whole workbench; returns its path. */
   async screenshot(label: string): Promise<string> {
     this.step++;
-    const file = path.join(screenshotRoot, this.name, `${String(this.step).padStart(2, '0')}-${label.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
+    const file = path.join(
+      screenshotRoot,
+      this.name,
+      `${String(this.step).padStart(2, '0')}-${label.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`,
+    );
     fs.mkdirSync(path.dirname(file), { recursive: true });
     await this.page.screenshot({ path: file });
     return file;
@@ -113,14 +135,22 @@ export class Workbench {
   /** Shows the Explorer view (Ctrl+Shift+E focuses it). */
   async showExplorer(): Promise<void> {
     const view = this.page.locator('.explorer-folders-view');
-    if (!(await view.isVisible())) await this.page.locator('.activitybar').getByRole('tab', { name: /^Explorer/ }).click();
+    if (!(await view.isVisible()))
+      {await this.page
+        .locator('.activitybar')
+        .getByRole('tab', { name: /^Explorer/ })
+        .click();}
     await view.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   }
 
   /** Shows the Kube Jobs view (its activity bar tab toggles the side bar, so it is clicked only when the view is not showing). */
   async showKubeJobsView(): Promise<void> {
     const view = this.page.locator('.part.sidebar .composite.title', { hasText: /KUBE JOBS/i });
-    if (!(await view.isVisible())) await this.page.locator('.activitybar').getByRole('tab', { name: /Kube Jobs/ }).click();
+    if (!(await view.isVisible()))
+      {await this.page
+        .locator('.activitybar')
+        .getByRole('tab', { name: /Kube Jobs/ })
+        .click();}
     await view.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   }
 
@@ -149,13 +179,18 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     await input.fill(`>${title}`);
-    await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await this.page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: title })
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT_MS });
     await this.page.keyboard.press('Enter');
   }
 
   /** The editor tab of a file (active or not). */
   editorTab(fileName: string): Locator {
-    return this.page.locator('.tabs-container').getByRole('tab', { name: new RegExp(`^${fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) });
+    return this.page
+      .locator('.tabs-container')
+      .getByRole('tab', { name: new RegExp(`^${fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) });
   }
 
   /** The editor that has focus or was used last. */
@@ -181,7 +216,9 @@ export class Workbench {
     const token = this.activeEditor().locator('.view-line span', { hasText: text }).first();
     await token.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     await token.hover();
-    const widget = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents').first();
+    const widget = this.page
+      .locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents')
+      .first();
     await widget.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     return widget.innerText();
   }
@@ -202,7 +239,10 @@ export class Workbench {
     // redrawn as they come: read its text in the same instant it matches.
     const found = await this.page
       .waitForFunction(
-        ([source, flags]) => [...document.querySelectorAll<HTMLElement>('.monaco-hover:not(.hidden)')].map((e) => e.innerText).find((t) => new RegExp(source as string, flags as string).test(t)),
+        ([source, flags]) =>
+          [...document.querySelectorAll<HTMLElement>('.monaco-hover:not(.hidden)')]
+            .map((e) => e.innerText)
+            .find((t) => new RegExp(source as string, flags as string).test(t)),
         [showing.source, showing.flags] as const,
         { timeout: UI_TIMEOUT_MS },
       )
@@ -234,7 +274,14 @@ export class Workbench {
     const deadline = Date.now() + UI_TIMEOUT_MS;
     for (;;) {
       for (const frame of this.page.frames()) {
-        if (await frame.locator(selector).first().isVisible().catch(() => false)) return frame;
+        if (
+          await frame
+            .locator(selector)
+            .first()
+            .isVisible()
+            .catch(() => false)
+        )
+          {return frame;}
       }
       if (Date.now() > deadline) {
         await this.screenshot(`failed-${what}`);

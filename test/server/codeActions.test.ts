@@ -12,7 +12,11 @@ const unquoted = CRONJOB.replace('"0 3 * * *"', '*/5 * * * *');
 describe('code actions', () => {
   it('offers each fix as a quick fix and applies cleanly', () => {
     const doc = parse(unquoted);
-    const actions = provideCodeActions(doc, { start: { line: 5, character: 14 }, end: { line: 5, character: 14 } }, settingsWith());
+    const actions = provideCodeActions(
+      doc,
+      { start: { line: 5, character: 14 }, end: { line: 5, character: 14 } },
+      settingsWith(),
+    );
     const quote = actions.find((a) => a.title.startsWith('Quote the schedule'));
     assert.ok(quote, 'quote fix offered');
     assert.equal(quote.kind, 'quickfix');
@@ -31,24 +35,61 @@ describe('code actions', () => {
     const edits = all.edit?.changes?.[TEST_URI] ?? [];
     const fixed = TextDocument.applyEdits(TextDocument.create(TEST_URI, 'yaml', 1, twice), edits);
     assert.equal(fixed.split('schedule: "*/5 * * * *"').length - 1, 2, 'both schedules quoted');
-    assert.ok(parse(fixed).entries.every((entry) => entry.manifest.syntaxErrors.length === 0), 'the fixed file is valid YAML');
-    const source = provideCodeActions(doc, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, settingsWith(), ['source.fixAll']);
-    assert.deepEqual(source.map((a) => a.kind), ['source.fixAll.kubeJobs']);
+    assert.ok(
+      parse(fixed).entries.every((entry) => entry.manifest.syntaxErrors.length === 0),
+      'the fixed file is valid YAML',
+    );
+    const source = provideCodeActions(doc, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, settingsWith(), [
+      'source.fixAll',
+    ]);
+    assert.deepEqual(
+      source.map((a) => a.kind),
+      ['source.fixAll.kubeJobs'],
+    );
   });
 
   it('fix all corrects every error of examples/common-mistakes.yaml and adds no advice unless asked', () => {
     const text = fs.readFileSync(path.join(__dirname, '../../../examples/common-mistakes.yaml'), 'utf8');
-    const severities = (t: string): string[] => { const d = parse(t); return d.entries.flatMap((e) => entryFindings(d, e, settingsWith()).map((f) => `${f.severity} ${f.rule}`)); };
-    assert.deepEqual(severities(text).filter((f) => f.startsWith('error')).sort(), ['error restart-policy', 'error schedule-tz-prefix', 'error schedule-yaml', 'error time-zone']);
-    const fixed = TextDocument.applyEdits(TextDocument.create(TEST_URI, 'yaml', 1, text), fixAllEdits(parse(text), settingsWith()));
-    assert.deepEqual(severities(fixed).filter((f) => f.startsWith('error')), [], 'no error left');
+    const severities = (t: string): string[] => {
+      const d = parse(t);
+      return d.entries.flatMap((e) => entryFindings(d, e, settingsWith()).map((f) => `${f.severity} ${f.rule}`));
+    };
+    assert.deepEqual(
+      severities(text)
+        .filter((f) => f.startsWith('error'))
+        .sort(),
+      ['error restart-policy', 'error schedule-tz-prefix', 'error schedule-yaml', 'error time-zone'],
+    );
+    const fixed = TextDocument.applyEdits(
+      TextDocument.create(TEST_URI, 'yaml', 1, text),
+      fixAllEdits(parse(text), settingsWith()),
+    );
+    assert.deepEqual(
+      severities(fixed).filter((f) => f.startsWith('error')),
+      [],
+      'no error left',
+    );
     assert.doesNotMatch(fixed, /ttlSecondsAfterFinished|HistoryLimit|concurrencyPolicy/, 'no opinionated additions by default');
-    const withAdvice = TextDocument.applyEdits(TextDocument.create(TEST_URI, 'yaml', 1, text), fixAllEdits(parse(text), settingsWith({ fixAll: { includeAdvice: true } })));
+    const withAdvice = TextDocument.applyEdits(
+      TextDocument.create(TEST_URI, 'yaml', 1, text),
+      fixAllEdits(parse(text), settingsWith({ fixAll: { includeAdvice: true } })),
+    );
     assert.match(withAdvice, /concurrencyPolicy: Forbid/, 'kubeJobs.fixAll.includeAdvice adds the advice fixes');
-    assert.deepEqual(severities(withAdvice).filter((f) => f.startsWith('error')), [], 'and still fixes every error');
+    assert.deepEqual(
+      severities(withAdvice).filter((f) => f.startsWith('error')),
+      [],
+      'and still fixes every error',
+    );
   });
 
   it('has nothing to offer on a clean document', () => {
-    assert.deepEqual(provideCodeActions(parse('apiVersion: v1\nkind: ConfigMap\n'), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, settingsWith()), []);
+    assert.deepEqual(
+      provideCodeActions(
+        parse('apiVersion: v1\nkind: ConfigMap\n'),
+        { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        settingsWith(),
+      ),
+      [],
+    );
   });
 });

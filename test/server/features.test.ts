@@ -88,9 +88,13 @@ describe('kubeJobs/simulateDocument', () => {
     const failing = provideSimulation(doc, { uri: TEST_URI, documentIndex: 0, random }, NOW_MS);
     const pods = (failing.result as { pods: { phase: string; exitCode: number }[] }).pods;
     assert.ok(pods.length > 1 && pods.every((p) => p.phase === 'Failed'), 'failure rate 1: every pod fails');
-    assert.deepEqual(provideSimulation(doc, { uri: TEST_URI, documentIndex: 1, random: { ...random, failureRate: 0.5 } }, NOW_MS).result, provideSimulation(doc, { uri: TEST_URI, documentIndex: 1, random: { ...random, failureRate: 0.5 } }, NOW_MS).result, 'same seed, same run');
-    assert.match(provideSimulation(doc, { uri: TEST_URI, documentIndex: 0, random, pods: 'succeed' }, NOW_MS).error ?? '', /cannot be combined/);
-    assert.match(provideSimulation(doc, { uri: TEST_URI, documentIndex: 0, random: { ...random, failureRate: 2 } }, NOW_MS).error ?? '', /between 0 and 1/);
+    const half = { uri: TEST_URI, documentIndex: 1, random: { ...random, failureRate: 0.5 } };
+    const again = provideSimulation(doc, half, NOW_MS).result;
+    assert.deepEqual(provideSimulation(doc, half, NOW_MS).result, again, 'same seed, same run');
+    const error = (params: Omit<Parameters<typeof provideSimulation>[1], 'uri' | 'documentIndex'>): string =>
+      provideSimulation(doc, { uri: TEST_URI, documentIndex: 0, ...params }, NOW_MS).error ?? '';
+    assert.match(error({ random, pods: 'succeed' }), /cannot be combined/);
+    assert.match(error({ random: { ...random, failureRate: 2 } }), /between 0 and 1/);
   });
 
 

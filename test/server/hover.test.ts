@@ -30,7 +30,8 @@ describe('hover on a schedule', () => {
   });
 
   it('a CRON_TZ prefix: the header, the table and the notes name the same zone', () => {
-    const text = hoverText(CRONJOB.replace('"0 3 * * *"', '"CRON_TZ=Europe/London 0 9 13 |* 5"').replace('timeZone: "Europe/Berlin"', 'timeZone: "America/New_York"'));
+    const manifest = CRONJOB.replace('"0 3 * * *"', '"CRON_TZ=Europe/London 0 9 13 |* 5"');
+    const text = hoverText(manifest.replace('timeZone: "Europe/Berlin"', 'timeZone: "America/New_York"'));
     assert.match(text, /\(Europe\/London time\)/);
     assert.match(text, /^\| Europe\/London \| UTC \|/m);
     assert.match(text, /Fri 2026-03-06 09:00 GMT \| Fri 2026-03-06 09:00 UTC/);

@@ -31,13 +31,17 @@ export const selectContext: CommandFactory = (ctx) => async (arg?: unknown) => {
   if (!name) {
     const contexts = ctx.cluster.contexts();
     if (contexts.length === 0) {
-      void vscode.window.showWarningMessage('No kubeconfig context found. kube-jobs reads $KUBECONFIG or ~/.kube/config, like kubectl.');
+      void vscode.window.showWarningMessage(
+        'No kubeconfig context found. kube-jobs reads $KUBECONFIG or ~/.kube/config, like kubectl.',
+      );
       return;
     }
-    name = await vscode.window.showQuickPick(
-      contexts.map((c) => ({ label: c, description: c === ctx.cluster.contextName ? 'current' : undefined })),
-      { placeHolder: 'Kubeconfig context for the cluster view' },
-    ).then((p) => p?.label);
+    name = await vscode.window
+      .showQuickPick(
+        contexts.map((c) => ({ label: c, description: c === ctx.cluster.contextName ? 'current' : undefined })),
+        { placeHolder: 'Kubeconfig context for the cluster view' },
+      )
+      .then((p) => p?.label);
   }
   if (!name || name === ctx.cluster.contextName) return;
   await switchContext(name);
@@ -58,12 +62,22 @@ export const selectNamespaces: CommandFactory = (ctx) => async (arg?: unknown) =
       title: `Namespaces to watch on context ${context}`,
       // Looking up a namespace name elsewhere must not throw away what was typed.
       ignoreFocusOut: true,
-      prompt: 'Separated by commas. Empty: all the namespaces you may list, else the context\'s namespace. *: all namespaces.',
+      prompt: "Separated by commas. Empty: all the namespaces you may list, else the context's namespace. *: all namespaces.",
       value: vscode.workspace.getConfiguration('kubeJobs').get<string[]>('cluster.namespaces', []).join(', '),
-      validateInput: (v) => (v.split(',').map((s) => s.trim()).filter(Boolean).every((s) => s === '*' || isDns1123Label(s).length === 0) ? undefined : 'Namespace names are DNS labels (lower case letters, digits, -), or *'),
+      validateInput: (v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .every((s) => s === '*' || isDns1123Label(s).length === 0)
+          ? undefined
+          : 'Namespace names are DNS labels (lower case letters, digits, -), or *',
     });
     if (input === undefined) return;
-    names = input.split(',').map((s) => s.trim()).filter(Boolean);
+    names = input
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   }
   await vscode.workspace.getConfiguration('kubeJobs').update('cluster.namespaces', names, vscode.ConfigurationTarget.Global);
 };
@@ -71,7 +85,14 @@ export const selectNamespaces: CommandFactory = (ctx) => async (arg?: unknown) =
 /** filter narrows the tree to CronJobs and Jobs whose names contain a text. */
 export function filter(_ctx: Ctx, tree: ClusterTreeProvider): (...args: unknown[]) => Promise<void> {
   return async (arg?: unknown) => {
-    const text = typeof arg === 'string' ? arg : await vscode.window.showInputBox({ prompt: 'Show CronJobs and Jobs whose name contains', value: tree.filter, ignoreFocusOut: true });
+    const text =
+      typeof arg === 'string'
+        ? arg
+        : await vscode.window.showInputBox({
+            prompt: 'Show CronJobs and Jobs whose name contains',
+            value: tree.filter,
+            ignoreFocusOut: true,
+          });
     if (text !== undefined) tree.setFilter(text);
   };
 }

@@ -19,12 +19,16 @@ let collection: vscode.DiagnosticCollection | undefined;
 function diagnostics(ctx: Ctx): vscode.DiagnosticCollection {
   if (!collection) {
     collection = vscode.languages.createDiagnosticCollection('kube-jobs-cluster');
-    ctx.push(collection, vscode.workspace.onDidChangeTextDocument((e) => collection?.delete(e.document.uri)));
+    ctx.push(
+      collection,
+      vscode.workspace.onDidChangeTextDocument((e) => collection?.delete(e.document.uri)),
+    );
   }
   return collection;
 }
 
-const toRange = (r: { start: { line: number; character: number }; end: { line: number; character: number } }): vscode.Range => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+const toRange = (r: { start: { line: number; character: number }; end: { line: number; character: number } }): vscode.Range =>
+  new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 
 /** The result of a dry run or apply of a file, for the caller (and tests). */
 export interface ApplyReport {
@@ -46,21 +50,39 @@ async function documentFor(arg: unknown): Promise<vscode.TextDocument> {
  * first, whose errors land on the right lines as diagnostics; then, when applying, the real
  * server-side apply after confirmation.
  */
-async function run(ctx: Ctx, doc: vscode.TextDocument, onlyIndex: number | undefined, apply: boolean, confirm: boolean): Promise<ApplyReport> {
+async function run(
+  ctx: Ctx,
+  doc: vscode.TextDocument,
+  onlyIndex: number | undefined,
+  apply: boolean,
+  confirm: boolean,
+): Promise<ApplyReport> {
   const session = await ctx.cluster.requireSession();
   const kc = ctx.cluster.kubeconfig?.kubeConfig;
   const defaultNs = kc ? contextNamespace(kc, ctx.cluster.contextName) : 'default';
   const file = parseManifestFile(doc.getText());
-  const docs = file.documents.filter((d) => (onlyIndex === undefined || d.index === onlyIndex) && d.value && typeof d.value === 'object');
-  if (docs.length === 0) throw new UserMessage(onlyIndex === undefined ? 'This file has no Kubernetes objects.' : 'The object is not in this file any more (the file changed); use the code lens again.');
+  const docs = file.documents.filter(
+    (d) => (onlyIndex === undefined || d.index === onlyIndex) && d.value && typeof d.value === 'object',
+  );
+  if (docs.length === 0) {
+    throw new UserMessage(
+      onlyIndex === undefined
+        ? 'This file has no Kubernetes objects.'
+        : 'The object is not in this file any more (the file changed); use the code lens again.',
+    );
+  }
   const syntax = docs.filter((d) => d.syntaxErrors.length > 0 || d.isTemplate);
-  if (syntax.length > 0) throw new UserMessage('Fix the YAML errors (or template code) before sending the manifest to the cluster.');
+  if (syntax.length > 0) {
+    throw new UserMessage('Fix the YAML errors (or template code) before sending the manifest to the cluster.');
+  }
   const coll = diagnostics(ctx);
   coll.delete(doc.uri);
 
   const send = async (dryRun: boolean): Promise<ApplyOutcome[]> => {
     const out: ApplyOutcome[] = [];
-    for (const d of docs) out.push(await applyObject(session.transport, d.index, d.value as Record<string, unknown>, defaultNs, dryRun));
+    for (const d of docs) {
+      out.push(await applyObject(session.transport, d.index, d.value as Record<string, unknown>, defaultNs, dryRun));
+    }
     return out;
   };
   const show = (outcomes: ApplyOutcome[], dryRun: boolean): void => {
@@ -81,31 +103,53 @@ async function run(ctx: Ctx, doc: vscode.TextDocument, onlyIndex: number | undef
   const report = (outcomes: ApplyOutcome[], dryRun: boolean, applied: boolean): ApplyReport => ({
     dryRun,
     applied,
-    outcomes: outcomes.map((o) => ({ ok: o.ok, kind: o.kind, name: o.name, documentIndex: o.documentIndex, ...(o.ok ? {} : { error: o.error.message }) })),
+    outcomes: outcomes.map((o) => ({
+      ok: o.ok,
+      kind: o.kind,
+      name: o.name,
+      documentIndex: o.documentIndex,
+      ...(o.ok ? {} : { error: o.error.message }),
+    })),
   });
 
   const dry = await send(true);
   show(dry, true);
   const failed = dry.filter((o) => !o.ok);
   if (failed.length > 0) {
-    void vscode.window.showErrorMessage(`Server dry run on ${ctx.cluster.contextName}: ${failed.length} of ${dry.length} object${dry.length === 1 ? '' : 's'} rejected. See the Problems view.`);
+    void vscode.window.showErrorMessage(
+      `Server dry run on ${ctx.cluster.contextName}: ${failed.length} of ${dry.length} object${dry.length === 1 ? '' : 's'} ` +
+        `rejected. See the Problems view.`,
+    );
     return report(dry, true, false);
   }
   if (!apply) {
-    void vscode.window.showInformationMessage(`Server dry run on context ${ctx.cluster.contextName}: the API server accepts ${objectsByNamespace(dry)}.`);
+    void vscode.window.showInformationMessage(
+      `Server dry run on context ${ctx.cluster.contextName}: the API server accepts ${objectsByNamespace(dry)}.`,
+    );
     return report(dry, true, false);
   }
   const targets = objectsByNamespace(dry);
   if (confirm && readConfig().actions.confirmApply) {
-    const answer = await vscode.window.showWarningMessage(`Apply ${targets} on context ${ctx.cluster.contextName}?`, { modal: true, detail: 'The server-side dry run passed: the API server accepts every object as it is.' }, 'Apply');
+    const answer = await vscode.window.showWarningMessage(
+      `Apply ${targets} on context ${ctx.cluster.contextName}?`,
+      { modal: true, detail: 'The server-side dry run passed: the API server accepts every object as it is.' },
+      'Apply',
+    );
     if (answer !== 'Apply') return report(dry, true, false);
   }
   const real = await send(false);
   show(real, false);
   const realFailed = real.filter((o) => !o.ok);
-  if (realFailed.length > 0) void vscode.window.showErrorMessage(`Apply on context ${ctx.cluster.contextName}: ${realFailed.map((o) => `${o.kind}/${o.name}: ${o.ok ? '' : o.error.message}`).join('; ')}`);
-  else offerToShow(ctx, `Applied ${objectsByNamespace(real)} on context ${ctx.cluster.contextName}.`, real);
-  ctx.log.info(`apply ${doc.uri.toString()}: ${real.map((o) => `${o.kind}/${o.name} ${o.ok ? 'ok' : `failed: ${o.error.message}`}`).join('; ')}`);
+  if (realFailed.length > 0) {
+    void vscode.window.showErrorMessage(
+      `Apply on context ${ctx.cluster.contextName}: ` +
+        realFailed.map((o) => `${o.kind}/${o.name}: ${o.ok ? '' : o.error.message}`).join('; '),
+    );
+  } else offerToShow(ctx, `Applied ${objectsByNamespace(real)} on context ${ctx.cluster.contextName}.`, real);
+  ctx.log.info(
+    `apply ${doc.uri.toString()}: ` +
+      real.map((o) => `${o.kind}/${o.name} ${o.ok ? 'ok' : `failed: ${o.error.message}`}`).join('; '),
+  );
   return report(real, false, realFailed.length === 0);
 }
 
@@ -116,13 +160,17 @@ function objectsByNamespace(outcomes: readonly ApplyOutcome[]): string {
     const ns = o.ok ? (o.namespace ?? '') : '';
     byNs.set(ns, [...(byNs.get(ns) ?? []), `${o.kind}/${o.name}`]);
   }
-  const list = (names: string[]): string => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
+  const list = (names: string[]): string =>
+    names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   return [...byNs].map(([ns, names]) => (ns ? `${list(names)} in namespace ${ns}` : list(names))).join('; ');
 }
 
 /** offerToShow says what was applied, with a Show button that opens the first Job or CronJob's live panel. */
 function offerToShow(ctx: Ctx, text: string, applied: readonly ApplyOutcome[]): void {
-  const first = applied.find((o): o is Extract<ApplyOutcome, { ok: true }> => o.ok && (o.kind === 'CronJob' || o.kind === 'Job') && o.namespace !== undefined);
+  const first = applied.find(
+    (o): o is Extract<ApplyOutcome, { ok: true }> =>
+      o.ok && (o.kind === 'CronJob' || o.kind === 'Job') && o.namespace !== undefined,
+  );
   if (!first) {
     void vscode.window.showInformationMessage(text);
     return;
@@ -138,7 +186,17 @@ function offerToShow(ctx: Ctx, text: string, applied: readonly ApplyOutcome[]): 
 /** guarded runs a dry run or apply; a failure becomes one sentence with a Retry button. */
 function guarded(ctx: Ctx, doing: string, body: () => Promise<ApplyReport>): Promise<ApplyReport | undefined> {
   return body().catch((error: unknown) => {
-    const text = error instanceof UserMessage ? error.message : actionErrorSentence({ doing, context: ctx.cluster.contextName, ...(ctx.cluster.session ? { server: ctx.cluster.session.transport.server } : {}) }, error);
+    const text =
+      error instanceof UserMessage
+        ? error.message
+        : actionErrorSentence(
+            {
+              doing,
+              context: ctx.cluster.contextName,
+              ...(ctx.cluster.session ? { server: ctx.cluster.session.transport.server } : {}),
+            },
+            error,
+          );
     ctx.log.error(text);
     void vscode.window.showErrorMessage(text, 'Retry').then((answer) => {
       if (answer === 'Retry') void guarded(ctx, doing, body);
@@ -149,15 +207,32 @@ function guarded(ctx: Ctx, doing: string, body: () => Promise<ApplyReport>): Pro
 
 /** applyManifest applies every object of the file (dry run first). Pass `{ confirm: false }` as 2nd argument to skip the question (tests). */
 export const applyManifest: CommandFactory = (ctx) => (arg?: unknown, options?: unknown) =>
-  guarded(ctx, 'apply the manifest', async () => run(ctx, await documentFor(arg), undefined, true, !(options && typeof options === 'object' && (options as { confirm?: unknown }).confirm === false)));
+  guarded(ctx, 'apply the manifest', async () =>
+    run(
+      ctx,
+      await documentFor(arg),
+      undefined,
+      true,
+      !(options && typeof options === 'object' && (options as { confirm?: unknown }).confirm === false),
+    ),
+  );
 
 /** validateOnCluster sends the file to the API server as a dry run only. */
-export const validateOnCluster: CommandFactory = (ctx) => (arg?: unknown) => guarded(ctx, 'validate the manifest (server dry run)', async () => run(ctx, await documentFor(arg), undefined, false, false));
+export const validateOnCluster: CommandFactory = (ctx) => (arg?: unknown) =>
+  guarded(ctx, 'validate the manifest (server dry run)', async () => run(ctx, await documentFor(arg), undefined, false, false));
 
 /** applyToCluster is the code lens command: apply one document ({uri, documentIndex, name, kind}). */
 export const applyToCluster: CommandFactory = (ctx) => (arg?: unknown, options?: unknown) =>
   guarded(ctx, 'apply the object', async () => {
     const a = arg as Partial<WorkloadCommandArguments> | undefined;
-    if (!a || typeof a.uri !== 'string' || typeof a.documentIndex !== 'number') throw new UserMessage('Apply This Object runs from the code lens above a Job or CronJob.');
-    return run(ctx, await documentFor(a.uri), a.documentIndex, true, !(options && typeof options === 'object' && (options as { confirm?: unknown }).confirm === false));
+    if (!a || typeof a.uri !== 'string' || typeof a.documentIndex !== 'number') {
+      throw new UserMessage('Apply This Object runs from the code lens above a Job or CronJob.');
+    }
+    return run(
+      ctx,
+      await documentFor(a.uri),
+      a.documentIndex,
+      true,
+      !(options && typeof options === 'object' && (options as { confirm?: unknown }).confirm === false),
+    );
   });

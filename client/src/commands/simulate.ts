@@ -14,7 +14,14 @@ export function simulationEvents(result: unknown): { time: string; text: string 
   const events = (result as { events?: unknown })?.events;
   if (!Array.isArray(events)) return [];
   return events.slice(0, 500).map((e: Record<string, unknown>) => {
-    const t = typeof e.timeMs === 'number' ? e.timeMs : typeof e.atMs === 'number' ? e.atMs : typeof e.time === 'number' ? e.time : undefined;
+    const t =
+      typeof e.timeMs === 'number'
+        ? e.timeMs
+        : typeof e.atMs === 'number'
+          ? e.atMs
+          : typeof e.time === 'number'
+            ? e.time
+            : undefined;
     const object = typeof e.object === 'string' ? e.object : typeof e.involvedObject === 'string' ? e.involvedObject : '';
     return {
       time: t !== undefined ? new Date(t).toISOString().replace('.000Z', 'Z') : String(e.time ?? ''),
@@ -32,7 +39,8 @@ export function simulationWarnings(result: unknown): string[] {
 /** The document a simulation is about: the code lens's arguments, or the document under the cursor. */
 function target(arg: unknown): WorkloadCommandArguments {
   const a = arg as Partial<WorkloadCommandArguments> | undefined;
-  if (a && typeof a.uri === 'string' && typeof a.documentIndex === 'number') return { uri: a.uri, documentIndex: a.documentIndex, name: a.name ?? '', kind: a.kind === 'CronJob' ? 'CronJob' : 'Job' };
+  if (a && typeof a.uri === 'string' && typeof a.documentIndex === 'number')
+    {return { uri: a.uri, documentIndex: a.documentIndex, name: a.name ?? '', kind: a.kind === 'CronJob' ? 'CronJob' : 'Job' };}
   const editor = vscode.window.activeTextEditor;
   if (!editor) throw new Error('Open a Job or CronJob manifest first.');
   const line = editor.selection.active.line;
@@ -43,10 +51,21 @@ function target(arg: unknown): WorkloadCommandArguments {
 }
 
 /** run simulates `t` with `controls` through the language server and builds the panel's model. */
-async function run(ctx: Ctx, t: WorkloadCommandArguments, controls: SimulationControls, windowNote: string | undefined): Promise<SimulationPanelModel> {
+async function run(
+  ctx: Ctx,
+  t: WorkloadCommandArguments,
+  controls: SimulationControls,
+  windowNote: string | undefined,
+): Promise<SimulationPanelModel> {
   const uri = vscode.Uri.parse(t.uri);
   const title = `Simulate ${t.kind} ${t.name}`.trim();
-  const base = { view: 'simulation' as const, title, controls, ...(windowNote ? { windowNote } : {}), command: cliCommand(vscode.workspace.asRelativePath(uri), t.name || undefined, controls) };
+  const base = {
+    view: 'simulation' as const,
+    title,
+    controls,
+    ...(windowNote ? { windowNote } : {}),
+    command: cliCommand(vscode.workspace.asRelativePath(uri), t.name || undefined, controls),
+  };
   const request = controlsToRequest(controls);
   if (!request.ok) return { ...base, error: request.error, facts: [], events: [] };
   const result = await simulateDocument(ctx, { uri: t.uri, documentIndex: t.documentIndex, svg: true, ...request.params });
@@ -83,8 +102,15 @@ export const simulate: CommandFactory = (ctx) => async (arg?: unknown) => {
     let model = await run(ctx, t, controls, windowNote);
     const panel = SimulationPanel.show(ctx, key, model, async (next) => {
       // The note says why the default window is where it is; once the person moves it, it no longer applies.
-      const note = next.start === controls.start && next.forAmount === controls.forAmount && next.forUnit === controls.forUnit ? windowNote : undefined;
-      model = await run(ctx, t, next, note).catch((error: unknown) => ({ ...model, controls: next, error: `Simulation failed: ${errorMessage(error)}` }));
+      const note =
+        next.start === controls.start && next.forAmount === controls.forAmount && next.forUnit === controls.forUnit
+          ? windowNote
+          : undefined;
+      model = await run(ctx, t, next, note).catch((error: unknown) => ({
+        ...model,
+        controls: next,
+        error: `Simulation failed: ${errorMessage(error)}`,
+      }));
       panel.setModel(model);
     });
     return model;

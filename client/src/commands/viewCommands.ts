@@ -76,7 +76,9 @@ export class LiveYamlProvider implements vscode.TextDocumentContentProvider {
         name,
       );
       if (object.metadata) delete object.metadata.managedFields;
-      return `# Live ${kind} ${namespace}/${name} from context ${this.ctx.cluster.contextName} (read-only; reopen to refresh)\n${YAML.stringify(object)}`;
+      const context = this.ctx.cluster.contextName;
+      const header = `# Live ${kind} ${namespace}/${name} from context ${context} (read-only; reopen to refresh)`;
+      return `${header}\n${YAML.stringify(object)}`;
     } catch (error) {
       return `# Could not read ${kind} ${namespace}/${name}: ${errorMessage(error)}\n`;
     }

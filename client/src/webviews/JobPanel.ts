@@ -21,7 +21,9 @@ const MAX_BUFFERED_LINES = 20_000;
  * a pod timeline, the "why it failed" card, and the logs of all its pods.
  */
 export class JobPanel extends BasePanel {
-  private static readonly registry = new ObjectPanelRegistry<JobPanel>((ctx, ref, key, existing) => new JobPanel(ctx, ref, key, existing));
+  private static readonly registry = new ObjectPanelRegistry<JobPanel>(
+    (ctx, ref, key, existing) => new JobPanel(ctx, ref, key, existing),
+  );
   private readonly logs: JobLogs;
   private buffer: LogLineView[] = [];
   private logOptions: LogOptions;
@@ -50,10 +52,18 @@ export class JobPanel extends BasePanel {
     this.logOptions = { follow: true, previous: false, timestamps: cfg.logs.timestamps };
     const session = ctx.cluster.session;
     if (!session) throw new Error('no cluster connection');
-    this.logs = new JobLogs(session.transport, ref.namespace, cfg.logs.tailLines, (lines) => this.addLines(lines), (text) => this.post({ type: 'logStatus', text }));
+    this.logs = new JobLogs(
+      session.transport,
+      ref.namespace,
+      cfg.logs.tailLines,
+      (lines) => this.addLines(lines),
+      (text) => this.post({ type: 'logStatus', text }),
+    );
     this.disposables.push(
       ctx.cluster.onDidChangeObjects(({ objects }) => {
-        const relevant = objects.some((o) => o.namespace === ref.namespace && (o.name === ref.name || o.name.startsWith(ref.name) || o.kind === 'Event'));
+        const relevant = objects.some(
+          (o) => o.namespace === ref.namespace && (o.name === ref.name || o.name.startsWith(ref.name) || o.kind === 'Event'),
+        );
         if (relevant) this.scheduleUpdate();
       }),
       ctx.cluster.onDidResolveAccess(({ q }) => {
@@ -62,7 +72,11 @@ export class JobPanel extends BasePanel {
       { dispose: () => void this.logs.dispose() },
       { dispose: () => JobPanel.registry.forget(this.key) },
     );
-    for (const [verb, resource] of [['patch', 'jobs'], ['delete', 'jobs'], ['get', 'jobs']] as const) {
+    for (const [verb, resource] of [
+      ['patch', 'jobs'],
+      ['delete', 'jobs'],
+      ['get', 'jobs'],
+    ] as const) {
       void session.access.check({ namespace: ref.namespace, verb, group: 'batch', resource });
     }
     this.logs.setFollowing(true, this.pods());
@@ -90,15 +104,30 @@ export class JobPanel extends BasePanel {
     if (!index) return;
     const job = index.jobs.get(this.ref.namespace, this.ref.name);
     const pods = this.pods();
-    const events = [...index.eventsFor(this.ref.namespace, 'Job', this.ref.name), ...pods.flatMap((p) => index.eventsFor(this.ref.namespace, 'Pod', p.metadata?.name ?? ''))];
-    const model = buildJobPanelModel({ context: this.ctx.cluster.contextName, namespace: this.ref.namespace, name: this.ref.name, job, pods, events, nowMs: Date.now(), lastLines: this.lastLines, access: this.access() });
+    const events = [
+      ...index.eventsFor(this.ref.namespace, 'Job', this.ref.name),
+      ...pods.flatMap((p) => index.eventsFor(this.ref.namespace, 'Pod', p.metadata?.name ?? '')),
+    ];
+    const model = buildJobPanelModel({
+      context: this.ctx.cluster.contextName,
+      namespace: this.ref.namespace,
+      name: this.ref.name,
+      job,
+      pods,
+      events,
+      nowMs: Date.now(),
+      lastLines: this.lastLines,
+      access: this.access(),
+    });
     const note = eventsNote(index.problemFor(this.ref.namespace, 'events'), this.ref.namespace);
     this.post({ type: 'model', model: note ? { ...model, eventsNote: note } : model });
     this.logs.sync(pods);
     if (job) this.fetchFailingLines(failureCard(job, pods)?.containers ?? []);
   }
 
-  private fetchFailingLines(containers: readonly { pod: string; container: string; linesFromPrevious?: boolean; neverRan?: boolean }[]): void {
+  private fetchFailingLines(
+    containers: readonly { pod: string; container: string; linesFromPrevious?: boolean; neverRan?: boolean }[],
+  ): void {
     const transport = this.ctx.cluster.session?.transport;
     if (!transport) return;
     for (const c of containers) {
@@ -107,7 +136,10 @@ export class JobPanel extends BasePanel {
       if (this.lastLines.has(key) || this.fetchingLines.has(key)) continue;
       this.fetchingLines.add(key);
       // A restarting container's useful lines are those of the run that crashed (`kubectl logs --previous`).
-      void fetchLogs(transport, this.ref.namespace, c.pod, c.container, { tailLines: 15, ...(c.linesFromPrevious ? { previous: true } : {}) })
+      void fetchLogs(transport, this.ref.namespace, c.pod, c.container, {
+        tailLines: 15,
+        ...(c.linesFromPrevious ? { previous: true } : {}),
+      })
         .then((entries) => entries.map((e) => e.text))
         .catch((error: unknown) => [`(no log: ${error instanceof Error ? error.message : String(error)})`])
         .then((lines) => {
@@ -119,7 +151,13 @@ export class JobPanel extends BasePanel {
   }
 
   private addLines(lines: readonly LogEntry[]): void {
-    const views = lines.map((l) => ({ pod: l.pod, container: l.container, timestamp: l.timestamp, text: l.text, ...(l.previous ? { previous: true } : {}) }));
+    const views = lines.map((l) => ({
+      pod: l.pod,
+      container: l.container,
+      timestamp: l.timestamp,
+      text: l.text,
+      ...(l.previous ? { previous: true } : {}),
+    }));
     this.buffer.push(...views);
     if (this.buffer.length > MAX_BUFFERED_LINES) this.buffer = this.buffer.slice(-MAX_BUFFERED_LINES);
     this.post({ type: 'logLines', lines: views });
@@ -154,7 +192,10 @@ export class JobPanel extends BasePanel {
         return;
       }
       case 'saveLogs': {
-        const uri = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(`${this.ref.name}.kjlog`), filters: { 'Kube Jobs log': ['kjlog'], Text: ['log', 'txt'] } });
+        const uri = await vscode.window.showSaveDialog({
+          defaultUri: vscode.Uri.file(`${this.ref.name}.kjlog`),
+          filters: { 'Kube Jobs log': ['kjlog'], Text: ['log', 'txt'] },
+        });
         if (uri) await vscode.workspace.fs.writeFile(uri, Buffer.from(message.text, 'utf8'));
         return;
       }
@@ -169,4 +210,3 @@ export class JobPanel extends BasePanel {
     super.dispose();
   }
 }
-

@@ -17,7 +17,12 @@ export class SimulationPanel extends BasePanel {
   private model: SimulationPanelModel;
 
   /** show opens (or reveals) the panel of `key` (the document simulated); `rerun` runs it again with new controls. */
-  static show(ctx: Ctx, key: string, model: SimulationPanelModel, rerun: (controls: SimulationControls) => Promise<void>): SimulationPanel {
+  static show(
+    ctx: Ctx,
+    key: string,
+    model: SimulationPanelModel,
+    rerun: (controls: SimulationControls) => Promise<void>,
+  ): SimulationPanel {
     const existing = SimulationPanel.open.get(key);
     if (existing && !existing.isDisposed) {
       existing.rerun = rerun;

@@ -171,7 +171,12 @@ export interface SimulationControls {
   /** Every pod succeeds after 10 s, scripted outcomes (rows), or the seeded random model. */
   readonly pods: 'default' | 'scripted' | 'random';
   readonly rows: readonly PodOutcomeRow[];
-  readonly random: { readonly seed: number; readonly failurePercent: number; readonly minSeconds: number; readonly maxSeconds: number };
+  readonly random: {
+    readonly seed: number;
+    readonly failurePercent: number;
+    readonly minSeconds: number;
+    readonly maxSeconds: number;
+  };
 }
 
 export interface SimulationPanelModel {
@@ -276,8 +281,18 @@ function isSimulationControls(c: unknown): c is SimulationControls {
     o.rows.length <= 100 &&
     o.rows.every((r: unknown) => {
       const row = r as Record<string, unknown> | null;
-      return !!row && (row.outcome === 'succeed' || row.outcome === 'fail') && isNumber(row.afterSeconds) && (row.index === undefined || isNumber(row.index)) && (row.exitCode === undefined || isNumber(row.exitCode));
+      return (
+        !!row &&
+        (row.outcome === 'succeed' || row.outcome === 'fail') &&
+        isNumber(row.afterSeconds) &&
+        (row.index === undefined || isNumber(row.index)) &&
+        (row.exitCode === undefined || isNumber(row.exitCode))
+      );
     }) &&
-    !!random && isNumber(random.seed) && isNumber(random.failurePercent) && isNumber(random.minSeconds) && isNumber(random.maxSeconds)
+    !!random &&
+    isNumber(random.seed) &&
+    isNumber(random.failurePercent) &&
+    isNumber(random.minSeconds) &&
+    isNumber(random.maxSeconds)
   );
 }

@@ -16,7 +16,11 @@ export interface ObjectRef {
 export function toObjectRef(arg: unknown): ObjectRef | undefined {
   if (!arg || typeof arg !== 'object') return undefined;
   const a = arg as { kind?: unknown; namespace?: unknown; name?: unknown; ref?: unknown; type?: unknown; id?: unknown };
-  if ((a.kind === 'CronJob' || a.kind === 'Job' || a.kind === 'Pod') && typeof a.namespace === 'string' && typeof a.name === 'string') {
+  if (
+    (a.kind === 'CronJob' || a.kind === 'Job' || a.kind === 'Pod') &&
+    typeof a.namespace === 'string' &&
+    typeof a.name === 'string'
+  ) {
     return { kind: a.kind, namespace: a.namespace, name: a.name };
   }
   if (a.type === 'row' && typeof a.id === 'string') return objectOfNodeId(a.id);

@@ -12,7 +12,11 @@ const DEFAULT_BACKOFF_LIMIT = serverDefault('JobSpec.backoffLimit');
 export function explainJobFailure(reason: string, settings: { backoffLimit?: number; activeDeadlineSeconds?: number }): string {
   switch (reason) {
     case 'BackoffLimitExceeded':
-      return `The Job's pods failed more times than spec.backoffLimit (${settings.backoffLimit ?? DEFAULT_BACKOFF_LIMIT}) allows, so the Job controller stopped creating pods and marked the Job failed. Fix the cause below, then start a new Job (a failed Job is not retried).`;
+      return (
+        `The Job's pods failed more times than spec.backoffLimit (${settings.backoffLimit ?? DEFAULT_BACKOFF_LIMIT}) ` +
+        `allows, so the Job controller stopped creating pods and marked the Job failed. Fix the cause below, then start a new ` +
+        `Job (a failed Job is not retried).`
+      );
     case 'DeadlineExceeded':
       return `The Job ran longer than spec.activeDeadlineSeconds (${settings.activeDeadlineSeconds ?? '?'} s). The controller terminated its running pods and failed the Job regardless of backoffLimit. Raise the deadline or make the work faster.`;
     case 'PodFailurePolicy':
@@ -41,11 +45,18 @@ export function explainFailing(c: FailingCounts): string {
   const limit = c.backoffLimit ?? Number(DEFAULT_BACKOFF_LIMIT);
   const onFailure = c.restartPolicy === 'OnFailure';
   if ((onFailure && (limit === 0 ? c.restarts > 0 : c.restarts >= limit)) || c.failedPods > limit) {
-    return `The Job has used up spec.backoffLimit (${limit}): ${onFailure ? `${c.restarts} container restarts and ` : ''}${c.failedPods} failed pods. The Job controller fails it at its next sync.`;
+    return (
+      `The Job has used up spec.backoffLimit (${limit}): ` +
+      `${onFailure ? `${c.restarts} container restarts and ` : ''}${c.failedPods} failed pods. The Job controller fails it at ` +
+      `its next sync.`
+    );
   }
   const counted = onFailure
-    ? `With restartPolicy OnFailure a crashing container restarts in place, and each restart counts: ${c.restarts} restart${c.restarts === 1 ? '' : 's'} and ${c.failedPods} failed pod${c.failedPods === 1 ? '' : 's'} so far. The Job fails when the restarts reach spec.backoffLimit (${limit}) or the failed pods exceed it`
-    : `Each failed pod counts (${c.failedPods} so far) and a new pod replaces it after a back-off. The Job fails when the failed pods exceed spec.backoffLimit (${limit})`;
+    ? `With restartPolicy OnFailure a crashing container restarts in place, and each restart counts: ${c.restarts} ` +
+      `restart${c.restarts === 1 ? '' : 's'} and ${c.failedPods} failed pod${c.failedPods === 1 ? '' : 's'} so far. The Job ` +
+      `fails when the restarts reach spec.backoffLimit (${limit}) or the failed pods exceed it`
+    : `Each failed pod counts (${c.failedPods} so far) and a new pod replaces it after a back-off. The Job fails when the ` +
+      `failed pods exceed spec.backoffLimit (${limit})`;
   const deadline = c.activeDeadlineSeconds != null ? `, or when activeDeadlineSeconds (${c.activeDeadlineSeconds} s) passes` : '';
   return `The Job has not failed yet. ${counted}${deadline}.`;
 }
@@ -56,7 +67,11 @@ export function explainStuck(activeDeadlineSeconds: number | undefined | null): 
     activeDeadlineSeconds != null
       ? `It waits until the cause below is fixed, or until activeDeadlineSeconds (${activeDeadlineSeconds} s) fails the Job.`
       : 'It waits until the cause below is fixed: no activeDeadlineSeconds is set, so nothing else ends this Job.';
-  return `The Job has not failed, and will not by itself: its pods wait without running, and a waiting pod is not a failed pod, so backoffLimit is never reached. ${end}`;
+  return (
+    `The Job has not failed, and will not by itself: its pods wait without running, and a waiting pod is not a ` +
+    `failed pod, ` +
+    `so backoffLimit is never reached. ${end}`
+  );
 }
 
 /** explainContainer explains a container's waiting or terminated reason and exit code. */
@@ -66,15 +81,28 @@ export function explainContainer(reason: string | undefined, exitCode: number | 
       return 'OOMKilled: the container used more memory than resources.limits.memory and the kernel killed it (exit code 137). Raise the memory limit or reduce the memory the program uses.';
     case 'ImagePullBackOff':
     case 'ErrImagePull':
-      return `${reason}: the kubelet cannot pull the image. Check the image name and tag, that the registry is reachable, and imagePullSecrets for private registries. The kubelet keeps retrying with a growing back-off.`;
+      return (
+        `${reason}: the kubelet cannot pull the image. Check the image name and tag, that the registry is reachable, and ` +
+        `imagePullSecrets for private registries. The kubelet keeps retrying with a growing back-off.`
+      );
     case 'InvalidImageName':
       return 'InvalidImageName: the image reference cannot be parsed.';
     case 'CrashLoopBackOff':
-      return 'CrashLoopBackOff: the container keeps exiting and the kubelet waits longer before each restart (a back-off that doubles each time, up to a cap). The exit code is from its last run; the log lines are from that run (kubectl logs --previous).';
+      return (
+        'CrashLoopBackOff: the container keeps exiting and the kubelet waits longer before each restart (a back-off that ' +
+        'doubles each time, up to a cap). The exit code is from its last run; the log lines are from that run ' +
+        '(kubectl logs --previous).'
+      );
     case 'Unschedulable':
-      return 'Unschedulable: the scheduler found no node for the pod — not enough free CPU or memory for its requests, or no node matching its nodeSelector, affinity or tolerations. Lower the requests, add capacity, or fix the constraints.';
+      return (
+        'Unschedulable: the scheduler found no node for the pod — not enough free CPU or memory for its requests, or no ' +
+        'node matching its nodeSelector, affinity or tolerations. Lower the requests, add capacity, or fix the constraints.'
+      );
     case 'CreateContainerConfigError':
-      return 'CreateContainerConfigError: the container\'s configuration refers to something missing, typically a ConfigMap or Secret (or one of its keys) used in env or envFrom.';
+      return (
+        "CreateContainerConfigError: the container's configuration refers to something missing, typically a ConfigMap or " +
+        'Secret (or one of its keys) used in env or envFrom.'
+      );
     case 'CreateContainerError':
     case 'RunContainerError':
       return `${reason}: the runtime could not start the container (a bad command, a missing file or a volume problem); the message says which.`;
@@ -98,6 +126,8 @@ export function explainContainer(reason: string | undefined, exitCode: number | 
     case 143:
       return 'Exit code 143: the process stopped on SIGTERM (the pod was deleted or the Job hit a deadline).';
     default:
-      return exitCode > 128 ? `Exit code ${exitCode}: killed by signal ${exitCode - 128}.` : `Exit code ${exitCode}: the program reported an error; its last log lines are below.`;
+      return exitCode > 128
+        ? `Exit code ${exitCode}: killed by signal ${exitCode - 128}.`
+        : `Exit code ${exitCode}: the program reported an error; its last log lines are below.`;
   }
 }

@@ -20,7 +20,7 @@ export function formatRunningDuration(ms: number): string {
   return ms < 60_000 ? 'under 1m' : formatDuration(Math.floor(ms / 60_000) * 60_000);
 }
 
-/** nextChangeOfRunningDuration is how long until formatRunningDuration(ms) shows another text: the next minute, or hour after a day. */
+/** nextChangeOfRunningDuration: how long until formatRunningDuration(ms) reads differently (next minute; hourly after a day). */
 export function nextChangeOfRunningDuration(ms: number): number {
   const unit = ms < 86_400_000 ? 60_000 : 3_600_000;
   return unit - (Math.max(0, ms) % unit);
@@ -39,7 +39,15 @@ export function formatAge(thenMs: number | undefined, nowMs: number): string {
  */
 export function formatInZone(ms: number, timeZone: string | undefined): string {
   const zone = timeZone && isValidZone(timeZone) ? timeZone : 'UTC';
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(ms);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(ms);
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${zone}`;
 }

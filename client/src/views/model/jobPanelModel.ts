@@ -64,7 +64,9 @@ export function jobSettings(job: Job): Fact[] {
           : pfp
               .map(
                 (r) =>
-                  `${r.action}${r.onExitCodes ? ` on exit ${r.onExitCodes.operator} [${r.onExitCodes.values.join(',')}]` : ''}${r.onPodConditions?.length ? ` on ${r.onPodConditions.map((c) => c.type).join(',')}` : ''}`,
+                  r.action +
+                  (r.onExitCodes ? ` on exit ${r.onExitCodes.operator} [${r.onExitCodes.values.join(',')}]` : '') +
+                  (r.onPodConditions?.length ? ` on ${r.onPodConditions.map((c) => c.type).join(',')}` : ''),
               )
               .join('; '),
     },
@@ -74,7 +76,10 @@ export function jobSettings(job: Job): Fact[] {
             label: 'successPolicy',
             value: s.successPolicy.rules
               .map((r) =>
-                `${r.succeededIndexes ? `indexes ${r.succeededIndexes}` : ''}${r.succeededCount != null ? ` count ${r.succeededCount}` : ''}`.trim(),
+                (
+                  (r.succeededIndexes ? `indexes ${r.succeededIndexes}` : '') +
+                  (r.succeededCount != null ? ` count ${r.succeededCount}` : '')
+                ).trim(),
               )
               .join('; '),
           },
@@ -166,7 +171,11 @@ export function buildJobPanelModel(input: JobPanelInput): JobPanelModel {
     exists: true,
     phase,
     ...(owner ? { owner } : {}),
-    headline: `${kubectlJobStatus(job)} · ${jobCompletions(job)} succeeded${duration !== undefined ? ` · ${formatDuration(duration)}` : ''}${card && !finished ? ` · ${card.message}` : ''}`,
+    headline: [
+      `${kubectlJobStatus(job)} · ${jobCompletions(job)} succeeded`,
+      ...(duration !== undefined ? [formatDuration(duration)] : []),
+      ...(card && !finished ? [card.message] : []),
+    ].join(' · '),
     counts: [
       { label: 'active', value: String(st.active ?? 0) },
       { label: 'ready', value: String(st.ready ?? 0) },

@@ -29,7 +29,10 @@ const line = (args: string[]): string => args.map(shellQuote).join(' ');
  * kubectlCommands lists the kubectl commands equivalent to the actions on an object, so
  * users can script what they did in the editor.
  */
-export function kubectlCommands(t: KubectlTarget, options: { manualJobName?: string; propagationPolicy?: string } = {}): KubectlCommand[] {
+export function kubectlCommands(
+  t: KubectlTarget,
+  options: { manualJobName?: string; propagationPolicy?: string } = {},
+): KubectlCommand[] {
   const b = base(t);
   const out: KubectlCommand[] = [
     { label: 'Show', command: line([...b, 'get', resource(t), t.name, '-o', 'wide']) },
@@ -37,26 +40,65 @@ export function kubectlCommands(t: KubectlTarget, options: { manualJobName?: str
     { label: 'Describe', command: line([...b, 'describe', resource(t), t.name]) },
   ];
   if (t.kind === 'CronJob') {
-    out.push({ label: 'Trigger now', command: line([...b, 'create', 'job', options.manualJobName ?? `${t.name}-manual`, `--from=cronjob/${t.name}`]) });
-    out.push({ label: 'Suspend', command: line([...b, 'patch', 'cronjob', t.name, '--type=merge', '-p', '{"spec":{"suspend":true}}']) });
-    out.push({ label: 'Resume', command: line([...b, 'patch', 'cronjob', t.name, '--type=merge', '-p', '{"spec":{"suspend":false}}']) });
+    out.push({
+      label: 'Trigger now',
+      command: line([...b, 'create', 'job', options.manualJobName ?? `${t.name}-manual`, `--from=cronjob/${t.name}`]),
+    });
+    out.push({
+      label: 'Suspend',
+      command: line([...b, 'patch', 'cronjob', t.name, '--type=merge', '-p', '{"spec":{"suspend":true}}']),
+    });
+    out.push({
+      label: 'Resume',
+      command: line([...b, 'patch', 'cronjob', t.name, '--type=merge', '-p', '{"spec":{"suspend":false}}']),
+    });
   }
   if (t.kind === 'Job') {
-    out.push({ label: 'Logs (all pods, follow)', command: line([...b, 'logs', `job/${t.name}`, '--all-pods', '--all-containers', '--prefix', '--timestamps', '-f']) });
-    out.push({ label: 'Logs of the previous containers (the runs that crashed)', command: line([...b, 'logs', `job/${t.name}`, '--all-pods', '--all-containers', '--prefix', '--previous']) });
-    out.push({ label: 'Wait for completion', command: line([...b, 'wait', '--for=condition=complete', `job/${t.name}`, '--timeout=10m']) });
-    out.push({ label: 'Suspend', command: line([...b, 'patch', 'job', t.name, '--type=merge', '-p', '{"spec":{"suspend":true}}']) });
-    out.push({ label: 'Resume', command: line([...b, 'patch', 'job', t.name, '--type=merge', '-p', '{"spec":{"suspend":false}}']) });
-    out.push({ label: 'Delete', command: line([...b, 'delete', 'job', t.name, `--cascade=${(options.propagationPolicy ?? 'Background').toLowerCase()}`]) });
+    out.push({
+      label: 'Logs (all pods, follow)',
+      command: line([...b, 'logs', `job/${t.name}`, '--all-pods', '--all-containers', '--prefix', '--timestamps', '-f']),
+    });
+    out.push({
+      label: 'Logs of the previous containers (the runs that crashed)',
+      command: line([...b, 'logs', `job/${t.name}`, '--all-pods', '--all-containers', '--prefix', '--previous']),
+    });
+    out.push({
+      label: 'Wait for completion',
+      command: line([...b, 'wait', '--for=condition=complete', `job/${t.name}`, '--timeout=10m']),
+    });
+    out.push({
+      label: 'Suspend',
+      command: line([...b, 'patch', 'job', t.name, '--type=merge', '-p', '{"spec":{"suspend":true}}']),
+    });
+    out.push({
+      label: 'Resume',
+      command: line([...b, 'patch', 'job', t.name, '--type=merge', '-p', '{"spec":{"suspend":false}}']),
+    });
+    out.push({
+      label: 'Delete',
+      command: line([...b, 'delete', 'job', t.name, `--cascade=${(options.propagationPolicy ?? 'Background').toLowerCase()}`]),
+    });
   }
   if (t.kind === 'Pod') {
     out.push({ label: 'Logs (follow)', command: line([...b, 'logs', t.name, '--all-containers', '--prefix', '-f']) });
-    out.push({ label: 'Logs of the previous container', command: line([...b, 'logs', t.name, '--all-containers', '--previous']) });
+    out.push({
+      label: 'Logs of the previous container',
+      command: line([...b, 'logs', t.name, '--all-containers', '--previous']),
+    });
   }
   return out;
 }
 
 /** applyCommand is `kubectl apply --server-side` for a file (with `--dry-run=server` when validating). */
 export function applyCommand(file: string, context: string | undefined, dryRun: boolean): string {
-  return line(['kubectl', ...(context ? ['--context', context] : []), 'apply', '--server-side', '--field-manager=kube-jobs', ...(dryRun ? ['--dry-run=server'] : []), '-f', file]);
+  return line([
+    'kubectl',
+    ...(context ? ['--context', context] : []),
+    'apply',
+    '--server-side',
+    '--field-manager=kube-jobs',
+    ...(dryRun ? ['--dry-run=server'] : []),
+    '-f',
+    file,
+  ]);
 }

@@ -34,7 +34,16 @@ export function jobFromCronJob(cj: CronJob, name: string): Job {
       namespace: cj.metadata?.namespace,
       labels: { ...(template?.metadata?.labels ?? {}) },
       annotations: { ...(template?.metadata?.annotations ?? {}), [MANUAL_INSTANTIATE_ANNOTATION]: 'manual' },
-      ownerReferences: [{ apiVersion: 'batch/v1', kind: 'CronJob', name: cj.metadata?.name ?? '', uid: cj.metadata?.uid ?? '', controller: true, blockOwnerDeletion: true }],
+      ownerReferences: [
+        {
+          apiVersion: 'batch/v1',
+          kind: 'CronJob',
+          name: cj.metadata?.name ?? '',
+          uid: cj.metadata?.uid ?? '',
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ],
     },
     spec: structuredClone(template?.spec ?? { template: { spec: { containers: [] } } }),
   };

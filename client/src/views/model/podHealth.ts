@@ -154,15 +154,19 @@ export function podSummary(r: PodReading): string {
   const parts = [r.status];
   if (r.restarts > 0) parts.push(`${r.restarts} restart${r.restarts === 1 ? '' : 's'}`);
   if (r.waiting && r.waiting.reason !== r.status) parts.push(r.waiting.reason);
-  if (r.waiting && r.lastTerminated)
-    {parts.push(`last exit ${r.lastTerminated.exitCode}${r.lastTerminated.reason ? ` (${r.lastTerminated.reason})` : ''}`);}
-  else if (r.terminated && r.terminated.exitCode !== 0)
-    {parts.push(
-      `exit ${r.terminated.exitCode}${r.terminated.reason && r.terminated.reason !== r.status ? ` (${r.terminated.reason})` : ''}`,
-    );}
-  if (r.unschedulable && r.health !== 'terminating')
-    {parts.push(`${r.unschedulable.reason}: ${schedulerReason(r.unschedulable.message)}`);}
-  if (r.terminating?.graceSeconds !== undefined && r.terminating.graceSeconds > 0)
-    {parts.push(`grace period ${r.terminating.graceSeconds}s`);}
+  if (r.waiting && r.lastTerminated) {
+    parts.push(`last exit ${r.lastTerminated.exitCode}${r.lastTerminated.reason ? ` (${r.lastTerminated.reason})` : ''}`);
+  } else if (r.terminated && r.terminated.exitCode !== 0) {
+    parts.push(
+      `exit ${r.terminated.exitCode}` +
+        (r.terminated.reason && r.terminated.reason !== r.status ? ` (${r.terminated.reason})` : ''),
+    );
+  }
+  if (r.unschedulable && r.health !== 'terminating') {
+    parts.push(`${r.unschedulable.reason}: ${schedulerReason(r.unschedulable.message)}`);
+  }
+  if (r.terminating?.graceSeconds !== undefined && r.terminating.graceSeconds > 0) {
+    parts.push(`grace period ${r.terminating.graceSeconds}s`);
+  }
   return parts.join(' · ');
 }

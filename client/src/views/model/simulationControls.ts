@@ -29,7 +29,10 @@ function cronJobZone(value: unknown): string | undefined {
   return typeof spec?.timeZone === 'string' ? spec.timeZone : undefined;
 }
 
-/** nextChange is the zone's next clock change within a year (null too for a zone Kubernetes cannot load: the diagnostics say so). */
+/**
+ * nextChange is the zone's next clock change within a year (null too for a zone Kubernetes
+ * cannot load: the diagnostics say so).
+ */
 function nextChange(zone: string, now: number): ReturnType<typeof nextZoneTransition> {
   try {
     return nextZoneTransition(zone, now, now + DST_LOOKAHEAD_MS);
@@ -58,17 +61,20 @@ export function defaultControls(
     ],
     random: { seed: 1, failurePercent: 20, minSeconds: 10, maxSeconds: 60 },
   };
-  if (kind === 'Job')
-    {return {
+  if (kind === 'Job') {
+    return {
       controls: { ...base, start: toInputTime(now) },
       windowNote: 'From now until the Job finishes (and its TTL deletes it).',
-    };}
+    };
+  }
   const zone = cronJobZone(value);
   const change = zone ? nextChange(zone, now) : null;
   if (!change || !zone) {
     return {
       controls: { ...base, start: toInputTime(now), forAmount: CRONJOB_WINDOW_DAYS },
-      windowNote: `The next ${CRONJOB_WINDOW_DAYS} days from now${zone ? ` (${zone} has no clock change within a year)` : ' (no timeZone: UTC, no clock changes)'}.`,
+      windowNote:
+        `The next ${CRONJOB_WINDOW_DAYS} days from now` +
+        (zone ? ` (${zone} has no clock change within a year).` : ' (no timeZone: UTC, no clock changes).'),
     };
   }
   const start = Math.max(now, Math.floor((change.atMs - 3 * DAY) / MINUTE) * MINUTE);
@@ -76,8 +82,10 @@ export function defaultControls(
   return {
     controls: { ...base, start: toInputTime(start), forAmount: CRONJOB_WINDOW_DAYS },
     windowNote:
-      `${CRONJOB_WINDOW_DAYS} days around the next clock change in ${zone}: ${formatInZone(change.atMs, zone)}, clocks go ${forward ? 'forward' : 'back'} ` +
-      `(a run in the ${forward ? 'skipped hour does not happen' : 'repeated hour runs twice'}). Set the start to now to see the coming week.`,
+      `${CRONJOB_WINDOW_DAYS} days around the next clock change in ${zone}: ${formatInZone(change.atMs, zone)}, ` +
+      `clocks go ${forward ? 'forward' : 'back'} ` +
+      `(a run in the ${forward ? 'skipped hour does not happen' : 'repeated hour runs twice'}). ` +
+      'Set the start to now to see the coming week.',
   };
 }
 
@@ -86,7 +94,9 @@ export function podsSpec(rows: readonly PodOutcomeRow[]): string {
   return rows
     .map(
       (r) =>
-        `${r.index !== undefined ? `${r.index}=` : ''}${r.outcome}@${r.afterSeconds}s${r.outcome === 'fail' && r.exitCode !== undefined ? `:${r.exitCode}` : ''}`,
+        (r.index !== undefined ? `${r.index}=` : '') +
+        `${r.outcome}@${r.afterSeconds}s` +
+        (r.outcome === 'fail' && r.exitCode !== undefined ? `:${r.exitCode}` : ''),
     )
     .join(',');
 }
@@ -98,10 +108,12 @@ export type ControlsRequest =
 /** controlsToRequest checks the controls and turns them into request parameters, or says what is wrong. */
 export function controlsToRequest(c: SimulationControls): ControlsRequest {
   const startMs = Date.parse(`${c.start}:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(c.start) || Number.isNaN(startMs))
-    {return { ok: false, error: 'Start: give a date and time (UTC).' };}
-  if (c.forAmount !== undefined && !(c.forAmount > 0))
-    {return { ok: false, error: 'For: give a positive length, or leave it empty for a Job to run to its end.' };}
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(c.start) || Number.isNaN(startMs)) {
+    return { ok: false, error: 'Start: give a date and time (UTC).' };
+  }
+  if (c.forAmount !== undefined && !(c.forAmount > 0)) {
+    return { ok: false, error: 'For: give a positive length, or leave it empty for a Job to run to its end.' };
+  }
   const durationMs = c.forAmount !== undefined ? Math.round(c.forAmount * UNIT_MS[c.forUnit]) : undefined;
   const window = { startMs, ...(durationMs !== undefined ? { durationMs } : {}) };
   if (c.pods === 'default') return { ok: true, params: window };
@@ -115,18 +127,21 @@ export function controlsToRequest(c: SimulationControls): ControlsRequest {
           !(r.exitCode >= 1 && r.exitCode <= 255 && Number.isInteger(r.exitCode))) ||
         (r.index !== undefined && !(Number.isInteger(r.index) && r.index >= 0)),
     );
-    if (bad)
-      {return {
+    if (bad) {
+      return {
         ok: false,
         error: 'Pod outcomes: times are seconds ≥ 0, exit codes of failures 1–255, indexes whole numbers ≥ 0.',
-      };}
+      };
+    }
     return { ok: true, params: { ...window, pods: podsSpec(c.rows) } };
   }
   const r = c.random;
-  if (!(r.failurePercent >= 0 && r.failurePercent <= 100))
-    {return { ok: false, error: 'Random: the failure rate is a percentage from 0 to 100.' };}
-  if (!(r.minSeconds >= 0 && r.maxSeconds >= r.minSeconds))
-    {return { ok: false, error: 'Random: durations need 0 ≤ shortest ≤ longest.' };}
+  if (!(r.failurePercent >= 0 && r.failurePercent <= 100)) {
+    return { ok: false, error: 'Random: the failure rate is a percentage from 0 to 100.' };
+  }
+  if (!(r.minSeconds >= 0 && r.maxSeconds >= r.minSeconds)) {
+    return { ok: false, error: 'Random: durations need 0 ≤ shortest ≤ longest.' };
+  }
   const random: SimulateRandomPods = {
     seed: Math.trunc(r.seed),
     failureRate: r.failurePercent / 100,
@@ -139,31 +154,35 @@ export function controlsToRequest(c: SimulationControls): ControlsRequest {
 /** cliCommand is the same simulation from a terminal: `kube-jobs simulate FILE --name … --start … --for … --pods …`. */
 export function cliCommand(file: string, name: string | undefined, c: SimulationControls): string {
   const args = ['kube-jobs', 'simulate', file, ...(name ? ['--name', name] : []), '--start', `${c.start}:00Z`];
-  if (c.forAmount !== undefined)
-    {args.push(
+  if (c.forAmount !== undefined) {
+    args.push(
       '--for',
       c.forUnit === 'days' && Number.isInteger(c.forAmount)
         ? `${c.forAmount}d`
         : `${Math.round((c.forAmount * UNIT_MS[c.forUnit]) / MINUTE)}m`,
-    );}
+    );
+  }
   if (c.pods === 'scripted') args.push('--pods', podsSpec(c.rows));
-  if (c.pods === 'random')
-    {args.push(
+  if (c.pods === 'random') {
+    args.push(
       '--seed',
       String(Math.trunc(c.random.seed)),
       '--failure-rate',
       String(c.random.failurePercent / 100),
       '--durations',
       `${c.random.minSeconds}s-${c.random.maxSeconds}s`,
-    );}
+    );
+  }
   return args.map(shellQuote).join(' ');
 }
 
 /** podsWords says what the pods do, for the facts: the default, the script, or the random model. */
 export function podsWords(c: SimulationControls): string {
   if (c.pods === 'scripted') return `as scripted: ${podsSpec(c.rows)} (the last outcome repeats)`;
-  if (c.pods === 'random')
-    {return `random: ${c.random.failurePercent}% fail, each run ${c.random.minSeconds}–${c.random.maxSeconds} s, seed ${Math.trunc(c.random.seed)}`;}
+  if (c.pods === 'random') {
+    const r = c.random;
+    return `random: ${r.failurePercent}% fail, each run ${r.minSeconds}–${r.maxSeconds} s, seed ${Math.trunc(r.seed)}`;
+  }
   return `every pod succeeds after ${DEFAULT_POD_DURATION_MS / 1000} s`;
 }
 
@@ -190,7 +209,10 @@ export function resultSummary(result: unknown): string | undefined {
   if (r.kind === 'Job') {
     const done = r.status?.conditions?.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
     const state = done ? `${done.type}${done.reason ? ` (${done.reason})` : ''}` : 'still running at the end of the window';
-    return `${state} — ${r.podsCreated ?? 0} pod${r.podsCreated === 1 ? '' : 's'} created, ${r.status?.succeeded ?? 0} succeeded, ${r.status?.failed ?? 0} counted as failed`;
+    return (
+      `${state} — ${r.podsCreated ?? 0} pod${r.podsCreated === 1 ? '' : 's'} created, ${r.status?.succeeded ?? 0} ` +
+      `succeeded, ${r.status?.failed ?? 0} counted as failed`
+    );
   }
   if (r.kind === 'CronJob') {
     const counts = r.eventCounts ?? {};
@@ -198,7 +220,10 @@ export function resultSummary(result: unknown): string | undefined {
     const failed = (r.jobs ?? []).filter((j) =>
       j.status?.conditions?.some((c) => c.type === 'Failed' && c.status === 'True'),
     ).length;
-    return `${r.jobsCreated ?? 0} Job${r.jobsCreated === 1 ? '' : 's'} created${skipped ? `, ${skipped} run${skipped === 1 ? '' : 's'} skipped` : ''}${failed ? `, ${failed} failed` : ''}`;
+    const created = `${r.jobsCreated ?? 0} Job${r.jobsCreated === 1 ? '' : 's'} created`;
+    return (
+      created + (skipped ? `, ${skipped} run${skipped === 1 ? '' : 's'} skipped` : '') + (failed ? `, ${failed} failed` : '')
+    );
   }
   return undefined;
 }

@@ -4,7 +4,7 @@ import type { CronJob, Job, Pod } from './k8s';
 import { nameOf, parseTime } from './k8s';
 import { jobCompletions, jobDurationMs, jobPhase, kubectlJobStatus } from './jobStatus';
 import { jobTrouble } from './jobTrouble';
-import type { PodHealth } from './podHealth';
+import type { PodHealth, Termination } from './podHealth';
 import { podSummary, readPod } from './podHealth';
 import { formatRunningDuration, nextChangeOfRunningDuration } from './format';
 import { serverDefault } from './panelCommon';
@@ -63,7 +63,8 @@ export interface TreeOptions {
   readonly access?: AccessLookup;
 }
 
-const byName = (a: { metadata?: { name?: string } }, b: { metadata?: { name?: string } }): number => nameOf(a).localeCompare(nameOf(b));
+const byName = (a: { metadata?: { name?: string } }, b: { metadata?: { name?: string } }): number =>
+  nameOf(a).localeCompare(nameOf(b));
 /** newestFirst sorts by creationTimestamp, newest first; RFC 3339 UTC times compare as strings, which spares a Date.parse per comparison. */
 const newestFirst = (a: Job | Pod, b: Job | Pod): number => {
   const ta = a.metadata?.creationTimestamp ?? '';
@@ -99,7 +100,7 @@ export function cronJobRow(cj: CronJob, options: TreeOptions): TreeRow {
   const tooltip = [
     `CronJob ${ns}/${name}`,
     `Schedule: ${schedule}${words ? ` (${words})` : ''}`,
-    `Time zone: ${zone ?? 'not set (the controller manager\'s zone; UTC assumed)'}`,
+    `Time zone: ${zone ?? "not set (the controller manager's zone; UTC assumed)"}`,
     `Next run: ${suspended ? 'none while suspended' : next !== undefined ? formatInZone(next, zone) : 'unknown'}`,
     `Suspended: ${suspended ? 'yes' : 'no'}`,
     `Last schedule: ${lastSchedule !== undefined ? `${formatAge(lastSchedule, options.nowMs)} (${formatInZone(lastSchedule, zone)})` : 'never'}`,
@@ -107,7 +108,10 @@ export function cronJobRow(cj: CronJob, options: TreeOptions): TreeRow {
     `Active jobs: ${active}`,
     `Concurrency policy: ${cj.spec?.concurrencyPolicy ?? serverDefault('CronJobSpec.concurrencyPolicy')}`,
   ].join('\n');
-  const f = flags(ns, options, [['can-trigger', 'create', 'jobs'], ['can-patch', 'patch', 'cronjobs']]);
+  const f = flags(ns, options, [
+    ['can-trigger', 'create', 'jobs'],
+    ['can-patch', 'patch', 'cronjobs'],
+  ]);
   return {
     id: nodeId.cronJob(ns, name),
     kind: 'cronJob',
@@ -143,7 +147,9 @@ export function jobRow(job: Job, options: TreeOptions, pods: readonly Pod[] = []
   if (failed > 0) parts.push(`${failed} failed`);
   if (trouble) parts.push(trouble.summary);
   if (duration !== undefined) parts.push(ticking ? formatRunningDuration(duration) : formatDuration(duration));
-  const conditions = (job.status?.conditions ?? []).filter((c) => c.status === 'True').map((c) => `${c.type}${c.reason ? ` (${c.reason})` : ''}${c.message ? `: ${c.message}` : ''}`);
+  const conditions = (job.status?.conditions ?? [])
+    .filter((c) => c.status === 'True')
+    .map((c) => `${c.type}${c.reason ? ` (${c.reason})` : ''}${c.message ? `: ${c.message}` : ''}`);
   const tooltip = [
     `Job ${ns}/${name}`,
     `Status: ${status}${phase === 'pending' && status === 'Running' ? ' (no pod active yet)' : ''}`,
@@ -153,7 +159,10 @@ export function jobRow(job: Job, options: TreeOptions, pods: readonly Pod[] = []
     ...conditions,
   ].join('\n');
   const suspended = phase === 'suspended';
-  const f = flags(ns, options, [['can-patch', 'patch', 'jobs'], ['can-delete', 'delete', 'jobs']]);
+  const f = flags(ns, options, [
+    ['can-patch', 'patch', 'jobs'],
+    ['can-delete', 'delete', 'jobs'],
+  ]);
   return {
     id: nodeId.job(ns, name),
     kind: 'job',
@@ -178,6 +187,10 @@ const POD_ICONS: Readonly<Record<PodHealth, TreeIcon>> = {
   terminating: 'pod-terminating',
 };
 
+/** exitWords says `code 2 (Error) — message` for a container termination. */
+const exitWords = (t: Termination): string =>
+  `code ${t.exitCode}${t.reason ? ` (${t.reason})` : ''}${t.message ? ` — ${t.message}` : ''}`;
+
 /** podRow renders a Pod: kubectl's status, restarts, the last exit of a restarting container, the scheduler's reason. */
 export function podRow(pod: Pod): TreeRow {
   const ns = pod.metadata?.namespace ?? '';
@@ -187,13 +200,32 @@ export function podRow(pod: Pod): TreeRow {
     `Pod ${ns}/${name}`,
     `Status: ${r.status} (phase ${r.phase})`,
     `Restarts: ${r.restarts}`,
-    ...(r.container && r.waiting ? [`Container ${r.container} waiting: ${r.waiting.reason}${r.waiting.message ? ` — ${r.waiting.message}` : ''}`] : []),
-    ...(r.container && r.lastTerminated ? [`Container ${r.container} last exited with code ${r.lastTerminated.exitCode}${r.lastTerminated.reason ? ` (${r.lastTerminated.reason})` : ''}${r.lastTerminated.message ? ` — ${r.lastTerminated.message}` : ''}`] : []),
-    ...(r.container && r.terminated ? [`Container ${r.container} exited with code ${r.terminated.exitCode}${r.terminated.reason ? ` (${r.terminated.reason})` : ''}${r.terminated.message ? ` — ${r.terminated.message}` : ''}`] : []),
+    ...(r.container && r.waiting
+      ? [`Container ${r.container} waiting: ${r.waiting.reason}${r.waiting.message ? ` — ${r.waiting.message}` : ''}`]
+      : []),
+    ...(r.container && r.lastTerminated ? [`Container ${r.container} last exited with ${exitWords(r.lastTerminated)}`] : []),
+    ...(r.container && r.terminated ? [`Container ${r.container} exited with ${exitWords(r.terminated)}`] : []),
     ...(r.unschedulable ? [`Not scheduled (${r.unschedulable.reason}): ${r.unschedulable.message}`] : []),
-    ...(r.terminating ? [`Being deleted${r.terminating.graceSeconds !== undefined ? ` with a grace period of ${r.terminating.graceSeconds}s` : ''}: the kubelet stops its containers (SIGTERM, then SIGKILL when the grace period ends)`] : []),
+    ...(r.terminating
+      ? [
+          'Being deleted' +
+            (r.terminating.graceSeconds !== undefined ? ` with a grace period of ${r.terminating.graceSeconds}s` : '') +
+            ': ' +
+            'the kubelet stops its containers (SIGTERM, then SIGKILL when the grace period ends)',
+        ]
+      : []),
   ].join('\n');
-  return { id: nodeId.pod(ns, name), kind: 'pod', label: name, description: podSummary(r), tooltip, icon: POD_ICONS[r.health], collapsible: false, contextValue: 'pod;', ref: { kind: 'Pod', namespace: ns, name } };
+  return {
+    id: nodeId.pod(ns, name),
+    kind: 'pod',
+    label: name,
+    description: podSummary(r),
+    tooltip,
+    icon: POD_ICONS[r.health],
+    collapsible: false,
+    contextValue: 'pod;',
+    ref: { kind: 'Pod', namespace: ns, name },
+  };
 }
 
 /** count says `1 CronJob`, `2 Jobs`. */
@@ -207,7 +239,11 @@ function namespaceRow(index: ClusterIndex, ns: string): TreeRow {
     id: nodeId.namespace(ns),
     kind: 'namespace',
     label: ns,
-    description: [count(cronJobs, 'CronJob'), count(jobs, 'Job'), ...(problems.length > 0 ? [count(problems.length, 'problem')] : [])].join(' · '),
+    description: [
+      count(cronJobs, 'CronJob'),
+      count(jobs, 'Job'),
+      ...(problems.length > 0 ? [count(problems.length, 'problem')] : []),
+    ].join(' · '),
     icon: 'namespace',
     collapsible: true,
     contextValue: 'namespace;',
@@ -232,7 +268,18 @@ function problemRow(ns: string, p: { resource: string; message: string; forbidde
 function limitJobs(parentId: string, rows: TreeRow[], options: TreeOptions): TreeRow[] {
   const max = options.maxJobs ?? 100;
   if (rows.length <= max) return rows;
-  return [...rows.slice(0, max), { id: `${parentId}/more`, kind: 'more', label: `… ${rows.length - max} more`, tooltip: 'Raise kubeJobs.tree.maxJobsPerCronJob, or filter the view, to see them.', icon: 'more', collapsible: false, contextValue: 'more;' }];
+  return [
+    ...rows.slice(0, max),
+    {
+      id: `${parentId}/more`,
+      kind: 'more',
+      label: `… ${rows.length - max} more`,
+      tooltip: 'Raise kubeJobs.tree.maxJobsPerCronJob, or filter the view, to see them.',
+      icon: 'more',
+      collapsible: false,
+      contextValue: 'more;',
+    },
+  ];
 }
 
 /** jobVisible applies the filter: a Job shows when its name, or its CronJob's name, matches. */
@@ -252,15 +299,29 @@ export function childrenOf(index: ClusterIndex, id: string, options: TreeOptions
   }
   const [kind, ns = '', name = ''] = splitId(id);
   if (kind === 'ns') {
-    const cronJobs = [...index.cronJobs.in(ns)].filter((cj) => cronJobVisible(index, cj, options)).sort(byName).map((cj) => cronJobRow(cj, options));
-    const standalone = options.showStandaloneJobs === false ? [] : index.standaloneJobs(ns).filter((j) => matches(options, nameOf(j))).sort(newestFirst).map((j) => jobRow(j, options, index.podsOf(ns, nameOf(j))));
+    const cronJobs = [...index.cronJobs.in(ns)]
+      .filter((cj) => cronJobVisible(index, cj, options))
+      .sort(byName)
+      .map((cj) => cronJobRow(cj, options));
+    const standalone =
+      options.showStandaloneJobs === false
+        ? []
+        : index
+            .standaloneJobs(ns)
+            .filter((j) => matches(options, nameOf(j)))
+            .sort(newestFirst)
+            .map((j) => jobRow(j, options, index.podsOf(ns, nameOf(j))));
     return [...index.problemsIn(ns).map((p) => problemRow(ns, p)), ...cronJobs, ...limitJobs(id, standalone, options)];
   }
   if (kind === 'cj') {
     const cj = index.cronJobs.get(ns, name);
     const all = index.jobsOf(ns, name);
     const shown = cj && matches(options, name) ? all : all.filter((j) => matches(options, nameOf(j)));
-    return limitJobs(id, shown.sort(newestFirst).map((j) => jobRow(j, options, index.podsOf(ns, nameOf(j)))), options);
+    return limitJobs(
+      id,
+      shown.sort(newestFirst).map((j) => jobRow(j, options, index.podsOf(ns, nameOf(j)))),
+      options,
+    );
   }
   if (kind === 'job') {
     return index.podsOf(ns, name).sort(newestFirst).map(podRow);
