@@ -289,6 +289,8 @@ describe('cluster actions', { timeout: 600_000 }, () => {
     await menus.viewTitle('Select Namespaces…');
     await wb.answerQuickInput('');
     await wb.expectVisible(row(/^batch-jobs/, 2), 'every namespace again');
+    // The view has reconnected on every namespace (the status bar says so) before the next right-click.
+    await wb.expectVisible(wb.page.locator('.statusbar-item', { hasText: 'kube-jobs-test · all namespaces' }), 'the status bar');
     await menus.rightClick(row('staging', 1), 'Select Kubeconfig Context…');
     await wb.expectVisible(wb.page.locator('.statusbar-item', { hasText: 'staging · ' }), 'the status bar on context staging');
     await menus.viewTitle('Select Kubeconfig Context…');

@@ -9,6 +9,7 @@ import { localRunsProvider, onLocalRunsProviderChanged } from './localRunsRegist
 import type { Notice } from './model/notices';
 import { notices } from './model/notices';
 import { RowClock } from './rowClock';
+import { LocalRunRows } from './localRunRows';
 
 /** Tree elements. Instances are cached by key so a change can be fired for the very element the tree holds. */
 export type ClusterNode =
@@ -88,6 +89,7 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
   private shownContext = '';
   /** Redraws rows whose text goes stale with time (next run passed, a running duration). */
   private readonly clock = new RowClock<ClusterNode>((nodes) => this.emitter.fire(nodes));
+  private readonly localRows = new LocalRunRows();
 
   constructor(private readonly cluster: ClusterController) {
     this.disposables.push(
@@ -105,6 +107,10 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
       this.localUnsubscribe?.dispose();
       const provider = localRunsProvider();
       this.localUnsubscribe = provider?.onDidChange((node) => {
+        if (!node && provider) {
+          void this.localRows.redraw(provider).then((rows) => this.fireLocalRows(rows));
+          return;
+        }
         const target = node ? this.nodes.get(`local:${node.id}`) : this.nodes.get('localRoot');
         if (target && target.type === 'local' && node) target.node = node;
         this.emitter.fire(target ?? undefined);
@@ -286,6 +292,7 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
         const provider = localRunsProvider();
         if (!provider) return node.type === 'localRoot' ? [this.message('local-none', 'Run a Job or CronJob locally from its code lens', 'info')] : [];
         const children = await provider.getChildren(node.type === 'local' ? node.node : undefined);
+        if (node.type === 'localRoot') this.localRows.listed(children);
         if (children.length === 0 && node.type === 'localRoot') return [this.message('local-empty', 'No local runs yet', 'info')];
         return children.map((c) => this.node({ type: 'local', key: `local:${c.id}`, node: c }));
       }
@@ -349,6 +356,24 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
       namespaces: index?.namespaces() ?? [],
       tree: index ? snapshot(index, this.options()) : [],
     };
+  }
+
+  /** fireLocalRows redraws the given run rows in place, or the "Local runs" root when the runs listed changed. */
+  private fireLocalRows(rows: readonly LocalRunNode[] | 'root'): void {
+    const root = this.nodes.get('localRoot');
+    if (rows === 'root' || !root) {
+      this.emitter.fire(root ?? undefined);
+      return;
+    }
+    const changed: ClusterNode[] = [];
+    for (const row of rows) {
+      const cached = this.nodes.get(`local:${row.id}`);
+      if (cached?.type === 'local') {
+        cached.node = row;
+        changed.push(cached);
+      }
+    }
+    if (changed.length > 0) this.emitter.fire(changed);
   }
 
   dispose(): void {
