@@ -82,19 +82,19 @@ describe('kubeJobs/simulateDocument', () => {
     assert.match(bogus.error ?? '', /pods: bad pods entry/);
   });
 
-  it('takes the random pod model (seed, failure rate, durations), reproducibly, and refuses it with pods', () => {
+  it('takes the random pod model (seed, failure rate, durations), reproducibly, and refuses it with pods', async () => {
     const doc = parse(`${JOB}---\n${CRONJOB}`);
     const random = { seed: 7, failureRate: 1, minDurationMs: 5000, maxDurationMs: 5000 };
-    const failing = provideSimulation(doc, { uri: TEST_URI, documentIndex: 0, random }, NOW_MS);
+    const failing = await provideSimulation(doc, { uri: TEST_URI, documentIndex: 0, random }, NOW_MS);
     const pods = (failing.result as { pods: { phase: string; exitCode: number }[] }).pods;
     assert.ok(pods.length > 1 && pods.every((p) => p.phase === 'Failed'), 'failure rate 1: every pod fails');
     const half = { uri: TEST_URI, documentIndex: 1, random: { ...random, failureRate: 0.5 } };
-    const again = provideSimulation(doc, half, NOW_MS).result;
-    assert.deepEqual(provideSimulation(doc, half, NOW_MS).result, again, 'same seed, same run');
-    const error = (params: Omit<Parameters<typeof provideSimulation>[1], 'uri' | 'documentIndex'>): string =>
-      provideSimulation(doc, { uri: TEST_URI, documentIndex: 0, ...params }, NOW_MS).error ?? '';
-    assert.match(error({ random, pods: 'succeed' }), /cannot be combined/);
-    assert.match(error({ random: { ...random, failureRate: 2 } }), /between 0 and 1/);
+    const again = (await provideSimulation(doc, half, NOW_MS)).result;
+    assert.deepEqual((await provideSimulation(doc, half, NOW_MS)).result, again, 'same seed, same run');
+    const error = async (params: Omit<Parameters<typeof provideSimulation>[1], 'uri' | 'documentIndex'>): Promise<string> =>
+      (await provideSimulation(doc, { uri: TEST_URI, documentIndex: 0, ...params }, NOW_MS)).error ?? '';
+    assert.match(await error({ random, pods: 'succeed' }), /cannot be combined/);
+    assert.match(await error({ random: { ...random, failureRate: 2 } }), /between 0 and 1/);
   });
 
 
