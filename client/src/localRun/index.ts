@@ -17,9 +17,15 @@ export function registerLocalRun(ctx: Ctx): void {
     model,
     vscode.commands.registerCommand('kubeJobs.runLocally', runLocally(ctx, model)),
     vscode.commands.registerCommand('kubeJobs.cancelLocalRun', async (arg?: unknown) => {
-      const dir = runDirOf(arg);
+      const given = runDirOf(arg);
+      if (given === undefined) ctx.log.info('cancel local run: the command came without a run (a redrawn row, or the palette)');
+      const dir = given ?? (await pickRunningRun(model));
       const handle = dir === undefined ? undefined : model.handle(dir);
-      if (handle === undefined) return;
+      if (handle === undefined) {
+        ctx.log.info(`cancel local run: ${dir === undefined ? 'no run chosen' : `${dir} is not running in this window`}`);
+        if (dir !== undefined) void vscode.window.showInformationMessage('That local run is not running any more.');
+        return;
+      }
       await handle.cancel('Cancelled from VS Code');
       model.changed();
     }),
@@ -40,6 +46,21 @@ export function registerLocalRun(ctx: Ctx): void {
   const records = vscode.workspace.createFileSystemWatcher(`**/${RUNS_DIR.split(path.sep).join('/')}/*/run.json`);
   const redraw = (): void => model.changed();
   ctx.push(records, records.onDidCreate(redraw), records.onDidChange(redraw), records.onDidDelete(redraw));
+}
+
+/**
+ * pickRunningRun: the run to cancel when the command came without one. VS Code passes no row
+ * when the row was being redrawn at the click, so with one run running that is the one (the
+ * Cancel button shows only on running runs); with several, the person picks.
+ */
+async function pickRunningRun(model: LocalRunsModel): Promise<string | undefined> {
+  const running = model.running();
+  if (running.length <= 1) return running[0]?.dir;
+  const picked = await vscode.window.showQuickPick(
+    running.map((r) => ({ label: r.label, description: r.dir, dir: r.dir })),
+    { placeHolder: 'Cancel which local run?' },
+  );
+  return picked?.dir;
 }
 
 /** runDirOf reads the run folder from a command argument: the folder itself, a tree row, or the tree's element wrapping a row. */

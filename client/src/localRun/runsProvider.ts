@@ -29,6 +29,13 @@ export class LocalRunsModel implements LocalRunsProvider {
     return this.live.get(dir);
   }
 
+  /** running lists the runs of this window that have not ended, with a label for a picker. */
+  running(): { dir: string; label: string }[] {
+    return [...this.live]
+      .filter(([, h]) => h.summary.outcome === undefined)
+      .map(([dir, h]) => ({ dir, label: `${h.summary.kind} ${h.summary.name}` }));
+  }
+
   /** changed redraws the runs, coalesced to at most ten times a second. */
   changed(): void {
     if (this.timer !== undefined) return;
