@@ -25,6 +25,13 @@ export interface KubectlCommand {
 
 const line = (args: string[]): string => args.map(shellQuote).join(' ');
 
+/** suspendAndResume are the merge patches that set spec.suspend of a CronJob or Job. */
+const suspendAndResume = (b: string[], t: KubectlTarget): KubectlCommand[] =>
+  [true, false].map((suspend) => ({
+    label: suspend ? 'Suspend' : 'Resume',
+    command: line([...b, 'patch', resource(t), t.name, '--type=merge', '-p', `{"spec":{"suspend":${suspend}}}`]),
+  }));
+
 /**
  * kubectlCommands lists the kubectl commands equivalent to the actions on an object, so
  * users can script what they did in the editor.
@@ -44,14 +51,7 @@ export function kubectlCommands(
       label: 'Trigger now',
       command: line([...b, 'create', 'job', options.manualJobName ?? `${t.name}-manual`, `--from=cronjob/${t.name}`]),
     });
-    out.push({
-      label: 'Suspend',
-      command: line([...b, 'patch', 'cronjob', t.name, '--type=merge', '-p', '{"spec":{"suspend":true}}']),
-    });
-    out.push({
-      label: 'Resume',
-      command: line([...b, 'patch', 'cronjob', t.name, '--type=merge', '-p', '{"spec":{"suspend":false}}']),
-    });
+    out.push(...suspendAndResume(b, t));
   }
   if (t.kind === 'Job') {
     out.push({
@@ -66,14 +66,7 @@ export function kubectlCommands(
       label: 'Wait for completion',
       command: line([...b, 'wait', '--for=condition=complete', `job/${t.name}`, '--timeout=10m']),
     });
-    out.push({
-      label: 'Suspend',
-      command: line([...b, 'patch', 'job', t.name, '--type=merge', '-p', '{"spec":{"suspend":true}}']),
-    });
-    out.push({
-      label: 'Resume',
-      command: line([...b, 'patch', 'job', t.name, '--type=merge', '-p', '{"spec":{"suspend":false}}']),
-    });
+    out.push(...suspendAndResume(b, t));
     out.push({
       label: 'Delete',
       command: line([...b, 'delete', 'job', t.name, `--cascade=${(options.propagationPolicy ?? 'Background').toLowerCase()}`]),
