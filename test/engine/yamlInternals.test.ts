@@ -1,10 +1,10 @@
 /**
- * The fast YAML parser (src-engine/parse/simpleYaml.ts) builds the `yaml` library's nodes itself
+ * The fast YAML parser (src-engine/parse/simpleYaml*.ts) builds the `yaml` library's nodes itself
  * and resolves plain scalars with the library's schema, so it relies on these parts of yaml that
  * the library's documentation does not promise:
  *
  *   1. `Schema.tags` of the core schema with `merge: true`: their order, and each scalar tag's
- *      `tag`, `default`, `test` regex and `format` (simpleYaml's TAGS; its `mayBeNonString`
+ *      `tag`, `default`, `test` regex and `format` (simpleYamlInline's TAGS; its `mayBeNonString`
  *      assumes every `test` can match only text starting with one of a few characters).
  *   2. `findScalarTagByTest` (compose/compose-scalar.js): a plain scalar takes the first tag whose
  *      `default` is true (or `'key'`, at a key) and whose `test` matches, else it is a string; the
@@ -24,7 +24,7 @@ import { isMap, isScalar, parseDocument } from 'yaml';
 import type { Node, Pair, Scalar } from 'yaml';
 import { REPO_ROOT } from '../helpers/paths';
 
-/** The options src-engine/parse/manifests.ts parses with (simpleYaml's REFERENCE uses merge: true). */
+/** The options src-engine/parse/manifests.ts parses with (simpleYamlInline's REFERENCE uses merge: true). */
 const OPTIONS = { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, merge: true } as const;
 
 interface ScalarTagShape {

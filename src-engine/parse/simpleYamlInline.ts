@@ -1,0 +1,339 @@
+import { isScalar, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { ParsedNode } from 'yaml';
+import { GO_YAML_PARSE_OPTIONS } from './goYamlScalars';
+import { BACKSLASH, COLON, COMMA, DQUOTE, HASH, LBRACE, LBRACKET, LineCursor, MAX_KEY_LENGTH, RBRACE, RBRACKET, SPACE, SQUOTE, UNSUPPORTED } from './simpleYamlLines';
+
+// One-line values of the fast manifest parser (simpleYaml.ts): keys, plain and quoted scalars and
+// flow collections, resolved with the library's own schema as manifests.ts sets it up.
+
+/** The library's schema as manifests.ts sets it up (go-yaml's scalars), so plain scalars resolve exactly as there. */
+const REFERENCE = parseDocument('', GO_YAML_PARSE_OPTIONS);
+export const SCHEMA = REFERENCE.schema;
+const RESOLVE_OPTIONS = REFERENCE.options;
+interface ScalarTag {
+  readonly default?: boolean | 'key';
+  readonly tag: string;
+  readonly test?: RegExp;
+  readonly format?: string;
+  resolve(source: string, onError: (message: string) => void, options: unknown): unknown;
+}
+const TAGS = (SCHEMA as unknown as { tags: ScalarTag[] }).tags.filter((tag) => tag.test !== undefined);
+export const MERGE_TAG = 'tag:yaml.org,2002:merge';
+
+/** The result of parsing one node: the node and its plain value. */
+export interface Parsed {
+  readonly node: ParsedNode;
+  readonly value: unknown;
+}
+/** InlineParser reads what fits on one line; SimpleParser builds the block structure around it. */
+export abstract class InlineParser extends LineCursor {
+  // ---- keys and scalars -------------------------------------------------------------------
+
+  /** Whether a `key:` starts at `at` (a plain or quoted key followed by `: ` or `:` at the line end). */
+  protected startsImplicitKey(at: number): boolean {
+    const text = this.text;
+    const c = text.charCodeAt(at);
+    if (c === DQUOTE || c === SQUOTE) {
+      const close = this.closingQuote(at);
+      return close >= 0 && text.charCodeAt(close + 1) === COLON;
+    }
+    return startsPlain(text, at, this.lineEnd) && this.keyColon(at) >= 0;
+  }
+
+  /** keyColon finds the `:` ending a plain key that starts at `at`, or -1. */
+  protected keyColon(at: number): number {
+    const text = this.text;
+    let i = at;
+    const end = this.lineEnd;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (c === COLON && (i + 1 === end || text.charCodeAt(i + 1) === SPACE)) return i;
+      if (c === HASH && text.charCodeAt(i - 1) === SPACE) return -1;
+      i++;
+    }
+    return -1;
+  }
+
+  /** blockKey parses the key at `at`; `end` is just after its colon. */
+  protected blockKey(at: number): { node: ParsedNode; value: unknown; end: number } {
+    const text = this.text;
+    const c = text.charCodeAt(at);
+    let node: Scalar;
+    let end: number;
+    if (c === DQUOTE || c === SQUOTE) {
+      const quoted = this.quotedScalar(at);
+      node = quoted;
+      end = (quoted.range as [number, number, number])[1];
+      if (text.charCodeAt(end) !== COLON) throw UNSUPPORTED;
+      (quoted.range as [number, number, number])[2] = end;
+    } else {
+      const colon = this.keyColon(at);
+      if (colon <= at || text.charCodeAt(colon - 1) === SPACE || !startsPlain(text, at, this.lineEnd)) throw UNSUPPORTED;
+      node = plainScalar(text.slice(at, colon), true);
+      node.range = [at, colon, colon];
+      end = colon;
+    }
+    if (typeof node.value !== 'string' || end - at > MAX_KEY_LENGTH) throw UNSUPPORTED;
+    return { node: node as ParsedNode, value: node.value, end: end + 1 };
+  }
+
+  /** inlineValue parses a one-line value starting at `at`: quoted, flow collection or plain. */
+  protected inlineValue(at: number): Parsed {
+    const text = this.text;
+    const c = text.charCodeAt(at);
+    if (c === DQUOTE || c === SQUOTE) {
+      const node = this.quotedScalar(at);
+      return { node: node as ParsedNode, value: node.value };
+    }
+    if (c === LBRACKET || c === LBRACE) return this.flowCollection(at);
+    if (!startsPlain(text, at, this.lineEnd)) throw UNSUPPORTED;
+    // A plain scalar runs to a comment or the line end; `: ` inside it would be a nested map.
+    let end = at;
+    let i = at;
+    while (i < this.lineEnd) {
+      const ch = text.charCodeAt(i);
+      if (ch === HASH && text.charCodeAt(i - 1) === SPACE) break;
+      if (ch === COLON && (i + 1 === this.lineEnd || text.charCodeAt(i + 1) === SPACE)) throw UNSUPPORTED;
+      if (ch !== SPACE) end = i + 1;
+      i++;
+    }
+    const node = plainScalar(text.slice(at, end), false);
+    node.range = [at, end, end];
+    return { node: node as ParsedNode, value: node.value };
+  }
+
+  /** closingQuote is the offset of the quote closing the one-line quoted scalar at `at`, or -1. */
+  protected closingQuote(at: number): number {
+    const text = this.text;
+    const quote = text.charCodeAt(at);
+    for (let i = at + 1; i < this.lineEnd; i++) {
+      const c = text.charCodeAt(i);
+      if (c === BACKSLASH && quote === DQUOTE) {
+        i++; // an escaped character, perhaps a quote
+        continue;
+      }
+      if (c === quote) {
+        if (quote === SQUOTE && text.charCodeAt(i + 1) === SQUOTE) {
+          i++;
+          continue;
+        }
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  protected quotedScalar(at: number): Scalar {
+    const close = this.closingQuote(at);
+    if (close < 0) throw UNSUPPORTED;
+    const raw = this.text.slice(at + 1, close);
+    const single = this.text.charCodeAt(at) === SQUOTE;
+    let value = raw;
+    if (single) {
+      if (raw.indexOf("'") >= 0) value = raw.split("''").join("'");
+    } else if (raw.indexOf('\\') >= 0) {
+      value = unescapeDoubleQuoted(raw);
+    }
+    const node = new Scalar(value);
+    node.source = value;
+    node.type = single ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
+    node.range = [at, close + 1, close + 1];
+    return node;
+  }
+
+  // ---- flow collections (on one line) -----------------------------------------------------
+
+  /** flowCollection parses `[…]` or `{…}` starting at `at`; its nodeEnd covers trailing spaces. */
+  protected flowCollection(at: number): Parsed {
+    const text = this.text;
+    const isMap = text.charCodeAt(at) === LBRACE;
+    const close = isMap ? RBRACE : RBRACKET;
+    const collection = isMap ? new YAMLMap<ParsedNode, ParsedNode | null>(SCHEMA) : new YAMLSeq<ParsedNode>(SCHEMA);
+    collection.flow = true;
+    const mapValue: Record<string, unknown> = {};
+    const seqValue: unknown[] = [];
+    let i = this.afterSpaces(at + 1);
+    if (text.charCodeAt(i) !== close) {
+      for (;;) {
+        if (isMap) {
+          const key = this.flowScalar(i, true);
+          const name = key.value;
+          if (typeof name !== 'string' || name === '__proto__' || Object.prototype.hasOwnProperty.call(mapValue, name)) throw UNSUPPORTED;
+          const keyRange = key.node.range as [number, number, number];
+          if (text.charCodeAt(keyRange[1]) !== COLON || text.charCodeAt(keyRange[1] + 1) !== SPACE) throw UNSUPPORTED;
+          keyRange[2] = keyRange[1];
+          const valueAt = this.afterSpaces(keyRange[1] + 1);
+          const item = this.flowItem(valueAt);
+          (collection as YAMLMap<ParsedNode, ParsedNode | null>).items.push(new Pair(key.node, item.node));
+          mapValue[name] = item.value;
+          i = (item.node.range as [number, number, number])[2];
+        } else {
+          const item = this.flowItem(i);
+          (collection as YAMLSeq<ParsedNode>).items.push(item.node);
+          seqValue.push(item.value);
+          i = (item.node.range as [number, number, number])[2];
+        }
+        const c = text.charCodeAt(i);
+        if (c === close) break;
+        if (c !== COMMA) throw UNSUPPORTED;
+        i = this.afterSpaces(i + 1);
+        // A trailing comma, or an empty entry: left to the library.
+        if (i >= this.lineEnd || text.charCodeAt(i) === close || text.charCodeAt(i) === COMMA) throw UNSUPPORTED;
+      }
+    }
+    if (i >= this.lineEnd) throw UNSUPPORTED;
+    collection.range = [at, i + 1, this.afterSpaces(i + 1)];
+    return { node: collection as ParsedNode, value: isMap ? mapValue : seqValue };
+  }
+
+  /** One entry of a flow collection (scalar or nested collection); nodeEnd covers trailing spaces. */
+  protected flowItem(at: number): Parsed {
+    const c = this.text.charCodeAt(at);
+    if (c === LBRACKET || c === LBRACE) return this.flowCollection(at);
+    return this.flowScalar(at, false);
+  }
+
+  protected flowScalar(at: number, atKey: boolean): Parsed {
+    const text = this.text;
+    if (at >= this.lineEnd) throw UNSUPPORTED;
+    const c = text.charCodeAt(at);
+    let node: Scalar;
+    if (c === DQUOTE || c === SQUOTE) {
+      node = this.quotedScalar(at);
+    } else {
+      if (!startsPlain(text, at, this.lineEnd) || c === LBRACKET || c === LBRACE) throw UNSUPPORTED;
+      let end = at;
+      let i = at;
+      while (i < this.lineEnd) {
+        const ch = text.charCodeAt(i);
+        if (ch === COMMA || ch === RBRACKET || ch === RBRACE || ch === LBRACKET || ch === LBRACE) break;
+        if (ch === COLON) {
+          // `key: value` inside a flow map ends the key; any other colon is left to the library.
+          if (atKey && text.charCodeAt(i + 1) === SPACE) break;
+          throw UNSUPPORTED;
+        }
+        if (ch === HASH && text.charCodeAt(i - 1) === SPACE) throw UNSUPPORTED;
+        if (ch !== SPACE) end = i + 1;
+        i++;
+      }
+      if (end === at) throw UNSUPPORTED;
+      node = plainScalar(text.slice(at, end), atKey);
+      node.range = [at, end, end];
+    }
+    const range = node.range as [number, number, number];
+    range[2] = this.afterSpaces(range[1]);
+    return { node: node as ParsedNode, value: node.value };
+  }
+}
+
+/**
+ * startsPlain: whether a plain scalar may start at `at`. YAML's indicators cannot begin one,
+ * except `-`, `?` and `:` followed by a non-space character; quotes and brackets are handled
+ * by the callers.
+ */
+function startsPlain(text: string, at: number, lineEnd: number): boolean {
+  const c = text.charCodeAt(at);
+  switch (c) {
+    case 45: // -
+    case 63: // ?
+    case 58: // :
+      return at + 1 < lineEnd && text.charCodeAt(at + 1) !== SPACE;
+    case 44: // ,
+    case 91: // [
+    case 93: // ]
+    case 123: // {
+    case 125: // }
+    case 35: // #
+    case 38: // &
+    case 42: // *
+    case 33: // !
+    case 124: // |
+    case 62: // >
+    case 39: // '
+    case 34: // "
+    case 37: // %
+    case 64: // @
+    case 96: // `
+      return false;
+    default:
+      return c > SPACE;
+  }
+}
+
+/** YAML's one-character escapes in double-quoted scalars. */
+const ESCAPES: Readonly<Record<string, string>> = {
+  '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
+  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+};
+const HEX_DIGITS: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 };
+
+/**
+ * unescapeDoubleQuoted decodes the escapes of a one-line double-quoted scalar (`\"`, `\n`,
+ * `\u00e9`, …). An escape YAML does not define, or a code point that is not a character, is
+ * left to the library (which reports it).
+ */
+function unescapeDoubleQuoted(raw: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = raw.indexOf('\\'); i >= 0; i = raw.indexOf('\\', from)) {
+    out += raw.slice(from, i);
+    const c = raw.charAt(i + 1);
+    const simple = ESCAPES[c];
+    if (simple !== undefined) {
+      out += simple;
+      from = i + 2;
+      continue;
+    }
+    const digits = HEX_DIGITS[c];
+    const hex = digits === undefined ? '' : raw.slice(i + 2, i + 2 + digits);
+    if (digits === undefined || hex.length !== digits || !/^[0-9a-fA-F]+$/.test(hex)) throw UNSUPPORTED;
+    const code = parseInt(hex, 16);
+    if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) throw UNSUPPORTED;
+    out += String.fromCodePoint(code);
+    from = i + 2 + digits;
+  }
+  return out + raw.slice(from);
+}
+
+/**
+ * plainScalar resolves a plain scalar's text with the library's schema tags, as its
+ * composer does (first default tag whose test matches, else a string).
+ */
+function plainScalar(source: string, atKey: boolean): Scalar {
+  let tag: ScalarTag | undefined;
+  if (mayBeNonString(source.charCodeAt(0))) {
+    for (const candidate of TAGS) {
+      if ((candidate.default === true || (atKey && candidate.default === 'key')) && candidate.test?.test(source)) {
+        tag = candidate;
+        break;
+      }
+    }
+  }
+  let node: Scalar;
+  if (tag === undefined) {
+    node = new Scalar(source);
+  } else {
+    if (tag.tag === MERGE_TAG) throw UNSUPPORTED;
+    const resolved = tag.resolve(source, () => {
+      throw UNSUPPORTED;
+    }, RESOLVE_OPTIONS);
+    // JSON has no NaN or infinity: kubectlDecode.ts reports them, on the library's tree.
+    if (typeof resolved === 'number' && !Number.isFinite(resolved)) throw UNSUPPORTED;
+    node = isScalar(resolved) ? resolved : new Scalar(resolved);
+    if (tag.format) node.format = tag.format;
+  }
+  node.source = source;
+  node.type = 'PLAIN';
+  return node;
+}
+
+/**
+ * go-yaml's non-string plain scalars (null, booleans — y, yes, on, off… —, numbers, `.inf`,
+ * `.nan`, `<<`) all begin with one of these characters; any other start is a string without a
+ * regex test.
+ */
+function mayBeNonString(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 60
+    || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70
+    || c === 121 || c === 89 || c === 111 || c === 79;
+}
