@@ -27,3 +27,4 @@ export { RULES } from './validate/rules';
 export * from './validate/indexIntervals';
 export { parseQuantity, milliValue, quantityValue } from './validate/quantity';
 export type { Quantity } from './validate/quantity';
+export * from './lifecycle';
