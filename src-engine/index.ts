@@ -28,3 +28,4 @@ export * from './validate/indexIntervals';
 export { parseQuantity, milliValue, quantityValue } from './validate/quantity';
 export type { Quantity } from './validate/quantity';
 export * from './lifecycle';
+export * from './health';
