@@ -2,7 +2,7 @@ import { formatRfc3339 } from '../controllers/rfc3339';
 export { formatDuration } from '../sim/report';
 import { GO_ZERO_TIME_MS, nextFnFor } from '../controllers/mostRecentScheduleTime';
 import type { NextFn } from '../controllers/mostRecentScheduleTime';
-import { describeSchedule, goLoadLocation, parseStandard, zoneOffsetAt } from '../schedule';
+import { describeSchedule, goLoadLocation, isFullField, parseStandard, zoneOffsetAt } from '../schedule';
 import type { CronSchedule } from '../schedule';
 import type { LiveCronJob } from './types';
 
@@ -62,11 +62,13 @@ export function countRunsBetween(next: NextFn, after: number, until: number, max
   return count;
 }
 
-/** describeFor says the schedule in words with its zone ("At 02:00 (Europe/Berlin time)"). */
+/** describeFor says the schedule in words with its zone ("At 02:00 (Europe/Berlin time)"); UTC is named when an hour is set without a zone. */
 export function describeFor(clock: ScheduleClock, cronJob: LiveCronJob): string {
   if (!clock.schedule) return cronJob.schedule;
   const words = describeSchedule(clock.schedule, clock.timeZone);
-  return clock.timeZone === undefined && clock.schedule.kind === 'cron' ? `${words} (UTC, the controller's zone unless spec.timeZone is set)` : words;
+  const hour = clock.schedule.fields?.hour;
+  const wallClock = hour !== undefined && !isFullField(hour, 'hour');
+  return clock.timeZone === undefined && wallClock ? `${words} (UTC: the controller's zone, as no spec.timeZone is set)` : words;
 }
 
 /** formatInZone renders a time as `2026-03-08 02:30 -05:00` in the CronJob's zone (UTC without one). */
