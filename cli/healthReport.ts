@@ -18,7 +18,7 @@ export interface HealthRow {
 const MARK = { error: 'error  ', warning: 'warning', info: 'info   ' } as const;
 
 function when(ms: number | null, zone: string | null, now: number): string {
-  if (ms === null) return '-';
+  if (ms === null) return 'none recorded';
   const rel = ms <= now ? `${formatDuration(now - ms)} ago` : `in ${formatDuration(ms - now)}`;
   return `${formatInZone(ms, zone ?? undefined)} (${rel})`;
 }

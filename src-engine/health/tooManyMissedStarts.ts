@@ -53,7 +53,7 @@ export const tooManyMissedStartsRule: HealthRule = {
         rule: 'too-many-missed-starts',
         severity: at <= now ? 'warning' : 'info',
         title: at <= now ? 'Resuming now hits TooManyMissedTimes' : `Resuming after ${formatDuration(at - now)} hits TooManyMissedTimes`,
-        message: `suspended since ${sinceText}; resuming ${when} makes the controller count more than ${MANY_MISSED_THRESHOLD} missed start times: it records TooManyMissedTimes, starts one Job at once for the most recent missed time and drops all the others`,
+        message: `suspended, with no run since ${sinceText}; resuming ${when} makes the controller count more than ${MANY_MISSED_THRESHOLD} missed start times: it records TooManyMissedTimes, starts one Job at once for the most recent missed time and drops all the others`,
         fix: FIX,
       }];
     }
