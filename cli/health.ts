@@ -22,7 +22,8 @@ export interface HealthCommandIo {
   now?: () => number;
 }
 
-export const USAGE = `usage: kube-jobs health [--kubeconfig FILE] [--context NAME] [-n NAMESPACE | -A] [--format text|json] [--now RFC3339]
+export const USAGE = `usage: kube-jobs health [--kubeconfig FILE] [--context NAME] [-n NAMESPACE | -A]
+                        [--format text|json] [--now RFC3339]
 
 Judges every CronJob of a namespace (or all of them) from its spec and status, its Jobs and its
 events: behind schedule, TooManyMissedTimes (also predicted for suspended CronJobs), runs held by
@@ -110,7 +111,13 @@ export function rowsFor(cluster: ApiListLike, now: number): HealthRow[] {
   return cluster.cronJobs
     .map((cronJob) => {
       const input = healthInput(cronJob, cluster.jobs, cluster.events, now);
-      return { namespace: input.cronJob.namespace, name: input.cronJob.name, schedule: input.cronJob.schedule, timeZone: input.cronJob.timeZone, health: cronJobHealth(input) };
+      return {
+        namespace: input.cronJob.namespace,
+        name: input.cronJob.name,
+        schedule: input.cronJob.schedule,
+        timeZone: input.cronJob.timeZone,
+        health: cronJobHealth(input),
+      };
     })
     .sort((a, b) => (a.namespace === b.namespace ? (a.name < b.name ? -1 : 1) : a.namespace < b.namespace ? -1 : 1));
 }

@@ -30,7 +30,11 @@ async function listAll(transport: Transport, path: string, query: string): Promi
   let next = '';
   do {
     const sep = query === '' ? '' : '&';
-    const page = await requestJson<{ items?: unknown[]; metadata?: { continue?: string } }>(transport, 'GET', `${path}?${query}${sep}limit=${PAGE}${next ? `&continue=${encodeURIComponent(next)}` : ''}`);
+    const page = await requestJson<{ items?: unknown[]; metadata?: { continue?: string } }>(
+      transport,
+      'GET',
+      `${path}?${query}${sep}limit=${PAGE}${next ? `&continue=${encodeURIComponent(next)}` : ''}`,
+    );
     items.push(...(page.items ?? []));
     next = page.metadata?.continue ?? '';
   } while (next !== '');
@@ -41,14 +45,26 @@ async function listAll(transport: Transport, path: string, query: string): Promi
 export async function readCluster(options: ReadOptions): Promise<ApiListLike> {
   const loaded = await loadKubeconfig(options.kubeconfig !== undefined ? [options.kubeconfig] : [], options.env);
   const kc = loaded.kubeConfig;
-  if (loaded.files.length === 0) throw new Error(`no kubeconfig found${loaded.problems.length > 0 ? `: ${loaded.problems.join('; ')}` : ' ($KUBECONFIG or ~/.kube/config)'}`);
+  if (loaded.files.length === 0)
+    {throw new Error(
+      `no kubeconfig found${loaded.problems.length > 0 ? `: ${loaded.problems.join('; ')}` : ' ($KUBECONFIG or ~/.kube/config)'}`,
+    );}
   if (options.context !== undefined) {
-    if (!kc.getContextObject(options.context)) throw new Error(`context "${options.context}" is not in the kubeconfig (${kc.getContexts().map((c) => c.name).join(', ') || 'none'})`);
+    if (!kc.getContextObject(options.context))
+      {throw new Error(
+        `context "${options.context}" is not in the kubeconfig (${
+          kc
+            .getContexts()
+            .map((c) => c.name)
+            .join(', ') || 'none'
+        })`,
+      );}
     kc.setCurrentContext(options.context);
   }
   const transport = createTransport(kc);
-  const namespace = options.allNamespaces ? undefined : options.namespace ?? contextNamespace(kc, kc.getCurrentContext());
-  const scope = (group: string): string => (namespace === undefined ? group : `${group}/namespaces/${encodeURIComponent(namespace)}`);
+  const namespace = options.allNamespaces ? undefined : (options.namespace ?? contextNamespace(kc, kc.getCurrentContext()));
+  const scope = (group: string): string =>
+    namespace === undefined ? group : `${group}/namespaces/${encodeURIComponent(namespace)}`;
   const [cronJobs, jobs, events] = await Promise.all([
     listAll(transport, `${scope('/apis/batch/v1')}/cronjobs`, ''),
     listAll(transport, `${scope('/apis/batch/v1')}/jobs`, ''),

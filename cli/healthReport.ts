@@ -42,7 +42,10 @@ export function renderText(rows: readonly HealthRow[], now: number): string {
   }
   const count = (status: CronJobHealth['status']): number => rows.filter((r) => r.health.status === status).length;
   const suspended = rows.filter((r) => r.health.suspended).length;
-  lines.push(`${rows.length} CronJob${rows.length === 1 ? '' : 's'}: ${count('unhealthy')} unhealthy, ${count('warning')} with warnings, ${count('healthy')} healthy${suspended > 0 ? ` (${suspended} suspended)` : ''}`);
+  lines.push(
+    `${rows.length} CronJob${rows.length === 1 ? '' : 's'}: ${count('unhealthy')} unhealthy, ${count('warning')} with ` +
+      `warnings, ${count('healthy')} healthy${suspended > 0 ? ` (${suspended} suspended)` : ''}`,
+  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -59,7 +59,8 @@ export function mostRecentScheduleTime(
   // Go rounds the duration to whole seconds (half away from zero) before taking seconds.
   const interval = Math.round((t2 - t1) / 1000);
   if (interval < 1) {
-    return { earliestTime, mostRecentTime: null, missed: 'none', missedCount: 0, error: 'time difference between two schedules is less than 1 second' };
+    const error = 'time difference between two schedules is less than 1 second';
+    return { earliestTime, mostRecentTime: null, missed: 'none', missedCount: 0, error };
   }
   const elapsed = Math.trunc((now - t1) / 1000);
   const missedCount = Math.trunc(elapsed / interval) + 1;

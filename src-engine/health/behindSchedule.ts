@@ -23,20 +23,32 @@ export const behindScheduleRule: HealthRule = {
     if (missedRun === null) return [];
     const missed = countRunsBetween(clock.next, earliest, now, 1000);
     const zone = clock.timeZone;
-    const since = cronJob.lastScheduleTime !== null ? `the last run started for ${formatInZone(cronJob.lastScheduleTime, zone)}` : `no run has started since the CronJob was created at ${formatInZone(cronJob.creationTimestamp, zone)}`;
+    const since =
+      cronJob.lastScheduleTime !== null
+        ? `the last run started for ${formatInZone(cronJob.lastScheduleTime, zone)}`
+        : `no run has started since the CronJob was created at ${formatInZone(cronJob.creationTimestamp, zone)}`;
     const deadline = cronJob.startingDeadlineSeconds;
-    const lost = deadline !== null && missedRun + deadline * 1000 < now
-      ? `; past startingDeadlineSeconds (${deadline} s) that run is lost: the controller records MissSchedule and waits for the next one`
-      : '; the controller starts only the most recent missed run when it next syncs, not the others';
+    const lost =
+      deadline !== null && missedRun + deadline * 1000 < now
+        ? `; past startingDeadlineSeconds (${deadline} s) that run is lost: the controller records MissSchedule and waits for ` +
+          `the next one`
+        : '; the controller starts only the most recent missed run when it next syncs, not the others';
     const due = mostRecentScheduleTime(cronJob.creationTimestamp, cronJob.lastScheduleTime, deadline, now, clock.next, true);
     const trap = deadline === null && due.missed !== 'many' ? tooManyMissedAt(cronJob, clock.next) : null;
-    const warning = trap !== null ? `; if nothing starts before ${formatInZone(trap, zone)} the missed count passes 100 (TooManyMissedTimes)` : '';
-    return [{
-      rule: 'behind-schedule',
-      severity: 'error',
-      title: `Behind schedule: ${missed >= 1000 ? '1000+' : missed} run${missed === 1 ? '' : 's'} missed`,
-      message: `the run due at ${formatInZone(missedRun, zone)} (${formatDuration(now - missedRun)} ago) has not started; ${since}${lost}${warning}`,
-      fix: 'Check that kube-controller-manager runs and look at the CronJob\'s events (kubectl describe cronjob); trigger a run by hand if it matters (kubectl create job --from=cronjob/…)',
-    }];
+    const warning =
+      trap !== null
+        ? `; if nothing starts before ${formatInZone(trap, zone)} the missed count passes 100 (TooManyMissedTimes)`
+        : '';
+    return [
+      {
+        rule: 'behind-schedule',
+        severity: 'error',
+        title: `Behind schedule: ${missed >= 1000 ? '1000+' : missed} run${missed === 1 ? '' : 's'} missed`,
+        message: `the run due at ${formatInZone(missedRun, zone)} (${formatDuration(now - missedRun)} ago) has not started; ` +
+          `${since}${lost}${warning}`,
+        fix: "Check that kube-controller-manager runs and look at the CronJob's events (kubectl describe cronjob); trigger a " +
+          "run by hand if it matters (kubectl create job --from=cronjob/…)",
+      },
+    ];
   },
 };

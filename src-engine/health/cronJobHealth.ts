@@ -42,9 +42,15 @@ export function cronJobHealth(input: HealthInput): CronJobHealth {
     }
   }
   // TooManyMissedTimes says what the controller does about the missed runs; behind-schedule would repeat it.
-  const shown = findings.some((f) => f.rule === 'too-many-missed-starts' && f.severity === 'error') ? findings.filter((f) => f.rule !== 'behind-schedule') : findings;
+  const shown = findings.some((f) => f.rule === 'too-many-missed-starts' && f.severity === 'error')
+    ? findings.filter((f) => f.rule !== 'behind-schedule')
+    : findings;
   shown.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
-  const status = shown.some((f) => f.severity === 'error') ? 'unhealthy' : shown.some((f) => f.severity === 'warning') ? 'warning' : 'healthy';
+  const status = shown.some((f) => f.severity === 'error')
+    ? 'unhealthy'
+    : shown.some((f) => f.severity === 'warning')
+      ? 'warning'
+      : 'healthy';
   return {
     status,
     suspended: input.cronJob.suspend,

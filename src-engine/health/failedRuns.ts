@@ -20,14 +20,22 @@ export const failedRunsRule: HealthRule = {
     const failures = runs.slice(0, failed);
     const latest = failures[0]!;
     const reasons = [...new Set(failures.map((r) => r.reason).filter((r): r is string => r !== null))];
-    const all = failed === runs.length ? ` (every run kube-jobs can see${runs.length < FAILED_RUNS_IN_A_ROW ? '; older ones were cleaned up' : ''})` : '';
-    return [{
-      rule: 'last-runs-failed',
-      severity: failed >= FAILED_RUNS_IN_A_ROW ? 'error' : 'warning',
-      title: failed === 1 ? `Last run failed: ${latest.name}` : `Last ${failed} runs failed`,
-      message: `${failed === 1 ? 'the last run' : `the last ${failed} runs`} failed${all}: ${failures.slice(0, 5).map((r) => `${r.name} (${formatInZone(r.scheduledTime, clock.timeZone)})`).join(', ')}${failed > 5 ? ', …' : ''}${reasons.length > 0 ? `; reason: ${reasons.join(', ')}` : ''}`,
-      job: latest.name,
-      fix: 'Open the failed Job: its panel says why it failed (exit codes, last log lines)',
-    }];
+    const all =
+      failed === runs.length
+        ? ` (every run kube-jobs can see${runs.length < FAILED_RUNS_IN_A_ROW ? '; older ones were cleaned up' : ''})`
+        : '';
+    return [
+      {
+        rule: 'last-runs-failed',
+        severity: failed >= FAILED_RUNS_IN_A_ROW ? 'error' : 'warning',
+        title: failed === 1 ? `Last run failed: ${latest.name}` : `Last ${failed} runs failed`,
+        message: `${failed === 1 ? 'the last run' : `the last ${failed} runs`} failed${all}: ${failures
+          .slice(0, 5)
+          .map((r) => `${r.name} (${formatInZone(r.scheduledTime, clock.timeZone)})`)
+          .join(', ')}${failed > 5 ? ', …' : ''}${reasons.length > 0 ? `; reason: ${reasons.join(', ')}` : ''}`,
+        job: latest.name,
+        fix: 'Open the failed Job: its panel says why it failed (exit codes, last log lines)',
+      },
+    ];
   },
 };

@@ -17,22 +17,47 @@ export const forbidSkipsRule: HealthRule = {
     const zone = clock.timeZone;
     const blocked = events.filter((e) => e.reason === 'JobAlreadyActive');
     const blockerName = cronJob.active[0];
-    const blocker = blockerName === undefined ? undefined : jobs.find((j) => j.name === blockerName) ?? { name: blockerName, startTime: null, creationTimestamp: null };
-    const due = mostRecentScheduleTime(cronJob.creationTimestamp, cronJob.lastScheduleTime, cronJob.startingDeadlineSeconds, now, clock.next, true);
-    const waiting = blocker !== undefined && due.mostRecentTime !== null && due.mostRecentTime !== cronJob.lastScheduleTime
-      && now - due.mostRecentTime > startGraceMs(cronJob.startingDeadlineSeconds);
+    const blocker =
+      blockerName === undefined
+        ? undefined
+        : (jobs.find((j) => j.name === blockerName) ?? { name: blockerName, startTime: null, creationTimestamp: null });
+    const due = mostRecentScheduleTime(
+      cronJob.creationTimestamp,
+      cronJob.lastScheduleTime,
+      cronJob.startingDeadlineSeconds,
+      now,
+      clock.next,
+      true,
+    );
+    const waiting =
+      blocker !== undefined &&
+      due.mostRecentTime !== null &&
+      due.mostRecentTime !== cronJob.lastScheduleTime &&
+      now - due.mostRecentTime > startGraceMs(cronJob.startingDeadlineSeconds);
     if (!waiting && blocked.length === 0) return [];
     const started = blocker?.startTime ?? blocker?.creationTimestamp ?? null;
-    const by = blocker !== undefined ? `Job ${blocker.name}${started !== null ? `, running since ${formatInZone(started, zone)} (${formatDuration(now - started)})` : ''}` : 'a Job that was still active';
-    const skippedText = blocked.length > 0 ? `JobAlreadyActive recorded ${blocked.reduce((n, e) => n + e.count, 0)} times (last at ${formatInZone(Math.max(...blocked.map((e) => e.time)), zone)})` : '';
+    const running = started !== null ? `, running since ${formatInZone(started, zone)} (${formatDuration(now - started)})` : '';
+    const by = blocker !== undefined ? `Job ${blocker.name}${running}` : 'a Job that was still active';
+    const deadline = cronJob.startingDeadlineSeconds;
+    const late = deadline !== null ? ` within startingDeadlineSeconds (${deadline} s), and is lost after that` : '';
+    const skippedText =
+      blocked.length > 0
+        ? `JobAlreadyActive recorded ${blocked.reduce((n, e) => n + e.count, 0)} times (last at ` +
+          `${formatInZone(Math.max(...blocked.map((e) => e.time)), zone)})`
+        : '';
     const dueText = waiting ? `the run due at ${formatInZone(due.mostRecentTime as number, zone)} is waiting` : '';
-    return [{
-      rule: 'runs-held-by-forbid',
-      severity: 'warning',
-      title: `Run held back by ${blocker !== undefined ? blocker.name : 'an active Job'} (Forbid)`,
-      message: `${[dueText, skippedText].filter((t) => t !== '').join('; ')}: concurrencyPolicy Forbid starts no run while ${by} is active; the run starts late when it finishes${cronJob.startingDeadlineSeconds !== null ? ` within startingDeadlineSeconds (${cronJob.startingDeadlineSeconds} s), and is lost after that` : ''}`,
-      ...(blocker !== undefined ? { job: blocker.name } : {}),
-      fix: 'Find out why the blocking Job takes so long (its panel shows its pods and logs); give the Job an activeDeadlineSeconds shorter than the interval',
-    }];
+    return [
+      {
+        rule: 'runs-held-by-forbid',
+        severity: 'warning',
+        title: `Run held back by ${blocker !== undefined ? blocker.name : 'an active Job'} (Forbid)`,
+        message:
+          `${[dueText, skippedText].filter((t) => t !== '').join('; ')}: concurrencyPolicy Forbid starts no run while ` +
+          `${by} is active; the run starts late when it finishes${late}`,
+        ...(blocker !== undefined ? { job: blocker.name } : {}),
+        fix: 'Find out why the blocking Job takes so long (its panel shows its pods and logs); give the Job an ' +
+          'activeDeadlineSeconds shorter than the interval',
+      },
+    ];
   },
 };

@@ -47,7 +47,9 @@ export function liveCronJob(raw: unknown): LiveCronJob {
     concurrencyPolicy: policy === 'Forbid' || policy === 'Replace' ? policy : 'Allow',
     lastScheduleTime: time(status['lastScheduleTime']),
     lastSuccessfulTime: time(status['lastSuccessfulTime']),
-    active: (Array.isArray(status['active']) ? status['active'] : []).map((ref) => str(obj(ref)['name'])).filter((n): n is string => n !== undefined),
+    active: (Array.isArray(status['active']) ? status['active'] : [])
+      .map((ref) => str(obj(ref)['name']))
+      .filter((n): n is string => n !== undefined),
     nextScheduleTime: time(status['nextScheduleTime']),
   };
 }
@@ -71,7 +73,10 @@ export function liveJob(raw: unknown, cronJobName: string): LiveJob {
   return {
     name,
     creationTimestamp: creation,
-    scheduledTime: time(obj(metadata['annotations'])[CRONJOB_SCHEDULED_TIMESTAMP_ANNOTATION]) ?? scheduledTimeFromName(cronJobName, name) ?? creation,
+    scheduledTime:
+      time(obj(metadata['annotations'])[CRONJOB_SCHEDULED_TIMESTAMP_ANNOTATION]) ??
+      scheduledTimeFromName(cronJobName, name) ??
+      creation,
     state,
     startTime: time(status['startTime']),
     finishedTime: time(status['completionTime']) ?? time(finished?.['lastTransitionTime']),
@@ -83,7 +88,13 @@ export function liveJob(raw: unknown, cronJobName: string): LiveJob {
 /** liveEvent decodes an Event (core/v1 or events.k8s.io/v1 fields). */
 export function liveEvent(raw: unknown): LiveEvent {
   const o = obj(raw);
-  const when = time(o['lastTimestamp']) ?? time(o['eventTime']) ?? time(obj(o['series'])['lastObservedTime']) ?? time(o['firstTimestamp']) ?? time(obj(o['metadata'])['creationTimestamp']) ?? 0;
+  const when =
+    time(o['lastTimestamp']) ??
+    time(o['eventTime']) ??
+    time(obj(o['series'])['lastObservedTime']) ??
+    time(o['firstTimestamp']) ??
+    time(obj(o['metadata'])['creationTimestamp']) ??
+    0;
   return {
     type: o['type'] === 'Warning' ? 'Warning' : 'Normal',
     reason: str(o['reason']) ?? '',
@@ -96,19 +107,34 @@ export function liveEvent(raw: unknown): LiveEvent {
 /** ownedBy tells whether a Job belongs to the CronJob: its controller reference, by uid when known, else by name. */
 export function ownedBy(job: unknown, cronJob: LiveCronJob): boolean {
   const refs = obj(job)['metadata'] !== undefined ? obj(obj(job)['metadata'])['ownerReferences'] : undefined;
-  return (Array.isArray(refs) ? refs : []).map(obj).some((r) => r['kind'] === 'CronJob' && r['controller'] === true
-    && (cronJob.uid !== null && typeof r['uid'] === 'string' ? r['uid'] === cronJob.uid : r['name'] === cronJob.name));
+  return (Array.isArray(refs) ? refs : [])
+    .map(obj)
+    .some(
+      (r) =>
+        r['kind'] === 'CronJob' &&
+        r['controller'] === true &&
+        (cronJob.uid !== null && typeof r['uid'] === 'string' ? r['uid'] === cronJob.uid : r['name'] === cronJob.name),
+    );
 }
 
 /** isAbout tells whether an event is about the CronJob (its involvedObject or regarding). */
 export function isAbout(event: unknown, cronJob: LiveCronJob): boolean {
   const o = obj(event);
   const target = obj(o['involvedObject'] ?? o['regarding']);
-  return target['kind'] === 'CronJob' && target['name'] === cronJob.name && (target['namespace'] === undefined || target['namespace'] === cronJob.namespace);
+  return (
+    target['kind'] === 'CronJob' &&
+    target['name'] === cronJob.name &&
+    (target['namespace'] === undefined || target['namespace'] === cronJob.namespace)
+  );
 }
 
 /** healthInput builds the rules' input from a CronJob and the Jobs and events of its namespace. */
-export function healthInput(rawCronJob: unknown, rawJobs: readonly unknown[], rawEvents: readonly unknown[], now: number): HealthInput {
+export function healthInput(
+  rawCronJob: unknown,
+  rawJobs: readonly unknown[],
+  rawEvents: readonly unknown[],
+  now: number,
+): HealthInput {
   const cronJob = liveCronJob(rawCronJob);
   return {
     cronJob,

@@ -29,11 +29,15 @@ export const nextScheduleTimeRule: HealthRule = {
     const reported = input.cronJob.nextScheduleTime;
     const ours = nextRunTimeOf(input, clock);
     if (reported === null || ours === null || Math.abs(reported - ours) < SAME_TIME_MS) return [];
-    return [{
-      rule: 'next-schedule-differs',
-      severity: 'info',
-      title: 'The server expects a different next run',
-      message: `status.nextScheduleTime is ${formatInZone(reported, clock.timeZone)}, kube-jobs computes ${formatInZone(ours, clock.timeZone)} from the schedule and zone (${formatDuration(Math.abs(reported - ours))} ${reported > ours ? 'earlier' : 'later'})`,
-    }];
+    return [
+      {
+        rule: 'next-schedule-differs',
+        severity: 'info',
+        title: 'The server expects a different next run',
+        message: `status.nextScheduleTime is ${formatInZone(reported, clock.timeZone)}, kube-jobs computes ` +
+          `${formatInZone(ours, clock.timeZone)} from the schedule and zone (${formatDuration(Math.abs(reported - ours))} ` +
+          `${reported > ours ? 'earlier' : 'later'})`,
+      },
+    ];
   },
 };

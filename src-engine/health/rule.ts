@@ -21,5 +21,7 @@ export const START_LATENCY_ALLOWANCE_MS = 120_000;
  * never starts that run.
  */
 export function startGraceMs(startingDeadlineSeconds: number | null): number {
-  return startingDeadlineSeconds === null ? START_LATENCY_ALLOWANCE_MS : Math.min(START_LATENCY_ALLOWANCE_MS, startingDeadlineSeconds * 1000);
+  return startingDeadlineSeconds === null
+    ? START_LATENCY_ALLOWANCE_MS
+    : Math.min(START_LATENCY_ALLOWANCE_MS, startingDeadlineSeconds * 1000);
 }

@@ -19,14 +19,24 @@ export function finishedRuns(cronJobName: string, jobs: readonly LiveJob[], even
   const runs = new Map<string, FinishedRun>();
   for (const job of jobs) {
     if (job.state === 'complete' || job.state === 'failed') {
-      runs.set(job.name, { name: job.name, scheduledTime: job.scheduledTime, succeeded: job.state === 'complete', reason: job.reason });
+      runs.set(job.name, {
+        name: job.name,
+        scheduledTime: job.scheduledTime,
+        succeeded: job.state === 'complete',
+        reason: job.reason,
+      });
     }
   }
   for (const event of events) {
     const m = SAW_COMPLETED.exec(event.message);
     if (event.reason !== 'SawCompletedJob' || !m || runs.has(m[1] as string)) continue;
     const name = m[1] as string;
-    runs.set(name, { name, scheduledTime: scheduledTimeFromName(cronJobName, name) ?? event.time, succeeded: m[2] === 'Complete', reason: null });
+    runs.set(name, {
+      name,
+      scheduledTime: scheduledTimeFromName(cronJobName, name) ?? event.time,
+      succeeded: m[2] === 'Complete',
+      reason: null,
+    });
   }
   return [...runs.values()].sort((a, b) => b.scheduledTime - a.scheduledTime || (a.name < b.name ? 1 : -1));
 }

@@ -23,10 +23,25 @@ export function scheduleClock(cronJob: LiveCronJob): ScheduleClock {
   const timeZone = cronJob.timeZone ?? undefined;
   if (timeZone !== undefined) {
     const zone = goLoadLocation(timeZone);
-    if (!zone.ok) return { schedule: undefined, next: undefined, timeZone, problem: { reason: 'UnknownTimeZone', message: `invalid timeZone ${JSON.stringify(timeZone)}: ${zone.error}` } };
+    if (!zone.ok)
+      {return {
+        schedule: undefined,
+        next: undefined,
+        timeZone,
+        problem: { reason: 'UnknownTimeZone', message: `invalid timeZone ${JSON.stringify(timeZone)}: ${zone.error}` },
+      };}
   }
   const parsed = parseStandard(cronJob.schedule);
-  if (!parsed.ok) return { schedule: undefined, next: undefined, timeZone, problem: { reason: 'UnparseableSchedule', message: `unparseable schedule ${JSON.stringify(cronJob.schedule)}: ${parsed.error}` } };
+  if (!parsed.ok)
+    {return {
+      schedule: undefined,
+      next: undefined,
+      timeZone,
+      problem: {
+        reason: 'UnparseableSchedule',
+        message: `unparseable schedule ${JSON.stringify(cronJob.schedule)}: ${parsed.error}`,
+      },
+    };}
   return { schedule: parsed.schedule, next: nextFnFor(parsed.schedule, timeZone), timeZone, problem: undefined };
 }
 
@@ -62,7 +77,10 @@ export function countRunsBetween(next: NextFn, after: number, until: number, max
   return count;
 }
 
-/** describeFor says the schedule in words with its zone ("At 02:00 (Europe/Berlin time)"); UTC is named when an hour is set without a zone. */
+/**
+ * describeFor says the schedule in words with its zone ("At 02:00 (Europe/Berlin time)"); UTC is
+ * named when an hour is set without a zone.
+ */
 export function describeFor(clock: ScheduleClock, cronJob: LiveCronJob): string {
   if (!clock.schedule) return cronJob.schedule;
   const words = describeSchedule(clock.schedule, clock.timeZone);

@@ -38,7 +38,9 @@ export const slowRunRule: HealthRule = {
           rule: 'run-past-deadline',
           severity: 'warning',
           title: `${job.name} is past its deadline`,
-          message: `${job.name} is ${since}, past its activeDeadlineSeconds (${job.activeDeadlineSeconds} s) by ${formatDuration(elapsed - job.activeDeadlineSeconds * 1000)}: the Job controller fails such a Job with DeadlineExceeded at once, so it is not keeping up`,
+          message: `${job.name} is ${since}, past its activeDeadlineSeconds (${job.activeDeadlineSeconds} s) by ` +
+            `${formatDuration(elapsed - job.activeDeadlineSeconds * 1000)}: the Job controller fails such a Job with ` +
+            `DeadlineExceeded at once, so it is not keeping up`,
           job: job.name,
           fix: 'Check that kube-controller-manager runs; delete the Job by hand if it must stop',
         });
@@ -47,9 +49,10 @@ export const slowRunRule: HealthRule = {
           rule: 'run-slower-than-usual',
           severity: 'warning',
           title: `${job.name} is taking ${formatDuration(elapsed)} (usually ${formatDuration(usual)})`,
-          message: `${job.name} is ${since}; its ${durations.length} successful siblings took ${formatDuration(usual)} (median), so it is over ${SLOW_FACTOR} times slower than usual`,
+          message: `${job.name} is ${since}; its ${durations.length} successful siblings took ${formatDuration(usual)} ` +
+            `(median), so it is over ${SLOW_FACTOR} times slower than usual`,
           job: job.name,
-          fix: 'Open the Job: its pods\' logs say where it is stuck; an activeDeadlineSeconds bounds such runs',
+          fix: "Open the Job: its pods' logs say where it is stuck; an activeDeadlineSeconds bounds such runs",
         });
       }
     }

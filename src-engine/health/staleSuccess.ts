@@ -9,7 +9,8 @@ export const STALE_SUCCESS_RUNS = 3;
 export function lastSuccessOf({ cronJob, jobs }: HealthInput): number | null {
   let last = cronJob.lastSuccessfulTime;
   for (const job of jobs) {
-    if (job.state === 'complete' && job.finishedTime !== null && (last === null || job.finishedTime > last)) last = job.finishedTime;
+    if (job.state === 'complete' && job.finishedTime !== null && (last === null || job.finishedTime > last))
+      {last = job.finishedTime;}
   }
   return last;
 }
@@ -32,13 +33,19 @@ export const staleSuccessRule: HealthRule = {
     const going = cronJob.active.length > 0 ? 1 : 0;
     const runs = countRunsBetween(clock.next, since, now, STALE_SUCCESS_RUNS + going) - going;
     if (runs < STALE_SUCCESS_RUNS) return [];
-    const what = last !== null ? `the last success was at ${formatInZone(last, clock.timeZone)}, ${formatDuration(now - last)} ago` : `no run has succeeded since the CronJob was created at ${formatInZone(since, clock.timeZone)}`;
-    return [{
-      rule: 'last-success-old',
-      severity: 'error',
-      title: last !== null ? `No success for ${formatDuration(now - last)}` : 'No successful run yet',
-      message: `${what}, and ${STALE_SUCCESS_RUNS} or more scheduled runs have passed since${going ? ' (not counting the one running now)' : ''}`,
-      fix: 'Look at the runs since then: failed Jobs, runs held back or replaced, or a controller that stopped creating Jobs',
-    }];
+    const what =
+      last !== null
+        ? `the last success was at ${formatInZone(last, clock.timeZone)}, ${formatDuration(now - last)} ago`
+        : `no run has succeeded since the CronJob was created at ${formatInZone(since, clock.timeZone)}`;
+    return [
+      {
+        rule: 'last-success-old',
+        severity: 'error',
+        title: last !== null ? `No success for ${formatDuration(now - last)}` : 'No successful run yet',
+        message: `${what}, and ${STALE_SUCCESS_RUNS} or more scheduled runs have passed ` +
+          `since${going ? ' (not counting the one running now)' : ''}`,
+        fix: 'Look at the runs since then: failed Jobs, runs held back or replaced, or a controller that stopped creating Jobs',
+      },
+    ];
   },
 };

@@ -4,9 +4,11 @@ import type { HealthRule } from './rule';
 import { formatDuration, formatInZone, nextAfter } from './scheduleClock';
 import type { LiveCronJob } from './types';
 
-const FIX = 'Set spec.startingDeadlineSeconds to less than 100 intervals of the schedule (for example 3600): '
-  + 'the controller then counts only the missed times inside that window, never more than 100, and skips a run it is too late for '
-  + '(MissSchedule) instead of starting the most recent missed one on resume';
+const FIX =
+  'Set spec.startingDeadlineSeconds to less than 100 intervals of the schedule (for example 3600): ' +
+  'the controller then counts only the missed times inside that window, never more than 100, and skips a run it is too late ' +
+    'for ' +
+  '(MissSchedule) instead of starting the most recent missed one on resume';
 
 /**
  * tooManyMissedAt is the first time at which `mostRecentScheduleTime` (pkg/controller/cronjob/utils.go)
@@ -24,7 +26,14 @@ export function tooManyMissedAt(cronJob: LiveCronJob, next: NextFn): number | nu
   if (intervalSeconds < 1) return null;
   const at = t1 + MANY_MISSED_THRESHOLD * intervalSeconds * 1000;
   if (cronJob.startingDeadlineSeconds === null) return at;
-  const check = mostRecentScheduleTime(cronJob.creationTimestamp, cronJob.lastScheduleTime, cronJob.startingDeadlineSeconds, at, next, true);
+  const check = mostRecentScheduleTime(
+    cronJob.creationTimestamp,
+    cronJob.lastScheduleTime,
+    cronJob.startingDeadlineSeconds,
+    at,
+    next,
+    true,
+  );
   return check.missed === 'many' ? at : null;
 }
 
@@ -43,44 +52,73 @@ export const tooManyMissedStartsRule: HealthRule = {
     if (!clock.next) return [];
     const zone = clock.timeZone;
     const since = cronJob.lastScheduleTime ?? cronJob.creationTimestamp;
-    const sinceText = cronJob.lastScheduleTime !== null ? `the last scheduled run (${formatInZone(since, zone)})` : `the CronJob's creation (${formatInZone(since, zone)})`;
-    const due = mostRecentScheduleTime(cronJob.creationTimestamp, cronJob.lastScheduleTime, cronJob.startingDeadlineSeconds, now, clock.next, true);
+    const sinceText =
+      cronJob.lastScheduleTime !== null
+        ? `the last scheduled run (${formatInZone(since, zone)})`
+        : `the CronJob's creation (${formatInZone(since, zone)})`;
+    const due = mostRecentScheduleTime(
+      cronJob.creationTimestamp,
+      cronJob.lastScheduleTime,
+      cronJob.startingDeadlineSeconds,
+      now,
+      clock.next,
+      true,
+    );
     if (cronJob.suspend) {
       const at = tooManyMissedAt(cronJob, clock.next);
       if (at === null) return [];
       const when = at <= now ? 'now' : `after ${formatInZone(at, zone)} (in ${formatDuration(at - now)})`;
-      return [{
-        rule: 'too-many-missed-starts',
-        severity: at <= now ? 'warning' : 'info',
-        title: at <= now ? 'Resuming now hits TooManyMissedTimes' : `Resuming after ${formatDuration(at - now)} hits TooManyMissedTimes`,
-        message: `suspended, with no run since ${sinceText}; resuming ${when} makes the controller count more than ${MANY_MISSED_THRESHOLD} missed start times: it records TooManyMissedTimes, starts one Job at once for the most recent missed time and drops all the others`,
-        fix: FIX,
-      }];
+      return [
+        {
+          rule: 'too-many-missed-starts',
+          severity: at <= now ? 'warning' : 'info',
+          title:
+            at <= now
+              ? 'Resuming now hits TooManyMissedTimes'
+              : `Resuming after ${formatDuration(at - now)} hits TooManyMissedTimes`,
+          message: `suspended, with no run since ${sinceText}; resuming ${when} makes the controller count more than ` +
+            `${MANY_MISSED_THRESHOLD} missed start times: it records TooManyMissedTimes, starts one Job at once for the most ` +
+            `recent missed time and drops all the others`,
+          fix: FIX,
+        },
+      ];
     }
     const seen = events.filter((e) => e.reason === 'TooManyMissedTimes');
-    const evidence = seen.length > 0 ? ` (TooManyMissedTimes seen ${seen.reduce((n, e) => n + e.count, 0)} times, last at ${formatInZone(Math.max(...seen.map((e) => e.time)), zone)})` : '';
+    const evidence =
+      seen.length > 0
+        ? ` (TooManyMissedTimes seen ${seen.reduce((n, e) => n + e.count, 0)} times, last at ` +
+          `${formatInZone(Math.max(...seen.map((e) => e.time)), zone)})`
+        : '';
     if (due.error !== null) return [];
     if (due.missed !== 'many') {
       // Already past it: the event is the only trace of the runs it dropped.
       if (seen.length === 0) return [];
-      return [{
-        rule: 'too-many-missed-starts',
-        severity: 'warning',
-        title: 'TooManyMissedTimes recorded: missed runs were dropped',
-        message: `the controller recorded TooManyMissedTimes${evidence}: it had counted more than ${MANY_MISSED_THRESHOLD} missed start times and started only the most recent one`,
-        fix: FIX,
-      }];
+      return [
+        {
+          rule: 'too-many-missed-starts',
+          severity: 'warning',
+          title: 'TooManyMissedTimes recorded: missed runs were dropped',
+          message: `the controller recorded TooManyMissedTimes${evidence}: it had counted more than ${MANY_MISSED_THRESHOLD} ` +
+            `missed start times and started only the most recent one`,
+          fix: FIX,
+        },
+      ];
     }
-    const outcome = due.mostRecentTime !== null
-      ? `it starts one Job, for ${formatInZone(due.mostRecentTime, zone)}, and drops the other ${due.missedCount - 1}`
-      : `its estimate finds no run to start for this irregular schedule, so nothing starts until the next scheduled time${nextText(clock.next, now, zone)}`;
-    return [{
-      rule: 'too-many-missed-starts',
-      severity: 'error',
-      title: `TooManyMissedTimes: ${due.missedCount} missed start times`,
-      message: `the controller counts ${due.missedCount} missed start times since ${sinceText}, more than ${MANY_MISSED_THRESHOLD}${evidence}: it records TooManyMissedTimes and ${outcome}`,
-      fix: FIX,
-    }];
+    const outcome =
+      due.mostRecentTime !== null
+        ? `it starts one Job, for ${formatInZone(due.mostRecentTime, zone)}, and drops the other ${due.missedCount - 1}`
+        : `its estimate finds no run to start for this irregular schedule, so nothing starts until the next scheduled ` +
+          `time${nextText(clock.next, now, zone)}`;
+    return [
+      {
+        rule: 'too-many-missed-starts',
+        severity: 'error',
+        title: `TooManyMissedTimes: ${due.missedCount} missed start times`,
+        message: `the controller counts ${due.missedCount} missed start times since ${sinceText}, more than ` +
+          `${MANY_MISSED_THRESHOLD}${evidence}: it records TooManyMissedTimes and ${outcome}`,
+        fix: FIX,
+      },
+    ];
   },
 };
 

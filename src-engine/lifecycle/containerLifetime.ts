@@ -19,15 +19,51 @@ export type Lifetime =
 
 /** Images whose default command serves until stopped (run with neither command nor args). */
 const SERVER_IMAGES: ReadonlySet<string> = new Set([
-  'nginx', 'nginx-unprivileged', 'httpd', 'caddy', 'traefik', 'haproxy', 'envoy', 'redis', 'valkey', 'postgres', 'mysql', 'mariadb',
-  'mongo', 'memcached', 'rabbitmq', 'elasticsearch', 'opensearch', 'grafana', 'prometheus', 'registry', 'tomcat', 'jetty',
-  'wordpress', 'keycloak', 'consul', 'nats', 'zookeeper',
+  'nginx',
+  'nginx-unprivileged',
+  'httpd',
+  'caddy',
+  'traefik',
+  'haproxy',
+  'envoy',
+  'redis',
+  'valkey',
+  'postgres',
+  'mysql',
+  'mariadb',
+  'mongo',
+  'memcached',
+  'rabbitmq',
+  'elasticsearch',
+  'opensearch',
+  'grafana',
+  'prometheus',
+  'registry',
+  'tomcat',
+  'jetty',
+  'wordpress',
+  'keycloak',
+  'consul',
+  'nats',
+  'zookeeper',
 ]);
 
 /** Images whose ENTRYPOINT is a command-line tool, so `args` are that tool's arguments. */
 const TOOL_IMAGES: Readonly<Record<string, string>> = {
-  flyway: 'flyway', liquibase: 'liquibase', migrate: 'migrate', dbmate: 'dbmate', atlas: 'atlas', sqitch: 'sqitch',
-  kubectl: 'kubectl', helm: 'helm', velero: 'velero', restic: 'restic', 'aws-cli': 'aws', rclone: 'rclone', mc: 'mc', curl: 'curl',
+  flyway: 'flyway',
+  liquibase: 'liquibase',
+  migrate: 'migrate',
+  dbmate: 'dbmate',
+  atlas: 'atlas',
+  sqitch: 'sqitch',
+  kubectl: 'kubectl',
+  helm: 'helm',
+  velero: 'velero',
+  restic: 'restic',
+  'aws-cli': 'aws',
+  rclone: 'rclone',
+  mc: 'mc',
+  curl: 'curl',
 };
 
 const UNKNOWN: Lifetime = { kind: 'unknown' };
@@ -39,13 +75,25 @@ export function containerLifetime(container: Record<string, unknown>): Lifetime 
   if (!read) return UNKNOWN;
   if (!hasCommand && read.imageName !== undefined) {
     const tool = TOOL_IMAGES[read.imageName];
-    const args = Array.isArray(container['args']) ? (container['args'] as unknown[]).filter((a): a is string => typeof a === 'string') : [];
+    const args = Array.isArray(container['args'])
+      ? (container['args'] as unknown[]).filter((a): a is string => typeof a === 'string')
+      : [];
     if (tool !== undefined) {
       const words = [tool, ...args];
-      return lifetimeOfSteps([{ kind: 'commands', commands: [{ words }], last: { words }, background: false, text: words.join(' ') }]);
+      return lifetimeOfSteps([
+        { kind: 'commands', commands: [{ words }], last: { words }, background: false, text: words.join(' ') },
+      ]);
     }
     if (read.imageDefault && SERVER_IMAGES.has(read.imageName)) {
-      return { kind: 'runs', intent: { kind: 'server', what: `the ${read.imageName} image's server`, command: `${read.imageName} (the image's default command)` }, fromImage: true };
+      return {
+        kind: 'runs',
+        intent: {
+          kind: 'server',
+          what: `the ${read.imageName} image's server`,
+          command: `${read.imageName} (the image's default command)`,
+        },
+        fromImage: true,
+      };
     }
     if (read.imageDefault) return UNKNOWN;
   }
@@ -57,9 +105,13 @@ function lifetimeOfSteps(steps: readonly ScriptStep[]): Lifetime {
   if (!final || final.kind === 'compound') return UNKNOWN;
   if (final.kind === 'forever') return loopLifetime(final.body);
   if (steps.some((s) => s.kind === 'commands' && s.background)) return UNKNOWN;
-  const intents = steps.flatMap((s) => (s.kind === 'commands' ? s.commands : [])).map((c) => ({ c, intent: isExit(c) ? 'exit' as const : classifyCommand(c) }));
+  const intents = steps
+    .flatMap((s) => (s.kind === 'commands' ? s.commands : []))
+    .map((c) => ({ c, intent: isExit(c) ? ('exit' as const) : classifyCommand(c) }));
   // A server, worker or wait in the foreground holds the container until it is stopped.
-  const longRunning = intents.map(({ intent }) => intent).find((i): i is CommandIntent => i !== 'exit' && i !== undefined && isLongRunning(i));
+  const longRunning = intents
+    .map(({ intent }) => intent)
+    .find((i): i is CommandIntent => i !== 'exit' && i !== undefined && isLongRunning(i));
   if (longRunning) return { kind: 'runs', intent: longRunning, fromImage: false };
   const headline = intents.map(({ intent }) => intent).find((i): i is CommandIntent => i !== 'exit' && i?.kind === 'task');
   const endsWithExit = isExit(final.last);
@@ -69,7 +121,8 @@ function lifetimeOfSteps(steps: readonly ScriptStep[]): Lifetime {
   if (steps.some((s) => s.kind !== 'commands') || intents.some(({ intent }) => intent === undefined)) return UNKNOWN;
   // The command the script ends after, preferring one that does something over one that talks.
   const finites = intents.filter(({ intent }) => intent !== 'exit').reverse();
-  const finite = (finites.find(({ c }) => !CHATTER.test(programName(c.words[0] ?? ''))) ?? finites[0])?.intent as CommandIntent | undefined;
+  const finite = (finites.find(({ c }) => !CHATTER.test(programName(c.words[0] ?? ''))) ?? finites[0])?.intent as
+    CommandIntent | undefined;
   if (!headline && !finite && !endsWithExit) return UNKNOWN;
   const intent = headline ?? finite ?? { kind: 'finite', what: 'exit', command: final.last.words.join(' ') };
   return { kind: 'finishes', intent, endsWithExit };
@@ -107,8 +160,20 @@ function loopLifetime(body: readonly ScriptStep[]): Lifetime {
     work.push(...doing);
     workText.push(step.text);
   }
-  if (work.length === 0) return { kind: 'runs', intent: { kind: 'idle', what: 'a loop that only sleeps', command: sleeps.join('; ') || 'while true' }, fromImage: false };
-  if (work.some((c) => { const i = classifyCommand(c); return i !== undefined && isLongRunning(i); }) || seconds === 0) return UNKNOWN;
+  if (work.length === 0)
+    {return {
+      kind: 'runs',
+      intent: { kind: 'idle', what: 'a loop that only sleeps', command: sleeps.join('; ') || 'while true' },
+      fromImage: false,
+    };}
+  if (
+    work.some((c) => {
+      const i = classifyCommand(c);
+      return i !== undefined && isLongRunning(i);
+    }) ||
+    seconds === 0
+  )
+    {return UNKNOWN;}
   return { kind: 'loop', intervalSeconds: seconds, workText: workText.join('; '), sleepText: sleeps.join('; ') };
 }
 

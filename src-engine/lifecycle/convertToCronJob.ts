@@ -20,9 +20,7 @@ export function loopBodyScript(script: string): string | undefined {
   const loop = FOREVER_LOOP.exec(script);
   if (!loop) return undefined;
   const body = (loop[1] as string).replace(SLEEP_COMMAND, '$1');
-  const parts = [script.slice(0, loop.index), body]
-    .map((p) => p.replace(/^[\s;]+|[\s;&]+$/g, ''))
-    .filter((p) => p !== '');
+  const parts = [script.slice(0, loop.index), body].map((p) => p.replace(/^[\s;]+|[\s;&]+$/g, '')).filter((p) => p !== '');
   const joined = parts.join(script.includes('\n') ? '\n' : '; ');
   return joined === '' ? undefined : joined.replace(/\n[ \t]*;/g, '\n');
 }
@@ -33,7 +31,12 @@ export function loopBodyScript(script: string): string | undefined {
  * never overlapped itself either). `scriptPath` is the container's field holding the script
  * (`[…, 'command', 2]` for `sh -c SCRIPT`).
  */
-export function convertToCronJob(doc: ManifestDocument, kind: LifecycleKind, scriptPath: readonly PathSegment[], intervalSeconds: number): Fix | undefined {
+export function convertToCronJob(
+  doc: ManifestDocument,
+  kind: LifecycleKind,
+  scriptPath: readonly PathSegment[],
+  intervalSeconds: number,
+): Fix | undefined {
   const editable = editableTree(doc);
   if (!editable) return undefined;
   const { root } = editable;
@@ -53,11 +56,30 @@ export function convertToCronJob(doc: ManifestDocument, kind: LifecycleKind, scr
     ['apiVersion', 'batch/v1'],
     ['kind', 'CronJob'],
     ['metadata', metadata],
-    ['spec', mapOf([
-      ['schedule', scheduleScalar],
-      ['concurrencyPolicy', 'Forbid'],
-      ['jobTemplate', mapOf([['spec', mapOf([['backoffLimit', CONVERTED_BACKOFF_LIMIT], ['template', template]])]])],
-    ])],
+    [
+      'spec',
+      mapOf([
+        ['schedule', scheduleScalar],
+        ['concurrencyPolicy', 'Forbid'],
+        [
+          'jobTemplate',
+          mapOf([
+            [
+              'spec',
+              mapOf([
+                ['backoffLimit', CONVERTED_BACKOFF_LIMIT],
+                ['template', template],
+              ]),
+            ],
+          ]),
+        ],
+      ]),
+    ],
   ]);
-  return replaceDocumentFix(doc, cronJob, `Convert to CronJob (schedule "${schedule}", one run per Job instead of a sleep loop)`, true);
+  return replaceDocumentFix(
+    doc,
+    cronJob,
+    `Convert to CronJob (schedule "${schedule}", one run per Job instead of a sleep loop)`,
+    true,
+  );
 }

@@ -28,12 +28,24 @@ export function convertToDeployment(doc: ManifestDocument, kind: WorkloadKind): 
     labels = mapOf([['app', name.value]]);
     templateMetadata.set('labels', labels);
   }
-  const matchLabels = mapOf(labels.items.map((pair) => [String(isScalar(pair.key) ? pair.key.value : pair.key), isScalar(pair.value) ? pair.value.value : pair.value] as const));
+  const matchLabels = mapOf(
+    labels.items.map(
+      (pair) =>
+        [String(isScalar(pair.key) ? pair.key.value : pair.key), isScalar(pair.value) ? pair.value.value : pair.value] as const,
+    ),
+  );
   const deployment = mapOf([
     ['apiVersion', 'apps/v1'],
     ['kind', 'Deployment'],
     ['metadata', metadata],
-    ['spec', mapOf([['replicas', 1], ['selector', mapOf([['matchLabels', matchLabels]])], ['template', template]])],
+    [
+      'spec',
+      mapOf([
+        ['replicas', 1],
+        ['selector', mapOf([['matchLabels', matchLabels]])],
+        ['template', template],
+      ]),
+    ],
   ]);
   return replaceDocumentFix(doc, deployment, 'Convert to Deployment (keeps the server running; one replica)');
 }

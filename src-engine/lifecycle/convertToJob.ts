@@ -21,7 +21,10 @@ export function podTemplateFor(root: YAMLMap<unknown, unknown>, kind: LifecycleK
     const spec = nodeIn(root, ['spec']);
     if (!isMap(spec)) return undefined;
     const labels = nodeIn(root, ['metadata', 'labels']);
-    template = mapOf([['metadata', isMap(labels) ? mapOf([['labels', labels]]) : undefined], ['spec', spec]]);
+    template = mapOf([
+      ['metadata', isMap(labels) ? mapOf([['labels', labels]]) : undefined],
+      ['spec', spec],
+    ]);
   } else {
     template = nodeIn(root, ['spec', 'template']);
   }
@@ -37,7 +40,12 @@ export function metadataFor(root: YAMLMap<unknown, unknown>): YAMLMap<unknown, u
   const metadata = nodeIn(root, ['metadata']);
   if (!isMap(metadata)) return undefined;
   const keep = (key: string): unknown => metadata.get(key, true);
-  return mapOf([['name', keep('name')], ['namespace', keep('namespace')], ['labels', keep('labels')], ['annotations', keep('annotations')]]);
+  return mapOf([
+    ['name', keep('name')],
+    ['namespace', keep('namespace')],
+    ['labels', keep('labels')],
+    ['annotations', keep('annotations')],
+  ]);
 }
 
 /**
@@ -59,7 +67,19 @@ export function convertToJob(doc: ManifestDocument, kind: LifecycleKind): Fix | 
     ['apiVersion', 'batch/v1'],
     ['kind', 'Job'],
     ['metadata', metadata],
-    ['spec', mapOf([['backoffLimit', CONVERTED_BACKOFF_LIMIT], ['ttlSecondsAfterFinished', CONVERTED_TTL_SECONDS], ['template', template]])],
+    [
+      'spec',
+      mapOf([
+        ['backoffLimit', CONVERTED_BACKOFF_LIMIT],
+        ['ttlSecondsAfterFinished', CONVERTED_TTL_SECONDS],
+        ['template', template],
+      ]),
+    ],
   ]);
-  return replaceDocumentFix(doc, job, `Convert to Job (runs once; restartPolicy Never, backoffLimit ${CONVERTED_BACKOFF_LIMIT}, deleted a day after it finishes)`, true);
+  return replaceDocumentFix(
+    doc,
+    job,
+    `Convert to Job (runs once; restartPolicy Never, backoffLimit ${CONVERTED_BACKOFF_LIMIT}, deleted a day after it finishes)`,
+    true,
+  );
 }

@@ -62,5 +62,7 @@ export interface LifecycleRule {
 
 /** Ports and probes say a container serves: the lifecycle rules never flag such a container. */
 export function servesTraffic(container: Record<string, unknown>): boolean {
-  return ['ports', 'readinessProbe', 'livenessProbe', 'startupProbe'].some((k) => container[k] !== undefined && container[k] !== null);
+  return ['ports', 'readinessProbe', 'livenessProbe', 'startupProbe'].some(
+    (k) => container[k] !== undefined && container[k] !== null,
+  );
 }

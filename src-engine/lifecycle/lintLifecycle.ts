@@ -24,7 +24,11 @@ export function isLifecycleDocument(doc: ManifestDocument): boolean {
  * lifecycle only (the API server's validation of these kinds is not kube-jobs' business).
  * Never throws.
  */
-export function lintLifecycle(doc: ManifestDocument, levelOf: (rule: string) => RuleLevel, docsOf: (rule: string) => string | undefined): Finding[] {
+export function lintLifecycle(
+  doc: ManifestDocument,
+  levelOf: (rule: string) => RuleLevel,
+  docsOf: (rule: string) => string | undefined,
+): Finding[] {
   const kind = lifecycleKindOf(doc.apiVersion, doc.kind);
   const root = doc.value;
   if (!kind || doc.isTemplate || typeof root !== 'object' || root === null || Array.isArray(root)) return [];

@@ -22,7 +22,9 @@ export const oneOffTaskRule: LifecycleRule = {
       defaultSeverity: 'warning',
       category: 'practice',
       title: 'One-off task in a workload that restarts it',
-      description: 'A Deployment, StatefulSet, ReplicaSet, DaemonSet or restarting Pod runs a command that finishes (a migration, a backup, an import…): the kubelet restarts it, so it runs again and again. A Job runs it once.',
+      description:
+        'A Deployment, StatefulSet, ReplicaSet, DaemonSet or restarting Pod runs a command that finishes (a migration, a ' +
+          'backup, an import…): the kubelet restarts it, so it runs again and again. A Job runs it once.',
       docsUrl: WORKLOADS_DOCS,
     },
   ],
@@ -34,16 +36,25 @@ export const oneOffTaskRule: LifecycleRule = {
       const lifetime = containerLifetime(container);
       if (lifetime.kind !== 'finishes') continue;
       const { intent } = lifetime;
-      const evidence = intent.kind === 'task'
-        ? `runs \`${intent.command}\` (${intent.what}), which finishes${lifetime.endsWithExit ? ', and then `exit`' : ''}`
-        : lifetime.endsWithExit ? `runs a script that ends with \`exit\` after \`${intent.command}\`` : `runs \`${intent.command}\`, which finishes`;
+      const evidence =
+        intent.kind === 'task'
+          ? `runs \`${intent.command}\` (${intent.what}), which finishes${lifetime.endsWithExit ? ', and then `exit`' : ''}`
+          : lifetime.endsWithExit
+            ? `runs a script that ends with \`exit\` after \`${intent.command}\``
+            : `runs \`${intent.command}\`, which finishes`;
       const where = ctx.kind === 'DaemonSet' ? ' on every node' : '';
-      const what = rerun === 'kubelet'
-        ? `${ctx.kind === 'Pod' ? 'with restartPolicy Always the kubelet' : `in a ${ctx.kind} the kubelet`} restarts a container that exits — exit code 0 counts as a failure too — so it runs again and again${where} (CrashLoopBackOff between runs)`
-        : `the ${ctx.kind} replaces a pod whose containers finished, so it runs again and again${where}`;
-      const advice = containers.length > 1
-        ? 'move it to initContainers, where it runs once before the other containers start, or into a Job'
-        : ctx.kind === 'DaemonSet' ? 'run it in an initContainer (with a pause container) or as a Job' : 'run it as a Job';
+      const what =
+        rerun === 'kubelet'
+          ? `${ctx.kind === 'Pod' ? 'with restartPolicy Always the kubelet' : `in a ${ctx.kind} the kubelet`} restarts a ` +
+            `container that exits — exit code 0 counts as a failure too — so it runs again and again${where} (CrashLoopBackOff ` +
+            `between runs)`
+          : `the ${ctx.kind} replaces a pod whose containers finished, so it runs again and again${where}`;
+      const advice =
+        containers.length > 1
+          ? 'move it to initContainers, where it runs once before the other containers start, or into a Job'
+          : ctx.kind === 'DaemonSet'
+            ? 'run it in an initContainer (with a pause container) or as a Job'
+            : 'run it as a Job';
       const fix = containers.length === 1 && ctx.kind !== 'DaemonSet' ? convertToJob(ctx.doc, ctx.kind) : undefined;
       ctx.report({
         rule: 'lifecycle-one-off-task',

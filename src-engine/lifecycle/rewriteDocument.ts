@@ -53,7 +53,12 @@ function styleOf(text: string): { indent: number; indentSeq: boolean } {
 }
 
 /** replaceDocumentFix is a fix that replaces the document's content with `contents`. */
-export function replaceDocumentFix(doc: ManifestDocument, contents: YAMLMap<unknown, unknown>, title: string, isPreferred = false): Fix | undefined {
+export function replaceDocumentFix(
+  doc: ManifestDocument,
+  contents: YAMLMap<unknown, unknown>,
+  title: string,
+  isPreferred = false,
+): Fix | undefined {
   const root = doc.yaml.contents as ParsedNode | null;
   if (!root?.range) return undefined;
   const out = new Document();

@@ -17,7 +17,13 @@ export type ScriptStep =
    * A pipeline chain (`a | b && c`): `last` is the command whose status the chain ends with on
    * success; `text` the chain with its operators (quotes removed).
    */
-  | { readonly kind: 'commands'; readonly commands: readonly SimpleCommand[]; readonly last: SimpleCommand; readonly background: boolean; readonly text: string }
+  | {
+      readonly kind: 'commands';
+      readonly commands: readonly SimpleCommand[];
+      readonly last: SimpleCommand;
+      readonly background: boolean;
+      readonly text: string;
+    }
   /** `while true; do …; done` and its equivalents (`while :`, `until false`, `for (( ; ; ))`). */
   | { readonly kind: 'forever'; readonly body: readonly ScriptStep[] }
   /** Another compound command (`if`, `case`, a bounded loop, a group). */

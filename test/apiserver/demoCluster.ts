@@ -31,7 +31,11 @@ export function seedDemoCluster(store: Store, logs: LogStore, nowMs: number): De
     concurrencyPolicy: 'Forbid',
     createdMs: nowMs - 30 * DAY,
     image: 'registry.example.com/pg-backup:16.4',
-    runs: nightly.map((t, i) => ({ scheduledMs: t, outcome: i === 0 ? 'complete' : 'failed', durationMs: i === 0 ? 11 * 60_000 : 3 * 60_000 })),
+    runs: nightly.map((t, i) => ({
+      scheduledMs: t,
+      outcome: i === 0 ? 'complete' : 'failed',
+      durationMs: i === 0 ? 11 * 60_000 : 3 * 60_000,
+    })),
   });
   const suspendedAt = runsBetween('*/30 * * * *', undefined, nowMs - 3 * DAY - 30 * 60_000, nowMs - 3 * DAY).slice(-1);
   const sync = seedCronJobHistory(store, logs, {

@@ -23,13 +23,24 @@ describe('CronJob histories in the test API server', { skip }, () => {
   before(async () => {
     server = await startTestApiServer({ now: () => NOW });
     seedCronJobHistory(server.store, server.logs, {
-      namespace: 'ops', name: 'export', schedule: '0 * * * *', concurrencyPolicy: 'Forbid', createdMs: NOW - 48 * HOUR,
+      namespace: 'ops',
+      name: 'export',
+      schedule: '0 * * * *',
+      concurrencyPolicy: 'Forbid',
+      createdMs: NOW - 48 * HOUR,
       runs: [
         { scheduledMs: NOW - 3 * HOUR, outcome: 'complete', durationMs: 20 * 60_000 },
         { scheduledMs: NOW - 2 * HOUR, outcome: 'failed' },
         { scheduledMs: NOW - HOUR, outcome: 'running' },
       ],
-      events: [{ type: 'Normal', reason: 'JobAlreadyActive', message: 'Not starting job because prior execution is running and concurrency policy is Forbid', atMs: NOW - 5 * 60_000 }],
+      events: [
+        {
+          type: 'Normal',
+          reason: 'JobAlreadyActive',
+          message: 'Not starting job because prior execution is running and concurrency policy is Forbid',
+          atMs: NOW - 5 * 60_000,
+        },
+      ],
     });
     k = makeKubectlEnv((p) => server.writeKubeconfig(p, { namespace: 'ops' }));
   });
@@ -54,7 +65,10 @@ describe('CronJob histories in the test API server', { skip }, () => {
   it('kubectl describe shows the events the controller recorded', async () => {
     const r = await runKubectl(k, ['describe', 'cronjob', 'export']);
     assert.match(r.stdout, /Last Schedule Time:\s+Wed, 07 Jan 2026 09:00:00 \+0000/);
-    assert.match(r.stdout, /Normal\s+SawCompletedJob\s+\S+\s+cronjob-controller\s+Saw completed job: export-\d+, condition: Failed/);
+    assert.match(
+      r.stdout,
+      /Normal\s+SawCompletedJob\s+\S+\s+cronjob-controller\s+Saw completed job: export-\d+, condition: Failed/,
+    );
     assert.match(r.stdout, /Normal\s+JobAlreadyActive\s+\S+\s+cronjob-controller\s+Not starting job/);
   });
 
@@ -64,7 +78,15 @@ describe('CronJob histories in the test API server', { skip }, () => {
       const world = seedDemoCluster(demo.store, demo.logs, NOW);
       assert.ok(world.cronJobs.some((c) => c.metadata.name === 'nightly-backup' && c.status.lastSuccessfulTime !== undefined));
       const backup = world.jobs.filter((j) => j.metadata.ownerReferences?.[0]?.name === 'nightly-backup');
-      assert.deepEqual(backup.map((j) => j.status.conditions?.find((c: { type: string; status: string }) => c.status === 'True' && (c.type === 'Complete' || c.type === 'Failed'))?.type), ['Complete', 'Failed', 'Failed', 'Failed']);
+      assert.deepEqual(
+        backup.map(
+          (j) =>
+            j.status.conditions?.find(
+              (c: { type: string; status: string }) => c.status === 'True' && (c.type === 'Complete' || c.type === 'Failed'),
+            )?.type,
+        ),
+        ['Complete', 'Failed', 'Failed', 'Failed'],
+      );
     } finally {
       await demo.close();
     }

@@ -14,12 +14,18 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const at = (s: string): number => Date.parse(s);
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs the real command, as a person or a pipeline would. */
 function health(args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'kube-jobs.js'), 'health', ...args], { env: { PATH: process.env.PATH ?? '', HOME: env.HOME ?? os.tmpdir(), ...env } });
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'kube-jobs.js'), 'health', ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: env.HOME ?? os.tmpdir(), ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -38,12 +44,24 @@ describe('kube-jobs health against the test API server', () => {
     server = await startTestApiServer({ now: () => NOW });
     // A healthy daily backup in Europe/Berlin: last run at 01:00 CET today, 12 minutes long.
     seedCronJobHistory(server.store, server.logs, {
-      namespace: 'ops', name: 'db-backup', schedule: '0 1 * * *', timeZone: 'Europe/Berlin', concurrencyPolicy: 'Forbid', createdMs: NOW - 30 * DAY,
-      runs: [at('2026-01-05T00:00:00Z'), at('2026-01-06T00:00:00Z'), at('2026-01-07T00:00:00Z')].map((t) => ({ scheduledMs: t, outcome: 'complete' as const, durationMs: 12 * 60_000 })),
+      namespace: 'ops',
+      name: 'db-backup',
+      schedule: '0 1 * * *',
+      timeZone: 'Europe/Berlin',
+      concurrencyPolicy: 'Forbid',
+      createdMs: NOW - 30 * DAY,
+      runs: [at('2026-01-05T00:00:00Z'), at('2026-01-06T00:00:00Z'), at('2026-01-07T00:00:00Z')].map((t) => ({
+        scheduledMs: t,
+        outcome: 'complete' as const,
+        durationMs: 12 * 60_000,
+      })),
     });
     // An hourly export whose last three runs failed.
     seedCronJobHistory(server.store, server.logs, {
-      namespace: 'ops', name: 'export', schedule: '0 * * * *', createdMs: NOW - 10 * DAY,
+      namespace: 'ops',
+      name: 'export',
+      schedule: '0 * * * *',
+      createdMs: NOW - 10 * DAY,
       runs: [
         { scheduledMs: at('2026-01-07T06:00:00Z'), outcome: 'complete' },
         { scheduledMs: at('2026-01-07T07:00:00Z'), outcome: 'failed' },
@@ -53,7 +71,11 @@ describe('kube-jobs health against the test API server', () => {
     });
     // Another namespace: a sync suspended four days ago, which resuming now would send into TooManyMissedTimes.
     seedCronJobHistory(server.store, server.logs, {
-      namespace: 'reports', name: 'sync', schedule: '*/30 * * * *', suspend: true, createdMs: NOW - 20 * DAY,
+      namespace: 'reports',
+      name: 'sync',
+      schedule: '*/30 * * * *',
+      suspend: true,
+      createdMs: NOW - 20 * DAY,
       runs: [{ scheduledMs: NOW - 4 * DAY, outcome: 'complete' }],
     });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-jobs-health-'));
@@ -68,7 +90,7 @@ describe('kube-jobs health against the test API server', () => {
   const env = (): Record<string, string> => ({ KUBECONFIG: kubeconfig, HOME: dir });
   const now = `--now=${new Date(NOW).toISOString()}`;
 
-  it('lists the CronJobs of the context\'s namespace and exits 1 because one is unhealthy', async () => {
+  it("lists the CronJobs of the context's namespace and exits 1 because one is unhealthy", async () => {
     const r = await health([now], env());
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stdout, /^ops\/db-backup {2}healthy$/m);
@@ -92,10 +114,23 @@ describe('kube-jobs health against the test API server', () => {
   it('-A with --format json lists every namespace for scripts', async () => {
     const r = await health(['-A', '--format', 'json', now], env());
     assert.equal(r.code, 1);
-    const doc = JSON.parse(r.stdout) as { unhealthy: number; cronJobs: { namespace: string; name: string; status: string; nextRunTime: string | null; findings: { rule: string }[] }[] };
-    assert.deepEqual(doc.cronJobs.map((c) => [c.namespace, c.name, c.status]), [['ops', 'db-backup', 'healthy'], ['ops', 'export', 'unhealthy'], ['reports', 'sync', 'warning']]);
+    const doc = JSON.parse(r.stdout) as {
+      unhealthy: number;
+      cronJobs: { namespace: string; name: string; status: string; nextRunTime: string | null; findings: { rule: string }[] }[];
+    };
+    assert.deepEqual(
+      doc.cronJobs.map((c) => [c.namespace, c.name, c.status]),
+      [
+        ['ops', 'db-backup', 'healthy'],
+        ['ops', 'export', 'unhealthy'],
+        ['reports', 'sync', 'warning'],
+      ],
+    );
     assert.equal(doc.cronJobs[0]!.nextRunTime, '2026-01-08T00:00:00Z');
-    assert.deepEqual(doc.cronJobs[1]!.findings.map((f) => f.rule), ['last-runs-failed', 'last-success-old']);
+    assert.deepEqual(
+      doc.cronJobs[1]!.findings.map((f) => f.rule),
+      ['last-runs-failed', 'last-success-old'],
+    );
     assert.equal(doc.unhealthy, 1);
   });
 
@@ -103,7 +138,9 @@ describe('kube-jobs health against the test API server', () => {
     const other = path.join(dir, 'other');
     const text = server.kubeconfigYaml({ namespace: 'reports', contextName: 'second' });
     fs.writeFileSync(other, text.replace(server.url, 'http://127.0.0.1:9'));
-    const viaFlag = await health(['--kubeconfig', kubeconfig, '--context', 'kube-jobs-test', '-n', 'reports', now], { HOME: dir });
+    const viaFlag = await health(['--kubeconfig', kubeconfig, '--context', 'kube-jobs-test', '-n', 'reports', now], {
+      HOME: dir,
+    });
     assert.equal(viaFlag.code, 0, viaFlag.stderr);
     const missing = await health(['--context', 'nope', now], env());
     assert.equal(missing.code, 2);

@@ -10,7 +10,11 @@ import { REPO_ROOT } from '../helpers/paths';
 
 async function lint(args: string[], cwd: string): Promise<{ code: number; stdout: string }> {
   let stdout = '';
-  const code = await runLintCommand(args, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => undefined }, cwd });
+  const code = await runLintCommand(args, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: () => undefined },
+    cwd,
+  });
   return { code, stdout };
 }
 
@@ -22,14 +26,22 @@ describe('kube-jobs lint on the wrong lifecycle', () => {
       fs.writeFileSync(path.join(dir, 'deploy.yaml'), text);
       const before = await lint(['deploy.yaml'], dir);
       assert.equal(before.code, 0, 'a warning does not fail the run');
-      assert.match(before.stdout, /deploy\.yaml:\d+:\d+ warning lifecycle-one-off-task .*python manage\.py migrate.*again and again/);
-      const fix = lintFile(parseManifestFile(text)).flatMap((f) => f.fixes ?? []).find((f) => f.title.startsWith('Convert to Job'));
+      assert.match(
+        before.stdout,
+        /deploy\.yaml:\d+:\d+ warning lifecycle-one-off-task .*python manage\.py migrate.*again and again/,
+      );
+      const fix = lintFile(parseManifestFile(text))
+        .flatMap((f) => f.fixes ?? [])
+        .find((f) => f.title.startsWith('Convert to Job'));
       assert.ok(fix);
       fs.writeFileSync(path.join(dir, 'job.yaml'), applyEdits(text, fix.edits));
       const after = await lint(['--format', 'json', 'job.yaml'], dir);
       assert.equal(after.code, 0);
       const diagnostics = JSON.parse(after.stdout).files[0].diagnostics as { rule: string; severity: string }[];
-      assert.deepEqual(diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning'), []);
+      assert.deepEqual(
+        diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning'),
+        [],
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -17,7 +17,10 @@ describe('the wrong lifecycle', { timeout: 400_000 }, () => {
 
   before(async () => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-jobs-e2e-lifecycle-'));
-    fs.copyFileSync(path.join(REPO_ROOT, 'examples', 'migration-deployment.yaml'), path.join(folder, 'migration-deployment.yaml'));
+    fs.copyFileSync(
+      path.join(REPO_ROOT, 'examples', 'migration-deployment.yaml'),
+      path.join(folder, 'migration-deployment.yaml'),
+    );
     for (const name of ['deployment-backup-loop.yaml', 'job-gunicorn.yaml']) {
       fs.copyFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'advice', name), path.join(folder, name));
     }

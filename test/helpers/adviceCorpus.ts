@@ -21,12 +21,22 @@ export const ADVICE_DIR = fixturePath('advice');
 
 /** readAdviceCorpus lints every manifest of the corpus with the default rule levels. */
 export function readAdviceCorpus(dir = ADVICE_DIR): CorpusFile[] {
-  return fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((name) => {
-    const text = fs.readFileSync(path.join(dir, name), 'utf8');
-    const line = /^# expect: (.*)$/m.exec(text)?.[1]?.trim() ?? '';
-    const expected = line === 'nothing' ? [] : line.split(/,\s*/).filter((s) => s !== '').sort();
-    return { name, text, expected, findings: lintFile(parseManifestFile(text)) };
-  });
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((name) => {
+      const text = fs.readFileSync(path.join(dir, name), 'utf8');
+      const line = /^# expect: (.*)$/m.exec(text)?.[1]?.trim() ?? '';
+      const expected =
+        line === 'nothing'
+          ? []
+          : line
+              .split(/,\s*/)
+              .filter((s) => s !== '')
+              .sort();
+      return { name, text, expected, findings: lintFile(parseManifestFile(text)) };
+    });
 }
 
 /** findingKeys are a file's findings as `rule@severity`, sorted. */
@@ -41,13 +51,19 @@ export interface AdviceSummary {
   /** Files with no warning or info (hints are not drawn as squiggles). */
   readonly quietFiles: number;
   /** For each rule: how many findings, and one message per distinct reason. */
-  readonly byRule: ReadonlyMap<string, { count: number; severities: Record<string, number>; examples: { file: string; message: string }[] }>;
+  readonly byRule: ReadonlyMap<
+    string,
+    { count: number; severities: Record<string, number>; examples: { file: string; message: string }[] }
+  >;
 }
 
 /** summarize counts a corpus's findings by severity and by rule. */
 export function summarize(corpus: readonly CorpusFile[]): AdviceSummary {
   const bySeverity: Record<string, number> = { error: 0, warning: 0, info: 0, hint: 0 };
-  const byRule = new Map<string, { count: number; severities: Record<string, number>; examples: { file: string; message: string }[] }>();
+  const byRule = new Map<
+    string,
+    { count: number; severities: Record<string, number>; examples: { file: string; message: string }[] }
+  >();
   let quietFiles = 0;
   let findings = 0;
   for (const file of corpus) {

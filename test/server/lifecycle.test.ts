@@ -15,15 +15,24 @@ describe('language server on a Deployment', () => {
   it('reports the one-off task and offers Convert to Job, which leaves a Job with no warning', () => {
     const doc = parse(MIGRATION);
     const diagnostics = provideDiagnostics(doc, settingsWith());
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['lifecycle-one-off-task', DiagnosticSeverity.Warning]]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity]),
+      [['lifecycle-one-off-task', DiagnosticSeverity.Warning]],
+    );
     const at = diagnostics[0]!.range;
     const actions = provideCodeActions(doc, at, settingsWith());
     const convert = actions.find((a) => a.title.startsWith('Convert to Job'));
     assert.ok(convert, actions.map((a) => a.title).join(' | '));
-    const fixed = TextDocument.applyEdits(TextDocument.create(TEST_URI, 'yaml', 1, MIGRATION), convert.edit?.changes?.[TEST_URI] ?? []);
+    const fixed = TextDocument.applyEdits(
+      TextDocument.create(TEST_URI, 'yaml', 1, MIGRATION),
+      convert.edit?.changes?.[TEST_URI] ?? [],
+    );
     assert.match(fixed, /\nkind: Job\n/);
     const after = provideDiagnostics(parse(fixed), settingsWith());
-    assert.deepEqual(after.filter((d) => d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning), []);
+    assert.deepEqual(
+      after.filter((d) => d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning),
+      [],
+    );
   });
 
   it('gives a Deployment no code lens (Simulate and Run are for Jobs and CronJobs)', () => {

@@ -37,10 +37,13 @@ describe('lifecycle conversions', () => {
     assert.equal(job.spec.template.spec.restartPolicy, 'Never');
     assert.deepEqual(job.spec.template.metadata.labels, { app: 'shop-migration' });
     assert.deepEqual(job.spec.template.spec.containers[0].command, ['python', 'manage.py', 'migrate']);
-    assert.deepEqual(lint(converted).filter((f) => f.severity === 'error' || f.severity === 'warning'), []);
+    assert.deepEqual(
+      lint(converted).filter((f) => f.severity === 'error' || f.severity === 'warning'),
+      [],
+    );
   });
 
-  it('Convert to Job keeps a Pod\'s labels on the template and is not offered where it cannot work', () => {
+  it("Convert to Job keeps a Pod's labels on the template and is not offered where it cannot work", () => {
     const pod = fs.readFileSync(fixturePath('advice', 'pod-import-restarts.yaml'), 'utf8');
     const job = parse(applyFix(pod, only(lint(pod), 'lifecycle-one-off-task'), 'Convert to Job'));
     assert.equal(job.kind, 'Job');
@@ -63,7 +66,10 @@ describe('lifecycle conversions', () => {
     assert.match(container.command[2], /^pg_dump -h pg -U app app \| gzip > \/backup\/app-\$\(date \+%F\)\.sql\.gz$/);
     assert.doesNotMatch(container.command[2], /sleep|while|done/);
     assert.deepEqual(cron.spec.jobTemplate.spec.template.spec.volumes[0].persistentVolumeClaim, { claimName: 'pg-backups' });
-    assert.deepEqual(lint(converted).filter((f) => f.severity === 'error'), []);
+    assert.deepEqual(
+      lint(converted).filter((f) => f.severity === 'error'),
+      [],
+    );
   });
 
   it('Convert to Deployment is the mirror fix of a server in a Job', () => {
@@ -86,10 +92,17 @@ describe('lifecycle conversions', () => {
     assert.deepEqual(deployment.spec.selector.matchLabels, { app: 'static-preview' });
   });
 
-  it('the examples\' Jobs, a web server, a queue consumer and a sleeping toolbox get no lifecycle finding', () => {
+  it("the examples' Jobs, a web server, a queue consumer and a sleeping toolbox get no lifecycle finding", () => {
     const lifecycleRules = /^(?:lifecycle-|job-looks-like-server)/;
-    const examples = fs.readdirSync(`${REPO_ROOT}/examples`).filter((f) => f.endsWith('.yaml') && f !== 'migration-deployment.yaml');
-    const advice = ['deployment-web.yaml', 'deployment-celery-worker.yaml', 'deployment-keepalive-loop.yaml', 'deployment-migrate-then-serve.yaml'];
+    const examples = fs
+      .readdirSync(`${REPO_ROOT}/examples`)
+      .filter((f) => f.endsWith('.yaml') && f !== 'migration-deployment.yaml');
+    const advice = [
+      'deployment-web.yaml',
+      'deployment-celery-worker.yaml',
+      'deployment-keepalive-loop.yaml',
+      'deployment-migrate-then-serve.yaml',
+    ];
     for (const file of [...examples.map((f) => `${REPO_ROOT}/examples/${f}`), ...advice.map((f) => fixturePath('advice', f))]) {
       const findings = lint(fs.readFileSync(file, 'utf8')).filter((f) => lifecycleRules.test(f.rule));
       assert.deepEqual(findings, [], file);

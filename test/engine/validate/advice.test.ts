@@ -29,11 +29,15 @@ describe('advice on realistic manifests', () => {
     const exercised = new Set(summary.byRule.keys());
     // These three are the API server's own warnings or need sizes no realistic manifest has.
     const notInCorpus = new Set(['name-not-dns-label', 'indexed-tracking', 'starting-deadline-short', 'schedule-unquoted']);
-    for (const rule of RULES.filter((r) => r.category === 'practice' && !['template-not-checked', 'file-skipped'].includes(r.id))) {
+    for (const rule of RULES.filter(
+      (r) => r.category === 'practice' && !['template-not-checked', 'file-skipped'].includes(r.id),
+    )) {
       if (notInCorpus.has(rule.id)) continue;
       assert.ok(exercised.has(rule.id), `${rule.id} never fires on the corpus`);
     }
-    for (const file of corpus) for (const f of file.findings) assert.ok(f.message.length > 40 && f.message.includes(':'), `${file.name} ${f.rule}: ${f.message}`);
+    for (const file of corpus)
+      {for (const f of file.findings)
+        {assert.ok(f.message.length > 40 && f.message.includes(':'), `${file.name} ${f.rule}: ${f.message}`);}}
   });
 
   it('keeps the default output short: most files get no warning or info at all', () => {

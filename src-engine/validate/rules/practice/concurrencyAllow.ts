@@ -23,7 +23,9 @@ export const concurrencyAllowRule: RuleDefinition = {
       defaultSeverity: 'info',
       category: 'practice',
       title: 'Overlapping runs allowed',
-      description: 'concurrencyPolicy defaults to Allow: on a frequent schedule a slow run and the next one run at the same time. Forbid or Replace is usually what batch work wants.',
+      description:
+        'concurrencyPolicy defaults to Allow: on a frequent schedule a slow run and the next one run at the same time. Forbid ' +
+          'or Replace is usually what batch work wants.',
       docsUrl: `${CRON_DOCS}#concurrency-policy`,
     },
   ],
@@ -43,9 +45,14 @@ export const concurrencyAllowRule: RuleDefinition = {
       path: ['spec', 'concurrencyPolicy'],
       locate: ['spec', 'schedule'],
       at: 'key',
-      message: `spec.concurrencyPolicy defaults to Allow: runs start as often as every ${formatDelay(interval)} and nothing ends a run before the next one (no activeDeadlineSeconds${deadline !== undefined ? ` shorter than that; it is ${deadline} s` : ''}), so a slow run overlaps the next`,
+      message: `spec.concurrencyPolicy defaults to Allow: runs start as often as every ${formatDelay(interval)} and nothing ` +
+        `ends a run before the next one (no ` +
+        `activeDeadlineSeconds${deadline !== undefined ? ` shorter than that; it is ${deadline} s` : ''}), so a slow run ` +
+        `overlaps the next`,
       ...(interval > HOUR_MS ? { grade: 'lower' as const } : {}),
-      ...(edit ? { fixes: [{ title: 'Skip a run while the previous one is active (concurrencyPolicy: Forbid)', edits: [edit] }] } : {}),
+      ...(edit
+        ? { fixes: [{ title: 'Skip a run while the previous one is active (concurrencyPolicy: Forbid)', edits: [edit] }] }
+        : {}),
     });
   },
 };

@@ -20,7 +20,7 @@ export function cronJobSchedule(ctx: RuleContext): CronJobScheduleView | undefin
   return { text, schedule: parsed.ok ? parsed.schedule : undefined, timeZone: str(ctx.spec?.['timeZone']) };
 }
 
-/** A fixed instant to enumerate runs from: the rules must not read the clock, and the gap between runs does not depend on the year. */
+/** A fixed instant to enumerate runs from: the rules must not read the clock, and the gaps between runs repeat every year. */
 const REFERENCE_MS = Date.UTC(2026, 0, 5);
 const RUNS_SAMPLED = 60;
 

@@ -15,18 +15,26 @@ export const everyDeadlineNeverRunsRule: RuleDefinition = {
       defaultSeverity: 'warning',
       category: 'practice',
       title: '@every with a shorter starting deadline',
-      description: 'With @every D and startingDeadlineSeconds shorter than D, the controller never finds a due run: no Job is ever created.',
+      description:
+        'With @every D and startingDeadlineSeconds shorter than D, the controller never finds a due run: no Job is ever created.',
       docsUrl: `${CRON_DOCS}#starting-deadline`,
     },
   ],
   check(ctx) {
     const schedule = cronJobSchedule(ctx)?.schedule;
     const deadline = int(ctx.spec?.['startingDeadlineSeconds']);
-    if (schedule?.kind !== 'every' || deadline === undefined || schedule.everyMs === undefined || deadline * 1000 >= schedule.everyMs) return;
+    if (
+      schedule?.kind !== 'every' ||
+      deadline === undefined ||
+      schedule.everyMs === undefined ||
+      deadline * 1000 >= schedule.everyMs
+    )
+      {return;}
     ctx.report({
       rule: 'every-deadline-never-runs',
       path: ['spec', 'startingDeadlineSeconds'],
-      message: `spec.startingDeadlineSeconds: ${deadline} s is shorter than the @every interval (${schedule.everyText ?? ''}): the controller never finds a run within the deadline, so no Job is ever created`,
+      message: `spec.startingDeadlineSeconds: ${deadline} s is shorter than the @every interval (${schedule.everyText ?? ''}): ` +
+        `the controller never finds a run within the deadline, so no Job is ever created`,
     });
   },
 };

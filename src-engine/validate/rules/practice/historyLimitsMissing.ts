@@ -16,7 +16,9 @@ export const historyLimitsMissingRule: RuleDefinition = {
       defaultSeverity: 'hint',
       category: 'practice',
       title: 'History limits not set',
-      description: 'Without successfulJobsHistoryLimit / failedJobsHistoryLimit the CronJob keeps 3 successful and 1 failed Job; state the limits you want.',
+      description:
+        'Without successfulJobsHistoryLimit / failedJobsHistoryLimit the CronJob keeps 3 successful and 1 failed Job; state ' +
+          'the limits you want.',
       docsUrl: `${CRON_DOCS}#jobs-history-limits`,
     },
   ],

@@ -29,7 +29,9 @@ export const imageLatestRule: RuleDefinition = {
       ctx.report({
         rule: 'image-latest',
         path: [...path, 'image'],
-        message: `${fieldPath(path, ['image'])}: ${JSON.stringify(image)} ${tag === undefined ? 'has no tag (it means :latest)' : 'uses :latest'}; pin a version or digest so every run uses the same image`,
+        message: `${fieldPath(path, ['image'])}: ${JSON.stringify(image)} ` +
+          `${tag === undefined ? 'has no tag (it means :latest)' : 'uses :latest'}; pin a version or digest so every run uses ` +
+          `the same image`,
       });
     }
   },

@@ -20,7 +20,8 @@ export const jobLooksLikeServerRule: RuleDefinition = {
       defaultSeverity: 'warning',
       category: 'practice',
       title: 'Job runs a server',
-      description: 'A Job\'s container runs a server or waits forever, so the Job never completes; a Deployment keeps servers running.',
+      description:
+        "A Job's container runs a server or waits forever, so the Job never completes; a Deployment keeps servers running.",
       docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/',
     },
   ],
@@ -29,12 +30,15 @@ export const jobLooksLikeServerRule: RuleDefinition = {
       if (key !== 'containers') continue;
       const lifetime = containerLifetime(container);
       if (lifetime.kind !== 'runs' || lifetime.intent.kind === 'worker') continue;
-      const evidence = lifetime.fromImage ? `runs ${lifetime.intent.what} (image ${JSON.stringify(container['image'])} with no command)` : `runs \`${lifetime.intent.command}\` (${lifetime.intent.what})`;
+      const evidence = lifetime.fromImage
+        ? `runs ${lifetime.intent.what} (image ${JSON.stringify(container['image'])} with no command)`
+        : `runs \`${lifetime.intent.command}\` (${lifetime.intent.what})`;
       const conversion = convertToDeployment(ctx.doc, ctx.kind);
       ctx.report({
         rule: 'job-looks-like-server',
         path: [...path, container['command'] !== undefined ? 'command' : 'image'],
-        message: `${fieldPath(path)}: ${evidence}, which does not exit, so the Job never completes; ${lifetime.intent.kind === 'idle' ? 'a pod meant to stay up' : 'a server'} belongs in a Deployment`,
+        message: `${fieldPath(path)}: ${evidence}, which does not exit, so the Job never completes; ` +
+          `${lifetime.intent.kind === 'idle' ? 'a pod meant to stay up' : 'a server'} belongs in a Deployment`,
         ...(conversion ? { fixes: [conversion] } : {}),
       });
     }

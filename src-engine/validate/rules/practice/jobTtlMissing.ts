@@ -17,7 +17,9 @@ export const jobTtlMissingRule: RuleDefinition = {
       defaultSeverity: 'hint',
       category: 'practice',
       title: 'Finished Job is never cleaned up',
-      description: 'A standalone Job without ttlSecondsAfterFinished, and that no hook policy or owner deletes, stays (with its pods) until someone deletes it.',
+      description:
+        'A standalone Job without ttlSecondsAfterFinished, and that no hook policy or owner deletes, stays (with its pods) ' +
+          'until someone deletes it.',
       docsUrl: `${JOB_DOCS}#ttl-mechanism-for-finished-jobs`,
     },
   ],
@@ -27,9 +29,11 @@ export const jobTtlMissingRule: RuleDefinition = {
     if (spec['ttlSecondsAfterFinished'] !== undefined && spec['ttlSecondsAfterFinished'] !== null) return;
     if (cleanupByConvention(ctx.metadata) !== undefined) return;
     const argoHook = argoCdHookWithoutPolicy(ctx.metadata);
-    const why = argoHook !== undefined
-      ? `the Argo CD ${argoHook} hook has no argocd.argoproj.io/hook-delete-policy, so whether it is deleted depends on the Argo CD version`
-      : 'the finished Job and its pods stay until deleted by hand, and re-applying it with a changed template fails';
+    const why =
+      argoHook !== undefined
+        ? `the Argo CD ${argoHook} hook has no argocd.argoproj.io/hook-delete-policy, so whether it is deleted depends on the ` +
+          `Argo CD version`
+        : 'the finished Job and its pods stay until deleted by hand, and re-applying it with a changed template fails';
     const edit = setField(ctx.doc, ['spec'], 'ttlSecondsAfterFinished', '86400');
     ctx.report({
       rule: 'job-ttl-missing',
@@ -37,7 +41,9 @@ export const jobTtlMissingRule: RuleDefinition = {
       locate: ['spec'],
       at: 'key',
       message: `spec.ttlSecondsAfterFinished is not set: ${why}`,
-      ...(edit ? { fixes: [{ title: 'Delete the Job a day after it finishes (ttlSecondsAfterFinished: 86400)', edits: [edit] }] } : {}),
+      ...(edit
+        ? { fixes: [{ title: 'Delete the Job a day after it finishes (ttlSecondsAfterFinished: 86400)', edits: [edit] }] }
+        : {}),
     });
   },
 };

@@ -14,7 +14,9 @@ export const nameNotDnsLabelRule: RuleDefinition = {
       defaultSeverity: 'warning',
       category: 'practice',
       title: 'Name is not a DNS label',
-      description: 'The name is used in pod names and hostnames; a DNS label (no dots, at most 63 characters) avoids surprises. The API server warns about this.',
+      description:
+        'The name is used in pod names and hostnames; a DNS label (no dots, at most 63 characters) avoids surprises. The API ' +
+          'server warns about this.',
       docsUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-label-names',
     },
   ],
@@ -26,7 +28,8 @@ export const nameNotDnsLabelRule: RuleDefinition = {
     ctx.report({
       rule: 'name-not-dns-label',
       path: ['metadata', 'name'],
-      message: `metadata.name: this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label is recommended: [${problems.join(', ')}]`,
+      message: `metadata.name: this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label ` +
+        `is recommended: [${problems.join(', ')}]`,
     });
   },
 };

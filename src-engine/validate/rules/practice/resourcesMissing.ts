@@ -25,12 +25,14 @@ export const resourcesMissingRule: RuleDefinition = {
       defaultSeverity: 'hint',
       category: 'practice',
       title: 'No resource requests or limits',
-      description: 'A container with neither requests nor limits runs as BestEffort: nothing is reserved for it and it is evicted first.',
+      description:
+        'A container with neither requests nor limits runs as BestEffort: nothing is reserved for it and it is evicted first.',
       docsUrl: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/',
     },
   ],
   check(ctx) {
-    const jobLabels = ctx.kind === 'CronJob' ? obj(obj(obj(ctx.spec?.['jobTemplate'])?.['metadata'])?.['labels']) : obj(ctx.metadata?.['labels']);
+    const jobLabels =
+      ctx.kind === 'CronJob' ? obj(obj(obj(ctx.spec?.['jobTemplate'])?.['metadata'])?.['labels']) : obj(ctx.metadata?.['labels']);
     const queue = str(jobLabels?.[KUEUE_QUEUE_LABEL]);
     for (const { container, key, path, job, isSidecar } of podContainers(ctx)) {
       if (key === 'initContainers' && !isSidecar) continue;
@@ -38,9 +40,11 @@ export const resourcesMissingRule: RuleDefinition = {
       if (hasEntries(podResources?.['requests']) || hasEntries(podResources?.['limits'])) continue;
       const resources = obj(container['resources']);
       if (hasEntries(resources?.['requests']) || hasEntries(resources?.['limits'])) continue;
-      const consequence = queue !== undefined
-        ? `Kueue (queue ${JSON.stringify(queue)}) admits the Job by its pods' requests, so it is counted as using nothing`
-        : 'the pod is BestEffort: nothing is reserved for it and the kubelet evicts it first when the node runs short, which counts as a failed pod';
+      const consequence =
+        queue !== undefined
+          ? `Kueue (queue ${JSON.stringify(queue)}) admits the Job by its pods' requests, so it is counted as using nothing`
+          : 'the pod is BestEffort: nothing is reserved for it and the kubelet evicts it first when the node runs short, which ' +
+            'counts as a failed pod';
       ctx.report({
         rule: 'resources-missing',
         path: [...path, 'resources'],

@@ -11,7 +11,8 @@ export const scheduleDomDowOrRule: RuleDefinition = {
       defaultSeverity: 'info',
       category: 'practice',
       title: 'Day-of-month OR day-of-week',
-      description: 'When both day fields are restricted, cron runs on days matching either one (0 0 13 * 5 = every 13th and every Friday).',
+      description:
+        'When both day fields are restricted, cron runs on days matching either one (0 0 13 * 5 = every 13th and every Friday).',
       docsUrl: `${CRON_DOCS}#schedule-syntax`,
     },
   ],
@@ -22,7 +23,8 @@ export const scheduleDomDowOrRule: RuleDefinition = {
     ctx.report({
       rule: 'schedule-dom-dow-or',
       path: ['spec', 'schedule'],
-      message: `spec.schedule: both day-of-month (${f.dayOfMonth.text}) and day-of-week (${f.dayOfWeek.text}) are restricted, so the job runs on days matching EITHER field, not both`,
+      message: `spec.schedule: both day-of-month (${f.dayOfMonth.text}) and day-of-week (${f.dayOfWeek.text}) are restricted, ` +
+        `so the job runs on days matching EITHER field, not both`,
     });
   },
 };

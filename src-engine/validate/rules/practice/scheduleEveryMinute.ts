@@ -18,6 +18,10 @@ export const scheduleEveryMinuteRule: RuleDefinition = {
   check(ctx) {
     const view = cronJobSchedule(ctx);
     if (view?.schedule?.kind !== 'cron' || neverFiresReason(view.schedule) || !isEveryMinute(view.schedule)) return;
-    ctx.report({ rule: 'schedule-every-minute', path: ['spec', 'schedule'], message: `spec.schedule: ${JSON.stringify(view.text)} runs every minute (1440 Jobs a day)` });
+    ctx.report({
+      rule: 'schedule-every-minute',
+      path: ['spec', 'schedule'],
+      message: `spec.schedule: ${JSON.stringify(view.text)} runs every minute (1440 Jobs a day)`,
+    });
   },
 };

@@ -15,7 +15,9 @@ export const scheduleNeverFiresRule: RuleDefinition = {
       defaultSeverity: 'warning',
       category: 'practice',
       title: 'Schedule never fires',
-      description: 'The schedule parses but selects no date (e.g. 0 0 30 2 *): the CronJob never runs and the controller records InvalidSchedule.',
+      description:
+        'The schedule parses but selects no date (e.g. 0 0 30 2 *): the CronJob never runs and the controller records ' +
+          'InvalidSchedule.',
       docsUrl: `${CRON_DOCS}#schedule-syntax`,
     },
   ],
@@ -23,6 +25,11 @@ export const scheduleNeverFiresRule: RuleDefinition = {
     const view = cronJobSchedule(ctx);
     if (view?.schedule?.kind !== 'cron') return;
     const never = neverFiresReason(view.schedule);
-    if (never) ctx.report({ rule: 'schedule-never-fires', path: ['spec', 'schedule'], message: `spec.schedule: ${JSON.stringify(view.text)} never fires: ${never}` });
+    if (never)
+      {ctx.report({
+        rule: 'schedule-never-fires',
+        path: ['spec', 'schedule'],
+        message: `spec.schedule: ${JSON.stringify(view.text)} never fires: ${never}`,
+      });}
   },
 };

@@ -17,7 +17,9 @@ export const scheduleUnquotedRule: RuleDefinition = {
       defaultSeverity: 'hint',
       category: 'practice',
       title: 'Unquoted schedule',
-      description: 'An unquoted schedule that does not start with a digit is one edit away from breaking the YAML (a leading * or @ does). Quote schedules.',
+      description:
+        'An unquoted schedule that does not start with a digit is one edit away from breaking the YAML (a leading * or @ ' +
+          'does). Quote schedules.',
       docsUrl: `${CRON_DOCS}#schedule-syntax`,
     },
   ],
@@ -28,7 +30,8 @@ export const scheduleUnquotedRule: RuleDefinition = {
     ctx.report({
       rule: 'schedule-unquoted',
       path: ['spec', 'schedule'],
-      message: `spec.schedule: the schedule ${JSON.stringify(view.text)} is not quoted; quote it so that YAML always reads it as a string (a leading * or @ would break the document)`,
+      message: `spec.schedule: the schedule ${JSON.stringify(view.text)} is not quoted; quote it so that YAML always reads it ` +
+        `as a string (a leading * or @ would break the document)`,
       ...(edit ? { fixes: [{ title: 'Quote the schedule', edits: [edit], isPreferred: true }] } : {}),
     });
   },

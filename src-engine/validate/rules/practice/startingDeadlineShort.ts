@@ -24,7 +24,8 @@ export const startingDeadlineShortRule: RuleDefinition = {
     ctx.report({
       rule: 'starting-deadline-short',
       path: ['spec', 'startingDeadlineSeconds'],
-      message: `spec.startingDeadlineSeconds: ${deadline} s is shorter than the controller's usual delay; runs may be skipped (use at least ${SHORTEST_SAFE_DEADLINE_SECONDS})`,
+      message: `spec.startingDeadlineSeconds: ${deadline} s is shorter than the controller's usual delay; runs may be skipped ` +
+        `(use at least ${SHORTEST_SAFE_DEADLINE_SECONDS})`,
     });
   },
 };

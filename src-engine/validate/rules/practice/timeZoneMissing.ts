@@ -19,7 +19,9 @@ export const timeZoneMissingRule: RuleDefinition = {
       defaultSeverity: 'hint',
       category: 'practice',
       title: 'No time zone for a wall-clock schedule',
-      description: 'Without spec.timeZone a schedule at a given hour runs at that hour in the kube-controller-manager\'s zone (usually UTC); name the zone you mean.',
+      description:
+        "Without spec.timeZone a schedule at a given hour runs at that hour in the kube-controller-manager's zone (usually " +
+          "UTC); name the zone you mean.",
       docsUrl: `${CRON_DOCS}#time-zones`,
     },
   ],
@@ -34,7 +36,9 @@ export const timeZoneMissingRule: RuleDefinition = {
     ctx.report({
       rule: 'time-zone-missing',
       path: ['spec', 'schedule'],
-      message: `spec.timeZone is not set: ${JSON.stringify(view.text)} (${describeSchedule(schedule)}) runs at that hour in the kube-controller-manager's time zone (UTC on most clusters), not in local time; set spec.timeZone to say which zone you mean`,
+      message: `spec.timeZone is not set: ${JSON.stringify(view.text)} (${describeSchedule(schedule)}) runs at that hour in ` +
+        `the kube-controller-manager's time zone (UTC on most clusters), not in local time; set spec.timeZone to say which ` +
+        `zone you mean`,
       ...(weekdays ? { grade: 'higher' as const } : {}),
       ...(edit ? { fixes: [{ title: 'Set timeZone: Etc/UTC', edits: [edit] }] } : {}),
     });
