@@ -5,7 +5,9 @@ import { forbidSkipsRule } from './forbidSkips';
 import { nextRunTimeOf, nextScheduleTimeRule } from './nextScheduleTime';
 import { replacedRunsRule } from './replacedRuns';
 import type { HealthRule } from './rule';
-import { describeFor, scheduleClock } from './scheduleClock';
+import { startGraceMs } from './rule';
+import { describeFor, latestRunBetween, nextAfter, scheduleClock } from './scheduleClock';
+import type { ScheduleClock } from './scheduleClock';
 import { slowRunRule } from './slowRun';
 import { lastSuccessOf, staleSuccessRule } from './staleSuccess';
 import { tooManyMissedStartsRule } from './tooManyMissedStarts';
@@ -59,5 +61,20 @@ export function cronJobHealth(input: HealthInput): CronJobHealth {
     nextRunTime: nextRunTimeOf(input, clock),
     lastScheduleTime: input.cronJob.lastScheduleTime,
     lastSuccessTime: lastSuccessOf(input),
+    recheckAt: recheckAt(input, clock),
   };
+}
+
+/**
+ * recheckAt is the end of the start grace of the run due now (behind-schedule may start to
+ * apply then), else of the next run.
+ */
+function recheckAt(input: HealthInput, clock: ScheduleClock): number | null {
+  const { cronJob, now } = input;
+  if (cronJob.suspend || !clock.next) return null;
+  const grace = startGraceMs(cronJob.startingDeadlineSeconds);
+  const due = latestRunBetween(clock.next, cronJob.lastScheduleTime ?? cronJob.creationTimestamp, now);
+  if (due !== null && now <= due + grace) return due + grace + 1000;
+  const next = nextAfter(clock.next, now);
+  return next === null ? null : next + grace + 1000;
 }

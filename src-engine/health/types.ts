@@ -78,6 +78,11 @@ export interface CronJobHealth {
   readonly lastScheduleTime: number | null;
   /** status.lastSuccessfulTime, or the newest successful Job's completion when later. */
   readonly lastSuccessTime: number | null;
+  /**
+   * When this judgement may change with no new event: a due run's start grace running out. A
+   * view redraws then; null when nothing is due.
+   */
+  readonly recheckAt: number | null;
 }
 
 /** What every health rule sees. */

@@ -27,6 +27,14 @@ describe('health: behind-schedule', () => {
     );
   });
 
+  it('says when to look again: when the due run\'s grace runs out, behind schedule starts to apply', () => {
+    const health = cronJobHealth(input(at('2026-01-05T11:00:30Z')));
+    assert.equal(health.recheckAt, at('2026-01-05T11:02:01Z'));
+    assert.equal(cronJobHealth(input(health.recheckAt!)).status, 'unhealthy');
+    const before = cronJobHealth(input(at('2026-01-05T10:30:00Z')));
+    assert.equal(before.recheckAt, at('2026-01-05T11:02:01Z'), 'before it: the next run');
+  });
+
   it('startingDeadlineSeconds shorter than the allowance is the grace, and past it the run is lost', () => {
     const cron = { startingDeadlineSeconds: 30 };
     assert.deepEqual(rules(cronJobHealth(input(at('2026-01-05T11:00:29Z'), cron))), []);

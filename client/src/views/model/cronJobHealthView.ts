@@ -5,7 +5,10 @@
  */
 import type { CronJobHealth, HealthSeverity } from '../../../../src-engine';
 import { cronJobHealth, healthInput } from '../../../../src-engine';
+import type { HealthSectionView } from '../../webviews/contract';
+import type { ClusterIndex } from './clusterIndex';
 import type { CronJob, Event, Job } from './k8s';
+import { nameOf } from './k8s';
 import { formatAge, formatInZone } from './format';
 
 /** healthOf judges a CronJob from the Jobs and events the view watches. */
@@ -19,6 +22,8 @@ export interface HealthBadge {
   /** `✗ unhealthy`, `⚠ 2 warnings`; empty when healthy (a quiet row is the good news). */
   readonly text: string;
   readonly tooltip: readonly string[];
+  /** When the badge may change with no new event (see CronJobHealth.recheckAt). */
+  readonly recheckAt: number | null;
 }
 
 const MARK: Readonly<Record<HealthSeverity, string>> = { error: '✗', warning: '⚠', info: 'ℹ' };
@@ -32,31 +37,15 @@ export function healthBadge(health: CronJobHealth): HealthBadge {
       : health.status === 'warning'
         ? `⚠ ${serious.length} warning${serious.length === 1 ? '' : 's'}`
         : '';
-  const tooltip = [
-    `Health: ${health.status}`,
-    ...health.findings.map((f) => `  ${MARK[f.severity]} ${f.title}`),
-  ];
-  return { level: health.status, text, tooltip };
+  const tooltip = [`Health: ${health.status}`, ...health.findings.map((f) => `  ${MARK[f.severity]} ${f.title}`)];
+  return { level: health.status, text, tooltip, recheckAt: health.recheckAt };
 }
 
-/** One finding as the panel's Health section lists it. */
-export interface HealthFindingView {
-  readonly severity: HealthSeverity;
-  readonly rule: string;
-  readonly title: string;
-  readonly message: string;
-  readonly fix?: string;
-  readonly job?: string;
-}
-
-/** The panel's Health section. */
-export interface HealthSectionView {
-  readonly status: CronJobHealth['status'];
-  readonly suspended: boolean;
-  /** One sentence: "Healthy", "Unhealthy: 2 problems", … */
-  readonly summary: string;
-  readonly facts: readonly { readonly label: string; readonly value: string }[];
-  readonly findings: readonly HealthFindingView[];
+/** badgeFor judges a CronJob of the index from the Jobs and events the index holds for it. */
+export function badgeFor(index: ClusterIndex, cronJob: CronJob, nowMs: number): HealthBadge {
+  const ns = cronJob.metadata?.namespace ?? '';
+  const name = nameOf(cronJob);
+  return healthBadge(healthOf(cronJob, index.jobsOf(ns, name), index.eventsFor(ns, 'CronJob', name), nowMs));
 }
 
 /** healthSection words a health for the CronJob panel, with times in the CronJob's zone. */
