@@ -27,7 +27,7 @@ describe('health: behind-schedule', () => {
     );
   });
 
-  it('says when to look again: when the due run\'s grace runs out, behind schedule starts to apply', () => {
+  it("says when to look again: when the due run's grace runs out, behind schedule starts to apply", () => {
     const health = cronJobHealth(input(at('2026-01-05T11:00:30Z')));
     assert.equal(health.recheckAt, at('2026-01-05T11:02:01Z'));
     assert.equal(cronJobHealth(input(health.recheckAt!)).status, 'unhealthy');
