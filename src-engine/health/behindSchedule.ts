@@ -1,7 +1,6 @@
-import { mostRecentScheduleTime } from '../controllers/mostRecentScheduleTime';
 import type { HealthRule } from './rule';
 import { startGraceMs } from './rule';
-import { countRunsBetween, formatDuration, formatInZone, latestRunBetween } from './scheduleClock';
+import { controllerDue, countRunsBetween, formatDuration, formatInZone, latestRunBetween } from './scheduleClock';
 import { tooManyMissedAt } from './tooManyMissedStarts';
 
 /**
@@ -33,7 +32,7 @@ export const behindScheduleRule: HealthRule = {
         ? `; past startingDeadlineSeconds (${deadline} s) that run is lost: the controller records MissSchedule and waits for ` +
           `the next one`
         : '; the controller starts only the most recent missed run when it next syncs, not the others';
-    const due = mostRecentScheduleTime(cronJob.creationTimestamp, cronJob.lastScheduleTime, deadline, now, clock.next, true);
+    const due = controllerDue(cronJob, now, clock.next);
     const trap = deadline === null && due.missed !== 'many' ? tooManyMissedAt(cronJob, clock.next) : null;
     const warning =
       trap !== null
@@ -44,10 +43,12 @@ export const behindScheduleRule: HealthRule = {
         rule: 'behind-schedule',
         severity: 'error',
         title: `Behind schedule: ${missed >= 1000 ? '1000+' : missed} run${missed === 1 ? '' : 's'} missed`,
-        message: `the run due at ${formatInZone(missedRun, zone)} (${formatDuration(now - missedRun)} ago) has not started; ` +
+        message:
+          `the run due at ${formatInZone(missedRun, zone)} (${formatDuration(now - missedRun)} ago) has not started; ` +
           `${since}${lost}${warning}`,
-        fix: "Check that kube-controller-manager runs and look at the CronJob's events (kubectl describe cronjob); trigger a " +
-          "run by hand if it matters (kubectl create job --from=cronjob/…)",
+        fix:
+          "Check that kube-controller-manager runs and look at the CronJob's events (kubectl describe cronjob); trigger a " +
+          'run by hand if it matters (kubectl create job --from=cronjob/…)',
       },
     ];
   },

@@ -14,7 +14,8 @@ export const cannotScheduleRule: HealthRule = {
         rule: 'cannot-schedule',
         severity: 'error',
         title: `${clock.problem.reason}: no run will ever start`,
-        message: `${clock.problem.message}; the CronJob controller records ${clock.problem.reason} and creates no Job until ` +
+        message:
+          `${clock.problem.message}; the CronJob controller records ${clock.problem.reason} and creates no Job until ` +
           `the spec is fixed`,
         fix: 'Fix spec.schedule or spec.timeZone (kube-jobs lint says what is wrong)',
       },

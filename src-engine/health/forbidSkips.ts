@@ -1,7 +1,6 @@
-import { mostRecentScheduleTime } from '../controllers/mostRecentScheduleTime';
 import type { HealthRule } from './rule';
 import { startGraceMs } from './rule';
-import { formatDuration, formatInZone } from './scheduleClock';
+import { controllerDue, formatDuration, formatInZone } from './scheduleClock';
 
 /**
  * runs-held-by-forbid: with concurrencyPolicy Forbid, `syncCronJob` (cronjob_controllerv2.go)
@@ -21,14 +20,7 @@ export const forbidSkipsRule: HealthRule = {
       blockerName === undefined
         ? undefined
         : (jobs.find((j) => j.name === blockerName) ?? { name: blockerName, startTime: null, creationTimestamp: null });
-    const due = mostRecentScheduleTime(
-      cronJob.creationTimestamp,
-      cronJob.lastScheduleTime,
-      cronJob.startingDeadlineSeconds,
-      now,
-      clock.next,
-      true,
-    );
+    const due = controllerDue(cronJob, now, clock.next);
     const waiting =
       blocker !== undefined &&
       due.mostRecentTime !== null &&
@@ -55,7 +47,8 @@ export const forbidSkipsRule: HealthRule = {
           `${[dueText, skippedText].filter((t) => t !== '').join('; ')}: concurrencyPolicy Forbid starts no run while ` +
           `${by} is active; the run starts late when it finishes${late}`,
         ...(blocker !== undefined ? { job: blocker.name } : {}),
-        fix: 'Find out why the blocking Job takes so long (its panel shows its pods and logs); give the Job an ' +
+        fix:
+          'Find out why the blocking Job takes so long (its panel shows its pods and logs); give the Job an ' +
           'activeDeadlineSeconds shorter than the interval',
       },
     ];

@@ -34,7 +34,8 @@ export const nextScheduleTimeRule: HealthRule = {
         rule: 'next-schedule-differs',
         severity: 'info',
         title: 'The server expects a different next run',
-        message: `status.nextScheduleTime is ${formatInZone(reported, clock.timeZone)}, kube-jobs computes ` +
+        message:
+          `status.nextScheduleTime is ${formatInZone(reported, clock.timeZone)}, kube-jobs computes ` +
           `${formatInZone(ours, clock.timeZone)} from the schedule and zone (${formatDuration(Math.abs(reported - ours))} ` +
           `${reported > ours ? 'earlier' : 'later'})`,
       },

@@ -28,7 +28,8 @@ export const replacedRunsRule: HealthRule = {
         rule: 'runs-replaced',
         severity: 'warning' as const,
         title: `${replaced.length} run${replaced.length === 1 ? '' : 's'} replaced before finishing`,
-        message: `concurrencyPolicy Replace deleted ${names.join(', ')} (last at ` +
+        message:
+          `concurrencyPolicy Replace deleted ${names.join(', ')} (last at ` +
           `${formatInZone(Math.max(...replaced.map((e) => e.time)), zone)}) because the next run was due while it was still ` +
           `active: those runs never finished`,
         fix: 'Make a run shorter than the interval, or use Forbid if a run must not be cut short',
@@ -46,7 +47,8 @@ export const replacedRunsRule: HealthRule = {
         rule: 'runs-replaced',
         severity: 'info' as const,
         title: `${running.name} will be replaced at ${formatInZone(nextRun, zone)} if still running`,
-        message: `${running.name} has run for ${formatDuration(now - running.startTime)}; with concurrencyPolicy Replace the ` +
+        message:
+          `${running.name} has run for ${formatDuration(now - running.startTime)}; with concurrencyPolicy Replace the ` +
           `controller deletes it when the next run is due (${formatInZone(nextRun, zone)}, in ` +
           `${formatDuration(nextRun - now)}) unless it finishes first`,
         job: running.name,

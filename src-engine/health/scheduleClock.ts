@@ -1,7 +1,7 @@
 import { formatRfc3339 } from '../controllers/rfc3339';
 export { formatDuration } from '../sim/report';
-import { GO_ZERO_TIME_MS, nextFnFor } from '../controllers/mostRecentScheduleTime';
-import type { NextFn } from '../controllers/mostRecentScheduleTime';
+import { GO_ZERO_TIME_MS, mostRecentScheduleTime, nextFnFor } from '../controllers/mostRecentScheduleTime';
+import type { MostRecentScheduleTime, NextFn } from '../controllers/mostRecentScheduleTime';
 import { describeSchedule, goLoadLocation, isFullField, parseStandard, zoneOffsetAt } from '../schedule';
 import type { CronSchedule } from '../schedule';
 import type { LiveCronJob } from './types';
@@ -23,17 +23,18 @@ export function scheduleClock(cronJob: LiveCronJob): ScheduleClock {
   const timeZone = cronJob.timeZone ?? undefined;
   if (timeZone !== undefined) {
     const zone = goLoadLocation(timeZone);
-    if (!zone.ok)
-      {return {
+    if (!zone.ok) {
+      return {
         schedule: undefined,
         next: undefined,
         timeZone,
         problem: { reason: 'UnknownTimeZone', message: `invalid timeZone ${JSON.stringify(timeZone)}: ${zone.error}` },
-      };}
+      };
+    }
   }
   const parsed = parseStandard(cronJob.schedule);
-  if (!parsed.ok)
-    {return {
+  if (!parsed.ok) {
+    return {
       schedule: undefined,
       next: undefined,
       timeZone,
@@ -41,8 +42,18 @@ export function scheduleClock(cronJob: LiveCronJob): ScheduleClock {
         reason: 'UnparseableSchedule',
         message: `unparseable schedule ${JSON.stringify(cronJob.schedule)}: ${parsed.error}`,
       },
-    };}
+    };
+  }
   return { schedule: parsed.schedule, next: nextFnFor(parsed.schedule, timeZone), timeZone, problem: undefined };
+}
+
+/**
+ * controllerDue is what the controller's sync at `now` finds due: `mostRecentScheduleTime` with
+ * startingDeadlineSeconds, as `nextScheduleTime` (pkg/controller/cronjob/utils.go) asks it.
+ */
+export function controllerDue(cronJob: LiveCronJob, now: number, next: NextFn): MostRecentScheduleTime {
+  const { creationTimestamp, lastScheduleTime, startingDeadlineSeconds } = cronJob;
+  return mostRecentScheduleTime(creationTimestamp, lastScheduleTime, startingDeadlineSeconds, now, next, true);
 }
 
 /** nextAfter is Next(t), or null when the schedule never fires again. */

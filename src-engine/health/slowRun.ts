@@ -38,7 +38,8 @@ export const slowRunRule: HealthRule = {
           rule: 'run-past-deadline',
           severity: 'warning',
           title: `${job.name} is past its deadline`,
-          message: `${job.name} is ${since}, past its activeDeadlineSeconds (${job.activeDeadlineSeconds} s) by ` +
+          message:
+            `${job.name} is ${since}, past its activeDeadlineSeconds (${job.activeDeadlineSeconds} s) by ` +
             `${formatDuration(elapsed - job.activeDeadlineSeconds * 1000)}: the Job controller fails such a Job with ` +
             `DeadlineExceeded at once, so it is not keeping up`,
           job: job.name,
@@ -49,7 +50,8 @@ export const slowRunRule: HealthRule = {
           rule: 'run-slower-than-usual',
           severity: 'warning',
           title: `${job.name} is taking ${formatDuration(elapsed)} (usually ${formatDuration(usual)})`,
-          message: `${job.name} is ${since}; its ${durations.length} successful siblings took ${formatDuration(usual)} ` +
+          message:
+            `${job.name} is ${since}; its ${durations.length} successful siblings took ${formatDuration(usual)} ` +
             `(median), so it is over ${SLOW_FACTOR} times slower than usual`,
           job: job.name,
           fix: "Open the Job: its pods' logs say where it is stuck; an activeDeadlineSeconds bounds such runs",

@@ -9,8 +9,9 @@ export const STALE_SUCCESS_RUNS = 3;
 export function lastSuccessOf({ cronJob, jobs }: HealthInput): number | null {
   let last = cronJob.lastSuccessfulTime;
   for (const job of jobs) {
-    if (job.state === 'complete' && job.finishedTime !== null && (last === null || job.finishedTime > last))
-      {last = job.finishedTime;}
+    if (job.state === 'complete' && job.finishedTime !== null && (last === null || job.finishedTime > last)) {
+      last = job.finishedTime;
+    }
   }
   return last;
 }
@@ -42,7 +43,8 @@ export const staleSuccessRule: HealthRule = {
         rule: 'last-success-old',
         severity: 'error',
         title: last !== null ? `No success for ${formatDuration(now - last)}` : 'No successful run yet',
-        message: `${what}, and ${STALE_SUCCESS_RUNS} or more scheduled runs have passed ` +
+        message:
+          `${what}, and ${STALE_SUCCESS_RUNS} or more scheduled runs have passed ` +
           `since${going ? ' (not counting the one running now)' : ''}`,
         fix: 'Look at the runs since then: failed Jobs, runs held back or replaced, or a controller that stopped creating Jobs',
       },

@@ -1,13 +1,13 @@
 import { MANY_MISSED_THRESHOLD, mostRecentScheduleTime } from '../controllers/mostRecentScheduleTime';
 import type { NextFn } from '../controllers/mostRecentScheduleTime';
 import type { HealthRule } from './rule';
-import { formatDuration, formatInZone, nextAfter } from './scheduleClock';
+import { controllerDue, formatDuration, formatInZone, nextAfter } from './scheduleClock';
 import type { LiveCronJob } from './types';
 
 const FIX =
   'Set spec.startingDeadlineSeconds to less than 100 intervals of the schedule (for example 3600): ' +
   'the controller then counts only the missed times inside that window, never more than 100, and skips a run it is too late ' +
-    'for ' +
+  'for ' +
   '(MissSchedule) instead of starting the most recent missed one on resume';
 
 /**
@@ -56,14 +56,7 @@ export const tooManyMissedStartsRule: HealthRule = {
       cronJob.lastScheduleTime !== null
         ? `the last scheduled run (${formatInZone(since, zone)})`
         : `the CronJob's creation (${formatInZone(since, zone)})`;
-    const due = mostRecentScheduleTime(
-      cronJob.creationTimestamp,
-      cronJob.lastScheduleTime,
-      cronJob.startingDeadlineSeconds,
-      now,
-      clock.next,
-      true,
-    );
+    const due = controllerDue(cronJob, now, clock.next);
     if (cronJob.suspend) {
       const at = tooManyMissedAt(cronJob, clock.next);
       if (at === null) return [];
@@ -76,7 +69,8 @@ export const tooManyMissedStartsRule: HealthRule = {
             at <= now
               ? 'Resuming now hits TooManyMissedTimes'
               : `Resuming after ${formatDuration(at - now)} hits TooManyMissedTimes`,
-          message: `suspended, with no run since ${sinceText}; resuming ${when} makes the controller count more than ` +
+          message:
+            `suspended, with no run since ${sinceText}; resuming ${when} makes the controller count more than ` +
             `${MANY_MISSED_THRESHOLD} missed start times: it records TooManyMissedTimes, starts one Job at once for the most ` +
             `recent missed time and drops all the others`,
           fix: FIX,
@@ -98,7 +92,8 @@ export const tooManyMissedStartsRule: HealthRule = {
           rule: 'too-many-missed-starts',
           severity: 'warning',
           title: 'TooManyMissedTimes recorded: missed runs were dropped',
-          message: `the controller recorded TooManyMissedTimes${evidence}: it had counted more than ${MANY_MISSED_THRESHOLD} ` +
+          message:
+            `the controller recorded TooManyMissedTimes${evidence}: it had counted more than ${MANY_MISSED_THRESHOLD} ` +
             `missed start times and started only the most recent one`,
           fix: FIX,
         },
@@ -114,7 +109,8 @@ export const tooManyMissedStartsRule: HealthRule = {
         rule: 'too-many-missed-starts',
         severity: 'error',
         title: `TooManyMissedTimes: ${due.missedCount} missed start times`,
-        message: `the controller counts ${due.missedCount} missed start times since ${sinceText}, more than ` +
+        message:
+          `the controller counts ${due.missedCount} missed start times since ${sinceText}, more than ` +
           `${MANY_MISSED_THRESHOLD}${evidence}: it records TooManyMissedTimes and ${outcome}`,
         fix: FIX,
       },

@@ -49,7 +49,9 @@ describe('CronJob health', { timeout: 400_000 }, () => {
 
   it('hovering the unhealthy row lists its findings', async () => {
     await row('nightly-backup', 3).hover();
-    const tooltip = wb.page.locator('.monaco-hover:not(.hidden), .custom-hover, .workbench-hover').filter({ hasText: 'Health: unhealthy' });
+    const tooltip = wb.page
+      .locator('.monaco-hover:not(.hidden), .custom-hover, .workbench-hover')
+      .filter({ hasText: 'Health: unhealthy' });
     await wb.expectVisible(tooltip.first(), 'the row tooltip with the health findings');
     assert.match(await tooltip.first().innerText(), /✗ Last 3 runs failed/);
     await wb.screenshot('health-tooltip');
@@ -71,7 +73,7 @@ describe('CronJob health', { timeout: 400_000 }, () => {
     await wb.screenshot('health-section-in-panel');
   });
 
-  it('the suspended sync\'s panel predicts what resuming it now would do', async () => {
+  it("the suspended sync's panel predicts what resuming it now would do", async () => {
     await row('report-sync', 3).click();
     const frame = await wb.webviewFrame('h1 >> text=/CronJob\\s+report-sync/', 'the report-sync panel');
     const text = await frame.locator('#health').innerText();
