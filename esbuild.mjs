@@ -13,8 +13,8 @@ const common = {
   legalComments: 'none',
 };
 
-// The extension loads @kubernetes/client-node's KubeConfig lazily from its own bundle
-// (dist/kubernetes-client.js), so activation does not parse it.
+// The extension (and `kube-jobs health`) load @kubernetes/client-node's KubeConfig lazily from
+// its own bundle (dist/kubernetes-client.js), so activation and the other commands do not parse it.
 const lazyKubernetesClient = {
   name: 'lazy-kubernetes-client',
   setup(build) {
@@ -38,7 +38,10 @@ const builds = [
   { ...common, stdin: { contents: "export * from 'vscode-languageclient/node';", resolveDir: '.', sourcefile: 'languageclient.js' }, outfile: 'dist/languageclient.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, stdin: { contents: "export { KubeConfig } from '@kubernetes/client-node/dist/config.js';", resolveDir: '.', sourcefile: 'kubernetes-client.js' }, outfile: 'dist/kubernetes-client.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20' },
-  { ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
+  {
+    ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20',
+    plugins: [lazyKubernetesClient],
+  },
   { ...common, entryPoints: ['client/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 

@@ -4,6 +4,7 @@ import { runRunCommand, USAGE as RUN_USAGE } from './run';
 import { runLintCommand, USAGE as LINT_USAGE } from './lint';
 import { runSimulateCommand, USAGE as SIMULATE_USAGE } from './simulate';
 import { safeSink } from './terminalText';
+import { runHealthCommand, USAGE as HEALTH_USAGE } from './health';
 
 /** Every subcommand's own usage text, in the order the overview lists them. */
 const USAGES: Readonly<Record<string, string>> = {
@@ -11,6 +12,7 @@ const USAGES: Readonly<Record<string, string>> = {
   schedule: SCHEDULE_USAGE,
   simulate: SIMULATE_USAGE,
   run: RUN_USAGE,
+  health: HEALTH_USAGE,
 };
 
 /** overview lists every subcommand with its synopsis (the `usage:` lines of its own help). */
@@ -32,7 +34,8 @@ export function overview(): string {
     ...synopses,
     '',
     "kube-jobs <command> --help (or kube-jobs help <command>) describes a command's options.",
-    'Exit codes: 0 success, 1 findings of severity error / a failed Job / an invalid schedule, 2 bad usage or unreadable input.',
+    'Exit codes: 0 success, 1 findings of severity error / a failed Job / an invalid schedule / an unhealthy CronJob,',
+    '2 bad usage, unreadable input or an unreachable cluster.',
     '',
   ].join('\n');
 }
@@ -49,6 +52,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return runScheduleCommand(rest, io);
     case 'simulate':
       return runSimulateCommand(rest, io);
+    case 'health':
+      return runHealthCommand(rest, io);
     case 'run':
       return runRunCommand(rest, { ...io, handleSignals: true });
     case 'help':

@@ -16,7 +16,7 @@ if (!existsSync(serverJs)) {
   process.exit(1);
 }
 const { startTestApiServer } = require(serverJs);
-const { seedDemoWorld } = require(resolve(root, 'out/test/apiserver/demoWorld.js'));
+const { seedDemoCluster } = require(resolve(root, 'out/test/apiserver/demoCluster.js'));
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -29,7 +29,7 @@ const intervalMs = Number(opt('--interval-ms', '2000'));
 
 const kubernetesVersion = opt('--kubernetes-version', undefined);
 const server = await startTestApiServer({ port, ...(kubernetesVersion ? { kubernetesVersion } : {}) });
-const world = seedDemoWorld(server.store, server.logs, Date.now());
+const world = seedDemoCluster(server.store, server.logs, Date.now());
 server.writeKubeconfig(kubeconfig, { namespace: 'demo' });
 let tick = 0;
 const timer = setInterval(() => {

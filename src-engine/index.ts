@@ -27,3 +27,5 @@ export { RULES } from './validate/rules';
 export * from './validate/indexIntervals';
 export { parseQuantity, milliValue, quantityValue } from './validate/quantity';
 export type { Quantity } from './validate/quantity';
+export * from './lifecycle';
+export * from './health';

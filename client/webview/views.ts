@@ -9,6 +9,7 @@ import type {
 } from '../src/webviews/contract';
 import type { Child } from './dom';
 import { h, svg, table } from './dom';
+import { healthCard } from './healthSection';
 
 type Post = (m: FromWebview) => void;
 
@@ -258,6 +259,7 @@ export function renderCronJob(model: CronJobPanelModel, post: Post): HTMLElement
   );
   if (!model.exists) return root;
   root.appendChild(actions(model.actions, post));
+  if (model.health) root.appendChild(healthCard(model.health));
   root.appendChild(
     h(
       'div',

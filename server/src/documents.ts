@@ -7,6 +7,7 @@
  */
 import {
   DEFAULT_MAX_LENGTH,
+  isLifecycleDocument,
   LineIndex,
   looksBinary,
   parseManifestDocument,
@@ -43,6 +44,8 @@ export interface Entry {
 
 export class ParsedDocument {
   readonly hasWorkload: boolean;
+  /** The file holds a Deployment, StatefulSet, ReplicaSet, DaemonSet or Pod: checked for lifecycle only. */
+  readonly hasLifecycle: boolean;
   private wholeFileLines?: LineIndex;
   private wholeText: string | (() => string);
 
@@ -56,6 +59,7 @@ export class ParsedDocument {
   ) {
     this.wholeText = text;
     this.hasWorkload = entries.some((entry) => entry.workload !== undefined);
+    this.hasLifecycle = entries.some((entry) => isLifecycleDocument(entry.manifest));
   }
 
   get text(): string {

@@ -20,6 +20,8 @@ export interface MostRecentScheduleTime {
   /** The most recent due time, or null. */
   readonly mostRecentTime: number | null;
   readonly missed: MissedSchedules;
+  /** The controller's estimate of the missed times it counted (numberOfMissedSchedules); 0 when none. */
+  readonly missedCount: number;
   /** Set when the schedule cannot be evaluated ("time difference … less than 1 second"). */
   readonly error: string | null;
 }
@@ -52,12 +54,13 @@ export function mostRecentScheduleTime(
   }
   const t1 = next(earliestTime);
   const t2 = next(t1);
-  if (now < t1) return { earliestTime, mostRecentTime: null, missed: 'none', error: null };
-  if (now < t2) return { earliestTime, mostRecentTime: t1, missed: 'few', error: null };
+  if (now < t1) return { earliestTime, mostRecentTime: null, missed: 'none', missedCount: 0, error: null };
+  if (now < t2) return { earliestTime, mostRecentTime: t1, missed: 'few', missedCount: 1, error: null };
   // Go rounds the duration to whole seconds (half away from zero) before taking seconds.
   const interval = Math.round((t2 - t1) / 1000);
   if (interval < 1) {
-    return { earliestTime, mostRecentTime: null, missed: 'none', error: 'time difference between two schedules is less than 1 second' };
+    const error = 'time difference between two schedules is less than 1 second';
+    return { earliestTime, mostRecentTime: null, missed: 'none', missedCount: 0, error };
   }
   const elapsed = Math.trunc((now - t1) / 1000);
   const missedCount = Math.trunc(elapsed / interval) + 1;
@@ -68,7 +71,7 @@ export function mostRecentScheduleTime(
     if (t === GO_ZERO_TIME_MS) break;
   }
   const missed: MissedSchedules = missedCount > MANY_MISSED_THRESHOLD ? 'many' : 'few';
-  return { earliestTime, mostRecentTime, missed, error: null };
+  return { earliestTime, mostRecentTime, missed, missedCount, error: null };
 }
 
 /** NEXT_SCHEDULE_DELTA_MS: requeue padding after the next scheduled time (nextScheduleDelta). */

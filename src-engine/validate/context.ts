@@ -40,6 +40,20 @@ export interface Report {
   /** The field as printed, when `path` alone cannot say it (map keys print as `[key]`). */
   readonly field?: string;
   readonly docsUrl?: string;
+  /**
+   * Advice graded by its evidence: `lower` reports one severity below the rule's level (the
+   * same concern with less at stake), `higher` one above. A rule set to off stays off.
+   */
+  readonly grade?: 'lower' | 'higher';
+}
+
+const SEVERITY_ORDER: readonly Severity[] = ['hint', 'info', 'warning', 'error'];
+
+/** graded moves a severity one step down or up the scale, staying within it. */
+function graded(severity: Severity, grade: 'lower' | 'higher' | undefined): Severity {
+  if (grade === undefined) return severity;
+  const i = SEVERITY_ORDER.indexOf(severity) + (grade === 'lower' ? -1 : 1);
+  return SEVERITY_ORDER[Math.max(0, Math.min(SEVERITY_ORDER.length - 1, i))] as Severity;
 }
 
 /** A resolved rule level: a severity, or off. */
@@ -56,34 +70,29 @@ export const MAX_FINDINGS_PER_DOCUMENT = 1000;
 export type SuppressedFindings = Map<string, { count: number; readonly severity: Severity }>;
 
 /**
- * RuleContext is what every rule sees: the document, its kind, the decoded object, the Job
- * spec(s) and the Kubernetes version (and its feature gates) that judges them, plus `report`.
- * One context serves all rules of a document.
+ * FindingCollector turns the reports of one document's rules into findings: the rule's level
+ * (or off), the range to draw, the docs link, the limits. The Job and CronJob rules
+ * (RuleContext) and the lifecycle rules of the other workload kinds share it.
  *
  * A value reached through a YAML alias is the anchor's value, shared by every place that uses
  * it: a problem in it is reported once, at the anchor, saying how many more places repeat it.
  */
-export class RuleContext {
+export class FindingCollector {
   private readonly kept: Finding[] = [];
   readonly suppressed: SuppressedFindings = new Map();
   private readonly perRule = new Map<string, number>();
   /** Findings drawn at an anchor, by rule, range and message (without the field path): index and repeats. */
   private readonly atAnchor = new Map<string, { readonly index: number; repeats: number }>();
-  readonly jobSpecs: readonly JobSpecView[];
-  readonly gates: FeatureGates;
 
   constructor(
     readonly doc: ManifestDocument,
-    readonly kind: WorkloadKind,
     /** The decoded document (a plain object). */
     readonly root: Record<string, unknown>,
     private readonly levelOf: (rule: string) => RuleLevel,
     private readonly docsOf: (rule: string) => string | undefined,
+    /** The Kubernetes version whose words the messages use. */
     readonly version: KubernetesVersion = NEWEST_KUBERNETES_VERSION,
-  ) {
-    this.jobSpecs = collectJobSpecs(kind, root);
-    this.gates = featureGatesOf(version);
-  }
+  ) {}
 
   get spec(): Record<string, unknown> | undefined {
     return obj(this.root['spec']);
@@ -98,8 +107,9 @@ export class RuleContext {
   }
 
   report(report: Report): void {
-    const severity = this.levelOf(report.rule);
-    if (severity === 'off') return;
+    const level = this.levelOf(report.rule);
+    if (level === 'off') return;
+    const severity = graded(level, report.grade);
     const shown = this.perRule.get(report.rule) ?? 0;
     if (shown >= MAX_FINDINGS_PER_RULE || this.kept.length >= MAX_FINDINGS_PER_DOCUMENT) {
       const entry = this.suppressed.get(report.rule);
@@ -148,6 +158,29 @@ export class RuleContext {
       out[index] = { ...finding, message: `${finding.message} ${note}` };
     }
     return out;
+  }
+}
+
+/**
+ * RuleContext is what every Job and CronJob rule sees: the document, its kind, the decoded
+ * object, the Job spec(s) and the Kubernetes version (and its feature gates) that judges them,
+ * plus `report`. One context serves all rules of a document.
+ */
+export class RuleContext extends FindingCollector {
+  readonly jobSpecs: readonly JobSpecView[];
+  readonly gates: FeatureGates;
+
+  constructor(
+    doc: ManifestDocument,
+    readonly kind: WorkloadKind,
+    root: Record<string, unknown>,
+    levelOf: (rule: string) => RuleLevel,
+    docsOf: (rule: string) => string | undefined,
+    version: KubernetesVersion = NEWEST_KUBERNETES_VERSION,
+  ) {
+    super(doc, root, levelOf, docsOf, version);
+    this.jobSpecs = collectJobSpecs(kind, root);
+    this.gates = featureGatesOf(version);
   }
 }
 

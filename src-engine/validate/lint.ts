@@ -3,6 +3,7 @@ import { isPlainObject, parseManifestDocument, rangeInDocument, rangeOfField } f
 import type { ManifestDocument, ManifestFile } from '../parse/manifests';
 import { NEWEST_KUBERNETES_VERSION } from '../schema/kubernetesVersion';
 import type { KubernetesVersion } from '../schema/kubernetesVersion';
+import { isLifecycleDocument, lintLifecycle } from '../lifecycle/lintLifecycle';
 import { RuleContext } from './context';
 import type { RuleLevel } from './context';
 import { limitFindings } from './findingsLimit';
@@ -93,7 +94,7 @@ export function lintDocument(doc: ManifestDocument, options?: LintOptions): Find
       },
     ];
   }
-  if (!kind) return [];
+  if (!kind) return isLifecycleDocument(doc) ? lintLifecycle(doc, levelOf, docsOf) : [];
   const findings: Finding[] = [];
   const quoted = syntaxFindings(doc, levelOf, docsOf, findings);
   const brokenSchedule = findings.some((f) => f.rule === 'schedule-yaml');

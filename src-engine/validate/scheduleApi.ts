@@ -6,7 +6,9 @@ import { parseStandard as parseStandardUncached } from '../schedule/parseStandar
 import type { ScheduleParseResult } from '../schedule/cronSchedule';
 export { validateTimeZone } from '../schedule/validateTimeZone';
 export { ianaZoneNames, isIanaZoneName } from '../schedule/loadLocation';
-export { domDowIsOr, isEveryMinute, neverFiresReason } from '../schedule/scheduleFacts';
+export { domDowIsOr, isEveryMinute, isFullField, neverFiresReason } from '../schedule/scheduleFacts';
+export { nextRuns } from '../schedule/nextRun';
+export { describeSchedule, formatDelay } from '../schedule/describeSchedule';
 export type { CronSchedule } from '../schedule/cronSchedule';
 
 const CACHE_LIMIT = 2048;

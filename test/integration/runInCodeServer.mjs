@@ -43,9 +43,9 @@ const require = createRequire(import.meta.url);
 /** Starts the test API server with the demo world and writes a kubeconfig for it into `dir`. */
 async function startDemoCluster(dir) {
   const { startTestApiServer } = require(join(repoRoot, 'out', 'test', 'apiserver', 'server.js'));
-  const { seedDemoWorld } = require(join(repoRoot, 'out', 'test', 'apiserver', 'demoWorld.js'));
+  const { seedDemoCluster } = require(join(repoRoot, 'out', 'test', 'apiserver', 'demoCluster.js'));
   const apiServer = await startTestApiServer({});
-  seedDemoWorld(apiServer.store, apiServer.logs, Date.now());
+  seedDemoCluster(apiServer.store, apiServer.logs, Date.now());
   const kubeconfig = join(dir, 'kubeconfig');
   apiServer.writeKubeconfig(kubeconfig, { namespace: 'demo' });
   return { apiServer, env: { KUBECONFIG: kubeconfig, KUBE_JOBS_TEST_APISERVER_URL: apiServer.url } };

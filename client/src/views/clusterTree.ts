@@ -31,6 +31,7 @@ const ICONS: Record<TreeIcon, [string, string?]> = {
   namespace: ['symbol-namespace'],
   cronjob: ['watch'],
   'cronjob-suspended': ['debug-pause', 'disabledForeground'],
+  'cronjob-unhealthy': ['watch', 'testing.iconFailed'], 'cronjob-warning': ['watch', 'list.warningForeground'],
   'job-running': ['sync~spin', 'charts.blue'],
   'job-complete': ['pass', 'testing.iconPassed'],
   'job-failed': ['error', 'testing.iconFailed'],

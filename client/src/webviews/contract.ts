@@ -125,6 +125,26 @@ export interface CalendarDay {
   readonly more: number;
 }
 
+/** One CronJob health finding as the panel lists it (src-engine/health/). */
+export interface HealthFindingView {
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly rule: string;
+  readonly title: string;
+  readonly message: string;
+  readonly fix?: string;
+  readonly job?: string;
+}
+
+/** The CronJob panel's Health section. */
+export interface HealthSectionView {
+  readonly status: 'healthy' | 'warning' | 'unhealthy';
+  readonly suspended: boolean;
+  /** One sentence: "Healthy", "Unhealthy: 2 problems", … */
+  readonly summary: string;
+  readonly facts: readonly Fact[];
+  readonly findings: readonly HealthFindingView[];
+}
+
 export interface CronJobPanelModel {
   readonly view: 'cronJob';
   readonly context: string;
@@ -148,6 +168,8 @@ export interface CronJobPanelModel {
   readonly simulationSvgDataUrl?: string;
   /** What the simulation covers, or why there is none. */
   readonly simulationNote?: string;
+  /** The CronJob's live health (absent when it no longer exists). */
+  readonly health?: HealthSectionView;
   readonly actions: readonly ActionView[];
 }
 

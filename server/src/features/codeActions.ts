@@ -18,7 +18,7 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kubeJobs`;
 export const FIX_ALL_TITLE = 'Fix all kube-jobs problems in file';
 
 export function provideCodeActions(doc: ParsedDocument, range: LspRange, settings: Settings, only?: readonly string[]): CodeAction[] {
-  if (!doc.hasWorkload) return [];
+  if (!doc.hasWorkload && !doc.hasLifecycle) return [];
   const wantsQuickFix = !only || only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
   const wantsFixAll = !only || only.some((kind) => FIX_ALL_KIND.startsWith(kind));
   const actions: CodeAction[] = [];

@@ -41,7 +41,7 @@ export function diagnosticParts(doc: ParsedDocument, settings: Settings): Diagno
       diagnostics.push(toDiagnostic(finding, ruleInfo(FILE_SKIPPED_RULE)?.docsUrl));
     }
   }
-  if (!doc.hasWorkload) return [diagnostics];
+  if (!doc.hasWorkload && !doc.hasLifecycle) return [diagnostics];
   const key = `${rulesKey(settings)}|${settings.redHatYamlInstalled}`;
   const parts = [diagnostics];
   for (const entry of doc.entries) parts.push(entryDiagnostics(doc, entry, settings, key));

@@ -1,3 +1,4 @@
+import { LIFECYCLE_RULES } from '../../lifecycle/lintLifecycle';
 import type { RuleDefinition, RuleInfo } from '../rule';
 import { CRON_DOCS } from '../rule';
 import { apiVersionRule } from './apiVersion';
@@ -22,11 +23,7 @@ import { schedulingRule } from './pod/scheduling';
 import { securityContextRule } from './pod/securityContext';
 import { volumeMountsRule } from './pod/volumeMounts';
 import { volumesRule } from './pod/volumes';
-import { cleanupPracticeRules } from './practice/cleanupPractice';
-import { completionIndexPracticeRules } from './practice/completionIndexPractice';
-import { containerPracticeRules } from './practice/containerPractice';
-import { namingPracticeRules } from './practice/namingPractice';
-import { schedulePracticeRules } from './practice/schedulePractice';
+import { PRACTICE_RULES } from './practice';
 import { restartPolicyRule } from './restartPolicy';
 import { scheduleRules } from './schedule';
 import { schemaTypesRules } from './schemaTypes';
@@ -142,12 +139,8 @@ export const RULE_DEFINITIONS: readonly RuleDefinition[] = [
   scheduleRules,
   timeZoneRule,
   concurrencyPolicyRule,
-  schedulePracticeRules,
-  cleanupPracticeRules,
-  containerPracticeRules,
-  completionIndexPracticeRules,
-  namingPracticeRules,
+  ...PRACTICE_RULES,
 ];
 
 /** The rule catalogue: every rule id with its default severity, title, description and docs link. */
-export const RULES: readonly RuleInfo[] = [...SYNTAX_RULES, ...RULE_DEFINITIONS.flatMap((d) => d.rules)];
+export const RULES: readonly RuleInfo[] = [...SYNTAX_RULES, ...RULE_DEFINITIONS.flatMap((d) => d.rules), ...LIFECYCLE_RULES];

@@ -19,7 +19,12 @@ interface FixCase {
 const CASES: FixCase[] = [
   { name: 'quote an unquoted * schedule', rule: 'schedule-yaml', text: cronJobYaml().replace('schedule: "0 3 * * *"', 'schedule: */5 * * * *'), expect: /schedule: "\*\/5 \* \* \* \*"/ },
   { name: 'quote an unquoted @ schedule', rule: 'schedule-yaml', text: cronJobYaml().replace('schedule: "0 3 * * *"', 'schedule: @daily   # nightly'), expect: /schedule: "@daily" {3}# nightly/ },
-  { name: 'quote a plain schedule', rule: 'schedule-unquoted', text: cronJobYaml().replace('"0 3 * * *"', '0 3 * * *'), expect: /schedule: "0 3 \* \* \*"/ },
+  {
+    name: 'quote a plain schedule',
+    rule: 'schedule-unquoted',
+    text: cronJobYaml().replace('"0 3 * * *"', '?/5 * * * *'),
+    expect: /schedule: "\?\/5 \* \* \* \*"/,
+  },
   { name: 'insert restartPolicy: Never', rule: 'restart-policy', text: jobYaml({}, { restartPolicy: undefined }), expect: /\n {6}restartPolicy: Never/ },
   { name: 'insert restartPolicy: OnFailure', rule: 'restart-policy', fix: 1, text: jobYaml({}, { restartPolicy: undefined }), expect: /restartPolicy: OnFailure/ },
   { name: 'replace restartPolicy Always', rule: 'restart-policy', text: cronJobYaml({}, {}, { restartPolicy: 'Always' }), expect: /restartPolicy: Never/ },
@@ -32,7 +37,12 @@ const CASES: FixCase[] = [
   { name: 'lowercase utc', rule: 'time-zone', text: cronJobYaml({ timeZone: 'utc' }), expect: /timeZone: "UTC"/ },
   { name: 'add ttlSecondsAfterFinished', rule: 'job-ttl-missing', text: jobYaml({ ttlSecondsAfterFinished: undefined }), expect: /\n {2}ttlSecondsAfterFinished: 86400/ },
   { name: 'add history limits', rule: 'history-limits-missing', text: cronJobYaml({ successfulJobsHistoryLimit: undefined, failedJobsHistoryLimit: undefined }), expect: /successfulJobsHistoryLimit: 3\n {2}failedJobsHistoryLimit: 1/ },
-  { name: 'concurrencyPolicy Forbid', rule: 'concurrency-allow', text: cronJobYaml({ concurrencyPolicy: undefined }), expect: /concurrencyPolicy: Forbid/ },
+  {
+    name: 'concurrencyPolicy Forbid',
+    rule: 'concurrency-allow',
+    text: cronJobYaml({ concurrencyPolicy: undefined, schedule: '*/10 * * * *' }),
+    expect: /concurrencyPolicy: Forbid/,
+  },
   { name: 'concurrencyPolicy case', rule: 'concurrency-policy', text: cronJobYaml({ concurrencyPolicy: 'forbid' }), expect: /concurrencyPolicy: Forbid/ },
   { name: 'completionMode case', rule: 'completion-mode', text: jobYaml({ completionMode: 'indexed', completions: 3 }), expect: /completionMode: Indexed/ },
   { name: 'unquote a number', rule: 'field-type', text: jobYaml({ parallelism: '4' }), expect: /parallelism: 4\n/ },

@@ -305,7 +305,11 @@ const INVALID: RuleCase[] = [
   { rule: 'time-zone', name: 'Local', text: cronJobYaml({ timeZone: 'Local' }), field: 'spec.timeZone', message: 'explicit time zone' },
   { rule: 'time-zone', name: 'misspelled', text: cronJobYaml({ timeZone: 'America/New_Yrok' }), field: 'spec.timeZone', message: 'did you mean "America/New_York"' },
   { rule: 'concurrency-policy', name: 'Skip', text: cronJobYaml({ concurrencyPolicy: 'Skip' }), field: 'spec.concurrencyPolicy' },
-  { rule: 'schedule-unquoted', name: 'plain scalar', text: cronJobYaml().replace('"0 3 * * *"', '0 3 * * *'), field: 'spec.schedule' },
+  {
+    rule: 'schedule-unquoted', name: 'plain scalar not starting with a digit',
+    text: cronJobYaml().replace('"0 3 * * *"', '?/5 * * * *'),
+    field: 'spec.schedule',
+  },
   { rule: 'schedule-never-fires', name: 'February 30', text: cronJobYaml({ schedule: '0 0 30 2 *' }), field: 'spec.schedule' },
   { rule: 'schedule-dom-dow-or', name: '13th or Friday', text: cronJobYaml({ schedule: '0 0 13 * 5' }), message: 'EITHER' },
   { rule: 'schedule-every-minute', name: '* * * * *', text: cronJobYaml({ schedule: '* * * * *' }) },
@@ -314,7 +318,29 @@ const INVALID: RuleCase[] = [
   { rule: 'every-deadline-never-runs', name: '@every 1h with 600 s', text: cronJobYaml({ schedule: '@every 1h', startingDeadlineSeconds: 600 }), field: 'spec.startingDeadlineSeconds' },
   { rule: 'job-ttl-missing', name: 'standalone Job', text: jobYaml({ ttlSecondsAfterFinished: undefined }), field: 'spec.ttlSecondsAfterFinished' },
   { rule: 'history-limits-missing', name: 'no limits', text: cronJobYaml({ successfulJobsHistoryLimit: undefined }) },
-  { rule: 'concurrency-allow', name: 'defaulted Allow', text: cronJobYaml({ concurrencyPolicy: undefined }), field: 'spec.concurrencyPolicy' },
+  {
+    rule: 'concurrency-allow', name: 'defaulted Allow every 10 minutes',
+    text: cronJobYaml({ concurrencyPolicy: undefined, schedule: '*/10 * * * *' }),
+    field: 'spec.concurrencyPolicy',
+  },
+  {
+    rule: 'lifecycle-one-off-task', name: 'migration in a Deployment',
+    text:
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: m}\nspec:\n' +
+      '  selector: {matchLabels: {a: m}}\n  template:\n    metadata: {labels: {a: m}}\n    spec:\n' +
+      '      containers:\n        - {name: m, image: "app:1", command: [python, manage.py, migrate]}\n',
+    field: 'spec.template.spec.containers[0].command', message: 'again and again',
+  },
+  {
+    rule: 'lifecycle-sleep-loop', name: 'hourly loop in a Deployment',
+    text:
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: m}\nspec:\n' +
+      '  selector: {matchLabels: {a: m}}\n  template:\n    metadata: {labels: {a: m}}\n    spec:\n' +
+      '      containers:\n' +
+      '        - {name: m, image: "app:1", command: [sh, -c, "while true; do ./sync; sleep 3600; done"]}\n' +
+      '',
+    field: 'spec.template.spec.containers[0].command', message: 'schedule "0 * * * *"',
+  },
   { rule: 'image-latest', name: 'untagged', text: jobYaml({}, { containers: [{ name: 'w', image: 'busybox', resources: { requests: { cpu: '1' } } }] }), field: 'spec.template.spec.containers[0].image' },
   { rule: 'image-latest', name: ':latest with a registry port', text: jobYaml({}, { containers: [{ name: 'w', image: 'registry:5000/app:latest', resources: { requests: { cpu: '1' } } }] }) },
   { rule: 'resources-missing', name: 'no requests', text: jobYaml({}, { containers: [{ name: 'w', image: 'busybox:1' }] }) },

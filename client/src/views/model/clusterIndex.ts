@@ -1,5 +1,6 @@
 import type { CronJob, Event, Job, Pod } from './k8s';
 import { controllerOf, jobNameOfPod } from './k8s';
+import { jobPhase } from './jobStatus';
 import { readPod } from './podHealth';
 
 export type WatchedKind = 'CronJob' | 'Job' | 'Pod' | 'Event';
@@ -63,6 +64,12 @@ class Bucket<T> {
     for (const m of this.byNs.values()) n += m.size;
     return n;
   }
+}
+
+/** A finished Job (Complete or Failed): what a CronJob's health reads of its runs. */
+function isFinished(job: Job): boolean {
+  const phase = jobPhase(job);
+  return phase === 'complete' || phase === 'failed';
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
@@ -200,6 +207,8 @@ export class ClusterIndex {
             if (oldParent !== undefined) ids.add(oldParent);
           } else {
             ids.add(nodeId.job(ns, name));
+            // A run that finishes changes its CronJob's health badge (cronJobHealthView.ts).
+            if (newParent.startsWith('cj/') && isFinished(before) !== isFinished(job)) ids.add(newParent);
           }
         }
         break;
@@ -236,6 +245,9 @@ export class ClusterIndex {
           this.events.set(ns, name, event);
           addTo(this.eventsOf, `${ns}/${event.involvedObject?.kind}/${event.involvedObject?.name}`, name);
         }
+        // The CronJob controller's events (JobAlreadyActive, TooManyMissedTimes…) feed its health badge.
+        const about = event.involvedObject?.name;
+        if (event.involvedObject?.kind === 'CronJob' && about && this.cronJobs.get(ns, about)) ids.add(nodeId.cronJob(ns, about));
         break;
       }
     }

@@ -6,6 +6,7 @@ import { describeSchedule } from './schedule';
 import { formatAge, formatDuration, formatInZone } from './format';
 import { MANUAL_INSTANTIATE_ANNOTATION } from './manualJob';
 import { calendar } from './calendar';
+import { healthOf, healthSection } from './cronJobHealthView';
 import type { PanelInput } from './panelCommon';
 import { action, eventViews, orDefault, serverDefault, time } from './panelCommon';
 import { nextRuns, parseStandard } from '../../../../src-engine';
@@ -111,6 +112,7 @@ export function buildCronJobPanelModel(input: CronJobPanelInput): CronJobPanelMo
     ],
     jobs: runViews(input.jobs, nowMs),
     events: eventViews(input.events, nowMs),
+    health: healthSection(healthOf(cj, input.jobs, input.events, nowMs), zone, nowMs),
     calendar: calendar(s.schedule, zone, nowMs, input.calendarDays ?? 7, suspended),
     actions: [
       action('trigger', 'Trigger now', input.access, 'create', 'jobs'),

@@ -1,5 +1,7 @@
 import type { ClusterIndex } from './clusterIndex';
 import { nodeId } from './clusterIndex';
+import type { HealthBadge } from './cronJobHealthView';
+import { badgeFor } from './cronJobHealthView';
 import type { CronJob, Job, Pod } from './k8s';
 import { nameOf, parseTime } from './k8s';
 import { jobCompletions, jobDurationMs, jobPhase, kubectlJobStatus } from './jobStatus';
@@ -15,6 +17,8 @@ export type TreeIcon =
   | 'namespace'
   | 'cronjob'
   | 'cronjob-suspended'
+  | 'cronjob-unhealthy'
+  | 'cronjob-warning'
   | 'job-running'
   | 'job-complete'
   | 'job-failed'
@@ -81,8 +85,13 @@ function flags(ns: string, options: TreeOptions, wanted: [flag: string, verb: st
   return wanted.filter(([, verb, resource]) => options.access?.(ns, verb, resource) !== false).map(([flag]) => flag);
 }
 
-/** cronJobRow renders a CronJob: schedule in words, next run in its time zone, suspension, last runs, active count. */
-export function cronJobRow(cj: CronJob, options: TreeOptions): TreeRow {
+const HEALTH_ICON = { healthy: 'cronjob', warning: 'cronjob-warning', unhealthy: 'cronjob-unhealthy' } as const;
+
+/**
+ * cronJobRow renders a CronJob: schedule in words, next run in its time zone, suspension, last
+ * runs, active count, and its health badge when one is given (cronJobHealthView.ts).
+ */
+export function cronJobRow(cj: CronJob, options: TreeOptions, health?: HealthBadge): TreeRow {
   const ns = cj.metadata?.namespace ?? '';
   const name = nameOf(cj);
   const schedule = cj.spec?.schedule ?? '';
@@ -94,6 +103,7 @@ export function cronJobRow(cj: CronJob, options: TreeOptions): TreeRow {
   const lastSchedule = parseTime(cj.status?.lastScheduleTime);
   const lastSuccess = parseTime(cj.status?.lastSuccessfulTime);
   const parts = [words ?? schedule];
+  if (health?.text) parts.unshift(health.text);
   if (suspended) parts.push('suspended');
   else if (next !== undefined) parts.push(`next ${formatInZone(next, zone)}`);
   if (active > 0) parts.push(`${active} active`);
@@ -107,7 +117,9 @@ export function cronJobRow(cj: CronJob, options: TreeOptions): TreeRow {
     `Last success: ${lastSuccess !== undefined ? `${formatAge(lastSuccess, options.nowMs)} (${formatInZone(lastSuccess, zone)})` : 'never'}`,
     `Active jobs: ${active}`,
     `Concurrency policy: ${cj.spec?.concurrencyPolicy ?? serverDefault('CronJobSpec.concurrencyPolicy')}`,
+    ...(health?.tooltip ?? []),
   ].join('\n');
+  const refreshAtMs = Math.min(next !== undefined ? next + 1 : Infinity, health?.recheckAt ?? Infinity);
   const f = flags(ns, options, [
     ['can-trigger', 'create', 'jobs'],
     ['can-patch', 'patch', 'cronjobs'],
@@ -118,12 +130,12 @@ export function cronJobRow(cj: CronJob, options: TreeOptions): TreeRow {
     label: name,
     description: parts.join(' · '),
     tooltip,
-    icon: suspended ? 'cronjob-suspended' : 'cronjob',
+    icon: suspended ? 'cronjob-suspended' : HEALTH_ICON[health?.level ?? 'healthy'],
     collapsible: true,
     contextValue: ['cronJob', suspended ? 'suspended' : 'running', ...f].join(';'),
     ref: { kind: 'CronJob', namespace: ns, name },
-    // Once the next run passes, "next" must name the one after it.
-    ...(next !== undefined ? { refreshAtMs: next + 1 } : {}),
+    // Once the next run passes, "next" must name the one after it; when a due run's grace ends, the badge may change.
+    ...(refreshAtMs !== Infinity ? { refreshAtMs } : {}),
   };
 }
 
@@ -302,7 +314,7 @@ export function childrenOf(index: ClusterIndex, id: string, options: TreeOptions
     const cronJobs = [...index.cronJobs.in(ns)]
       .filter((cj) => cronJobVisible(index, cj, options))
       .sort(byName)
-      .map((cj) => cronJobRow(cj, options));
+      .map((cj) => cronJobRow(cj, options, badgeFor(index, cj, options.nowMs)));
     const standalone =
       options.showStandaloneJobs === false
         ? []
@@ -337,7 +349,7 @@ export function rowOf(index: ClusterIndex, id: string, options: TreeOptions): Tr
       return namespaceRow(index, ns);
     case 'cj': {
       const cj = index.cronJobs.get(ns, name);
-      return cj ? cronJobRow(cj, options) : undefined;
+      return cj ? cronJobRow(cj, options, badgeFor(index, cj, options.nowMs)) : undefined;
     }
     case 'job': {
       const job = index.jobs.get(ns, name);

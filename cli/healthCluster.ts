@@ -1,0 +1,74 @@
+/**
+ * What `kube-jobs health` reads from the cluster: CronJobs, Jobs and the CronJobs' events of one
+ * namespace or all, through the same kubeconfig loading and transport as the cluster view
+ * (client/src/cluster/: kubectl's merge rules, exec/OIDC/token/certificate auth).
+ */
+import { contextNamespace, loadKubeconfig } from '../client/src/cluster/kubeconfig';
+import { createTransport, requestJson } from '../client/src/cluster/transport';
+import type { Transport } from '../client/src/cluster/transport';
+
+/** The objects listed, as the API server returned them. */
+export interface ApiListLike {
+  readonly cronJobs: readonly unknown[];
+  readonly jobs: readonly unknown[];
+  readonly events: readonly unknown[];
+}
+
+export interface ReadOptions {
+  readonly kubeconfig?: string;
+  readonly context?: string;
+  readonly namespace?: string;
+  readonly allNamespaces: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+const PAGE = 500;
+
+/** listAll follows `continue` tokens until the list is complete. */
+async function listAll(transport: Transport, path: string, query: string): Promise<unknown[]> {
+  const items: unknown[] = [];
+  let next = '';
+  do {
+    const sep = query === '' ? '' : '&';
+    const page = await requestJson<{ items?: unknown[]; metadata?: { continue?: string } }>(
+      transport,
+      'GET',
+      `${path}?${query}${sep}limit=${PAGE}${next ? `&continue=${encodeURIComponent(next)}` : ''}`,
+    );
+    items.push(...(page.items ?? []));
+    next = page.metadata?.continue ?? '';
+  } while (next !== '');
+  return items;
+}
+
+/** readCluster loads the kubeconfig, picks the context and namespace as kubectl would, and lists. */
+export async function readCluster(options: ReadOptions): Promise<ApiListLike> {
+  const loaded = await loadKubeconfig(options.kubeconfig !== undefined ? [options.kubeconfig] : [], options.env);
+  const kc = loaded.kubeConfig;
+  if (loaded.files.length === 0)
+    {throw new Error(
+      `no kubeconfig found${loaded.problems.length > 0 ? `: ${loaded.problems.join('; ')}` : ' ($KUBECONFIG or ~/.kube/config)'}`,
+    );}
+  if (options.context !== undefined) {
+    if (!kc.getContextObject(options.context))
+      {throw new Error(
+        `context "${options.context}" is not in the kubeconfig (${
+          kc
+            .getContexts()
+            .map((c) => c.name)
+            .join(', ') || 'none'
+        })`,
+      );}
+    kc.setCurrentContext(options.context);
+  }
+  const transport = createTransport(kc);
+  const namespace = options.allNamespaces ? undefined : (options.namespace ?? contextNamespace(kc, kc.getCurrentContext()));
+  const scope = (group: string): string =>
+    namespace === undefined ? group : `${group}/namespaces/${encodeURIComponent(namespace)}`;
+  const [cronJobs, jobs, events] = await Promise.all([
+    listAll(transport, `${scope('/apis/batch/v1')}/cronjobs`, ''),
+    listAll(transport, `${scope('/apis/batch/v1')}/jobs`, ''),
+    listAll(transport, `${scope('/api/v1')}/events`, `fieldSelector=${encodeURIComponent('involvedObject.kind=CronJob')}`),
+  ]);
+  return { cronJobs, jobs, events };
+}

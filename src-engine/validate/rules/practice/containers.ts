@@ -1,0 +1,32 @@
+import type { PathSegment } from '../../../parse/fieldPath';
+import type { JobSpecView, RuleContext } from '../../context';
+import { list, obj } from '../../context';
+
+/** One container of a Job's pod template, with where it sits. */
+export interface ContainerView {
+  readonly container: Record<string, unknown>;
+  /** `initContainers` or `containers`. */
+  readonly key: 'initContainers' | 'containers';
+  readonly index: number;
+  /** Path of the container: `spec.template.spec.containers[0]`, or under jobTemplate for a CronJob. */
+  readonly path: readonly PathSegment[];
+  readonly job: JobSpecView;
+  /** An init container with restartPolicy Always: a native sidecar, which runs as long as the pod. */
+  readonly isSidecar: boolean;
+}
+
+/** podContainers lists the init and regular containers of every Job spec of the document. */
+export function podContainers(ctx: RuleContext): ContainerView[] {
+  const out: ContainerView[] = [];
+  for (const job of ctx.jobSpecs) {
+    for (const key of ['initContainers', 'containers'] as const) {
+      (list(job.podSpec?.[key]) ?? []).forEach((item, index) => {
+        const container = obj(item);
+        if (!container) return;
+        const isSidecar = key === 'initContainers' && container['restartPolicy'] === 'Always';
+        out.push({ container, key, index, path: [...job.path, 'template', 'spec', key, index], job, isSidecar });
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,40 @@
+import { setField } from '../../edits';
+import type { RuleDefinition } from '../../rule';
+import { CRON_DOCS } from '../../rule';
+
+/** What SetDefaults_CronJob (pkg/apis/batch/v1/defaults.go) gives each unset history limit. */
+const DEFAULT_LIMITS: Readonly<Record<string, string>> = { successfulJobsHistoryLimit: '3', failedJobsHistoryLimit: '1' };
+
+/**
+ * history-limits-missing: the defaults (3 successful, 1 failed) are sensible, so this only says
+ * what they are, as a hint, with a fix that writes them down.
+ */
+export const historyLimitsMissingRule: RuleDefinition = {
+  rules: [
+    {
+      id: 'history-limits-missing',
+      defaultSeverity: 'hint',
+      category: 'practice',
+      title: 'History limits not set',
+      description:
+        'Without successfulJobsHistoryLimit / failedJobsHistoryLimit the CronJob keeps 3 successful and 1 failed Job; state ' +
+          'the limits you want.',
+      docsUrl: `${CRON_DOCS}#jobs-history-limits`,
+    },
+  ],
+  check(ctx) {
+    const spec = ctx.spec;
+    if (ctx.kind !== 'CronJob' || !spec) return;
+    const missing = Object.keys(DEFAULT_LIMITS).filter((k) => spec[k] === undefined || spec[k] === null);
+    if (missing.length === 0) return;
+    const edits = missing.map((k) => setField(ctx.doc, ['spec'], k, DEFAULT_LIMITS[k] as string));
+    ctx.report({
+      rule: 'history-limits-missing',
+      path: ['spec', missing[0] as string],
+      locate: ['spec'],
+      at: 'key',
+      message: `${missing.map((k) => `spec.${k}`).join(' and ')} not set: the defaults keep 3 successful and 1 failed Job`,
+      ...(edits.every((e) => e) ? { fixes: [{ title: 'Set the history limits explicitly', edits: edits.map((e) => e!) }] } : {}),
+    });
+  },
+};
