@@ -8,7 +8,7 @@ import { RuleContext } from './context';
 import type { RuleLevel } from './context';
 import { limitFindings } from './findingsLimit';
 import { findFlattenedIndentation } from './flattenedIndentation';
-import type { RuleInfo } from './rule';
+import type { RuleDefinition, RuleInfo } from './rule';
 import { RULE_DEFINITIONS, RULES } from './rules';
 import { readFindings, syntaxFindings } from './yamlFindings';
 
@@ -115,7 +115,7 @@ export function lintDocument(doc: ManifestDocument, options?: LintOptions): Find
   const version = options?.kubernetesVersion ?? NEWEST_KUBERNETES_VERSION;
   const ctx = new RuleContext(checked, kind, root, levelOf, docsOf, version);
   for (const definition of RULE_DEFINITIONS) {
-    if (!definition.check || !definition.rules.some((r) => levelOf(r.id) !== 'off')) continue;
+    if (!definition.check || !anyRuleOn(definition, levelOf)) continue;
     try {
       definition.check(ctx);
     } catch {
@@ -126,7 +126,13 @@ export function lintDocument(doc: ManifestDocument, options?: LintOptions): Find
   for (const finding of ctx.findings) {
     if (!brokenSchedule || !finding.field.startsWith('spec.schedule')) findings.push(finding);
   }
-  return limitFindings(sortByPosition(findings), ctx.suppressed, levelOf, docsOf, rangeOfField(doc, []));
+  return limitFindings(sortByPosition(findings), ctx.suppressed, levelOf, docsOf, () => rangeOfField(doc, []));
+}
+
+/** anyRuleOn: the check reports some rule that is not off (a loop, not a closure per check and document). */
+function anyRuleOn(definition: RuleDefinition, levelOf: (rule: string) => RuleLevel): boolean {
+  for (const rule of definition.rules) if (levelOf(rule.id) !== 'off') return true;
+  return false;
 }
 
 /** Findings in reading order (stable: equal positions keep the rule order). */

@@ -25,10 +25,32 @@ function divideUp(numerator: bigint, denominator: bigint): bigint {
   return numerator < 0n ? q - 1n : q + 1n;
 }
 
+/**
+ * Quantities already read, by text. Manifests repeat a few values (`100m`, `1Gi`) in every
+ * container, and reading one takes a regular expression and BigInt arithmetic; a Quantity is
+ * immutable, so the same one can be handed out again. Bounded: emptied when full. For the
+ * figure "open → diagnostics" (bench/lsp.mjs).
+ */
+const readQuantities = new Map<string, Quantity | null>();
+const roundedQuantities = new Map<string, Quantity | null>();
+const MEMO_SIZE = 2048;
+
+function remember<T>(memo: Map<string, T>, key: string, value: T): T {
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 /** parseQuantity reads a Quantity (a string, or a YAML number); undefined when it does not parse. */
 export function parseQuantity(value: unknown): Quantity | undefined {
   const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
   if (typeof text !== 'string') return undefined;
+  const known = readQuantities.get(text);
+  if (known !== undefined) return known ?? undefined;
+  return remember(readQuantities, text, readQuantity(text) ?? null) ?? undefined;
+}
+
+function readQuantity(text: string): Quantity | undefined {
   const match = QUANTITY.exec(text);
   if (!match) return undefined;
   const [, sign = '', number = '', exponent, suffix = ''] = match;
@@ -66,10 +88,22 @@ export function resourceList(value: unknown): Map<string, Quantity> {
   const out = new Map<string, Quantity>();
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return out;
   for (const [name, raw] of Object.entries(value)) {
-    const q = parseQuantity(raw);
-    if (q) out.set(name, roundUpToMilli(q));
+    const q = roundedQuantity(raw);
+    if (q) out.set(name, q);
   }
   return out;
+}
+
+/** parseQuantity then roundUpToMilli, remembered by text as parseQuantity is. */
+function roundedQuantity(raw: unknown): Quantity | undefined {
+  if (typeof raw !== 'string') {
+    const q = parseQuantity(raw);
+    return q && roundUpToMilli(q);
+  }
+  const known = roundedQuantities.get(raw);
+  if (known !== undefined) return known ?? undefined;
+  const q = parseQuantity(raw);
+  return remember(roundedQuantities, raw, q ? roundUpToMilli(q) : null) ?? undefined;
 }
 
 export function compareQuantities(a: Quantity, b: Quantity): number {
