@@ -115,7 +115,9 @@ function lifetimeOfSteps(steps: readonly ScriptStep[]): Lifetime {
   if (longRunning) return { kind: 'runs', intent: longRunning, fromImage: false };
   const headline = intents.map(({ intent }) => intent).find((i): i is CommandIntent => i !== 'exit' && i?.kind === 'task');
   const endsWithExit = isExit(final.last);
-  const lastIntent = endsWithExit ? undefined : classifyCommand(final.last);
+  // The last command is usually among those just classified.
+  const known = intents.find(({ c }) => c === final.last);
+  const lastIntent = endsWithExit ? undefined : known ? (known.intent as CommandIntent | undefined) : classifyCommand(final.last);
   if (lastIntent?.kind === 'task') return { kind: 'finishes', intent: headline ?? lastIntent, endsWithExit };
   // Otherwise it finishes only if every command is known to finish.
   if (steps.some((s) => s.kind !== 'commands') || intents.some(({ intent }) => intent === undefined)) return UNKNOWN;

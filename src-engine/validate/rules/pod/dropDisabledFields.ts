@@ -4,7 +4,7 @@ import { fieldNamesOfSomeVersion, fieldOfSomeVersion, propertiesOf, propertyOf, 
 import type { SchemaNode } from '../../../schema/query';
 import type { KubernetesVersion } from '../../../schema/kubernetesVersion';
 import type { FeatureGates } from '../../featureGates';
-import { gatedFieldsOf } from '../../gatedFields';
+import { gatedField, gatedFieldsOf } from '../../gatedFields';
 import type { GatedField } from '../../gatedFields';
 
 /** A field of the manifest the API server will not keep: where, which gate, and what it was. */
@@ -57,7 +57,6 @@ class DropWalker {
   /** Returns `value` itself when nothing under it changed, REMOVE when it must go. */
   object(value: Record<string, unknown>, node: SchemaNode, inInit: boolean): Record<string, unknown> | typeof REMOVE {
     const typeName = node.typeName!;
-    const gated = gatedFieldsOf(typeName);
     let out: Record<string, unknown> | undefined;
     let emptiedByDrop = false;
     for (const key in value) {
@@ -67,7 +66,7 @@ class DropWalker {
         if (fieldOfSomeVersion(typeName, key)) delete (out ??= { ...value })[key];
         continue;
       }
-      const gate = gated.find((g) => g.field === key);
+      const gate = gatedField(typeName, key);
       if (gate && present(child) && dropsWith(gate, this.gates) && !(inInit && child === gate.initContainersKeep)) {
         this.dropped.push({ path: [...this.path, key], gated: gate, value: child });
         out ??= { ...value };
