@@ -1,8 +1,8 @@
-import { Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import type { ParsedNode } from 'yaml';
+import type { Pair, ParsedNode } from 'yaml';
 import { BOM, DASH, HASH, PIPE, PLUS, UNSUPPORTED } from './simpleYamlLines';
 import { InlineParser, SCHEMA } from './simpleYamlInline';
 import type { Parsed } from './simpleYamlInline';
+import { mapNode, pairNode, scalarNode, seqNode } from './simpleYamlNodes';
 
 /**
  * A fast parser for the plain block YAML that Kubernetes manifests are written in: block maps
@@ -68,7 +68,7 @@ class SimpleParser extends InlineParser {
    * `firstKey` on the current line (after `- ` for a map inside a sequence entry).
    */
   private blockMap(indent: number, firstKey: number): Parsed {
-    const map = new YAMLMap<ParsedNode, ParsedNode | null>(SCHEMA);
+    const pairs: Pair<ParsedNode, ParsedNode | null>[] = [];
     const value: Record<string, unknown> = {};
     let keyAt = firstKey;
     let end: number;
@@ -78,7 +78,7 @@ class SimpleParser extends InlineParser {
       const name = key.value as string;
       if (Object.prototype.hasOwnProperty.call(value, name) || name === '__proto__') throw UNSUPPORTED;
       const entry = this.mapValue(indent, key.end);
-      map.items.push(new Pair(key.node, entry.node));
+      pairs.push(pairNode(key.node, entry.node));
       value[name] = entry.value;
       end = (entry.node.range as [number, number, number])[2];
       // The next line decides: another key of this map, the end of the map, or something else.
@@ -89,6 +89,7 @@ class SimpleParser extends InlineParser {
       this.closeBlock(indent);
       break;
     }
+    const map = mapNode(SCHEMA, pairs);
     map.range = [firstKey, end, end];
     return { node: map as ParsedNode, value };
   }
@@ -109,7 +110,7 @@ class SimpleParser extends InlineParser {
 
   /** blockSequence parses the sequence whose `- ` entries sit at column `indent` of the current line on. */
   private blockSequence(indent: number): Parsed {
-    const seq = new YAMLSeq<ParsedNode>(SCHEMA);
+    const items: ParsedNode[] = [];
     const value: unknown[] = [];
     const start = this.lineStart + indent;
     let end: number;
@@ -135,13 +136,14 @@ class SimpleParser extends InlineParser {
           this.endOfValueLine(item, indent);
         }
       }
-      seq.items.push(item.node);
+      items.push(item.node);
       value.push(item.value);
       end = (item.node.range as [number, number, number])[2];
       if (this.indent === indent && this.isSequenceEntry(this.lineStart + indent)) continue;
       this.closeBlock(indent);
       break;
     }
+    const seq = seqNode(SCHEMA, items);
     seq.range = [start, end, end];
     return { node: seq as ParsedNode, value };
   }
@@ -185,7 +187,7 @@ class SimpleParser extends InlineParser {
     if (commentAt < 0 && this.commentIndent < 0) range = [lineEnd, lineEnd, lineEnd];
     else if (commentAt >= 0 && this.commentIndent < 0 && this.indent >= 0 && this.lineStart === nextLine) range = [commentAt, commentAt, this.lineStart + this.indent];
     else throw UNSUPPORTED;
-    const node = new Scalar(null);
+    const node = scalarNode(null);
     node.type = 'PLAIN';
     node.source = '';
     node.range = range;
@@ -258,7 +260,7 @@ class SimpleParser extends InlineParser {
       value = content + '\n'.repeat(1 + blankLines);
       end = blockEnd;
     } else value = content + '\n';
-    const node = new Scalar(value);
+    const node = scalarNode(value);
     node.source = value;
     node.type = 'BLOCK_LITERAL';
     node.range = [at, end, end];

@@ -1,6 +1,7 @@
-import { isScalar, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import type { ParsedNode } from 'yaml';
+import { isScalar, parseDocument } from 'yaml';
+import type { Pair, ParsedNode, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { GO_YAML_PARSE_OPTIONS } from './goYamlScalars';
+import { mapNode, pairNode, scalarNode, seqNode } from './simpleYamlNodes';
 import { BACKSLASH, COLON, COMMA, DQUOTE, HASH, LBRACE, LBRACKET, LineCursor, MAX_KEY_LENGTH, RBRACE, RBRACKET, SPACE, SQUOTE, UNSUPPORTED } from './simpleYamlLines';
 
 // One-line values of the fast manifest parser (simpleYaml.ts): keys, plain and quoted scalars and
@@ -134,7 +135,7 @@ export abstract class InlineParser extends LineCursor {
     } else if (raw.indexOf('\\') >= 0) {
       value = unescapeDoubleQuoted(raw);
     }
-    const node = new Scalar(value);
+    const node = scalarNode(value);
     node.source = value;
     node.type = single ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
     node.range = [at, close + 1, close + 1];
@@ -148,8 +149,8 @@ export abstract class InlineParser extends LineCursor {
     const text = this.text;
     const isMap = text.charCodeAt(at) === LBRACE;
     const close = isMap ? RBRACE : RBRACKET;
-    const collection = isMap ? new YAMLMap<ParsedNode, ParsedNode | null>(SCHEMA) : new YAMLSeq<ParsedNode>(SCHEMA);
-    collection.flow = true;
+    const pairs: Pair<ParsedNode, ParsedNode | null>[] = [];
+    const items: ParsedNode[] = [];
     const mapValue: Record<string, unknown> = {};
     const seqValue: unknown[] = [];
     let i = this.afterSpaces(at + 1);
@@ -164,12 +165,12 @@ export abstract class InlineParser extends LineCursor {
           keyRange[2] = keyRange[1];
           const valueAt = this.afterSpaces(keyRange[1] + 1);
           const item = this.flowItem(valueAt);
-          (collection as YAMLMap<ParsedNode, ParsedNode | null>).items.push(new Pair(key.node, item.node));
+          pairs.push(pairNode(key.node, item.node));
           mapValue[name] = item.value;
           i = (item.node.range as [number, number, number])[2];
         } else {
           const item = this.flowItem(i);
-          (collection as YAMLSeq<ParsedNode>).items.push(item.node);
+          items.push(item.node);
           seqValue.push(item.value);
           i = (item.node.range as [number, number, number])[2];
         }
@@ -182,6 +183,8 @@ export abstract class InlineParser extends LineCursor {
       }
     }
     if (i >= this.lineEnd) throw UNSUPPORTED;
+    const collection: YAMLMap | YAMLSeq = isMap ? mapNode(SCHEMA, pairs) : seqNode(SCHEMA, items);
+    collection.flow = true;
     collection.range = [at, i + 1, this.afterSpaces(i + 1)];
     return { node: collection as ParsedNode, value: isMap ? mapValue : seqValue };
   }
@@ -311,7 +314,7 @@ function plainScalar(source: string, atKey: boolean): Scalar {
   }
   let node: Scalar;
   if (tag === undefined) {
-    node = new Scalar(source);
+    node = scalarNode(source);
   } else {
     if (tag.tag === MERGE_TAG) throw UNSUPPORTED;
     const resolved = tag.resolve(source, () => {
@@ -319,7 +322,7 @@ function plainScalar(source: string, atKey: boolean): Scalar {
     }, RESOLVE_OPTIONS);
     // JSON has no NaN or infinity: kubectlDecode.ts reports them, on the library's tree.
     if (typeof resolved === 'number' && !Number.isFinite(resolved)) throw UNSUPPORTED;
-    node = isScalar(resolved) ? resolved : new Scalar(resolved);
+    node = isScalar(resolved) ? resolved : scalarNode(resolved);
     if (tag.format) node.format = tag.format;
   }
   node.source = source;
