@@ -7,7 +7,7 @@ import { ClusterSession } from '../../client/src/cluster/session';
 import { snapshot, childrenOf } from '../../client/src/views/model/treeModel';
 import { serverIndex, transportFor, waitFor } from './helpers';
 import { triggerCronJob, setSuspended, deleteJob, applyObject } from '../../client/src/cluster/actions';
-import { ApiError } from '../../client/src/cluster/apiError';
+import { ApiError } from '../../kube/apiError';
 import { MANUAL_INSTANTIATE_ANNOTATION } from '../../client/src/views/model/manualJob';
 import { parseManifestFile } from '../../src-engine';
 import { problemsFromStatus } from '../../client/src/views/model/applyDiagnostics';

@@ -15,7 +15,7 @@ import { mulberry32 } from '../apiserver/prng';
 import { ClusterSession } from '../../client/src/cluster/session';
 import type { SessionHealth } from '../../client/src/cluster/session';
 import { Informer } from '../../client/src/cluster/informer';
-import { JOBS } from '../../client/src/cluster/resources';
+import { JOBS } from '../../kube/resources';
 import { snapshot } from '../../client/src/views/model/treeModel';
 import { serverIndex, transportFor, waitFor } from './helpers';
 

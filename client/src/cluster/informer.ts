@@ -1,8 +1,8 @@
-import type { Transport } from './transport';
-import { requestJson } from './transport';
-import { ApiError, errorMessage, isForbidden, isGone } from './apiError';
-import type { ResourceRef } from './resources';
-import { collectionPath, query } from './resources';
+import type { Transport } from '../../../kube/transport';
+import { requestJson } from '../../../kube/transport';
+import { ApiError, errorMessage, isForbidden, isGone } from '../../../kube/apiError';
+import type { ResourceRef } from '../../../kube/resources';
+import { collectionPath, query } from '../../../kube/resources';
 import { Backoff } from './backoff';
 import { ObjectCache } from './objectCache';
 import { compareResourceVersions } from './resourceVersion';

@@ -8,7 +8,7 @@ import type { Ctx } from '../ctx';
 import type { CommandFactory } from './types';
 import type { ObjectRef } from '../webviews/objectRef';
 import { getObject } from '../cluster/actions';
-import { errorMessage } from '../cluster/apiError';
+import { errorMessage } from '../../../kube/apiError';
 import { kubectlCommands } from '../views/model/kubectl';
 import { jobNameOfPod } from '../views/model/k8s';
 import { readConfig } from '../config';
