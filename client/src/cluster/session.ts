@@ -1,7 +1,8 @@
 import type { Transport } from '../../../kube/transport';
 import { requestJson } from '../../../kube/transport';
 import { Informer } from './informer';
-import type { InformerState, KubeObject } from './informer';
+import type { InformerState } from './informer';
+import type { KubeObject } from './objectCache';
 import type { ResourceRef } from '../../../kube/resources';
 import { CRONJOBS, EVENTS, JOBS, NAMESPACES, PODS, collectionPath, query } from '../../../kube/resources';
 import { AccessReviewer } from './access';
