@@ -1,10 +1,14 @@
 import type { PathSegment } from '../../../parse/fieldPath';
+import { JOB_COMPLETION_INDEX_ANNOTATION } from '../../../controllers/types';
 import { fieldPath, list, obj, str } from '../../context';
 import type { RuleDefinition } from '../../rule';
 import { JOB_DOCS } from '../../rule';
 
-/** The annotation and label the Job controller sets on Indexed pods only (C.8). */
-const INDEX_KEY = 'batch.kubernetes.io/job-completion-index';
+/**
+ * The annotation and label the Job controller sets on Indexed pods only
+ * (addCompletionIndexAnnotation, addCompletionIndexLabel in pkg/controller/job/indexed_job_utils.go).
+ */
+const INDEX_KEY = JOB_COMPLETION_INDEX_ANNOTATION;
 
 /**
  * Reading the completion index (downward API fieldRef to its annotation or label, or the
