@@ -1,12 +1,11 @@
 import type { ApiPath } from '../../apiPath';
 import { list, obj } from '../../context';
 import type { FieldErrors } from '../../fieldErrorList';
-import { invalid, notFound, reportErrors, required } from '../../fieldErrorList';
+import { invalid, notFound, required } from '../../fieldErrorList';
 import { isConfigMapKey, isDns1123Label, isEnvVarName, isRelaxedEnvVarName, nameIsDnsSubdomain } from '../../nameRules';
-import type { RuleDefinition } from '../../rule';
 import { validateObjectFieldSelector, validateResourceFieldSelector } from './downwardApi';
 import { validatePathNoBacksteps } from './paths';
-import { containersOf, podTemplates, present, text } from './podTemplates';
+import { containersOf, podTemplateRule, present, text } from './podTemplates';
 import type { PodTemplateView } from './podTemplates';
 
 const RULE = 'env';
@@ -29,32 +28,26 @@ const ENV_FIELD_PATHS = new Set([
  * validateFileKeyRefVolumes (pkg/apis/core/validation/validation.go), with the 1.35 gates
  * RelaxedEnvironmentVariableValidation and EnvFiles.
  */
-export const envRule: RuleDefinition = {
-  rules: [
-    {
-      id: RULE,
-      defaultSeverity: 'error',
-      category: 'validation',
-      title: 'Environment variables',
-      description:
-        'Each env var has a name of printable ASCII without "=", and either a value or exactly one valueFrom source whose ' +
-        'references are valid (downward API field paths, resource names, ConfigMap/Secret names and keys, an emptyDir volume ' +
-        'for fileKeyRef); each envFrom names exactly one ConfigMap or Secret.',
-      docsUrl: 'https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/',
-    },
-  ],
-  check(ctx) {
-    for (const view of podTemplates(ctx)) {
-      const errors: FieldErrors = [];
-      for (const { container, path } of containersOf(view)) {
-        errors.push(...validateEnv(container['env'], path.child('env'), view));
-        errors.push(...validateEnvFrom(container['envFrom'], path.child('envFrom'), view));
-      }
-      errors.push(...validateFileKeyRefVolumes(view));
-      reportErrors(ctx, RULE, errors);
-    }
+export const envRule = podTemplateRule(
+  {
+    id: RULE,
+    title: 'Environment variables',
+    description:
+      'Each env var has a name of printable ASCII without "=", and either a value or exactly one valueFrom source whose ' +
+      'references are valid (downward API field paths, resource names, ConfigMap/Secret names and keys, an emptyDir volume ' +
+      'for fileKeyRef); each envFrom names exactly one ConfigMap or Secret.',
+    docsUrl: 'https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/',
   },
-};
+  (view) => {
+    const errors: FieldErrors = [];
+    for (const { container, path } of containersOf(view)) {
+      errors.push(...validateEnv(container['env'], path.child('env'), view));
+      errors.push(...validateEnvFrom(container['envFrom'], path.child('envFrom'), view));
+    }
+    errors.push(...validateFileKeyRefVolumes(view));
+    return errors;
+  },
+);
 
 function envVarNameErrors(name: string, view: PodTemplateView): string[] {
   return view.gates.enabled('RelaxedEnvironmentVariableValidation') ? isRelaxedEnvVarName(name) : isEnvVarName(name);

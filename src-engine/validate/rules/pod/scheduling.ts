@@ -3,9 +3,8 @@ import { atLeast } from '../../../schema/kubernetesVersion';
 import type { ApiPath } from '../../apiPath';
 import { list, obj } from '../../context';
 import type { FieldErrors } from '../../fieldErrorList';
-import { duplicate, forbidden, invalid, notSupported, reportErrors, required } from '../../fieldErrorList';
+import { duplicate, forbidden, invalid, notSupported, required } from '../../fieldErrorList';
 import { isDns1123Label, isDns1123Subdomain, isQualifiedName, isValidLabelValue } from '../../nameRules';
-import type { RuleDefinition } from '../../rule';
 import {
   validateLabelName,
   validateLabelSelector,
@@ -13,7 +12,7 @@ import {
   validateNodeSelector,
   validateNodeSelectorTerm,
 } from '../../selectors';
-import { num, podTemplates, present, text } from './podTemplates';
+import { num, podTemplateRule, present, text } from './podTemplates';
 import type { PodTemplateView } from './podTemplates';
 
 const RULE = 'scheduling';
@@ -29,34 +28,28 @@ const WEIGHT_RANGE = 'must be in the range 1-100';
  * (pkg/apis/core/validation/validation.go), with the target version's gates
  * (TaintTolerationComparisonOperators, MatchLabelKeysInPodTopologySpreadSelectorMerge) and rules.
  */
-export const schedulingRule: RuleDefinition = {
-  rules: [
-    {
-      id: RULE,
-      defaultSeverity: 'error',
-      category: 'validation',
-      title: 'Scheduling: affinity, tolerations, spread',
-      description:
-        'Selector operators In, NotIn, Exists, DoesNotExist (and Gt, Lt for nodes) with values where required; ' +
-        'weights 1–100; ' +
-        'toleration operators Equal or Exists and effects NoSchedule, PreferNoSchedule, NoExecute; valid label keys in ' +
-        'nodeSelector, topology keys and scheduling gates; topology spread maxSkew above zero and unique.',
-      docsUrl: 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/',
-    },
-  ],
-  check(ctx) {
-    for (const view of podTemplates(ctx)) {
-      const errors = validateLabels(obj(view.spec['nodeSelector']), view.path.child('nodeSelector'));
-      errors.push(
-        ...validateAffinity(view),
-        ...validateTolerations(view),
-        ...validateTopologySpread(view),
-        ...validateSchedulingGates(view),
-      );
-      reportErrors(ctx, RULE, errors);
-    }
+export const schedulingRule = podTemplateRule(
+  {
+    id: RULE,
+    title: 'Scheduling: affinity, tolerations, spread',
+    description:
+      'Selector operators In, NotIn, Exists, DoesNotExist (and Gt, Lt for nodes) with values where required; ' +
+      'weights 1–100; ' +
+      'toleration operators Equal or Exists and effects NoSchedule, PreferNoSchedule, NoExecute; valid label keys in ' +
+      'nodeSelector, topology keys and scheduling gates; topology spread maxSkew above zero and unique.',
+    docsUrl: 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/',
   },
-};
+  (view) => {
+    const errors = validateLabels(obj(view.spec['nodeSelector']), view.path.child('nodeSelector'));
+    errors.push(
+      ...validateAffinity(view),
+      ...validateTolerations(view),
+      ...validateTopologySpread(view),
+      ...validateSchedulingGates(view),
+    );
+    return errors;
+  },
+);
 
 const nodeName = (name: string): string[] => isDns1123Subdomain(name);
 
