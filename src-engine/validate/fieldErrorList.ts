@@ -54,6 +54,16 @@ export const notFound = (path: ApiPath, value: unknown, detail?: string): FieldE
 export const tooLong = (path: ApiPath, max: number): FieldError => ({ type: 'TooLong', path, max });
 export const tooMany = (path: ApiPath, actual: number, max: number): FieldError => ({ type: 'TooMany', path, actual, max });
 
+/**
+ * requiredValid is the check Kubernetes writes for a field that must be set and well-formed (a
+ * container's name, an env var's, a key selector's key): Required when empty, else Invalid for
+ * each message of the format check (IsDNS1123Label, IsConfigMapKey, …).
+ */
+export function requiredValid(value: string, path: ApiPath, check: (value: string) => readonly string[]): FieldErrors {
+  if (value === '') return [required(path)];
+  return check(value).map((detail) => invalid(path, value, detail));
+}
+
 /** messageOf renders an error in the API server's words. */
 export function messageOf(error: FieldError): string {
   const where = error.path.text;

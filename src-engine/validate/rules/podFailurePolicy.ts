@@ -63,17 +63,9 @@ function checkRule(
 ): void {
   const actionPath = [...path, 'action'];
   const action = rule['action'];
-  if (action === undefined || action === null || action === '') {
-    ctx.report({
-      rule: RULE,
-      path: actionPath,
-      at: 'key',
-      locate: action === undefined ? path : actionPath,
-      message: requiredMessage(fieldPath(actionPath), `valid values: [${ACTIONS.map((a) => `"${a}"`).join(' ')}]`),
-    });
-  } else if (typeof action === 'string' && !ACTIONS.includes(action)) {
-    ctx.report({ rule: RULE, path: actionPath, message: unsupportedMessage(fieldPath(actionPath), action, ACTIONS) });
-  } else if (
+  const actionSupported = checkEnum(ctx, path, 'action', rule, ACTIONS, false);
+  if (
+    actionSupported &&
     action === 'FailIndex' &&
     (view.spec['backoffLimitPerIndex'] === undefined || view.spec['backoffLimitPerIndex'] === null)
   ) {
@@ -122,18 +114,7 @@ function checkExitCodes(ctx: RuleContext, req: Record<string, unknown>, path: Pa
     });
   }
   const operator = req['operator'];
-  const operatorPath = [...path, 'operator'];
-  if (operator === undefined || operator === null || operator === '') {
-    ctx.report({
-      rule: RULE,
-      path: operatorPath,
-      at: 'key',
-      locate: operator === undefined ? path : operatorPath,
-      message: requiredMessage(fieldPath(operatorPath), `valid values: [${OPERATORS.map((o) => `"${o}"`).join(' ')}]`),
-    });
-  } else if (typeof operator === 'string' && !OPERATORS.includes(operator)) {
-    ctx.report({ rule: RULE, path: operatorPath, message: unsupportedMessage(fieldPath(operatorPath), operator, OPERATORS) });
-  }
+  checkEnum(ctx, path, 'operator', req, OPERATORS, false);
   const valuesPath = [...path, 'values'];
   const values = list(req['values']) ?? (req['values'] === undefined || req['values'] === null ? [] : undefined);
   if (!values) return;
@@ -204,19 +185,42 @@ function checkPatterns(ctx: RuleContext, patterns: readonly unknown[], path: Pat
         });
       }
     }
-    const status = pattern['status'];
-    const statusPath = [...path, k, 'status'];
-    if ((status === undefined || status === null || status === '') && !defaulted) {
-      const valid = `valid values: [${STATUSES.map((s) => `"${s}"`).join(' ')}]`;
+    checkEnum(ctx, [...path, k], 'status', pattern, STATUSES, defaulted);
+  });
+}
+
+/**
+ * checkEnum is validatePodFailurePolicyRule's check of a field with a closed set of values (the
+ * action, an exit-code requirement's operator, a condition pattern's status): Required, with the
+ * valid values, when it is missing or empty (unless the server defaults an empty one), drawn at
+ * its parent when absent; Unsupported when it names another value. True when the value is
+ * supported (or of another JSON type, the field-type rule's business).
+ */
+function checkEnum(
+  ctx: RuleContext,
+  parent: readonly PathSegment[],
+  name: string,
+  record: Record<string, unknown>,
+  supported: readonly string[],
+  emptyDefaulted: boolean,
+): boolean {
+  const path = [...parent, name];
+  const value = record[name];
+  if (value === undefined || value === null || value === '') {
+    if (!emptyDefaulted) {
       ctx.report({
         rule: RULE,
-        path: statusPath,
+        path,
         at: 'key',
-        locate: status === undefined ? [...path, k] : statusPath,
-        message: requiredMessage(fieldPath(statusPath), valid),
+        locate: value === undefined ? parent : path,
+        message: requiredMessage(fieldPath(path), `valid values: [${supported.map((v) => `"${v}"`).join(' ')}]`),
       });
-    } else if (typeof status === 'string' && status !== '' && !(STATUSES as readonly string[]).includes(status)) {
-      ctx.report({ rule: RULE, path: statusPath, message: unsupportedMessage(fieldPath(statusPath), status, STATUSES) });
     }
-  });
+    return false;
+  }
+  if (typeof value === 'string' && !supported.includes(value)) {
+    ctx.report({ rule: RULE, path, message: unsupportedMessage(fieldPath(path), value, supported) });
+    return false;
+  }
+  return true;
 }

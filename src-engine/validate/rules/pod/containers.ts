@@ -2,7 +2,7 @@ import { enumValues } from '../../../schema/query';
 import { FIELD_FACTS } from '../../../schema/facts';
 import { list, obj } from '../../context';
 import type { FieldErrors } from '../../fieldErrorList';
-import { duplicate, forbidden, invalid, notSupported, required, tooLong, tooMany } from '../../fieldErrorList';
+import { duplicate, forbidden, notSupported, required, requiredValid, tooLong, tooMany } from '../../fieldErrorList';
 import { atLeast } from '../../../schema/kubernetesVersion';
 import { isDns1123Label } from '../../nameRules';
 import { containersOf, podTemplateRule, present, text } from './podTemplates';
@@ -78,8 +78,7 @@ export function validatePodContainers(view: PodTemplateView): FieldErrors {
 function validateContainerCommon({ container, path }: ContainerView): FieldErrors {
   const errors: FieldErrors = [];
   const name = text(container['name']);
-  if (name === '') errors.push(required(path.child('name')));
-  else for (const detail of isDns1123Label(name)) errors.push(invalid(path.child('name'), name, detail));
+  errors.push(...requiredValid(name, path.child('name'), isDns1123Label));
   if (text(container['image']) === '') errors.push(required(path.child('image')));
   const messagePolicy = text(container['terminationMessagePolicy']);
   if (messagePolicy !== '' && !(TERMINATION_MESSAGE_POLICIES as readonly string[]).includes(messagePolicy)) {

@@ -1,12 +1,13 @@
 import type { ApiPath } from '../../apiPath';
 import { list, obj } from '../../context';
 import type { FieldErrors } from '../../fieldErrorList';
-import { invalid, notFound, required } from '../../fieldErrorList';
+import { invalid, notFound, required, requiredValid } from '../../fieldErrorList';
 import { isConfigMapKey, isDns1123Label, isEnvVarName, isRelaxedEnvVarName, nameIsDnsSubdomain } from '../../nameRules';
 import { validateObjectFieldSelector, validateResourceFieldSelector } from './downwardApi';
 import { validatePathNoBacksteps } from './paths';
 import { containersOf, podTemplateRule, present, text } from './podTemplates';
 import type { PodTemplateView } from './podTemplates';
+import { objectItems } from '../../objectItems';
 
 const RULE = 'env';
 /** validEnvDownwardAPIFieldPathExpressions. */
@@ -56,12 +57,9 @@ function envVarNameErrors(name: string, view: PodTemplateView): string[] {
 /** ValidateEnv. */
 function validateEnv(env: unknown, path: ApiPath, view: PodTemplateView): FieldErrors {
   const errors: FieldErrors = [];
-  (list(env) ?? []).forEach((item, i) => {
-    const ev = obj(item) ?? {};
-    const at = path.index(i);
+  objectItems(env, path).forEach(({ item: ev, path: at }) => {
     const name = text(ev['name']);
-    if (name === '') errors.push(required(at.child('name')));
-    else for (const detail of envVarNameErrors(name, view)) errors.push(invalid(at.child('name'), name, detail));
+    errors.push(...requiredValid(name, at.child('name'), (value) => envVarNameErrors(value, view)));
     errors.push(...validateEnvVarValueFrom(ev, at.child('valueFrom'), view));
   });
   return errors;
@@ -114,21 +112,16 @@ function validateKeySelector(ref: Record<string, unknown>, path: ApiPath): Field
   const errors: FieldErrors = [];
   const name = text(ref['name']);
   for (const detail of nameIsDnsSubdomain(name, false)) errors.push(invalid(path.child('name'), name, detail));
-  const key = text(ref['key']);
-  if (key === '') errors.push(required(path.child('key')));
-  else for (const detail of isConfigMapKey(key)) errors.push(invalid(path.child('key'), key, detail));
+  errors.push(...requiredValid(text(ref['key']), path.child('key'), isConfigMapKey));
   return errors;
 }
 
 /** validateFileKeySelector. */
 function validateFileKeySelector(ref: Record<string, unknown>, path: ApiPath): FieldErrors {
-  const errors: FieldErrors = [];
-  const key = text(ref['key']);
-  if (key === '') errors.push(required(path.child('key')));
-  else for (const detail of isRelaxedEnvVarName(key)) errors.push(invalid(path.child('key'), key, detail));
-  const volumeName = text(ref['volumeName']);
-  if (volumeName === '') errors.push(required(path.child('volumeName')));
-  else for (const detail of isDns1123Label(volumeName)) errors.push(invalid(path.child('volumeName'), volumeName, detail));
+  const errors = [
+    ...requiredValid(text(ref['key']), path.child('key'), isRelaxedEnvVarName),
+    ...requiredValid(text(ref['volumeName']), path.child('volumeName'), isDns1123Label),
+  ];
   const filePath = text(ref['path']);
   if (filePath === '') errors.push(required(path.child('path')));
   else errors.push(...validatePathNoBacksteps(filePath, path.child('path')));
@@ -138,9 +131,7 @@ function validateFileKeySelector(ref: Record<string, unknown>, path: ApiPath): F
 /** ValidateEnvFrom: the "one source" errors name the envFrom list itself, as Kubernetes does. */
 function validateEnvFrom(envFrom: unknown, path: ApiPath, view: PodTemplateView): FieldErrors {
   const errors: FieldErrors = [];
-  (list(envFrom) ?? []).forEach((item, i) => {
-    const source = obj(item) ?? {};
-    const at = path.index(i);
+  objectItems(envFrom, path).forEach(({ item: source, path: at }) => {
     const prefix = text(source['prefix']);
     if (prefix !== '') {
       for (const detail of envVarNameErrors(prefix, view)) errors.push(invalid(at.child('prefix'), prefix, detail));
@@ -151,8 +142,7 @@ function validateEnvFrom(envFrom: unknown, path: ApiPath, view: PodTemplateView)
       if (!ref) continue;
       sources++;
       const name = text(ref['name']);
-      if (name === '') errors.push(required(at.child(kind, 'name')));
-      else for (const detail of nameIsDnsSubdomain(name, true)) errors.push(invalid(at.child(kind, 'name'), name, detail));
+      errors.push(...requiredValid(name, at.child(kind, 'name'), (value) => nameIsDnsSubdomain(value, true)));
     }
     if (sources === 0) errors.push(invalid(path, '', 'must specify one of: `configMapRef` or `secretRef`'));
     else if (sources > 1) errors.push(invalid(path, '', 'may not have more than one field specified at a time'));

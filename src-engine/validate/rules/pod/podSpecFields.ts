@@ -14,6 +14,7 @@ import { podTemplateRule, present, text } from './podTemplates';
 import type { PodTemplateView } from './podTemplates';
 import { validatePodAnnotations } from './podAnnotations';
 import { validateOs, validateWindowsHostProcessPod } from './windows';
+import { objectItems } from '../../objectItems';
 
 const RULE = 'pod-spec';
 /** validateRestartPolicy's order. */
@@ -155,9 +156,7 @@ function validateMisc(view: PodTemplateView): FieldErrors {
       errors.push(invalid(path.child('imagePullSecrets').index(i), ref, 'only name may be set'));
     }
   });
-  (list(spec['hostAliases']) ?? []).forEach((item, i) => {
-    const alias = obj(item) ?? {};
-    const at = path.child('hostAliases').index(i);
+  objectItems(spec['hostAliases'], path.child('hostAliases')).forEach(({ item: alias, path: at }) => {
     const ip = text(alias['ip']);
     for (const d of ipErrors(ip, strictIps)) errors.push(invalid(at.child('ip'), ip, d));
     (list(alias['hostnames']) ?? []).forEach((name, j) =>
@@ -183,9 +182,7 @@ function validateMisc(view: PodTemplateView): FieldErrors {
 function validatePodResourceClaims(view: PodTemplateView): FieldErrors {
   const errors: FieldErrors = [];
   const names = new Set<string>();
-  (list(view.spec['resourceClaims']) ?? []).forEach((item, i) => {
-    const claim = obj(item) ?? {};
-    const at = view.path.child('resourceClaims').index(i);
+  objectItems(view.spec['resourceClaims'], view.path.child('resourceClaims')).forEach(({ item: claim, path: at }) => {
     const name = text(claim['name']);
     if (name === '') errors.push(required(at.child('name')));
     else if (names.has(name)) errors.push(duplicate(at.child('name'), name));

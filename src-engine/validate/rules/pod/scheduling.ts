@@ -14,6 +14,7 @@ import {
 } from '../../selectors';
 import { num, podTemplateRule, present, text } from './podTemplates';
 import type { PodTemplateView } from './podTemplates';
+import { objectItems } from '../../objectItems';
 
 const RULE = 'scheduling';
 /** validateTaintEffect and ValidateTolerations list these in code order. */
@@ -69,9 +70,7 @@ function validateAffinity(view: PodTemplateView): FieldErrors {
       const at2 = at.child('requiredDuringSchedulingIgnoredDuringExecution');
       errors.push(...validateNodeSelector(requiredTerms, at2, nodeName, lenient));
     }
-    (list(node['preferredDuringSchedulingIgnoredDuringExecution']) ?? []).forEach((item, i) => {
-      const term = obj(item) ?? {};
-      const termPath = at.child('preferredDuringSchedulingIgnoredDuringExecution').index(i);
+    objectItems(node['preferredDuringSchedulingIgnoredDuringExecution'], at.child('preferredDuringSchedulingIgnoredDuringExecution')).forEach(({ item: term, path: termPath }) => {
       const weight = num(term['weight']);
       if (weight <= 0 || weight > 100) errors.push(invalid(termPath.child('weight'), weight, WEIGHT_RANGE));
       // Preferred terms may carry invalid label values (they can still match one node).
@@ -87,9 +86,7 @@ function validateAffinity(view: PodTemplateView): FieldErrors {
         ...validatePodAffinityTerm(obj(term) ?? {}, at.child('requiredDuringSchedulingIgnoredDuringExecution').index(i)),
       );
     });
-    (list(pod['preferredDuringSchedulingIgnoredDuringExecution']) ?? []).forEach((item, i) => {
-      const weighted = obj(item) ?? {};
-      const termPath = at.child('preferredDuringSchedulingIgnoredDuringExecution').index(i);
+    objectItems(pod['preferredDuringSchedulingIgnoredDuringExecution'], at.child('preferredDuringSchedulingIgnoredDuringExecution')).forEach(({ item: weighted, path: termPath }) => {
       const weight = num(weighted['weight']);
       if (weight <= 0 || weight > 100) errors.push(invalid(termPath.child('weight'), weight, WEIGHT_RANGE));
       errors.push(...validatePodAffinityTerm(obj(weighted['podAffinityTerm']) ?? {}, termPath.child('podAffinityTerm')));
@@ -193,9 +190,7 @@ function validateMatchLabelKeys(
 function validateTolerations(view: PodTemplateView): FieldErrors {
   const errors: FieldErrors = [];
   const comparisons = view.gates.enabled('TaintTolerationComparisonOperators');
-  (list(view.spec['tolerations']) ?? []).forEach((item, i) => {
-    const t = obj(item) ?? {};
-    const at = view.path.child('tolerations').index(i);
+  objectItems(view.spec['tolerations'], view.path.child('tolerations')).forEach(({ item: t, path: at }) => {
     const key = text(t['key']);
     const operator = text(t['operator']);
     const value = text(t['value']);

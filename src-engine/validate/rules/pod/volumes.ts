@@ -1,7 +1,7 @@
 import type { ApiPath } from '../../apiPath';
 import { list, obj } from '../../context';
 import type { FieldErrors } from '../../fieldErrorList';
-import { duplicate, forbidden, invalid, required } from '../../fieldErrorList';
+import { duplicate, forbidden, invalid, requiredValid } from '../../fieldErrorList';
 import { isDns1123Label } from '../../nameRules';
 import { parseQuantity } from '../../quantity';
 import { validateDownwardApiVolumeFile } from './downwardApi';
@@ -10,6 +10,7 @@ import type { PodTemplateView } from './podTemplates';
 import { validateEphemeralVolumeSource } from './volumeClaimTemplate';
 import { validateFileMode, validateKeyedVolumeSource, validateProjectedVolumeSource } from './volumeFiles';
 import { VOLUME_SOURCES } from './volumeSources';
+import { objectItems } from '../../objectItems';
 
 const RULE = 'volumes';
 
@@ -46,13 +47,10 @@ export function volumeTable(view: PodTemplateView): VolumeTable {
   const valid = new Map<string, Record<string, unknown>>();
   const errors: FieldErrors = [];
   const names = new Set<string>();
-  (list(view.spec['volumes']) ?? []).forEach((item, i) => {
-    const volume = obj(item) ?? {};
-    const at = view.path.child('volumes').index(i);
+  objectItems(view.spec['volumes'], view.path.child('volumes')).forEach(({ item: volume, path: at }) => {
     const name = text(volume['name']);
     const volumeErrors = validateVolumeSource(volume, at, name);
-    if (name === '') volumeErrors.push(required(at.child('name')));
-    else for (const d of isDns1123Label(name)) volumeErrors.push(invalid(at.child('name'), name, d));
+    volumeErrors.push(...requiredValid(name, at.child('name'), isDns1123Label));
     if (names.has(name)) volumeErrors.push(duplicate(at.child('name'), name));
     if (volumeErrors.length === 0) {
       names.add(name);
