@@ -178,8 +178,8 @@ function offerToShow(ctx: Ctx, text: string, applied: readonly ApplyOutcome[]): 
   void vscode.window.showInformationMessage(text, 'Show').then((answer) => {
     if (answer !== 'Show') return;
     const ref = { kind: first.kind as 'CronJob' | 'Job', namespace: first.namespace ?? '', name: first.name };
-    if (ref.kind === 'CronJob') CronJobPanel.show(ctx, ref);
-    else JobPanel.show(ctx, ref);
+    if (ref.kind === 'CronJob') CronJobPanel.panels.show(ctx, ref);
+    else JobPanel.panels.show(ctx, ref);
   });
 }
 
