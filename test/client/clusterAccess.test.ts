@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { startTestApiServer } from '../apiserver/server';
 import type { TestApiServer } from '../apiserver/server';
-import { seedCronJob, seedJob, seedEvent } from '../apiserver/demoWorld';
+import { seedCronJob, seedJob, seedEvent } from '../apiserver/seed';
 import { ClusterSession } from '../../client/src/cluster/session';
 import { snapshot, childrenOf } from '../../client/src/views/model/treeModel';
 import { serverIndex, transportFor, waitFor } from './helpers';

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { startTestApiServer } from '../apiserver/server';
 import type { TestApiServer } from '../apiserver/server';
-import { seedCronJob, seedJob } from '../apiserver/demoWorld';
+import { seedCronJob, seedJob } from '../apiserver/seed';
 import { mulberry32 } from '../apiserver/prng';
 import { ClusterSession } from '../../client/src/cluster/session';
 import type { SessionHealth } from '../../client/src/cluster/session';
