@@ -1,6 +1,7 @@
 // Layering is enforced here and in each folder's tsconfig: the engine is pure (no Node, no
 // VS Code, no wall clock); the server never imports the client; the client never imports
-// the server.
+// the server; the Kubernetes API access in kube/ (kubeconfig, transport) serves the client and
+// the CLI and imports neither; the CLI imports no other adapter but the runner.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -40,6 +41,19 @@ export default tseslint.config(
   {
     files: ['server/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['vscode', 'vscode-languageclient*', '**/client/**'] }] },
+  },
+  {
+    files: ['kube/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['vscode', 'vscode-*', '**/client/**', '**/cli/**', '**/server/**', '**/runner/**'] },
+      ],
+    },
+  },
+  {
+    files: ['cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['vscode', 'vscode-*', '**/client/**', '**/server/**'] }] },
   },
   {
     files: ['client/**/*.ts'],

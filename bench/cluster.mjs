@@ -21,8 +21,8 @@ const { AbortController } = globalThis;
 const require = createRequire(import.meta.url);
 const { startTestApiServer } = require('../out/test/apiserver/server.js');
 const { seedBulk } = require('../out/test/apiserver/demoWorld.js');
-const { loadKubeconfig } = require('../out/client/src/cluster/kubeconfig.js');
-const { createTransport, requestJson } = require('../out/client/src/cluster/transport.js');
+const { loadKubeconfig } = require('../out/kube/kubeconfig.js');
+const { createTransport, requestJson } = require('../out/kube/transport.js');
 const { ClusterSession } = require('../out/client/src/cluster/session.js');
 const { childrenOf, rowOf } = require('../out/client/src/views/model/treeModel.js');
 

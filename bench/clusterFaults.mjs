@@ -17,11 +17,11 @@ import { performance } from 'node:perf_hooks';
 const require = createRequire(import.meta.url);
 const { startTestApiServer } = require('../out/test/apiserver/server.js');
 const { seedDemoWorld } = require('../out/test/apiserver/demoWorld.js');
-const { loadKubeconfig } = require('../out/client/src/cluster/kubeconfig.js');
-const { createTransport, requestJson } = require('../out/client/src/cluster/transport.js');
+const { loadKubeconfig } = require('../out/kube/kubeconfig.js');
+const { createTransport, requestJson } = require('../out/kube/transport.js');
 const { ClusterSession } = require('../out/client/src/cluster/session.js');
 const { Informer } = require('../out/client/src/cluster/informer.js');
-const { CRONJOBS, EVENTS, JOBS, PODS } = require('../out/client/src/cluster/resources.js');
+const { CRONJOBS, EVENTS, JOBS, PODS } = require('../out/kube/resources.js');
 
 const STORM_MS = Number(process.env.KUBE_JOBS_BENCH_STORM_MS ?? 10_000);
 const OUTAGE_MS = Number(process.env.KUBE_JOBS_BENCH_OUTAGE_MS ?? 40_000);

@@ -12,10 +12,10 @@ import { readCluster } from './healthCluster';
 import type { HealthRow } from './healthReport';
 import { renderJson, renderText } from './healthReport';
 import { cronJobHealth, healthInput } from '../src-engine';
+import { optionsOrExit } from './commandLine';
+import type { CommandOutput } from './commandLine';
 
-export interface HealthCommandIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+export interface HealthCommandIo extends CommandOutput {
   /** The environment kubectl would see ($KUBECONFIG); default process.env. */
   env?: Readonly<Record<string, string | undefined>>;
   /** The wall clock (tests pass a fixed one); default Date.now. */
@@ -124,15 +124,8 @@ export function rowsFor(cluster: ApiListLike, now: number): HealthRow[] {
 
 /** runHealthCommand runs `kube-jobs health ARGS`; resolves to the exit status. */
 export async function runHealthCommand(args: string[], io: HealthCommandIo): Promise<number> {
-  const parsed = parseArgs(args);
-  if (parsed === 'help') {
-    io.stdout.write(USAGE);
-    return 0;
-  }
-  if (typeof parsed === 'string') {
-    io.stderr.write(`kube-jobs health: ${parsed}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = optionsOrExit('health', USAGE, parseArgs(args), io);
+  if (typeof parsed === 'number') return parsed;
   let cluster: ApiListLike;
   try {
     cluster = await readCluster({ ...parsed, env: io.env ?? process.env });

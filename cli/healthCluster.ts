@@ -1,11 +1,13 @@
 /**
  * What `kube-jobs health` reads from the cluster: CronJobs, Jobs and the CronJobs' events of one
  * namespace or all, through the same kubeconfig loading and transport as the cluster view
- * (client/src/cluster/: kubectl's merge rules, exec/OIDC/token/certificate auth).
+ * (kube/: kubectl's merge rules, exec/OIDC/token/certificate auth).
  */
-import { contextNamespace, loadKubeconfig } from '../client/src/cluster/kubeconfig';
-import { createTransport, requestJson } from '../client/src/cluster/transport';
-import type { Transport } from '../client/src/cluster/transport';
+import { contextNamespace, loadKubeconfig } from '../kube/kubeconfig';
+import type { ResourceRef } from '../kube/resources';
+import { CRONJOBS, EVENTS, JOBS, collectionPath, query } from '../kube/resources';
+import { createTransport, requestJson } from '../kube/transport';
+import type { Transport } from '../kube/transport';
 
 /** The objects listed, as the API server returned them. */
 export interface ApiListLike {
@@ -24,20 +26,24 @@ export interface ReadOptions {
 
 const PAGE = 500;
 
-/** listAll follows `continue` tokens until the list is complete. */
-async function listAll(transport: Transport, path: string, query: string): Promise<unknown[]> {
+/** listAll follows `continue` tokens until the list of one namespace (or all) is complete. */
+async function listAll(
+  transport: Transport,
+  resource: ResourceRef,
+  namespace: string | undefined,
+  fieldSelector?: string,
+): Promise<unknown[]> {
   const items: unknown[] = [];
-  let next = '';
+  let next: string | undefined;
   do {
-    const sep = query === '' ? '' : '&';
     const page = await requestJson<{ items?: unknown[]; metadata?: { continue?: string } }>(
       transport,
       'GET',
-      `${path}?${query}${sep}limit=${PAGE}${next ? `&continue=${encodeURIComponent(next)}` : ''}`,
+      collectionPath(resource, namespace) + query({ fieldSelector, limit: PAGE, continue: next }),
     );
     items.push(...(page.items ?? []));
-    next = page.metadata?.continue ?? '';
-  } while (next !== '');
+    next = page.metadata?.continue || undefined;
+  } while (next !== undefined);
   return items;
 }
 
@@ -63,12 +69,10 @@ export async function readCluster(options: ReadOptions): Promise<ApiListLike> {
   }
   const transport = createTransport(kc);
   const namespace = options.allNamespaces ? undefined : (options.namespace ?? contextNamespace(kc, kc.getCurrentContext()));
-  const scope = (group: string): string =>
-    namespace === undefined ? group : `${group}/namespaces/${encodeURIComponent(namespace)}`;
   const [cronJobs, jobs, events] = await Promise.all([
-    listAll(transport, `${scope('/apis/batch/v1')}/cronjobs`, ''),
-    listAll(transport, `${scope('/apis/batch/v1')}/jobs`, ''),
-    listAll(transport, `${scope('/api/v1')}/events`, `fieldSelector=${encodeURIComponent('involvedObject.kind=CronJob')}`),
+    listAll(transport, CRONJOBS, namespace),
+    listAll(transport, JOBS, namespace),
+    listAll(transport, EVENTS, namespace, 'involvedObject.kind=CronJob'),
   ]);
   return { cronJobs, jobs, events };
 }

@@ -5,6 +5,7 @@
  */
 import type { KubernetesVersion } from '../src-engine';
 import { KUBERNETES_VERSIONS, NEWEST_KUBERNETES_VERSION, isKubernetesVersion } from '../src-engine';
+import type { CommandOutput } from './commandLine';
 
 /** The environment variable that names the version when the flag does not. */
 export const KUBERNETES_VERSION_ENV = 'KUBE_JOBS_KUBERNETES_VERSION';
@@ -19,6 +20,22 @@ export function parseKubernetesVersionArg(value: string | undefined, source: str
   const version = (value ?? '').trim().replace(/^v/, '');
   if (isKubernetesVersion(version)) return version;
   return `${source} must be one of ${KUBERNETES_VERSIONS.join(', ')}, not ${JSON.stringify(value ?? '')}`;
+}
+
+/**
+ * versionOrExit is the version `command` judges as (chosenKubernetesVersion), or exit status 2
+ * after saying why the environment variable names no version kube-jobs follows.
+ */
+export function versionOrExit(
+  command: string,
+  flag: KubernetesVersion | undefined,
+  io: CommandOutput,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): KubernetesVersion | number {
+  const version = chosenKubernetesVersion(flag, env);
+  if (isKubernetesVersion(version)) return version;
+  io.stderr.write(`kube-jobs ${command}: ${version}\n`);
+  return 2;
 }
 
 /** chosenKubernetesVersion: the flag's version, else the environment's, else the newest; a string is an error. */

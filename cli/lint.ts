@@ -15,11 +15,11 @@ import {
   parseManifestFile,
   tooLargeMessage,
 } from '../src-engine';
-import { KUBERNETES_VERSION_USAGE, chosenKubernetesVersion, parseKubernetesVersionArg } from './kubernetesVersionArg';
+import { optionsOrExit } from './commandLine';
+import type { CommandOutput } from './commandLine';
+import { KUBERNETES_VERSION_USAGE, parseKubernetesVersionArg, versionOrExit } from './kubernetesVersionArg';
 
-export interface LintCommandIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+export interface LintCommandIo extends CommandOutput {
   /** Read for the path `-`. */
   stdin?: NodeJS.ReadableStream;
   /** Base for relative paths in the output (default: process.cwd()). */
@@ -99,21 +99,11 @@ interface FileResult {
 
 /** runLintCommand runs `kube-jobs lint ARGS`; resolves to the exit status. */
 export async function runLintCommand(args: string[], io: LintCommandIo): Promise<number> {
-  const parsed = parseArgs(args);
-  if (parsed === 'help') {
-    io.stdout.write(USAGE);
-    return 0;
-  }
-  if (typeof parsed === 'string') {
-    io.stderr.write(`kube-jobs lint: ${parsed}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = optionsOrExit('lint', USAGE, parseArgs(args), io);
+  if (typeof parsed === 'number') return parsed;
   const cwd = io.cwd ?? process.cwd();
-  const version = chosenKubernetesVersion(parsed.kubernetesVersion, io.env ?? process.env);
-  if (!isKubernetesVersion(version)) {
-    io.stderr.write(`kube-jobs lint: ${version}\n`);
-    return 2;
-  }
+  const version = versionOrExit('lint', parsed.kubernetesVersion, io, io.env ?? process.env);
+  if (typeof version === 'number') return version;
   const options: LintOptions = { rules: parsed.rules, kubernetesVersion: version };
   const results: FileResult[] = [];
   let readFailed = false;

@@ -15,7 +15,8 @@ import type { LocalPod, LogLine } from '../runner/localPod';
 import { RunInputError, lintErrorsOf, prepareLocalRun } from '../runner/localRun';
 import type { KubernetesVersion } from '../src-engine';
 import { controllersNote, isKubernetesVersion } from '../src-engine';
-import { KUBERNETES_VERSION_USAGE, chosenKubernetesVersion, parseKubernetesVersionArg } from './kubernetesVersionArg';
+import { optionsOrExit } from './commandLine';
+import { KUBERNETES_VERSION_USAGE, parseKubernetesVersionArg, versionOrExit } from './kubernetesVersionArg';
 import type { LocalRunHandle, LocalRunRequest } from '../runner/localRun';
 import { askSecret, confirm } from '../runner/prompt';
 import type { PromptIo } from '../runner/prompt';
@@ -137,7 +138,7 @@ export function parseRunArgs(args: readonly string[]): RunArgs | string {
         out.file = arg;
     }
   }
-  if (out.help) return { ...out, file: out.file ?? '', help: true } as RunArgs;
+  if (out.help) return 'help';
   if (out.file === undefined) return 'FILE is required';
   return out as RunArgs;
 }
@@ -151,20 +152,10 @@ function clockTime(ms: number): string {
 
 /** runRunCommand runs `kube-jobs run` with the arguments after `run`; resolves to the exit status. */
 export async function runRunCommand(args: readonly string[], io: RunCommandIo): Promise<number> {
-  const parsed = parseRunArgs(args);
-  if (typeof parsed === 'string') {
-    io.stderr.write(`kube-jobs run: ${parsed}\n${USAGE}`);
-    return 2;
-  }
-  if (parsed.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
-  const version = chosenKubernetesVersion(parsed.kubernetesVersion);
-  if (!isKubernetesVersion(version)) {
-    io.stderr.write(`kube-jobs run: ${version}\n`);
-    return 2;
-  }
+  const parsed = optionsOrExit('run', USAGE, parseRunArgs(args), io);
+  if (typeof parsed === 'number') return parsed;
+  const version = versionOrExit('run', parsed.kubernetesVersion, io);
+  if (typeof version === 'number') return version;
   const cwd = io.cwd ?? process.cwd();
   const file = path.resolve(cwd, parsed.file);
   let text: string;

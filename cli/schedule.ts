@@ -10,11 +10,11 @@
 import * as readline from 'node:readline';
 import type { ScheduleProblem } from '../src-engine';
 import { describeSchedule, formatUtcOffset, nextRuns, parseStandard, validateCronJobSchedule, zoneOffsetAt } from '../src-engine';
+import { optionsOrExit } from './commandLine';
+import type { CommandOutput } from './commandLine';
 
 /** Where the command reads and writes (process streams in production, buffers in tests). */
-export interface ScheduleCommandIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+export interface ScheduleCommandIo extends CommandOutput {
   stdin: NodeJS.ReadableStream;
 }
 
@@ -44,15 +44,8 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}
 
 /** runScheduleCommand runs `kube-jobs schedule` with the arguments after `schedule`; resolves to the exit status. */
 export async function runScheduleCommand(args: string[], io: ScheduleCommandIo): Promise<number> {
-  const parsed = parseArgs(args);
-  if (typeof parsed === 'string') {
-    io.stderr.write(`kube-jobs schedule: ${parsed}\n${USAGE}`);
-    return 2;
-  }
-  if (parsed.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
+  const parsed = optionsOrExit('schedule', USAGE, parseArgs(args), io);
+  if (typeof parsed === 'number') return parsed;
   if (parsed.jsonl) return runJsonl(io, parsed.nowMs);
   const answer = answerSchedule(parsed.expr as string, parsed.timeZone, parsed.fromMs ?? parsed.nowMs, parsed.count);
   if (parsed.format === 'json') {
@@ -133,7 +126,7 @@ function parseArgs(args: string[]): ParsedArgs | string {
         return `unknown option ${name}`;
     }
   }
-  if (out.help) return out;
+  if (out.help) return 'help';
   if (out.jsonl) {
     if (positional.length > 0) return '--jsonl reads schedules from stdin; do not also give EXPR';
     return out;

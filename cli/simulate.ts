@@ -12,7 +12,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { KubernetesVersion, PodModel, SimTiming } from '../src-engine';
-import { KUBERNETES_VERSION_USAGE, chosenKubernetesVersion, parseKubernetesVersionArg } from './kubernetesVersionArg';
+import { optionsOrExit } from './commandLine';
+import type { CommandOutput } from './commandLine';
+import { KUBERNETES_VERSION_USAGE, parseKubernetesVersionArg, versionOrExit } from './kubernetesVersionArg';
 import {
   controllersNote,
   formatSimulationText,
@@ -30,9 +32,7 @@ import {
 } from '../src-engine';
 
 /** Where the command reads and writes (process streams in production, buffers in tests). */
-export interface SimulateCommandIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+export interface SimulateCommandIo extends CommandOutput {
   stdin?: NodeJS.ReadableStream;
   /** The wall clock for the default --start (tests pass a fixed one). */
   now?: () => number;
@@ -200,15 +200,8 @@ async function readInput(file: string, io: SimulateCommandIo): Promise<string> {
 
 /** runSimulateCommand implements `kube-jobs simulate`; resolves to the exit status. */
 export async function runSimulateCommand(args: readonly string[], io: SimulateCommandIo): Promise<number> {
-  const parsed = parseArgs(args);
-  if (parsed === 'help') {
-    io.stdout.write(USAGE);
-    return 0;
-  }
-  if (typeof parsed === 'string') {
-    io.stderr.write(`kube-jobs simulate: ${parsed}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = optionsOrExit('simulate', USAGE, parseArgs(args), io);
+  if (typeof parsed === 'number') return parsed;
   let text: string;
   try {
     text = await readInput(parsed.file, io);
@@ -237,11 +230,8 @@ export async function runSimulateCommand(args: readonly string[], io: SimulateCo
     io.stderr.write(`kube-jobs simulate: ${parsed.file} holds no batch/v1 Job or CronJob\n`);
     return 2;
   }
-  const version = chosenKubernetesVersion(parsed.kubernetesVersion);
-  if (!isKubernetesVersion(version)) {
-    io.stderr.write(`kube-jobs simulate: ${version}\n`);
-    return 2;
-  }
+  const version = versionOrExit('simulate', parsed.kubernetesVersion, io);
+  if (typeof version === 'number') return version;
   const errors = lintDocument(doc, { kubernetesVersion: version }).filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     io.stderr.write(`kube-jobs simulate: ${doc.kind ?? 'object'} ${doc.name ?? ''} would be rejected by the API server, so it cannot run:\n`);

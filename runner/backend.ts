@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { ResolvedEnvVar } from './env';
 import type { ContainerSpec } from './podSpec';
 import type { GroupExit } from './processGroup';
+import { CONTAINER_MARKER_ENV, POD_MARKER_ENV, RUN_MARKER_ENV } from './procScan';
 import { maskSecrets } from './secretMask';
 
 export type RuntimeKind = 'process' | 'docker' | 'podman';
@@ -53,11 +54,6 @@ export interface Backend {
   start(plan: LaunchPlan): RunningContainer;
 }
 
-/** Environment variables every local container gets so a run's processes can be found (/proc scan, reaper). */
-export const RUN_MARKER_ENV = 'KUBE_JOBS_RUN_ID';
-export const POD_MARKER_ENV = 'KUBE_JOBS_POD';
-/** `<pod>/<container>`: which container of the run a process belongs to, even after it left the process group. */
-export const CONTAINER_MARKER_ENV = 'KUBE_JOBS_CONTAINER';
 
 /** markerEnv is the marker variables of one container, in the order they are set. */
 export function markerEnv(

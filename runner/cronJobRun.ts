@@ -3,6 +3,7 @@ import type { ControllerEvent, CronJobAction, CronJobObject, JobObject } from '.
 import { JobRun } from './jobRun';
 import type { JobRunResult } from './jobRun';
 import type { TimelineEvent } from './records';
+import { runEnvironment } from './runEnvironment';
 import type { RunEnvironment } from './runEnvironment';
 
 /** kubectl create job --from=cronjob/… marks the Job it creates with this annotation. */
@@ -86,17 +87,7 @@ export class CronJobRun {
     const { options } = this;
     const run = new JobRun({
       job,
-      podSpec: options.podSpec,
-      ...(options.templateLabels === undefined ? {} : { templateLabels: options.templateLabels }),
-      ...(options.templateAnnotations === undefined ? {} : { templateAnnotations: options.templateAnnotations }),
-      backend: options.backend,
-      clock: options.clock,
-      values: options.values,
-      runId: options.runId,
-      cwd: options.cwd,
-      ...(options.recorder === undefined ? {} : { recorder: options.recorder }),
-      ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
-      ...(options.onLog === undefined ? {} : { onLog: options.onLog }),
+      ...runEnvironment(options),
       onChange: () => {
         this.options.onChange?.(this);
         this.scheduleSync();

@@ -11,7 +11,7 @@ import {
   syncTtlAfterFinished,
 } from '../src-engine/controllers';
 import type { ControllerEvent, JobAction, JobMemory, JobObject, PodObject, PodTemplateRequest } from '../src-engine/controllers';
-import { LocalPod } from './localPod';
+import { LocalPod, podRunContext } from './localPod';
 import type { ContainerSpec, PodSpec } from './podSpec';
 import type { TimelineEvent } from './records';
 import type { RunEnvironment } from './runEnvironment';
@@ -223,13 +223,7 @@ export class JobRun {
       spec,
       jobName: this.job.name,
       ...(request.index === null ? {} : { completionIndex: request.index }),
-      backend: options.backend,
-      clock: options.clock,
-      values: options.values,
-      runId: options.runId,
-      cwd: options.cwd,
-      ...(options.recorder === undefined ? {} : { recorder: options.recorder }),
-      ...(options.onLog === undefined ? {} : { onLog: options.onLog }),
+      ...podRunContext(options),
       onChange: (pod) => this.podChanged(pod),
       onContainerEvent: (e) =>
         this.event({

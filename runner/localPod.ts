@@ -51,11 +51,11 @@ export interface LogLine {
   readonly line: string;
 }
 
-export interface LocalPodOptions {
-  readonly identity: PodIdentity;
-  readonly spec: PodSpec;
-  readonly jobName: string;
-  readonly completionIndex?: number;
+/**
+ * What a local pod gets from its run: where its containers run, the (scaled) clock, the secret
+ * and config values, the run's id and working directory, where records and log lines go.
+ */
+export interface PodRunContext {
   readonly backend: Backend;
   readonly clock: ScaledClock;
   readonly values: RefValues;
@@ -63,6 +63,26 @@ export interface LocalPodOptions {
   readonly cwd: string;
   readonly recorder?: RunRecorder;
   readonly onLog?: (line: LogLine) => void;
+}
+
+/** podRunContext is the part of a run's options its pods get (not the run's own listeners). */
+export function podRunContext(run: PodRunContext): PodRunContext {
+  return {
+    backend: run.backend,
+    clock: run.clock,
+    values: run.values,
+    runId: run.runId,
+    cwd: run.cwd,
+    ...(run.recorder === undefined ? {} : { recorder: run.recorder }),
+    ...(run.onLog === undefined ? {} : { onLog: run.onLog }),
+  };
+}
+
+export interface LocalPodOptions extends PodRunContext {
+  readonly identity: PodIdentity;
+  readonly spec: PodSpec;
+  readonly jobName: string;
+  readonly completionIndex?: number;
   /** Called on every status change (the driver re-syncs the Job controller). */
   readonly onChange?: (pod: LocalPod) => void;
   /** Container lifecycle, for the timeline (the kubelet's Started / Killing, and how each run ended). */

@@ -1,5 +1,10 @@
 import * as fs from 'node:fs';
-import { RUN_MARKER_ENV } from './backend';
+
+/** Environment variables every local container gets so a run's processes can be found (/proc scan, reaper). */
+export const RUN_MARKER_ENV = 'KUBE_JOBS_RUN_ID';
+export const POD_MARKER_ENV = 'KUBE_JOBS_POD';
+/** `<pod>/<container>`: which container of the run a process belongs to, even after it left the process group. */
+export const CONTAINER_MARKER_ENV = 'KUBE_JOBS_CONTAINER';
 
 /**
  * Which processes belong to a local container (or a whole run). A container runtime knows

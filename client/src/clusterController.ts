@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { readConfig } from './config';
-import type { LoadedKubeconfig } from './cluster/kubeconfig';
-import { contextNamespace, loadKubeconfig } from './cluster/kubeconfig';
-import type { Transport } from './cluster/transport';
-import { createTransport } from './cluster/transport';
+import type { LoadedKubeconfig } from '../../kube/kubeconfig';
+import { contextNamespace, loadKubeconfig } from '../../kube/kubeconfig';
+import type { Transport } from '../../kube/transport';
+import { createTransport } from '../../kube/transport';
 import { ClusterSession } from './cluster/session';
 import type { NamespaceSelection, SessionHealth } from './cluster/session';
 import type { AccessDecision, AccessQuery } from './cluster/access';
-import { errorMessage } from './cluster/apiError';
+import { errorMessage } from '../../kube/apiError';
 import type { WatchedKind } from './views/model/clusterIndex';
 import { describeScope } from './views/model/notices';
 

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { KUBERNETES_VERSIONS, judgedVersion } from '../../src-engine';
 import type { ConnectedCluster, JudgedVersion } from '../../src-engine';
 import type { Ctx } from './ctx';
-import { requestJson } from './cluster/transport';
-import { errorMessage } from './cluster/apiError';
+import { requestJson } from '../../kube/transport';
+import { errorMessage } from '../../kube/apiError';
 
 /** The setting that names the version; `auto` follows the connected cluster. */
 const SETTING = 'kubernetesVersion';

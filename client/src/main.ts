@@ -51,8 +51,8 @@ export function createMain(ctx: Ctx): Main {
       panel.dispose();
       return;
     }
-    if (ref.view === 'job') JobPanel.restore(ctx, { kind: 'Job', namespace: ref.namespace, name: ref.name }, panel);
-    else CronJobPanel.restore(ctx, { kind: 'CronJob', namespace: ref.namespace, name: ref.name }, panel);
+    if (ref.view === 'job') JobPanel.panels.restore(ctx, { kind: 'Job', namespace: ref.namespace, name: ref.name }, panel);
+    else CronJobPanel.panels.restore(ctx, { kind: 'CronJob', namespace: ref.namespace, name: ref.name }, panel);
   };
   return { tree, commands: commandTable(ctx, tree), restorePanel };
 }

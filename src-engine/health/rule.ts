@@ -1,3 +1,4 @@
+import type { NextFn } from '../controllers/mostRecentScheduleTime';
 import type { ScheduleClock } from './scheduleClock';
 import type { HealthFinding, HealthInput } from './types';
 
@@ -5,6 +6,29 @@ import type { HealthFinding, HealthInput } from './types';
 export interface HealthRule {
   readonly id: string;
   readonly check: (input: HealthInput, clock: ScheduleClock) => readonly HealthFinding[];
+}
+
+/** The schedule clock of a CronJob whose schedule fires. */
+export type FiringClock = ScheduleClock & { readonly next: NextFn };
+
+/**
+ * scheduledRule is a health rule about the runs the controller starts: it has nothing to say
+ * while the CronJob is suspended (`syncCronJob` starts nothing) or when its schedule cannot fire.
+ */
+export function scheduledRule(
+  id: string,
+  check: (input: HealthInput, clock: FiringClock) => readonly HealthFinding[],
+): HealthRule {
+  return {
+    id,
+    check(input, clock) {
+      return input.cronJob.suspend || !fires(clock) ? [] : check(input, clock);
+    },
+  };
+}
+
+function fires(clock: ScheduleClock): clock is FiringClock {
+  return clock.next !== undefined;
 }
 
 /**

@@ -3,6 +3,7 @@ import { containerLifetime } from './containerLifetime';
 import { convertToJob } from './convertToJob';
 import type { LifecycleRule } from './lifecycleContext';
 import { servesTraffic } from './lifecycleContext';
+import { practiceRule } from '../validate/rule';
 
 const WORKLOADS_DOCS = 'https://kubernetes.io/docs/concepts/workloads/controllers/job/';
 
@@ -17,16 +18,14 @@ const WORKLOADS_DOCS = 'https://kubernetes.io/docs/concepts/workloads/controller
  */
 export const oneOffTaskRule: LifecycleRule = {
   rules: [
-    {
+    practiceRule('warning', {
       id: 'lifecycle-one-off-task',
-      defaultSeverity: 'warning',
-      category: 'practice',
       title: 'One-off task in a workload that restarts it',
       description:
         'A Deployment, StatefulSet, ReplicaSet, DaemonSet or restarting Pod runs a command that finishes (a migration, a ' +
           'backup, an import…): the kubelet restarts it, so it runs again and again. A Job runs it once.',
       docsUrl: WORKLOADS_DOCS,
-    },
+    }),
   ],
   check(ctx) {
     const containers = ctx.containers;

@@ -6,6 +6,7 @@ import { convertToCronJob } from './convertToCronJob';
 import { scheduleForInterval } from './intervalSchedule';
 import type { LifecycleRule } from './lifecycleContext';
 import { servesTraffic } from './lifecycleContext';
+import { practiceRule } from '../validate/rule';
 
 /**
  * Below this interval a loop in a long-running pod is the better shape (a CronJob would create a
@@ -21,16 +22,14 @@ const SHORTEST_SCHEDULED_INTERVAL_SECONDS = 300;
  */
 export const sleepLoopRule: LifecycleRule = {
   rules: [
-    {
+    practiceRule('info', {
       id: 'lifecycle-sleep-loop',
-      defaultSeverity: 'info',
-      category: 'practice',
       title: 'Schedule written as a sleep loop',
       description:
         "The workload's only container repeats work with a long sleep between runs; a CronJob does this without a pod waiting " +
           "in between.",
       docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/',
-    },
+    }),
   ],
   check(ctx) {
     const containers = ctx.containers;

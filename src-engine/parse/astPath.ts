@@ -4,7 +4,7 @@ import { shiftRange } from '../model/diagnostic';
 import type { Range } from '../model/diagnostic';
 import { parseFieldPath } from './fieldPath';
 import type { PathSegment } from './fieldPath';
-import type { ManifestDocument } from './manifests';
+import type { ManifestDocument } from './manifestDocument';
 
 /**
  * Field paths on the syntax tree. A path follows what kubectl sends: through an alias to its

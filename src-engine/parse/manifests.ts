@@ -1,14 +1,14 @@
 import { isMap, isScalar, parseDocument } from 'yaml';
-import type { Alias, Document, Node } from 'yaml';
+import type { Alias, Node } from 'yaml';
 import { shiftRange } from '../model/diagnostic';
 import type { Range } from '../model/diagnostic';
 import { GO_YAML_PARSE_OPTIONS } from './goYamlScalars';
 import { classifyDocument } from './kinds';
-import type { TypeMetaProblem, WorkloadKind } from './kinds';
 import { decodeAsKubectl } from './kubectlDecode';
 import type { DecodeProblem } from './kubectlDecode';
 import { codePointName, kubectlText } from './kubectlText';
 import { LineIndex } from './lineIndex';
+import type { ManifestDocument, ReadProblem, YamlProblem, YamlTree } from './manifestDocument';
 import { nestingProblem } from './nesting';
 import { parseSimpleYaml } from './simpleYaml';
 import { splitDocuments } from './split';
@@ -17,63 +17,7 @@ import type { DocumentChunk } from './split';
 export type { TypeMetaProblem, WorkloadKind } from './kinds';
 export { findNode, locateField, offsetInDocument, pathAtOffset, rangeInDocument, rangeOfField } from './astPath';
 export type { FieldLocation, NodeLookup, PathAtPosition } from './astPath';
-
-/** A YAML syntax problem, with its range in the whole file. */
-export interface YamlProblem {
-  readonly code: string;
-  readonly message: string;
-  readonly range: Range;
-  /** Start offset of the problem inside its document chunk. */
-  readonly offset: number;
-}
-
-/**
- * How kubectl reads a document, where that differs from what was written: a YAML or decoding
- * error that makes kubectl refuse the document (`yaml-syntax`), a duplicate key it silently
- * resolves to the last one (`yaml-duplicate-key`), a document it never sees (`yaml-line-ends`).
- */
-export interface ReadProblem extends YamlProblem {
-  readonly rule: 'yaml-syntax' | 'yaml-duplicate-key' | 'yaml-line-ends';
-  readonly severity: 'error' | 'warning';
-}
-
-/**
- * One document of a manifest file, parsed on its own. Ranges it hands out are in whole-file
- * coordinates; `startLine` is where the document begins, so a cached parse can be reused at
- * another position with `relocateDocument`.
- */
-export interface ManifestDocument {
-  readonly index: number;
-  readonly chunk: DocumentChunk;
-  /** The YAML tree (the library's nodes, whichever parser built them; scalars resolved as kubectl does). */
-  readonly yaml: YamlTree;
-  /** Line index of the chunk text (chunk-relative). */
-  readonly lines: LineIndex;
-  /** The YAML parser's errors (and `TOO_DEEP` for a document not parsed at all). */
-  readonly syntaxErrors: readonly YamlProblem[];
-  /** Where kubectl's reading differs from the text (see ReadProblem). */
-  readonly readProblems: readonly ReadProblem[];
-  /** The document as kubectl sends it (JSON-like); undefined when kubectl cannot decode it. */
-  readonly value: unknown;
-  /** Why `value` could not be built. */
-  readonly valueError?: string;
-  /** Where each alias points, for documents with aliases. */
-  readonly aliasTargets?: ReadonlyMap<Alias, Node>;
-  readonly apiVersion?: string;
-  readonly kind?: string;
-  readonly name?: string;
-  /** Job or CronJob: the kind the document is checked as (also when apiVersion or kind has a typo). */
-  readonly workload?: WorkloadKind;
-  /** What kubectl or the API server says about a mistyped apiVersion or kind. */
-  readonly typeMetaProblems: readonly TypeMetaProblem[];
-  /** The document holds `{{ … }}` template code (Helm, Go templates): it is not plain YAML. */
-  readonly isTemplate: boolean;
-}
-
-/** What the checks read of a parsed YAML document: its root node. */
-export interface YamlTree {
-  readonly contents: Document.Parsed['contents'];
-}
+export type { ManifestDocument, ReadProblem, YamlProblem, YamlTree } from './manifestDocument';
 
 /** A whole manifest file. */
 export interface ManifestFile {

@@ -103,6 +103,17 @@ function dayMatches(m: Matcher, w: CivilTime): boolean {
 const scratch = newCivilTime();
 
 /**
+ * advance moves t forward by `jump` seconds, to the field's next allowed value, or only by `step`
+ * when the jump would cross the zone's next offset change (the wall clock is read again there,
+ * as robfig's t.Add in the zone does), and reads the wall clock at the new instant into w.
+ */
+function advance(z: ZoneTable, w: CivilTime, t: number, jump: number, step: number): number {
+  const next = t + jump < z.periodEnd ? t + jump : t + step;
+  wallAt(z, next, w);
+  return next;
+}
+
+/**
  * Upper bound on loop steps in one walk. A normal walk takes at most a few thousand (five
  * years of months and days, one-unit steps near offset changes); only a walk that robfig itself
  * would never finish gets here.
@@ -162,9 +173,7 @@ function nextSecond(m: Matcher, z: ZoneTable, afterSecond: number): number {
         t = goDate(z, w.year, w.month, w.day, w.hour, 0, 0);
         wallAt(z, t, w);
       }
-      const jump = (m.hourJump[w.hour] as number) * 3600;
-      t += t + jump < z.periodEnd ? jump : 3600;
-      wallAt(z, t, w);
+      t = advance(z, w, t, (m.hourJump[w.hour] as number) * 3600, 3600);
       if (++steps > MAX_STEPS) return NaN;
       if (w.hour === 0) continue wrap;
     }
@@ -175,9 +184,7 @@ function nextSecond(m: Matcher, z: ZoneTable, afterSecond: number): number {
         t -= ((t % 60) + 60) % 60;
         wallAt(z, t, w);
       }
-      const jump = (m.minuteJump[w.minute] as number) * 60;
-      t += t + jump < z.periodEnd ? jump : 60;
-      wallAt(z, t, w);
+      t = advance(z, w, t, (m.minuteJump[w.minute] as number) * 60, 60);
       if (++steps > MAX_STEPS) return NaN;
       if (w.minute === 0) continue wrap;
     }
@@ -185,9 +192,7 @@ function nextSecond(m: Matcher, z: ZoneTable, afterSecond: number): number {
     // The standard parser's seconds field is always {0}.
     while (w.second !== 0) {
       added = true;
-      const jump = 60 - w.second;
-      t += t + jump < z.periodEnd ? jump : Math.max(1, z.periodEnd - t);
-      wallAt(z, t, w);
+      t = advance(z, w, t, 60 - w.second, Math.max(1, z.periodEnd - t));
       if (++steps > MAX_STEPS) return NaN;
       if (w.second === 0) continue wrap;
     }

@@ -2,16 +2,18 @@ import { FIELD_VERSIONS, RAW_SCHEMA } from '../generated/schema';
 import type { WorkloadKind } from '../parse/manifests';
 import type { PathSegment } from '../parse/fieldPath';
 import { FIELD_FACTS } from './facts';
+import type { FieldFacts } from './facts';
 import { KUBERNETES_VERSIONS, NEWEST_KUBERNETES_VERSION, compareKubernetesVersions } from './kubernetesVersion';
 import type { KubernetesVersion } from './kubernetesVersion';
 import type { SchemaType } from './types';
 
 /**
  * One node of the Job/CronJob schema of one Kubernetes version: what a field accepts and what
- * the API docs say about it. Used by the validator (unknown fields, wrong types) and by hover
- * and completion.
+ * the API docs say about it, with the facts of facts.ts (allowed values, default, limits, the
+ * version that added it, its docs page) over the OpenAPI's. Used by the validator (unknown
+ * fields, wrong types) and by hover and completion.
  */
-export interface SchemaNode {
+export interface SchemaNode extends FieldFacts {
   readonly type: SchemaType;
   /** The object type's name for `object` nodes (`PodSpec`), from the Kubernetes API. */
   readonly typeName?: string;
@@ -25,13 +27,6 @@ export interface SchemaNode {
   readonly description?: string;
   /** Required by the OpenAPI schema (the API server's validation may be stricter or looser). */
   readonly required?: boolean;
-  readonly enum?: readonly string[];
-  readonly default?: string | number | boolean;
-  readonly minimum?: number;
-  readonly maximum?: number;
-  /** Kubernetes version that added the field (batch fields only). */
-  readonly addedIn?: string;
-  readonly docsUrl?: string;
   /** The first supported version that has the field, when older supported versions lack it. */
   readonly since?: KubernetesVersion;
   /** The last supported version that has the field, when newer ones removed it. */

@@ -1,6 +1,6 @@
 import { isMap, isScalar } from 'yaml';
 import type { Node, Pair } from 'yaml';
-import type { TextEdit } from '../model/diagnostic';
+import type { Fix, TextEdit } from '../model/diagnostic';
 import type { PathSegment } from '../parse/fieldPath';
 import { findNode, rangeInDocument } from '../parse/manifests';
 import type { ManifestDocument } from '../parse/manifests';
@@ -10,6 +10,20 @@ import type { ManifestDocument } from '../parse/manifests';
 /** yamlString renders a string as a YAML double-quoted scalar (JSON strings are valid YAML). */
 export function yamlString(value: string): string {
   return JSON.stringify(value);
+}
+
+/**
+ * quickFix is a finding's one quick fix, spread into a report; nothing when the edit could not
+ * be built. A `preferred` fix is the one an editor applies on "fix all": one that cannot guess
+ * wrong (the supported spelling of a value), not a choice the author should make.
+ */
+export function quickFix(
+  title: string,
+  edit: TextEdit | undefined,
+  options: { readonly preferred: boolean },
+): { readonly fixes?: readonly Fix[] } {
+  if (!edit) return {};
+  return { fixes: [options.preferred ? { title, edits: [edit], isPreferred: true } : { title, edits: [edit] }] };
 }
 
 /** replaceValue replaces the value node at `path` with `newText`. */
@@ -23,7 +37,12 @@ export function replaceValue(doc: ManifestDocument, path: readonly PathSegment[]
  * insertField adds `key: value` to the block map at `parentPath`, on a new line after the
  * map's last entry, indented like its first key. Flow maps (`{a: 1}`) are left alone.
  */
-export function insertField(doc: ManifestDocument, parentPath: readonly PathSegment[], key: string, valueText: string): TextEdit | undefined {
+export function insertField(
+  doc: ManifestDocument,
+  parentPath: readonly PathSegment[],
+  key: string,
+  valueText: string,
+): TextEdit | undefined {
   const parent = parentPath.length === 0 ? doc.yaml.contents : findNode(doc, parentPath).node;
   if (!isMap(parent) || parent.flow || parent.items.length === 0) return undefined;
   const first = parent.items[0] as Pair<Node, Node | null>;
@@ -42,7 +61,12 @@ export function insertField(doc: ManifestDocument, parentPath: readonly PathSegm
 }
 
 /** setField replaces an existing field's value or inserts the field into its parent map. */
-export function setField(doc: ManifestDocument, parentPath: readonly PathSegment[], key: string, valueText: string): TextEdit | undefined {
+export function setField(
+  doc: ManifestDocument,
+  parentPath: readonly PathSegment[],
+  key: string,
+  valueText: string,
+): TextEdit | undefined {
   const existing = findNode(doc, [...parentPath, key]);
   if (existing.depth === parentPath.length + 1 && existing.node?.range) return replaceValue(doc, [...parentPath, key], valueText);
   if (existing.depth === parentPath.length + 1 && existing.keyNode?.range) {

@@ -1,7 +1,7 @@
 import type { Fix } from '../model/diagnostic';
 import type { ApiPath } from './apiPath';
 import type { RuleContext } from './context';
-import { replaceValue, yamlString } from './edits';
+import { quickFix, replaceValue, yamlString } from './edits';
 import {
   duplicateMessage,
   forbiddenMessage,
@@ -54,6 +54,16 @@ export const notFound = (path: ApiPath, value: unknown, detail?: string): FieldE
 export const tooLong = (path: ApiPath, max: number): FieldError => ({ type: 'TooLong', path, max });
 export const tooMany = (path: ApiPath, actual: number, max: number): FieldError => ({ type: 'TooMany', path, actual, max });
 
+/**
+ * requiredValid is the check Kubernetes writes for a field that must be set and well-formed (a
+ * container's name, an env var's, a key selector's key): Required when empty, else Invalid for
+ * each message of the format check (IsDNS1123Label, IsConfigMapKey, …).
+ */
+export function requiredValid(value: string, path: ApiPath, check: (value: string) => readonly string[]): FieldErrors {
+  if (value === '') return [required(path)];
+  return check(value).map((detail) => invalid(path, value, detail));
+}
+
 /** messageOf renders an error in the API server's words. */
 export function messageOf(error: FieldError): string {
   const where = error.path.text;
@@ -84,26 +94,28 @@ export function messageOf(error: FieldError): string {
  */
 export function reportErrors(ctx: RuleContext, rule: string, errors: readonly FieldError[]): void {
   for (const error of errors) {
-    const fixes =
-      error.type === 'NotSupported' && error.casingFix !== false
-        ? casingFix(ctx, error.path, error.value, error.supported)
-        : undefined;
     ctx.report({
       rule,
       path: error.path.at,
       field: error.path.text,
       message: messageOf(error),
       at: error.type === 'Required' || (error.type === 'Duplicate' && typeof error.value !== 'string') ? 'key' : 'value',
-      ...(fixes ? { fixes } : {}),
+      ...(error.type === 'NotSupported' && error.casingFix !== false
+        ? casingFix(ctx, error.path, error.value, error.supported)
+        : {}),
     });
   }
 }
 
-function casingFix(ctx: RuleContext, path: ApiPath, value: unknown, supported: readonly string[]): Fix[] | undefined {
-  if (typeof value !== 'string' || value === '') return undefined;
+function casingFix(
+  ctx: RuleContext,
+  path: ApiPath,
+  value: unknown,
+  supported: readonly string[],
+): { readonly fixes?: readonly Fix[] } {
+  if (typeof value !== 'string' || value === '') return {};
   const lower = value.toLowerCase();
   const matches = supported.filter((s) => s.toLowerCase() === lower);
-  if (matches.length !== 1) return undefined;
-  const edit = replaceValue(ctx.doc, path.at, yamlString(matches[0]!));
-  return edit ? [{ title: `Use ${matches[0]}`, edits: [edit], isPreferred: true }] : undefined;
+  if (matches.length !== 1) return {};
+  return quickFix(`Use ${matches[0]}`, replaceValue(ctx.doc, path.at, yamlString(matches[0]!)), { preferred: true });
 }

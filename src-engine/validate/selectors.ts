@@ -3,6 +3,7 @@ import { list, obj, str } from './context';
 import type { FieldErrors } from './fieldErrorList';
 import { forbidden, invalid, required } from './fieldErrorList';
 import { isQualifiedName, isValidLabelValue } from './nameRules';
+import { objectItems } from './objectItems';
 
 /**
  * Label and node selectors: their validation (apimachinery meta/v1/validation
@@ -35,9 +36,7 @@ export function validateLabelSelector(selector: unknown, path: ApiPath, allowInv
   const sel = obj(selector);
   if (!sel) return [];
   const errors = validateLabels(obj(sel['matchLabels']), path.child('matchLabels'));
-  (list(sel['matchExpressions']) ?? []).forEach((item, i) => {
-    const expr = obj(item) ?? {};
-    const at = path.child('matchExpressions').index(i);
+  objectItems(sel['matchExpressions'], path.child('matchExpressions')).forEach(({ item: expr, path: at }) => {
     const values = list(expr['values']) ?? [];
     errors.push(...operatorErrors(expr['operator'], values.length, at, false));
     errors.push(...validateLabelName(str(expr['key']) ?? '', at.child('key')));

@@ -5,7 +5,8 @@
  * pkg/apis/core/v1/defaults.go `SetDefaults_PodSpec`/`SetDefaults_Container`,
  * pkg/registry/batch/job/strategy.go `PrepareForCreate` + `generateSelector`).
  * Full validation is not built in: plug the engine's validator in through the server's
- * `validate` hook. Only object names and Job restart policies are checked here.
+ * `validate` hook. Only object names, Job restart policies and the fields a Job may not change on
+ * update are checked here.
  */
 import type { StatusCause } from './status';
 
@@ -122,6 +123,29 @@ export function validateBasics(plural: string, obj: Obj): StatusCause[] {
     checkRestart(obj.spec?.template?.spec, 'spec.template.spec.restartPolicy');
   } else if (plural === 'cronjobs') {
     checkRestart(obj.spec?.jobTemplate?.spec?.template?.spec, 'spec.jobTemplate.spec.template.spec.restartPolicy');
+  }
+  return causes;
+}
+
+/**
+ * validateJobUpdate is the part of ValidateJobUpdate (pkg/apis/batch/validation/validation.go)
+ * this server checks on every update, whoever makes it: a Job's selector and completionMode
+ * are immutable, and so is its pod template unless the Job is suspended before and after.
+ */
+export function validateJobUpdate(plural: string, obj: Obj, old: Obj): StatusCause[] {
+  if (plural !== 'jobs') {
+    return [];
+  }
+  const causes: StatusCause[] = [];
+  if (JSON.stringify(obj.spec?.selector) !== JSON.stringify(old.spec?.selector)) {
+    causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(obj.spec?.selector ?? null)}: field is immutable`, field: 'spec.selector' });
+  }
+  const suspended = old.spec?.suspend === true && obj.spec?.suspend === true;
+  if (!suspended && JSON.stringify(obj.spec?.template) !== JSON.stringify(old.spec?.template)) {
+    causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(obj.spec?.template ?? null)}: field is immutable`, field: 'spec.template' });
+  }
+  if (JSON.stringify(obj.spec?.completionMode) !== JSON.stringify(old.spec?.completionMode)) {
+    causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(obj.spec?.completionMode ?? null)}: field is immutable`, field: 'spec.completionMode' });
   }
   return causes;
 }

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { seedJob } from './demoWorld';
+import { seedJob } from './seed';
 import type { TestApiServer } from './server';
 import { startTestApiServer } from './server';
 import type { KubectlEnv } from './testClient';

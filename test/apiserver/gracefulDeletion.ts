@@ -10,7 +10,7 @@
  * The test server has no kubelet: `standInKubelet` plays the part of one for pods marked with
  * a grace period, so that Terminating pods go away as they would on a node.
  */
-import type { KObject } from './store';
+import type { KObject } from './kobject';
 import { formatTime } from './timefmt';
 
 /** gracePeriodFor is the grace a DELETE gives: pods per CheckGracefulDelete, everything else none. */

@@ -6,8 +6,8 @@
  * unhealthy CronJob; the store holds whatever is seeded, so a history can end in any state.
  */
 import type { LogStore } from './logs';
-import { seedEvent, seedJob } from './demoWorld';
-import type { PodState } from './demoWorld';
+import { seedEvent, seedJob } from './seed';
+import type { PodState } from './seed';
 import type { KObject, Store } from './store';
 import { formatTime } from './timefmt';
 

@@ -1,14 +1,13 @@
 /**
- * The object store behind the test API server: one global resourceVersion counter (like
- * etcd's revision), uid/creationTimestamp/generation/generateName handling, a bounded event
- * history that watches resume from (older versions get 410 Expired, like the watch cache),
- * and ownerReference garbage collection on delete.
+ * The object store behind the test API server: uid/creationTimestamp/generation/generateName
+ * handling, the change history watches resume from (changeHistory.ts), graceful deletion
+ * (gracefulDeletion.ts) and ownerReference garbage collection on delete (garbageCollection.ts).
  *
  * Tests and the demo call it directly to make changes "behind the client's back", the way
  * controllers and kubelets change a real cluster.
  */
 import { randomUUID } from 'node:crypto';
-import { prepareForCreate, validateBasics } from './defaults';
+import { prepareForCreate, validateBasics, validateJobUpdate } from './defaults';
 import { clone } from './patch';
 import type { Rng } from './prng';
 import { mulberry32, randomSuffix } from './prng';
@@ -18,23 +17,13 @@ import type { StatusCause } from './status';
 import { alreadyExists, conflict, invalid, notFound } from './status';
 import { formatTime } from './timefmt';
 import { gracePeriodFor, planDeletion, removableAfterUpdate } from './gracefulDeletion';
+import { ChangeHistory } from './changeHistory';
+import { dependentsOf, orphaned } from './garbageCollection';
+import type { StoreEvent } from './changeHistory';
+import type { KObject } from './kobject';
 
-/** KObject is any Kubernetes object as JSON. */
-export type KObject = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** WatchEventType is the `type` of a watch event carrying an object change. */
-export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
-
-/**
- * StoreEvent is one change, as recorded in the history watches resume from. Its object is
- * shared with the store (stored objects are replaced, never changed in place): do not mutate it.
- */
-export interface StoreEvent {
-  readonly type: WatchEventType;
-  readonly resource: string;
-  readonly rv: number;
-  readonly object: KObject;
-}
+export type { KObject } from './kobject';
+export type { StoreEvent, WatchEventType } from './changeHistory';
 
 /** PropagationPolicy mirrors metav1.DeletionPropagation. */
 export type PropagationPolicy = 'Orphan' | 'Background' | 'Foreground';
@@ -79,22 +68,14 @@ function keyOf(ns: string | undefined, name: string): string {
 export class Store {
   readonly now: () => number;
   readonly hooks: StoreHooks;
-  private rv: number;
   private readonly objects = new Map<string, Map<string, KObject>>();
-  private history: StoreEvent[] = [];
-  private historyStart = 0;
-  private readonly historyLimit: number;
-  /** Highest resourceVersion no longer in history (resuming at or below it gives 410). */
-  private compactedRv: number;
-  private readonly listeners = new Set<(ev: StoreEvent) => void>();
+  private readonly changes: ChangeHistory;
   private readonly rng: Rng;
 
   constructor(opts: StoreOptions = {}) {
     this.now = opts.now ?? Date.now;
     this.hooks = { validate: opts.validate };
-    this.rv = opts.initialResourceVersion ?? 1000;
-    this.compactedRv = this.rv;
-    this.historyLimit = opts.historyLimit ?? 50_000;
+    this.changes = new ChangeHistory(opts.initialResourceVersion ?? 1000, opts.historyLimit ?? 50_000);
     this.rng = mulberry32(opts.seed ?? 1);
     for (const ns of ['default', 'kube-system', 'kube-public']) {
       this.create('namespaces', { metadata: { name: ns } }, { admit: true });
@@ -103,19 +84,17 @@ export class Store {
 
   /** resourceVersion returns the current global resourceVersion (list metadata uses it). */
   resourceVersion(): string {
-    return String(this.rv);
+    return String(this.changes.resourceVersion);
   }
 
   /** oldestResumableRv is the lowest resourceVersion a watch can resume from without 410. */
   oldestResumableRv(): number {
-    return this.compactedRv;
+    return this.changes.oldestResumableRv;
   }
 
   /** compact forgets all history, as an etcd compaction does: older resumes get 410 Expired. */
   compact(): void {
-    this.history = [];
-    this.historyStart = 0;
-    this.compactedRv = this.rv;
+    this.changes.compact();
   }
 
   private bucket(resource: string): Map<string, KObject> {
@@ -127,29 +106,9 @@ export class Store {
     return b;
   }
 
-  private emit(type: WatchEventType, resource: string, object: KObject): void {
-    const ev: StoreEvent = { type, resource, rv: Number(object.metadata.resourceVersion), object };
-    this.history.push(ev);
-    if (this.history.length - this.historyStart > this.historyLimit) {
-      const dropped = this.history[this.historyStart];
-      this.historyStart++;
-      if (dropped) {
-        this.compactedRv = dropped.rv;
-      }
-      if (this.historyStart > 4096) {
-        this.history = this.history.slice(this.historyStart);
-        this.historyStart = 0;
-      }
-    }
-    for (const l of [...this.listeners]) {
-      l(ev);
-    }
-  }
-
   /** subscribe calls `fn` for every change from now on; returns the unsubscribe function. */
   subscribe(fn: (ev: StoreEvent) => void): () => void {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
+    return this.changes.subscribe(fn);
   }
 
   /**
@@ -157,18 +116,7 @@ export class Store {
    * history no longer reaches back that far (the watch answers 410 then).
    */
   eventsSince(rv: number): StoreEvent[] | 'expired' {
-    if (rv < this.compactedRv) {
-      return 'expired';
-    }
-    const out: StoreEvent[] = [];
-    for (let i = this.history.length - 1; i >= this.historyStart; i--) {
-      const ev = this.history[i];
-      if (!ev || ev.rv <= rv) {
-        break;
-      }
-      out.push(ev);
-    }
-    return out.reverse();
+    return this.changes.since(rv);
   }
 
   /** get returns a copy of one object, or undefined. */
@@ -211,11 +159,6 @@ export class Store {
   /** count returns how many objects of a resource exist. */
   count(resource: string): number {
     return this.bucket(resource).size;
-  }
-
-  private nextRv(): string {
-    this.rv++;
-    return String(this.rv);
   }
 
   private runValidation(r: ResourceInfo, obj: KObject, old: KObject | undefined, admit: boolean): void {
@@ -270,9 +213,9 @@ export class Store {
     if (r.namespaced && !this.bucket('namespaces').has(keyOf(undefined, meta.namespace))) {
       this.create('namespaces', { metadata: { name: meta.namespace } }, { admit: true });
     }
-    meta.resourceVersion = this.nextRv();
+    meta.resourceVersion = this.changes.nextResourceVersion();
     this.bucket(resource).set(keyOf(meta.namespace, meta.name), obj);
-    this.emit('ADDED', resource, obj);
+    this.changes.record('ADDED', resource, obj);
     return opts.takeOwnership ? obj : clone(obj);
   }
 
@@ -331,7 +274,10 @@ export class Store {
       meta.generation = (old.metadata.generation ?? 1) + (changed ? 1 : 0);
     }
     this.runValidation(r, obj, old, false);
-    this.checkImmutable(r, obj, old);
+    const immutable = validateJobUpdate(r.plural, obj, old);
+    if (immutable.length > 0) {
+      throw invalid(r, obj.metadata.name, immutable);
+    }
     if (opts.dryRun) {
       meta.resourceVersion = old.metadata.resourceVersion;
       return obj;
@@ -342,36 +288,12 @@ export class Store {
       // A no-op write keeps the resourceVersion and emits nothing, as etcd3's GuaranteedUpdate does.
       return clone(old);
     }
-    meta.resourceVersion = this.nextRv();
+    meta.resourceVersion = this.changes.nextResourceVersion();
     this.bucket(resource).set(keyOf(meta.namespace, meta.name), obj);
-    this.emit('MODIFIED', resource, obj);
+    this.changes.record('MODIFIED', resource, obj);
     // The last finalizer of an object being deleted is gone: it goes now.
     if (removableAfterUpdate(obj)) return this.delete(resource, meta.namespace, meta.name, { gracePeriodSeconds: 0 });
     return clone(obj);
-  }
-
-  /**
-   * checkImmutable rejects changes to a Job's selector and (unless the Job is suspended) pod
-   * template, as ValidateJobUpdate does (pkg/apis/batch/validation/validation.go). Updates made
-   */
-  private checkImmutable(r: ResourceInfo, obj: KObject, old: KObject): void {
-    if (r.plural !== 'jobs') {
-      return;
-    }
-    const causes: StatusCause[] = [];
-    if (JSON.stringify(obj.spec?.selector) !== JSON.stringify(old.spec?.selector)) {
-      causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(obj.spec?.selector ?? null)}: field is immutable`, field: 'spec.selector' });
-    }
-    const suspended = old.spec?.suspend === true && obj.spec?.suspend === true;
-    if (!suspended && JSON.stringify(obj.spec?.template) !== JSON.stringify(old.spec?.template)) {
-      causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(obj.spec?.template ?? null)}: field is immutable`, field: 'spec.template' });
-    }
-    if (JSON.stringify(obj.spec?.completionMode) !== JSON.stringify(old.spec?.completionMode)) {
-      causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(obj.spec?.completionMode ?? null)}: field is immutable`, field: 'spec.completionMode' });
-    }
-    if (causes.length > 0) {
-      throw invalid(r, obj.metadata.name, causes);
-    }
   }
 
   /** mutate reads, changes and writes one object in one step (for tests and the demo). */
@@ -380,19 +302,6 @@ export class Store {
     fn(obj);
     delete obj.metadata.resourceVersion;
     return this.update(resource, obj);
-  }
-
-  /** dependentsOf returns [resource, object] pairs whose ownerReferences name `uid`. */
-  dependentsOf(uid: string): Array<[string, KObject]> {
-    const out: Array<[string, KObject]> = [];
-    for (const [resource, bucket] of this.objects) {
-      for (const o of bucket.values()) {
-        if ((o.metadata.ownerReferences ?? []).some((ref: KObject) => ref.uid === uid)) {
-          out.push([resource, o]);
-        }
-      }
-    }
-    return out;
   }
 
   /**
@@ -442,20 +351,14 @@ export class Store {
     const current = this.bucket(resource).get(keyOf(ns, name)) ?? old;
     this.bucket(resource).delete(keyOf(ns, name));
     const gone = clone(current);
-    gone.metadata.resourceVersion = this.nextRv();
-    this.emit('DELETED', resource, gone);
+    gone.metadata.resourceVersion = this.changes.nextResourceVersion();
+    this.changes.record('DELETED', resource, gone);
     const result = clone(gone);
     if (policy === 'Background') {
       this.deleteDependents(old.metadata.uid, 'Background');
     } else if (policy === 'Orphan') {
-      for (const [depResource, dep] of this.dependentsOf(old.metadata.uid)) {
-        const copy = clone(dep);
-        copy.metadata.ownerReferences = (copy.metadata.ownerReferences as KObject[]).filter((ref) => ref.uid !== old.metadata.uid);
-        if (copy.metadata.ownerReferences.length === 0) {
-          delete copy.metadata.ownerReferences;
-        }
-        delete copy.metadata.resourceVersion;
-        this.update(depResource, copy);
+      for (const [depResource, dep] of dependentsOf(this.objects, old.metadata.uid)) {
+        this.update(depResource, orphaned(dep, old.metadata.uid));
       }
     }
     if (resource === 'namespaces') {
@@ -471,7 +374,7 @@ export class Store {
   }
 
   private deleteDependents(uid: string, policy: PropagationPolicy): void {
-    for (const [depResource, dep] of this.dependentsOf(uid)) {
+    for (const [depResource, dep] of dependentsOf(this.objects, uid)) {
       if (this.bucket(depResource).has(keyOf(dep.metadata.namespace, dep.metadata.name))) {
         this.delete(depResource, dep.metadata.namespace, dep.metadata.name, { propagationPolicy: policy });
       }

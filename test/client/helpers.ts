@@ -2,9 +2,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { TestApiServer } from '../apiserver/server';
-import { loadKubeconfig } from '../../client/src/cluster/kubeconfig';
-import { createTransport } from '../../client/src/cluster/transport';
-import type { Transport } from '../../client/src/cluster/transport';
+import { loadKubeconfig } from '../../kube/kubeconfig';
+import { createTransport } from '../../kube/transport';
+import type { Transport } from '../../kube/transport';
 import { ClusterIndex } from '../../client/src/views/model/clusterIndex';
 import type { WatchedKind } from '../../client/src/views/model/clusterIndex';
 

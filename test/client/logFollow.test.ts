@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { startTestApiServer } from '../apiserver/server';
 import type { TestApiServer } from '../apiserver/server';
-import { seedJob } from '../apiserver/demoWorld';
+import { seedJob } from '../apiserver/seed';
 import { LogFollower, fetchLogs, logTimestampKey, splitTimestamp } from '../../client/src/cluster/logs';
 import { LogPosition } from '../../client/src/cluster/logPosition';
 import type { LogEntry } from '../../client/src/cluster/logs';

@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { ObjectCache } from '../../client/src/cluster/objectCache';
-import type { KubeObject } from '../../client/src/cluster/informer';
+import type { KubeObject } from '../../client/src/cluster/objectCache';
 import { compareResourceVersions } from '../../client/src/cluster/resourceVersion';
 import { malformation } from '../../client/src/cluster/objectShape';
 import { Store } from '../apiserver/store';

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { ClusterIndex } from '../../client/src/views/model/clusterIndex';
-import { childrenOf, cronJobRow, jobRow, podRow, rowOf, snapshot } from '../../client/src/views/model/treeModel';
+import { childrenOf, rowOf, snapshot } from '../../client/src/views/model/treeModel';
+import { cronJobRow, jobRow, podRow } from '../../client/src/views/model/treeRows';
 import { T0, crashLooping, cronJob, iso, job, pod, running, terminated, unschedulable, waiting } from './fixtures';
 import { objectOfNodeId } from '../../client/src/views/model/clusterIndex';
 import { toObjectRef } from '../../client/src/webviews/objectRef';

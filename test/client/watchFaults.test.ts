@@ -10,12 +10,12 @@ import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { startTestApiServer } from '../apiserver/server';
 import type { TestApiServer } from '../apiserver/server';
-import { seedCronJob, seedJob } from '../apiserver/demoWorld';
+import { seedCronJob, seedJob } from '../apiserver/seed';
 import { mulberry32 } from '../apiserver/prng';
 import { ClusterSession } from '../../client/src/cluster/session';
 import type { SessionHealth } from '../../client/src/cluster/session';
 import { Informer } from '../../client/src/cluster/informer';
-import { JOBS } from '../../client/src/cluster/resources';
+import { JOBS } from '../../kube/resources';
 import { snapshot } from '../../client/src/views/model/treeModel';
 import { serverIndex, transportFor, waitFor } from './helpers';
 

@@ -70,7 +70,7 @@ describe('nextRun: @every is a delay from the reference time', () => {
   });
 });
 
-describe('nextRun: DST (robfig semantics, design §D.9)', () => {
+describe('nextRun: DST as robfig/cron v3 SpecSchedule.Next walks wall time in the zone', () => {
   table([
     { name: 'New York spring-forward: 02:30 is skipped that day, not shifted', spec: '30 2 * * *', timeZone: 'America/New_York', from: '2024-03-08T12:00:00Z', expect: ['2024-03-09T07:30:00Z', '2024-03-11T06:30:00Z'] },
     { name: 'New York spring-forward: 02:00 skipped too', spec: '0 2 * * *', timeZone: 'America/New_York', from: '2024-03-09T12:00:00Z', expect: ['2024-03-11T06:00:00Z'] },

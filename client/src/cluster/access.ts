@@ -1,6 +1,6 @@
-import type { Transport } from './transport';
-import { requestJson } from './transport';
-import { errorMessage } from './apiError';
+import type { Transport } from '../../../kube/transport';
+import { requestJson } from '../../../kube/transport';
+import { errorMessage } from '../../../kube/apiError';
 
 /** The answer of a SelfSubjectAccessReview. */
 export interface AccessDecision {

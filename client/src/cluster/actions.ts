@@ -1,9 +1,9 @@
-import type { Transport } from './transport';
-import { requestJson } from './transport';
-import { CRONJOBS, JOBS, PODS, collectionPath, objectPath, query, resourceForManifest } from './resources';
+import type { Transport } from '../../../kube/transport';
+import { requestJson } from '../../../kube/transport';
+import { CRONJOBS, JOBS, PODS, collectionPath, objectPath, query, resourceForManifest } from '../../../kube/resources';
 import type { CronJob, Job } from '../views/model/k8s';
 import { jobFromCronJob, manualJobName } from '../views/model/manualJob';
-import type { ApiError } from './apiError';
+import type { ApiError } from '../../../kube/apiError';
 
 export const FIELD_MANAGER = 'kube-jobs';
 

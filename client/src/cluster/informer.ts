@@ -1,30 +1,12 @@
-import type { Transport } from './transport';
-import { requestJson } from './transport';
-import { ApiError, errorMessage, isForbidden, isGone } from './apiError';
-import type { ResourceRef } from './resources';
-import { collectionPath, query } from './resources';
+import type { Transport } from '../../../kube/transport';
+import { requestJson } from '../../../kube/transport';
+import { ApiError, errorMessage, isForbidden, isGone } from '../../../kube/apiError';
+import type { ResourceRef } from '../../../kube/resources';
+import { collectionPath, query } from '../../../kube/resources';
 import { Backoff } from './backoff';
 import { ObjectCache } from './objectCache';
+import type { ChangeType, KubeObject } from './objectCache';
 import { compareResourceVersions } from './resourceVersion';
-
-/** The metadata every object we watch carries. */
-export interface KubeObject {
-  apiVersion?: string;
-  kind?: string;
-  metadata: {
-    name: string;
-    namespace?: string;
-    uid?: string;
-    resourceVersion?: string;
-    creationTimestamp?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    ownerReferences?: { apiVersion: string; kind: string; name: string; uid: string; controller?: boolean }[];
-    deletionTimestamp?: string;
-  };
-}
-
-export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
 /**
  * Where an informer is: listing; watching (the server answered the watch); waiting to list

@@ -1,8 +1,8 @@
-import type { Transport } from './transport';
+import type { Transport } from '../../../kube/transport';
 import type { LogEntry } from './logs';
 import { LogFollower, fetchLogs } from './logs';
 import type { Pod } from '../views/model/k8s';
-import { errorMessage } from './apiError';
+import { errorMessage } from '../../../kube/apiError';
 
 /** containersOf lists a pod's init and app containers, in start order. */
 export function containersOf(pod: Pod): string[] {

@@ -1,7 +1,7 @@
-import type { Transport } from './transport';
-import { ApiError, errorMessage, statusFromBody } from './apiError';
+import type { Transport } from '../../../kube/transport';
+import { ApiError, errorMessage, statusFromBody } from '../../../kube/apiError';
 import { LogPosition } from './logPosition';
-import { PODS, objectPath, query } from './resources';
+import { PODS, objectPath, query } from '../../../kube/resources';
 import { Backoff } from './backoff';
 import { sleep } from './informer';
 import type { Pod } from '../views/model/k8s';

@@ -1,5 +1,23 @@
-import type { ChangeType, KubeObject } from './informer';
 import { compareResourceVersions } from './resourceVersion';
+
+/** The metadata every object we watch carries. */
+export interface KubeObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata: {
+    name: string;
+    namespace?: string;
+    uid?: string;
+    resourceVersion?: string;
+    creationTimestamp?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    ownerReferences?: { apiVersion: string; kind: string; name: string; uid: string; controller?: boolean }[];
+    deletionTimestamp?: string;
+  };
+}
+
+export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
 /** objectKey is `namespace/name` (or `name` for cluster-scoped objects). */
 export function objectKey(o: KubeObject): string {

@@ -1,4 +1,4 @@
-import type { Transport } from './transport';
+import type { Transport } from '../../../kube/transport';
 import { sleep } from './informer';
 
 /** Whether the API server answers, and since when it has not. */

@@ -5,8 +5,8 @@ import { parseManifestFile } from '../../../src-engine';
 import type { ManifestDocument, WorkloadCommandArguments } from '../../../src-engine';
 import { applyObject } from '../cluster/actions';
 import type { ApplyOutcome } from '../cluster/actions';
-import { ApiError } from '../cluster/apiError';
-import { contextNamespace } from '../cluster/kubeconfig';
+import { ApiError } from '../../../kube/apiError';
+import { contextNamespace } from '../../../kube/kubeconfig';
 import { problemsFromStatus } from '../views/model/applyDiagnostics';
 import { readConfig } from '../config';
 import { actionErrorSentence } from '../views/model/errorText';
@@ -178,8 +178,8 @@ function offerToShow(ctx: Ctx, text: string, applied: readonly ApplyOutcome[]): 
   void vscode.window.showInformationMessage(text, 'Show').then((answer) => {
     if (answer !== 'Show') return;
     const ref = { kind: first.kind as 'CronJob' | 'Job', namespace: first.namespace ?? '', name: first.name };
-    if (ref.kind === 'CronJob') CronJobPanel.show(ctx, ref);
-    else JobPanel.show(ctx, ref);
+    if (ref.kind === 'CronJob') CronJobPanel.panels.show(ctx, ref);
+    else JobPanel.panels.show(ctx, ref);
   });
 }
 

@@ -6,7 +6,7 @@ import { parseManifestFile } from '../../../src-engine';
 import { simulateDocument } from '../protocol';
 import { SimulationPanel, svgDataUrl } from '../webviews/SimulationPanel';
 import type { SimulationControls, SimulationPanelModel } from '../webviews/contract';
-import { errorMessage } from '../cluster/apiError';
+import { errorMessage } from '../../../kube/apiError';
 import { cliCommand, controlsToRequest, defaultControls, podsWords, resultSummary } from '../views/model/simulationControls';
 
 /** simulationEvents pulls a readable event list out of the simulator's JSON, whatever its exact shape. */

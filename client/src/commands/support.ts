@@ -29,12 +29,14 @@ export async function resolveRef(ctx: Ctx, arg: unknown, kinds: readonly ObjectR
   for (const kind of kinds) {
     const bucket = kind === 'CronJob' ? index.cronJobs : kind === 'Job' ? index.jobs : index.pods;
     for (const [namespace, byName] of bucket.byNs) {
-      for (const name of byName.keys())
-        {items.push({ label: name, description: `${kind} · ${namespace}`, ref: { kind, namespace, name } });}
+      for (const name of byName.keys()) {
+        items.push({ label: name, description: `${kind} · ${namespace}`, ref: { kind, namespace, name } });
+      }
     }
   }
-  if (items.length === 0)
-    {throw new UserMessage(`No ${kinds.join(' or ')} in the watched namespaces of context ${ctx.cluster.contextName}.`);}
+  if (items.length === 0) {
+    throw new UserMessage(`No ${kinds.join(' or ')} in the watched namespaces of context ${ctx.cluster.contextName}.`);
+  }
   items.sort((a, b) => a.label.localeCompare(b.label));
   const picked = await vscode.window.showQuickPick(items, {
     placeHolder: `Which ${kinds.join(' or ')}?`,
@@ -84,3 +86,36 @@ export async function runAction(ctx: Ctx, doing: () => string, body: () => Promi
 /** describe names an object for messages: `CronJob demo/nightly`. */
 export const describeRef = (ref: ObjectRef | undefined, fallback: string): string =>
   ref ? `${ref.kind} ${ref.namespace}/${ref.name}` : fallback;
+
+/** What a command does to the object it runs on. */
+export interface ObjectCommand {
+  /** The kinds it works on (the palette offers these). */
+  readonly kinds: readonly ObjectRef['kind'][];
+  /** A verb phrase for the failure sentence, completed by the object: "suspend" → "suspend CronJob demo/nightly". */
+  readonly doing: string;
+  /** How the sentence names the object before it is known (default: `the CronJob` for one kind, else `the object`). */
+  readonly unknownObject?: string;
+}
+
+/**
+ * runOnObject runs a command's body on the object it was invoked on (resolveRef: the row, the
+ * panel's object, or the person's pick), under runAction, whose failure sentence names that
+ * object once it is known.
+ */
+export function runOnObject(
+  ctx: Ctx,
+  arg: unknown,
+  command: ObjectCommand,
+  body: (ref: ObjectRef) => Promise<void>,
+): Promise<void> {
+  const unknown = command.unknownObject ?? (command.kinds.length === 1 ? `the ${command.kinds[0]}` : 'the object');
+  let ref: ObjectRef | undefined;
+  return runAction(
+    ctx,
+    () => `${command.doing} ${describeRef(ref, unknown)}`,
+    async () => {
+      ref = await resolveRef(ctx, arg, command.kinds);
+      await body(ref);
+    },
+  );
+}

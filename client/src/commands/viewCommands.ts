@@ -8,44 +8,38 @@ import type { Ctx } from '../ctx';
 import type { CommandFactory } from './types';
 import type { ObjectRef } from '../webviews/objectRef';
 import { getObject } from '../cluster/actions';
-import { errorMessage } from '../cluster/apiError';
+import { errorMessage } from '../../../kube/apiError';
 import { kubectlCommands } from '../views/model/kubectl';
 import { jobNameOfPod } from '../views/model/k8s';
 import { readConfig } from '../config';
 import { JobPanel } from '../webviews/JobPanel';
 import { CronJobPanel } from '../webviews/CronJobPanel';
-import { Cancelled, UserMessage, describeRef, resolveRef, runAction } from './support';
+import { Cancelled, UserMessage, runOnObject } from './support';
 
 export const LIVE_SCHEME = 'kubejobs-live';
 
 /** copyKubectl copies an equivalent kubectl command (picked from a list, or named by `which`) to the clipboard. */
 export const copyKubectl: CommandFactory = (ctx) => async (arg?: unknown, which?: unknown) => {
   let copied: string | undefined;
-  let ref: ObjectRef | undefined;
-  await runAction(
-    ctx,
-    () => `copy a kubectl command for ${describeRef(ref, 'the object')}`,
-    async () => {
-      ref = await resolveRef(ctx, arg, ['CronJob', 'Job', 'Pod']);
-      const commands = kubectlCommands(
-        { ...ref, context: ctx.cluster.contextName },
-        { propagationPolicy: readConfig().actions.deletePropagationPolicy },
-      );
-      const chosen =
-        typeof which === 'string'
-          ? commands.find((c) => c.label === which)
-          : await vscode.window
-              .showQuickPick(
-                commands.map((c) => ({ label: c.label, detail: c.command, c })),
-                { placeHolder: `Copy which kubectl command for ${ref.kind} ${ref.name}?` },
-              )
-              .then((p) => p?.c);
-      if (!chosen) throw new Cancelled();
-      await vscode.env.clipboard.writeText(chosen.command);
-      void vscode.window.setStatusBarMessage(`Copied: ${chosen.command}`, 10_000);
-      copied = chosen.command;
-    },
-  );
+  await runOnObject(ctx, arg, { kinds: ['CronJob', 'Job', 'Pod'], doing: 'copy a kubectl command for' }, async (ref) => {
+    const commands = kubectlCommands(
+      { ...ref, context: ctx.cluster.contextName },
+      { propagationPolicy: readConfig().actions.deletePropagationPolicy },
+    );
+    const chosen =
+      typeof which === 'string'
+        ? commands.find((c) => c.label === which)
+        : await vscode.window
+            .showQuickPick(
+              commands.map((c) => ({ label: c.label, detail: c.command, c })),
+              { placeHolder: `Copy which kubectl command for ${ref.kind} ${ref.name}?` },
+            )
+            .then((p) => p?.c);
+    if (!chosen) throw new Cancelled();
+    await vscode.env.clipboard.writeText(chosen.command);
+    void vscode.window.setStatusBarMessage(`Copied: ${chosen.command}`, 10_000);
+    copied = chosen.command;
+  });
   return copied;
 };
 
@@ -91,51 +85,33 @@ export class LiveYamlProvider implements vscode.TextDocumentContentProvider {
 
 /** openLiveYaml opens the object's live YAML read-only. */
 export const openLiveYaml: CommandFactory = (ctx) => (arg?: unknown) => {
-  let ref: ObjectRef | undefined;
-  return runAction(
-    ctx,
-    () => `open the live YAML of ${describeRef(ref, 'the object')}`,
-    async () => {
-      ref = await resolveRef(ctx, arg, ['CronJob', 'Job', 'Pod']);
-      const doc = await vscode.workspace.openTextDocument(liveUri(ctx.cluster.contextName, ref));
-      await vscode.languages.setTextDocumentLanguage(doc, 'yaml');
-      await vscode.window.showTextDocument(doc, { preview: true });
-    },
-  );
+  return runOnObject(ctx, arg, { kinds: ['CronJob', 'Job', 'Pod'], doing: 'open the live YAML of' }, async (ref) => {
+    const doc = await vscode.workspace.openTextDocument(liveUri(ctx.cluster.contextName, ref));
+    await vscode.languages.setTextDocumentLanguage(doc, 'yaml');
+    await vscode.window.showTextDocument(doc, { preview: true });
+  });
 };
 
 /** showPanel opens the live panel of a Job or CronJob. */
 export const showPanel: CommandFactory = (ctx) => (arg?: unknown) => {
-  let ref: ObjectRef | undefined;
-  return runAction(
-    ctx,
-    () => `show ${describeRef(ref, 'the details')}`,
-    async () => {
-      ref = await resolveRef(ctx, arg, ['CronJob', 'Job']);
-      await ctx.cluster.requireSession();
-      if (ref.kind === 'CronJob') CronJobPanel.show(ctx, ref);
-      else JobPanel.show(ctx, ref);
-    },
-  );
+  return runOnObject(ctx, arg, { kinds: ['CronJob', 'Job'], doing: 'show', unknownObject: 'the details' }, async (ref) => {
+    await ctx.cluster.requireSession();
+    if (ref.kind === 'CronJob') CronJobPanel.panels.show(ctx, ref);
+    else JobPanel.panels.show(ctx, ref);
+  });
 };
 
 /** showLogs opens the logs of a Job (its panel) or of a Pod's Job. */
 export const showLogs: CommandFactory = (ctx) => (arg?: unknown) => {
-  let ref: ObjectRef | undefined;
-  return runAction(
-    ctx,
-    () => `show the logs of ${describeRef(ref, 'the object')}`,
-    async () => {
-      ref = await resolveRef(ctx, arg, ['Job', 'Pod']);
-      const session = await ctx.cluster.requireSession();
-      if (ref.kind === 'Job') {
-        JobPanel.show(ctx, ref);
-        return;
-      }
-      const pod = session.index.pods.get(ref.namespace, ref.name);
-      const job = pod ? jobNameOfPod(pod) : undefined;
-      if (!job) throw new UserMessage(`Pod ${ref.namespace}/${ref.name} belongs to no Job, and the logs open in a Job's panel.`);
-      JobPanel.show(ctx, { kind: 'Job', namespace: ref.namespace, name: job });
-    },
-  );
+  return runOnObject(ctx, arg, { kinds: ['Job', 'Pod'], doing: 'show the logs of' }, async (ref) => {
+    const session = await ctx.cluster.requireSession();
+    if (ref.kind === 'Job') {
+      JobPanel.panels.show(ctx, ref);
+      return;
+    }
+    const pod = session.index.pods.get(ref.namespace, ref.name);
+    const job = pod ? jobNameOfPod(pod) : undefined;
+    if (!job) throw new UserMessage(`Pod ${ref.namespace}/${ref.name} belongs to no Job, and the logs open in a Job's panel.`);
+    JobPanel.panels.show(ctx, { kind: 'Job', namespace: ref.namespace, name: job });
+  });
 };

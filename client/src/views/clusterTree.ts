@@ -1,14 +1,16 @@
 import * as vscode from 'vscode';
 import type { ClusterController } from '../clusterController';
 import { readConfig } from '../config';
-import type { TreeIcon, TreeOptions, TreeRow, SnapshotNode } from './model/treeModel';
+import type { SnapshotNode } from './model/treeModel';
+import type { TreeOptions, TreeRow } from './model/treeRows';
 import { childrenOf, rowOf, snapshot } from './model/treeModel';
 import { ClusterIndex } from './model/clusterIndex';
-import type { LocalRunIcon, LocalRunNode } from './localRunsRegistry';
+import type { LocalRunNode } from './localRunsRegistry';
 import { localRunsProvider, onLocalRunsProviderChanged } from './localRunsRegistry';
 import type { Notice } from './model/notices';
 import { notices } from './model/notices';
 import { RowClock } from './rowClock';
+import { LOCAL_ICONS, themeIcon } from './treeIcons';
 import { LocalRunRows } from './localRunRows';
 
 /** Tree elements. Instances are cached by key so a change can be fired for the very element the tree holds. */
@@ -26,47 +28,6 @@ export type ClusterNode =
       readonly icon: string;
       readonly command?: vscode.Command;
     };
-
-const ICONS: Record<TreeIcon, [string, string?]> = {
-  namespace: ['symbol-namespace'],
-  cronjob: ['watch'],
-  'cronjob-suspended': ['debug-pause', 'disabledForeground'],
-  'cronjob-unhealthy': ['watch', 'testing.iconFailed'], 'cronjob-warning': ['watch', 'list.warningForeground'],
-  'job-running': ['sync~spin', 'charts.blue'],
-  'job-complete': ['pass', 'testing.iconPassed'],
-  'job-failed': ['error', 'testing.iconFailed'],
-  'job-suspended': ['debug-pause', 'disabledForeground'],
-  'job-pending': ['clock'],
-  'job-failing': ['warning', 'testing.iconFailed'],
-  'job-stuck': ['warning', 'list.warningForeground'],
-  'pod-running': ['circle-filled', 'charts.blue'],
-  'pod-succeeded': ['pass', 'testing.iconPassed'],
-  'pod-failed': ['error', 'testing.iconFailed'],
-  'pod-failing': ['error', 'testing.iconFailed'],
-  'pod-stuck': ['warning', 'list.warningForeground'],
-  'pod-pending': ['circle-outline'],
-  'pod-terminating': ['circle-slash', 'disabledForeground'],
-  forbidden: ['lock', 'errorForeground'],
-  error: ['warning', 'list.warningForeground'],
-  more: ['ellipsis'],
-};
-
-const LOCAL_ICONS: Record<LocalRunIcon, TreeIcon | 'info'> = {
-  running: 'job-running',
-  complete: 'job-complete',
-  failed: 'job-failed',
-  suspended: 'job-suspended',
-  pending: 'job-pending',
-  cronjob: 'cronjob',
-  pod: 'pod-running',
-  info: 'info',
-};
-
-function themeIcon(icon: TreeIcon | 'info'): vscode.ThemeIcon {
-  if (icon === 'info') return new vscode.ThemeIcon('info');
-  const [id, color] = ICONS[icon];
-  return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
-}
 
 /**
  * ClusterTreeProvider shows Contexts → Namespaces → CronJobs → Jobs → Pods (plus Jobs without

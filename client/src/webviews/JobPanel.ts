@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { BasePanel } from './basePanel';
+import { ObjectPanel } from './objectPanel';
 import { ObjectPanelRegistry } from './objectPanels';
 import type { FromWebview, LogLineView, LogOptions } from './contract';
-import type { AccessAnswer } from '../views/model/panelCommon';
 import { buildJobPanelModel } from '../views/model/jobPanelModel';
 import { failureCard } from '../views/model/failureCard';
 import { JobLogs } from '../cluster/jobLogs';
@@ -11,8 +10,6 @@ import { fetchLogs } from '../cluster/logs';
 import type { LogEntry } from '../cluster/logs';
 import { readConfig } from '../config';
 import type { ObjectRef } from './objectRef';
-import { ACTION_COMMANDS } from './actionCommands';
-import { eventsNote } from '../views/model/notices';
 
 const MAX_BUFFERED_LINES = 20_000;
 
@@ -20,34 +17,33 @@ const MAX_BUFFERED_LINES = 20_000;
  * JobPanel shows one Job live: status, conditions, counts, timing, settings, events, pods and
  * a pod timeline, the "why it failed" card, and the logs of all its pods.
  */
-export class JobPanel extends BasePanel {
-  private static readonly registry = new ObjectPanelRegistry<JobPanel>(
-    (ctx, ref, key, existing) => new JobPanel(ctx, ref, key, existing),
-  );
+export class JobPanel extends ObjectPanel {
+  /** The open panels: `JobPanel.panels.show(ctx, ref)` opens (or reveals) one, `restore` re-attaches one after a reload. */
+  static readonly panels = new ObjectPanelRegistry<JobPanel>((ctx, ref, key, existing) => new JobPanel(ctx, ref, key, existing));
   private readonly logs: JobLogs;
   private buffer: LogLineView[] = [];
   private logOptions: LogOptions;
   private readonly lastLines = new Map<string, readonly string[]>();
   private readonly fetchingLines = new Set<string>();
-  private updateTimer: NodeJS.Timeout | undefined;
 
-  /** show opens (or reveals) the panel of a Job. */
-  static show(ctx: Ctx, ref: ObjectRef): JobPanel {
-    return JobPanel.registry.show(ctx, ref);
-  }
-
-  /** restore re-attaches a panel VS Code kept across a window reload. */
-  static restore(ctx: Ctx, ref: ObjectRef, existing: vscode.WebviewPanel): JobPanel {
-    return JobPanel.registry.restore(ctx, ref, existing);
-  }
-
-  private constructor(
-    ctx: Ctx,
-    private readonly ref: ObjectRef,
-    private readonly key: string,
-    existing?: vscode.WebviewPanel,
-  ) {
-    super(ctx, 'kubeJobs.job', `Job ${ref.name}`, existing);
+  private constructor(ctx: Ctx, ref: ObjectRef, key: string, existing?: vscode.WebviewPanel) {
+    super(
+      ctx,
+      ref,
+      {
+        viewType: 'kubeJobs.job',
+        title: `Job ${ref.name}`,
+        // The Job, its pods (named after it) and the events of the namespace.
+        shows: (o) => o.namespace === ref.namespace && (o.name === ref.name || o.name.startsWith(ref.name) || o.kind === 'Event'),
+        buttons: [
+          ['patch', 'jobs'],
+          ['delete', 'jobs'],
+          ['get', 'jobs'],
+        ],
+        onDispose: () => JobPanel.panels.forget(key),
+      },
+      existing,
+    );
     const cfg = readConfig();
     this.logOptions = { follow: true, previous: false, timestamps: cfg.logs.timestamps };
     const session = ctx.cluster.session;
@@ -59,26 +55,7 @@ export class JobPanel extends BasePanel {
       (lines) => this.addLines(lines),
       (text) => this.post({ type: 'logStatus', text }),
     );
-    this.disposables.push(
-      ctx.cluster.onDidChangeObjects(({ objects }) => {
-        const relevant = objects.some(
-          (o) => o.namespace === ref.namespace && (o.name === ref.name || o.name.startsWith(ref.name) || o.kind === 'Event'),
-        );
-        if (relevant) this.scheduleUpdate();
-      }),
-      ctx.cluster.onDidResolveAccess(({ q }) => {
-        if (q.namespace === ref.namespace) this.scheduleUpdate();
-      }),
-      { dispose: () => void this.logs.dispose() },
-      { dispose: () => JobPanel.registry.forget(this.key) },
-    );
-    for (const [verb, resource] of [
-      ['patch', 'jobs'],
-      ['delete', 'jobs'],
-      ['get', 'jobs'],
-    ] as const) {
-      void session.access.check({ namespace: ref.namespace, verb, group: 'batch', resource });
-    }
+    this.disposables.push({ dispose: () => void this.logs.dispose() });
     this.logs.setFollowing(true, this.pods());
   }
 
@@ -86,19 +63,6 @@ export class JobPanel extends BasePanel {
     return this.ctx.cluster.session?.index.podsOf(this.ref.namespace, this.ref.name) ?? [];
   }
 
-  private scheduleUpdate(): void {
-    this.updateTimer ??= setTimeout(() => {
-      this.updateTimer = undefined;
-      this.update();
-    }, 100);
-  }
-
-  private access(): AccessAnswer {
-    const session = this.ctx.cluster.session;
-    return (verb, resource) => session?.access.lookup({ namespace: this.ref.namespace, verb, group: 'batch', resource });
-  }
-
-  /** update rebuilds the model from the cluster index and posts it. */
   update(): void {
     const index = this.ctx.cluster.session?.index;
     if (!index) return;
@@ -119,8 +83,7 @@ export class JobPanel extends BasePanel {
       lastLines: this.lastLines,
       access: this.access(),
     });
-    const note = eventsNote(index.problemFor(this.ref.namespace, 'events'), this.ref.namespace);
-    this.post({ type: 'model', model: note ? { ...model, eventsNote: note } : model });
+    this.post({ type: 'model', model: this.withEventsNote(model) });
     this.logs.sync(pods);
     if (job) this.fetchFailingLines(failureCard(job, pods)?.containers ?? []);
   }
@@ -171,7 +134,7 @@ export class JobPanel extends BasePanel {
         this.post({ type: 'logLines', lines: this.buffer, reset: true });
         return;
       case 'action':
-        await vscode.commands.executeCommand(ACTION_COMMANDS[message.action], this.ref);
+        await this.runAction(message);
         return;
       case 'logOptions': {
         const before = this.logOptions;
@@ -200,13 +163,8 @@ export class JobPanel extends BasePanel {
         return;
       }
       case 'openJob':
-        JobPanel.show(this.ctx, { kind: 'Job', namespace: this.ref.namespace, name: message.name });
+        JobPanel.panels.show(this.ctx, { kind: 'Job', namespace: this.ref.namespace, name: message.name });
         return;
     }
-  }
-
-  override dispose(): void {
-    if (this.updateTimer) clearTimeout(this.updateTimer);
-    super.dispose();
   }
 }

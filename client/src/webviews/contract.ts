@@ -86,26 +86,31 @@ export interface ActionView {
   readonly reason?: string;
 }
 
-export interface JobPanelModel {
-  readonly view: 'job';
+/** What the Job and CronJob panels both show of their object. */
+export interface ObjectPanelModel {
   readonly context: string;
   readonly namespace: string;
   readonly name: string;
+  /** False once the object is gone from the cluster (the panel says so and keeps its last facts). */
   readonly exists: boolean;
-  readonly phase: string;
-  readonly owner?: string;
   readonly headline: string;
-  readonly counts: readonly Fact[];
-  readonly timing: readonly Fact[];
   readonly settings: readonly Fact[];
-  readonly conditions: readonly ConditionView[];
   readonly events: readonly EventView[];
   /** Why events cannot be shown (RBAC forbids listing them), instead of "No events". */
   readonly eventsNote?: string;
+  readonly actions: readonly ActionView[];
+}
+
+export interface JobPanelModel extends ObjectPanelModel {
+  readonly view: 'job';
+  readonly phase: string;
+  readonly owner?: string;
+  readonly counts: readonly Fact[];
+  readonly timing: readonly Fact[];
+  readonly conditions: readonly ConditionView[];
   readonly pods: readonly PodView[];
   readonly timelineSpanMs: number;
   readonly failure?: FailureCard;
-  readonly actions: readonly ActionView[];
 }
 
 export interface CronJobRunView {
@@ -145,24 +150,15 @@ export interface HealthSectionView {
   readonly findings: readonly HealthFindingView[];
 }
 
-export interface CronJobPanelModel {
+export interface CronJobPanelModel extends ObjectPanelModel {
   readonly view: 'cronJob';
-  readonly context: string;
-  readonly namespace: string;
-  readonly name: string;
-  readonly exists: boolean;
   readonly schedule: string;
   readonly words: string;
   readonly timeZone: string;
   readonly suspended: boolean;
-  readonly headline: string;
   readonly nextRuns: readonly string[];
   readonly status: readonly Fact[];
-  readonly settings: readonly Fact[];
   readonly jobs: readonly CronJobRunView[];
-  readonly events: readonly EventView[];
-  /** Why events cannot be shown (RBAC forbids listing them), instead of "No events". */
-  readonly eventsNote?: string;
   readonly calendar: readonly CalendarDay[];
   /** The engine's simulation of the coming days (timeline and calendar), as a data: URL image. */
   readonly simulationSvgDataUrl?: string;
@@ -170,7 +166,6 @@ export interface CronJobPanelModel {
   readonly simulationNote?: string;
   /** The CronJob's live health (absent when it no longer exists). */
   readonly health?: HealthSectionView;
-  readonly actions: readonly ActionView[];
 }
 
 /** One scripted pod outcome: a `kube-jobs simulate --pods` entry (`1=fail@5s:137`). */

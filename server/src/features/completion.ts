@@ -17,21 +17,21 @@ import type { Settings } from '../settings';
 import { fieldHover } from './hover';
 import SNIPPETS from '../../../snippets/kube-jobs.json';
 
-/** Schedules people reach for, with the words shown next to them. */
-export const SCHEDULE_PRESETS: readonly { readonly schedule: string; readonly words: string }[] = [
-  { schedule: '*/5 * * * *', words: 'every 5 minutes' },
-  { schedule: '*/15 * * * *', words: 'every 15 minutes' },
-  { schedule: '0 * * * *', words: 'every hour, on the hour' },
-  { schedule: '0 */6 * * *', words: 'every 6 hours' },
-  { schedule: '0 3 * * *', words: 'every day at 03:00' },
-  { schedule: '0 9 * * 1-5', words: 'at 09:00, Monday to Friday' },
-  { schedule: '0 0 * * 0', words: 'every Sunday at 00:00' },
-  { schedule: '0 0 1 * *', words: 'at 00:00 on the 1st of every month' },
-  { schedule: '@hourly', words: 'every hour, on the hour' },
-  { schedule: '@daily', words: 'every day at 00:00' },
-  { schedule: '@weekly', words: 'every Sunday at 00:00' },
-  { schedule: '@monthly', words: 'at 00:00 on the 1st of every month' },
-  { schedule: '@yearly', words: 'at 00:00 on January 1st' },
+/** Schedules people reach for; the engine's words for each are shown next to it. */
+export const SCHEDULE_PRESETS: readonly string[] = [
+  '*/5 * * * *',
+  '*/15 * * * *',
+  '0 * * * *',
+  '0 */6 * * *',
+  '0 3 * * *',
+  '0 9 * * 1-5',
+  '0 0 * * 0',
+  '0 0 1 * *',
+  '@hourly',
+  '@daily',
+  '@weekly',
+  '@monthly',
+  '@yearly',
 ];
 
 export function provideCompletion(doc: ParsedDocument, position: Position, settings: Settings): CompletionList {
@@ -196,12 +196,12 @@ function valueItems(kind: WorkloadKind, path: PathSegment[], range: LspRange, ve
   if (where === 'apiVersion') return [valueItem('batch/v1', range)];
   if (where === 'kind') return [valueItem('Job', range), valueItem('CronJob', range)];
   if (kind === 'CronJob' && where === 'spec.schedule') {
-    return SCHEDULE_PRESETS.map((preset, index) => ({
-      label: preset.schedule,
+    return SCHEDULE_PRESETS.map((schedule, index) => ({
+      label: schedule,
       kind: CompletionItemKind.Value,
-      detail: scheduleWords(preset.schedule) ?? preset.words,
-      textEdit: { range, newText: JSON.stringify(preset.schedule) },
-      filterText: `"${preset.schedule}" ${preset.schedule}`,
+      detail: scheduleWords(schedule),
+      textEdit: { range, newText: JSON.stringify(schedule) },
+      filterText: `"${schedule}" ${schedule}`,
       sortText: String(index).padStart(3, '0'),
     }));
   }

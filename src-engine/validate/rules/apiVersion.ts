@@ -1,5 +1,6 @@
-import { setField } from '../edits';
+import { quickFix, setField } from '../edits';
 import type { RuleDefinition } from '../rule';
+import { validationRule } from '../rule';
 
 /**
  * apiVersion and kind as kubectl and the API server read them: the refusals that
@@ -9,25 +10,24 @@ import type { RuleDefinition } from '../rule';
  */
 export const apiVersionRule: RuleDefinition = {
   rules: [
-    {
+    validationRule({
       id: 'api-version',
-      defaultSeverity: 'error',
-      category: 'validation',
       title: 'apiVersion and kind',
       description:
         'A Job or CronJob needs apiVersion batch/v1 and the kind spelled exactly (Job, CronJob); kubectl or the API server ' +
         'refuses anything else.',
       docsUrl: 'https://kubernetes.io/docs/reference/using-api/deprecation-guide/#cronjob-v125',
-    },
+    }),
   ],
   check(ctx) {
     for (const problem of ctx.doc.typeMetaProblems) {
-      const edit = setField(ctx.doc, [], problem.field, problem.fix);
       ctx.report({
         rule: 'api-version',
         path: [problem.field],
         message: problem.message,
-        ...(edit ? { fixes: [{ title: `Set ${problem.field}: ${problem.fix}`, edits: [edit], isPreferred: true }] } : {}),
+        ...quickFix(`Set ${problem.field}: ${problem.fix}`, setField(ctx.doc, [], problem.field, problem.fix), {
+          preferred: true,
+        }),
       });
     }
   },

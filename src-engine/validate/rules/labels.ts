@@ -4,6 +4,7 @@ import type { RuleContext } from '../context';
 import { invalidMessage, tooLongMessage } from '../fieldErrors';
 import { isQualifiedName, isValidLabelValue, utf8Length } from '../nameRules';
 import type { RuleDefinition } from '../rule';
+import { validationRule } from '../rule';
 
 /** Total size limit of an object's annotations (apimachinery TotalAnnotationSizeLimitB). */
 const ANNOTATIONS_MAX_BYTES = 256 * 1024;
@@ -15,14 +16,12 @@ const ANNOTATIONS_MAX_BYTES = 256 * 1024;
  * `jobTemplate.metadata` is not checked at admission, so neither is it here.
  */
 export const labelsRule: RuleDefinition = {
-  rules: [{
+  rules: [validationRule({
     id: 'labels',
-    defaultSeverity: 'error',
-    category: 'validation',
     title: 'Labels and annotations',
     description: 'Label keys are qualified names and values at most 63 characters of [A-Za-z0-9-_.]; annotation keys are qualified names.',
     docsUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set',
-  }],
+  })],
   check(ctx) {
     const meta = ctx.metadata;
     checkMetadata(ctx, meta, ['metadata'], ['metadata', 'labels'], ['metadata', 'annotations']);

@@ -2,6 +2,7 @@ import { int, str } from '../context';
 import { invalidMessage, requiredMessage } from '../fieldErrors';
 import { isDns1123Label, isDns1123Subdomain, isValidLabelValue } from '../nameRules';
 import type { RuleDefinition } from '../rule';
+import { validationRule } from '../rule';
 
 const NAMES_DOCS = 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-subdomain-names';
 /** 63 (label limit) minus 11 (`-` and the scheduled-time suffix of created Jobs) (ValidateCronJobCreate). */
@@ -27,32 +28,26 @@ function maskTrailingDash(name: string): string {
  */
 export const metadataNameRules: RuleDefinition = {
   rules: [
-    {
+    validationRule({
       id: 'name',
-      defaultSeverity: 'error',
-      category: 'validation',
       title: 'Object name',
       description: 'metadata.name must be a DNS-1123 subdomain; a CronJob name at most 52 characters.',
       docsUrl: NAMES_DOCS,
-    },
-    {
+    }),
+    validationRule({
       id: 'job-name-length',
-      defaultSeverity: 'error',
-      category: 'validation',
       title: 'Job name too long for the job-name label',
       description:
         'The server copies a Job name into the pod template label job-name, whose values are limited to 63 characters ' +
         '(unless manualSelector is true).',
       docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#specifying-your-own-pod-selector',
-    },
-    {
+    }),
+    validationRule({
       id: 'indexed-hostname',
-      defaultSeverity: 'error',
-      category: 'validation',
       title: 'Indexed Job pod hostname',
       description: 'Pods of an Indexed Job are named <job>-<index>, which must be a DNS label (at most 63 characters, no dots).',
       docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#completion-mode',
-    },
+    }),
   ],
   check(ctx) {
     const meta = ctx.metadata;

@@ -1,6 +1,7 @@
 import { fieldPath, int } from '../context';
 import { invalidMessage } from '../fieldErrors';
 import type { RuleDefinition } from '../rule';
+import { validationRule } from '../rule';
 
 const JOB_FIELDS = ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished', 'backoffLimitPerIndex', 'maxFailedIndexes'] as const;
 const CRONJOB_FIELDS = ['startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit'] as const;
@@ -10,14 +11,12 @@ const CRONJOB_FIELDS = ['startingDeadlineSeconds', 'successfulJobsHistoryLimit',
  * (pkg/apis/batch/validation validateJobSpec, validateCronJobSpec)
  */
 export const nonNegativeRule: RuleDefinition = {
-  rules: [{
+  rules: [validationRule({
     id: 'non-negative',
-    defaultSeverity: 'error',
-    category: 'validation',
     title: 'Negative count or duration',
     description: 'parallelism, completions, activeDeadlineSeconds, backoffLimit, ttlSecondsAfterFinished, backoffLimitPerIndex, maxFailedIndexes, startingDeadlineSeconds and the history limits must be greater than or equal to 0.',
     docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#writing-a-job-spec',
-  }],
+  })],
   check(ctx) {
     for (const view of ctx.jobSpecs) {
       for (const name of JOB_FIELDS) {

@@ -3,6 +3,7 @@ import { list, obj, str } from '../context';
 import { invalidMessage } from '../fieldErrors';
 import { isDns1123Label, isQualifiedName } from '../nameRules';
 import type { RuleDefinition } from '../rule';
+import { validationRule } from '../rule';
 
 /** Finalizer names without a `/` that Kubernetes knows (core helper standardFinalizers). */
 const STANDARD_FINALIZERS = new Set(['kubernetes', 'orphan', 'foregroundDeletion']);
@@ -19,16 +20,14 @@ const BANNED_OWNERS = new Set(['/v1, Kind=Event']);
  */
 export const objectMetaRule: RuleDefinition = {
   rules: [
-    {
+    validationRule({
       id: 'object-meta',
-      defaultSeverity: 'error',
-      category: 'validation',
       title: 'Namespace, owner references and finalizers',
       description:
         'metadata.namespace must be a DNS-1123 label; each owner reference needs apiVersion, kind, name and uid ' +
         '(and at most one controller); finalizers are qualified names.',
       docsUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/owners-dependents/',
-    },
+    }),
   ],
   check(ctx) {
     const meta = ctx.metadata;

@@ -5,7 +5,7 @@ import { fieldPath, list, obj, str } from '../context';
 import type { JobSpecView, RuleContext } from '../context';
 import { duplicateMessage, invalidMessage, requiredMessage, tooManyMessage, unsupportedMessage } from '../fieldErrors';
 import { isQualifiedName } from '../nameRules';
-import type { RuleDefinition } from '../rule';
+import { jobSpecRule, validationRule } from '../rule';
 
 const MAX_RULES = 20;
 const MAX_EXIT_CODES = 255;
@@ -18,33 +18,30 @@ const STATUSES = ['False', 'True', 'Unknown'] as const;
 const RULE = 'pod-failure-policy';
 
 /** spec.podFailurePolicy rules (pkg/apis/batch/validation: validatePodFailurePolicy, validatePodFailurePolicyRule). */
-export const podFailurePolicyRule: RuleDefinition = {
-  rules: [{
+export const podFailurePolicyRule = jobSpecRule(
+  validationRule({
     id: RULE,
-    defaultSeverity: 'error',
-    category: 'validation',
     title: 'podFailurePolicy',
-    description: 'At most 20 rules; each with a supported action and exactly one of onExitCodes / onPodConditions; exit codes ordered, unique, not 0 with In; containerName naming a container of the template.',
+    description:
+      'At most 20 rules; each with a supported action and exactly one of onExitCodes / onPodConditions; exit codes ordered, unique, not 0 with In; containerName naming a container of the template.',
     docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#pod-failure-policy',
-  }],
-  check(ctx) {
-    for (const view of ctx.jobSpecs) {
-      const policy = obj(view.spec['podFailurePolicy']);
-      if (!policy) continue;
-      const rulesPath = [...view.path, 'podFailurePolicy', 'rules'];
-      const rules = list(policy['rules']);
-      if (!rules) continue;
-      if (rules.length > MAX_RULES) {
-        ctx.report({ rule: RULE, path: rulesPath, message: tooManyMessage(fieldPath(rulesPath), rules.length, MAX_RULES) });
-      }
-      const names = containerNames(view);
-      rules.forEach((item, i) => {
-        const rule = obj(item);
-        if (rule) checkRule(ctx, view, rule, [...rulesPath, i], names);
-      });
+  }),
+  (view, ctx) => {
+    const policy = obj(view.spec['podFailurePolicy']);
+    if (!policy) return;
+    const rulesPath = [...view.path, 'podFailurePolicy', 'rules'];
+    const rules = list(policy['rules']);
+    if (!rules) return;
+    if (rules.length > MAX_RULES) {
+      ctx.report({ rule: RULE, path: rulesPath, message: tooManyMessage(fieldPath(rulesPath), rules.length, MAX_RULES) });
     }
+    const names = containerNames(view);
+    rules.forEach((item, i) => {
+      const rule = obj(item);
+      if (rule) checkRule(ctx, view, rule, [...rulesPath, i], names);
+    });
   },
-};
+);
 
 function containerNames(view: JobSpecView): Set<string> {
   const names = new Set<string>();
@@ -57,15 +54,26 @@ function containerNames(view: JobSpecView): Set<string> {
   return names;
 }
 
-function checkRule(ctx: RuleContext, view: JobSpecView, rule: Record<string, unknown>, path: PathSegment[], names: Set<string>): void {
+function checkRule(
+  ctx: RuleContext,
+  view: JobSpecView,
+  rule: Record<string, unknown>,
+  path: PathSegment[],
+  names: Set<string>,
+): void {
   const actionPath = [...path, 'action'];
   const action = rule['action'];
-  if (action === undefined || action === null || action === '') {
-    ctx.report({ rule: RULE, path: actionPath, at: 'key', locate: action === undefined ? path : actionPath, message: requiredMessage(fieldPath(actionPath), `valid values: [${ACTIONS.map((a) => `"${a}"`).join(' ')}]`) });
-  } else if (typeof action === 'string' && !ACTIONS.includes(action)) {
-    ctx.report({ rule: RULE, path: actionPath, message: unsupportedMessage(fieldPath(actionPath), action, ACTIONS) });
-  } else if (action === 'FailIndex' && (view.spec['backoffLimitPerIndex'] === undefined || view.spec['backoffLimitPerIndex'] === null)) {
-    ctx.report({ rule: RULE, path: actionPath, message: invalidMessage(fieldPath(actionPath), action, 'requires the backoffLimitPerIndex to be set') });
+  const actionSupported = checkEnum(ctx, path, 'action', rule, ACTIONS, false);
+  if (
+    actionSupported &&
+    action === 'FailIndex' &&
+    (view.spec['backoffLimitPerIndex'] === undefined || view.spec['backoffLimitPerIndex'] === null)
+  ) {
+    ctx.report({
+      rule: RULE,
+      path: actionPath,
+      message: invalidMessage(fieldPath(actionPath), action, 'requires the backoffLimitPerIndex to be set'),
+    });
   }
   const onExitCodes = obj(rule['onExitCodes']);
   const onPodConditions = rule['onPodConditions'];
@@ -73,9 +81,19 @@ function checkRule(ctx: RuleContext, view: JobSpecView, rule: Record<string, unk
   // An empty onPodConditions list counts as none (len(rule.OnPodConditions) == 0).
   const hasConditions = patterns ? patterns.length > 0 : onPodConditions !== undefined && onPodConditions !== null;
   if (onExitCodes && hasConditions) {
-    ctx.report({ rule: RULE, path, at: 'key', message: `${fieldPath(path)}: Invalid value: specifying both OnExitCodes and OnPodConditions is not supported` });
+    ctx.report({
+      rule: RULE,
+      path,
+      at: 'key',
+      message: `${fieldPath(path)}: Invalid value: specifying both OnExitCodes and OnPodConditions is not supported`,
+    });
   } else if (!onExitCodes && !hasConditions) {
-    ctx.report({ rule: RULE, path, at: 'key', message: `${fieldPath(path)}: Invalid value: specifying one of OnExitCodes and OnPodConditions is required` });
+    ctx.report({
+      rule: RULE,
+      path,
+      at: 'key',
+      message: `${fieldPath(path)}: Invalid value: specifying one of OnExitCodes and OnPodConditions is required`,
+    });
   }
   if (onExitCodes) checkExitCodes(ctx, onExitCodes, [...path, 'onExitCodes'], names);
   if (patterns) checkPatterns(ctx, patterns, [...path, 'onPodConditions'], statusDefaulted(ctx, view));
@@ -85,21 +103,29 @@ function checkExitCodes(ctx: RuleContext, req: Record<string, unknown>, path: Pa
   const containerName = req['containerName'];
   if (typeof containerName === 'string' && !names.has(containerName)) {
     const p = [...path, 'containerName'];
-    ctx.report({ rule: RULE, path: p, message: invalidMessage(fieldPath(p), containerName, 'must be one of the container or initContainer names in the pod template') });
+    ctx.report({
+      rule: RULE,
+      path: p,
+      message: invalidMessage(
+        fieldPath(p),
+        containerName,
+        'must be one of the container or initContainer names in the pod template',
+      ),
+    });
   }
   const operator = req['operator'];
-  const operatorPath = [...path, 'operator'];
-  if (operator === undefined || operator === null || operator === '') {
-    ctx.report({ rule: RULE, path: operatorPath, at: 'key', locate: operator === undefined ? path : operatorPath, message: requiredMessage(fieldPath(operatorPath), `valid values: [${OPERATORS.map((o) => `"${o}"`).join(' ')}]`) });
-  } else if (typeof operator === 'string' && !OPERATORS.includes(operator)) {
-    ctx.report({ rule: RULE, path: operatorPath, message: unsupportedMessage(fieldPath(operatorPath), operator, OPERATORS) });
-  }
+  checkEnum(ctx, path, 'operator', req, OPERATORS, false);
   const valuesPath = [...path, 'values'];
   const values = list(req['values']) ?? (req['values'] === undefined || req['values'] === null ? [] : undefined);
   if (!values) return;
   if (values.length === 0) {
-    ctx.report({ rule: RULE, path: valuesPath, at: 'key', locate: req['values'] === undefined ? path : valuesPath,
-      message: invalidMessage(fieldPath(valuesPath), req['values'] ?? null, 'at least one value is required') });
+    ctx.report({
+      rule: RULE,
+      path: valuesPath,
+      at: 'key',
+      locate: req['values'] === undefined ? path : valuesPath,
+      message: invalidMessage(fieldPath(valuesPath), req['values'] ?? null, 'at least one value is required'),
+    });
     return;
   }
   if (values.length > MAX_EXIT_CODES) {
@@ -114,7 +140,11 @@ function checkExitCodes(ctx: RuleContext, req: Record<string, unknown>, path: Pa
     if (seen.has(v)) ctx.report({ rule: RULE, path: valuePath, message: duplicateMessage(fieldPath(valuePath), v) });
     seen.add(v);
     if (operator === 'In' && v === 0) {
-      ctx.report({ rule: RULE, path: valuePath, message: invalidMessage(fieldPath(valuePath), v, 'must not be 0 for the In operator') });
+      ctx.report({
+        rule: RULE,
+        path: valuePath,
+        message: invalidMessage(fieldPath(valuePath), v, 'must not be 0 for the In operator'),
+      });
     }
     const previous = values[j - 1];
     if (!orderReported && j > 0 && typeof previous === 'number' && previous > v) {
@@ -146,17 +176,51 @@ function checkPatterns(ctx: RuleContext, patterns: readonly unknown[], path: Pat
     const typeText = typeof type === 'string' ? type : type === undefined || type === null ? '' : undefined;
     if (typeText !== undefined) {
       for (const detail of isQualifiedName(typeText)) {
-        ctx.report({ rule: RULE, path: typePath, at: type === undefined ? 'key' : 'value', locate: type === undefined ? [...path, k] : typePath, message: invalidMessage(fieldPath(typePath), typeText, detail) });
+        ctx.report({
+          rule: RULE,
+          path: typePath,
+          at: type === undefined ? 'key' : 'value',
+          locate: type === undefined ? [...path, k] : typePath,
+          message: invalidMessage(fieldPath(typePath), typeText, detail),
+        });
       }
     }
-    const status = pattern['status'];
-    const statusPath = [...path, k, 'status'];
-    if ((status === undefined || status === null || status === '') && !defaulted) {
-      const valid = `valid values: [${STATUSES.map((s) => `"${s}"`).join(' ')}]`;
-      ctx.report({ rule: RULE, path: statusPath, at: 'key', locate: status === undefined ? [...path, k] : statusPath,
-        message: requiredMessage(fieldPath(statusPath), valid) });
-    } else if (typeof status === 'string' && status !== '' && !(STATUSES as readonly string[]).includes(status)) {
-      ctx.report({ rule: RULE, path: statusPath, message: unsupportedMessage(fieldPath(statusPath), status, STATUSES) });
-    }
+    checkEnum(ctx, [...path, k], 'status', pattern, STATUSES, defaulted);
   });
+}
+
+/**
+ * checkEnum is validatePodFailurePolicyRule's check of a field with a closed set of values (the
+ * action, an exit-code requirement's operator, a condition pattern's status): Required, with the
+ * valid values, when it is missing or empty (unless the server defaults an empty one), drawn at
+ * its parent when absent; Unsupported when it names another value. True when the value is
+ * supported (or of another JSON type, the field-type rule's business).
+ */
+function checkEnum(
+  ctx: RuleContext,
+  parent: readonly PathSegment[],
+  name: string,
+  record: Record<string, unknown>,
+  supported: readonly string[],
+  emptyDefaulted: boolean,
+): boolean {
+  const path = [...parent, name];
+  const value = record[name];
+  if (value === undefined || value === null || value === '') {
+    if (!emptyDefaulted) {
+      ctx.report({
+        rule: RULE,
+        path,
+        at: 'key',
+        locate: value === undefined ? parent : path,
+        message: requiredMessage(fieldPath(path), `valid values: [${supported.map((v) => `"${v}"`).join(' ')}]`),
+      });
+    }
+    return false;
+  }
+  if (typeof value === 'string' && !supported.includes(value)) {
+    ctx.report({ rule: RULE, path, message: unsupportedMessage(fieldPath(path), value, supported) });
+    return false;
+  }
+  return true;
 }

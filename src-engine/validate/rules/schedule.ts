@@ -3,7 +3,7 @@ import { findNode } from '../../parse/manifests';
 import { setField, replaceValue, yamlString } from '../edits';
 import { invalidMessage, requiredMessage } from '../fieldErrors';
 import type { RuleDefinition } from '../rule';
-import { CRON_DOCS } from '../rule';
+import { CRON_DOCS, validationRule } from '../rule';
 import { parseStandard } from '../scheduleApi';
 import { atLeast } from '../../schema/kubernetesVersion';
 import type { KubernetesVersion } from '../../schema/kubernetesVersion';
@@ -17,22 +17,18 @@ const TZ_PREFIX = /^(?:CRON_)?TZ=(\S+)\s+([\s\S]*)$/;
  */
 export const scheduleRules: RuleDefinition = {
   rules: [
-    {
+    validationRule({
       id: 'schedule-syntax',
-      defaultSeverity: 'error',
-      category: 'validation',
       title: 'Schedule syntax',
       description: 'spec.schedule must be a standard five-field cron expression or a descriptor (@hourly, @daily, @every 1h30m, ...), as parsed by robfig/cron v3.',
       docsUrl: `${CRON_DOCS}#schedule-syntax`,
-    },
-    {
+    }),
+    validationRule({
       id: 'schedule-tz-prefix',
-      defaultSeverity: 'error',
-      category: 'validation',
       title: 'TZ= in the schedule',
       description: 'A TZ= or CRON_TZ= prefix in spec.schedule is rejected on create; use spec.timeZone.',
       docsUrl: `${CRON_DOCS}#unsupported-timezone-specification`,
-    },
+    }),
   ],
   check(ctx) {
     if (ctx.kind !== 'CronJob') return;

@@ -12,6 +12,7 @@ import { showValue } from '../fieldErrors';
 import { nearestName } from '../nearestName';
 import { parseQuantity } from '../quantity';
 import type { RuleDefinition } from '../rule';
+import { validationRule } from '../rule';
 
 /** resource.Quantity's accepted text [apimachinery resource.ParseQuantity]. */
 const INTEGER_TEXT = /^-?[0-9]+$/;
@@ -28,22 +29,18 @@ const INT32_MIN = -2147483648;
  */
 export const schemaTypesRules: RuleDefinition = {
   rules: [
-    {
+    validationRule({
       id: 'unknown-field',
-      defaultSeverity: 'error',
-      category: 'validation',
       title: 'Unknown field',
       description: 'A field the Kubernetes API does not define at this place (often a typo or wrong indentation); strict field validation rejects it.',
       docsUrl: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation',
-    },
-    {
+    }),
+    validationRule({
       id: 'field-type',
-      defaultSeverity: 'error',
-      category: 'validation',
       title: 'Wrong value type',
       description: 'A value of the wrong JSON type, e.g. a quoted number ("3") for an integer field or a number for a string such as the schedule.',
       docsUrl: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation',
-    },
+    }),
   ],
   check(ctx) {
     const walker = new Walker(ctx);

@@ -4,7 +4,7 @@ import type { RuleContext } from '../context';
 import { invalidMessage, unsupportedMessage } from '../fieldErrors';
 import type { FieldErrors } from '../fieldErrorList';
 import { invalid, reportErrors, required } from '../fieldErrorList';
-import type { RuleDefinition } from '../rule';
+import { jobSpecRule, validationRule } from '../rule';
 import { selectorMatches, validateLabelSelector } from '../selectors';
 
 const RULE = 'selector';
@@ -27,43 +27,37 @@ const UNKNOWABLE = 'kube-jobs.assigned-by-the-server';
  * and must select the template's labels. A CronJob's job template may set neither
  * (ValidateJobTemplateSpec).
  */
-export const selectorRule: RuleDefinition = {
-  rules: [
-    {
-      id: RULE,
-      defaultSeverity: 'error',
-      category: 'validation',
-      title: 'Selector and manualSelector',
-      description:
-        'Leave spec.selector to the server (or select only its job-name labels), or set manualSelector: true with a valid ' +
-        'selector matching the template labels; a CronJob jobTemplate may not set selector or manualSelector: true.',
-      docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#specifying-your-own-pod-selector',
-    },
-  ],
-  check(ctx) {
-    for (const view of ctx.jobSpecs) {
-      const selector = view.spec['selector'];
-      const hasSelector = selector !== undefined && selector !== null;
-      const selectorPath = [...view.path, 'selector'];
-      if (view.inCronJob) {
-        if (hasSelector) {
-          ctx.report({
-            rule: RULE,
-            path: selectorPath,
-            at: 'key',
-            message: invalidMessage(fieldPath(selectorPath), selector, '`selector` will be auto-generated'),
-          });
-        }
-        if (view.spec['manualSelector'] === true) {
-          const p = [...view.path, 'manualSelector'];
-          ctx.report({ rule: RULE, path: p, message: unsupportedMessage(fieldPath(p), true, ['nil', 'false']) });
-        }
-        continue;
+export const selectorRule = jobSpecRule(
+  validationRule({
+    id: RULE,
+    title: 'Selector and manualSelector',
+    description:
+      'Leave spec.selector to the server (or select only its job-name labels), or set manualSelector: true with a valid ' +
+      'selector matching the template labels; a CronJob jobTemplate may not set selector or manualSelector: true.',
+    docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#specifying-your-own-pod-selector',
+  }),
+  (view, ctx) => {
+    const selector = view.spec['selector'];
+    const hasSelector = selector !== undefined && selector !== null;
+    const selectorPath = [...view.path, 'selector'];
+    if (view.inCronJob) {
+      if (hasSelector) {
+        ctx.report({
+          rule: RULE,
+          path: selectorPath,
+          at: 'key',
+          message: invalidMessage(fieldPath(selectorPath), selector, '`selector` will be auto-generated'),
+        });
       }
-      reportErrors(ctx, RULE, validateJobSelector(ctx, view.spec, obj(obj(view.template?.['metadata'])?.['labels']) ?? {}));
+      if (view.spec['manualSelector'] === true) {
+        const p = [...view.path, 'manualSelector'];
+        ctx.report({ rule: RULE, path: p, message: unsupportedMessage(fieldPath(p), true, ['nil', 'false']) });
+      }
+      return;
     }
+    reportErrors(ctx, RULE, validateJobSelector(ctx, view.spec, obj(obj(view.template?.['metadata'])?.['labels']) ?? {}));
   },
-};
+);
 
 function validateJobSelector(
   ctx: RuleContext,

@@ -8,7 +8,7 @@ import { MANUAL_INSTANTIATE_ANNOTATION } from './manualJob';
 import { calendar } from './calendar';
 import { healthOf, healthSection } from './cronJobHealthView';
 import type { PanelInput } from './panelCommon';
-import { action, eventViews, orDefault, serverDefault, time } from './panelCommon';
+import { action, eventViews, goneObject, orDefault, serverDefault, time } from './panelCommon';
 import { nextRuns, parseStandard } from '../../../../src-engine';
 
 export interface CronJobPanelInput extends PanelInput {
@@ -39,21 +39,18 @@ export function buildCronJobPanelModel(input: CronJobPanelInput): CronJobPanelMo
   const { cronJob: cj, nowMs } = input;
   const base = { view: 'cronJob' as const, context: input.context, namespace: input.namespace, name: input.name };
   if (!cj) {
+    const gone = goneObject(input, 'This CronJob no longer exists.');
     return {
-      ...base,
-      exists: false,
+      ...gone,
+      view: 'cronJob',
       schedule: '',
       words: '',
       timeZone: '',
       suspended: false,
-      headline: 'This CronJob no longer exists.',
       nextRuns: [],
       status: [],
-      settings: [],
       jobs: [],
-      events: eventViews(input.events, nowMs),
       calendar: [],
-      actions: [],
     };
   }
   const s = cj.spec ?? ({ schedule: '', jobTemplate: {} } as NonNullable<CronJob['spec']>);

@@ -6,7 +6,7 @@ import { podSummary, readPod } from './podHealth';
 import { formatDuration } from './format';
 import { failureCard } from './failureCard';
 import type { PanelInput } from './panelCommon';
-import { action, eventViews, orDefault, serverDefault, time } from './panelCommon';
+import { action, eventViews, goneObject, orDefault, serverDefault, time } from './panelCommon';
 
 export interface JobPanelInput extends PanelInput {
   readonly job: Job | undefined;
@@ -130,20 +130,8 @@ export function buildJobPanelModel(input: JobPanelInput): JobPanelModel {
   const { job, nowMs } = input;
   const base = { view: 'job' as const, context: input.context, namespace: input.namespace, name: input.name };
   if (!job) {
-    return {
-      ...base,
-      exists: false,
-      phase: 'deleted',
-      headline: 'This Job no longer exists (deleted, or removed by its TTL or history limit).',
-      counts: [],
-      timing: [],
-      settings: [],
-      conditions: [],
-      events: eventViews(input.events, nowMs),
-      pods: [],
-      timelineSpanMs: 0,
-      actions: [],
-    };
+    const gone = goneObject(input, 'This Job no longer exists (deleted, or removed by its TTL or history limit).');
+    return { ...gone, view: 'job', phase: 'deleted', counts: [], timing: [], conditions: [], pods: [], timelineSpanMs: 0 };
   }
   const phase = jobPhase(job);
   const st = job.status ?? {};

@@ -1,5 +1,5 @@
 /** Pieces both live panels (Job, CronJob) are built from: times, actions with their RBAC answer, events, server defaults. */
-import type { ActionView, EventView } from '../../webviews/contract';
+import type { ActionView, EventView, ObjectPanelModel } from '../../webviews/contract';
 import type { Event } from './k8s';
 import { parseTime } from './k8s';
 import { formatAge, formatInZone } from './format';
@@ -16,6 +16,20 @@ export interface PanelInput {
   readonly events: readonly Event[];
   readonly nowMs: number;
   readonly access?: AccessAnswer;
+}
+
+/** goneObject is what a panel shows of an object that no longer exists: its name, a headline saying so, its last events. */
+export function goneObject(input: PanelInput, headline: string): ObjectPanelModel {
+  return {
+    context: input.context,
+    namespace: input.namespace,
+    name: input.name,
+    exists: false,
+    headline,
+    settings: [],
+    events: eventViews(input.events, input.nowMs),
+    actions: [],
+  };
 }
 
 /** time renders a timestamp as `2026-11-30 12:00 UTC (5m ago)`, or `—`. */

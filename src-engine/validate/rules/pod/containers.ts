@@ -2,11 +2,10 @@ import { enumValues } from '../../../schema/query';
 import { FIELD_FACTS } from '../../../schema/facts';
 import { list, obj } from '../../context';
 import type { FieldErrors } from '../../fieldErrorList';
-import { duplicate, forbidden, invalid, notSupported, reportErrors, required, tooLong, tooMany } from '../../fieldErrorList';
+import { duplicate, forbidden, notSupported, required, requiredValid, tooLong, tooMany } from '../../fieldErrorList';
 import { atLeast } from '../../../schema/kubernetesVersion';
 import { isDns1123Label } from '../../nameRules';
-import type { RuleDefinition } from '../../rule';
-import { containersOf, podTemplates, present, text } from './podTemplates';
+import { containersOf, podTemplateRule, present, text } from './podTemplates';
 import { validateInitResizePolicy, validateResizePolicy } from './resizePolicy';
 import type { ContainerView, PodTemplateView } from './podTemplates';
 
@@ -28,24 +27,18 @@ const INIT_FORBIDDEN = 'may not be set for init containers without restartPolicy
  * imagePullPolicy (pkg/apis/core/validation/validation.go). Ports, env, mounts, resources,
  * probes and security contexts are their own rules.
  */
-export const containersRule: RuleDefinition = {
-  rules: [
-    {
-      id: RULE,
-      defaultSeverity: 'error',
-      category: 'validation',
-      title: 'Pod template containers',
-      description:
-        'At least one container; each container and init container has a unique DNS-label name and an image; valid ' +
-        'terminationMessagePolicy, imagePullPolicy, restartPolicy and restartPolicyRules; init containers without ' +
-        'restartPolicy Always have no probes or lifecycle hooks; no ephemeral containers in a template.',
-      docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#pod-template',
-    },
-  ],
-  check(ctx) {
-    for (const view of podTemplates(ctx)) reportErrors(ctx, RULE, validatePodContainers(view));
+export const containersRule = podTemplateRule(
+  {
+    id: RULE,
+    title: 'Pod template containers',
+    description:
+      'At least one container; each container and init container has a unique DNS-label name and an image; valid ' +
+      'terminationMessagePolicy, imagePullPolicy, restartPolicy and restartPolicyRules; init containers without ' +
+      'restartPolicy Always have no probes or lifecycle hooks; no ephemeral containers in a template.',
+    docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#pod-template',
   },
-};
+  validatePodContainers,
+);
 
 export function validatePodContainers(view: PodTemplateView): FieldErrors {
   const errors: FieldErrors = [];
@@ -85,8 +78,7 @@ export function validatePodContainers(view: PodTemplateView): FieldErrors {
 function validateContainerCommon({ container, path }: ContainerView): FieldErrors {
   const errors: FieldErrors = [];
   const name = text(container['name']);
-  if (name === '') errors.push(required(path.child('name')));
-  else for (const detail of isDns1123Label(name)) errors.push(invalid(path.child('name'), name, detail));
+  errors.push(...requiredValid(name, path.child('name'), isDns1123Label));
   if (text(container['image']) === '') errors.push(required(path.child('image')));
   const messagePolicy = text(container['terminationMessagePolicy']);
   if (messagePolicy !== '' && !(TERMINATION_MESSAGE_POLICIES as readonly string[]).includes(messagePolicy)) {
@@ -149,7 +141,8 @@ function validateContainerRestartPolicy({ container, path }: ContainerView, view
     errors.push(notSupported(path.child('restartPolicy'), policy, CONTAINER_RESTART_POLICIES));
   }
   // From 1.36 the counts are Too many (a number), before Too long.
-  const countError = atLeast(view.gates.version, '1.36') ? (at: typeof path, n: number, max: number) => tooMany(at, n, max)
+  const countError = atLeast(view.gates.version, '1.36')
+    ? (at: typeof path, n: number, max: number) => tooMany(at, n, max)
     : (at: typeof path, _n: number, max: number) => tooLong(at, max);
   if (rules.length > MAX_RESTART_RULES) {
     errors.push(countError(path.child('restartPolicyRules'), rules.length, MAX_RESTART_RULES));

@@ -5,6 +5,7 @@ import { showValue } from '../../fieldErrors';
 import { gateState } from '../../featureGates';
 import type { FeatureGate } from '../../featureGates';
 import type { RuleDefinition } from '../../rule';
+import { practiceRule } from '../../rule';
 import type { DroppedField } from './dropDisabledFields';
 import { podTemplates } from './podTemplates';
 
@@ -18,16 +19,14 @@ const RULE = 'field-dropped';
  */
 export const droppedFieldsRule: RuleDefinition = {
   rules: [
-    {
+    practiceRule('warning', {
       id: RULE,
-      defaultSeverity: 'warning',
-      category: 'practice',
       title: 'Field the server drops',
       description:
         'A pod-template field whose feature gate is off by default in the target Kubernetes version: the API server ' +
         'accepts the manifest but silently removes the field (or resets it), so the behaviour it asks for never happens.',
       docsUrl: 'https://kubernetes.io/docs/reference/command-line-tools-reference/feature-gates/',
-    },
+    }),
   ],
   check(ctx) {
     for (const view of podTemplates(ctx)) {

@@ -1,13 +1,13 @@
 import type { ApiPath } from '../../apiPath';
 import { list, obj } from '../../context';
 import type { FieldErrors } from '../../fieldErrorList';
-import { invalid, notFound, reportErrors, required } from '../../fieldErrorList';
+import { invalid, notFound, required, requiredValid } from '../../fieldErrorList';
 import { isConfigMapKey, isDns1123Label, isEnvVarName, isRelaxedEnvVarName, nameIsDnsSubdomain } from '../../nameRules';
-import type { RuleDefinition } from '../../rule';
 import { validateObjectFieldSelector, validateResourceFieldSelector } from './downwardApi';
 import { validatePathNoBacksteps } from './paths';
-import { containersOf, podTemplates, present, text } from './podTemplates';
+import { containersOf, podTemplateRule, present, text } from './podTemplates';
 import type { PodTemplateView } from './podTemplates';
+import { objectItems } from '../../objectItems';
 
 const RULE = 'env';
 /** validEnvDownwardAPIFieldPathExpressions. */
@@ -29,32 +29,26 @@ const ENV_FIELD_PATHS = new Set([
  * validateFileKeyRefVolumes (pkg/apis/core/validation/validation.go), with the 1.35 gates
  * RelaxedEnvironmentVariableValidation and EnvFiles.
  */
-export const envRule: RuleDefinition = {
-  rules: [
-    {
-      id: RULE,
-      defaultSeverity: 'error',
-      category: 'validation',
-      title: 'Environment variables',
-      description:
-        'Each env var has a name of printable ASCII without "=", and either a value or exactly one valueFrom source whose ' +
-        'references are valid (downward API field paths, resource names, ConfigMap/Secret names and keys, an emptyDir volume ' +
-        'for fileKeyRef); each envFrom names exactly one ConfigMap or Secret.',
-      docsUrl: 'https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/',
-    },
-  ],
-  check(ctx) {
-    for (const view of podTemplates(ctx)) {
-      const errors: FieldErrors = [];
-      for (const { container, path } of containersOf(view)) {
-        errors.push(...validateEnv(container['env'], path.child('env'), view));
-        errors.push(...validateEnvFrom(container['envFrom'], path.child('envFrom'), view));
-      }
-      errors.push(...validateFileKeyRefVolumes(view));
-      reportErrors(ctx, RULE, errors);
-    }
+export const envRule = podTemplateRule(
+  {
+    id: RULE,
+    title: 'Environment variables',
+    description:
+      'Each env var has a name of printable ASCII without "=", and either a value or exactly one valueFrom source whose ' +
+      'references are valid (downward API field paths, resource names, ConfigMap/Secret names and keys, an emptyDir volume ' +
+      'for fileKeyRef); each envFrom names exactly one ConfigMap or Secret.',
+    docsUrl: 'https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/',
   },
-};
+  (view) => {
+    const errors: FieldErrors = [];
+    for (const { container, path } of containersOf(view)) {
+      errors.push(...validateEnv(container['env'], path.child('env'), view));
+      errors.push(...validateEnvFrom(container['envFrom'], path.child('envFrom'), view));
+    }
+    errors.push(...validateFileKeyRefVolumes(view));
+    return errors;
+  },
+);
 
 function envVarNameErrors(name: string, view: PodTemplateView): string[] {
   return view.gates.enabled('RelaxedEnvironmentVariableValidation') ? isRelaxedEnvVarName(name) : isEnvVarName(name);
@@ -63,12 +57,9 @@ function envVarNameErrors(name: string, view: PodTemplateView): string[] {
 /** ValidateEnv. */
 function validateEnv(env: unknown, path: ApiPath, view: PodTemplateView): FieldErrors {
   const errors: FieldErrors = [];
-  (list(env) ?? []).forEach((item, i) => {
-    const ev = obj(item) ?? {};
-    const at = path.index(i);
+  objectItems(env, path).forEach(({ item: ev, path: at }) => {
     const name = text(ev['name']);
-    if (name === '') errors.push(required(at.child('name')));
-    else for (const detail of envVarNameErrors(name, view)) errors.push(invalid(at.child('name'), name, detail));
+    errors.push(...requiredValid(name, at.child('name'), (value) => envVarNameErrors(value, view)));
     errors.push(...validateEnvVarValueFrom(ev, at.child('valueFrom'), view));
   });
   return errors;
@@ -121,21 +112,16 @@ function validateKeySelector(ref: Record<string, unknown>, path: ApiPath): Field
   const errors: FieldErrors = [];
   const name = text(ref['name']);
   for (const detail of nameIsDnsSubdomain(name, false)) errors.push(invalid(path.child('name'), name, detail));
-  const key = text(ref['key']);
-  if (key === '') errors.push(required(path.child('key')));
-  else for (const detail of isConfigMapKey(key)) errors.push(invalid(path.child('key'), key, detail));
+  errors.push(...requiredValid(text(ref['key']), path.child('key'), isConfigMapKey));
   return errors;
 }
 
 /** validateFileKeySelector. */
 function validateFileKeySelector(ref: Record<string, unknown>, path: ApiPath): FieldErrors {
-  const errors: FieldErrors = [];
-  const key = text(ref['key']);
-  if (key === '') errors.push(required(path.child('key')));
-  else for (const detail of isRelaxedEnvVarName(key)) errors.push(invalid(path.child('key'), key, detail));
-  const volumeName = text(ref['volumeName']);
-  if (volumeName === '') errors.push(required(path.child('volumeName')));
-  else for (const detail of isDns1123Label(volumeName)) errors.push(invalid(path.child('volumeName'), volumeName, detail));
+  const errors = [
+    ...requiredValid(text(ref['key']), path.child('key'), isRelaxedEnvVarName),
+    ...requiredValid(text(ref['volumeName']), path.child('volumeName'), isDns1123Label),
+  ];
   const filePath = text(ref['path']);
   if (filePath === '') errors.push(required(path.child('path')));
   else errors.push(...validatePathNoBacksteps(filePath, path.child('path')));
@@ -145,9 +131,7 @@ function validateFileKeySelector(ref: Record<string, unknown>, path: ApiPath): F
 /** ValidateEnvFrom: the "one source" errors name the envFrom list itself, as Kubernetes does. */
 function validateEnvFrom(envFrom: unknown, path: ApiPath, view: PodTemplateView): FieldErrors {
   const errors: FieldErrors = [];
-  (list(envFrom) ?? []).forEach((item, i) => {
-    const source = obj(item) ?? {};
-    const at = path.index(i);
+  objectItems(envFrom, path).forEach(({ item: source, path: at }) => {
     const prefix = text(source['prefix']);
     if (prefix !== '') {
       for (const detail of envVarNameErrors(prefix, view)) errors.push(invalid(at.child('prefix'), prefix, detail));
@@ -158,8 +142,7 @@ function validateEnvFrom(envFrom: unknown, path: ApiPath, view: PodTemplateView)
       if (!ref) continue;
       sources++;
       const name = text(ref['name']);
-      if (name === '') errors.push(required(at.child(kind, 'name')));
-      else for (const detail of nameIsDnsSubdomain(name, true)) errors.push(invalid(at.child(kind, 'name'), name, detail));
+      errors.push(...requiredValid(name, at.child(kind, 'name'), (value) => nameIsDnsSubdomain(value, true)));
     }
     if (sources === 0) errors.push(invalid(path, '', 'must specify one of: `configMapRef` or `secretRef`'));
     else if (sources > 1) errors.push(invalid(path, '', 'may not have more than one field specified at a time'));

@@ -1,7 +1,7 @@
 import type { ApiPath } from '../../apiPath';
 import { list, obj } from '../../context';
 import type { FieldErrors } from '../../fieldErrorList';
-import { duplicate, forbidden, invalid, notSupported, reportErrors, required, tooLong } from '../../fieldErrorList';
+import { duplicate, forbidden, invalid, notSupported, required, tooLong } from '../../fieldErrorList';
 import {
   inclusiveRangeError,
   isDns1123Label,
@@ -9,12 +9,12 @@ import {
   isDns1123SubdomainWithUnderscore,
   isQualifiedName,
 } from '../../nameRules';
-import type { RuleDefinition } from '../../rule';
 import { ipErrors } from './ip';
-import { podTemplates, present, text } from './podTemplates';
+import { podTemplateRule, present, text } from './podTemplates';
 import type { PodTemplateView } from './podTemplates';
 import { validatePodAnnotations } from './podAnnotations';
 import { validateOs, validateWindowsHostProcessPod } from './windows';
+import { objectItems } from '../../objectItems';
 
 const RULE = 'pod-spec';
 /** validateRestartPolicy's order. */
@@ -33,29 +33,23 @@ const MAX_INT32 = 2147483647;
  * validatePodResourceClaims, validateOS and validateWindowsHostProcessPod, and the template's
  * pod annotations (pkg/apis/core/validation/validation.go).
  */
-export const podSpecRule: RuleDefinition = {
-  rules: [
-    {
-      id: RULE,
-      defaultSeverity: 'error',
-      category: 'validation',
-      title: 'Pod spec fields',
-      description:
-        'dnsPolicy ClusterFirst, ClusterFirstWithHostNet, Default or None (with dnsConfig nameservers); hostname and subdomain ' +
-        'DNS labels; serviceAccountName, priorityClassName, runtimeClassName and nodeName DNS subdomains (no placeholders ' +
-        'like $NAME); activeDeadlineSeconds from 1; valid resourceClaims, readinessGates, hostAliases, os and pod ' +
-        'annotations.',
-      docsUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/',
-    },
-  ],
-  check(ctx) {
-    for (const view of podTemplates(ctx)) {
-      const errors = [...validateNames(view), ...validateDns(view), ...validateMisc(view), ...validatePodResourceClaims(view)];
-      errors.push(...validateOs(view), ...validateWindowsHostProcessPod(view), ...validatePodAnnotations(view));
-      reportErrors(ctx, RULE, errors);
-    }
+export const podSpecRule = podTemplateRule(
+  {
+    id: RULE,
+    title: 'Pod spec fields',
+    description:
+      'dnsPolicy ClusterFirst, ClusterFirstWithHostNet, Default or None (with dnsConfig nameservers); hostname and subdomain ' +
+      'DNS labels; serviceAccountName, priorityClassName, runtimeClassName and nodeName DNS subdomains (no placeholders ' +
+      'like $NAME); activeDeadlineSeconds from 1; valid resourceClaims, readinessGates, hostAliases, os and pod ' +
+      'annotations.',
+    docsUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/',
   },
-};
+  (view) => {
+    const errors = [...validateNames(view), ...validateDns(view), ...validateMisc(view), ...validatePodResourceClaims(view)];
+    errors.push(...validateOs(view), ...validateWindowsHostProcessPod(view), ...validatePodAnnotations(view));
+    return errors;
+  },
+);
 
 const subdomainErrors = (path: ApiPath, value: string): FieldErrors =>
   isDns1123Subdomain(value).map((d) => invalid(path, value, d));
@@ -162,9 +156,7 @@ function validateMisc(view: PodTemplateView): FieldErrors {
       errors.push(invalid(path.child('imagePullSecrets').index(i), ref, 'only name may be set'));
     }
   });
-  (list(spec['hostAliases']) ?? []).forEach((item, i) => {
-    const alias = obj(item) ?? {};
-    const at = path.child('hostAliases').index(i);
+  objectItems(spec['hostAliases'], path.child('hostAliases')).forEach(({ item: alias, path: at }) => {
     const ip = text(alias['ip']);
     for (const d of ipErrors(ip, strictIps)) errors.push(invalid(at.child('ip'), ip, d));
     (list(alias['hostnames']) ?? []).forEach((name, j) =>
@@ -190,9 +182,7 @@ function validateMisc(view: PodTemplateView): FieldErrors {
 function validatePodResourceClaims(view: PodTemplateView): FieldErrors {
   const errors: FieldErrors = [];
   const names = new Set<string>();
-  (list(view.spec['resourceClaims']) ?? []).forEach((item, i) => {
-    const claim = obj(item) ?? {};
-    const at = view.path.child('resourceClaims').index(i);
+  objectItems(view.spec['resourceClaims'], view.path.child('resourceClaims')).forEach(({ item: claim, path: at }) => {
     const name = text(claim['name']);
     if (name === '') errors.push(required(at.child('name')));
     else if (names.has(name)) errors.push(duplicate(at.child('name'), name));

@@ -2,6 +2,10 @@ import { ApiPath } from '../../apiPath';
 import { list, obj } from '../../context';
 import type { RuleContext } from '../../context';
 import type { FeatureGates } from '../../featureGates';
+import { reportErrors } from '../../fieldErrorList';
+import type { FieldErrors } from '../../fieldErrorList';
+import { validationRule } from '../../rule';
+import type { RuleDefinition, RuleText } from '../../rule';
 import { dropDisabledTemplateFields } from './dropDisabledFields';
 import type { DroppedField } from './dropDisabledFields';
 
@@ -71,6 +75,19 @@ export function podTemplates(ctx: RuleContext): readonly PodTemplateView[] {
     cache.set(ctx, views);
   }
   return views;
+}
+
+/**
+ * podTemplateRule is one family of ValidatePodTemplateSpec's checks under one rule id: the field
+ * errors `validate` finds in each pod template, reported in the API server's words.
+ */
+export function podTemplateRule(text: RuleText, validate: (view: PodTemplateView) => FieldErrors): RuleDefinition {
+  return {
+    rules: [validationRule(text)],
+    check(ctx) {
+      for (const view of podTemplates(ctx)) reportErrors(ctx, text.id, validate(view));
+    },
+  };
 }
 
 function listContainers(spec: Record<string, unknown>, podPath: ApiPath, kind: ContainerKind): readonly ContainerView[] {

@@ -1,10 +1,9 @@
 import { enumValues } from '../../../schema/query';
 import { obj } from '../../context';
 import type { FieldErrors } from '../../fieldErrorList';
-import { duplicate, invalid, notSupported, reportErrors, required } from '../../fieldErrorList';
+import { duplicate, invalid, notSupported, required } from '../../fieldErrorList';
 import { isValidPortName, isValidPortNum } from '../../nameRules';
-import type { RuleDefinition } from '../../rule';
-import { containersOf, num, podTemplates, text } from './podTemplates';
+import { containersOf, num, podTemplateRule, text } from './podTemplates';
 import type { ContainerView, PodTemplateView } from './podTemplates';
 
 const RULE = 'ports';
@@ -15,31 +14,25 @@ const PROTOCOLS = [...enumValues('ContainerPort', 'protocol')].sort();
  * of validateContainers/validateInitContainers (checkHostPortConflicts) and
  * validatePodHostNetworkDeps (pkg/apis/core/validation/validation.go).
  */
-export const portsRule: RuleDefinition = {
-  rules: [
-    {
-      id: RULE,
-      defaultSeverity: 'error',
-      category: 'validation',
-      title: 'Container ports',
-      description:
-        'containerPort and hostPort between 1 and 65535, protocol TCP, UDP or SCTP, port names unique IANA service names (at ' +
-        'most 15 of a-z, 0-9, -), host ports not used twice, and with hostNetwork hostPort equal to containerPort.',
-      docsUrl: 'https://kubernetes.io/docs/concepts/services-networking/service/#field-spec-ports',
-    },
-  ],
-  check(ctx) {
-    for (const view of podTemplates(ctx)) {
-      const errors: FieldErrors = [];
-      for (const c of containersOf(view)) errors.push(...validateContainerPorts(c));
-      // Regular containers share host ports; each init container runs alone.
-      errors.push(...hostPortConflicts(containersOf(view, ['containers'])));
-      for (const c of containersOf(view, ['initContainers'])) errors.push(...hostPortConflicts([c]));
-      errors.push(...validatePodHostNetworkDeps(view));
-      reportErrors(ctx, RULE, errors);
-    }
+export const portsRule = podTemplateRule(
+  {
+    id: RULE,
+    title: 'Container ports',
+    description:
+      'containerPort and hostPort between 1 and 65535, protocol TCP, UDP or SCTP, port names unique IANA service names (at ' +
+      'most 15 of a-z, 0-9, -), host ports not used twice, and with hostNetwork hostPort equal to containerPort.',
+    docsUrl: 'https://kubernetes.io/docs/concepts/services-networking/service/#field-spec-ports',
   },
-};
+  (view) => {
+    const errors: FieldErrors = [];
+    for (const c of containersOf(view)) errors.push(...validateContainerPorts(c));
+    // Regular containers share host ports; each init container runs alone.
+    errors.push(...hostPortConflicts(containersOf(view, ['containers'])));
+    for (const c of containersOf(view, ['initContainers'])) errors.push(...hostPortConflicts([c]));
+    errors.push(...validatePodHostNetworkDeps(view));
+    return errors;
+  },
+);
 
 /** validateContainerPorts (ports are defaulted first: an empty protocol becomes TCP). */
 function validateContainerPorts({ container, path }: ContainerView): FieldErrors {

@@ -2,10 +2,9 @@ import { enumValues } from '../../../schema/query';
 import type { ApiPath } from '../../apiPath';
 import { list, obj } from '../../context';
 import type { FieldErrors } from '../../fieldErrorList';
-import { forbidden, invalid, notSupported, reportErrors, required } from '../../fieldErrorList';
+import { forbidden, invalid, notSupported, required } from '../../fieldErrorList';
 import { isHttpHeaderName, isValidPortName, isValidPortNum } from '../../nameRules';
-import type { RuleDefinition } from '../../rule';
-import { containersOf, num, podOs, podTemplates, present, text } from './podTemplates';
+import { containersOf, num, podOs, podTemplateRule, present, text } from './podTemplates';
 import type { PodTemplateView } from './podTemplates';
 
 const RULE = 'probes';
@@ -28,39 +27,33 @@ const DEFAULT_GRACE_PERIOD = 30;
  * (pkg/apis/core/validation/validation.go), after SetDefaults_Probe and SetDefaults_HTTPGetAction.
  * What other init containers may not have is the containers rule's.
  */
-export const probesRule: RuleDefinition = {
-  rules: [
-    {
-      id: RULE,
-      defaultSeverity: 'error',
-      category: 'validation',
-      title: 'Probes and lifecycle hooks',
-      description:
-        'A probe or lifecycle hook has exactly one handler (exec with a command, httpGet, tcpSocket or grpc with a valid port, ' +
-        'or sleep within the grace period); probe numbers are not negative; liveness and startup probes need ' +
-        'successThreshold 1; readiness probes have no terminationGracePeriodSeconds.',
-      docsUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-probes',
-    },
-  ],
-  check(ctx) {
-    for (const view of podTemplates(ctx)) {
-      const grace = present(view.spec['terminationGracePeriodSeconds'])
-        ? num(view.spec['terminationGracePeriodSeconds'])
-        : DEFAULT_GRACE_PERIOD;
-      const errors: FieldErrors = [];
-      for (const c of containersOf(view, ['containers', 'initContainers'])) {
-        if (c.kind === 'initContainers' && c.container['restartPolicy'] !== 'Always') continue;
-        const lifecycle = obj(c.container['lifecycle']);
-        if (lifecycle) errors.push(...validateLifecycle(lifecycle, c.path.child('lifecycle'), grace, view));
-        for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
-          const probe = obj(c.container[kind]);
-          if (probe) errors.push(...validateProbe(kind, probe, c.path.child(kind), grace));
-        }
-      }
-      reportErrors(ctx, RULE, errors);
-    }
+export const probesRule = podTemplateRule(
+  {
+    id: RULE,
+    title: 'Probes and lifecycle hooks',
+    description:
+      'A probe or lifecycle hook has exactly one handler (exec with a command, httpGet, tcpSocket or grpc with a valid port, ' +
+      'or sleep within the grace period); probe numbers are not negative; liveness and startup probes need ' +
+      'successThreshold 1; readiness probes have no terminationGracePeriodSeconds.',
+    docsUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-probes',
   },
-};
+  (view) => {
+    const grace = present(view.spec['terminationGracePeriodSeconds'])
+      ? num(view.spec['terminationGracePeriodSeconds'])
+      : DEFAULT_GRACE_PERIOD;
+    const errors: FieldErrors = [];
+    for (const c of containersOf(view, ['containers', 'initContainers'])) {
+      if (c.kind === 'initContainers' && c.container['restartPolicy'] !== 'Always') continue;
+      const lifecycle = obj(c.container['lifecycle']);
+      if (lifecycle) errors.push(...validateLifecycle(lifecycle, c.path.child('lifecycle'), grace, view));
+      for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
+        const probe = obj(c.container[kind]);
+        if (probe) errors.push(...validateProbe(kind, probe, c.path.child(kind), grace));
+      }
+    }
+    return errors;
+  },
+);
 
 function validateProbe(
   kind: 'livenessProbe' | 'readinessProbe' | 'startupProbe',
@@ -126,8 +119,14 @@ function validateSleepAction(seconds: number, at: ApiPath, grace: number, allowZ
       : [];
   }
   return seconds <= 0 || seconds > grace
-    ? [invalid(at, seconds, `must be greater than 0 and less than terminationGracePeriodSeconds (${grace}). ` +
-        'Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep.')]
+    ? [
+        invalid(
+          at,
+          seconds,
+          `must be greater than 0 and less than terminationGracePeriodSeconds (${grace}). ` +
+            'Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep.',
+        ),
+      ]
     : [];
 }
 

@@ -5,6 +5,7 @@ import { duplicate, forbidden, invalid, notFound, reportErrors, required } from 
 import { isDns1123Label } from '../../nameRules';
 import { compareQuantities, quantityString, resourceList } from '../../quantity';
 import type { RuleDefinition } from '../../rule';
+import { validationRule } from '../../rule';
 import { containersOf, podOs, podTemplates, present, text } from './podTemplates';
 import type { PodTemplateView } from './podTemplates';
 import { podResourceConsistency } from './podResources';
@@ -28,27 +29,23 @@ const RULES = { names: 'resources', limits: 'resource-limits' } as const;
  */
 export const resourcesRule: RuleDefinition = {
   rules: [
-    {
+    validationRule({
       id: RULES.names,
-      defaultSeverity: 'error',
-      category: 'validation',
       title: 'Resource names and quantities',
       description:
         'Resource names are standard (cpu, memory, ephemeral-storage, hugepages-<size>) or fully qualified extended resources; ' +
         'quantities are not negative, extended resources whole, hugepages a whole number of pages and only with cpu or ' +
         "memory; claims name the pod's resourceClaims.",
       docsUrl: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/',
-    },
-    {
+    }),
+    validationRule({
       id: RULES.limits,
-      defaultSeverity: 'error',
-      category: 'validation',
       title: 'Requests and limits',
       description:
         'A request may not exceed its limit; extended resources and hugepages need a limit equal to the request; pod-level ' +
         "resources must cover the containers'.",
       docsUrl: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#requests-and-limits',
-    },
+    }),
   ],
   check(ctx) {
     for (const view of podTemplates(ctx)) {

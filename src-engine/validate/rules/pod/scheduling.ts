@@ -3,9 +3,8 @@ import { atLeast } from '../../../schema/kubernetesVersion';
 import type { ApiPath } from '../../apiPath';
 import { list, obj } from '../../context';
 import type { FieldErrors } from '../../fieldErrorList';
-import { duplicate, forbidden, invalid, notSupported, reportErrors, required } from '../../fieldErrorList';
+import { duplicate, forbidden, invalid, notSupported, required } from '../../fieldErrorList';
 import { isDns1123Label, isDns1123Subdomain, isQualifiedName, isValidLabelValue } from '../../nameRules';
-import type { RuleDefinition } from '../../rule';
 import {
   validateLabelName,
   validateLabelSelector,
@@ -13,8 +12,9 @@ import {
   validateNodeSelector,
   validateNodeSelectorTerm,
 } from '../../selectors';
-import { num, podTemplates, present, text } from './podTemplates';
+import { num, podTemplateRule, present, text } from './podTemplates';
 import type { PodTemplateView } from './podTemplates';
+import { objectItems } from '../../objectItems';
 
 const RULE = 'scheduling';
 /** validateTaintEffect and ValidateTolerations list these in code order. */
@@ -29,34 +29,28 @@ const WEIGHT_RANGE = 'must be in the range 1-100';
  * (pkg/apis/core/validation/validation.go), with the target version's gates
  * (TaintTolerationComparisonOperators, MatchLabelKeysInPodTopologySpreadSelectorMerge) and rules.
  */
-export const schedulingRule: RuleDefinition = {
-  rules: [
-    {
-      id: RULE,
-      defaultSeverity: 'error',
-      category: 'validation',
-      title: 'Scheduling: affinity, tolerations, spread',
-      description:
-        'Selector operators In, NotIn, Exists, DoesNotExist (and Gt, Lt for nodes) with values where required; ' +
-        'weights 1–100; ' +
-        'toleration operators Equal or Exists and effects NoSchedule, PreferNoSchedule, NoExecute; valid label keys in ' +
-        'nodeSelector, topology keys and scheduling gates; topology spread maxSkew above zero and unique.',
-      docsUrl: 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/',
-    },
-  ],
-  check(ctx) {
-    for (const view of podTemplates(ctx)) {
-      const errors = validateLabels(obj(view.spec['nodeSelector']), view.path.child('nodeSelector'));
-      errors.push(
-        ...validateAffinity(view),
-        ...validateTolerations(view),
-        ...validateTopologySpread(view),
-        ...validateSchedulingGates(view),
-      );
-      reportErrors(ctx, RULE, errors);
-    }
+export const schedulingRule = podTemplateRule(
+  {
+    id: RULE,
+    title: 'Scheduling: affinity, tolerations, spread',
+    description:
+      'Selector operators In, NotIn, Exists, DoesNotExist (and Gt, Lt for nodes) with values where required; ' +
+      'weights 1–100; ' +
+      'toleration operators Equal or Exists and effects NoSchedule, PreferNoSchedule, NoExecute; valid label keys in ' +
+      'nodeSelector, topology keys and scheduling gates; topology spread maxSkew above zero and unique.',
+    docsUrl: 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/',
   },
-};
+  (view) => {
+    const errors = validateLabels(obj(view.spec['nodeSelector']), view.path.child('nodeSelector'));
+    errors.push(
+      ...validateAffinity(view),
+      ...validateTolerations(view),
+      ...validateTopologySpread(view),
+      ...validateSchedulingGates(view),
+    );
+    return errors;
+  },
+);
 
 const nodeName = (name: string): string[] => isDns1123Subdomain(name);
 
@@ -76,9 +70,7 @@ function validateAffinity(view: PodTemplateView): FieldErrors {
       const at2 = at.child('requiredDuringSchedulingIgnoredDuringExecution');
       errors.push(...validateNodeSelector(requiredTerms, at2, nodeName, lenient));
     }
-    (list(node['preferredDuringSchedulingIgnoredDuringExecution']) ?? []).forEach((item, i) => {
-      const term = obj(item) ?? {};
-      const termPath = at.child('preferredDuringSchedulingIgnoredDuringExecution').index(i);
+    objectItems(node['preferredDuringSchedulingIgnoredDuringExecution'], at.child('preferredDuringSchedulingIgnoredDuringExecution')).forEach(({ item: term, path: termPath }) => {
       const weight = num(term['weight']);
       if (weight <= 0 || weight > 100) errors.push(invalid(termPath.child('weight'), weight, WEIGHT_RANGE));
       // Preferred terms may carry invalid label values (they can still match one node).
@@ -94,9 +86,7 @@ function validateAffinity(view: PodTemplateView): FieldErrors {
         ...validatePodAffinityTerm(obj(term) ?? {}, at.child('requiredDuringSchedulingIgnoredDuringExecution').index(i)),
       );
     });
-    (list(pod['preferredDuringSchedulingIgnoredDuringExecution']) ?? []).forEach((item, i) => {
-      const weighted = obj(item) ?? {};
-      const termPath = at.child('preferredDuringSchedulingIgnoredDuringExecution').index(i);
+    objectItems(pod['preferredDuringSchedulingIgnoredDuringExecution'], at.child('preferredDuringSchedulingIgnoredDuringExecution')).forEach(({ item: weighted, path: termPath }) => {
       const weight = num(weighted['weight']);
       if (weight <= 0 || weight > 100) errors.push(invalid(termPath.child('weight'), weight, WEIGHT_RANGE));
       errors.push(...validatePodAffinityTerm(obj(weighted['podAffinityTerm']) ?? {}, termPath.child('podAffinityTerm')));
@@ -200,9 +190,7 @@ function validateMatchLabelKeys(
 function validateTolerations(view: PodTemplateView): FieldErrors {
   const errors: FieldErrors = [];
   const comparisons = view.gates.enabled('TaintTolerationComparisonOperators');
-  (list(view.spec['tolerations']) ?? []).forEach((item, i) => {
-    const t = obj(item) ?? {};
-    const at = view.path.child('tolerations').index(i);
+  objectItems(view.spec['tolerations'], view.path.child('tolerations')).forEach(({ item: t, path: at }) => {
     const key = text(t['key']);
     const operator = text(t['operator']);
     const value = text(t['value']);

@@ -3,11 +3,10 @@ import { atLeast } from '../../../schema/kubernetesVersion';
 import type { ApiPath } from '../../apiPath';
 import { list, obj } from '../../context';
 import type { FieldErrors } from '../../fieldErrorList';
-import { forbidden, invalid, notSupported, reportErrors, required } from '../../fieldErrorList';
+import { forbidden, invalid, notSupported, required } from '../../fieldErrorList';
 import { inclusiveRangeError } from '../../nameRules';
-import type { RuleDefinition } from '../../rule';
 import { validateLocalDescendingPath } from './paths';
-import { containersOf, podSecurityContext, podTemplates, podUsesHostUsers, present, text } from './podTemplates';
+import { containersOf, podSecurityContext, podTemplateRule, podUsesHostUsers, present, text } from './podTemplates';
 import type { PodTemplateView } from './podTemplates';
 import { validateWindowsOptions } from './windows';
 
@@ -40,33 +39,27 @@ const IPC_SYSCTLS = new Set([
  * privilege escalation) and validateHostUsers (pkg/apis/core/validation/validation.go).
  * `privileged: true` is accepted, as on clusters started with --allow-privileged (kubeadm, kind).
  */
-export const securityContextRule: RuleDefinition = {
-  rules: [
-    {
-      id: RULE,
-      defaultSeverity: 'error',
-      category: 'validation',
-      title: 'Security context',
-      description:
-        'User and group IDs between 0 and 2147483647; valid sysctls, seccomp and AppArmor profiles, fsGroupChangePolicy, ' +
-        'supplementalGroupsPolicy and seLinuxChangePolicy; procMount Unmasked only with hostUsers: false; no hostNetwork, ' +
-        'hostPID, hostIPC or volumeDevices with hostUsers: false.',
-      docsUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
-    },
-  ],
-  check(ctx) {
-    for (const view of podTemplates(ctx)) {
-      const errors = validatePodSecurityContext(view);
-      const hostUsers = podUsesHostUsers(view);
-      for (const { container, path } of containersOf(view)) {
-        const sc = obj(container['securityContext']);
-        if (sc) errors.push(...validateContainerSecurityContext(sc, path.child('securityContext'), hostUsers));
-      }
-      errors.push(...validateHostUsers(view));
-      reportErrors(ctx, RULE, errors);
-    }
+export const securityContextRule = podTemplateRule(
+  {
+    id: RULE,
+    title: 'Security context',
+    description:
+      'User and group IDs between 0 and 2147483647; valid sysctls, seccomp and AppArmor profiles, fsGroupChangePolicy, ' +
+      'supplementalGroupsPolicy and seLinuxChangePolicy; procMount Unmasked only with hostUsers: false; no hostNetwork, ' +
+      'hostPID, hostIPC or volumeDevices with hostUsers: false.',
+    docsUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
   },
-};
+  (view) => {
+    const errors = validatePodSecurityContext(view);
+    const hostUsers = podUsesHostUsers(view);
+    for (const { container, path } of containersOf(view)) {
+      const sc = obj(container['securityContext']);
+      if (sc) errors.push(...validateContainerSecurityContext(sc, path.child('securityContext'), hostUsers));
+    }
+    errors.push(...validateHostUsers(view));
+    return errors;
+  },
+);
 
 /** IsValidUserID / IsValidGroupID. */
 function idErrors(value: unknown, path: ApiPath): FieldErrors {

@@ -4,6 +4,7 @@ import type { FieldErrors } from '../../fieldErrorList';
 import { forbidden, invalid, required } from '../../fieldErrorList';
 import { num, present, text } from './podTemplates';
 import { validateLocalNonReservedPath } from './paths';
+import { objectItems } from '../../objectItems';
 
 /**
  * Volume sources that write files: secret, configMap, downwardAPI and projected volumes
@@ -62,9 +63,7 @@ export function validateProjectedVolumeSource(
     if (paths.has(filePath)) errors.push(invalid(path, value, 'conflicting duplicate paths'));
     else paths.add(filePath);
   };
-  (list(source['sources']) ?? []).forEach((item, i) => {
-    const projection = obj(item) ?? {};
-    const at = path.child('sources').index(i);
+  objectItems(source['sources'], path.child('sources')).forEach(({ item: projection, path: at }) => {
     let kinds = 0;
     for (const kind of ['secret', 'configMap'] as const) {
       const ref = obj(projection[kind]);

@@ -2,10 +2,9 @@ import { enumValues } from '../../../schema/query';
 import type { ApiPath } from '../../apiPath';
 import { list, obj } from '../../context';
 import type { FieldErrors } from '../../fieldErrorList';
-import { forbidden, invalid, notFound, notSupported, reportErrors, required } from '../../fieldErrorList';
-import type { RuleDefinition } from '../../rule';
+import { forbidden, invalid, notFound, notSupported, required } from '../../fieldErrorList';
 import { validateLocalDescendingPath, validatePathNoBacksteps } from './paths';
-import { containersOf, podTemplates, present, text } from './podTemplates';
+import { containersOf, podTemplateRule, present, text } from './podTemplates';
 import type { ContainerView } from './podTemplates';
 import { volumeTable } from './volumes';
 
@@ -21,29 +20,23 @@ const RECURSIVE_READ_ONLY = ['Disabled', 'Enabled', 'IfPossible'];
  * valid, as in Kubernetes. The errors of subPath, subPathExpr, mountPropagation and
  * recursiveReadOnly name `volumeMounts.<field>` without the index, as Kubernetes prints them.
  */
-export const volumeMountsRule: RuleDefinition = {
-  rules: [
-    {
-      id: RULE,
-      defaultSeverity: 'error',
-      category: 'validation',
-      title: 'Volume mounts',
-      description:
-        'Each volumeMount names a valid volume of the pod and a unique mountPath; subPath and subPathExpr are relative without ' +
-        '"..", and not both; Bidirectional propagation needs a privileged container; recursiveReadOnly needs readOnly; ' +
-        'volumeDevices name PVC volumes.',
-      docsUrl: 'https://kubernetes.io/docs/concepts/storage/volumes/',
-    },
-  ],
-  check(ctx) {
-    for (const view of podTemplates(ctx)) {
-      const volumes = volumeTable(view).valid;
-      const errors: FieldErrors = [];
-      for (const c of containersOf(view)) errors.push(...validateMounts(c, volumes), ...validateDevices(c, volumes));
-      reportErrors(ctx, RULE, errors);
-    }
+export const volumeMountsRule = podTemplateRule(
+  {
+    id: RULE,
+    title: 'Volume mounts',
+    description:
+      'Each volumeMount names a valid volume of the pod and a unique mountPath; subPath and subPathExpr are relative without ' +
+      '"..", and not both; Bidirectional propagation needs a privileged container; recursiveReadOnly needs readOnly; ' +
+      'volumeDevices name PVC volumes.',
+    docsUrl: 'https://kubernetes.io/docs/concepts/storage/volumes/',
   },
-};
+  (view) => {
+    const volumes = volumeTable(view).valid;
+    const errors: FieldErrors = [];
+    for (const c of containersOf(view)) errors.push(...validateMounts(c, volumes), ...validateDevices(c, volumes));
+    return errors;
+  },
+);
 
 function entries(value: unknown): Record<string, unknown>[] {
   return (list(value) ?? []).map((m) => obj(m) ?? {});

@@ -2,7 +2,7 @@ import { enumValues } from '../../../schema/query';
 import type { ApiPath } from '../../apiPath';
 import { list, obj } from '../../context';
 import type { FieldErrors } from '../../fieldErrorList';
-import { invalid, notSupported, required } from '../../fieldErrorList';
+import { invalid, notSupported, required, requiredValid } from '../../fieldErrorList';
 import { inclusiveRangeError, isDns1123Label, nameIsDnsSubdomain } from '../../nameRules';
 import { num, present, text } from './podTemplates';
 import { validateLocalDescendingPath, validatePathNoBacksteps } from './paths';
@@ -180,10 +180,7 @@ function azureDisk(source: Record<string, unknown>, path: ApiPath): FieldErrors 
 }
 
 function storageos(source: Record<string, unknown>, path: ApiPath): FieldErrors {
-  const errors: FieldErrors = [];
-  const name = text(source['volumeName']);
-  if (name === '') errors.push(required(path.child('volumeName')));
-  else for (const d of isDns1123Label(name)) errors.push(invalid(path.child('volumeName'), name, d));
+  const errors = requiredValid(text(source['volumeName']), path.child('volumeName'), isDns1123Label);
   const namespace = text(source['volumeNamespace']);
   if (namespace !== '') {
     for (const d of isDns1123Label(namespace)) errors.push(invalid(path.child('volumeNamespace'), namespace, d));

@@ -1,16 +1,16 @@
 import type { ApiPath } from '../../apiPath';
 import { list, obj } from '../../context';
 import type { FieldErrors } from '../../fieldErrorList';
-import { duplicate, forbidden, invalid, reportErrors, required } from '../../fieldErrorList';
+import { duplicate, forbidden, invalid, requiredValid } from '../../fieldErrorList';
 import { isDns1123Label } from '../../nameRules';
 import { parseQuantity } from '../../quantity';
-import type { RuleDefinition } from '../../rule';
 import { validateDownwardApiVolumeFile } from './downwardApi';
-import { podTemplates, present, text } from './podTemplates';
+import { podTemplateRule, present, text } from './podTemplates';
 import type { PodTemplateView } from './podTemplates';
 import { validateEphemeralVolumeSource } from './volumeClaimTemplate';
 import { validateFileMode, validateKeyedVolumeSource, validateProjectedVolumeSource } from './volumeFiles';
 import { VOLUME_SOURCES } from './volumeSources';
+import { objectItems } from '../../objectItems';
 
 const RULE = 'volumes';
 
@@ -20,23 +20,17 @@ const RULE = 'volumes';
  * is defaulted to an emptyDir (SetDefaults_Volume), so it is valid; an image volume is still
  * here only where the ImageVolume gate is on (DropDisabledTemplateFields removed it otherwise).
  */
-export const volumesRule: RuleDefinition = {
-  rules: [
-    {
-      id: RULE,
-      defaultSeverity: 'error',
-      category: 'validation',
-      title: 'Volumes',
-      description:
-        'Volume names are unique DNS labels; a volume has one source, and that source is complete (configMap and secret names, ' +
-        'PVC claimName, hostPath path, items with relative paths, file modes up to 0777, ...).',
-      docsUrl: 'https://kubernetes.io/docs/concepts/storage/volumes/',
-    },
-  ],
-  check(ctx) {
-    for (const view of podTemplates(ctx)) reportErrors(ctx, RULE, volumeTable(view).errors);
+export const volumesRule = podTemplateRule(
+  {
+    id: RULE,
+    title: 'Volumes',
+    description:
+      'Volume names are unique DNS labels; a volume has one source, and that source is complete (configMap and secret names, ' +
+      'PVC claimName, hostPath path, items with relative paths, file modes up to 0777, ...).',
+    docsUrl: 'https://kubernetes.io/docs/concepts/storage/volumes/',
   },
-};
+  (view) => volumeTable(view).errors,
+);
 
 export interface VolumeTable {
   /** Volumes without errors, by name: the ones a volumeMount may name. */
@@ -53,13 +47,10 @@ export function volumeTable(view: PodTemplateView): VolumeTable {
   const valid = new Map<string, Record<string, unknown>>();
   const errors: FieldErrors = [];
   const names = new Set<string>();
-  (list(view.spec['volumes']) ?? []).forEach((item, i) => {
-    const volume = obj(item) ?? {};
-    const at = view.path.child('volumes').index(i);
+  objectItems(view.spec['volumes'], view.path.child('volumes')).forEach(({ item: volume, path: at }) => {
     const name = text(volume['name']);
     const volumeErrors = validateVolumeSource(volume, at, name);
-    if (name === '') volumeErrors.push(required(at.child('name')));
-    else for (const d of isDns1123Label(name)) volumeErrors.push(invalid(at.child('name'), name, d));
+    volumeErrors.push(...requiredValid(name, at.child('name'), isDns1123Label));
     if (names.has(name)) volumeErrors.push(duplicate(at.child('name'), name));
     if (volumeErrors.length === 0) {
       names.add(name);

@@ -1,9 +1,8 @@
 import { int } from '../../context';
-import { setField } from '../../edits';
-import type { RuleDefinition } from '../../rule';
-import { CRON_DOCS } from '../../rule';
+import { quickFix, setField } from '../../edits';
+import { CRON_DOCS, practiceRule } from '../../rule';
 import { formatDelay } from '../../scheduleApi';
-import { cronJobSchedule, shortestIntervalMs } from './cronJobSchedule';
+import { cronScheduleRule, shortestIntervalMs } from './cronJobSchedule';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -16,43 +15,39 @@ const DAY_MS = 24 * HOUR_MS;
  * activeDeadlineSeconds that ends every run before the next one starts rules overlap out.
  * An explicit `Allow` is a decision, not an oversight.
  */
-export const concurrencyAllowRule: RuleDefinition = {
-  rules: [
-    {
-      id: 'concurrency-allow',
-      defaultSeverity: 'info',
-      category: 'practice',
-      title: 'Overlapping runs allowed',
-      description:
-        'concurrencyPolicy defaults to Allow: on a frequent schedule a slow run and the next one run at the same time. Forbid ' +
-          'or Replace is usually what batch work wants.',
-      docsUrl: `${CRON_DOCS}#concurrency-policy`,
-    },
-  ],
-  check(ctx) {
-    const spec = ctx.spec;
-    const view = cronJobSchedule(ctx);
-    if (!spec || !view?.schedule) return;
-    const policy = spec['concurrencyPolicy'];
+export const concurrencyAllowRule = cronScheduleRule(
+  practiceRule('info', {
+    id: 'concurrency-allow',
+    title: 'Overlapping runs allowed',
+    description:
+      'concurrencyPolicy defaults to Allow: on a frequent schedule a slow run and the next one run at the same time. Forbid ' +
+      'or Replace is usually what batch work wants.',
+    docsUrl: `${CRON_DOCS}#concurrency-policy`,
+  }),
+  (view, ctx) => {
+    if (!view.schedule) return;
+    const policy = ctx.spec?.['concurrencyPolicy'];
     if (policy !== undefined && policy !== null && policy !== '') return;
     const interval = shortestIntervalMs(view.schedule);
     if (interval === undefined || interval >= DAY_MS) return;
     const deadline = int(ctx.jobSpecs[0]?.spec['activeDeadlineSeconds']);
     if (deadline !== undefined && deadline * 1000 <= interval) return;
-    const edit = setField(ctx.doc, ['spec'], 'concurrencyPolicy', 'Forbid');
     ctx.report({
       rule: 'concurrency-allow',
       path: ['spec', 'concurrencyPolicy'],
       locate: ['spec', 'schedule'],
       at: 'key',
-      message: `spec.concurrencyPolicy defaults to Allow: runs start as often as every ${formatDelay(interval)} and nothing ` +
+      message:
+        `spec.concurrencyPolicy defaults to Allow: runs start as often as every ${formatDelay(interval)} and nothing ` +
         `ends a run before the next one (no ` +
         `activeDeadlineSeconds${deadline !== undefined ? ` shorter than that; it is ${deadline} s` : ''}), so a slow run ` +
         `overlaps the next`,
       ...(interval > HOUR_MS ? { grade: 'lower' as const } : {}),
-      ...(edit
-        ? { fixes: [{ title: 'Skip a run while the previous one is active (concurrencyPolicy: Forbid)', edits: [edit] }] }
-        : {}),
+      ...quickFix(
+        'Skip a run while the previous one is active (concurrencyPolicy: Forbid)',
+        setField(ctx.doc, ['spec'], 'concurrencyPolicy', 'Forbid'),
+        { preferred: false },
+      ),
     });
   },
-};
+);

@@ -1,6 +1,7 @@
 import type { PathSegment } from '../../../parse/fieldPath';
 import type { JobSpecView, RuleContext } from '../../context';
 import { list, obj } from '../../context';
+import type { RuleDefinition, RuleInfo } from '../../rule';
 
 /** One container of a Job's pod template, with where it sits. */
 export interface ContainerView {
@@ -37,4 +38,14 @@ function listContainers(ctx: RuleContext): ContainerView[] {
     }
   }
   return out;
+}
+
+/** podContainerRule is advice on each init and regular container of the document's pod template. */
+export function podContainerRule(info: RuleInfo, check: (container: ContainerView, ctx: RuleContext) => void): RuleDefinition {
+  return {
+    rules: [info],
+    check(ctx) {
+      for (const container of podContainers(ctx)) check(container, ctx);
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import type { RuleContext } from '../../context';
 import { str } from '../../context';
+import type { RuleDefinition, RuleInfo } from '../../rule';
 import { nextRuns, parseStandard } from '../../scheduleApi';
 import type { CronSchedule } from '../../scheduleApi';
 
@@ -18,6 +19,17 @@ export function cronJobSchedule(ctx: RuleContext): CronJobScheduleView | undefin
   if (typeof text !== 'string' || text === '') return undefined;
   const parsed = parseStandard(text);
   return { text, schedule: parsed.ok ? parsed.schedule : undefined, timeZone: str(ctx.spec?.['timeZone']) };
+}
+
+/** cronScheduleRule is advice on a CronJob's schedule; a Job, or a CronJob without a schedule, has nothing for it. */
+export function cronScheduleRule(info: RuleInfo, check: (view: CronJobScheduleView, ctx: RuleContext) => void): RuleDefinition {
+  return {
+    rules: [info],
+    check(ctx) {
+      const view = cronJobSchedule(ctx);
+      if (view) check(view, ctx);
+    },
+  };
 }
 
 /** A fixed instant to enumerate runs from: the rules must not read the clock, and the gaps between runs repeat every year. */

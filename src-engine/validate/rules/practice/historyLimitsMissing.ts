@@ -1,6 +1,5 @@
 import { setField } from '../../edits';
-import type { RuleDefinition } from '../../rule';
-import { CRON_DOCS } from '../../rule';
+import { CRON_DOCS, cronJobRule, practiceRule } from '../../rule';
 
 /** What SetDefaults_CronJob (pkg/apis/batch/v1/defaults.go) gives each unset history limit. */
 const DEFAULT_LIMITS: Readonly<Record<string, string>> = { successfulJobsHistoryLimit: '3', failedJobsHistoryLimit: '1' };
@@ -9,22 +8,16 @@ const DEFAULT_LIMITS: Readonly<Record<string, string>> = { successfulJobsHistory
  * history-limits-missing: the defaults (3 successful, 1 failed) are sensible, so this only says
  * what they are, as a hint, with a fix that writes them down.
  */
-export const historyLimitsMissingRule: RuleDefinition = {
-  rules: [
-    {
-      id: 'history-limits-missing',
-      defaultSeverity: 'hint',
-      category: 'practice',
-      title: 'History limits not set',
-      description:
-        'Without successfulJobsHistoryLimit / failedJobsHistoryLimit the CronJob keeps 3 successful and 1 failed Job; state ' +
-          'the limits you want.',
-      docsUrl: `${CRON_DOCS}#jobs-history-limits`,
-    },
-  ],
-  check(ctx) {
-    const spec = ctx.spec;
-    if (ctx.kind !== 'CronJob' || !spec) return;
+export const historyLimitsMissingRule = cronJobRule(
+  practiceRule('hint', {
+    id: 'history-limits-missing',
+    title: 'History limits not set',
+    description:
+      'Without successfulJobsHistoryLimit / failedJobsHistoryLimit the CronJob keeps 3 successful and 1 failed Job; state ' +
+      'the limits you want.',
+    docsUrl: `${CRON_DOCS}#jobs-history-limits`,
+  }),
+  (spec, ctx) => {
     const missing = Object.keys(DEFAULT_LIMITS).filter((k) => spec[k] === undefined || spec[k] === null);
     if (missing.length === 0) return;
     const edits = missing.map((k) => setField(ctx.doc, ['spec'], k, DEFAULT_LIMITS[k] as string));
@@ -37,4 +30,4 @@ export const historyLimitsMissingRule: RuleDefinition = {
       ...(edits.every((e) => e) ? { fixes: [{ title: 'Set the history limits explicitly', edits: edits.map((e) => e!) }] } : {}),
     });
   },
-};
+);

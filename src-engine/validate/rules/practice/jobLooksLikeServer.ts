@@ -1,8 +1,8 @@
 import { containerLifetime } from '../../../lifecycle/containerLifetime';
 import { convertToDeployment } from '../../../lifecycle/convertToDeployment';
 import { fieldPath } from '../../context';
-import type { RuleDefinition } from '../../rule';
-import { podContainers } from './containers';
+import { practiceRule } from '../../rule';
+import { podContainerRule } from './containers';
 
 /**
  * job-looks-like-server: a Job's container that never finishes — a web server or data store
@@ -13,34 +13,29 @@ import { podContainers } from './containers';
  * a work-queue Job's workers exit when the queue is empty. Native sidecars (init containers with
  * restartPolicy Always) are meant to run as long as the pod and are not checked.
  */
-export const jobLooksLikeServerRule: RuleDefinition = {
-  rules: [
-    {
-      id: 'job-looks-like-server',
-      defaultSeverity: 'warning',
-      category: 'practice',
-      title: 'Job runs a server',
-      description:
-        "A Job's container runs a server or waits forever, so the Job never completes; a Deployment keeps servers running.",
-      docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/',
-    },
-  ],
-  check(ctx) {
-    for (const { container, key, path } of podContainers(ctx)) {
-      if (key !== 'containers') continue;
-      const lifetime = containerLifetime(container);
-      if (lifetime.kind !== 'runs' || lifetime.intent.kind === 'worker') continue;
-      const evidence = lifetime.fromImage
-        ? `runs ${lifetime.intent.what} (image ${JSON.stringify(container['image'])} with no command)`
-        : `runs \`${lifetime.intent.command}\` (${lifetime.intent.what})`;
-      const conversion = convertToDeployment(ctx.doc, ctx.kind);
-      ctx.report({
-        rule: 'job-looks-like-server',
-        path: [...path, container['command'] !== undefined ? 'command' : 'image'],
-        message: `${fieldPath(path)}: ${evidence}, which does not exit, so the Job never completes; ` +
-          `${lifetime.intent.kind === 'idle' ? 'a pod meant to stay up' : 'a server'} belongs in a Deployment`,
-        ...(conversion ? { fixes: [conversion] } : {}),
-      });
-    }
+export const jobLooksLikeServerRule = podContainerRule(
+  practiceRule('warning', {
+    id: 'job-looks-like-server',
+    title: 'Job runs a server',
+    description:
+      "A Job's container runs a server or waits forever, so the Job never completes; a Deployment keeps servers running.",
+    docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/',
+  }),
+  ({ container, key, path }, ctx) => {
+    if (key !== 'containers') return;
+    const lifetime = containerLifetime(container);
+    if (lifetime.kind !== 'runs' || lifetime.intent.kind === 'worker') return;
+    const evidence = lifetime.fromImage
+      ? `runs ${lifetime.intent.what} (image ${JSON.stringify(container['image'])} with no command)`
+      : `runs \`${lifetime.intent.command}\` (${lifetime.intent.what})`;
+    const conversion = convertToDeployment(ctx.doc, ctx.kind);
+    ctx.report({
+      rule: 'job-looks-like-server',
+      path: [...path, container['command'] !== undefined ? 'command' : 'image'],
+      message:
+        `${fieldPath(path)}: ${evidence}, which does not exit, so the Job never completes; ` +
+        `${lifetime.intent.kind === 'idle' ? 'a pod meant to stay up' : 'a server'} belongs in a Deployment`,
+      ...(conversion ? { fixes: [conversion] } : {}),
+    });
   },
-};
+);

@@ -1,6 +1,6 @@
-import { setField } from '../../edits';
+import { quickFix, setField } from '../../edits';
 import type { RuleDefinition } from '../../rule';
-import { JOB_DOCS } from '../../rule';
+import { JOB_DOCS, practiceRule } from '../../rule';
 import { argoCdHookWithoutPolicy, cleanupByConvention } from './cleanupConventions';
 
 /**
@@ -12,16 +12,14 @@ import { argoCdHookWithoutPolicy, cleanupByConvention } from './cleanupConventio
  */
 export const jobTtlMissingRule: RuleDefinition = {
   rules: [
-    {
+    practiceRule('hint', {
       id: 'job-ttl-missing',
-      defaultSeverity: 'hint',
-      category: 'practice',
       title: 'Finished Job is never cleaned up',
       description:
         'A standalone Job without ttlSecondsAfterFinished, and that no hook policy or owner deletes, stays (with its pods) ' +
-          'until someone deletes it.',
+        'until someone deletes it.',
       docsUrl: `${JOB_DOCS}#ttl-mechanism-for-finished-jobs`,
-    },
+    }),
   ],
   check(ctx) {
     const spec = ctx.spec;
@@ -34,16 +32,17 @@ export const jobTtlMissingRule: RuleDefinition = {
         ? `the Argo CD ${argoHook} hook has no argocd.argoproj.io/hook-delete-policy, so whether it is deleted depends on the ` +
           `Argo CD version`
         : 'the finished Job and its pods stay until deleted by hand, and re-applying it with a changed template fails';
-    const edit = setField(ctx.doc, ['spec'], 'ttlSecondsAfterFinished', '86400');
     ctx.report({
       rule: 'job-ttl-missing',
       path: ['spec', 'ttlSecondsAfterFinished'],
       locate: ['spec'],
       at: 'key',
       message: `spec.ttlSecondsAfterFinished is not set: ${why}`,
-      ...(edit
-        ? { fixes: [{ title: 'Delete the Job a day after it finishes (ttlSecondsAfterFinished: 86400)', edits: [edit] }] }
-        : {}),
+      ...quickFix(
+        'Delete the Job a day after it finishes (ttlSecondsAfterFinished: 86400)',
+        setField(ctx.doc, ['spec'], 'ttlSecondsAfterFinished', '86400'),
+        { preferred: false },
+      ),
     });
   },
 };

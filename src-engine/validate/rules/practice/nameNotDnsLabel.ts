@@ -1,6 +1,7 @@
 import { str } from '../../context';
 import { isDns1123Label, isDns1123Subdomain } from '../../nameRules';
 import type { RuleDefinition } from '../../rule';
+import { practiceRule } from '../../rule';
 
 /**
  * name-not-dns-label: the warning the API server itself returns on create for a Job or CronJob
@@ -9,16 +10,14 @@ import type { RuleDefinition } from '../../rule';
  */
 export const nameNotDnsLabelRule: RuleDefinition = {
   rules: [
-    {
+    practiceRule('warning', {
       id: 'name-not-dns-label',
-      defaultSeverity: 'warning',
-      category: 'practice',
       title: 'Name is not a DNS label',
       description:
         'The name is used in pod names and hostnames; a DNS label (no dots, at most 63 characters) avoids surprises. The API ' +
-          'server warns about this.',
+        'server warns about this.',
       docsUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-label-names',
-    },
+    }),
   ],
   check(ctx) {
     const name = str(ctx.metadata?.['name']);
@@ -28,7 +27,8 @@ export const nameNotDnsLabelRule: RuleDefinition = {
     ctx.report({
       rule: 'name-not-dns-label',
       path: ['metadata', 'name'],
-      message: `metadata.name: this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label ` +
+      message:
+        `metadata.name: this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label ` +
         `is recommended: [${problems.join(', ')}]`,
     });
   },

@@ -1,8 +1,7 @@
 import { isPlainScalarAt } from '../../astLookup';
-import { replaceValue, yamlString } from '../../edits';
-import type { RuleDefinition } from '../../rule';
-import { CRON_DOCS } from '../../rule';
-import { cronJobSchedule } from './cronJobSchedule';
+import { quickFix, replaceValue, yamlString } from '../../edits';
+import { CRON_DOCS, practiceRule } from '../../rule';
+import { cronScheduleRule } from './cronJobSchedule';
 
 /**
  * schedule-unquoted: an unquoted schedule is read as a string as long as it does not start with
@@ -10,29 +9,24 @@ import { cronJobSchedule } from './cronJobSchedule';
  * A schedule starting with a digit cannot break, so only other unquoted starts are mentioned, as
  * a hint.
  */
-export const scheduleUnquotedRule: RuleDefinition = {
-  rules: [
-    {
-      id: 'schedule-unquoted',
-      defaultSeverity: 'hint',
-      category: 'practice',
-      title: 'Unquoted schedule',
-      description:
-        'An unquoted schedule that does not start with a digit is one edit away from breaking the YAML (a leading * or @ ' +
-          'does). Quote schedules.',
-      docsUrl: `${CRON_DOCS}#schedule-syntax`,
-    },
-  ],
-  check(ctx) {
-    const view = cronJobSchedule(ctx);
-    if (!view || /^[0-9]/.test(view.text) || !isPlainScalarAt(ctx.doc, ['spec', 'schedule'])) return;
-    const edit = replaceValue(ctx.doc, ['spec', 'schedule'], yamlString(view.text));
+export const scheduleUnquotedRule = cronScheduleRule(
+  practiceRule('hint', {
+    id: 'schedule-unquoted',
+    title: 'Unquoted schedule',
+    description:
+      'An unquoted schedule that does not start with a digit is one edit away from breaking the YAML (a leading * or @ ' +
+      'does). Quote schedules.',
+    docsUrl: `${CRON_DOCS}#schedule-syntax`,
+  }),
+  (view, ctx) => {
+    if (/^[0-9]/.test(view.text) || !isPlainScalarAt(ctx.doc, ['spec', 'schedule'])) return;
     ctx.report({
       rule: 'schedule-unquoted',
       path: ['spec', 'schedule'],
-      message: `spec.schedule: the schedule ${JSON.stringify(view.text)} is not quoted; quote it so that YAML always reads it ` +
+      message:
+        `spec.schedule: the schedule ${JSON.stringify(view.text)} is not quoted; quote it so that YAML always reads it ` +
         `as a string (a leading * or @ would break the document)`,
-      ...(edit ? { fixes: [{ title: 'Quote the schedule', edits: [edit], isPreferred: true }] } : {}),
+      ...quickFix('Quote the schedule', replaceValue(ctx.doc, ['spec', 'schedule'], yamlString(view.text)), { preferred: true }),
     });
   },
-};
+);

@@ -1,8 +1,7 @@
-import { setField } from '../../edits';
-import type { RuleDefinition } from '../../rule';
-import { CRON_DOCS } from '../../rule';
+import { quickFix, setField } from '../../edits';
+import { CRON_DOCS, practiceRule } from '../../rule';
 import { describeSchedule, isFullField, neverFiresReason } from '../../scheduleApi';
-import { cronJobSchedule } from './cronJobSchedule';
+import { cronScheduleRule } from './cronJobSchedule';
 
 /**
  * time-zone-missing: without spec.timeZone the controller reads the schedule in its own zone
@@ -12,35 +11,30 @@ import { cronJobSchedule } from './cronJobSchedule';
  * (`0 9 * * 1-5`, a human's working week) one level higher, since it is almost always meant
  * in local time.
  */
-export const timeZoneMissingRule: RuleDefinition = {
-  rules: [
-    {
-      id: 'time-zone-missing',
-      defaultSeverity: 'hint',
-      category: 'practice',
-      title: 'No time zone for a wall-clock schedule',
-      description:
-        "Without spec.timeZone a schedule at a given hour runs at that hour in the kube-controller-manager's zone (usually " +
-          "UTC); name the zone you mean.",
-      docsUrl: `${CRON_DOCS}#time-zones`,
-    },
-  ],
-  check(ctx) {
-    const view = cronJobSchedule(ctx);
-    const schedule = view?.schedule;
-    if (!view || schedule?.kind !== 'cron' || !schedule.fields || schedule.location !== undefined) return;
+export const timeZoneMissingRule = cronScheduleRule(
+  practiceRule('hint', {
+    id: 'time-zone-missing',
+    title: 'No time zone for a wall-clock schedule',
+    description:
+      "Without spec.timeZone a schedule at a given hour runs at that hour in the kube-controller-manager's zone (usually " +
+      'UTC); name the zone you mean.',
+    docsUrl: `${CRON_DOCS}#time-zones`,
+  }),
+  (view, ctx) => {
+    const schedule = view.schedule;
+    if (schedule?.kind !== 'cron' || !schedule.fields || schedule.location !== undefined) return;
     if (ctx.spec?.['timeZone'] !== undefined && ctx.spec['timeZone'] !== null) return;
     if (isFullField(schedule.fields.hour, 'hour') || neverFiresReason(schedule)) return;
     const weekdays = !isFullField(schedule.fields.dayOfWeek, 'dayOfWeek');
-    const edit = setField(ctx.doc, ['spec'], 'timeZone', '"Etc/UTC"');
     ctx.report({
       rule: 'time-zone-missing',
       path: ['spec', 'schedule'],
-      message: `spec.timeZone is not set: ${JSON.stringify(view.text)} (${describeSchedule(schedule)}) runs at that hour in ` +
+      message:
+        `spec.timeZone is not set: ${JSON.stringify(view.text)} (${describeSchedule(schedule)}) runs at that hour in ` +
         `the kube-controller-manager's time zone (UTC on most clusters), not in local time; set spec.timeZone to say which ` +
         `zone you mean`,
       ...(weekdays ? { grade: 'higher' as const } : {}),
-      ...(edit ? { fixes: [{ title: 'Set timeZone: Etc/UTC', edits: [edit] }] } : {}),
+      ...quickFix('Set timeZone: Etc/UTC', setField(ctx.doc, ['spec'], 'timeZone', '"Etc/UTC"'), { preferred: false }),
     });
   },
-};
+);

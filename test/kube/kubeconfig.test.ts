@@ -2,8 +2,8 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { kubeconfigPaths, loadKubeconfig, mergeKubeconfigs } from '../../client/src/cluster/kubeconfig';
-import { tempDir } from './helpers';
+import { kubeconfigPaths, loadKubeconfig, mergeKubeconfigs } from '../../kube/kubeconfig';
+import { tempDir } from '../client/helpers';
 
 describe('kubeconfig as kubectl reads it', () => {
   it('takes $KUBECONFIG split on the path delimiter, skipping empty entries, else ~/.kube/config', () => {

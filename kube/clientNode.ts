@@ -16,7 +16,7 @@ let clientNode: Promise<ClientNode> | undefined;
 /**
  * loadClientNode imports the library's KubeConfig once. Only `dist/config.js` is loaded (the
  * kubeconfig reader with its exec, OIDC, token and certificate auth): the generated API
- * clients, 90 % of the package, are not needed because cluster/transport.ts speaks REST
+ * clients, 90 % of the package, are not needed because kube/transport.ts speaks REST
  * itself. esbuild.mjs bundles this module on its own (dist/kubernetes-client.js).
  */
 export function loadClientNode(): Promise<ClientNode> {
