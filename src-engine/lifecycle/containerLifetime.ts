@@ -109,11 +109,10 @@ function lifetimeOfSteps(steps: readonly ScriptStep[]): Lifetime {
     .flatMap((s) => (s.kind === 'commands' ? s.commands : []))
     .map((c) => ({ c, intent: isExit(c) ? ('exit' as const) : classifyCommand(c) }));
   // A server, worker or wait in the foreground holds the container until it is stopped.
-  const longRunning = intents
-    .map(({ intent }) => intent)
-    .find((i): i is CommandIntent => i !== 'exit' && i !== undefined && isLongRunning(i));
-  if (longRunning) return { kind: 'runs', intent: longRunning, fromImage: false };
-  const headline = intents.map(({ intent }) => intent).find((i): i is CommandIntent => i !== 'exit' && i?.kind === 'task');
+  const longRunning = intents.find(({ intent }) => intent !== 'exit' && intent !== undefined && isLongRunning(intent))?.intent;
+  if (longRunning) return { kind: 'runs', intent: longRunning as CommandIntent, fromImage: false };
+  const headline = intents.find(({ intent }) => intent !== 'exit' && intent?.kind === 'task')?.intent as
+    CommandIntent | undefined;
   const endsWithExit = isExit(final.last);
   // The last command is usually among those just classified.
   const known = intents.find(({ c }) => c === final.last);

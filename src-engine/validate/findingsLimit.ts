@@ -18,6 +18,7 @@ export function limitFindings(
   /** Where the summary is drawn; asked only when there is one (most documents have none). */
   where: () => Range,
 ): Finding[] {
+  if (suppressed.size === 0 && findings.length <= MAX_FINDINGS_PER_DOCUMENT) return findings;
   const counts = new Map<string, { count: number; severity: Severity }>();
   for (const [rule, entry] of suppressed) counts.set(rule, { ...entry });
   let kept = findings;

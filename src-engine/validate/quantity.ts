@@ -3,6 +3,8 @@
  * CanonicalizeBytes, RoundUp): exact values in nano units (BigInt, so `1Ei` and `1n` compare
  * exactly), the format the suffix chose, and the canonical text Kubernetes prints in messages.
  */
+import { memoByText } from './textMemo';
+
 const DECIMAL_SUFFIX: Readonly<Record<string, number>> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
 const BINARY_SUFFIX: Readonly<Record<string, number>> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
 const QUANTITY = /^([+-]?)([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:([eE][+-]?[0-9]+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?$/;
@@ -26,28 +28,20 @@ function divideUp(numerator: bigint, denominator: bigint): bigint {
 }
 
 /**
- * Quantities already read, by text. Manifests repeat a few values (`100m`, `1Gi`) in every
+ * A Quantity by text, remembered: manifests repeat a few values (`100m`, `1Gi`) in every
  * container, and reading one takes a regular expression and BigInt arithmetic; a Quantity is
- * immutable, so the same one can be handed out again. Bounded: emptied when full. For the
- * figure "open → diagnostics" (bench/lsp.mjs).
+ * immutable, so the same one can be handed out again.
  */
-const readQuantities = new Map<string, Quantity | null>();
-const roundedQuantities = new Map<string, Quantity | null>();
-const MEMO_SIZE = 2048;
-
-function remember<T>(memo: Map<string, T>, key: string, value: T): T {
-  if (memo.size >= MEMO_SIZE) memo.clear();
-  memo.set(key, value);
-  return value;
-}
+const readRemembered = memoByText(readQuantity);
+const roundedRemembered = memoByText((text: string): Quantity | undefined => {
+  const q = readRemembered(text);
+  return q && roundUpToMilli(q);
+});
 
 /** parseQuantity reads a Quantity (a string, or a YAML number); undefined when it does not parse. */
 export function parseQuantity(value: unknown): Quantity | undefined {
   const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
-  if (typeof text !== 'string') return undefined;
-  const known = readQuantities.get(text);
-  if (known !== undefined) return known ?? undefined;
-  return remember(readQuantities, text, readQuantity(text) ?? null) ?? undefined;
+  return typeof text === 'string' ? readRemembered(text) : undefined;
 }
 
 function readQuantity(text: string): Quantity | undefined {
@@ -94,16 +88,11 @@ export function resourceList(value: unknown): Map<string, Quantity> {
   return out;
 }
 
-/** parseQuantity then roundUpToMilli, remembered by text as parseQuantity is. */
+/** parseQuantity then roundUpToMilli (remembered by text, as parseQuantity is). */
 function roundedQuantity(raw: unknown): Quantity | undefined {
-  if (typeof raw !== 'string') {
-    const q = parseQuantity(raw);
-    return q && roundUpToMilli(q);
-  }
-  const known = roundedQuantities.get(raw);
-  if (known !== undefined) return known ?? undefined;
+  if (typeof raw === 'string') return roundedRemembered(raw);
   const q = parseQuantity(raw);
-  return remember(roundedQuantities, raw, q ? roundUpToMilli(q) : null) ?? undefined;
+  return q && roundUpToMilli(q);
 }
 
 export function compareQuantities(a: Quantity, b: Quantity): number {

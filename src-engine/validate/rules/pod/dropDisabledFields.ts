@@ -1,6 +1,13 @@
 import { isPlainObject } from '../../../parse/manifests';
 import type { PathSegment } from '../../../parse/fieldPath';
-import { fieldNamesOfSomeVersion, fieldOfSomeVersion, propertiesOf, propertyOf, typeSchema } from '../../../schema/query';
+import {
+  fieldNamesOfSomeVersion,
+  fieldOfSomeVersion,
+  propertiesByName,
+  propertiesOf,
+  propertyOf,
+  typeSchema,
+} from '../../../schema/query';
 import type { SchemaNode } from '../../../schema/query';
 import type { KubernetesVersion } from '../../../schema/kubernetesVersion';
 import type { FeatureGates } from '../../featureGates';
@@ -57,11 +64,12 @@ class DropWalker {
   /** Returns `value` itself when nothing under it changed, REMOVE when it must go. */
   object(value: Record<string, unknown>, node: SchemaNode, inInit: boolean): Record<string, unknown> | typeof REMOVE {
     const typeName = node.typeName!;
+    const properties = propertiesByName(node);
     let out: Record<string, unknown> | undefined;
     let emptiedByDrop = false;
     for (const key in value) {
       const child = value[key];
-      const property = propertyOf(node, key);
+      const property = properties.get(key);
       if (!property) {
         if (fieldOfSomeVersion(typeName, key)) delete (out ??= { ...value })[key];
         continue;
