@@ -2,7 +2,7 @@ import type { Pair, ParsedNode } from 'yaml';
 import { BOM, DASH, HASH, PIPE, PLUS, UNSUPPORTED } from './simpleYamlLines';
 import { InlineParser, SCHEMA } from './simpleYamlInline';
 import type { Parsed } from './simpleYamlInline';
-import { mapNode, pairNode, scalarNode, seqNode } from './simpleYamlNodes';
+import { mapNode, pairNode, rangeEndOf, rangeValueEndOf, scalarNode, seqNode, setRange, setRangeEnd } from './simpleYamlNodes';
 
 /**
  * A fast parser for the plain block YAML that Kubernetes manifests are written in: block maps
@@ -80,7 +80,7 @@ class SimpleParser extends InlineParser {
       const entry = this.mapValue(indent, key.end);
       pairs.push(pairNode(key.node, entry.node));
       value[name] = entry.value;
-      end = (entry.node.range as [number, number, number])[2];
+      end = rangeEndOf(entry.node);
       // The next line decides: another key of this map, the end of the map, or something else.
       if (this.indent === indent && !this.isSequenceEntry(this.lineStart + indent)) {
         keyAt = this.lineStart + indent;
@@ -90,7 +90,7 @@ class SimpleParser extends InlineParser {
       break;
     }
     const map = mapNode(SCHEMA, pairs);
-    map.range = [firstKey, end, end];
+    setRange(map, firstKey, end, end);
     return { node: map as ParsedNode, value };
   }
 
@@ -138,13 +138,13 @@ class SimpleParser extends InlineParser {
       }
       items.push(item.node);
       value.push(item.value);
-      end = (item.node.range as [number, number, number])[2];
+      end = rangeEndOf(item.node);
       if (this.indent === indent && this.isSequenceEntry(this.lineStart + indent)) continue;
       this.closeBlock(indent);
       break;
     }
     const seq = seqNode(SCHEMA, items);
-    seq.range = [start, end, end];
+    setRange(seq, start, end, end);
     return { node: seq as ParsedNode, value };
   }
 
@@ -183,14 +183,13 @@ class SimpleParser extends InlineParser {
     // A null value. The library stretches its node over the comments that follow it; only the
     // two plain layouts are built here: nothing after the colon and no comment lines below it,
     // or a comment after the colon and the next line holding content.
-    let range: [number, number, number];
-    if (commentAt < 0 && this.commentIndent < 0) range = [lineEnd, lineEnd, lineEnd];
-    else if (commentAt >= 0 && this.commentIndent < 0 && this.indent >= 0 && this.lineStart === nextLine) range = [commentAt, commentAt, this.lineStart + this.indent];
-    else throw UNSUPPORTED;
     const node = scalarNode(null);
+    if (commentAt < 0 && this.commentIndent < 0) setRange(node, lineEnd, lineEnd, lineEnd);
+    else if (commentAt >= 0 && this.commentIndent < 0 && this.indent >= 0 && this.lineStart === nextLine) {
+      setRange(node, commentAt, commentAt, this.lineStart + this.indent);
+    } else throw UNSUPPORTED;
     node.type = 'PLAIN';
     node.source = '';
-    node.range = range;
     return { node: node as ParsedNode, value: null };
   }
 
@@ -202,10 +201,10 @@ class SimpleParser extends InlineParser {
    * the library: left to it.
    */
   private endOfValueLine(parsed: Parsed, indent: number): void {
-    const range = parsed.node.range as [number, number, number];
-    const rest = this.afterSpaces(range[1]);
-    if (rest < this.lineEnd && (this.text.charCodeAt(rest) !== HASH || rest === range[1])) throw UNSUPPORTED;
-    range[2] = Math.min(this.nextLineStart, this.text.length);
+    const valueEnd = rangeValueEndOf(parsed.node);
+    const rest = this.afterSpaces(valueEnd);
+    if (rest < this.lineEnd && (this.text.charCodeAt(rest) !== HASH || rest === valueEnd)) throw UNSUPPORTED;
+    setRangeEnd(parsed.node, Math.min(this.nextLineStart, this.text.length));
     this.loadLine(this.nextLineStart);
     this.nextContentLine();
     if (this.commentIndent > indent) throw UNSUPPORTED;
@@ -263,7 +262,7 @@ class SimpleParser extends InlineParser {
     const node = scalarNode(value);
     node.source = value;
     node.type = 'BLOCK_LITERAL';
-    node.range = [at, end, end];
+    setRange(node, at, end, end);
     this.nextContentLine();
     return { node: node as ParsedNode, value };
   }

@@ -1,7 +1,7 @@
 import { isScalar, parseDocument } from 'yaml';
 import type { Pair, ParsedNode, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { GO_YAML_PARSE_OPTIONS } from './goYamlScalars';
-import { mapNode, pairNode, scalarNode, seqNode } from './simpleYamlNodes';
+import { mapNode, pairNode, rangeEndOf, rangeValueEndOf, scalarNode, seqNode, setRange, setRangeEnd } from './simpleYamlNodes';
 import { BACKSLASH, COLON, COMMA, DQUOTE, HASH, LBRACE, LBRACKET, LineCursor, MAX_KEY_LENGTH, RBRACE, RBRACKET, SPACE, SQUOTE, UNSUPPORTED } from './simpleYamlLines';
 
 // One-line values of the fast manifest parser (simpleYaml.ts): keys, plain and quoted scalars and
@@ -64,14 +64,14 @@ export abstract class InlineParser extends LineCursor {
     if (c === DQUOTE || c === SQUOTE) {
       const quoted = this.quotedScalar(at);
       node = quoted;
-      end = (quoted.range as [number, number, number])[1];
+      end = rangeValueEndOf(quoted);
       if (text.charCodeAt(end) !== COLON) throw UNSUPPORTED;
-      (quoted.range as [number, number, number])[2] = end;
+      setRangeEnd(quoted, end);
     } else {
       const colon = this.keyColon(at);
       if (colon <= at || text.charCodeAt(colon - 1) === SPACE || !startsPlain(text, at, this.lineEnd)) throw UNSUPPORTED;
       node = plainScalar(text.slice(at, colon), true);
-      node.range = [at, colon, colon];
+      setRange(node, at, colon, colon);
       end = colon;
     }
     if (typeof node.value !== 'string' || end - at > MAX_KEY_LENGTH) throw UNSUPPORTED;
@@ -99,7 +99,7 @@ export abstract class InlineParser extends LineCursor {
       i++;
     }
     const node = plainScalar(text.slice(at, end), false);
-    node.range = [at, end, end];
+    setRange(node, at, end, end);
     return { node: node as ParsedNode, value: node.value };
   }
 
@@ -138,7 +138,7 @@ export abstract class InlineParser extends LineCursor {
     const node = scalarNode(value);
     node.source = value;
     node.type = single ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
-    node.range = [at, close + 1, close + 1];
+    setRange(node, at, close + 1, close + 1);
     return node;
   }
 
@@ -160,19 +160,19 @@ export abstract class InlineParser extends LineCursor {
           const key = this.flowScalar(i, true);
           const name = key.value;
           if (typeof name !== 'string' || name === '__proto__' || Object.prototype.hasOwnProperty.call(mapValue, name)) throw UNSUPPORTED;
-          const keyRange = key.node.range as [number, number, number];
-          if (text.charCodeAt(keyRange[1]) !== COLON || text.charCodeAt(keyRange[1] + 1) !== SPACE) throw UNSUPPORTED;
-          keyRange[2] = keyRange[1];
-          const valueAt = this.afterSpaces(keyRange[1] + 1);
+          const keyEnd = rangeValueEndOf(key.node);
+          if (text.charCodeAt(keyEnd) !== COLON || text.charCodeAt(keyEnd + 1) !== SPACE) throw UNSUPPORTED;
+          setRangeEnd(key.node, keyEnd);
+          const valueAt = this.afterSpaces(keyEnd + 1);
           const item = this.flowItem(valueAt);
           pairs.push(pairNode(key.node, item.node));
           mapValue[name] = item.value;
-          i = (item.node.range as [number, number, number])[2];
+          i = rangeEndOf(item.node);
         } else {
           const item = this.flowItem(i);
           items.push(item.node);
           seqValue.push(item.value);
-          i = (item.node.range as [number, number, number])[2];
+          i = rangeEndOf(item.node);
         }
         const c = text.charCodeAt(i);
         if (c === close) break;
@@ -185,7 +185,7 @@ export abstract class InlineParser extends LineCursor {
     if (i >= this.lineEnd) throw UNSUPPORTED;
     const collection: YAMLMap | YAMLSeq = isMap ? mapNode(SCHEMA, pairs) : seqNode(SCHEMA, items);
     collection.flow = true;
-    collection.range = [at, i + 1, this.afterSpaces(i + 1)];
+    setRange(collection, at, i + 1, this.afterSpaces(i + 1));
     return { node: collection as ParsedNode, value: isMap ? mapValue : seqValue };
   }
 
@@ -221,10 +221,9 @@ export abstract class InlineParser extends LineCursor {
       }
       if (end === at) throw UNSUPPORTED;
       node = plainScalar(text.slice(at, end), atKey);
-      node.range = [at, end, end];
+      setRange(node, at, end, end);
     }
-    const range = node.range as [number, number, number];
-    range[2] = this.afterSpaces(range[1]);
+    setRangeEnd(node, this.afterSpaces(rangeValueEndOf(node)));
     return { node: node as ParsedNode, value: node.value };
   }
 }
