@@ -1,6 +1,8 @@
 import { formatRfc3339 } from '../controllers/rfc3339';
 import { formatDuration } from '../sim/report';
-import type { CronJobSimulation, JobSimulation, SimDay, Simulation } from '../sim/records';
+import type { CronJobSimulation, JobSimulation, Simulation } from '../sim/records';
+import { calendarSvg } from './calendar';
+import { COLORS, escapeXml, LABEL_W } from './svgStyle';
 
 /**
  * Pictures of a simulation: a timeline (pods of a Job, or Jobs of a CronJob, as bars over
@@ -14,26 +16,6 @@ export interface RenderOptions {
   readonly width?: number;
   /** Most rows drawn (default 60); the rest are summarised in a note. */
   readonly maxRows?: number;
-}
-
-const COLORS = {
-  succeeded: '#2e9e4f',
-  failed: '#d33c3c',
-  running: '#3b7dd8',
-  pending: '#9bbbe8',
-  deleted: '#8a8a8a',
-  backoff: '#f0a830',
-  deadline: '#e07b00',
-  ttl: '#8e44ad',
-  condition: '#555555',
-  grid: '#e4e4e4',
-  text: '#222222',
-  muted: '#666666',
-};
-
-/** escapeXml makes text safe inside SVG/HTML text and attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
 }
 
 const TICK_STEPS_MS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800, 2592000].map((s) => s * 1000);
@@ -62,7 +44,6 @@ interface Marker {
 }
 
 const ROW_H = 18;
-const LABEL_W = 210;
 const TOP = 46;
 
 /** renderSimulationSvg draws the simulation timeline (plus a run calendar for multi-day CronJobs). */
@@ -236,60 +217,4 @@ function cronBars(sim: CronJobSimulation): { bars: Bar[]; markers: Marker[]; tit
   }
   const title = `CronJob ${sim.name} — ${sim.jobsCreated} Jobs, ${formatRfc3339(sim.start)} +${formatDuration(sim.end - sim.start)}`;
   return { bars, markers, title, note: sim.jobs.length < sim.jobsCreated ? `only the first ${sim.jobs.length} of ${sim.jobsCreated} Jobs were recorded; the calendar counts all` : '' };
-}
-
-/** calendarSvg: one cell per UTC day (weeks as rows), colored by that day's runs. */
-function calendarSvg(days: readonly SimDay[], width: number): { svg: string; height: number } {
-  const cell = 16;
-  const first = Date.parse(`${days[0]!.date}T00:00:00Z`);
-  const last = Date.parse(`${days[days.length - 1]!.date}T00:00:00Z`);
-  const byDate = new Map(days.map((d) => [d.date, d]));
-  const startDow = (new Date(first).getUTCDay() + 6) % 7; // Monday first
-  const total = Math.round((last - first) / 86400000) + 1;
-  const weeks = Math.ceil((startDow + total) / 7);
-  // Weeks run left to right in columns, weekdays top to bottom.
-  const cols = weeks;
-  const cellW = Math.min(cell, Math.max(4, Math.floor((width - LABEL_W - 20) / Math.max(1, cols)) - 2));
-  const out: string[] = [];
-  out.push(`<text x="8" y="16" font-size="12" font-weight="bold" fill="${COLORS.text}">Calendar (UTC days): green = all runs succeeded, red = a run failed, amber = runs skipped, grey = no run</text>`);
-  const dayNames = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-  dayNames.forEach((n, i) => out.push(`<text x="${LABEL_W - 6}" y="${24 + i * (cellW + 2) + cellW - 3}" text-anchor="end" fill="${COLORS.muted}">${n}</text>`));
-  for (let k = 0; k < total; k++) {
-    const t = first + k * 86400000;
-    const date = new Date(t).toISOString().slice(0, 10);
-    const pos = startDow + k;
-    const col = Math.floor(pos / 7);
-    const row = pos % 7;
-    const d = byDate.get(date);
-    const color = d === undefined || d.created + d.skipped === 0 ? '#eeeeee' : d.failed > 0 ? COLORS.failed : d.skipped > 0 ? COLORS.backoff : COLORS.succeeded;
-    const tip = d === undefined ? `${date}: no runs` : `${date}: ${d.created} created, ${d.succeeded} succeeded, ${d.failed} failed, ${d.skipped} skipped, ${d.replaced} replaced`;
-    out.push(`<rect x="${LABEL_W + col * (cellW + 2)}" y="${24 + row * (cellW + 2)}" width="${cellW}" height="${cellW}" fill="${color}"><title>${escapeXml(tip)}</title></rect>`);
-  }
-  return { svg: out.join('\n'), height: 24 + 7 * (cellW + 2) + 16 };
-}
-
-/**
- * renderSimulationHtml wraps the SVG in a standalone HTML page (no scripts) with a short
- * summary and the event list.
- */
-export function renderSimulationHtml(sim: Simulation, options: RenderOptions & { readonly summary?: string } = {}): string {
-  const svg = renderSimulationSvg(sim, options);
-  const title = `${sim.kind} ${sim.name} — kube-jobs simulation`;
-  const events = sim.events.slice(0, 500).map((e) => `<tr><td>${escapeXml(formatRfc3339(e.time))}</td><td>${escapeXml(e.type)}</td><td>${escapeXml(e.reason)}</td><td>${escapeXml(e.object)}</td><td>${escapeXml(e.message)}</td></tr>`);
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en"><head><meta charset="utf-8">',
-    `<title>${escapeXml(title)}</title>`,
-    '<style>body{font-family:sans-serif;margin:16px;color:#222}table{border-collapse:collapse;font-size:12px}td,th{border-bottom:1px solid #ddd;padding:2px 8px;text-align:left}pre{background:#f6f6f6;padding:8px;overflow:auto}</style>',
-    '</head><body>',
-    `<h1>${escapeXml(title)}</h1>`,
-    svg,
-    options.summary !== undefined ? `<pre>${escapeXml(options.summary)}</pre>` : '',
-    `<h2>Events${sim.events.length > 500 ? ` (first 500 of ${sim.events.length + sim.eventsDropped})` : ''}</h2>`,
-    '<table><thead><tr><th>Time</th><th>Type</th><th>Reason</th><th>Object</th><th>Message</th></tr></thead><tbody>',
-    ...events,
-    '</tbody></table>',
-    '</body></html>',
-    '',
-  ].join('\n');
 }

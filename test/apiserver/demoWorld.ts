@@ -3,6 +3,7 @@
  * they own in every state, Pods in the states users meet, events and logs) and a bulk seeder
  * for the tree-view benchmark. The objects are made by seed.ts.
  */
+import { nextRuns, parseStandard } from '../../src-engine';
 import type { LogStore } from './logs';
 import { MIN, seedCronJob, seedEvent, seedJob } from './seed';
 import type { JobSeed, JobState, PodState } from './seed';
@@ -34,8 +35,12 @@ export function seedDemoWorld(store: Store, logs: LogStore, nowMs: number): Demo
   }
   const counter = { n: 0 };
   const hour = 60 * MIN;
-  const cleanup = seedCronJob(store, { namespace: 'demo', name: 'nightly-cleanup', schedule: '0 2 * * *', timeZone: 'Etc/UTC', lastScheduleMs: nowMs - 3 * hour });
-  const report = seedCronJob(store, { namespace: 'demo', name: 'hourly-report', schedule: '0 * * * *', lastScheduleMs: nowMs - 5 * MIN });
+  // The controller starts Jobs at scheduled times: the seeded runs sit on their CronJob's schedule,
+  // so the demo's health badges show these two as on time at any hour of the day.
+  const lastNightly = lastScheduledAt('0 2 * * *', nowMs, 'Etc/UTC');
+  const lastHourly = lastScheduledAt('0 * * * *', nowMs);
+  const cleanup = seedCronJob(store, { namespace: 'demo', name: 'nightly-cleanup', schedule: '0 2 * * *', timeZone: 'Etc/UTC', lastScheduleMs: lastNightly });
+  const report = seedCronJob(store, { namespace: 'demo', name: 'hourly-report', schedule: '0 * * * *', lastScheduleMs: lastHourly });
   // Its Job's pod crash-loops with 3 restarts: with restartPolicy OnFailure, a backoffLimit of 6 keeps it running.
   const sync = seedCronJob(store, {
     namespace: 'batch-jobs',
@@ -99,12 +104,12 @@ export function seedDemoWorld(store: Store, logs: LogStore, nowMs: number): Demo
     }
   };
   const minutesName = (owner: KObject, ms: number): string => `${owner.metadata.name}-${Math.floor(ms / MIN)}`;
-  const t1 = nowMs - 27 * hour;
-  const t2 = nowMs - 3 * hour;
+  const t1 = lastNightly - 24 * hour;
+  const t2 = lastNightly;
   add({ namespace: 'demo', name: minutesName(cleanup, t1), state: 'complete', owner: cleanup, startMs: t1 });
   add({ namespace: 'demo', name: minutesName(cleanup, t2), state: 'failed', owner: cleanup, startMs: t2 });
-  const r1 = nowMs - 65 * MIN;
-  const r2 = nowMs - 5 * MIN;
+  const r1 = lastHourly - hour;
+  const r2 = lastHourly;
   add({ namespace: 'demo', name: minutesName(report, r1), state: 'complete', owner: report, startMs: r1 });
   add({ namespace: 'demo', name: minutesName(report, r2), state: 'running', owner: report, startMs: r2, pods: ['Running'] });
   add({ namespace: 'batch-jobs', name: minutesName(sync, nowMs - 2 * hour), state: 'running', owner: sync, startMs: nowMs - 2 * hour, pods: ['CrashLoopBackOff'] });
@@ -120,6 +125,16 @@ export function seedDemoWorld(store: Store, logs: LogStore, nowMs: number): Demo
     world.cronJobs[world.cronJobs.indexOf(cj)] = updated;
   }
   return world;
+}
+
+/** The latest time at or before `nowMs` that `schedule` fires (searched over the last two days). */
+function lastScheduledAt(schedule: string, nowMs: number, timeZone?: string): number {
+  const parsed = parseStandard(schedule);
+  if (!parsed.ok) throw new Error(`demo schedule ${schedule}: ${parsed.error}`);
+  const runs = nextRuns(parsed.schedule, nowMs - 48 * 60 * MIN - 1, 48 * 60, timeZone).filter((ms) => ms <= nowMs);
+  const last = runs[runs.length - 1];
+  if (last === undefined) throw new Error(`demo schedule ${schedule} does not fire in two days`);
+  return last;
 }
 
 /**

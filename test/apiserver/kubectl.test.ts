@@ -18,7 +18,7 @@ import { findKubectl, KubectlProcess, makeKubectlEnv, runKubectl } from './testC
 const KUBECTL = findKubectl();
 const skip = KUBECTL ? false : 'no kubectl binary on PATH (install Debian kubernetes-client to run these)';
 /** A fixed "now" so AGE columns are deterministic. */
-const NOW = Date.parse('2026-08-12T10:00:00Z');
+const NOW = Date.parse('2026-08-12T10:05:00Z');
 
 const HELLO_JOB = `apiVersion: batch/v1
 kind: Job
@@ -62,10 +62,10 @@ describe('kubectl against the test API server', { skip }, () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^NAME\s+SCHEDULE\s+TIMEZONE\s+SUSPEND\s+ACTIVE\s+LAST SCHEDULE\s+AGE$/m);
     assert.match(r.stdout, /^cronjob\.batch\/hourly-report\s+0 \* \* \* \*\s+<none>\s+False\s+1\s+5m\s+30d$/m);
-    assert.match(r.stdout, /^cronjob\.batch\/nightly-cleanup\s+0 2 \* \* \*\s+Etc\/UTC\s+False\s+0\s+3h\s+30d$/m);
+    assert.match(r.stdout, /^cronjob\.batch\/nightly-cleanup\s+0 2 \* \* \*\s+Etc\/UTC\s+False\s+0\s+8h\s+30d$/m);
     assert.match(r.stdout, /^NAME\s+STATUS\s+COMPLETIONS\s+DURATION\s+AGE$/m);
     assert.match(r.stdout, new RegExp(`^job\\.batch/${jobOf('hourly-report', 'running')}\\s+Running\\s+0/1\\s+5m\\s+5m$`, 'm'));
-    assert.match(r.stdout, new RegExp(`^job\\.batch/${jobOf('nightly-cleanup', 'failed')}\\s+Failed\\s+0/1\\s+3h\\s+3h$`, 'm'));
+    assert.match(r.stdout, new RegExp(`^job\\.batch/${jobOf('nightly-cleanup', 'failed')}\\s+Failed\\s+0/1\\s+8h\\s+8h$`, 'm'));
     assert.match(r.stdout, /^job\.batch\/db-migrate\s+Complete\s+1\/1\s+2m\s+50m$/m);
     assert.match(r.stdout, /^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/m);
     assert.match(r.stdout, /^pod\/db-migrate-\w+\s+0\/1\s+Completed\s+0\s+50m$/m);
