@@ -79,11 +79,10 @@ function stripWrappers(words: readonly string[]): string[] {
 }
 
 /**
- * programAndArgs resolves interpreters: `python -m alembic upgrade` → `alembic upgrade`;
+ * programAndArgs resolves interpreters in a command without its wrappers: `python -m alembic upgrade` → `alembic upgrade`;
  * `python manage.py migrate` → `manage.py migrate`; `node dist/backup.js` → `backup.js`.
  */
-function programAndArgs(words: readonly string[]): { program: string; args: string[]; script: boolean } | undefined {
-  const rest = stripWrappers(words);
+function programAndArgs(rest: readonly string[]): { program: string; args: string[]; script: boolean } | undefined {
   if (rest.length === 0) return undefined;
   const name = programName(rest[0] as string);
   if (!INTERPRETERS.test(name)) return { program: name, args: rest.slice(1), script: false };
@@ -124,26 +123,28 @@ const migrations: Matcher = (p, a) => {
   return undefined;
 };
 
+/** Dump and restore programs of data stores, and what each does. */
+const DUMPS: Readonly<Record<string, string>> = {
+  pg_dump: 'a PostgreSQL dump',
+  pg_dumpall: 'a PostgreSQL dump',
+  pg_basebackup: 'a PostgreSQL backup',
+  pg_restore: 'a PostgreSQL restore',
+  mysqldump: 'a MySQL dump',
+  'mariadb-dump': 'a MariaDB dump',
+  mydumper: 'a MySQL dump',
+  myloader: 'a MySQL restore',
+  xtrabackup: 'a MySQL backup',
+  mongodump: 'a MongoDB dump',
+  mongorestore: 'a MongoDB restore',
+  mongoexport: 'a MongoDB export',
+  mongoimport: 'a MongoDB import',
+  'clickhouse-backup': 'a ClickHouse backup',
+  'wal-g': 'a PostgreSQL backup',
+};
+
 /** Backups, dumps, restores, imports and exports of data stores. */
 const dataTransfers: Matcher = (p, a) => {
-  const dumps: Record<string, string> = {
-    pg_dump: 'a PostgreSQL dump',
-    pg_dumpall: 'a PostgreSQL dump',
-    pg_basebackup: 'a PostgreSQL backup',
-    pg_restore: 'a PostgreSQL restore',
-    mysqldump: 'a MySQL dump',
-    'mariadb-dump': 'a MariaDB dump',
-    mydumper: 'a MySQL dump',
-    myloader: 'a MySQL restore',
-    xtrabackup: 'a MySQL backup',
-    mongodump: 'a MongoDB dump',
-    mongorestore: 'a MongoDB restore',
-    mongoexport: 'a MongoDB export',
-    mongoimport: 'a MongoDB import',
-    'clickhouse-backup': 'a ClickHouse backup',
-    'wal-g': 'a PostgreSQL backup',
-  };
-  if (dumps[p] !== undefined) return task(dumps[p]);
+  if (DUMPS[p] !== undefined) return task(DUMPS[p]);
   if (p === 'etcdctl' && has(a, 'snapshot')) return task('an etcd snapshot');
   if (p === 'velero' && has(a, 'backup', 'restore') && has(a, 'create')) return task('a Velero backup');
   if (/^(?:restic|kopia)$/.test(p) && has(a, 'backup', 'snapshot', 'forget', 'prune', 'restore')) return task('a backup');
@@ -303,16 +304,17 @@ const scriptNames: Matcher = (p) => {
 };
 
 const MATCHERS: readonly Matcher[] = [migrations, dataTransfers, servers, workers, utilities];
+const SCRIPT_MATCHERS: readonly Matcher[] = [...MATCHERS, scriptNames];
 
 /** classifyCommand says what a simple command is for, or undefined when it is not recognised. */
 export function classifyCommand(command: SimpleCommand): CommandIntent | undefined {
-  const resolved = programAndArgs(command.words);
+  const words = stripWrappers(command.words);
+  const resolved = programAndArgs(words);
   if (!resolved) return undefined;
-  const text = stripWrappers(command.words).join(' ');
   const isScript = resolved.script || /\.(?:sh|bash|py|rb|js|mjs|ts|pl|php)$/.test(resolved.program);
-  for (const match of isScript ? [...MATCHERS, scriptNames] : MATCHERS) {
+  for (const match of isScript ? SCRIPT_MATCHERS : MATCHERS) {
     const found = match(resolved.program, resolved.args);
-    if (found) return { ...found, command: text };
+    if (found) return { ...found, command: words.join(' ') };
   }
   return undefined;
 }

@@ -109,13 +109,14 @@ function lifetimeOfSteps(steps: readonly ScriptStep[]): Lifetime {
     .flatMap((s) => (s.kind === 'commands' ? s.commands : []))
     .map((c) => ({ c, intent: isExit(c) ? ('exit' as const) : classifyCommand(c) }));
   // A server, worker or wait in the foreground holds the container until it is stopped.
-  const longRunning = intents
-    .map(({ intent }) => intent)
-    .find((i): i is CommandIntent => i !== 'exit' && i !== undefined && isLongRunning(i));
-  if (longRunning) return { kind: 'runs', intent: longRunning, fromImage: false };
-  const headline = intents.map(({ intent }) => intent).find((i): i is CommandIntent => i !== 'exit' && i?.kind === 'task');
+  const longRunning = intents.find(({ intent }) => intent !== 'exit' && intent !== undefined && isLongRunning(intent))?.intent;
+  if (longRunning) return { kind: 'runs', intent: longRunning as CommandIntent, fromImage: false };
+  const headline = intents.find(({ intent }) => intent !== 'exit' && intent?.kind === 'task')?.intent as
+    CommandIntent | undefined;
   const endsWithExit = isExit(final.last);
-  const lastIntent = endsWithExit ? undefined : classifyCommand(final.last);
+  // The last command is usually among those just classified.
+  const known = intents.find(({ c }) => c === final.last);
+  const lastIntent = endsWithExit ? undefined : known ? (known.intent as CommandIntent | undefined) : classifyCommand(final.last);
   if (lastIntent?.kind === 'task') return { kind: 'finishes', intent: headline ?? lastIntent, endsWithExit };
   // Otherwise it finishes only if every command is known to finish.
   if (steps.some((s) => s.kind !== 'commands') || intents.some(({ intent }) => intent === undefined)) return UNKNOWN;

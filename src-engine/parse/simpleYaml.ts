@@ -1,8 +1,8 @@
-import { Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import type { ParsedNode } from 'yaml';
+import type { Pair, ParsedNode } from 'yaml';
 import { BOM, DASH, HASH, PIPE, PLUS, UNSUPPORTED } from './simpleYamlLines';
 import { InlineParser, SCHEMA } from './simpleYamlInline';
 import type { Parsed } from './simpleYamlInline';
+import { mapNode, pairNode, rangeEndOf, rangeValueEndOf, scalarNode, seqNode, setRange, setRangeEnd } from './simpleYamlNodes';
 
 /**
  * A fast parser for the plain block YAML that Kubernetes manifests are written in: block maps
@@ -68,7 +68,7 @@ class SimpleParser extends InlineParser {
    * `firstKey` on the current line (after `- ` for a map inside a sequence entry).
    */
   private blockMap(indent: number, firstKey: number): Parsed {
-    const map = new YAMLMap<ParsedNode, ParsedNode | null>(SCHEMA);
+    const pairs: Pair<ParsedNode, ParsedNode | null>[] = [];
     const value: Record<string, unknown> = {};
     let keyAt = firstKey;
     let end: number;
@@ -78,9 +78,9 @@ class SimpleParser extends InlineParser {
       const name = key.value as string;
       if (Object.prototype.hasOwnProperty.call(value, name) || name === '__proto__') throw UNSUPPORTED;
       const entry = this.mapValue(indent, key.end);
-      map.items.push(new Pair(key.node, entry.node));
+      pairs.push(pairNode(key.node, entry.node));
       value[name] = entry.value;
-      end = (entry.node.range as [number, number, number])[2];
+      end = rangeEndOf(entry.node);
       // The next line decides: another key of this map, the end of the map, or something else.
       if (this.indent === indent && !this.isSequenceEntry(this.lineStart + indent)) {
         keyAt = this.lineStart + indent;
@@ -89,7 +89,8 @@ class SimpleParser extends InlineParser {
       this.closeBlock(indent);
       break;
     }
-    map.range = [firstKey, end, end];
+    const map = mapNode(SCHEMA, pairs);
+    setRange(map, firstKey, end, end);
     return { node: map as ParsedNode, value };
   }
 
@@ -109,7 +110,7 @@ class SimpleParser extends InlineParser {
 
   /** blockSequence parses the sequence whose `- ` entries sit at column `indent` of the current line on. */
   private blockSequence(indent: number): Parsed {
-    const seq = new YAMLSeq<ParsedNode>(SCHEMA);
+    const items: ParsedNode[] = [];
     const value: unknown[] = [];
     const start = this.lineStart + indent;
     let end: number;
@@ -135,14 +136,15 @@ class SimpleParser extends InlineParser {
           this.endOfValueLine(item, indent);
         }
       }
-      seq.items.push(item.node);
+      items.push(item.node);
       value.push(item.value);
-      end = (item.node.range as [number, number, number])[2];
+      end = rangeEndOf(item.node);
       if (this.indent === indent && this.isSequenceEntry(this.lineStart + indent)) continue;
       this.closeBlock(indent);
       break;
     }
-    seq.range = [start, end, end];
+    const seq = seqNode(SCHEMA, items);
+    setRange(seq, start, end, end);
     return { node: seq as ParsedNode, value };
   }
 
@@ -181,14 +183,13 @@ class SimpleParser extends InlineParser {
     // A null value. The library stretches its node over the comments that follow it; only the
     // two plain layouts are built here: nothing after the colon and no comment lines below it,
     // or a comment after the colon and the next line holding content.
-    let range: [number, number, number];
-    if (commentAt < 0 && this.commentIndent < 0) range = [lineEnd, lineEnd, lineEnd];
-    else if (commentAt >= 0 && this.commentIndent < 0 && this.indent >= 0 && this.lineStart === nextLine) range = [commentAt, commentAt, this.lineStart + this.indent];
-    else throw UNSUPPORTED;
-    const node = new Scalar(null);
+    const node = scalarNode(null);
+    if (commentAt < 0 && this.commentIndent < 0) setRange(node, lineEnd, lineEnd, lineEnd);
+    else if (commentAt >= 0 && this.commentIndent < 0 && this.indent >= 0 && this.lineStart === nextLine) {
+      setRange(node, commentAt, commentAt, this.lineStart + this.indent);
+    } else throw UNSUPPORTED;
     node.type = 'PLAIN';
     node.source = '';
-    node.range = range;
     return { node: node as ParsedNode, value: null };
   }
 
@@ -200,10 +201,10 @@ class SimpleParser extends InlineParser {
    * the library: left to it.
    */
   private endOfValueLine(parsed: Parsed, indent: number): void {
-    const range = parsed.node.range as [number, number, number];
-    const rest = this.afterSpaces(range[1]);
-    if (rest < this.lineEnd && (this.text.charCodeAt(rest) !== HASH || rest === range[1])) throw UNSUPPORTED;
-    range[2] = Math.min(this.nextLineStart, this.text.length);
+    const valueEnd = rangeValueEndOf(parsed.node);
+    const rest = this.afterSpaces(valueEnd);
+    if (rest < this.lineEnd && (this.text.charCodeAt(rest) !== HASH || rest === valueEnd)) throw UNSUPPORTED;
+    setRangeEnd(parsed.node, Math.min(this.nextLineStart, this.text.length));
     this.loadLine(this.nextLineStart);
     this.nextContentLine();
     if (this.commentIndent > indent) throw UNSUPPORTED;
@@ -258,10 +259,10 @@ class SimpleParser extends InlineParser {
       value = content + '\n'.repeat(1 + blankLines);
       end = blockEnd;
     } else value = content + '\n';
-    const node = new Scalar(value);
+    const node = scalarNode(value);
     node.source = value;
     node.type = 'BLOCK_LITERAL';
-    node.range = [at, end, end];
+    setRange(node, at, end, end);
     this.nextContentLine();
     return { node: node as ParsedNode, value };
   }

@@ -1,6 +1,7 @@
-import { isScalar, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import type { ParsedNode } from 'yaml';
+import { isScalar, parseDocument } from 'yaml';
+import type { Pair, ParsedNode, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { GO_YAML_PARSE_OPTIONS } from './goYamlScalars';
+import { mapNode, pairNode, rangeEndOf, rangeValueEndOf, scalarNode, seqNode, setRange, setRangeEnd } from './simpleYamlNodes';
 import { BACKSLASH, COLON, COMMA, DQUOTE, HASH, LBRACE, LBRACKET, LineCursor, MAX_KEY_LENGTH, RBRACE, RBRACKET, SPACE, SQUOTE, UNSUPPORTED } from './simpleYamlLines';
 
 // One-line values of the fast manifest parser (simpleYaml.ts): keys, plain and quoted scalars and
@@ -63,14 +64,14 @@ export abstract class InlineParser extends LineCursor {
     if (c === DQUOTE || c === SQUOTE) {
       const quoted = this.quotedScalar(at);
       node = quoted;
-      end = (quoted.range as [number, number, number])[1];
+      end = rangeValueEndOf(quoted);
       if (text.charCodeAt(end) !== COLON) throw UNSUPPORTED;
-      (quoted.range as [number, number, number])[2] = end;
+      setRangeEnd(quoted, end);
     } else {
       const colon = this.keyColon(at);
       if (colon <= at || text.charCodeAt(colon - 1) === SPACE || !startsPlain(text, at, this.lineEnd)) throw UNSUPPORTED;
       node = plainScalar(text.slice(at, colon), true);
-      node.range = [at, colon, colon];
+      setRange(node, at, colon, colon);
       end = colon;
     }
     if (typeof node.value !== 'string' || end - at > MAX_KEY_LENGTH) throw UNSUPPORTED;
@@ -98,7 +99,7 @@ export abstract class InlineParser extends LineCursor {
       i++;
     }
     const node = plainScalar(text.slice(at, end), false);
-    node.range = [at, end, end];
+    setRange(node, at, end, end);
     return { node: node as ParsedNode, value: node.value };
   }
 
@@ -134,10 +135,10 @@ export abstract class InlineParser extends LineCursor {
     } else if (raw.indexOf('\\') >= 0) {
       value = unescapeDoubleQuoted(raw);
     }
-    const node = new Scalar(value);
+    const node = scalarNode(value);
     node.source = value;
     node.type = single ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
-    node.range = [at, close + 1, close + 1];
+    setRange(node, at, close + 1, close + 1);
     return node;
   }
 
@@ -148,8 +149,8 @@ export abstract class InlineParser extends LineCursor {
     const text = this.text;
     const isMap = text.charCodeAt(at) === LBRACE;
     const close = isMap ? RBRACE : RBRACKET;
-    const collection = isMap ? new YAMLMap<ParsedNode, ParsedNode | null>(SCHEMA) : new YAMLSeq<ParsedNode>(SCHEMA);
-    collection.flow = true;
+    const pairs: Pair<ParsedNode, ParsedNode | null>[] = [];
+    const items: ParsedNode[] = [];
     const mapValue: Record<string, unknown> = {};
     const seqValue: unknown[] = [];
     let i = this.afterSpaces(at + 1);
@@ -159,19 +160,19 @@ export abstract class InlineParser extends LineCursor {
           const key = this.flowScalar(i, true);
           const name = key.value;
           if (typeof name !== 'string' || name === '__proto__' || Object.prototype.hasOwnProperty.call(mapValue, name)) throw UNSUPPORTED;
-          const keyRange = key.node.range as [number, number, number];
-          if (text.charCodeAt(keyRange[1]) !== COLON || text.charCodeAt(keyRange[1] + 1) !== SPACE) throw UNSUPPORTED;
-          keyRange[2] = keyRange[1];
-          const valueAt = this.afterSpaces(keyRange[1] + 1);
+          const keyEnd = rangeValueEndOf(key.node);
+          if (text.charCodeAt(keyEnd) !== COLON || text.charCodeAt(keyEnd + 1) !== SPACE) throw UNSUPPORTED;
+          setRangeEnd(key.node, keyEnd);
+          const valueAt = this.afterSpaces(keyEnd + 1);
           const item = this.flowItem(valueAt);
-          (collection as YAMLMap<ParsedNode, ParsedNode | null>).items.push(new Pair(key.node, item.node));
+          pairs.push(pairNode(key.node, item.node));
           mapValue[name] = item.value;
-          i = (item.node.range as [number, number, number])[2];
+          i = rangeEndOf(item.node);
         } else {
           const item = this.flowItem(i);
-          (collection as YAMLSeq<ParsedNode>).items.push(item.node);
+          items.push(item.node);
           seqValue.push(item.value);
-          i = (item.node.range as [number, number, number])[2];
+          i = rangeEndOf(item.node);
         }
         const c = text.charCodeAt(i);
         if (c === close) break;
@@ -182,7 +183,9 @@ export abstract class InlineParser extends LineCursor {
       }
     }
     if (i >= this.lineEnd) throw UNSUPPORTED;
-    collection.range = [at, i + 1, this.afterSpaces(i + 1)];
+    const collection: YAMLMap | YAMLSeq = isMap ? mapNode(SCHEMA, pairs) : seqNode(SCHEMA, items);
+    collection.flow = true;
+    setRange(collection, at, i + 1, this.afterSpaces(i + 1));
     return { node: collection as ParsedNode, value: isMap ? mapValue : seqValue };
   }
 
@@ -218,10 +221,9 @@ export abstract class InlineParser extends LineCursor {
       }
       if (end === at) throw UNSUPPORTED;
       node = plainScalar(text.slice(at, end), atKey);
-      node.range = [at, end, end];
+      setRange(node, at, end, end);
     }
-    const range = node.range as [number, number, number];
-    range[2] = this.afterSpaces(range[1]);
+    setRangeEnd(node, this.afterSpaces(rangeValueEndOf(node)));
     return { node: node as ParsedNode, value: node.value };
   }
 }
@@ -311,7 +313,7 @@ function plainScalar(source: string, atKey: boolean): Scalar {
   }
   let node: Scalar;
   if (tag === undefined) {
-    node = new Scalar(source);
+    node = scalarNode(source);
   } else {
     if (tag.tag === MERGE_TAG) throw UNSUPPORTED;
     const resolved = tag.resolve(source, () => {
@@ -319,7 +321,7 @@ function plainScalar(source: string, atKey: boolean): Scalar {
     }, RESOLVE_OPTIONS);
     // JSON has no NaN or infinity: kubectlDecode.ts reports them, on the library's tree.
     if (typeof resolved === 'number' && !Number.isFinite(resolved)) throw UNSUPPORTED;
-    node = isScalar(resolved) ? resolved : new Scalar(resolved);
+    node = isScalar(resolved) ? resolved : scalarNode(resolved);
     if (tag.format) node.format = tag.format;
   }
   node.source = source;

@@ -46,6 +46,16 @@ export function isEveryMinute(schedule: CronSchedule): boolean {
 const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const MONTH_NAMES = ['', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+const FIELD_NAMES = {
+  minute: 'minute',
+  hour: 'hour',
+  dayOfMonth: 'day-of-month',
+  month: 'month',
+  dayOfWeek: 'day-of-week',
+} as const;
+/** The fields a run needs a value of whatever the day rule (day of month and day of week are checked below). */
+const ALWAYS_NEEDED = ['minute', 'hour', 'month'] as const;
+
 /**
  * neverFiresReason explains why a schedule that parses can never run, or returns undefined:
  * a field that selects nothing (a lone `,`), or days that no selected month has
@@ -55,16 +65,15 @@ const MONTH_NAMES = ['', 'January', 'February', 'March', 'April', 'May', 'June',
 export function neverFiresReason(schedule: CronSchedule): string | undefined {
   const f = schedule.fields;
   if (f === undefined) return undefined;
-  const names = { minute: 'minute', hour: 'hour', dayOfMonth: 'day-of-month', month: 'month', dayOfWeek: 'day-of-week' } as const;
-  for (const key of ['minute', 'hour', 'month'] as const) {
-    if (f[key].values.length === 0) return `the ${names[key]} field "${f[key].text}" selects no value`;
+  for (const key of ALWAYS_NEEDED) {
+    if (f[key].values.length === 0) return `the ${FIELD_NAMES[key]} field "${f[key].text}" selects no value`;
   }
   const or = domDowIsOr(schedule);
   const domEmpty = f.dayOfMonth.values.length === 0;
   const dowEmpty = f.dayOfWeek.values.length === 0;
   if (or ? domEmpty && dowEmpty : domEmpty || dowEmpty) {
     const key = domEmpty ? 'dayOfMonth' : 'dayOfWeek';
-    return `the ${names[key]} field "${f[key].text}" selects no value`;
+    return `the ${FIELD_NAMES[key]} field "${f[key].text}" selects no value`;
   }
   // With a day of week in play (OR rule, or AND with a starred day of month) some day always exists.
   if (or ? !dowEmpty : f.dayOfMonth.star) return undefined;

@@ -130,9 +130,19 @@ export function rootSchema(kind: WorkloadKind, version: KubernetesVersion = NEWE
 
 /** propertyOf looks up one property of an object node (in the node's version). */
 export function propertyOf(node: SchemaNode, name: string): SchemaProperty | undefined {
+  return propertiesByName(node).get(name);
+}
+
+const NO_PROPERTIES: ReadonlyMap<string, SchemaProperty> = new Map();
+
+/**
+ * propertiesByName: an object node's properties by name (empty for other nodes), for a walk
+ * that looks up every key of one object (one lookup of the type per object, not per key).
+ */
+export function propertiesByName(node: SchemaNode): ReadonlyMap<string, SchemaProperty> {
   return node.type === 'object' && node.typeName
-    ? propertyMap(node.typeName, node.version ?? NEWEST_KUBERNETES_VERSION).get(name)
-    : undefined;
+    ? propertyMap(node.typeName, node.version ?? NEWEST_KUBERNETES_VERSION)
+    : NO_PROPERTIES;
 }
 
 /** propertiesOf lists an object node's properties in name order (empty for other nodes). */

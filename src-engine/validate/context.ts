@@ -81,8 +81,11 @@ export class FindingCollector {
   private readonly kept: Finding[] = [];
   readonly suppressed: SuppressedFindings = new Map();
   private readonly perRule = new Map<string, number>();
-  /** Findings drawn at an anchor, by rule, range and message (without the field path): index and repeats. */
-  private readonly atAnchor = new Map<string, { readonly index: number; repeats: number }>();
+  /**
+   * Findings drawn at an anchor, by rule, range and message (without the field path): index and
+   * repeats. Only documents with aliases have one.
+   */
+  private atAnchor: Map<string, { readonly index: number; repeats: number }> | undefined;
 
   constructor(
     readonly doc: ManifestDocument,
@@ -127,14 +130,14 @@ export class FindingCollector {
       const { start, end } = location.range;
       const detail = report.message.startsWith(field) ? report.message.slice(field.length) : report.message;
       anchorKey = `${report.rule}|${start.line}:${start.character}|${end.line}:${end.character}|${detail}`;
-      const earlier = this.atAnchor.get(anchorKey);
+      const earlier = (this.atAnchor ??= new Map()).get(anchorKey);
       if (earlier) {
         earlier.repeats++;
         return;
       }
     }
     const docsUrl = report.docsUrl ?? this.docsOf(report.rule);
-    if (anchorKey !== undefined) this.atAnchor.set(anchorKey, { index: this.kept.length, repeats: 0 });
+    if (anchorKey !== undefined) this.atAnchor?.set(anchorKey, { index: this.kept.length, repeats: 0 });
     this.perRule.set(report.rule, shown + 1);
     this.kept.push({
       rule: report.rule,
@@ -150,6 +153,7 @@ export class FindingCollector {
   /** The findings reported so far; one at an anchor that other places repeat says how many. */
   get findings(): Finding[] {
     const out = this.kept.slice();
+    if (!this.atAnchor) return out;
     for (const { index, repeats } of this.atAnchor.values()) {
       if (repeats === 0) continue;
       const finding = out[index] as Finding;

@@ -15,8 +15,10 @@ export function limitFindings(
   suppressed: SuppressedFindings,
   levelOf: (rule: string) => RuleLevel,
   docsOf: (rule: string) => string | undefined,
-  where: Range,
+  /** Where the summary is drawn; asked only when there is one (most documents have none). */
+  where: () => Range,
 ): Finding[] {
+  if (suppressed.size === 0 && findings.length <= MAX_FINDINGS_PER_DOCUMENT) return findings;
   const counts = new Map<string, { count: number; severity: Severity }>();
   for (const [rule, entry] of suppressed) counts.set(rule, { ...entry });
   let kept = findings;
@@ -50,7 +52,7 @@ export function limitFindings(
       `${total} more findings in this document are not shown ` +
       `(kube-jobs shows at most ${MAX_FINDINGS_PER_RULE} per rule and ${MAX_FINDINGS_PER_DOCUMENT} per document): ${byRule}`,
     field: '',
-    range: where,
+    range: where(),
     ...(docsUrl ? { docsUrl } : {}),
   });
   return kept;

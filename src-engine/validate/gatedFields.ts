@@ -50,11 +50,16 @@ export const GATED_FIELDS: readonly GatedField[] = [
 ];
 
 const byType = new Map<string, GatedField[]>();
+/** The same by type and field: the drop walk asks for every field of the pod spec it visits. */
+const byTypeAndField = new Map<string, Map<string, GatedField>>();
 for (const entry of GATED_FIELDS) {
   for (const type of entry.types) {
     const list = byType.get(type) ?? [];
     list.push(entry);
     byType.set(type, list);
+    const fields = byTypeAndField.get(type) ?? new Map<string, GatedField>();
+    if (!fields.has(entry.field)) fields.set(entry.field, entry);
+    byTypeAndField.set(type, fields);
   }
 }
 
@@ -63,7 +68,7 @@ export function gatedFieldsOf(typeName: string): readonly GatedField[] {
   return byType.get(typeName) ?? [];
 }
 
-/** gatedField: the gate that guards `typeName.field`, if any (for hover). */
+/** gatedField: the gate that guards `typeName.field`, if any (hover, and the drop walk). */
 export function gatedField(typeName: string, field: string): GatedField | undefined {
-  return byType.get(typeName)?.find((entry) => entry.field === field);
+  return byTypeAndField.get(typeName)?.get(field);
 }

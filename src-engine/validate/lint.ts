@@ -8,7 +8,7 @@ import { RuleContext } from './context';
 import type { RuleLevel } from './context';
 import { limitFindings } from './findingsLimit';
 import { findFlattenedIndentation } from './flattenedIndentation';
-import type { RuleInfo } from './rule';
+import type { RuleDefinition, RuleInfo } from './rule';
 import { RULE_DEFINITIONS, RULES } from './rules';
 import { readFindings, syntaxFindings } from './yamlFindings';
 
@@ -114,8 +114,11 @@ export function lintDocument(doc: ManifestDocument, options?: LintOptions): Find
   if (!isPlainObject(root)) return sortByPosition(findings);
   const version = options?.kubernetesVersion ?? NEWEST_KUBERNETES_VERSION;
   const ctx = new RuleContext(checked, kind, root, levelOf, docsOf, version);
-  for (const definition of RULE_DEFINITIONS) {
-    if (!definition.check || !definition.rules.some((r) => levelOf(r.id) !== 'off')) continue;
+  // Indexed loops: a file's first documents run this before it is optimised, and there a for-of
+  // makes an iterator result per rule and document (garbage while a big file opens).
+  for (let i = 0; i < RULE_DEFINITIONS.length; i++) {
+    const definition = RULE_DEFINITIONS[i] as RuleDefinition;
+    if (!definition.check || !anyRuleOn(definition, levelOf)) continue;
     try {
       definition.check(ctx);
     } catch {
@@ -126,7 +129,14 @@ export function lintDocument(doc: ManifestDocument, options?: LintOptions): Find
   for (const finding of ctx.findings) {
     if (!brokenSchedule || !finding.field.startsWith('spec.schedule')) findings.push(finding);
   }
-  return limitFindings(sortByPosition(findings), ctx.suppressed, levelOf, docsOf, rangeOfField(doc, []));
+  return limitFindings(sortByPosition(findings), ctx.suppressed, levelOf, docsOf, () => rangeOfField(doc, []));
+}
+
+/** anyRuleOn: the check reports some rule that is not off (a loop, not a closure per check and document). */
+function anyRuleOn(definition: RuleDefinition, levelOf: (rule: string) => RuleLevel): boolean {
+  const rules = definition.rules;
+  for (let i = 0; i < rules.length; i++) if (levelOf((rules[i] as RuleDefinition['rules'][number]).id) !== 'off') return true;
+  return false;
 }
 
 /** Findings in reading order (stable: equal positions keep the rule order). */

@@ -3,6 +3,8 @@
  * CanonicalizeBytes, RoundUp): exact values in nano units (BigInt, so `1Ei` and `1n` compare
  * exactly), the format the suffix chose, and the canonical text Kubernetes prints in messages.
  */
+import { memoByText } from './textMemo';
+
 const DECIMAL_SUFFIX: Readonly<Record<string, number>> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
 const BINARY_SUFFIX: Readonly<Record<string, number>> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
 const QUANTITY = /^([+-]?)([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:([eE][+-]?[0-9]+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?$/;
@@ -25,10 +27,24 @@ function divideUp(numerator: bigint, denominator: bigint): bigint {
   return numerator < 0n ? q - 1n : q + 1n;
 }
 
+/**
+ * A Quantity by text, remembered: manifests repeat a few values (`100m`, `1Gi`) in every
+ * container, and reading one takes a regular expression and BigInt arithmetic; a Quantity is
+ * immutable, so the same one can be handed out again.
+ */
+const readRemembered = memoByText(readQuantity);
+const roundedRemembered = memoByText((text: string): Quantity | undefined => {
+  const q = readRemembered(text);
+  return q && roundUpToMilli(q);
+});
+
 /** parseQuantity reads a Quantity (a string, or a YAML number); undefined when it does not parse. */
 export function parseQuantity(value: unknown): Quantity | undefined {
   const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
-  if (typeof text !== 'string') return undefined;
+  return typeof text === 'string' ? readRemembered(text) : undefined;
+}
+
+function readQuantity(text: string): Quantity | undefined {
   const match = QUANTITY.exec(text);
   if (!match) return undefined;
   const [, sign = '', number = '', exponent, suffix = ''] = match;
@@ -66,10 +82,17 @@ export function resourceList(value: unknown): Map<string, Quantity> {
   const out = new Map<string, Quantity>();
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return out;
   for (const [name, raw] of Object.entries(value)) {
-    const q = parseQuantity(raw);
-    if (q) out.set(name, roundUpToMilli(q));
+    const q = roundedQuantity(raw);
+    if (q) out.set(name, q);
   }
   return out;
+}
+
+/** parseQuantity then roundUpToMilli (remembered by text, as parseQuantity is). */
+function roundedQuantity(raw: unknown): Quantity | undefined {
+  if (typeof raw === 'string') return roundedRemembered(raw);
+  const q = parseQuantity(raw);
+  return q && roundUpToMilli(q);
 }
 
 export function compareQuantities(a: Quantity, b: Quantity): number {

@@ -107,6 +107,22 @@ describe('parseSimpleYaml (fast path for plain manifests)', () => {
     }
   });
 
+  it("keeps each node's range as the library's [start, valueEnd, end], readable, writable and cloned", () => {
+    const fast = parseSimpleYaml('a: x  # note\nb: [1, 2]\n');
+    assert.ok(fast && isMap(fast.contents));
+    const pair = fast.contents.items[0] as { value: Node };
+    assert.deepEqual(pair.value.range, [3, 4, 13]);
+    pair.value.range = [5, 6, 7];
+    assert.deepEqual(pair.value.range, [5, 6, 7]);
+    // Unlike the library's, a range read is a fresh array: a range changes by assigning it.
+    (pair.value.range as number[])[0] = 0;
+    assert.deepEqual(pair.value.range, [5, 6, 7]);
+    const copy = pair.value.clone();
+    copy.range = [1, 1, 1];
+    assert.deepEqual([copy.range, pair.value.range], [[1, 1, 1], [5, 6, 7]]);
+    assert.deepEqual(fast.contents.range, [0, 23, 23]);
+  });
+
   it('leaves everything outside the subset to the library', () => {
     const outside = [
       'a: &x 1\nb: *x\n',

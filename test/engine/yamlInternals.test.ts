@@ -12,6 +12,9 @@
  *      gives the value and the tag's `format` is copied onto the node.
  *   3. The node fields `composeScalar` and the collection composers set: `range` as
  *      [start, valueEnd, nodeEnd], Scalar `type` and `source`, `flow` on flow collections.
+ *   4. How a node's kind is told (nodes/identity.js reads `node[Symbol.for('yaml.node.type')]`,
+ *      which may sit on a prototype) and which fields the node constructors set, so that
+ *      simpleYamlNodes.ts can build nodes from prototypes that carry the mark.
  *
  * yaml is pinned exactly in package.json; this file fails when an upgrade changes any of them,
  * so that moving the pin is a deliberate step (re-read compose-scalar.js, then update both).
@@ -20,8 +23,9 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isMap, isScalar, parseDocument } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, Pair as PairNode, parseDocument, Scalar as ScalarNode, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node, Pair, Scalar } from 'yaml';
+import { parseSimpleYaml } from '../../src-engine/parse/simpleYaml';
 import { REPO_ROOT } from '../helpers/paths';
 
 /** The options src-engine/parse/manifests.ts parses with (simpleYamlInline's REFERENCE uses merge: true). */
@@ -122,5 +126,34 @@ describe('yaml library internals the fast parser relies on', () => {
       [[[26, 27, 27], 'PLAIN', 'd', null], [[29, 32, 33], 'QUOTE_SINGLE', 'q', null]],
       [[[33, 34, 34], 'PLAIN', 'e', null], [[35, 35, 35], 'PLAIN', '', null]],
     ]);
+  });
+
+  it("4. a node's kind is read through its prototype chain; the constructors set these fields", () => {
+    const NODE_TYPE = Symbol.for('yaml.node.type');
+    const doc = parseDocument('a: [x]\n', OPTIONS);
+    assert.ok(isMap(doc.contents));
+    const pair = doc.contents.items[0] as PairNode<Node, Node>;
+    const markOf = (node: unknown): unknown => (node as Record<symbol, unknown>)[NODE_TYPE];
+    const marks = [doc.contents, pair, pair.key, pair.value].map(markOf);
+    assert.deepEqual(marks, ['yaml.map', 'yaml.pair', 'yaml.scalar', 'yaml.seq'].map((kind) => Symbol.for(kind)));
+    const marked = Object.create(Object.create(ScalarNode.prototype, { [NODE_TYPE]: { value: Symbol.for('yaml.scalar') } }));
+    assert.ok(isScalar(marked), 'isScalar reads an inherited mark');
+    assert.deepEqual(Reflect.ownKeys(new ScalarNode(1)), ['value', NODE_TYPE]);
+    assert.deepEqual(Reflect.ownKeys(new PairNode(null)), ['key', 'value', NODE_TYPE]);
+    for (const collection of [new YAMLMap(doc.schema), new YAMLSeq(doc.schema)]) {
+      assert.deepEqual(Reflect.ownKeys(collection), ['schema', 'items', NODE_TYPE]);
+      const { enumerable, writable, configurable } = Object.getOwnPropertyDescriptor(collection, 'schema') ?? {};
+      assert.deepEqual({ enumerable, writable, configurable }, { enumerable: false, writable: true, configurable: true });
+    }
+  });
+
+  it("4. the fast parser's nodes are the library's kinds and classes, and the library's own methods read them", () => {
+    const fast = parseSimpleYaml('a: [x, 1]\nb: {c: "d"}\n');
+    assert.ok(fast && isMap(fast.contents) && fast.contents instanceof YAMLMap);
+    const [a, b] = fast.contents.items as PairNode<Node, Node>[];
+    assert.ok(isPair(a) && a instanceof PairNode && isScalar(a.key) && a.key instanceof ScalarNode);
+    assert.ok(isSeq(a.value) && a.value instanceof YAMLSeq && isMap(b?.value));
+    assert.deepEqual(fast.contents.toJSON(), { a: ['x', 1], b: { c: 'd' } });
+    assert.ok(Array.isArray((fast.contents.schema as unknown as { tags: unknown[] }).tags), 'collections know their schema');
   });
 });

@@ -23,7 +23,7 @@ export const restartPolicyRule = jobSpecRule(
   (view, ctx) => {
     const podSpecPath = [...view.path, 'template', 'spec'];
     const path = [...podSpecPath, 'restartPolicy'];
-    const where = fieldPath(path);
+    const where = (): string => fieldPath(path);
     const value = view.podSpec?.['restartPolicy'];
     const hasPodFailurePolicy = view.spec['podFailurePolicy'] !== undefined && view.spec['podFailurePolicy'] !== null;
     const fixes = (choices: readonly string[]): Fix[] => fixesFor(ctx, podSpecPath, choices);
@@ -32,7 +32,7 @@ export const restartPolicyRule = jobSpecRule(
         rule: 'restart-policy',
         path,
         at: value === undefined || value === null ? 'key' : 'value',
-        message: requiredMessage(where, 'valid values: "OnFailure", "Never"'),
+        message: requiredMessage(where(), 'valid values: "OnFailure", "Never"'),
         fixes: fixes(hasPodFailurePolicy ? ['Never'] : ['Never', 'OnFailure']),
       });
       return;
@@ -43,7 +43,7 @@ export const restartPolicyRule = jobSpecRule(
       ctx.report({
         rule: 'restart-policy',
         path,
-        message: unsupportedMessage(where, value, JOB_POLICIES),
+        message: unsupportedMessage(where(), value, JOB_POLICIES),
         fixes: fixes(cased ? [cased] : hasPodFailurePolicy ? ['Never'] : ['Never', 'OnFailure']),
       });
       return;
@@ -52,7 +52,7 @@ export const restartPolicyRule = jobSpecRule(
       ctx.report({
         rule: 'restart-policy',
         path,
-        message: invalidMessage(where, value, 'only "Never" is supported when podFailurePolicy is specified'),
+        message: invalidMessage(where(), value, 'only "Never" is supported when podFailurePolicy is specified'),
         fixes: fixes(['Never']),
       });
     }

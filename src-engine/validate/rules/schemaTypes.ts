@@ -3,7 +3,7 @@ import type { PathSegment } from '../../parse/fieldPath';
 import { isScalar } from 'yaml';
 import { fitsInt64 } from '../../parse/goYamlScalars';
 import { findNode, rangeInDocument } from '../../parse/manifests';
-import { propertiesOf, propertyOf, rootSchema, versionsOfField } from '../../schema/query';
+import { propertiesByName, propertiesOf, rootSchema, versionsOfField } from '../../schema/query';
 import { compareKubernetesVersions } from '../../schema/kubernetesVersion';
 import type { SchemaNode } from '../../schema/query';
 import type { RuleContext } from '../context';
@@ -70,9 +70,10 @@ class Walker {
   }
 
   object(value: Record<string, unknown>, schema: SchemaNode): void {
+    const properties = propertiesByName(schema);
     for (const key in value) {
       const child = value[key];
-      const prop = propertyOf(schema, key);
+      const prop = properties.get(key);
       this.path.push(key);
       this.mapKey.push(false);
       if (prop) this.value(child, prop);

@@ -1,10 +1,17 @@
 import { isPlainObject } from '../../../parse/manifests';
 import type { PathSegment } from '../../../parse/fieldPath';
-import { fieldNamesOfSomeVersion, fieldOfSomeVersion, propertiesOf, propertyOf, typeSchema } from '../../../schema/query';
+import {
+  fieldNamesOfSomeVersion,
+  fieldOfSomeVersion,
+  propertiesByName,
+  propertiesOf,
+  propertyOf,
+  typeSchema,
+} from '../../../schema/query';
 import type { SchemaNode } from '../../../schema/query';
 import type { KubernetesVersion } from '../../../schema/kubernetesVersion';
 import type { FeatureGates } from '../../featureGates';
-import { gatedFieldsOf } from '../../gatedFields';
+import { gatedField, gatedFieldsOf } from '../../gatedFields';
 import type { GatedField } from '../../gatedFields';
 
 /** A field of the manifest the API server will not keep: where, which gate, and what it was. */
@@ -57,17 +64,17 @@ class DropWalker {
   /** Returns `value` itself when nothing under it changed, REMOVE when it must go. */
   object(value: Record<string, unknown>, node: SchemaNode, inInit: boolean): Record<string, unknown> | typeof REMOVE {
     const typeName = node.typeName!;
-    const gated = gatedFieldsOf(typeName);
+    const properties = propertiesByName(node);
     let out: Record<string, unknown> | undefined;
     let emptiedByDrop = false;
     for (const key in value) {
       const child = value[key];
-      const property = propertyOf(node, key);
+      const property = properties.get(key);
       if (!property) {
         if (fieldOfSomeVersion(typeName, key)) delete (out ??= { ...value })[key];
         continue;
       }
-      const gate = gated.find((g) => g.field === key);
+      const gate = gatedField(typeName, key);
       if (gate && present(child) && dropsWith(gate, this.gates) && !(inInit && child === gate.initContainersKeep)) {
         this.dropped.push({ path: [...this.path, key], gated: gate, value: child });
         out ??= { ...value };

@@ -62,7 +62,7 @@ function validateNames(view: PodTemplateView): FieldErrors {
   const account = text(spec['serviceAccountName']) || text(spec['serviceAccount']);
   const accountPath = text(spec['serviceAccountName'])
     ? path.child('serviceAccountName')
-    : path.child('serviceAccount').printedAs(path.child('serviceAccountName').text);
+    : path.child('serviceAccount').printedAs(path.child('serviceAccountName'));
   if (account !== '') errors.push(...subdomainErrors(accountPath, account));
   for (const field of ['nodeName', 'priorityClassName']) {
     if (text(spec[field]) !== '') errors.push(...subdomainErrors(path.child(field), text(spec[field])));

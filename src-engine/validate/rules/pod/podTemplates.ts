@@ -25,6 +25,8 @@ export interface PodTemplateView {
   readonly gates: FeatureGates;
   /** What the server removed from the written pod spec before validating it. */
   readonly dropped: readonly DroppedField[];
+  /** The containers of each kind and all of them, listed once per document (most rules visit them: containersOf). */
+  readonly containers: Readonly<Record<ContainerKind | 'all', readonly ContainerView[]>>;
 }
 
 export type ContainerKind = 'initContainers' | 'containers' | 'ephemeralContainers';
@@ -48,13 +50,26 @@ export function podTemplates(ctx: RuleContext): readonly PodTemplateView[] {
         job.inCronJob ? 'spec.jobTemplate.spec.template' : 'spec.template',
       );
       const { spec, dropped } = dropDisabledTemplateFields(job.podSpec ?? {}, [...job.path, 'template', 'spec'], ctx.gates);
+      const path = templatePath.child('spec');
+      const initContainers = listContainers(spec, path, 'initContainers');
+      const containers = listContainers(spec, path, 'containers');
+      const ephemeralContainers = listContainers(spec, path, 'ephemeralContainers');
       return {
         templatePath,
         spec,
-        path: templatePath.child('spec'),
+        path,
         metadata: obj(job.template?.['metadata']),
         gates: ctx.gates,
         dropped,
+        containers: {
+          initContainers,
+          containers,
+          ephemeralContainers,
+          all:
+            initContainers.length + ephemeralContainers.length === 0
+              ? containers
+              : [...initContainers, ...containers, ...ephemeralContainers],
+        },
       };
     });
     cache.set(ctx, views);
@@ -75,18 +90,24 @@ export function podTemplateRule(text: RuleText, validate: (view: PodTemplateView
   };
 }
 
-/** containersOf visits init containers, containers and ephemeral containers, in that order. */
-export function containersOf(
-  view: PodTemplateView,
-  kinds: readonly ContainerKind[] = ['initContainers', 'containers', 'ephemeralContainers'],
-): ContainerView[] {
+function listContainers(spec: Record<string, unknown>, podPath: ApiPath, kind: ContainerKind): readonly ContainerView[] {
+  const items = list(spec[kind]);
+  if (!items) return [];
+  const base = podPath.child(kind);
+  return items.map((item, i) => ({ container: obj(item) ?? {}, path: base.index(i), kind }));
+}
+
+const ALL_KINDS: readonly ContainerKind[] = ['initContainers', 'containers', 'ephemeralContainers'];
+
+/**
+ * containersOf visits init containers, containers and ephemeral containers, in that order (or
+ * the kinds asked for, in their order).
+ */
+export function containersOf(view: PodTemplateView, kinds: readonly ContainerKind[] = ALL_KINDS): readonly ContainerView[] {
+  if (kinds === ALL_KINDS) return view.containers.all;
+  if (kinds.length === 1) return view.containers[kinds[0] as ContainerKind];
   const out: ContainerView[] = [];
-  for (const kind of kinds) {
-    const items = list(view.spec[kind]);
-    if (!items) continue;
-    const base = view.path.child(kind);
-    items.forEach((item, i) => out.push({ container: obj(item) ?? {}, path: base.index(i), kind }));
-  }
+  for (const kind of kinds) for (const container of view.containers[kind]) out.push(container);
   return out;
 }
 

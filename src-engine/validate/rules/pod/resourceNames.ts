@@ -74,6 +74,9 @@ function validateResourceName(name: string, path: ApiPath): FieldErrors {
 
 /** validateContainerResourceName. */
 export function validateContainerResourceName(name: string, path: ApiPath): FieldErrors {
+  // cpu, memory and ephemeral-storage pass every check below; nearly every container names only
+  // them (for the figure "open → diagnostics", bench/lsp.mjs).
+  if (STANDARD_CONTAINER_RESOURCES.has(name)) return [];
   const errors = validateResourceName(name, path);
   if (!name.includes('/')) {
     if (!STANDARD_CONTAINER_RESOURCES.has(name) && !isHugePages(name)) {

@@ -112,7 +112,7 @@ function validateRequirements(
   }
   for (const [name, q] of requests) {
     const at = path.child('requests').key(name);
-    const requestsPath = at.printedAs(path.child('requests').text);
+    const requestsPath = at.printedAs(path.child('requests'));
     errors.push(...checkName(name, at), ...validateQuantityValue(name, q, at));
     const limit = limits.get(name);
     if (limit) {

@@ -66,7 +66,7 @@ function validateMounts({ container, path }: ContainerView, volumes: ReadonlyMap
     if (devicePaths.has(mountPath)) {
       errors.push(invalid(at.child('mountPath'), mountPath, 'must not already exist as a path in volumeDevices'));
     }
-    const unindexed = (field: string): ApiPath => at.child(field).printedAs(list.child(field).text);
+    const unindexed = (field: string): ApiPath => at.child(field).printedAs(list.child(field));
     const subPath = text(mount['subPath']);
     if (subPath !== '') errors.push(...validateLocalDescendingPath(subPath, unindexed('subPath')));
     const subPathExpr = text(mount['subPathExpr']);

@@ -80,11 +80,11 @@ function validateVolumeSource(volume: Record<string, unknown>, path: ApiPath, na
     if (!source) continue;
     if (count > 0) {
       errors.push(
-        forbidden(path.child(field).printedAs(path.child(conflictAt ?? field).text), 'may not specify more than 1 volume type'),
+        forbidden(path.child(field).printedAs(path.child(conflictAt ?? field)), 'may not specify more than 1 volume type'),
       );
     } else {
       count++;
-      const at = path.child(field).printedAs(path.child(errorsAt ?? field).text);
+      const at = path.child(field).printedAs(path.child(errorsAt ?? field));
       errors.push(...validate(source, at), ...ownValidation(field, source, at));
     }
     if (field === 'iscsi' && present(source['initiatorName']) && `${name}:${text(source['targetPortal'])}`.length > 64) {

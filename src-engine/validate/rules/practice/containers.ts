@@ -16,8 +16,16 @@ export interface ContainerView {
   readonly isSidecar: boolean;
 }
 
-/** podContainers lists the init and regular containers of every Job spec of the document. */
-export function podContainers(ctx: RuleContext): ContainerView[] {
+const listed = new WeakMap<RuleContext, readonly ContainerView[]>();
+
+/** podContainers lists the init and regular containers of every Job spec of the document (once: several rules ask). */
+export function podContainers(ctx: RuleContext): readonly ContainerView[] {
+  let views = listed.get(ctx);
+  if (!views) listed.set(ctx, (views = listContainers(ctx)));
+  return views;
+}
+
+function listContainers(ctx: RuleContext): ContainerView[] {
   const out: ContainerView[] = [];
   for (const job of ctx.jobSpecs) {
     for (const key of ['initContainers', 'containers'] as const) {
