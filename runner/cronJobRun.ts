@@ -2,7 +2,7 @@ import { getJobFromTemplate, syncCronJob } from '../src-engine/controllers';
 import type { ControllerEvent, CronJobAction, CronJobObject, JobObject } from '../src-engine/controllers';
 import { JobRun } from './jobRun';
 import type { JobRunResult } from './jobRun';
-import type { TimelineEvent } from './records';
+import { timelineEvent } from './records';
 import { runEnvironment } from './runEnvironment';
 import type { RunEnvironment } from './runEnvironment';
 
@@ -53,7 +53,13 @@ export class CronJobRun {
     if (this.options.mode === 'now') {
       const template = getJobFromTemplate(this.cronJob, now, now);
       const job = { ...template, annotations: { ...template.annotations, [MANUAL_INSTANTIATE_ANNOTATION]: 'manual' } };
-      this.event({ time: now, type: 'Normal', reason: 'SuccessfulCreate', message: `Created job ${job.name} (triggered now, as kubectl create job --from=cronjob/${this.cronJob.name})`, object: `CronJob/${this.cronJob.name}` });
+      this.event({
+        time: now,
+        type: 'Normal',
+        reason: 'SuccessfulCreate',
+        message: `Created job ${job.name} (triggered now, as kubectl create job --from=cronjob/${this.cronJob.name})`,
+        object: `CronJob/${this.cronJob.name}`,
+      });
       const run = this.startJob(job);
       void run.finished.then((result) => {
         this.stopped = true;
@@ -118,7 +124,11 @@ export class CronJobRun {
   private sync(): void {
     if (this.stopped) return;
     const now = this.options.clock.now();
-    const result = syncCronJob(this.cronJob, [...this.jobs.values()].map((j) => j.job), now);
+    const result = syncCronJob(
+      this.cronJob,
+      [...this.jobs.values()].map((j) => j.job),
+      now,
+    );
     this.cronJob = { ...this.cronJob, status: result.status };
     for (const e of result.events) this.event(e);
     for (const action of result.actions) this.apply(action);
@@ -145,16 +155,25 @@ export class CronJobRun {
     const run = this.jobs.get(action.name);
     if (run === undefined) return;
     this.jobs.delete(action.name);
-    void run.cancel(action.why === 'replace' ? 'Deleted by the CronJob controller (concurrencyPolicy: Replace)' : 'Deleted by the CronJob controller (history limit)', 'Deleted');
+    void run.cancel(
+      action.why === 'replace'
+        ? 'Deleted by the CronJob controller (concurrencyPolicy: Replace)'
+        : 'Deleted by the CronJob controller (history limit)',
+      'Deleted',
+    );
   }
 
   private event(e: ControllerEvent): void {
-    const event: TimelineEvent = { at: Date.now(), controllerTime: e.time, type: e.type, reason: e.reason, object: e.object, message: e.message };
+    const event = timelineEvent(e, Date.now());
     this.options.recorder?.addEvent(event);
     this.options.onEvent?.(event);
   }
 }
 
 function pick(result: JobRunResult): Omit<CronJobRunResult, 'jobs'> {
-  return { result: result.result, ...(result.reason === undefined ? {} : { reason: result.reason }), ...(result.message === undefined ? {} : { message: result.message }) };
+  return {
+    result: result.result,
+    ...(result.reason === undefined ? {} : { reason: result.reason }),
+    ...(result.message === undefined ? {} : { message: result.message }),
+  };
 }

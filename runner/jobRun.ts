@@ -13,7 +13,7 @@ import {
 import type { ControllerEvent, JobAction, JobMemory, JobObject, PodObject, PodTemplateRequest } from '../src-engine/controllers';
 import { LocalPod, podRunContext } from './localPod';
 import type { ContainerSpec, PodSpec } from './podSpec';
-import type { TimelineEvent } from './records';
+import { timelineEvent } from './records';
 import type { RunEnvironment } from './runEnvironment';
 
 /** What a local Job run ended with. */
@@ -85,7 +85,13 @@ export class JobRun {
   }
 
   start(): void {
-    this.event({ time: this.options.clock.now(), type: 'Normal', reason: 'Started', message: `Local run of Job ${this.job.name} started`, object: `Job/${this.job.name}` });
+    this.event({
+      time: this.options.clock.now(),
+      type: 'Normal',
+      reason: 'Started',
+      message: `Local run of Job ${this.job.name} started`,
+      object: `Job/${this.job.name}`,
+    });
     this.scheduleSync();
   }
 
@@ -98,7 +104,13 @@ export class JobRun {
     this.stopped = true;
     this.requeueTimer?.cancel();
     this.ttlCancel?.();
-    this.event({ time: this.options.clock.now(), type: reason === 'Cancelled' ? 'Warning' : 'Normal', reason, message: why, object: `Job/${this.job.name}` });
+    this.event({
+      time: this.options.clock.now(),
+      type: reason === 'Cancelled' ? 'Warning' : 'Normal',
+      reason,
+      message: why,
+      object: `Job/${this.job.name}`,
+    });
     await Promise.all(this.pods.map((p) => p.delete()));
     if (this.outcome === undefined) this.settle({ result: 'Cancelled', message: why, job: this.job });
     this.resolveDeleted();
@@ -166,14 +178,22 @@ export class JobRun {
     if (result.actions.length > 0 || jobStatusChanged(previous, this.job.status)) this.syncBatched();
     this.options.onChange?.(this);
     const done = finishedCondition(this.job.status);
-    if (done !== null && this.outcome === undefined) void this.onFinished(done.type === 'Complete' ? 'Complete' : 'Failed', done.reason, done.message);
+    if (done !== null && this.outcome === undefined) {
+      void this.onFinished(done.type === 'Complete' ? 'Complete' : 'Failed', done.reason, done.message);
+    }
   }
 
   private apply(action: JobAction, now: number): void {
     switch (action.type) {
       case 'createPod': {
         const local = this.createPod(action.pod);
-        this.event({ time: now, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${local.name}`, object: `Job/${this.job.name}` });
+        this.event({
+          time: now,
+          type: 'Normal',
+          reason: 'SuccessfulCreate',
+          message: `Created pod: ${local.name}`,
+          object: `Job/${this.job.name}`,
+        });
         break;
       }
       case 'deletePod': {
@@ -197,7 +217,11 @@ export class JobRun {
   /** collect drops a deleted, finished pod whose finalizer is gone: the API server would remove it now. */
   private collect(entry: PodEntry): void {
     const { local } = entry;
-    if (local.deletionTimestamp !== undefined && !entry.hasTrackingFinalizer && (local.phase === 'Succeeded' || local.phase === 'Failed')) {
+    if (
+      local.deletionTimestamp !== undefined &&
+      !entry.hasTrackingFinalizer &&
+      (local.phase === 'Succeeded' || local.phase === 'Failed')
+    ) {
       this.entries.delete(local.name);
     }
   }
@@ -207,10 +231,16 @@ export class JobRun {
     let name = generateName(request.generateName);
     while (this.entries.has(name)) name = generateName(request.generateName);
     const withEnv = (c: ContainerSpec): ContainerSpec => {
-      const extra = request.env.filter((e) => !(c.env ?? []).some((own) => own.name === e.name)).map((e) => ({ name: e.name, valueFrom: { fieldRef: { fieldPath: e.valueFrom } } }));
+      const extra = request.env
+        .filter((e) => !(c.env ?? []).some((own) => own.name === e.name))
+        .map((e) => ({ name: e.name, valueFrom: { fieldRef: { fieldPath: e.valueFrom } } }));
       return extra.length === 0 ? c : { ...c, env: [...(c.env ?? []), ...extra] };
     };
-    const spec: PodSpec = { ...options.podSpec, initContainers: options.podSpec.initContainers.map(withEnv), containers: options.podSpec.containers.map(withEnv) };
+    const spec: PodSpec = {
+      ...options.podSpec,
+      initContainers: options.podSpec.initContainers.map(withEnv),
+      containers: options.podSpec.containers.map(withEnv),
+    };
     const local = new LocalPod({
       identity: {
         name,
@@ -284,7 +314,7 @@ export class JobRun {
   }
 
   private event(e: ControllerEvent): void {
-    const event: TimelineEvent = { at: Date.now(), controllerTime: e.time, type: e.type, reason: e.reason, object: e.object, message: e.message };
+    const event = timelineEvent(e, Date.now());
     this.options.recorder?.addEvent(event);
     this.options.onEvent?.(event);
   }
@@ -312,7 +342,9 @@ function toPodObject(entry: PodEntry): PodObject {
       : null,
     exitCode: finished ? (failedExit?.exitCode ?? 0) : null,
     restartCount: statuses.reduce((n, s) => n + s.restartCount, 0),
-    conditions: [{ type: 'Ready', status: statuses.length > 0 && local.status.containerStatuses.every((s) => s.ready) ? 'True' : 'False' }],
+    conditions: [
+      { type: 'Ready', status: statuses.length > 0 && local.status.containerStatuses.every((s) => s.ready) ? 'True' : 'False' },
+    ],
     indexFailureCount: request.indexFailureCount,
     indexIgnoredFailureCount: request.indexIgnoredFailureCount,
   };

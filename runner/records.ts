@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { ControllerEvent } from '../src-engine/controllers';
 import { processStartTicks } from './procScan';
 
 /**
@@ -51,6 +52,11 @@ export interface TimelineEvent {
   readonly reason: string;
   readonly object: string;
   readonly message: string;
+}
+
+/** timelineEvent is a controller's event as a run's timeline keeps it: at the wall-clock time `at` too. */
+export function timelineEvent(e: ControllerEvent, at: number): TimelineEvent {
+  return { at, controllerTime: e.time, type: e.type, reason: e.reason, object: e.object, message: e.message };
 }
 
 export interface RunOutcome {
@@ -104,7 +110,9 @@ export class RunRecorder {
     private readonly mask: (text: string) => string = (text) => text,
   ) {
     let dir = path.join(workspace, RUNS_DIR, runFolderName(summary.name, summary.startedAt));
-    for (let n = 2; fs.existsSync(dir); n++) dir = path.join(workspace, RUNS_DIR, `${runFolderName(summary.name, summary.startedAt)}-${n}`);
+    for (let n = 2; fs.existsSync(dir); n++) {
+      dir = path.join(workspace, RUNS_DIR, `${runFolderName(summary.name, summary.startedAt)}-${n}`);
+    }
     fs.mkdirSync(dir, { recursive: true });
     this.dir = dir;
     const startTicks = processStartTicks(process.pid);

@@ -57,19 +57,12 @@ export function resolveKubernetesVersion(text: string, minor?: string): Resolved
   const reported = `${Number(match[1])}.${Number(match[2])}`;
   if (isKubernetesVersion(reported)) return { version: reported, reported };
   const supported = `${OLDEST_KUBERNETES_VERSION}–${NEWEST_KUBERNETES_VERSION}`;
-  if (compareKubernetesVersions(reported, OLDEST_KUBERNETES_VERSION) < 0) {
-    return {
-      version: OLDEST_KUBERNETES_VERSION,
-      reported,
-      note: `Kubernetes ${reported} is older than the versions kube-jobs follows (${supported}): ` +
-        `judged as ${OLDEST_KUBERNETES_VERSION}`,
-    };
-  }
+  const older = compareKubernetesVersions(reported, OLDEST_KUBERNETES_VERSION) < 0;
+  const version = older ? OLDEST_KUBERNETES_VERSION : NEWEST_KUBERNETES_VERSION;
   return {
-    version: NEWEST_KUBERNETES_VERSION,
+    version,
     reported,
-    note: `Kubernetes ${reported} is newer than the versions kube-jobs follows (${supported}): ` +
-      `judged as ${NEWEST_KUBERNETES_VERSION}`,
+    note: `Kubernetes ${reported} is ${older ? 'older' : 'newer'} than the versions kube-jobs follows (${supported}): judged as ${version}`,
   };
 }
 

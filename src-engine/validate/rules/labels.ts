@@ -16,12 +16,15 @@ const ANNOTATIONS_MAX_BYTES = 256 * 1024;
  * `jobTemplate.metadata` is not checked at admission, so neither is it here.
  */
 export const labelsRule: RuleDefinition = {
-  rules: [validationRule({
-    id: 'labels',
-    title: 'Labels and annotations',
-    description: 'Label keys are qualified names and values at most 63 characters of [A-Za-z0-9-_.]; annotation keys are qualified names.',
-    docsUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set',
-  })],
+  rules: [
+    validationRule({
+      id: 'labels',
+      title: 'Labels and annotations',
+      description:
+        'Label keys are qualified names and values at most 63 characters of [A-Za-z0-9-_.]; annotation keys are qualified names.',
+      docsUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set',
+    }),
+  ],
   check(ctx) {
     const meta = ctx.metadata;
     checkMetadata(ctx, meta, ['metadata'], ['metadata', 'labels'], ['metadata', 'annotations']);
@@ -43,13 +46,16 @@ function checkMetadata(
   const labels = obj(meta?.['labels']);
   if (labels) {
     for (const key of Object.keys(labels)) {
-      for (const detail of isQualifiedName(key)) {
-        ctx.report({ rule: 'labels', path: labelsPath, locate: [...metaPath, 'labels', key], at: 'key', message: invalidMessage(fieldPath(labelsPath), key, detail) });
-      }
+      reportBadKey(ctx, key, isQualifiedName(key), labelsPath, [...metaPath, 'labels', key]);
       const value = labels[key];
       if (typeof value !== 'string') continue;
       for (const detail of isValidLabelValue(value)) {
-        ctx.report({ rule: 'labels', path: labelsPath, locate: [...metaPath, 'labels', key], message: invalidMessage(fieldPath(labelsPath), value, detail) });
+        ctx.report({
+          rule: 'labels',
+          path: labelsPath,
+          locate: [...metaPath, 'labels', key],
+          message: invalidMessage(fieldPath(labelsPath), value, detail),
+        });
       }
     }
   }
@@ -57,14 +63,31 @@ function checkMetadata(
   if (annotations) {
     let total = 0;
     for (const key of Object.keys(annotations)) {
-      for (const detail of isQualifiedName(key.toLowerCase())) {
-        ctx.report({ rule: 'labels', path: annotationsPath, locate: [...metaPath, 'annotations', key], at: 'key', message: invalidMessage(fieldPath(annotationsPath), key, detail) });
-      }
+      reportBadKey(ctx, key, isQualifiedName(key.toLowerCase()), annotationsPath, [...metaPath, 'annotations', key]);
       const value = annotations[key];
       total += utf8Length(key) + (typeof value === 'string' ? utf8Length(value) : 0);
     }
     if (total > ANNOTATIONS_MAX_BYTES) {
-      ctx.report({ rule: 'labels', path: annotationsPath, locate: [...metaPath, 'annotations'], at: 'key', message: tooLongMessage(fieldPath(annotationsPath), ANNOTATIONS_MAX_BYTES) });
+      ctx.report({
+        rule: 'labels',
+        path: annotationsPath,
+        locate: [...metaPath, 'annotations'],
+        at: 'key',
+        message: tooLongMessage(fieldPath(annotationsPath), ANNOTATIONS_MAX_BYTES),
+      });
     }
+  }
+}
+
+/** reportBadKey reports each reason a label or annotation key is invalid, drawn at the key. */
+function reportBadKey(
+  ctx: RuleContext,
+  key: string,
+  details: readonly string[],
+  path: readonly PathSegment[],
+  locate: readonly PathSegment[],
+): void {
+  for (const detail of details) {
+    ctx.report({ rule: 'labels', path, locate, at: 'key', message: invalidMessage(fieldPath(path), key, detail) });
   }
 }

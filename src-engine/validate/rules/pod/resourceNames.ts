@@ -12,6 +12,20 @@ import type { Quantity } from '../../quantity';
  * validateContainerResourceName, validatePodResourceName, ValidateResourceQuantityValue).
  */
 
+/** Resources counted in whole units (helper integerResources). */
+const INTEGER_RESOURCE_NAMES = [
+  'pods',
+  'resourcequotas',
+  'services',
+  'replicationcontrollers',
+  'secrets',
+  'configmaps',
+  'persistentvolumeclaims',
+  'services.nodeports',
+  'services.loadbalancers',
+];
+const INTEGER_RESOURCES = new Set(INTEGER_RESOURCE_NAMES);
+/** helper standardResources: the compute resources, their quota names, storage, and the counted ones. */
 const STANDARD_RESOURCES = new Set([
   'cpu',
   'memory',
@@ -22,30 +36,11 @@ const STANDARD_RESOURCES = new Set([
   'limits.cpu',
   'limits.memory',
   'limits.ephemeral-storage',
-  'pods',
-  'resourcequotas',
-  'services',
-  'replicationcontrollers',
-  'secrets',
-  'configmaps',
-  'persistentvolumeclaims',
   'storage',
   'requests.storage',
-  'services.nodeports',
-  'services.loadbalancers',
+  ...INTEGER_RESOURCE_NAMES,
 ]);
 const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
-const INTEGER_RESOURCES = new Set([
-  'pods',
-  'resourcequotas',
-  'services',
-  'replicationcontrollers',
-  'secrets',
-  'configmaps',
-  'persistentvolumeclaims',
-  'services.nodeports',
-  'services.loadbalancers',
-]);
 /** resourcehelper.SupportedPodLevelResources(), as Kubernetes prints them. */
 const POD_LEVEL_RESOURCES = ['cpu', 'hugepages-', 'memory'];
 

@@ -70,9 +70,7 @@ function validateAffinity(view: PodTemplateView): FieldErrors {
       const at2 = at.child('requiredDuringSchedulingIgnoredDuringExecution');
       errors.push(...validateNodeSelector(requiredTerms, at2, nodeName, lenient));
     }
-    objectItems(node['preferredDuringSchedulingIgnoredDuringExecution'], at.child('preferredDuringSchedulingIgnoredDuringExecution')).forEach(({ item: term, path: termPath }) => {
-      const weight = num(term['weight']);
-      if (weight <= 0 || weight > 100) errors.push(invalid(termPath.child('weight'), weight, WEIGHT_RANGE));
+    forEachPreferredTerm(node, at, errors, (term, termPath) => {
       // Preferred terms may carry invalid label values (they can still match one node).
       errors.push(...validateNodeSelectorTerm(term['preference'], termPath.child('preference'), true, nodeName));
     });
@@ -86,9 +84,7 @@ function validateAffinity(view: PodTemplateView): FieldErrors {
         ...validatePodAffinityTerm(obj(term) ?? {}, at.child('requiredDuringSchedulingIgnoredDuringExecution').index(i)),
       );
     });
-    objectItems(pod['preferredDuringSchedulingIgnoredDuringExecution'], at.child('preferredDuringSchedulingIgnoredDuringExecution')).forEach(({ item: weighted, path: termPath }) => {
-      const weight = num(weighted['weight']);
-      if (weight <= 0 || weight > 100) errors.push(invalid(termPath.child('weight'), weight, WEIGHT_RANGE));
+    forEachPreferredTerm(pod, at, errors, (weighted, termPath) => {
       errors.push(...validatePodAffinityTerm(obj(weighted['podAffinityTerm']) ?? {}, termPath.child('podAffinityTerm')));
     });
   }
@@ -280,4 +276,23 @@ function validateSchedulingGates(view: PodTemplateView): FieldErrors {
     seen.add(name);
   });
   return errors;
+}
+
+/**
+ * forEachPreferredTerm visits the `preferredDuringSchedulingIgnoredDuringExecution` terms of a
+ * node, pod or pod anti-affinity after checking each term's weight (1–100), as
+ * ValidatePreferredSchedulingTerms and validateWeightedPodAffinityTerms both do.
+ */
+function forEachPreferredTerm(
+  affinity: Record<string, unknown>,
+  at: ApiPath,
+  errors: FieldErrors,
+  visit: (term: Record<string, unknown>, termPath: ApiPath) => void,
+): void {
+  const key = 'preferredDuringSchedulingIgnoredDuringExecution';
+  for (const { item: term, path: termPath } of objectItems(affinity[key], at.child(key))) {
+    const weight = num(term['weight']);
+    if (weight <= 0 || weight > 100) errors.push(invalid(termPath.child('weight'), weight, WEIGHT_RANGE));
+    visit(term, termPath);
+  }
 }
