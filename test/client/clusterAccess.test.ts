@@ -19,7 +19,11 @@ function ensureNamespace(server: TestApiServer, name: string): void {
   if (!server.store.get('namespaces', undefined, name)) server.store.create('namespaces', { metadata: { name } });
 }
 
-async function session(server: TestApiServer, namespaces: string[] | 'all', changes?: { count: number }): Promise<ClusterSession> {
+async function session(
+  server: TestApiServer,
+  namespaces: string[] | 'all',
+  changes?: { count: number },
+): Promise<ClusterSession> {
   const s = new ClusterSession({
     transport: await transportFor(server),
     namespaces: namespaces === 'all' ? { all: true } : { all: false, names: namespaces },
@@ -38,12 +42,38 @@ describe('cluster access against the test API server', () => {
   before(async () => {
     server = await startTestApiServer({ now: () => NOW, seed: 3 });
     for (const ns of ['demo', 'batch']) ensureNamespace(server, ns);
-    const nightly = seedCronJob(server.store, { namespace: 'demo', name: 'nightly-report', schedule: '0 2 * * *', timeZone: 'Europe/Berlin', lastScheduleMs: NOW - 10 * 3600_000 });
+    const nightly = seedCronJob(server.store, {
+      namespace: 'demo',
+      name: 'nightly-report',
+      schedule: '0 2 * * *',
+      timeZone: 'Europe/Berlin',
+      lastScheduleMs: NOW - 10 * 3600_000,
+    });
     seedCronJob(server.store, { namespace: 'demo', name: 'paused', schedule: '*/5 * * * *', suspend: true });
-    const { job } = seedJob(server.store, { namespace: 'demo', name: 'nightly-report-29000000', state: 'failed', owner: nightly, startMs: NOW - 3600_000 });
-    seedJob(server.store, { namespace: 'demo', name: 'nightly-report-29000060', state: 'complete', owner: nightly, startMs: NOW - 1800_000 });
+    const { job } = seedJob(server.store, {
+      namespace: 'demo',
+      name: 'nightly-report-29000000',
+      state: 'failed',
+      owner: nightly,
+      startMs: NOW - 3600_000,
+    });
+    seedJob(server.store, {
+      namespace: 'demo',
+      name: 'nightly-report-29000060',
+      state: 'complete',
+      owner: nightly,
+      startMs: NOW - 1800_000,
+    });
     seedJob(server.store, { namespace: 'batch', name: 'one-off', state: 'running', startMs: NOW - 60_000 });
-    seedEvent(server.store, job, 'Warning', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', NOW - 3000_000, 'job-controller');
+    seedEvent(
+      server.store,
+      job,
+      'Warning',
+      'BackoffLimitExceeded',
+      'Job has reached the specified backoff limit',
+      NOW - 3000_000,
+      'job-controller',
+    );
   });
   after(async () => {
     await server.close();
@@ -55,15 +85,27 @@ describe('cluster access against the test API server', () => {
       await s.whenSynced();
       assert.deepEqual(snapshot(s.index, OPTIONS), snapshot(serverIndex(server, ['batch', 'demo']), OPTIONS));
       const demo = childrenOf(s.index, 'ns/demo', OPTIONS);
-      assert.deepEqual(demo.map((r) => `${r.kind}:${r.label}`), ['cronJob:nightly-report', 'cronJob:paused']);
+      assert.deepEqual(
+        demo.map((r) => `${r.kind}:${r.label}`),
+        ['cronJob:nightly-report', 'cronJob:paused'],
+      );
       assert.match(demo[0]?.description ?? '', /next 2026-12-01 02:00 Europe\/Berlin/);
       assert.match(demo[1]?.description ?? '', /suspended/);
       const jobs = childrenOf(s.index, 'cj/demo/nightly-report', OPTIONS);
-      assert.deepEqual(jobs.map((r) => r.icon), ['job-complete', 'job-failed']);
+      assert.deepEqual(
+        jobs.map((r) => r.icon),
+        ['job-complete', 'job-failed'],
+      );
       const pods = childrenOf(s.index, 'job/demo/nightly-report-29000000', OPTIONS);
       assert.equal(pods.length, 3);
-      assert.ok(pods.some((p) => /^OOMKilled · exit 137/.test(p.description ?? '')), JSON.stringify(pods.map((p) => p.description)));
-      assert.deepEqual(childrenOf(s.index, 'ns/batch', OPTIONS).map((r) => `${r.kind}:${r.label}`), ['job:one-off']);
+      assert.ok(
+        pods.some((p) => /^OOMKilled · exit 137/.test(p.description ?? '')),
+        JSON.stringify(pods.map((p) => p.description)),
+      );
+      assert.deepEqual(
+        childrenOf(s.index, 'ns/batch', OPTIONS).map((r) => `${r.kind}:${r.label}`),
+        ['job:one-off'],
+      );
       assert.equal(s.index.eventsFor('demo', 'Job', 'nightly-report-29000000')[0]?.reason, 'BackoffLimitExceeded');
     } finally {
       await s.stop();
@@ -75,16 +117,40 @@ describe('cluster access against the test API server', () => {
     const s = await session(server, ['demo', 'batch'], changes);
     try {
       await s.whenSynced();
-      server.faults.set({ seed: 11, status500Rate: 0.25, dropConnectionRate: 0.1, dropWatchAfterEvents: 4, gone410OnNextWatch: 6, maxFaults: 50 });
+      server.faults.set({
+        seed: 11,
+        status500Rate: 0.25,
+        dropConnectionRate: 0.1,
+        dropWatchAfterEvents: 4,
+        gone410OnNextWatch: 6,
+      });
       const owner = server.store.get('cronjobs', 'demo', 'nightly-report');
+      // 500s hit only lists (relists after a fault), so how many of the 50 faults they make depends
+      // on timing: the churn goes on until there were 50 faults and each kind was among them.
+      const allKindsSeen = (): boolean =>
+        ['status500', 'dropWatch', 'gone410'].every((kind) => server.faults.injected.some((f) => f.kind === kind));
       let i = 0;
-      while (server.faults.randomFaultCount() < 50) {
+      while (server.faults.randomFaultCount() < 50 || !allKindsSeen()) {
         if (i > 5000) assert.fail(`only ${server.faults.randomFaultCount()} faults after ${i} changes`);
         const ns = i % 2 === 0 ? 'demo' : 'batch';
-        const { job, pods } = seedJob(server.store, { namespace: ns, name: `churn-${i}`, state: i % 3 === 0 ? 'failed' : 'running', startMs: NOW - i * 1000, ...(ns === 'demo' && owner ? { owner } : {}) });
-        if (i % 4 === 1 && pods[0]) server.store.mutate('pods', ns, pods[0].metadata.name, (p) => { p.status.phase = 'Succeeded'; });
+        const { job, pods } = seedJob(server.store, {
+          namespace: ns,
+          name: `churn-${i}`,
+          state: i % 3 === 0 ? 'failed' : 'running',
+          startMs: NOW - i * 1000,
+          ...(ns === 'demo' && owner ? { owner } : {}),
+        });
+        if (i % 4 === 1 && pods[0]) {
+          server.store.mutate('pods', ns, pods[0].metadata.name, (p) => {
+            p.status.phase = 'Succeeded';
+          });
+        }
         if (i % 5 === 2) server.store.delete('jobs', ns, job.metadata.name, { propagationPolicy: 'Background' });
-        if (i % 7 === 3 && i % 5 !== 2) server.store.mutate('jobs', ns, job.metadata.name, (j) => { j.spec.suspend = true; });
+        if (i % 7 === 3 && i % 5 !== 2) {
+          server.store.mutate('jobs', ns, job.metadata.name, (j) => {
+            j.spec.suspend = true;
+          });
+        }
         i++;
         // Pace the churn so reconnects interleave with changes instead of all faults hitting one request burst:
         // every 10 changes, wait until the client has applied one more (from a watch, or a relist after a fault).
@@ -99,16 +165,23 @@ describe('cluster access against the test API server', () => {
       // One more change after the faults stop, so cut watches have something to deliver.
       seedJob(server.store, { namespace: 'batch', name: 'after-faults', state: 'complete', startMs: NOW });
       const expected = (): unknown => snapshot(serverIndex(server, ['batch', 'demo']), OPTIONS);
-      await waitFor('the tree to equal the server state', () => {
-        try {
-          assert.deepEqual(snapshot(s.index, OPTIONS), expected());
-          return true;
-        } catch {
-          return false;
-        }
-      }, 20_000);
+      await waitFor(
+        'the tree to equal the server state',
+        () => {
+          try {
+            assert.deepEqual(snapshot(s.index, OPTIONS), expected());
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        20_000,
+      );
       assert.ok(server.faults.injected.filter((f) => f.kind !== 'forbidden' && f.kind !== 'latency').length >= 50);
-      assert.ok(kinds.has('status500') && kinds.has('dropWatch') && kinds.has('gone410'), `fault kinds: ${[...kinds].join(', ')}`);
+      assert.ok(
+        kinds.has('status500') && kinds.has('dropWatch') && kinds.has('gone410'),
+        `fault kinds: ${[...kinds].join(', ')}`,
+      );
       assert.ok(changes.count > 0);
     } finally {
       server.faults.clear();
@@ -118,7 +191,11 @@ describe('cluster access against the test API server', () => {
 
   it('shows a clear node when RBAC forbids listing, and says why actions are disabled', async () => {
     ensureNamespace(server, 'secret');
-    server.deny.push({ verb: 'list', resource: 'jobs', namespace: 'secret' }, { verb: 'watch', resource: 'jobs', namespace: 'secret' }, { verb: 'create', resource: 'jobs', namespace: 'secret' });
+    server.deny.push(
+      { verb: 'list', resource: 'jobs', namespace: 'secret' },
+      { verb: 'watch', resource: 'jobs', namespace: 'secret' },
+      { verb: 'create', resource: 'jobs', namespace: 'secret' },
+    );
     const s = await session(server, ['secret']);
     try {
       await waitFor('the forbidden problem', () => s.index.problemsIn('secret').length > 0);
@@ -159,8 +236,18 @@ describe('cluster access against the test API server', () => {
     assert.ok(stored);
     assert.equal(stored.metadata.annotations[MANUAL_INSTANTIATE_ANNOTATION], 'manual');
     const cj = server.store.get('cronjobs', 'demo', longName);
-    assert.deepEqual(stored.metadata.ownerReferences.map((o: { kind: string; uid: string; controller: boolean }) => [o.kind, o.uid, o.controller]), [['CronJob', cj?.metadata.uid, true]]);
-    assert.deepEqual(stored.spec.template.spec.containers.map((c: { image: string }) => c.image), ['busybox:1.36']);
+    assert.deepEqual(
+      stored.metadata.ownerReferences.map((o: { kind: string; uid: string; controller: boolean }) => [
+        o.kind,
+        o.uid,
+        o.controller,
+      ]),
+      [['CronJob', cj?.metadata.uid, true]],
+    );
+    assert.deepEqual(
+      stored.spec.template.spec.containers.map((c: { image: string }) => c.image),
+      ['busybox:1.36'],
+    );
   });
 
   it('suspends, resumes and deletes with a propagation policy', async () => {
@@ -171,13 +258,32 @@ describe('cluster access against the test API server', () => {
     assert.equal(server.store.get('cronjobs', 'demo', 'nightly-report')?.spec.suspend, false);
     seedJob(server.store, { namespace: 'batch', name: 'to-delete', state: 'failed', startMs: NOW });
     await deleteJob(transport, 'batch', 'to-delete', 'Background');
-    await waitFor('the Job and its pods to go', () => !server.store.get('jobs', 'batch', 'to-delete') && !server.store.list('pods', 'batch').some((p) => p.metadata.name.startsWith('to-delete-')));
-    await assert.rejects(deleteJob(transport, 'batch', 'to-delete', 'Background'), (e: unknown) => e instanceof ApiError && e.code === 404);
+    await waitFor(
+      'the Job and its pods to go',
+      () =>
+        !server.store.get('jobs', 'batch', 'to-delete') &&
+        !server.store.list('pods', 'batch').some((p) => p.metadata.name.startsWith('to-delete-')),
+    );
+    await assert.rejects(
+      deleteJob(transport, 'batch', 'to-delete', 'Background'),
+      (e: unknown) => e instanceof ApiError && e.code === 404,
+    );
   });
 
   it('applies with a server-side dry run first, and places API errors on the manifest lines', async () => {
     const transport = await transportFor(server);
-    const text = ['apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: bad-job', 'spec:', '  template:', '    spec:', '      restartPolicy: Always', '      containers: []', ''].join('\n');
+    const text = [
+      'apiVersion: batch/v1',
+      'kind: Job',
+      'metadata:',
+      '  name: bad-job',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      restartPolicy: Always',
+      '      containers: []',
+      '',
+    ].join('\n');
     const doc = parseManifestFile(text).documents[0];
     assert.ok(doc);
     const dry = await applyObject(transport, 0, doc.value as Record<string, unknown>, 'demo', true);
@@ -185,10 +291,17 @@ describe('cluster access against the test API server', () => {
     assert.ok(!dry.ok && dry.error instanceof ApiError && dry.error.code === 422, JSON.stringify(dry));
     const problems = problemsFromStatus(doc, (dry as { error: ApiError }).error.status, 'x');
     assert.ok(problems.length > 0);
-    assert.ok(problems.every((p) => p.range.start.line >= 4), JSON.stringify(problems));
+    assert.ok(
+      problems.every((p) => p.range.start.line >= 4),
+      JSON.stringify(problems),
+    );
     assert.equal(server.store.get('jobs', 'demo', 'bad-job'), undefined);
 
-    const good = parseManifestFile(text.replace('restartPolicy: Always', 'restartPolicy: Never').replace('containers: []', 'containers: [{name: main, image: busybox}]')).documents[0];
+    const good = parseManifestFile(
+      text
+        .replace('restartPolicy: Always', 'restartPolicy: Never')
+        .replace('containers: []', 'containers: [{name: main, image: busybox}]'),
+    ).documents[0];
     const check = await applyObject(transport, 0, good?.value as Record<string, unknown>, 'demo', true);
     assert.equal(check.ok, true, JSON.stringify(check));
     assert.equal(server.store.get('jobs', 'demo', 'bad-job'), undefined, 'a dry run stores nothing');
