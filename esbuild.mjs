@@ -18,7 +18,10 @@ const common = {
 const lazyKubernetesClient = {
   name: 'lazy-kubernetes-client',
   setup(build) {
-    build.onResolve({ filter: /^@kubernetes\/client-node\/dist\/config\.js$/ }, () => ({ path: './kubernetes-client.js', external: true }));
+    build.onResolve({ filter: /^@kubernetes\/client-node\/dist\/config\.js$/ }, () => ({
+      path: './kubernetes-client.js',
+      external: true,
+    }));
   },
 };
 
@@ -27,22 +30,80 @@ const lazyKubernetesClient = {
 const lazyExtensionParts = {
   name: 'lazy-extension-parts',
   setup(build) {
-    build.onResolve({ filter: /^\.\/main$/ }, (args) => (args.importer.endsWith('extension.ts') ? { path: './main.js', external: true } : undefined));
+    build.onResolve({ filter: /^\.\/main$/ }, (args) =>
+      args.importer.endsWith('extension.ts') ? { path: './main.js', external: true } : undefined,
+    );
     build.onResolve({ filter: /^vscode-languageclient\/node$/ }, () => ({ path: './languageclient.js', external: true }));
   },
 };
 
 const builds = [
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [lazyExtensionParts, lazyKubernetesClient] },
-  { ...common, entryPoints: ['client/src/main.ts'], outfile: 'dist/main.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [lazyKubernetesClient] },
-  { ...common, stdin: { contents: "export * from 'vscode-languageclient/node';", resolveDir: '.', sourcefile: 'languageclient.js' }, outfile: 'dist/languageclient.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  { ...common, stdin: { contents: "export { KubeConfig } from '@kubernetes/client-node/dist/config.js';", resolveDir: '.', sourcefile: 'kubernetes-client.js' }, outfile: 'dist/kubernetes-client.js', platform: 'node', format: 'cjs', target: 'node20' },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20' },
   {
-    ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20',
+    ...common,
+    entryPoints: ['client/src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    plugins: [lazyExtensionParts, lazyKubernetesClient],
+  },
+  {
+    ...common,
+    entryPoints: ['client/src/main.ts'],
+    outfile: 'dist/main.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
     plugins: [lazyKubernetesClient],
   },
-  { ...common, entryPoints: ['client/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  {
+    ...common,
+    stdin: { contents: "export * from 'vscode-languageclient/node';", resolveDir: '.', sourcefile: 'languageclient.js' },
+    outfile: 'dist/languageclient.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    stdin: {
+      contents: "export { KubeConfig } from '@kubernetes/client-node/dist/config.js';",
+      resolveDir: '.',
+      sourcefile: 'kubernetes-client.js',
+    },
+    outfile: 'dist/kubernetes-client.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
+    ...common,
+    entryPoints: ['server/src/server.ts'],
+    outfile: 'dist/server.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
+    ...common,
+    entryPoints: ['cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    plugins: [lazyKubernetesClient],
+  },
+  {
+    ...common,
+    entryPoints: ['client/webview/main.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
 ];
 
 if (watch) {

@@ -35,7 +35,10 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['node:*', 'vscode', 'vscode-*', 'fs', 'path', 'child_process', 'os'] }],
       'no-restricted-properties': ['error', ...wallClock],
       'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'process', 'window', 'document'],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The engine takes time as an input.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The engine takes time as an input.' },
+      ],
     },
   },
   {
@@ -60,7 +63,16 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['vscode-languageserver', 'vscode-languageserver/*', '**/server/**', '**/cli/**', '**/runner/*', '!**/runner/index'] },
+        {
+          patterns: [
+            'vscode-languageserver',
+            'vscode-languageserver/*',
+            '**/server/**',
+            '**/cli/**',
+            '**/runner/*',
+            '!**/runner/index',
+          ],
+        },
       ],
     },
   },

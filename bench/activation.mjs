@@ -15,7 +15,9 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-jobs-activation-'));
 const tiny = path.join(dir, 'tiny.js');
 fs.writeFileSync(tiny, 'exports.activate = () => ({});\n');
 const probe = path.join(dir, 'probe.cjs');
-fs.writeFileSync(probe, `
+fs.writeFileSync(
+  probe,
+  `
 const Module = require('node:module');
 const { performance } = require('node:perf_hooks');
 function stub(name) {
@@ -50,7 +52,8 @@ api.main().then(() => {
   process.stdout.write(JSON.stringify({ load: t1 - t0, activate: t2 - t1, main: performance.now() - t2 }));
   process.exit(0);
 }, (e) => { console.error(e); process.exit(1); });
-`);
+`,
+);
 
 function run(file) {
   const r = spawnSync(process.execPath, [probe, file], { encoding: 'utf8' });
@@ -69,5 +72,7 @@ const act = median(ext.map((r) => r.activate));
 const total = median(ext.map((r) => r.load + r.activate));
 const baseTotal = median(base.map((r) => r.load + r.activate));
 const main = median(ext.map((r) => r.main));
-console.log(`dist/extension.js ${(fs.statSync(path.join(root, 'dist/extension.js')).size / 1e6).toFixed(2)} MB: load ${load.toFixed(1)} ms + activate() ${act.toFixed(1)} ms = ${total.toFixed(1)} ms median of ${ROUNDS} (budget 50 ms); tiny module ${baseTotal.toFixed(2)} ms; then, off the activation path, dist/main.js load + setup ${main.toFixed(1)} ms`);
+console.log(
+  `dist/extension.js ${(fs.statSync(path.join(root, 'dist/extension.js')).size / 1e6).toFixed(2)} MB: load ${load.toFixed(1)} ms + activate() ${act.toFixed(1)} ms = ${total.toFixed(1)} ms median of ${ROUNDS} (budget 50 ms); tiny module ${baseTotal.toFixed(2)} ms; then, off the activation path, dist/main.js load + setup ${main.toFixed(1)} ms`,
+);
 console.log(total <= 50 ? 'within budget' : 'OVER BUDGET');

@@ -36,7 +36,9 @@ const fmt = (ms) => `${ms.toFixed(1)} ms`;
 const server = await startTestApiServer({ seed: 1, bookmarkIntervalMs: 60_000 });
 const seeded = seedBulk(server.store, { jobs: JOBS, podsPerJob: PODS_PER_JOB, namespaces: 10, cronJobs: 50 });
 const namespaces = [...new Set(server.store.list('jobs').map((j) => j.metadata.namespace))].sort();
-console.log(`test API server: ${seeded.jobs} Jobs, ${seeded.pods} Pods, ${server.store.count('cronjobs')} CronJobs in ${namespaces.length} namespaces`);
+console.log(
+  `test API server: ${seeded.jobs} Jobs, ${seeded.pods} Pods, ${server.store.count('cronjobs')} CronJobs in ${namespaces.length} namespaces`,
+);
 
 const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kube-jobs-bench-')), 'config');
 server.writeKubeconfig(file);
@@ -58,11 +60,20 @@ function expandAll(index, id = '') {
 
 async function bareLists() {
   const t0 = performance.now();
-  for (const [root, plural] of [['/apis/batch/v1', 'cronjobs'], ['/apis/batch/v1', 'jobs'], ['/api/v1', 'pods'], ['/api/v1', 'events']]) {
+  for (const [root, plural] of [
+    ['/apis/batch/v1', 'cronjobs'],
+    ['/apis/batch/v1', 'jobs'],
+    ['/api/v1', 'pods'],
+    ['/api/v1', 'events'],
+  ]) {
     for (const ns of namespaces) {
       let cont;
       do {
-        const page = await requestJson(transport, 'GET', `${root}/namespaces/${ns}/${plural}?limit=500${cont ? `&continue=${encodeURIComponent(cont)}` : ''}`);
+        const page = await requestJson(
+          transport,
+          'GET',
+          `${root}/namespaces/${ns}/${plural}?limit=500${cont ? `&continue=${encodeURIComponent(cont)}` : ''}`,
+        );
         cont = page.metadata?.continue || undefined;
       } while (cont);
     }
@@ -116,7 +127,9 @@ for (let r = 0; r < ROUNDS; r++) {
 }
 const treeMs = median(treeTimes);
 const bareMs = median(bareTimes);
-console.log(`first full tree (${rows} rows), live server: median ${fmt(treeMs)} — bare paged lists ${fmt(bareMs)}, ratio ${(treeMs / bareMs).toFixed(2)}`);
+console.log(
+  `first full tree (${rows} rows), live server: median ${fmt(treeMs)} — bare paged lists ${fmt(bareMs)}, ratio ${(treeMs / bareMs).toFixed(2)}`,
+);
 // The same lists replayed from memory: what the client itself spends (parse, index, every row).
 const replayTimes = [];
 for (let r = 0; r < ROUNDS; r++) {
@@ -125,7 +138,9 @@ for (let r = 0; r < ROUNDS; r++) {
   await result.session.stop();
 }
 const clientMs = median(replayTimes);
-console.log(`first full tree, client side only (lists replayed from memory): median ${fmt(clientMs)} (budget 2000 ms); the test server spends the rest serializing ${seeded.pods + seeded.jobs} objects`);
+console.log(
+  `first full tree, client side only (lists replayed from memory): median ${fmt(clientMs)} (budget 2000 ms); the test server spends the rest serializing ${seeded.pods + seeded.jobs} objects`,
+);
 
 // Event → tree latency on the live session, against a bare watch that sees the same change.
 const pods = server.store.list('pods', namespaces[0]).slice(0, EVENT_ROUNDS);
@@ -147,12 +162,18 @@ for (let i = 0; i < pods.length; i++) {
   const rawSeen = new Promise((resolve) => {
     const abort = new AbortController();
     const start = server.store.resourceVersion();
-    void transport.stream(`/api/v1/namespaces/${pod.metadata.namespace}/pods?watch=1&resourceVersion=${start}&fieldSelector=metadata.name%3D${pod.metadata.name}`, (line) => {
-      if (line.includes(`"restart-${i}"`)) {
-        resolve(performance.now());
-        abort.abort();
-      }
-    }, abort.signal).catch(() => {});
+    void transport
+      .stream(
+        `/api/v1/namespaces/${pod.metadata.namespace}/pods?watch=1&resourceVersion=${start}&fieldSelector=metadata.name%3D${pod.metadata.name}`,
+        (line) => {
+          if (line.includes(`"restart-${i}"`)) {
+            resolve(performance.now());
+            abort.abort();
+          }
+        },
+        abort.signal,
+      )
+      .catch(() => {});
   });
   await new Promise((r) => setTimeout(r, 20)); // let the bare watch connect before the change
   const treeSeen = new Promise((resolve) => {
@@ -167,7 +188,9 @@ for (let i = 0; i < pods.length; i++) {
   server.store.mutate('pods', pod.metadata.namespace, pod.metadata.name, (p) => {
     p.status.message = `restart-${i}`;
     p.status.phase = 'Failed';
-    p.status.containerStatuses = [{ name: 'c', restartCount: i + 1, state: { terminated: { exitCode: 1, reason: 'Error', message: `restart-${i}` } } }];
+    p.status.containerStatuses = [
+      { name: 'c', restartCount: i + 1, state: { terminated: { exitCode: 1, reason: 'Error', message: `restart-${i}` } } },
+    ];
   });
   eventTimes.push((await treeSeen) - t0);
   rawTimes.push((await rawSeen) - t0);
@@ -179,17 +202,32 @@ for (let i = 0; i < 10; i++) {
   const parent = `cj/${owner.metadata.namespace}/${owner.metadata.name}`;
   const seen = new Promise((resolve) => {
     waiter = (change) => {
-      if (change.nodeIds.has(parent) && childrenOf(session2.index, parent, OPTIONS).some((r) => r.label === name)) resolve(performance.now());
+      if (change.nodeIds.has(parent) && childrenOf(session2.index, parent, OPTIONS).some((r) => r.label === name)) {
+        resolve(performance.now());
+      }
     };
   });
   const t0 = performance.now();
-  server.store.create('jobs', { metadata: { name, namespace: owner.metadata.namespace, ownerReferences: [{ apiVersion: 'batch/v1', kind: 'CronJob', name: owner.metadata.name, uid: owner.metadata.uid, controller: true }] }, spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox' }] } } } });
+  server.store.create('jobs', {
+    metadata: {
+      name,
+      namespace: owner.metadata.namespace,
+      ownerReferences: [
+        { apiVersion: 'batch/v1', kind: 'CronJob', name: owner.metadata.name, uid: owner.metadata.uid, controller: true },
+      ],
+    },
+    spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox' }] } } },
+  });
   jobTimes.push((await seen) - t0);
 }
 const ev = median(eventTimes);
 const raw = median(rawTimes);
-console.log(`event → tree row (pod update): median ${fmt(ev)}, max ${fmt(Math.max(...eventTimes))} (budget 100 ms) — bare watch ${fmt(raw)}, ratio ${(ev / Math.max(raw, 0.01)).toFixed(2)}`);
-console.log(`event → tree children (new Job under a CronJob with ~100 Jobs): median ${fmt(median(jobTimes))}, max ${fmt(Math.max(...jobTimes))}`);
+console.log(
+  `event → tree row (pod update): median ${fmt(ev)}, max ${fmt(Math.max(...eventTimes))} (budget 100 ms) — bare watch ${fmt(raw)}, ratio ${(ev / Math.max(raw, 0.01)).toFixed(2)}`,
+);
+console.log(
+  `event → tree children (new Job under a CronJob with ~100 Jobs): median ${fmt(median(jobTimes))}, max ${fmt(Math.max(...jobTimes))}`,
+);
 await session2.stop();
 await server.close();
 const ok = clientMs <= 2000 && ev <= 100;

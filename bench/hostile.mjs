@@ -131,9 +131,7 @@ for (const [name, { text }] of files) {
   }
   const figure = { ms: median(times), rssKiB: rss };
   lspBase ??= figure;
-  console.log(
-    `  ${name.padEnd(52)} ${msText(figure.ms)} ${ratio(figure.ms, lspBase.ms)} ${mib(figure.rssKiB)}`,
-  );
+  console.log(`  ${name.padEnd(52)} ${msText(figure.ms)} ${ratio(figure.ms, lspBase.ms)} ${mib(figure.rssKiB)}`);
 }
 await connection.sendRequest('shutdown');
 await connection.sendNotification('exit');

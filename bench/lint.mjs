@@ -152,11 +152,18 @@ for (let round = 0; round < ROUNDS + 2; round++) {
 full.push(median(parse) + median(lintOnly));
 
 const ratio = full[0] / median(bare);
-console.log(`lint bench: ${DOCUMENTS} documents, ${lineCount} lines, ${(text.length / 1024).toFixed(0)} KiB, ${ROUNDS} rounds (medians of CPU time)`);
+console.log(
+  `lint bench: ${DOCUMENTS} documents, ${lineCount} lines, ${(text.length / 1024).toFixed(0)} KiB, ${ROUNDS} rounds (medians of CPU time)`,
+);
 console.log(`  yaml.parseAllDocuments         ${median(bare).toFixed(1)} ms`);
 console.log(`  parseManifestFile              ${median(parse).toFixed(1)} ms`);
 console.log(`  lintFile (rules only)          ${median(lintOnly).toFixed(1)} ms`);
 console.log(`  parse + lint                   ${full[0].toFixed(1)} ms   ratio ${ratio.toFixed(2)}x (budget ${BUDGET}x)`);
 console.log(`  findings: ${findings.length} (${errorCount} errors)`);
-if (errorCount > 0) console.log('  WARNING: the generated manifests should have no errors:', findings.find((f) => f.severity === 'error'));
+if (errorCount > 0) {
+  console.log(
+    '  WARNING: the generated manifests should have no errors:',
+    findings.find((f) => f.severity === 'error'),
+  );
+}
 console.log(ratio <= BUDGET ? '  within budget' : '  OVER BUDGET');

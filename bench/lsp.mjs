@@ -52,21 +52,45 @@ function container(i, p) {
 
 function job(i) {
   return [
-    'apiVersion: batch/v1', 'kind: Job', 'metadata:', `  name: etl-backfill-${i}`, '  labels: {app: etl}', 'spec:',
-    `  backoffLimit: ${i % 6}`, '  activeDeadlineSeconds: 3600', '  ttlSecondsAfterFinished: 86400',
+    'apiVersion: batch/v1',
+    'kind: Job',
+    'metadata:',
+    `  name: etl-backfill-${i}`,
+    '  labels: {app: etl}',
+    'spec:',
+    `  backoffLimit: ${i % 6}`,
+    '  activeDeadlineSeconds: 3600',
+    '  ttlSecondsAfterFinished: 86400',
     ...(i % 3 === 0 ? ['  completionMode: Indexed', `  completions: ${1 + (i % 8)}`, '  parallelism: 2'] : []),
-    '  template:', '    spec:', `    ${i % 10 === 0 ? '  restartPolicy: Always' : '  restartPolicy: Never'}`, '      containers:', ...container(i, '        '),
+    '  template:',
+    '    spec:',
+    `    ${i % 10 === 0 ? '  restartPolicy: Always' : '  restartPolicy: Never'}`,
+    '      containers:',
+    ...container(i, '        '),
   ];
 }
 
 function cronJob(i) {
   const schedules = ['"*/15 * * * *"', '"0 3 * * *"', '"30 2 * * 1-5"', '"0 0 13 * 5"', '"@hourly"', '"0 */6 * * *"'];
   return [
-    'apiVersion: batch/v1', 'kind: CronJob', 'metadata:', `  name: report-${i}`, 'spec:',
-    `  schedule: ${schedules[i % schedules.length]}`, `  timeZone: "${['Europe/Berlin', 'America/New_York', 'Etc/UTC'][i % 3]}"`,
-    `  concurrencyPolicy: ${['Forbid', 'Allow', 'Replace'][i % 3]}`, '  successfulJobsHistoryLimit: 3', '  failedJobsHistoryLimit: 1',
-    '  jobTemplate:', '    spec:', '      backoffLimit: 2', '      template:', '        spec:', '          restartPolicy: OnFailure',
-    '          containers:', ...container(i, '            '),
+    'apiVersion: batch/v1',
+    'kind: CronJob',
+    'metadata:',
+    `  name: report-${i}`,
+    'spec:',
+    `  schedule: ${schedules[i % schedules.length]}`,
+    `  timeZone: "${['Europe/Berlin', 'America/New_York', 'Etc/UTC'][i % 3]}"`,
+    `  concurrencyPolicy: ${['Forbid', 'Allow', 'Replace'][i % 3]}`,
+    '  successfulJobsHistoryLimit: 3',
+    '  failedJobsHistoryLimit: 1',
+    '  jobTemplate:',
+    '    spec:',
+    '      backoffLimit: 2',
+    '      template:',
+    '        spec:',
+    '          restartPolicy: OnFailure',
+    '          containers:',
+    ...container(i, '            '),
   ];
 }
 
@@ -94,23 +118,43 @@ function jsonSchema() {
             properties[p.name] = { ...convert(p), ...(p.description ? { description: p.description } : {}) };
             if (p.required) required.push(p.name);
           }
-          definitions[name] = { type: 'object', properties, additionalProperties: false, ...(required.length ? { required } : {}) };
+          definitions[name] = {
+            type: 'object',
+            properties,
+            additionalProperties: false,
+            ...(required.length ? { required } : {}),
+          };
         }
         return { $ref: `#/definitions/${name}` };
       }
-      case 'array': return { type: 'array', items: node.items ? convert(node.items) : {} };
-      case 'map': return { type: 'object', additionalProperties: node.values ? convert(node.values) : {} };
-      case 'integer': return { type: 'integer', ...(node.enum ? { enum: node.enum } : {}), ...(node.minimum !== undefined ? { minimum: node.minimum } : {}) };
-      case 'boolean': return { type: 'boolean' };
-      case 'string': return { type: 'string', ...(node.enum ? { enum: node.enum } : {}) };
-      case 'int-or-string': return { type: ['integer', 'string'] };
-      case 'quantity': return { type: ['string', 'number'] };
-      default: return {};
+      case 'array':
+        return { type: 'array', items: node.items ? convert(node.items) : {} };
+      case 'map':
+        return { type: 'object', additionalProperties: node.values ? convert(node.values) : {} };
+      case 'integer':
+        return {
+          type: 'integer',
+          ...(node.enum ? { enum: node.enum } : {}),
+          ...(node.minimum !== undefined ? { minimum: node.minimum } : {}),
+        };
+      case 'boolean':
+        return { type: 'boolean' };
+      case 'string':
+        return { type: 'string', ...(node.enum ? { enum: node.enum } : {}) };
+      case 'int-or-string':
+        return { type: ['integer', 'string'] };
+      case 'quantity':
+        return { type: ['string', 'number'] };
+      default:
+        return {};
     }
   };
   const job = convert(engine.rootSchema('Job'));
   const cron = convert(engine.rootSchema('CronJob'));
-  for (const [name, kind] of [['Job', 'Job'], ['CronJob', 'CronJob']]) {
+  for (const [name, kind] of [
+    ['Job', 'Job'],
+    ['CronJob', 'CronJob'],
+  ]) {
     definitions[name].properties.kind = { const: kind };
     definitions[name].properties.apiVersion = { const: 'batch/v1' };
     definitions[name].required = [...new Set([...(definitions[name].required ?? []), 'apiVersion', 'kind', 'spec'])];
@@ -124,7 +168,16 @@ const schemaUri = `file://${schemaPath}`;
 
 // ---- LSP plumbing ---------------------------------------------------------------------------
 
-buildSync({ entryPoints: [path.join(root, 'server/src/server.ts')], outfile: path.join(root, 'dist/server.js'), bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' });
+buildSync({
+  entryPoints: [path.join(root, 'server/src/server.ts')],
+  outfile: path.join(root, 'dist/server.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+});
 
 async function start(name, args) {
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -132,8 +185,18 @@ async function start(name, args) {
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const published = new Map();
   const waiters = [];
-  const yamlSettings = { validate: true, hover: true, completion: true, schemas: { [schemaUri]: '*.yaml' }, schemaStore: { enable: false }, format: { enable: false }, maxItemsComputed: 5000 };
-  connection.onRequest('workspace/configuration', (p) => p.items.map((item) => (item.section === 'yaml' ? yamlSettings : item.section === 'kubeJobs' ? {} : null)));
+  const yamlSettings = {
+    validate: true,
+    hover: true,
+    completion: true,
+    schemas: { [schemaUri]: '*.yaml' },
+    schemaStore: { enable: false },
+    format: { enable: false },
+    maxItemsComputed: 5000,
+  };
+  connection.onRequest('workspace/configuration', (p) =>
+    p.items.map((item) => (item.section === 'yaml' ? yamlSettings : item.section === 'kubeJobs' ? {} : null)),
+  );
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('workspace/diagnostic/refresh', () => null);
@@ -146,16 +209,22 @@ async function start(name, args) {
   connection.onNotification(() => {});
   connection.listen();
   await connection.sendRequest('initialize', {
-    processId: process.pid, rootUri: `file://${work}`, workspaceFolders: [{ uri: `file://${work}`, name: 'bench' }],
-    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: {}, diagnostic: {}, hover: { contentFormat: ['markdown'] } } },
+    processId: process.pid,
+    rootUri: `file://${work}`,
+    workspaceFolders: [{ uri: `file://${work}`, name: 'bench' }],
+    capabilities: {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: { publishDiagnostics: {}, diagnostic: {}, hover: { contentFormat: ['markdown'] } },
+    },
     initializationOptions: {},
   });
   await connection.sendNotification('initialized', {});
   await connection.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: yamlSettings } });
-  const nextPublish = (uri) => new Promise((resolve) => {
-    const w = (p) => (p.uri === uri ? resolve(p) : waiters.push(w));
-    waiters.push(w);
-  });
+  const nextPublish = (uri) =>
+    new Promise((resolve) => {
+      const w = (p) => (p.uri === uri ? resolve(p) : waiters.push(w));
+      waiters.push(w);
+    });
   return { name, child, connection, nextPublish };
 }
 
@@ -163,7 +232,9 @@ async function stop(server) {
   try {
     await server.connection.sendRequest('shutdown');
     await server.connection.sendNotification('exit');
-  } catch { /* gone */ }
+  } catch {
+    /* gone */
+  }
   server.connection.dispose();
   server.child.kill();
 }
@@ -173,7 +244,10 @@ function vmRssBytes(pid) {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
 }
 
-const oneCharEdit = (version) => ({ range: { start: { line: editLine, character: 16 }, end: { line: editLine, character: 17 } }, text: String(version % 10) });
+const oneCharEdit = (version) => ({
+  range: { start: { line: editLine, character: 16 }, end: { line: editLine, character: 17 } },
+  text: String(version % 10),
+});
 
 // ---- measurements ---------------------------------------------------------------------------
 
@@ -192,7 +266,9 @@ for (let round = 0; round < ROUNDS; round++) {
   const k = await start('kube-jobs', [...SERVER_EXEC_ARGV, path.join(root, 'dist/server.js'), '--stdio']);
   const uri = `file://${work}/round${round}.yaml`;
   t0 = performance.now();
-  await k.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: TEXT } });
+  await k.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'yaml', version: 1, text: TEXT },
+  });
   const report = await k.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
   ours.open.push(performance.now() - t0);
   // Like VS Code, send back the result id of the diagnostics the editor shows.
@@ -202,8 +278,14 @@ for (let round = 0; round < ROUNDS; round++) {
   ours.openServer.push(stats.lastDiagnosticsMs[uri]);
   for (let e = 2; e < 2 + EDITS; e++) {
     t0 = performance.now();
-    await k.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: e }, contentChanges: [oneCharEdit(e)] });
-    const edited = await k.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: resultId });
+    await k.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: e },
+      contentChanges: [oneCharEdit(e)],
+    });
+    const edited = await k.connection.sendRequest('textDocument/diagnostic', {
+      textDocument: { uri },
+      previousResultId: resultId,
+    });
     ours.edit.push(performance.now() - t0);
     resultId = edited.resultId;
     stats = await k.connection.sendRequest('kubeJobs/serverStats');
@@ -217,7 +299,10 @@ for (let round = 0; round < ROUNDS; round++) {
     const targets = LINES.map((l, n) => (/^ {2}backoffLimit: \d$/.test(l) ? n : -1)).filter((n) => n >= 0);
     for (let e = 0; e < LONG_SESSION_EDITS; e++) {
       const line = targets[(e * 7) % targets.length];
-      await k.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 100 + e }, contentChanges: [{ range: { start: { line, character: 16 }, end: { line, character: 17 } }, text: String(e % 10) }] });
+      await k.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 100 + e },
+        contentChanges: [{ range: { start: { line, character: 16 }, end: { line, character: 17 } }, text: String(e % 10) }],
+      });
       await k.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
     }
     const long = await k.connection.sendRequest('kubeJobs/serverStats');
@@ -226,25 +311,36 @@ for (let round = 0; round < ROUNDS; round++) {
   }
   for (let h = 0; h < HOVERS; h++) {
     t0 = performance.now();
-    const hover = await k.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: hoverLine, character: 14 } });
+    const hover = await k.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: hoverLine, character: 14 },
+    });
     ours.hover.push(performance.now() - t0);
     if (!hover) throw new Error('no hover on the schedule');
   }
   await stop(k);
 
   // yaml-language-server: push diagnostics after didOpen / didChange.
-  const y = await start('yaml-language-server', [path.join(root, 'node_modules/yaml-language-server/bin/yaml-language-server'), '--stdio']);
+  const y = await start('yaml-language-server', [
+    path.join(root, 'node_modules/yaml-language-server/bin/yaml-language-server'),
+    '--stdio',
+  ]);
   const yUri = `file://${work}/yls${round}.yaml`;
   t0 = performance.now();
   const opened = y.nextPublish(yUri);
-  await y.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: yUri, languageId: 'yaml', version: 1, text: TEXT } });
+  await y.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: yUri, languageId: 'yaml', version: 1, text: TEXT },
+  });
   const first = await opened;
   theirs.open.push(performance.now() - t0);
   theirs.findings = first.diagnostics.length;
   for (let e = 2; e < 2 + EDITS; e++) {
     t0 = performance.now();
     const published = y.nextPublish(yUri);
-    await y.connection.sendNotification('textDocument/didChange', { textDocument: { uri: yUri, version: e }, contentChanges: [oneCharEdit(e)] });
+    await y.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: yUri, version: e },
+      contentChanges: [oneCharEdit(e)],
+    });
     await published;
     theirs.edit.push(performance.now() - t0);
   }
@@ -268,10 +364,19 @@ const checks = [
   ['hover on a schedule ≤ 3 ms', hover, hover <= 3],
   ['memory after open + 10 edits ≤ 120 MiB', ours.rss / 1048576, ours.rss <= 120 * 1048576],
 ];
-console.log(`lsp bench: ${DOCUMENTS} documents, ${LINES.length} lines, ${(TEXT.length / 1024).toFixed(0)} KiB, ${ROUNDS} rounds (medians); yaml-language-server with a strict Job/CronJob schema`);
-console.log(`  machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (absolute times scale with load; ratios less so)`);
+console.log(
+  `lsp bench: ${DOCUMENTS} documents, ${LINES.length} lines, ${(TEXT.length / 1024).toFixed(0)} KiB, ${ROUNDS} rounds (medians); yaml-language-server with a strict Job/CronJob schema`,
+);
+console.log(
+  `  machine: ${os.cpus().length} CPUs, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} (absolute times scale with load; ratios less so)`,
+);
 console.log(`  yaml.parseAllDocuments            ${ms(parse)}`);
-console.log(`  kube-jobs open → diagnostics      ${ms(open)}   (server's own ${ms(openServer).trim()}, ${ours.findings} findings)`);
+console.log(
+  `  kube-jobs open → diagnostics      ${ms(open)}   (server's own ${ms(openServer).trim()}, ${ours.findings} findings)`,
+);
 console.log(`  yaml-ls   open → diagnostics      ${ms(yOpen)}   (${theirs.findings} diagnostics)`);
 console.log(`  kube-jobs 1-char edit → diag.     ${ms(edit)}   (server's own ${ms(median(ours.editServer)).trim()})`);
 console.log(`  yaml-ls   1-char edit → diag.     ${ms(yEdit)}`);

@@ -58,7 +58,12 @@ const figures = [
 ];
 const kindList = [...kinds.keys()].join(', ');
 console.log(`lsp fuzz bench: ${answers.length} requests about ${DOCUMENTS} generated documents (${kindList})`);
-console.log(`  machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `  machine: ${os.cpus().length} CPUs, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 for (const [what, value, base] of figures) {
   const ratio = `parseAllDocuments of the same documents ${ms(base)} → ${(value / base).toFixed(1)}×`;
   console.log(`  ${what.padEnd(24)} ${ms(value).padStart(10)}   (${ratio})`);

@@ -114,6 +114,12 @@ const yearMs = median(year);
 const cpYearMs = (median(cpWeek) * 525600) / 10080;
 console.log(`schedule bench (medians of ${ROUNDS} runs, Node ${process.version})`);
 console.log(`first use incl. building zone tables for ${new Set(cases.map((c) => c[1])).size} zones: ${fmt(warmMs)} ms`);
-console.log(`next run with a zone, successive runs: engine ${fmt(enRate)}/s, cron-parser ${fmt(cpRate)}/s  → ${fmt(enRate / cpRate)}× (target ≥ 100×)`);
-console.log(`next run with a zone, unrelated instants: engine ${fmt(coldRate)}/s  → ${fmt(coldRate / cpRate)}× cron-parser's successive rate`);
-console.log(`every run of "* * * * *" in Europe/Berlin over 2026 (525,600 runs): engine ${fmt(yearMs)} ms (target ≤ 1000 ms); cron-parser extrapolated from one week ${fmt(cpYearMs)} ms → ${fmt(cpYearMs / yearMs)}×`);
+console.log(
+  `next run with a zone, successive runs: engine ${fmt(enRate)}/s, cron-parser ${fmt(cpRate)}/s  → ${fmt(enRate / cpRate)}× (target ≥ 100×)`,
+);
+console.log(
+  `next run with a zone, unrelated instants: engine ${fmt(coldRate)}/s  → ${fmt(coldRate / cpRate)}× cron-parser's successive rate`,
+);
+console.log(
+  `every run of "* * * * *" in Europe/Berlin over 2026 (525,600 runs): engine ${fmt(yearMs)} ms (target ≤ 1000 ms); cron-parser extrapolated from one week ${fmt(cpYearMs)} ms → ${fmt(cpYearMs / yearMs)}×`,
+);

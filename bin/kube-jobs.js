@@ -8,4 +8,6 @@ if (!fs.existsSync(bundle)) {
   process.exit(2);
 }
 const { main } = require(bundle);
-Promise.resolve(main(process.argv.slice(2))).then((code) => { process.exitCode = code; });
+Promise.resolve(main(process.argv.slice(2))).then((code) => {
+  process.exitCode = code;
+});

@@ -11,7 +11,12 @@ export interface CommandOutput {
  * sentence saying what is wrong — and returns the options, or the exit status after printing
  * the usage (0 for `--help`; 2 for a mistake, said before the usage).
  */
-export function optionsOrExit<T extends object>(command: string, usage: string, parsed: T | string, io: CommandOutput): T | number {
+export function optionsOrExit<T extends object>(
+  command: string,
+  usage: string,
+  parsed: T | string,
+  io: CommandOutput,
+): T | number {
   if (parsed === 'help') {
     io.stdout.write(usage);
     return 0;

@@ -51,20 +51,22 @@ async function listAll(
 export async function readCluster(options: ReadOptions): Promise<ApiListLike> {
   const loaded = await loadKubeconfig(options.kubeconfig !== undefined ? [options.kubeconfig] : [], options.env);
   const kc = loaded.kubeConfig;
-  if (loaded.files.length === 0)
-    {throw new Error(
+  if (loaded.files.length === 0) {
+    throw new Error(
       `no kubeconfig found${loaded.problems.length > 0 ? `: ${loaded.problems.join('; ')}` : ' ($KUBECONFIG or ~/.kube/config)'}`,
-    );}
+    );
+  }
   if (options.context !== undefined) {
-    if (!kc.getContextObject(options.context))
-      {throw new Error(
+    if (!kc.getContextObject(options.context)) {
+      throw new Error(
         `context "${options.context}" is not in the kubeconfig (${
           kc
             .getContexts()
             .map((c) => c.name)
             .join(', ') || 'none'
         })`,
-      );}
+      );
+    }
     kc.setCurrentContext(options.context);
   }
   const transport = createTransport(kc);

@@ -67,7 +67,9 @@ function parseArgs(args: readonly string[]): ParsedArgs | string | 'help' {
     if (arg === '-h' || arg === '--help') return 'help';
     if (arg === '--format' || arg.startsWith('--format=')) {
       const value = take('--format');
-      if (value !== 'text' && value !== 'json' && value !== 'sarif') return `--format must be text, json or sarif, not ${JSON.stringify(value ?? '')}`;
+      if (value !== 'text' && value !== 'json' && value !== 'sarif') {
+        return `--format must be text, json or sarif, not ${JSON.stringify(value ?? '')}`;
+      }
       format = value;
     } else if (arg === '--rule' || arg.startsWith('--rule=')) {
       const value = take('--rule') ?? '';
@@ -109,7 +111,12 @@ export async function runLintCommand(args: string[], io: LintCommandIo): Promise
   let readFailed = false;
   const fail = (target: string, error: unknown): void => {
     readFailed = true;
-    const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file or directory' : error instanceof Error ? error.message : String(error);
+    const reason =
+      error instanceof Error && 'code' in error && error.code === 'ENOENT'
+        ? 'no such file or directory'
+        : error instanceof Error
+          ? error.message
+          : String(error);
     io.stderr.write(`kube-jobs lint: cannot read ${target}: ${reason}\n`);
   };
   for (const target of parsed.paths) {
@@ -197,8 +204,9 @@ async function readBounded(stream: NodeJS.ReadableStream): Promise<string | TooL
     bytes += buffer.length;
     if (bytes > MAX_INPUT_BYTES) {
       const limit = (DEFAULT_MAX_LENGTH / 1048576).toFixed(0);
-      return { tooLarge:
-        `input is over the ${limit} MiB limit kube-jobs checks (reading stopped after ${(bytes / 1048576).toFixed(1)} MiB)` };
+      return {
+        tooLarge: `input is over the ${limit} MiB limit kube-jobs checks (reading stopped after ${(bytes / 1048576).toFixed(1)} MiB)`,
+      };
     }
     chunks.push(buffer);
   }
@@ -235,7 +243,13 @@ function toJson(results: readonly FileResult[], version: KubernetesVersion): unk
     kubernetesVersion: version,
     files: results.map((r) => ({
       path: r.path,
-      diagnostics: r.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, field: f.field, range: f.range })),
+      diagnostics: r.findings.map((f) => ({
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+        field: f.field,
+        range: f.range,
+      })),
     })),
   };
 }
@@ -256,40 +270,61 @@ function toSarif(results: readonly FileResult[], version: KubernetesVersion): un
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: 'kube-jobs', informationUri: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/', rules: RULES.map(rule) } },
-      columnKind: 'utf16CodeUnits',
-      properties: { kubernetesVersion: version },
-      results: results.flatMap((r) => r.findings.map((f) => ({
-        ruleId: f.rule,
-        ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
-        level: SARIF_LEVEL[f.severity],
-        message: { text: f.message },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: { uri: r.path.split(path.sep).join('/') },
-            region: {
-              startLine: f.range.start.line + 1,
-              startColumn: f.range.start.character + 1,
-              endLine: f.range.end.line + 1,
-              endColumn: f.range.end.character + 1,
-            },
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'kube-jobs',
+            informationUri: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/',
+            rules: RULES.map(rule),
           },
-          ...(f.field ? { logicalLocations: [{ fullyQualifiedName: f.field, kind: 'member' }] } : {}),
-        }],
-        ...(f.fixes && f.fixes.length > 0 ? {
-          fixes: f.fixes.map((fix) => ({
-            description: { text: fix.title },
-            artifactChanges: [{
-              artifactLocation: { uri: r.path.split(path.sep).join('/') },
-              replacements: fix.edits.map((e) => ({
-                deletedRegion: { startLine: e.range.start.line + 1, startColumn: e.range.start.character + 1, endLine: e.range.end.line + 1, endColumn: e.range.end.character + 1 },
-                insertedContent: { text: e.newText },
-              })),
-            }],
+        },
+        columnKind: 'utf16CodeUnits',
+        properties: { kubernetesVersion: version },
+        results: results.flatMap((r) =>
+          r.findings.map((f) => ({
+            ruleId: f.rule,
+            ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
+            level: SARIF_LEVEL[f.severity],
+            message: { text: f.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: r.path.split(path.sep).join('/') },
+                  region: {
+                    startLine: f.range.start.line + 1,
+                    startColumn: f.range.start.character + 1,
+                    endLine: f.range.end.line + 1,
+                    endColumn: f.range.end.character + 1,
+                  },
+                },
+                ...(f.field ? { logicalLocations: [{ fullyQualifiedName: f.field, kind: 'member' }] } : {}),
+              },
+            ],
+            ...(f.fixes && f.fixes.length > 0
+              ? {
+                  fixes: f.fixes.map((fix) => ({
+                    description: { text: fix.title },
+                    artifactChanges: [
+                      {
+                        artifactLocation: { uri: r.path.split(path.sep).join('/') },
+                        replacements: fix.edits.map((e) => ({
+                          deletedRegion: {
+                            startLine: e.range.start.line + 1,
+                            startColumn: e.range.start.character + 1,
+                            endLine: e.range.end.line + 1,
+                            endColumn: e.range.end.character + 1,
+                          },
+                          insertedContent: { text: e.newText },
+                        })),
+                      },
+                    ],
+                  })),
+                }
+              : {}),
           })),
-        } : {}),
-      }))),
-    }],
+        ),
+      },
+    ],
   };
 }

@@ -77,10 +77,20 @@ interface RunArgs {
 }
 
 export function parseRunArgs(args: readonly string[]): RunArgs | string {
-  const out: Partial<RunArgs> & { envFiles: string[] } = { envFiles: [], runtime: 'process', timeScale: 1, waitTtl: false, yes: false, help: false };
+  const out: Partial<RunArgs> & { envFiles: string[] } = {
+    envFiles: [],
+    runtime: 'process',
+    timeScale: 1,
+    waitTtl: false,
+    yes: false,
+    help: false,
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = (): string | undefined => inline ?? args[++i];
     switch (flag) {
       case '--help':
@@ -95,14 +105,18 @@ export function parseRunArgs(args: readonly string[]): RunArgs | string {
       }
       case '--runtime': {
         const v = value();
-        if (v !== 'process' && v !== 'docker' && v !== 'podman') return `--runtime must be process, docker or podman, got ${v ?? 'nothing'}`;
+        if (v !== 'process' && v !== 'docker' && v !== 'podman') {
+          return `--runtime must be process, docker or podman, got ${v ?? 'nothing'}`;
+        }
         out.runtime = v;
         break;
       }
       case '--time-scale': {
         const v = value();
         const n = Number(v);
-        if (v === undefined || v.trim() === '' || !Number.isFinite(n) || n <= 0) return `--time-scale must be a positive number, got ${v ?? 'nothing'}`;
+        if (v === undefined || v.trim() === '' || !Number.isFinite(n) || n <= 0) {
+          return `--time-scale must be a positive number, got ${v ?? 'nothing'}`;
+        }
         out.timeScale = n;
         break;
       }
@@ -185,16 +199,24 @@ export async function runRunCommand(args: readonly string[], io: RunCommandIo): 
   }
 
   const interactive = io.stdin.isTTY === true;
-  const extras = [parsed.timeScale === 1 ? '' : `time scale ${parsed.timeScale}`, parsed.cron === 'now' ? 'one Job now' : parsed.cron === 'schedule' ? 'on its schedule until Ctrl-C' : ''].filter((s) => s !== '');
+  const extras = [
+    parsed.timeScale === 1 ? '' : `time scale ${parsed.timeScale}`,
+    parsed.cron === 'now' ? 'one Job now' : parsed.cron === 'schedule' ? 'on its schedule until Ctrl-C' : '',
+  ].filter((s) => s !== '');
   io.stderr.write(`${formatPreview(prepared.preview, extras)}\n${controllersNote(version)}\n`);
   if (prepared.missing.length > 0) {
     if (!interactive) {
-      io.stderr.write(`kube-jobs run: values needed for:\n${prepared.missing.map((m) => `  ${describeRef(m)}\n`).join('')}give them in an --env-file (lines ${prepared.missing.map(refKeyOf).join(', ')}=…)\n`);
+      io.stderr.write(
+        `kube-jobs run: values needed for:\n${prepared.missing.map((m) => `  ${describeRef(m)}\n`).join('')}give them in an --env-file (lines ${prepared.missing.map(refKeyOf).join(', ')}=…)\n`,
+      );
       return 2;
     }
     for (const ref of prepared.missing) {
       const format = ref.key === undefined ? ', as KEY=value;KEY2=value2' : '';
-      const value = await askSecret(io, `Value for ${describeRef(ref)} (${ref.kind === 'secret' ? 'hidden, ' : ''}not stored${format})`);
+      const value = await askSecret(
+        io,
+        `Value for ${describeRef(ref)} (${ref.kind === 'secret' ? 'hidden, ' : ''}not stored${format})`,
+      );
       if (value === undefined) {
         io.stderr.write('kube-jobs run: no value given; nothing was run\n');
         return 2;
@@ -213,7 +235,8 @@ export async function runRunCommand(args: readonly string[], io: RunCommandIo): 
     }
   }
 
-  const multiContainer = (prepared.preview.podSpec?.containers.length ?? 1) + (prepared.preview.podSpec?.initContainers.length ?? 0) > 1;
+  const multiContainer =
+    (prepared.preview.podSpec?.containers.length ?? 1) + (prepared.preview.podSpec?.initContainers.length ?? 0) > 1;
   const phases = new Map<string, string>();
   // A closed stderr (the terminal went away) must not crash the run either.
   io.stderr.on?.('error', () => undefined);
@@ -230,7 +253,9 @@ export async function runRunCommand(args: readonly string[], io: RunCommandIo): 
   const out = (line: string): void => live.line(line);
   const run = prepared.start({
     // Pod-level entries of the timeline are shown as the pod status lines below instead.
-    onEvent: (e: TimelineEvent) => e.object.startsWith('Pod/') || out(`${clockTime(e.at)}  ${e.type === 'Warning' ? 'Warning ' : ''}${e.reason.padEnd(17)} ${e.object}: ${e.message}`),
+    onEvent: (e: TimelineEvent) =>
+      e.object.startsWith('Pod/') ||
+      out(`${clockTime(e.at)}  ${e.type === 'Warning' ? 'Warning ' : ''}${e.reason.padEnd(17)} ${e.object}: ${e.message}`),
     onLog: (l: LogLine) => out(`[${l.pod}${multiContainer ? `/${l.container}` : ''}] ${l.line}`),
     onChange: () => {
       for (const job of run.jobs()) for (const pod of job.pods) reportPhase(pod);
@@ -241,10 +266,16 @@ export async function runRunCommand(args: readonly string[], io: RunCommandIo): 
     if (phases.get(pod.name) === phase) return;
     phases.set(pod.name, phase);
     const exits = [...pod.status.initContainerStatuses, ...pod.status.containerStatuses]
-      .map((s) => ('terminated' in s.state ? `${s.name} exit ${s.state.terminated.exitCode}${s.state.terminated.reason === 'StartError' ? ' (StartError)' : ''}` : undefined))
+      .map((s) =>
+        'terminated' in s.state
+          ? `${s.name} exit ${s.state.terminated.exitCode}${s.state.terminated.reason === 'StartError' ? ' (StartError)' : ''}`
+          : undefined,
+      )
       .filter((s) => s !== undefined);
     const restarts = pod.status.containerStatuses.reduce((n, s) => n + s.restartCount, 0);
-    out(`${clockTime(Date.now())}  pod ${pod.name}${pod.options.completionIndex === undefined ? '' : ` (index ${pod.options.completionIndex})`}: ${phase}${exits.length > 0 && (pod.phase === 'Succeeded' || pod.phase === 'Failed') ? ` — ${exits.join(', ')}` : ''}${restarts > 0 ? `, ${restarts} restart${restarts === 1 ? '' : 's'}` : ''}`);
+    out(
+      `${clockTime(Date.now())}  pod ${pod.name}${pod.options.completionIndex === undefined ? '' : ` (index ${pod.options.completionIndex})`}: ${phase}${exits.length > 0 && (pod.phase === 'Succeeded' || pod.phase === 'Failed') ? ` — ${exits.join(', ')}` : ''}${restarts > 0 ? `, ${restarts} restart${restarts === 1 ? '' : 's'}` : ''}`,
+    );
   };
   current.run = run;
   io.onStarted?.(run);
@@ -276,7 +307,10 @@ export async function runRunCommand(args: readonly string[], io: RunCommandIo): 
   try {
     const result = await run.finished;
     finished = true;
-    const what = prepared.kind === 'CronJob' && parsed.cron === 'schedule' ? `CronJob ${prepared.name}` : `Job ${run.jobs()[0]?.job.name ?? prepared.name}`;
+    const what =
+      prepared.kind === 'CronJob' && parsed.cron === 'schedule'
+        ? `CronJob ${prepared.name}`
+        : `Job ${run.jobs()[0]?.job.name ?? prepared.name}`;
     let code: number;
     if (result.result === 'Complete') {
       out(`${what} completed${result.reason === undefined ? '' : ` (${result.reason})`}.`);
@@ -286,7 +320,9 @@ export async function runRunCommand(args: readonly string[], io: RunCommandIo): 
       code = 1;
     } else if (parsed.cron === 'schedule') {
       const jobs = run.jobs();
-      out(`${what} stopped after ${jobs.length} Job${jobs.length === 1 ? '' : 's'}: ${jobs.map((j) => `${j.job.name} ${j.result?.result ?? 'Cancelled'}`).join(', ') || 'none'}.`);
+      out(
+        `${what} stopped after ${jobs.length} Job${jobs.length === 1 ? '' : 's'}: ${jobs.map((j) => `${j.job.name} ${j.result?.result ?? 'Cancelled'}`).join(', ') || 'none'}.`,
+      );
       code = 0;
     } else {
       out(`${what} cancelled: every pod was stopped.`);
@@ -296,7 +332,9 @@ export async function runRunCommand(args: readonly string[], io: RunCommandIo): 
     const ttl = job?.spec.ttlSecondsAfterFinished;
     if (result.result !== 'Cancelled' && ttl !== null && ttl !== undefined && interrupted === 0) {
       if (parsed.waitTtl) {
-        out(`ttlSecondsAfterFinished ${ttl}: waiting for the TTL controller to delete the Job${parsed.timeScale === 1 ? '' : ` (${(ttl / parsed.timeScale).toFixed(1)} s real time)`}; Ctrl-C to stop waiting.`);
+        out(
+          `ttlSecondsAfterFinished ${ttl}: waiting for the TTL controller to delete the Job${parsed.timeScale === 1 ? '' : ` (${(ttl / parsed.timeScale).toFixed(1)} s real time)`}; Ctrl-C to stop waiting.`,
+        );
         await Promise.race([
           run.ttlDeleted,
           new Promise<void>((resolve) => process.once('SIGINT', resolve)),
@@ -306,7 +344,9 @@ export async function runRunCommand(args: readonly string[], io: RunCommandIo): 
       } else {
         // A person running a Job wants the command back when the Job is done; the TTL is
         // what a cluster would do next, so say when, and keep the record.
-        out(`ttlSecondsAfterFinished ${ttl}: a cluster would delete the Job ${ttl} s after it finished (--wait-ttl waits for that here).`);
+        out(
+          `ttlSecondsAfterFinished ${ttl}: a cluster would delete the Job ${ttl} s after it finished (--wait-ttl waits for that here).`,
+        );
         run.stopTtl();
       }
     }

@@ -112,7 +112,9 @@ function parseArgs(args: string[]): ParsedArgs | string {
       case '--count': {
         const v = takeValue();
         const n = v !== undefined && /^[0-9]+$/.test(v) ? Number(v) : NaN;
-        if (!(n >= 0 && n <= MAX_COUNT)) return `--count: expected a whole number from 0 to ${MAX_COUNT}, got ${JSON.stringify(v ?? '')}`;
+        if (!(n >= 0 && n <= MAX_COUNT)) {
+          return `--count: expected a whole number from 0 to ${MAX_COUNT}, got ${JSON.stringify(v ?? '')}`;
+        }
         out.count = n;
         break;
       }
@@ -164,7 +166,9 @@ function formatUtc(ms: number): string {
 
 function renderText(answer: ScheduleAnswer, expr: string, timeZone: string | undefined, fromMs: number): string {
   if (!answer.valid) {
-    const lines = [`invalid schedule ${JSON.stringify(expr)}${timeZone !== undefined ? ` with timeZone ${JSON.stringify(timeZone)}` : ''}:`];
+    const lines = [
+      `invalid schedule ${JSON.stringify(expr)}${timeZone !== undefined ? ` with timeZone ${JSON.stringify(timeZone)}` : ''}:`,
+    ];
     for (const p of answer.problems ?? []) {
       lines.push(`  ${p.field}: ${p.type}${p.message !== '' ? `: ${p.message}` : ''}`);
     }
@@ -172,7 +176,10 @@ function renderText(answer: ScheduleAnswer, expr: string, timeZone: string | und
     return lines.join('\n') + '\n';
   }
   const zone = timeZone ?? 'UTC';
-  const lines = [answer.description ?? '', `Next runs after ${formatUtc(fromMs)}${timeZone === undefined ? ' (no timeZone: UTC)' : ''}:`];
+  const lines = [
+    answer.description ?? '',
+    `Next runs after ${formatUtc(fromMs)}${timeZone === undefined ? ' (no timeZone: UTC)' : ''}:`,
+  ];
   const next = answer.next ?? [];
   if (next.length === 0) lines.push('  none within the next five years (the controller reports InvalidSchedule)');
   for (const iso of next) {

@@ -138,7 +138,9 @@ function parseArgs(args: readonly string[]): Options | string {
         break;
       case '--failure-rate': {
         const f = Number(v);
-        if (v.trim() === '' || !Number.isFinite(f) || f < 0 || f > 1) return `--failure-rate: must be a number from 0 to 1: ${JSON.stringify(v)}`;
+        if (v.trim() === '' || !Number.isFinite(f) || f < 0 || f > 1) {
+          return `--failure-rate: must be a number from 0 to 1: ${JSON.stringify(v)}`;
+        }
         o.failureRate = f;
         break;
       }
@@ -206,7 +208,9 @@ export async function runSimulateCommand(args: readonly string[], io: SimulateCo
   try {
     text = await readInput(parsed.file, io);
   } catch (error) {
-    io.stderr.write(`kube-jobs simulate: cannot read ${parsed.file}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(
+      `kube-jobs simulate: cannot read ${parsed.file}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return 2;
   }
   const file = parseManifestFile(text);
@@ -219,11 +223,15 @@ export async function runSimulateCommand(args: readonly string[], io: SimulateCo
   if (parsed.name !== undefined) {
     doc = workloads.find((d) => d.name === parsed.name);
     if (doc === undefined) {
-      io.stderr.write(`kube-jobs simulate: ${parsed.file} has no Job or CronJob named ${JSON.stringify(parsed.name)}; it has: ${names(workloads)}\n`);
+      io.stderr.write(
+        `kube-jobs simulate: ${parsed.file} has no Job or CronJob named ${JSON.stringify(parsed.name)}; it has: ${names(workloads)}\n`,
+      );
       return 2;
     }
   } else if (workloads.length > 1) {
-    io.stderr.write(`kube-jobs simulate: ${parsed.file} holds ${workloads.length} Jobs/CronJobs; pick one with --name: ${names(workloads)}\n`);
+    io.stderr.write(
+      `kube-jobs simulate: ${parsed.file} holds ${workloads.length} Jobs/CronJobs; pick one with --name: ${names(workloads)}\n`,
+    );
     return 2;
   }
   if (doc?.workload === undefined) {
@@ -234,8 +242,14 @@ export async function runSimulateCommand(args: readonly string[], io: SimulateCo
   if (typeof version === 'number') return version;
   const errors = lintDocument(doc, { kubernetesVersion: version }).filter((f) => f.severity === 'error');
   if (errors.length > 0) {
-    io.stderr.write(`kube-jobs simulate: ${doc.kind ?? 'object'} ${doc.name ?? ''} would be rejected by the API server, so it cannot run:\n`);
-    for (const f of errors) io.stderr.write(`  ${parsed.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.field === '' ? '' : `${f.field}: `}${f.message} [${f.rule}]\n`);
+    io.stderr.write(
+      `kube-jobs simulate: ${doc.kind ?? 'object'} ${doc.name ?? ''} would be rejected by the API server, so it cannot run:\n`,
+    );
+    for (const f of errors) {
+      io.stderr.write(
+        `  ${parsed.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.field === '' ? '' : `${f.field}: `}${f.message} [${f.rule}]\n`,
+      );
+    }
     return 2;
   }
   const model = buildModel(parsed);
@@ -294,7 +308,13 @@ function names(docs: readonly { kind?: string; name?: string }[]): string {
 function buildModel(o: Options): PodModel | string {
   if (o.seed !== undefined || o.failureRate !== undefined || o.durations !== undefined) {
     const [lo, hi] = o.durations ?? [10_000, 60_000];
-    return randomPodModel({ seed: o.seed ?? 1, failureRate: o.failureRate ?? 0.2, minDurationMs: lo, maxDurationMs: hi, startLatencyMs: o.startLatencyMs });
+    return randomPodModel({
+      seed: o.seed ?? 1,
+      failureRate: o.failureRate ?? 0.2,
+      minDurationMs: lo,
+      maxDurationMs: hi,
+      startLatencyMs: o.startLatencyMs,
+    });
   }
   const m = specPodModel(o.pods ?? 'succeed@10s', o.startLatencyMs);
   return m.ok ? m.model : m.error;

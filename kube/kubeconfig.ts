@@ -23,7 +23,11 @@ export interface KubeconfigParts<C extends Named, U extends Named, X extends Nam
  * dropped, duplicates kept once), else `~/.kube/config`.
  * Mirrors client-go tools/clientcmd/loader.go `NewDefaultClientConfigLoadingRules`.
  */
-export function kubeconfigPaths(env: Readonly<Record<string, string | undefined>>, home: string, override: readonly string[] = []): string[] {
+export function kubeconfigPaths(
+  env: Readonly<Record<string, string | undefined>>,
+  home: string,
+  override: readonly string[] = [],
+): string[] {
   const raw = override.length > 0 ? override : (env.KUBECONFIG ?? '').split(path.delimiter);
   const seen = new Set<string>();
   const out: string[] = [];
@@ -43,7 +47,9 @@ export function kubeconfigPaths(env: Readonly<Record<string, string | undefined>
  * last file pick the context, which is not what kubectl users expect.)
  * Mirrors client-go tools/clientcmd/loader.go `ClientConfigLoadingRules.Load`.
  */
-export function mergeKubeconfigs<C extends Named, U extends Named, X extends Named>(files: readonly KubeconfigParts<C, U, X>[]): KubeconfigParts<C, U, X> {
+export function mergeKubeconfigs<C extends Named, U extends Named, X extends Named>(
+  files: readonly KubeconfigParts<C, U, X>[],
+): KubeconfigParts<C, U, X> {
   const firstWins = <T extends Named>(lists: readonly (readonly T[])[]): T[] => {
     const byName = new Map<string, T>();
     for (const list of lists) for (const item of list) if (!byName.has(item.name)) byName.set(item.name, item);
@@ -70,7 +76,10 @@ export interface LoadedKubeconfig {
  * by the client library (so relative certificate paths resolve against that file, and exec /
  * OIDC / token auth work as the library implements them); merging follows kubectl's rules.
  */
-export async function loadKubeconfig(override: readonly string[] = [], env: Readonly<Record<string, string | undefined>> = process.env): Promise<LoadedKubeconfig> {
+export async function loadKubeconfig(
+  override: readonly string[] = [],
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<LoadedKubeconfig> {
   const k8s = await loadClientNode();
   const files = kubeconfigPaths(env, os.homedir(), override);
   const problems: string[] = [];
@@ -89,7 +98,12 @@ export async function loadKubeconfig(override: readonly string[] = [], env: Read
   }
   const merged = mergeKubeconfigs(parts);
   const kubeConfig = new k8s.KubeConfig();
-  kubeConfig.loadFromOptions({ clusters: [...merged.clusters], users: [...merged.users], contexts: [...merged.contexts], currentContext: merged.currentContext ?? '' });
+  kubeConfig.loadFromOptions({
+    clusters: [...merged.clusters],
+    users: [...merged.users],
+    contexts: [...merged.contexts],
+    currentContext: merged.currentContext ?? '',
+  });
   return { kubeConfig, files: read, problems };
 }
 

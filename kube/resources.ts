@@ -41,7 +41,9 @@ export function resourceForManifest(apiVersion: string, kind: string): ResourceR
  */
 export function collectionPath(r: ResourceRef, namespace?: string): string {
   const root = r.group === '' ? `/api/${r.version}` : `/apis/${r.group}/${r.version}`;
-  return r.namespaced && namespace !== undefined ? `${root}/namespaces/${encodeURIComponent(namespace)}/${r.plural}` : `${root}/${r.plural}`;
+  return r.namespaced && namespace !== undefined
+    ? `${root}/namespaces/${encodeURIComponent(namespace)}/${r.plural}`
+    : `${root}/${r.plural}`;
 }
 
 /** objectPath is the REST path of one object (optionally a subresource). */

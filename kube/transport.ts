@@ -45,9 +45,17 @@ export interface Transport {
 }
 
 /** requestJson sends a request and parses the JSON answer; non-2xx statuses throw ApiError. */
-export async function requestJson<T>(transport: Transport, method: string, path: string, body?: unknown, options?: RequestOptions): Promise<T> {
+export async function requestJson<T>(
+  transport: Transport,
+  method: string,
+  path: string,
+  body?: unknown,
+  options?: RequestOptions,
+): Promise<T> {
   const response = await transport.request(method, path, body, options);
-  if (response.status < 200 || response.status >= 300) throw new ApiError(response.status, statusFromBody(response.body), `${method} ${path}`);
+  if (response.status < 200 || response.status >= 300) {
+    throw new ApiError(response.status, statusFromBody(response.body), `${method} ${path}`);
+  }
   return (response.body === '' ? {} : JSON.parse(response.body)) as T;
 }
 
@@ -78,7 +86,11 @@ export function createTransport(kc: KubeConfig, defaultTimeoutMs = DEFAULT_TIMEO
       await kc.applyToHTTPSOptions(opts);
     } else {
       // applyToHTTPSOptions refuses plain-HTTP clusters without skipTLSVerify; headers are still wanted.
-      try { await kc.applyToHTTPSOptions(opts); } catch { opts.agent = undefined; }
+      try {
+        await kc.applyToHTTPSOptions(opts);
+      } catch {
+        opts.agent = undefined;
+      }
       if (opts.agent instanceof https.Agent) opts.agent = undefined;
     }
     return {
@@ -104,12 +116,15 @@ export function createTransport(kc: KubeConfig, defaultTimeoutMs = DEFAULT_TIMEO
       }
       const req = await prepare(method, path, headers);
       return new Promise<ApiResponse>((resolve, reject) => {
-        const r = send({ ...req, timeout: options.timeoutMs ?? defaultTimeoutMs, ...(options.signal ? { signal: options.signal } : {}) }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-          res.on('error', reject);
-        });
+        const r = send(
+          { ...req, timeout: options.timeoutMs ?? defaultTimeoutMs, ...(options.signal ? { signal: options.signal } : {}) },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+            res.on('error', reject);
+          },
+        );
         const within = formatMs(options.timeoutMs ?? defaultTimeoutMs);
         r.on('timeout', () => r.destroy(new Error(`${method} ${path}: no answer from ${cluster.server} within ${within}`)));
         r.on('error', reject);
@@ -128,7 +143,9 @@ export function createTransport(kc: KubeConfig, defaultTimeoutMs = DEFAULT_TIMEO
           if (status < 200 || status >= 300) {
             const chunks: Buffer[] = [];
             res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => reject(new ApiError(status, statusFromBody(Buffer.concat(chunks).toString('utf8')), `GET ${path}`)));
+            res.on('end', () =>
+              reject(new ApiError(status, statusFromBody(Buffer.concat(chunks).toString('utf8')), `GET ${path}`)),
+            );
             res.on('error', reject);
             return;
           }

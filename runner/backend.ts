@@ -54,7 +54,6 @@ export interface Backend {
   start(plan: LaunchPlan): RunningContainer;
 }
 
-
 /** markerEnv is the marker variables of one container, in the order they are set. */
 export function markerEnv(
   launch: Pick<ContainerLaunch, 'runId' | 'podName' | 'container'>,

@@ -24,7 +24,11 @@ export function probeEngine(engine: ContainerEngine): Promise<EngineProbe> {
       if (error === null) return resolve({ engine, available: true });
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return resolve({ engine, available: false, reason: `${engine} CLI not found` });
-      const firstLine = `${stderr}`.split('\n').map((l) => l.trim()).find((l) => l !== '' && !l.startsWith('Client')) ?? error.message;
+      const firstLine =
+        `${stderr}`
+          .split('\n')
+          .map((l) => l.trim())
+          .find((l) => l !== '' && !l.startsWith('Client')) ?? error.message;
       resolve({ engine, available: false, reason: `${engine} info failed: ${firstLine}` });
     });
   });
@@ -57,13 +61,24 @@ export function containerBackend(engine: ContainerEngine): Backend {
     plan(launch: ContainerLaunch): LaunchPlan {
       const { container } = launch;
       const problems: string[] = [];
-      if (container.image === undefined || container.image === '') problems.push(`container ${container.name}: image is required for --runtime ${engine}`);
+      if (container.image === undefined || container.image === '') {
+        problems.push(`container ${container.name}: image is required for --runtime ${engine}`);
+      }
       const values = new Map(launch.env.map((v) => [v.name, v.value]));
       const lookup = (name: string): string | undefined => values.get(name);
       const command = (container.command ?? []).map((a) => expandVars(a, lookup));
       const args = (container.args ?? []).map((a) => expandVars(a, lookup));
       const name = containerNameFor(launch.runId, launch.podName, container.name);
-      const runArgs = ['run', '--rm', '--name', name, '--label', `kube-jobs.run=${launch.runId}`, '--hostname', launch.hostname.slice(0, 63)];
+      const runArgs = [
+        'run',
+        '--rm',
+        '--name',
+        name,
+        '--label',
+        `kube-jobs.run=${launch.runId}`,
+        '--hostname',
+        launch.hostname.slice(0, 63),
+      ];
       const env: Record<string, string> = {};
       for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
       const markers = markerEnv(launch);
@@ -96,7 +111,12 @@ export function containerBackend(engine: ContainerEngine): Backend {
         exited: group.exited,
         stop: async (graceMs) => {
           await new Promise<void>((resolve) => {
-            execFile(engine, ['stop', '--time', String(Math.ceil(graceMs / 1000)), name], { timeout: graceMs + PROBE_TIMEOUT_MS }, () => resolve());
+            execFile(
+              engine,
+              ['stop', '--time', String(Math.ceil(graceMs / 1000)), name],
+              { timeout: graceMs + PROBE_TIMEOUT_MS },
+              () => resolve(),
+            );
           });
           await group.stop(1000);
         },

@@ -112,8 +112,11 @@ export function fieldRefValue(path: string, pod: PodIdentity): string | undefine
 function resourceFieldValue(ref: NonNullable<EnvVarSource['resourceFieldRef']>, container: ContainerSpec): string | undefined {
   const resource = ref.resource ?? '';
   const [section, kind] = resource.split('.', 2) as [string, string | undefined];
-  if ((section !== 'limits' && section !== 'requests') || (kind !== 'cpu' && kind !== 'memory' && kind !== 'ephemeral-storage')) return undefined;
-  const raw = container.resources?.[section]?.[kind] ?? (section === 'requests' ? container.resources?.limits?.[kind] : undefined);
+  if ((section !== 'limits' && section !== 'requests') || (kind !== 'cpu' && kind !== 'memory' && kind !== 'ephemeral-storage')) {
+    return undefined;
+  }
+  const raw =
+    container.resources?.[section]?.[kind] ?? (section === 'requests' ? container.resources?.limits?.[kind] : undefined);
   const amount = raw === undefined ? undefined : parseQuantity(typeof raw === 'string' ? raw.trim() : raw);
   const divisor = parseQuantity(ref.divisor === undefined ? '1' : String(ref.divisor).trim());
   const unitsOf = kind === 'cpu' ? milliValue : quantityValue;
@@ -161,12 +164,23 @@ export function resolveContainerEnv(container: ContainerSpec, pod: PodIdentity, 
     if (source.fieldRef !== undefined) {
       const path = source.fieldRef.fieldPath ?? '';
       const value = fieldRefValue(path, pod);
-      if (value === undefined) problems.push(`${container.name}: env ${entry.name}: fieldRef ${path} is not supported by a local run`);
-      else vars.set(entry.name, { name: entry.name, value, secret: false, from: `fieldRef ${path}` });
+      if (value === undefined) {
+        problems.push(`${container.name}: env ${entry.name}: fieldRef ${path} is not supported by a local run`);
+      } else vars.set(entry.name, { name: entry.name, value, secret: false, from: `fieldRef ${path}` });
     } else if (source.resourceFieldRef !== undefined) {
       const value = resourceFieldValue(source.resourceFieldRef, container);
-      if (value === undefined) problems.push(`${container.name}: env ${entry.name}: resourceFieldRef ${source.resourceFieldRef.resource ?? ''} is not supported`);
-      else vars.set(entry.name, { name: entry.name, value, secret: false, from: `resourceFieldRef ${source.resourceFieldRef.resource ?? ''}` });
+      if (value === undefined) {
+        problems.push(
+          `${container.name}: env ${entry.name}: resourceFieldRef ${source.resourceFieldRef.resource ?? ''} is not supported`,
+        );
+      } else {
+        vars.set(entry.name, {
+          name: entry.name,
+          value,
+          secret: false,
+          from: `resourceFieldRef ${source.resourceFieldRef.resource ?? ''}`,
+        });
+      }
     } else {
       const kind: RefKind = source.secretKeyRef !== undefined ? 'secret' : 'configMap';
       const ref = source.secretKeyRef ?? source.configMapKeyRef;
@@ -176,7 +190,9 @@ export function resolveContainerEnv(container: ContainerSpec, pod: PodIdentity, 
       }
       const value = values.lookup(kind, ref.name, ref.key, entry.name);
       if (value === undefined) {
-        if (ref.optional !== true) missing.push({ kind, name: ref.name, key: ref.key, envName: entry.name, container: container.name });
+        if (ref.optional !== true) {
+          missing.push({ kind, name: ref.name, key: ref.key, envName: entry.name, container: container.name });
+        }
         continue;
       }
       vars.set(entry.name, { name: entry.name, value, secret: kind === 'secret', from: `${kind} ${ref.name}/${ref.key}` });
@@ -187,7 +203,9 @@ export function resolveContainerEnv(container: ContainerSpec, pod: PodIdentity, 
 
 /** refKeyOf is the env-file key a prompted value is stored under. */
 export function refKeyOf(ref: MissingRef): string {
-  return ref.key === undefined ? `${ref.kind === 'secret' ? 'secret' : 'configmap'}/${ref.name}` : `${ref.kind === 'secret' ? 'secret' : 'configmap'}/${ref.name}/${ref.key}`;
+  return ref.key === undefined
+    ? `${ref.kind === 'secret' ? 'secret' : 'configmap'}/${ref.name}`
+    : `${ref.kind === 'secret' ? 'secret' : 'configmap'}/${ref.name}/${ref.key}`;
 }
 
 /**

@@ -123,7 +123,12 @@ export class LocalPod {
     this.name = options.identity.name;
     this.creationTimestamp = options.clock.now();
     const { spec } = options;
-    const initial = (c: ContainerSpec): ContainerStatusView => ({ name: c.name, restartCount: 0, ready: false, state: { waiting: { reason: 'PodInitializing' } } });
+    const initial = (c: ContainerSpec): ContainerStatusView => ({
+      name: c.name,
+      restartCount: 0,
+      ready: false,
+      state: { waiting: { reason: 'PodInitializing' } },
+    });
     this.status = {
       phase: 'Pending',
       initContainerStatuses: spec.initContainers.map(initial),
@@ -165,7 +170,14 @@ export class LocalPod {
       this.abort.abort();
       const graceMs = this.options.clock.realMs(this.options.spec.terminationGracePeriodSeconds * 1000);
       this.changed();
-      for (const name of this.runningNames) this.options.onContainerEvent?.({ pod: this.name, container: name, kind: 'Killing', message: `Stopping container ${name}` });
+      for (const name of this.runningNames) {
+        this.options.onContainerEvent?.({
+          pod: this.name,
+          container: name,
+          kind: 'Killing',
+          message: `Stopping container ${name}`,
+        });
+      }
       await Promise.all([...this.running].map((r) => r.stop(graceMs)));
     }
     await this.done;
@@ -212,7 +224,11 @@ export class LocalPod {
   private async runPhases(): Promise<void> {
     const { spec } = this.options;
     for (let i = 0; i < spec.initContainers.length; i++) {
-      const exitCode = await this.runContainer(spec.initContainers[i] as ContainerSpec, this.status.initContainerStatuses[i] as ContainerStatusView, i);
+      const exitCode = await this.runContainer(
+        spec.initContainers[i] as ContainerSpec,
+        this.status.initContainerStatuses[i] as ContainerStatusView,
+        i,
+      );
       if (exitCode !== 0) return this.finish('Failed');
     }
     if (this.abort.signal.aborted) return this.finish('Failed');
@@ -251,7 +267,11 @@ export class LocalPod {
         env,
         defaultCwd: options.cwd,
       });
-      const problems = [...resolved.problems, ...plan.problems, ...resolved.missing.map((m) => `${m.kind} ${m.name}${m.key === undefined ? '' : `/${m.key}`} has no value`)];
+      const problems = [
+        ...resolved.problems,
+        ...plan.problems,
+        ...resolved.missing.map((m) => `${m.kind} ${m.name}${m.key === undefined ? '' : `/${m.key}`} has no value`),
+      ];
       const startedAt = options.clock.now();
       let exitCode: number;
       if (problems.length > 0) {
@@ -263,7 +283,12 @@ export class LocalPod {
         const started = options.backend.start(plan);
         this.running.add(started);
         this.runningNames.add(container.name);
-        options.onContainerEvent?.({ pod: this.name, container: container.name, kind: 'Started', message: `Started container ${container.name}` });
+        options.onContainerEvent?.({
+          pod: this.name,
+          container: container.name,
+          kind: 'Started',
+          message: `Started container ${container.name}`,
+        });
         this.status.startTime ??= startedAt;
         if (this.record.startedAt === undefined) this.record.startedAt = Date.now();
         status.state = { running: { startedAt } };
@@ -272,7 +297,9 @@ export class LocalPod {
         this.changed();
         // Waiting for the record's file counts as output: the pipe is being read, only slowly.
         const room = (): Promise<void> | undefined =>
-          options.recorder?.logRoom(this.name, container.name)?.then(() => void this.lastOutput.set(container.name, performance.now()));
+          options.recorder
+            ?.logRoom(this.name, container.name)
+            ?.then(() => void this.lastOutput.set(container.name, performance.now()));
         const pipe = { room, cutter: options.values.secrets };
         const logsDone = Promise.all([
           pipeLines(started.stdout, (line) => this.log(container.name, 'stdout', line), pipe),
@@ -313,7 +340,9 @@ export class LocalPod {
       record.state = 'terminated';
       record.exitCode = exitCode;
       record.reason = 'terminated' in status.state ? status.state.terminated.reason : undefined;
-      if ('terminated' in status.state && status.state.terminated.message !== undefined) record.message = status.state.terminated.message;
+      if ('terminated' in status.state && status.state.terminated.message !== undefined) {
+        record.message = status.state.terminated.message;
+      }
       if (exitCode === 0 || options.spec.restartPolicy === 'Never' || signal.aborted) {
         this.changed();
         return exitCode;

@@ -131,7 +131,9 @@ export function pickDocument(documents: readonly ManifestDocument[], name?: stri
     const doc = documents[documentIndex];
     // The file may have changed since the index was taken: the name decides then.
     if (doc?.workload !== undefined && (name === undefined || name === '' || doc.name === name)) return doc;
-    if (name === undefined || name === '') throw new RunInputError(`document ${documentIndex + 1} is not a batch/v1 Job or CronJob`);
+    if (name === undefined || name === '') {
+      throw new RunInputError(`document ${documentIndex + 1} is not a batch/v1 Job or CronJob`);
+    }
   }
   const matching = name === undefined ? runnable : runnable.filter((d) => d.name === name);
   if (matching.length === 1) return matching[0] as ManifestDocument;
@@ -148,22 +150,33 @@ export function pickDocument(documents: readonly ManifestDocument[], name?: stri
  */
 export async function prepareLocalRun(request: LocalRunRequest): Promise<PreparedRun> {
   const timeScale = request.timeScale ?? 1;
-  if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new RunInputError(`--time-scale must be a positive number, got ${timeScale}`);
+  if (!(timeScale > 0) || !Number.isFinite(timeScale)) {
+    throw new RunInputError(`--time-scale must be a positive number, got ${timeScale}`);
+  }
   const parsed = parseManifestFile(request.text);
   if (parsed.skipped !== undefined) throw new RunInputError(parsed.skipped.message);
   const doc = pickDocument(parsed.documents, request.name, request.documentIndex);
   const kind = doc.workload as 'Job' | 'CronJob';
-  if (doc.isTemplate) throw new RunInputError(`${kind} ${doc.name ?? ''} holds template code ({{ … }}); render it first (helm template …)`);
+  if (doc.isTemplate) {
+    throw new RunInputError(`${kind} ${doc.name ?? ''} holds template code ({{ … }}); render it first (helm template …)`);
+  }
   if (doc.syntaxErrors.length > 0) {
-    throw new RunInputError('the document has YAML errors', doc.syntaxErrors.map((e) => `line ${e.range.start.line + 1}: ${e.message}`));
+    throw new RunInputError(
+      'the document has YAML errors',
+      doc.syntaxErrors.map((e) => `line ${e.range.start.line + 1}: ${e.message}`),
+    );
   }
   if (doc.valueError !== undefined) throw new RunInputError(`the document cannot be read: ${doc.valueError}`);
   const lintErrors = (request.lint ?? lintErrorsOf)(request.file ?? '', doc);
   if (lintErrors.length > 0) throw new RunInputError(`${kind} ${doc.name ?? ''} would be rejected by the API server`, lintErrors);
   if (kind === 'CronJob' && request.cron === undefined) {
-    throw new RunInputError('a CronJob runs with --cron-now (one Job from its template, now) or --cron-schedule (on its schedule, with its concurrencyPolicy)');
+    throw new RunInputError(
+      'a CronJob runs with --cron-now (one Job from its template, now) or --cron-schedule (on its schedule, with its concurrencyPolicy)',
+    );
   }
-  if (kind === 'Job' && request.cron !== undefined) throw new RunInputError('--cron-now / --cron-schedule apply to CronJobs only');
+  if (kind === 'Job' && request.cron !== undefined) {
+    throw new RunInputError('--cron-now / --cron-schedule apply to CronJobs only');
+  }
 
   const runtime = request.runtime ?? 'process';
   let backend: Backend = processBackend;
@@ -197,15 +210,22 @@ export async function prepareLocalRun(request: LocalRunRequest): Promise<Prepare
   if (preview.problems.length > 0) throw new RunInputError(`${kind} ${preview.name} cannot run locally`, preview.problems);
   const podSpec = preview.podSpec as PodSpec;
   const job = jobTemplateOf(doc.value, kind) ?? {};
-  const templateMeta = isRecord(job['spec']) && isRecord(job['spec']['template']) && isRecord(job['spec']['template']['metadata']) ? job['spec']['template']['metadata'] : {};
+  const templateMeta =
+    isRecord(job['spec']) && isRecord(job['spec']['template']) && isRecord(job['spec']['template']['metadata'])
+      ? job['spec']['template']['metadata']
+      : {};
   const templateLabels = stringRecord(templateMeta['labels']);
   const templateAnnotations = stringRecord(templateMeta['annotations']);
   // Read once more to make sure the controllers accept the object (their own checks).
   const probeObject = kind === 'Job' ? jobFromManifest(doc.value, 0) : cronJobFromManifest(doc.value, 0);
   if (!probeObject.ok) throw new RunInputError(`${kind} ${preview.name} cannot be run`, probeObject.errors);
-  if (readPodSpec(isRecord(job['spec']) ? job['spec']['template'] : undefined).spec === undefined) throw new RunInputError('spec.template.spec: Required value');
+  if (readPodSpec(isRecord(job['spec']) ? job['spec']['template'] : undefined).spec === undefined) {
+    throw new RunInputError('spec.template.spec: Required value');
+  }
   const nothingWouldRun = whyNothingRuns(probeObject.value, request.cron);
-  if (nothingWouldRun !== undefined) throw new RunInputError(`${kind} ${preview.name} would never start a pod here: ${nothingWouldRun}`);
+  if (nothingWouldRun !== undefined) {
+    throw new RunInputError(`${kind} ${preview.name} would never start a pod here: ${nothingWouldRun}`);
+  }
 
   return {
     kind,
@@ -218,15 +238,19 @@ export async function prepareLocalRun(request: LocalRunRequest): Promise<Prepare
     start(listeners: RunListeners = {}): LocalRunHandle {
       const clock = new ScaledClock(timeScale);
       const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-      const recorder = new RunRecorder(request.workspace, {
-        runId,
-        name: preview.name,
-        kind,
-        ...(request.file === undefined ? {} : { file: request.file }),
-        runtime: backend.kind,
-        timeScale,
-        startedAt: Date.now(),
-      }, (text) => values.secrets.mask(text));
+      const recorder = new RunRecorder(
+        request.workspace,
+        {
+          runId,
+          name: preview.name,
+          kind,
+          ...(request.file === undefined ? {} : { file: request.file }),
+          runtime: backend.kind,
+          timeScale,
+          startedAt: Date.now(),
+        },
+        (text) => values.secrets.mask(text),
+      );
       fs.writeFileSync(path.join(recorder.dir, 'manifest.yaml'), doc.chunk.text);
       const common = {
         podSpec,
@@ -263,11 +287,18 @@ export async function prepareLocalRun(request: LocalRunRequest): Promise<Prepare
         startLater = () => run.start();
       } else {
         const object = cronJobFromManifest(doc.value, clock.now());
-        const cron = new CronJobRun({ ...common, cronJob: (object as { value: CronJobObject }).value, mode: request.cron ?? 'now', onChange });
+        const cron = new CronJobRun({
+          ...common,
+          cronJob: (object as { value: CronJobObject }).value,
+          mode: request.cron ?? 'now',
+          onChange,
+        });
         cronJob = cron;
         jobRuns = () => cron.allJobs;
         finished = cron.finished;
-        ttlDeleted = cron.finished.then(() => (request.cron === 'now' && cron.allJobs[0] !== undefined ? cron.allJobs[0].deleted : new Promise<void>(() => undefined)));
+        ttlDeleted = cron.finished.then(() =>
+          request.cron === 'now' && cron.allJobs[0] !== undefined ? cron.allJobs[0].deleted : new Promise<void>(() => undefined),
+        );
         cancel = (why) => cron.cancel(why);
         forceKill = () => cron.forceKill();
         startLater = () => cron.start();
@@ -283,8 +314,19 @@ export async function prepareLocalRun(request: LocalRunRequest): Promise<Prepare
         ...(cronJob === undefined ? {} : { cronJob }),
         finished: finished.then(async (result) => {
           activeRuns.delete(handle);
-          await recorder.finish({ result: result.result, ...(result.reason === undefined ? {} : { reason: result.reason }), ...(result.message === undefined ? {} : { message: result.message }) }, Date.now());
-          return { result: result.result, ...(result.reason === undefined ? {} : { reason: result.reason }), ...(result.message === undefined ? {} : { message: result.message }) };
+          await recorder.finish(
+            {
+              result: result.result,
+              ...(result.reason === undefined ? {} : { reason: result.reason }),
+              ...(result.message === undefined ? {} : { message: result.message }),
+            },
+            Date.now(),
+          );
+          return {
+            result: result.result,
+            ...(result.reason === undefined ? {} : { reason: result.reason }),
+            ...(result.message === undefined ? {} : { message: result.message }),
+          };
         }),
         ttlDeleted,
         stopTtl: () => {
@@ -329,9 +371,13 @@ export function lintErrorsOf(file: string, doc: ManifestDocument, kubernetesVers
  */
 function whyNothingRuns(object: JobObject | CronJobObject, cron: 'now' | 'schedule' | undefined): string | undefined {
   const spec = 'schedule' in object.spec ? object.spec.jobTemplate.spec : object.spec;
-  if ('schedule' in object.spec && object.spec.suspend && cron === 'schedule') return 'spec.suspend is true, so the CronJob controller schedules nothing (use --cron-now to run one Job)';
+  if ('schedule' in object.spec && object.spec.suspend && cron === 'schedule') {
+    return 'spec.suspend is true, so the CronJob controller schedules nothing (use --cron-now to run one Job)';
+  }
   if (spec.suspend) return 'spec.suspend is true; the Job controller deletes or creates no pods until it is resumed';
-  if (spec.managedBy !== null && spec.managedBy !== 'kubernetes.io/job-controller') return `spec.managedBy is ${spec.managedBy}, so the built-in Job controller leaves the Job alone`;
+  if (spec.managedBy !== null && spec.managedBy !== 'kubernetes.io/job-controller') {
+    return `spec.managedBy is ${spec.managedBy}, so the built-in Job controller leaves the Job alone`;
+  }
   if (spec.parallelism === 0) return 'spec.parallelism is 0, so no pod is created';
   return undefined;
 }

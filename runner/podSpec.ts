@@ -117,13 +117,18 @@ export function readPodSpec(template: unknown): { spec?: PodSpec; problems: stri
   const spec = isRecord(template) && isRecord(template['spec']) ? template['spec'] : undefined;
   if (spec === undefined) return { problems: ['spec.template.spec: Required value'] };
   const containers = Array.isArray(spec['containers'])
-    ? spec['containers'].map((c, i) => readContainer(c, `containers[${i}]`, problems)).filter((c): c is ContainerSpec => c !== undefined)
+    ? spec['containers']
+        .map((c, i) => readContainer(c, `containers[${i}]`, problems))
+        .filter((c): c is ContainerSpec => c !== undefined)
     : [];
   if (containers.length === 0) problems.push('spec.template.spec.containers: Required value');
   const initContainers = Array.isArray(spec['initContainers'])
-    ? spec['initContainers'].map((c, i) => readContainer(c, `initContainers[${i}]`, problems)).filter((c): c is ContainerSpec => c !== undefined)
+    ? spec['initContainers']
+        .map((c, i) => readContainer(c, `initContainers[${i}]`, problems))
+        .filter((c): c is ContainerSpec => c !== undefined)
     : [];
-  const restartPolicy = spec['restartPolicy'] === 'Never' || spec['restartPolicy'] === 'OnFailure' ? spec['restartPolicy'] : 'Always';
+  const restartPolicy =
+    spec['restartPolicy'] === 'Never' || spec['restartPolicy'] === 'OnFailure' ? spec['restartPolicy'] : 'Always';
   const grace = spec['terminationGracePeriodSeconds'];
   return {
     spec: {
@@ -132,7 +137,9 @@ export function readPodSpec(template: unknown): { spec?: PodSpec; problems: stri
       restartPolicy,
       terminationGracePeriodSeconds: typeof grace === 'number' && grace >= 0 ? grace : DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS,
       ...(typeof spec['hostname'] === 'string' ? { hostname: spec['hostname'] } : {}),
-      ...(typeof spec['activeDeadlineSeconds'] === 'number' && spec['activeDeadlineSeconds'] > 0 ? { activeDeadlineSeconds: spec['activeDeadlineSeconds'] } : {}),
+      ...(typeof spec['activeDeadlineSeconds'] === 'number' && spec['activeDeadlineSeconds'] > 0
+        ? { activeDeadlineSeconds: spec['activeDeadlineSeconds'] }
+        : {}),
     },
     problems,
   };

@@ -52,7 +52,9 @@ export const processBackend: Backend = {
     let cwd = launch.defaultCwd;
     if (container.workingDir !== undefined) {
       cwd = path.resolve(launch.defaultCwd, container.workingDir);
-      if (!isDirectory(cwd)) problems.push(`container ${container.name}: workingDir ${container.workingDir} does not exist on this machine`);
+      if (!isDirectory(cwd)) {
+        problems.push(`container ${container.name}: workingDir ${container.workingDir} does not exist on this machine`);
+      }
     }
     const [file = '', ...args] = argv;
     return {

@@ -1,7 +1,11 @@
 /** Terminal questions for the CLI: a yes/no confirmation and a hidden secret entry. */
 
 export interface PromptIo {
-  readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown; unshift(chunk: Buffer): void };
+  readonly stdin: NodeJS.ReadableStream & {
+    isTTY?: boolean;
+    setRawMode?: (mode: boolean) => unknown;
+    unshift(chunk: Buffer): void;
+  };
   readonly stderr: { write(text: string): unknown };
 }
 

@@ -73,13 +73,20 @@ export function previewRun(options: PreviewOptions): RunPreview {
     name: samplePod,
     namespace,
     uid: '00000000-0000-0000-0000-000000000000',
-    labels: { 'batch.kubernetes.io/job-name': name, 'job-name': name, ...(indexed ? { 'batch.kubernetes.io/job-completion-index': '0' } : {}) },
+    labels: {
+      'batch.kubernetes.io/job-name': name,
+      'job-name': name,
+      ...(indexed ? { 'batch.kubernetes.io/job-completion-index': '0' } : {}),
+    },
     annotations: indexed ? { 'batch.kubernetes.io/job-completion-index': '0' } : {},
     hostname: indexed ? `${name}-0` : samplePod,
   };
   const containers: PlannedContainer[] = [];
   const missing: MissingRef[] = [];
-  for (const [init, list] of [[true, spec?.initContainers ?? []], [false, spec?.containers ?? []]] as const) {
+  for (const [init, list] of [
+    [true, spec?.initContainers ?? []],
+    [false, spec?.containers ?? []],
+  ] as const) {
     for (const container of list) {
       const resolved = resolveContainerEnv(container, identity, options.values);
       missing.push(...resolved.missing);
@@ -110,16 +117,34 @@ export function previewRun(options: PreviewOptions): RunPreview {
       });
     }
   }
-  return { kind, name, namespace, runtime: options.backend.kind, samplePod, ...(spec === undefined ? {} : { podSpec: spec }), containers, missing, problems };
+  return {
+    kind,
+    name,
+    namespace,
+    runtime: options.backend.kind,
+    samplePod,
+    ...(spec === undefined ? {} : { podSpec: spec }),
+    containers,
+    missing,
+    problems,
+  };
 }
 
 /** formatPreview renders a preview for a terminal or a modal dialog. */
 export function formatPreview(preview: RunPreview, extra: readonly string[] = []): string {
-  const lines = [`Run ${preview.kind} ${preview.name} locally with the ${preview.runtime} runtime${extra.length > 0 ? ` (${extra.join(', ')})` : ''}.`];
-  if (preview.runtime === 'process') lines.push('Each container runs as a host process (no image, no shell unless the command names one); host environment withheld except PATH, HOME, LANG, TMPDIR, TZ.');
+  const lines = [
+    `Run ${preview.kind} ${preview.name} locally with the ${preview.runtime} runtime${extra.length > 0 ? ` (${extra.join(', ')})` : ''}.`,
+  ];
+  if (preview.runtime === 'process') {
+    lines.push(
+      'Each container runs as a host process (no image, no shell unless the command names one); host environment withheld except PATH, HOME, LANG, TMPDIR, TZ.',
+    );
+  }
   lines.push(`Commands for pod ${preview.samplePod}:`);
   for (const c of preview.containers) {
-    lines.push(`  ${c.init ? 'init container' : 'container'} ${c.name}${c.image === undefined ? '' : ` (image ${c.image}${preview.runtime === 'process' ? ', not used' : ''})`}:`);
+    lines.push(
+      `  ${c.init ? 'init container' : 'container'} ${c.name}${c.image === undefined ? '' : ` (image ${c.image}${preview.runtime === 'process' ? ', not used' : ''})`}:`,
+    );
     lines.push(`    $ ${c.command}`);
     if (c.cwd !== undefined && preview.runtime === 'process') lines.push(`    in ${c.cwd}`);
     for (const v of c.env) lines.push(`    ${v.name}=${v.value}${v.from === 'value' ? '' : `   (${v.from})`}`);

@@ -19,9 +19,13 @@ export interface RunTreeNode {
 export const SHOW_LOCAL_RUN_COMMAND = 'kubeJobs.showLocalRun';
 
 function podDescription(pod: PodRecord): string {
-  const exits = pod.containers.filter((c) => c.exitCode !== undefined).map((c) => (pod.containers.length > 1 ? `${c.name} exit ${c.exitCode}` : `exit ${c.exitCode}`));
+  const exits = pod.containers
+    .filter((c) => c.exitCode !== undefined)
+    .map((c) => (pod.containers.length > 1 ? `${c.name} exit ${c.exitCode}` : `exit ${c.exitCode}`));
   const restarts = pod.containers.reduce((n, c) => n + c.restartCount, 0);
-  const parts = [pod.deleted === true && pod.phase !== 'Succeeded' && pod.phase !== 'Failed' ? `${pod.phase} (terminating)` : pod.phase];
+  const parts = [
+    pod.deleted === true && pod.phase !== 'Succeeded' && pod.phase !== 'Failed' ? `${pod.phase} (terminating)` : pod.phase,
+  ];
   if (pod.reason !== undefined) parts.push(pod.reason);
   if (pod.phase === 'Succeeded' || pod.phase === 'Failed') parts.push(...exits);
   if (restarts > 0) parts.push(`${restarts} restart${restarts === 1 ? '' : 's'}`);
@@ -47,8 +51,16 @@ export function runNode(summary: RunSummary, dir: string, live: boolean, nowMs: 
   const status = outcome === undefined ? (live ? 'Running' : 'Interrupted') : outcome.result;
   const succeeded = summary.pods.filter((p) => p.phase === 'Succeeded').length;
   const failed = summary.pods.filter((p) => p.phase === 'Failed').length;
-  const age = Math.max(0, Math.round(((outcome === undefined ? nowMs : (summary.finishedAt ?? nowMs)) - summary.startedAt) / 1000));
-  const description = [status, `${succeeded} succeeded${failed > 0 ? `, ${failed} failed` : ''}`, summary.runtime, `${age} s`].join(' · ');
+  const age = Math.max(
+    0,
+    Math.round(((outcome === undefined ? nowMs : (summary.finishedAt ?? nowMs)) - summary.startedAt) / 1000),
+  );
+  const description = [
+    status,
+    `${succeeded} succeeded${failed > 0 ? `, ${failed} failed` : ''}`,
+    summary.runtime,
+    `${age} s`,
+  ].join(' · ');
   return {
     id: `run:${dir}`,
     label: `${summary.kind} ${summary.name}`,

@@ -16,7 +16,15 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Debian's Chromium, and the flags that let it run headless as root with no network. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
 
 /** Settings that keep the workbench quiet and deterministic (no welcome page, no gallery calls). */
 const quietSettings = {
@@ -44,7 +52,10 @@ let exitHookInstalled = false;
 function installExitHook() {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ]) {
     if (process.listenerCount(signal) === 0) process.once(signal, () => process.exit(code));
   }
   process.on('exit', () => {
@@ -83,14 +94,20 @@ export async function freePort(preferred) {
 /** Throws a clear error when code-server is not installed yet. */
 export function requireCodeServer() {
   if (!isInstalled()) {
-    throw new Error('code-server is not installed; run `node scripts/installCodeServer.mjs` (after `bash scripts/installSystemPackages.sh`)');
+    throw new Error(
+      'code-server is not installed; run `node scripts/installCodeServer.mjs` (after `bash scripts/installSystemPackages.sh`)',
+    );
   }
   return codeServerEntry();
 }
 
 /** The folders one code-server instance keeps its state in, under `dataDir`. */
 export function codeServerDirs(dataDir) {
-  return { userDataDir: join(dataDir, 'user'), extensionsDir: join(dataDir, 'extensions'), configFile: join(dataDir, 'config.yaml') };
+  return {
+    userDataDir: join(dataDir, 'user'),
+    extensionsDir: join(dataDir, 'extensions'),
+    configFile: join(dataDir, 'config.yaml'),
+  };
 }
 
 /** A .vscodeignore glob as a regular expression over repo-relative paths. */
@@ -116,7 +133,9 @@ function globToRegExp(glob) {
  * (vsce's own listing walks the whole checkout, .cache included, and takes seconds.)
  */
 export function shippedFiles() {
-  const lines = readFileSync(join(repoRoot, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
+  const lines = readFileSync(join(repoRoot, '.vscodeignore'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim());
   const files = new Set();
   const walk = (rel, re) => {
     for (const e of readdirSync(rel ? join(repoRoot, rel) : repoRoot, { withFileTypes: true })) {
@@ -146,13 +165,17 @@ export function shippedFiles() {
  */
 export function installUnpackedExtension(extensionsDir) {
   const { version } = extensionManifest();
-  if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing; run `npm run build` first');
+  if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) {
+    throw new Error('dist/extension.js is missing; run `npm run build` first');
+  }
   const target = join(extensionsDir, `${extensionId()}-${version}`);
   for (const file of shippedFiles()) {
     mkdirSync(dirname(join(target, file)), { recursive: true });
     cpSync(join(repoRoot, file), join(target, file));
     // Source maps stay out of the VSIX but make stack traces in test logs point at the TypeScript.
-    if (file.endsWith('.js') && existsSync(join(repoRoot, `${file}.map`))) cpSync(join(repoRoot, `${file}.map`), join(target, `${file}.map`));
+    if (file.endsWith('.js') && existsSync(join(repoRoot, `${file}.map`))) {
+      cpSync(join(repoRoot, `${file}.map`), join(target, `${file}.map`));
+    }
   }
   return target;
 }
@@ -162,10 +185,25 @@ export function installVsix(dataDir, vsix) {
   const entry = requireCodeServer();
   const { userDataDir, extensionsDir, configFile } = codeServerDirs(dataDir);
   mkdirSync(extensionsDir, { recursive: true });
-  const r = spawnSync(process.execPath, [entry, '--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], {
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      entry,
+      '--config',
+      configFile,
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+      '--install-extension',
+      vsix,
+      '--force',
+    ],
+    {
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
   if (r.status !== 0) throw new Error(`installing ${vsix} failed (exit ${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`);
   return r.stdout.trim();
 }
@@ -194,20 +232,30 @@ export async function startCodeServer({ dataDir, workspace, port = 0, trust = fa
   const listenPort = port || (await freePort());
   const args = [
     entry,
-    '--config', configFile,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${listenPort}`,
+    '--config',
+    configFile,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${listenPort}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
   ];
   if (!trust) args.push('--disable-workspace-trust');
   args.push(workspace);
 
   installExitHook();
-  const child = spawn(process.execPath, args, { cwd: workspace, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, args, {
+    cwd: workspace,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   liveGroups.add(child.pid);
   const exited = new Promise((resolveExit) => child.once('exit', (code) => resolveExit(code)));
   exited.then(() => liveGroups.delete(child.pid));

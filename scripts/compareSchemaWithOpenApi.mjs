@@ -78,8 +78,9 @@ while (queue.length > 0) {
       problems.push(`missing field ${name}.${field}`);
       continue;
     }
-    if (row[0] !== want && !(want === 'any' && row[0].startsWith('#')))
+    if (row[0] !== want && !(want === 'any' && row[0].startsWith('#'))) {
       problems.push(`${name}.${field}: type ${row[0]}, OpenAPI ${want}`);
+    }
     // The documents in the Kubernetes tree carry no enums (the served spec does): compare when present.
     const values = p.enum ?? p.items?.enum;
     if (values && JSON.stringify([...values].sort()) !== JSON.stringify([...(row[3] ?? [])].sort())) {
@@ -87,8 +88,9 @@ while (queue.length > 0) {
     }
     if (required !== (row[2] === 1)) problems.push(`${name}.${field}: required ${row[2] === 1}, OpenAPI ${required}`);
   }
-  for (const field of Object.keys(ours?.p ?? {}))
+  for (const field of Object.keys(ours?.p ?? {})) {
     if (!(field in (doc.properties ?? {}))) problems.push(`extra field ${name}.${field}`);
+  }
 }
 for (const name of Object.keys(schema)) if (![...seen].some((f) => shortName(f) === name)) problems.push(`extra type ${name}`);
 if (process.argv.includes('--write-fixture')) {

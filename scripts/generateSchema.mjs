@@ -107,8 +107,9 @@ function readSource(dir) {
   function encodeType(type) {
     if (type.isUnion()) {
       const parts = type.types.filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)));
-      if (parts.some((t) => t.flags & ts.TypeFlags.NumberLike) && parts.some((t) => t.flags & ts.TypeFlags.StringLike))
+      if (parts.some((t) => t.flags & ts.TypeFlags.NumberLike) && parts.some((t) => t.flags & ts.TypeFlags.StringLike)) {
         return 'int-or-string';
+      }
       if (parts.every((t) => t.flags & ts.TypeFlags.BooleanLike)) return 'boolean';
       if (parts.every((t) => t.flags & ts.TypeFlags.StringLike)) return 'string';
       if (parts.length === 1) return encodeType(parts[0]);
@@ -122,8 +123,9 @@ function readSource(dir) {
     const index = checker.getIndexInfosOfType(type)[0];
     if (index && type.getProperties().length === 0) return `{}${encodeType(index.type)}`;
     const symbol = type.getSymbol();
-    if (symbol && symbol.flags & ts.SymbolFlags.Interface)
+    if (symbol && symbol.flags & ts.SymbolFlags.Interface) {
       return type.getProperties().length === 0 ? 'any' : `#${objectName(symbol)}`;
+    }
     if (symbol && type.getProperties().length === 0) return 'any';
     throw new Error(`unsupported type ${checker.typeToString(type)}`);
   }
@@ -164,8 +166,9 @@ function row(encoded, doc, required, values) {
 
 /** atVersion walks VERSION_CHANGES back from the source's version down to `version`. */
 function atVersion(types, sourceVersion, version) {
-  if (compareVersions(version, sourceVersion) > 0)
+  if (compareVersions(version, sourceVersion) > 0) {
     throw new Error(`the source is Kubernetes ${sourceVersion}, older than ${version}`);
+  }
   const changes = VERSION_CHANGES.filter(
     (c) => compareVersions(c.version, version) > 0 && compareVersions(c.version, sourceVersion) <= 0,
   ).sort((a, b) => compareVersions(b.version, a.version));
@@ -216,10 +219,12 @@ function checkFields(types, version) {
   };
   const missing = (REQUIRED_FIELDS[version] ?? []).filter((f) => !has(f));
   const extra = (FORBIDDEN_FIELDS[version] ?? []).filter(has);
-  if (missing.length > 0)
+  if (missing.length > 0) {
     throw new Error(`the schema for Kubernetes ${version} lacks ${missing.join(', ')}: update the source package`);
-  if (extra.length > 0)
+  }
+  if (extra.length > 0) {
     throw new Error(`the schema for Kubernetes ${version} has ${extra.join(', ')}, added later: add a VERSION_CHANGES entry`);
+  }
   for (const entry of types.values()) {
     for (const [encoded] of Object.values(entry.p)) {
       const ref = /#(\w+)$/.exec(encoded)?.[1];

@@ -32,6 +32,10 @@ export const IANA_ZONES = ${JSON.stringify(zones.join(' '))};
 /** Link names and their targets (tzdata "Link" entries): "link>target" pairs, space separated. */
 export const IANA_LINKS = ${JSON.stringify(links.map(([l, t]) => `${l}>${t}`).join(' '))};
 `;
-const target = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', 'src-engine/generated/ianaZoneNames.ts');
+const target = resolve(
+  import.meta.dirname ?? new URL('.', import.meta.url).pathname,
+  '..',
+  'src-engine/generated/ianaZoneNames.ts',
+);
 writeFileSync(target, out);
 console.log(`wrote ${target}: ${zones.length} zones, ${links.length} links (tzdata ${version})`);

@@ -59,7 +59,13 @@ function run(cmd, args, cwd, extraEnv = {}) {
   const r = spawnSync(cmd, args, {
     cwd,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false', ...extraEnv },
+    env: {
+      ...process.env,
+      npm_config_fund: 'false',
+      npm_config_audit: 'false',
+      npm_config_update_notifier: 'false',
+      ...extraEnv,
+    },
   });
   if (r.status !== 0) throw new Error(`\`${cmd} ${args.join(' ')}\` failed in ${cwd} (exit ${r.status ?? r.signal})`);
 }
@@ -80,7 +86,9 @@ function forceSymlink(target, path) {
 export function missingSystemPackages() {
   const missing = [];
   if (!existsSync('/usr/bin/rg')) missing.push('ripgrep (/usr/bin/rg)');
-  if (!existsSync('/usr/include/gssapi/gssapi.h') && !existsSync('/usr/include/gssapi.h')) missing.push('libkrb5-dev (GSSAPI headers)');
+  if (!existsSync('/usr/include/gssapi/gssapi.h') && !existsSync('/usr/include/gssapi.h')) {
+    missing.push('libkrb5-dev (GSSAPI headers)');
+  }
   return missing;
 }
 
@@ -125,7 +133,12 @@ export function ensureCodeServer({ force = false } = {}) {
   //    build script run `npx node-gyp` without asking.
   const vscodeDir = join(installDir, 'lib', 'vscode');
   run('npm', ['install', '--omit=dev', '--ignore-scripts'], vscodeDir);
-  run('npm', ['rebuild', 'kerberos', 'node-pty', '@parcel/watcher', '@vscode/spdlog', '@vscode/deviceid', 'native-watchdog'], vscodeDir, { npm_config_yes: 'true' });
+  run(
+    'npm',
+    ['rebuild', 'kerberos', 'node-pty', '@parcel/watcher', '@vscode/spdlog', '@vscode/deviceid', 'native-watchdog'],
+    vscodeDir,
+    { npm_config_yes: 'true' },
+  );
 
   // 4. @vscode/ripgrep would download rg from GitHub; use Debian's.
   forceSymlink('/usr/bin/rg', join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg'));

@@ -35,14 +35,20 @@ export function vsixPath() {
 export function packageVsix() {
   const out = vsixPath();
   const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out],
+    {
+      cwd: repoRoot,
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) throw new Error(`vsce package failed (exit ${r.status ?? r.signal})`);
   const size = statSync(out).size;
   if (size > MAX_VSIX_BYTES) {
-    throw new Error(`${out} is ${(size / 1024 / 1024).toFixed(2)} MB, over the ${MAX_VSIX_BYTES / 1024 / 1024} MB budget: check .vscodeignore and the bundles`);
+    throw new Error(
+      `${out} is ${(size / 1024 / 1024).toFixed(2)} MB, over the ${MAX_VSIX_BYTES / 1024 / 1024} MB budget: check .vscodeignore and the bundles`,
+    );
   }
   console.log(`[package] ${out} (${(size / 1024).toFixed(0)} KB)`);
   return out;

@@ -105,7 +105,12 @@ const ALWAYS = [
 
 /** Added in 1.33 and 1.34 and still there in 1.36. */
 const SINCE_1_33 = ['Lifecycle.stopSignal'];
-const SINCE_1_34 = ['PodSpec.hostnameOverride', 'EnvVarSource.fileKeyRef', 'Container.restartPolicyRules', 'VolumeProjection.podCertificate'];
+const SINCE_1_34 = [
+  'PodSpec.hostnameOverride',
+  'EnvVarSource.fileKeyRef',
+  'Container.restartPolicyRules',
+  'VolumeProjection.podCertificate',
+];
 
 /**
  * Fields a version must have, whatever the source: the ones users hit first when a schema lags

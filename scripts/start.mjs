@@ -38,7 +38,11 @@ function startDemoApiServer(repoRoot, stateDir) {
   const script = join(repoRoot, 'scripts', 'demoApiServer.mjs');
   if (!existsSync(script)) return Promise.resolve(undefined);
   const kubeconfig = join(stateDir, 'kubeconfig');
-  const child = spawn(process.execPath, [script, '--kubeconfig', kubeconfig], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, [script, '--kubeconfig', kubeconfig], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   children.push(child);
   const out = createWriteStream(join(stateDir, 'demo-api-server.log'));
   child.stdout.pipe(out);
@@ -53,7 +57,10 @@ function startDemoApiServer(repoRoot, stateDir) {
       log(message);
       resolveStart(value);
     };
-    const timer = setTimeout(() => settle(undefined, 'demo API server did not report its URL within 30 s; continuing without it'), 30_000);
+    const timer = setTimeout(
+      () => settle(undefined, 'demo API server did not report its URL within 30 s; continuing without it'),
+      30_000,
+    );
     child.stdout.on('data', (chunk) => {
       if (settled) return;
       text += chunk.toString();
@@ -61,8 +68,12 @@ function startDemoApiServer(repoRoot, stateDir) {
       if (url && existsSync(kubeconfig)) settle(kubeconfig, `demo Kubernetes API server: ${url[0]} (KUBECONFIG=${kubeconfig})`);
     });
     child.once('exit', (code) => {
-      if (!settled) settle(undefined, `demo API server exited (code ${code}); continuing without it (see ${join(stateDir, 'demo-api-server.log')})`);
-      else if (!stopping) log(`demo API server exited (code ${code}); see ${join(stateDir, 'demo-api-server.log')}`);
+      if (!settled) {
+        settle(
+          undefined,
+          `demo API server exited (code ${code}); continuing without it (see ${join(stateDir, 'demo-api-server.log')})`,
+        );
+      } else if (!stopping) log(`demo API server exited (code ${code}); see ${join(stateDir, 'demo-api-server.log')}`);
     });
   });
 }
@@ -97,7 +108,10 @@ function stopChild(child, { wait = false } = {}) {
 async function main() {
   const repoRoot = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
   // 1. npm packages (the launcher modules below need them).
-  if (!existsSync(join(repoRoot, 'node_modules', 'playwright-core')) || !existsSync(join(repoRoot, 'node_modules', '@vscode', 'vsce'))) {
+  if (
+    !existsSync(join(repoRoot, 'node_modules', 'playwright-core')) ||
+    !existsSync(join(repoRoot, 'node_modules', '@vscode', 'vsce'))
+  ) {
     npm(['install', '--no-audit', '--no-fund'], repoRoot);
   }
   const { ensureCodeServer, isInstalled, missingSystemPackages } = await import('./installCodeServer.mjs');

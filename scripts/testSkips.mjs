@@ -81,7 +81,10 @@ export function nodeTestReporterArgs(skipLog) {
 /** The skips scripts/skipReporter.mjs wrote; undefined when the file is missing (the reporter never ran). */
 export function readSkipLog(file) {
   if (!existsSync(file)) return undefined;
-  return readFileSync(file, 'utf8').split('\n').filter((line) => line !== '').map((line) => JSON.parse(line));
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line));
 }
 
 /** Why a skip is not accepted, or undefined with the condition that justifies it. */

@@ -126,7 +126,7 @@ export class ClusterController implements vscode.Disposable {
       }
       void vscode.commands.executeCommand('setContext', 'kubeJobs.noKubeconfig', false);
       const wanted = cfg.cluster.context || kc.getCurrentContext();
-      this.contextName = names.includes(wanted) ? wanted : names[0] ?? '';
+      this.contextName = names.includes(wanted) ? wanted : (names[0] ?? '');
       if (wanted && wanted !== this.contextName) {
         this.log.warn(`context "${wanted}" is not in the kubeconfig; using "${this.contextName}"`);
       }

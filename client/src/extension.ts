@@ -41,12 +41,22 @@ export function activate(context: vscode.ExtensionContext): { ctx: Ctx; main: ()
   ctx.push(treeChanged, view);
   // Panels open before a reload come back showing the same object (their page saved it with setState).
   for (const viewType of ['kubeJobs.job', 'kubeJobs.cronJob']) {
-    ctx.push(vscode.window.registerWebviewPanelSerializer(viewType, { deserializeWebviewPanel: async (panel, state) => (await main()).restorePanel(panel, state) }));
+    ctx.push(
+      vscode.window.registerWebviewPanelSerializer(viewType, {
+        deserializeWebviewPanel: async (panel, state) => (await main()).restorePanel(panel, state),
+      }),
+    );
   }
-  for (const id of COMMAND_IDS) ctx.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => (await main()).commands[id](...args)));
+  for (const id of COMMAND_IDS) {
+    ctx.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => (await main()).commands[id](...args)));
+  }
   setImmediate(() => {
-    void main().catch((error: unknown) => ctx.log.error(`kube-jobs: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
-    void startLanguageClient(ctx).catch((error: unknown) => ctx.log.error(`language server: ${error instanceof Error ? error.message : String(error)}`));
+    void main().catch((error: unknown) =>
+      ctx.log.error(`kube-jobs: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    );
+    void startLanguageClient(ctx).catch((error: unknown) =>
+      ctx.log.error(`language server: ${error instanceof Error ? error.message : String(error)}`),
+    );
   });
   return { ctx, main };
 }

@@ -40,7 +40,11 @@ export async function startLanguageClient(ctx: Ctx): Promise<LanguageClient> {
     // A small young generation keeps the server's resident set near its live heap. It buys the figure
     // "language server memory after open + 10 edits" (bench/lsp.mjs): 96 MiB with it, 112 MiB without.
     run: { module, transport: lc.TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=2'] } },
-    debug: { module, transport: lc.TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019', '--max-semi-space-size=2'] } },
+    debug: {
+      module,
+      transport: lc.TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6019', '--max-semi-space-size=2'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -57,7 +61,9 @@ export async function startLanguageClient(ctx: Ctx): Promise<LanguageClient> {
   // Installing or removing the Red Hat extension changes who reports YAML syntax errors.
   ctx.push(
     vscode.extensions.onDidChange(() => {
-      void client.sendNotification('workspace/didChangeConfiguration', { settings: { kubeJobs: { redHatYamlInstalled: vscode.extensions.getExtension(RED_HAT_YAML) !== undefined } } });
+      void client.sendNotification('workspace/didChangeConfiguration', {
+        settings: { kubeJobs: { redHatYamlInstalled: vscode.extensions.getExtension(RED_HAT_YAML) !== undefined } },
+      });
     }),
   );
   await client.start();

@@ -1,4 +1,9 @@
-import type { DescribeScheduleParams, DescribeScheduleResult, SimulateDocumentParams, SimulateDocumentResult } from '../../src-engine';
+import type {
+  DescribeScheduleParams,
+  DescribeScheduleResult,
+  SimulateDocumentParams,
+  SimulateDocumentResult,
+} from '../../src-engine';
 import { DescribeScheduleRequest, SimulateDocumentRequest } from '../../src-engine';
 import type { Ctx } from './ctx';
 

@@ -24,7 +24,15 @@ export function parseAnsi(line: string): AnsiSegment[] {
   let italic = false;
   let underline = false;
   let last = 0;
-  const classes = (): string[] => [fg, bg, bold ? 'ansi-bold' : undefined, dim ? 'ansi-dim' : undefined, italic ? 'ansi-italic' : undefined, underline ? 'ansi-underline' : undefined].filter((c): c is string => c !== undefined);
+  const classes = (): string[] =>
+    [
+      fg,
+      bg,
+      bold ? 'ansi-bold' : undefined,
+      dim ? 'ansi-dim' : undefined,
+      italic ? 'ansi-italic' : undefined,
+      underline ? 'ansi-underline' : undefined,
+    ].filter((c): c is string => c !== undefined);
   const push = (text: string): void => {
     const clean = text.replace(CONTROL, '');
     if (clean !== '') out.push({ text: clean, classes: classes() });
@@ -64,5 +72,7 @@ export function parseAnsi(line: string): AnsiSegment[] {
 
 /** stripAnsi is the plain text of a line (for search and saving). */
 export function stripAnsi(line: string): string {
-  return parseAnsi(line).map((s) => s.text).join('');
+  return parseAnsi(line)
+    .map((s) => s.text)
+    .join('');
 }

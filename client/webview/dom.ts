@@ -24,7 +24,11 @@ export interface Props {
   readonly onChange?: (e: Event) => void;
 }
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   if (props.class) el.className = props.class;
   if (props.title) el.title = props.title;
@@ -57,7 +61,11 @@ export function append(el: Node, children: readonly Child[]): void {
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** svg creates an SVG element with numeric/string attributes (never markup). */
-export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, ...children: Child[]): SVGElementTagNameMap[K] {
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number> = {},
+  ...children: Child[]
+): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG_NS, tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
   append(el, children);
@@ -66,5 +74,10 @@ export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<
 
 /** table renders rows of cells as a table with a header. */
 export function table(headers: readonly string[], rows: readonly (readonly Child[])[], cls = 'grid'): HTMLTableElement {
-  return h('table', { class: cls }, h('thead', {}, h('tr', {}, ...headers.map((x) => h('th', {}, x)))), h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((c) => h('td', {}, c))))));
+  return h(
+    'table',
+    { class: cls },
+    h('thead', {}, h('tr', {}, ...headers.map((x) => h('th', {}, x)))),
+    h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((c) => h('td', {}, c))))),
+  );
 }

@@ -52,22 +52,43 @@ export class LogView {
     this.search = initial.search;
     this.options = initial.options;
     const toggle = (label: string, key: keyof LogOptions, title: string): HTMLElement =>
-      h('label', { class: 'toggle', title },
-        h('input', { type: 'checkbox', checked: this.options[key], onChange: (e) => this.setOption(key, (e.target as HTMLInputElement).checked) }), label);
+      h(
+        'label',
+        { class: 'toggle', title },
+        h('input', {
+          type: 'checkbox',
+          checked: this.options[key],
+          onChange: (e) => this.setOption(key, (e.target as HTMLInputElement).checked),
+        }),
+        label,
+      );
     this.body = h('div', { class: 'log-body', role: 'log', ariaLabel: 'Pod logs' });
     this.status = h('span', { class: 'muted log-status' });
     this.count = h('span', { class: 'muted' });
-    this.element = h('section', { class: 'logs', id: 'logs' },
+    this.element = h(
+      'section',
+      { class: 'logs', id: 'logs' },
       h('h2', {}, 'Logs'),
-      h('div', { class: 'log-toolbar' },
-        h('input', { type: 'search', class: 'log-search', placeholder: 'Search logs', value: this.search, ariaLabel: 'Search logs', onInput: (e) => this.setSearch((e.target as HTMLInputElement).value) }),
+      h(
+        'div',
+        { class: 'log-toolbar' },
+        h('input', {
+          type: 'search',
+          class: 'log-search',
+          placeholder: 'Search logs',
+          value: this.search,
+          ariaLabel: 'Search logs',
+          onInput: (e) => this.setSearch((e.target as HTMLInputElement).value),
+        }),
         toggle('Follow', 'follow', 'Keep streaming new lines and scroll to the end'),
-        toggle('Timestamps', 'timestamps', 'Show the kubelet\'s timestamp of each line'),
+        toggle('Timestamps', 'timestamps', "Show the kubelet's timestamp of each line"),
         toggle('Previous container', 'previous', 'Show the log of the previous (terminated) instance of restarted containers'),
         h('button', { class: 'secondary', onClick: () => this.onSave(this.text()) }, 'Save…'),
         this.count,
-        this.status),
-      this.body);
+        this.status,
+      ),
+      this.body,
+    );
   }
 
   private setOption(key: keyof LogOptions, value: boolean): void {
@@ -79,7 +100,12 @@ export class LogView {
   setOptions(options: LogOptions): void {
     this.options = options;
     for (const input of this.element.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
-      const key = input.parentElement?.textContent === 'Follow' ? 'follow' : input.parentElement?.textContent === 'Timestamps' ? 'timestamps' : 'previous';
+      const key =
+        input.parentElement?.textContent === 'Follow'
+          ? 'follow'
+          : input.parentElement?.textContent === 'Timestamps'
+            ? 'timestamps'
+            : 'previous';
       input.checked = options[key];
     }
     this.rerender();
@@ -120,7 +146,9 @@ export class LogView {
 
   private renderLine(line: LogLineView, needle: string): HTMLElement | undefined {
     const plain = stripAnsi(line.text);
-    if (needle && !plain.toLowerCase().includes(needle) && !`${line.pod}/${line.container}`.toLowerCase().includes(needle)) return undefined;
+    if (needle && !plain.toLowerCase().includes(needle) && !`${line.pod}/${line.container}`.toLowerCase().includes(needle)) {
+      return undefined;
+    }
     const row = h('div', { class: line.previous ? 'log-line previous' : 'log-line' });
     const prefix = `${line.pod}/${line.container}`;
     row.appendChild(h('span', { class: prefixClass(prefix) }, `[${prefix}]${line.previous ? ' (previous)' : ''} `));
@@ -142,6 +170,9 @@ export class LogView {
 
   /** text is the log as a file: prefix, timestamp, plain text. */
   text(): string {
-    return this.lines.map((l) => `[${l.pod}/${l.container}] ${l.timestamp ? `${l.timestamp} ` : ''}${stripAnsi(l.text)}`).join('\n') + '\n';
+    return (
+      this.lines.map((l) => `[${l.pod}/${l.container}] ${l.timestamp ? `${l.timestamp} ` : ''}${stripAnsi(l.text)}`).join('\n') +
+      '\n'
+    );
   }
 }

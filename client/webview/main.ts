@@ -89,8 +89,9 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
           ? { follow: state.follow, timestamps: state.timestamps ?? false, previous: state.previous ?? false }
           : m.options;
       ensureLogView().setOptions(saved);
-      if (state.follow !== undefined && (saved.follow !== m.options.follow || saved.previous !== m.options.previous))
-        {post({ type: 'logOptions', options: saved });}
+      if (state.follow !== undefined && (saved.follow !== m.options.follow || saved.previous !== m.options.previous)) {
+        post({ type: 'logOptions', options: saved });
+      }
       break;
     }
   }

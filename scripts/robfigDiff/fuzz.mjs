@@ -64,8 +64,66 @@ const rnd = () => {
 };
 const pick = (a) => a[Math.floor(rnd() * a.length)];
 const int = (a, b) => a + Math.floor(rnd() * (b - a + 1));
-const ZONES = ['America/New_York','Europe/London','America/Sao_Paulo','Australia/Lord_Howe','Europe/Berlin','America/Santiago','Antarctica/Troll','America/St_Johns','Asia/Kathmandu','Pacific/Chatham','Pacific/Apia','Pacific/Kiritimati','Africa/Casablanca','Asia/Tehran','Europe/Dublin','America/Havana','Asia/Gaza','Australia/Adelaide','Pacific/Auckland','America/Godthab','US/Eastern','Asia/Calcutta','EST','Etc/GMT+5','GMT','UTC','Local','Factory','utc','europe/rome','Mars/Base','','../x','America/Argentina/Buenos_Aires','Europe/Moscow','America/Scoresbysund','America/Nuuk','Asia/Dhaka'];
-const names = ['jan','FEB','Mar','dec','sun','MON','fri','Sat','thu','January','sunday','foo','L','W','1W','LW','1#2','İ'];
+const ZONES = [
+  'America/New_York',
+  'Europe/London',
+  'America/Sao_Paulo',
+  'Australia/Lord_Howe',
+  'Europe/Berlin',
+  'America/Santiago',
+  'Antarctica/Troll',
+  'America/St_Johns',
+  'Asia/Kathmandu',
+  'Pacific/Chatham',
+  'Pacific/Apia',
+  'Pacific/Kiritimati',
+  'Africa/Casablanca',
+  'Asia/Tehran',
+  'Europe/Dublin',
+  'America/Havana',
+  'Asia/Gaza',
+  'Australia/Adelaide',
+  'Pacific/Auckland',
+  'America/Godthab',
+  'US/Eastern',
+  'Asia/Calcutta',
+  'EST',
+  'Etc/GMT+5',
+  'GMT',
+  'UTC',
+  'Local',
+  'Factory',
+  'utc',
+  'europe/rome',
+  'Mars/Base',
+  '',
+  '../x',
+  'America/Argentina/Buenos_Aires',
+  'Europe/Moscow',
+  'America/Scoresbysund',
+  'America/Nuuk',
+  'Asia/Dhaka',
+];
+const names = [
+  'jan',
+  'FEB',
+  'Mar',
+  'dec',
+  'sun',
+  'MON',
+  'fri',
+  'Sat',
+  'thu',
+  'January',
+  'sunday',
+  'foo',
+  'L',
+  'W',
+  '1W',
+  'LW',
+  '1#2',
+  'İ',
+];
 function num() {
   const r = rnd();
   if (r < 0.55) return String(int(0, 62));
@@ -99,7 +157,12 @@ function duration() {
   const k = int(1, 3);
   for (let i = 0; i < k; i++) {
     const r = rnd();
-    s += r < 0.7 ? String(int(0, 200)) : r < 0.85 ? int(0, 9) + '.' + int(0, 999) : pick(['.5', '1.', '.', '', '0', '99999999999999']);
+    s +=
+      r < 0.7
+        ? String(int(0, 200))
+        : r < 0.85
+          ? int(0, 9) + '.' + int(0, 999)
+          : pick(['.5', '1.', '.', '', '0', '99999999999999']);
     s += pick(['s', 'm', 'h', 'ms', 'us', 'µs', 'ns', 'd', '', 'h ', 'S', 'μs', 'x']);
   }
   return rnd() < 0.05 ? pick(['0', '', ' 1h', '1h30', '-0']) : s;
@@ -114,7 +177,21 @@ function spec() {
     body = fs.join(pick(WS));
     if (rnd() < 0.1) body = pick(WS) + body + pick(WS);
   } else if (r < 0.8) {
-    body = pick(['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly', '@reboot', '@Daily', '@daily ', ' @daily', '@every', '@']);
+    body = pick([
+      '@yearly',
+      '@annually',
+      '@monthly',
+      '@weekly',
+      '@daily',
+      '@midnight',
+      '@hourly',
+      '@reboot',
+      '@Daily',
+      '@daily ',
+      ' @daily',
+      '@every',
+      '@',
+    ]);
   } else {
     body = '@every ' + duration();
   }
@@ -132,10 +209,23 @@ function realistic() {
 const reqs = [];
 for (let i = 0; i < N; i++) {
   const real = i % 2 === 0;
-  const from = new Date(Date.UTC(int(Number(process.env.Y0 || 1995), Number(process.env.Y1 || 2034)), int(0, 11), int(1, 28), int(0, 23), int(0, 59), int(0, 59), rnd() < 0.2 ? int(0, 999) : 0)).toISOString();
+  const from = new Date(
+    Date.UTC(
+      int(Number(process.env.Y0 || 1995), Number(process.env.Y1 || 2034)),
+      int(0, 11),
+      int(1, 28),
+      int(0, 23),
+      int(0, 59),
+      int(0, 59),
+      rnd() < 0.2 ? int(0, 999) : 0,
+    ),
+  ).toISOString();
   reqs.push({ spec: real ? realistic() : spec(), from, count: real ? 25 : 3 });
 }
-const out = execFileSync(oracle, { input: reqs.map((r) => JSON.stringify(r)).join('\n') + '\n', maxBuffer: 1 << 28 }).toString().trim().split('\n');
+const out = execFileSync(oracle, { input: reqs.map((r) => JSON.stringify(r)).join('\n') + '\n', maxBuffer: 1 << 28 })
+  .toString()
+  .trim()
+  .split('\n');
 rmSync(work, { recursive: true, force: true });
 let bad = 0;
 let hangs = 0;
@@ -151,11 +241,17 @@ for (let i = 0; i < reqs.length; i++) {
     if (p.schedule.kind === 'every') mine.everyMs = p.schedule.everyMs;
   }
   let same;
-  if (go.error === 'hang') { hangs++; same = mine.ok && mine.next.length < r.count; if (hangs <= 5) console.log('robfig hangs:', JSON.stringify(r), 'engine stops after', mine.next && mine.next.length); }
-  else if (go.ok !== mine.ok) same = go.error && go.error.startsWith('panic') && !mine.ok;
+  if (go.error === 'hang') {
+    hangs++;
+    same = mine.ok && mine.next.length < r.count;
+    if (hangs <= 5) console.log('robfig hangs:', JSON.stringify(r), 'engine stops after', mine.next && mine.next.length);
+  } else if (go.ok !== mine.ok) same = go.error && go.error.startsWith('panic') && !mine.ok;
   else if (!go.ok) same = go.error === mine.error || (go.error.startsWith('panic') && !mine.ok);
   else same = JSON.stringify(go.next) === JSON.stringify(mine.next) && (go.everyMs || undefined) === mine.everyMs;
-  if (!same) { bad++; if (bad <= 25) console.log(JSON.stringify(r), '\n  go  ', JSON.stringify(go), '\n  mine', JSON.stringify(mine)); }
+  if (!same) {
+    bad++;
+    if (bad <= 25) console.log(JSON.stringify(r), '\n  go  ', JSON.stringify(go), '\n  mine', JSON.stringify(mine));
+  }
 }
 console.log(`robfig/cron differential fuzz: ${bad} mismatches in ${reqs.length} cases (robfig hung on ${hangs}), seed ${seed}`);
 process.exit(bad === 0 ? 0 : 1);

@@ -45,7 +45,13 @@ export function toDiagnostic(finding: Finding, docsUrl: string | undefined): Dia
 /** shiftDiagnostic moves a cached diagnostic down by `lines`. */
 export function shiftDiagnostic(diagnostic: Diagnostic, lines: number): Diagnostic {
   const { start, end } = diagnostic.range;
-  return { ...diagnostic, range: { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } } };
+  return {
+    ...diagnostic,
+    range: {
+      start: { line: start.line + lines, character: start.character },
+      end: { line: end.line + lines, character: end.character },
+    },
+  };
 }
 
 export function toLspTextEdit(edit: TextEdit): LspTextEdit {

@@ -133,13 +133,15 @@ function safeLint(document: ManifestDocument, options: LintOptions): readonly Fi
   try {
     return lint(document, options);
   } catch (error) {
-    return [{
-      rule: 'internal-error',
-      severity: 'hint',
-      message: `kube-jobs could not check this document: ${error instanceof Error ? error.message : String(error)}`,
-      field: '',
-      range: { start: { line: document.chunk.startLine, character: 0 }, end: { line: document.chunk.startLine, character: 0 } },
-    }];
+    return [
+      {
+        rule: 'internal-error',
+        severity: 'hint',
+        message: `kube-jobs could not check this document: ${error instanceof Error ? error.message : String(error)}`,
+        field: '',
+        range: { start: { line: document.chunk.startLine, character: 0 }, end: { line: document.chunk.startLine, character: 0 } },
+      },
+    ];
   }
 }
 
@@ -148,7 +150,12 @@ function shiftFinding(finding: Finding, delta: number): Finding {
     ...finding,
     range: shiftRange(finding.range, delta),
     ...(finding.fixes
-      ? { fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, range: shiftRange(edit.range, delta) })) })) }
+      ? {
+          fixes: finding.fixes.map((fix) => ({
+            ...fix,
+            edits: fix.edits.map((edit) => ({ ...edit, range: shiftRange(edit.range, delta) })),
+          })),
+        }
       : {}),
   };
 }
@@ -158,7 +165,9 @@ export function parseText(uri: string, version: number, text: string, previous?:
   if (text.length > DEFAULT_MAX_LENGTH) {
     return new ParsedDocument(uri, version, text, [], { reason: 'tooLarge', message: tooLargeMessage(text.length) });
   }
-  if (looksBinary(text)) return new ParsedDocument(uri, version, text, [], { reason: 'binary', message: 'file looks binary, not YAML' });
+  if (looksBinary(text)) {
+    return new ParsedDocument(uri, version, text, [], { reason: 'binary', message: 'file looks binary, not YAML' });
+  }
   const previousChunks = new PreviousChunks(previous?.entries ?? []);
   const entries = splitDocuments(text).map((chunk, index) => reuseOrParse(chunk, index, previousChunks));
   return new ParsedDocument(uri, version, text, entries);
@@ -194,8 +203,14 @@ function reuseOrParse(chunk: DocumentChunk, index: number, previous: PreviousChu
   if (cache) {
     // With pieces, an unchanged document that did not move keeps its entry: its chunk text is
     // the piece itself, not a slice pinning an older version of the whole text.
-    if (keepEntries && sameIndex && sameIndex.cache === cache && sameIndex.manifest.chunk.startLine === chunk.startLine
-      && sameIndex.manifest.chunk.startOffset === chunk.startOffset && sameIndex.manifest.index === index) {
+    if (
+      keepEntries &&
+      sameIndex &&
+      sameIndex.cache === cache &&
+      sameIndex.manifest.chunk.startLine === chunk.startLine &&
+      sameIndex.manifest.chunk.startOffset === chunk.startOffset &&
+      sameIndex.manifest.index === index
+    ) {
       return sameIndex;
     }
     return withWorkload(relocateDocument(cache.base, chunk, index), cache);
@@ -213,13 +228,17 @@ function reuseOrParse(chunk: DocumentChunk, index: number, previous: PreviousChu
  */
 export function parsePieces(source: PieceText, previous?: ParsedDocument): ParsedDocument {
   const { uri, version } = source;
-  if (source.length > DEFAULT_MAX_LENGTH || looksBinary(source.prefix(8000))) return parseText(uri, version, source.getText(), previous);
+  if (source.length > DEFAULT_MAX_LENGTH || looksBinary(source.prefix(8000))) {
+    return parseText(uri, version, source.getText(), previous);
+  }
   const previousChunks = new PreviousChunks(previous?.entries ?? []);
   const entries: Entry[] = [];
   let startOffset = 0;
   let startLine = 0;
   for (const piece of source.pieces()) {
-    if (piece.hasContent) entries.push(reuseOrParse({ text: piece.text, startOffset, startLine }, entries.length, previousChunks, true));
+    if (piece.hasContent) {
+      entries.push(reuseOrParse({ text: piece.text, startOffset, startLine }, entries.length, previousChunks, true));
+    }
     startOffset += piece.text.length;
     startLine += piece.lineFeeds;
   }
@@ -256,7 +275,10 @@ export class DocumentStore {
   get(source: TextSource): ParsedDocument {
     const current = this.parsed.get(source.uri);
     if (current && current.version === source.version) return current;
-    const next = source instanceof PieceText ? parsePieces(source, current) : parseText(source.uri, source.version, source.getText(), current);
+    const next =
+      source instanceof PieceText
+        ? parsePieces(source, current)
+        : parseText(source.uri, source.version, source.getText(), current);
     this.parsed.set(source.uri, next);
     return next;
   }

@@ -73,8 +73,7 @@ export const EDITOR_MAX_RECORDS = 2_000;
 
 /** The engine's simulation of one document, to be advanced in slices, or why there is none. */
 export type SimulationStarted =
-  | { readonly run: engine.SimulationRun<engine.Simulation> }
-  | { readonly errors: readonly string[] };
+  { readonly run: engine.SimulationRun<engine.Simulation> } | { readonly errors: readonly string[] };
 
 /** startDocumentSimulation sets up the simulator on one document's value (runs nothing yet). */
 export function startDocumentSimulation(kind: WorkloadKind, value: unknown, request: SimulationRequest): SimulationStarted {

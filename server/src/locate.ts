@@ -41,7 +41,10 @@ export function rawValueOnLine(lineText: string, key: string): { value: string; 
   if (!match?.[1] || match[2] === undefined || match[2] === '') return undefined;
   let value = match[2];
   let start = match[1].length;
-  if ((value.startsWith('"') && value.endsWith('"') && value.length >= 2) || (value.startsWith("'") && value.endsWith("'") && value.length >= 2)) {
+  if (
+    (value.startsWith('"') && value.endsWith('"') && value.length >= 2) ||
+    (value.startsWith("'") && value.endsWith("'") && value.length >= 2)
+  ) {
     value = value.slice(1, -1);
     start++;
   }

@@ -62,7 +62,12 @@ export class PieceText {
   private fallback: TextDocument | undefined;
   private total: number;
 
-  constructor(readonly uri: string, readonly languageId: string, public version: number, text: string) {
+  constructor(
+    readonly uri: string,
+    readonly languageId: string,
+    public version: number,
+    text: string,
+  ) {
     this.whole = text;
     this.total = text.length;
     if (text.includes('\r')) {
@@ -106,7 +111,11 @@ export class PieceText {
       if (this.fallback) {
         this.fallback = TextDocument.update(this.fallback, [change], version);
       } else if (change.text.includes('\r')) {
-        this.fallback = TextDocument.update(TextDocument.create(this.uri, this.languageId, version, this.getText()), [change], version);
+        this.fallback = TextDocument.update(
+          TextDocument.create(this.uri, this.languageId, version, this.getText()),
+          [change],
+          version,
+        );
         this.items = [];
         this.whole = undefined;
       } else if ('range' in change) {
@@ -119,7 +128,10 @@ export class PieceText {
     }
   }
 
-  private applyRange(range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): void {
+  private applyRange(
+    range: { start: { line: number; character: number }; end: { line: number; character: number } },
+    text: string,
+  ): void {
     let { start, end } = range;
     if (start.line > end.line || (start.line === end.line && start.character > end.character)) [start, end] = [end, start];
     const from = this.locate(start.line, start.character);

@@ -60,7 +60,15 @@ export function scheduleFacts(spec: string, timeZone: string | undefined, nowMs:
   if (timeZone !== undefined && own === undefined) {
     const check = validateTimeZone(timeZone);
     if (check && !check.ok) {
-      return { ...base, valid: false, error: `timeZone: ${check.error ?? 'unknown time zone'}`, runs: [], warnings: [], schedule, ...(description ? { description } : {}) };
+      return {
+        ...base,
+        valid: false,
+        error: `timeZone: ${check.error ?? 'unknown time zone'}`,
+        runs: [],
+        warnings: [],
+        schedule,
+        ...(description ? { description } : {}),
+      };
     }
   }
   const warnings: string[] = [];
@@ -74,9 +82,11 @@ export function scheduleFacts(spec: string, timeZone: string | undefined, nowMs:
   const never = safe(() => neverFiresReason(schedule));
   if (never) warnings.push(`Never fires: ${never}.`);
   if (schedule.kind === 'cron' && safe(() => domDowIsOr(schedule))) {
-    warnings.push('Runs on day-of-month OR day-of-week: when both day fields are restricted, a day matches if either one matches (classic cron), not both.');
+    warnings.push(
+      'Runs on day-of-month OR day-of-week: when both day fields are restricted, a day matches if either one matches (classic cron), not both.',
+    );
   }
-  const runs = never ? [] : safe(() => nextRuns(schedule, nowMs, count, timeZone)) ?? [];
+  const runs = never ? [] : (safe(() => nextRuns(schedule, nowMs, count, timeZone)) ?? []);
   const last = runs[runs.length - 1];
   if (last !== undefined && schedule.kind === 'cron') {
     const transition = nextZoneTransition(zone, nowMs, last);
@@ -84,7 +94,9 @@ export function scheduleFacts(spec: string, timeZone: string | undefined, nowMs:
       const forward = transition.offsetAfterSeconds > transition.offsetBeforeSeconds;
       warnings.push(
         `DST: clocks go ${forward ? 'forward' : 'back'} on ${formatShort(transition.atMs, zone)} (${formatUtcOffset(transition.offsetBeforeSeconds)} → ${formatUtcOffset(transition.offsetAfterSeconds)}). ` +
-          (forward ? 'A run whose wall time falls in the skipped hour does not happen that day.' : 'A run whose wall time falls in the repeated hour runs twice.'),
+          (forward
+            ? 'A run whose wall time falls in the skipped hour does not happen that day.'
+            : 'A run whose wall time falls in the repeated hour runs twice.'),
       );
     }
   }

@@ -14,7 +14,12 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import type { Diagnostic, DocumentDiagnosticReport, InitializeResult } from 'vscode-languageserver/node';
-import { DescribeScheduleRequest, KUBE_JOBS_SETTINGS_SECTION, ServerStatsRequest, SimulateDocumentRequest } from '../../src-engine';
+import {
+  DescribeScheduleRequest,
+  KUBE_JOBS_SETTINGS_SECTION,
+  ServerStatsRequest,
+  SimulateDocumentRequest,
+} from '../../src-engine';
 import type {
   DescribeScheduleParams,
   DescribeScheduleResult,
@@ -107,7 +112,9 @@ connection.onDidChangeConfiguration((change) => {
 async function refreshSettings(pushed: unknown): Promise<void> {
   try {
     // The pulled section holds the user's settings; a pushed one may add client facts (redHatYamlInstalled).
-    const pulled: unknown = canPullConfiguration ? await connection.workspace.getConfiguration(KUBE_JOBS_SETTINGS_SECTION) : undefined;
+    const pulled: unknown = canPullConfiguration
+      ? await connection.workspace.getConfiguration(KUBE_JOBS_SETTINGS_SECTION)
+      : undefined;
     settings = mergeSettings(mergeSettings(settings, pulled), pushed);
     settingsGeneration++;
     if (canRefresh.diagnostics) connection.languages.diagnostics.refresh();
@@ -128,7 +135,12 @@ connection.languages.diagnostics.on((p): DocumentDiagnosticReport => {
   const uri = p.textDocument.uri;
   const source = textDocuments.get(uri);
   const last = lastReports.get(uri);
-  if (last && source?.version === last.version && settingsGeneration === last.generation && p.previousResultId === last.resultId) {
+  if (
+    last &&
+    source?.version === last.version &&
+    settingsGeneration === last.generation &&
+    p.previousResultId === last.resultId
+  ) {
     return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
   }
   const started = performance.now();
@@ -150,9 +162,13 @@ function sameDiagnostics(before: readonly Diagnostic[][], after: readonly Diagno
 }
 connection.onHover((p) => withDocument(p.textDocument.uri, null, (doc) => provideHover(doc, p.position, settings, Date.now())));
 connection.onCompletion((p) => withDocument(p.textDocument.uri, null, (doc) => provideCompletion(doc, p.position, settings)));
-connection.onCodeAction((p) => withDocument(p.textDocument.uri, [], (doc) => provideCodeActions(doc, p.range, settings, p.context.only)));
+connection.onCodeAction((p) =>
+  withDocument(p.textDocument.uri, [], (doc) => provideCodeActions(doc, p.range, settings, p.context.only)),
+);
 connection.onCodeLens((p) => withDocument(p.textDocument.uri, [], (doc) => provideCodeLenses(doc, settings, Date.now())));
-connection.languages.inlayHint.on((p) => withDocument(p.textDocument.uri, [], (doc) => provideInlayHints(doc, p.range, settings)));
+connection.languages.inlayHint.on((p) =>
+  withDocument(p.textDocument.uri, [], (doc) => provideInlayHints(doc, p.range, settings)),
+);
 connection.onDocumentSymbol((p) => withDocument(p.textDocument.uri, [], (doc) => provideDocumentSymbols(doc)));
 connection.onRequest(
   new RequestType<SimulateDocumentParams, SimulateDocumentResult, void>(SimulateDocumentRequest.method),
@@ -164,13 +180,20 @@ connection.onRequest(
       (doc) => provideSimulation(doc, p, Date.now(), token),
     ),
 );
-connection.onRequest(
-  new RequestType<DescribeScheduleParams, DescribeScheduleResult, void>(DescribeScheduleRequest.method),
-  (p) => guard({ valid: false, error: 'internal error', timeZone: 'UTC', localTimeZone: settings.localTimeZone, nextRuns: [], warnings: [] }, () => provideScheduleDescription(p, settings, Date.now())),
+connection.onRequest(new RequestType<DescribeScheduleParams, DescribeScheduleResult, void>(DescribeScheduleRequest.method), (p) =>
+  guard(
+    { valid: false, error: 'internal error', timeZone: 'UTC', localTimeZone: settings.localTimeZone, nextRuns: [], warnings: [] },
+    () => provideScheduleDescription(p, settings, Date.now()),
+  ),
 );
 connection.onRequest(new RequestType0<ServerStatsResult, void>(ServerStatsRequest.method), (): ServerStatsResult => {
   const memory = process.memoryUsage();
-  return { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, openDocuments: store.size, lastDiagnosticsMs: { ...lastDiagnosticsMs } };
+  return {
+    rssBytes: memory.rss,
+    heapUsedBytes: memory.heapUsed,
+    openDocuments: store.size,
+    lastDiagnosticsMs: { ...lastDiagnosticsMs },
+  };
 });
 
 // A stray exception must not take the server (and every open editor's features) down.

@@ -55,11 +55,13 @@ export function mergeSettings(base: Settings, raw: unknown): Settings {
     fixAll: { includeAdvice: typeof fixAll['includeAdvice'] === 'boolean' ? fixAll['includeAdvice'] : base.fixAll.includeAdvice },
     redHatYamlInstalled: typeof raw['redHatYamlInstalled'] === 'boolean' ? raw['redHatYamlInstalled'] : base.redHatYamlInstalled,
     trace: {
-      server: typeof trace['server'] === 'string' && TRACE_VALUES.has(trace['server'])
-        ? (trace['server'] as KubeJobsSettings['trace']['server'])
-        : base.trace.server,
+      server:
+        typeof trace['server'] === 'string' && TRACE_VALUES.has(trace['server'])
+          ? (trace['server'] as KubeJobsSettings['trace']['server'])
+          : base.trace.server,
     },
-    localTimeZone: typeof raw['localTimeZone'] === 'string' && isKnownZone(raw['localTimeZone']) ? raw['localTimeZone'] : base.localTimeZone,
+    localTimeZone:
+      typeof raw['localTimeZone'] === 'string' && isKnownZone(raw['localTimeZone']) ? raw['localTimeZone'] : base.localTimeZone,
     kubernetesVersion,
     connectedCluster,
     judged: judgedVersion(kubernetesVersion, connectedCluster),
@@ -79,7 +81,9 @@ export function settingsFromInitialization(options: unknown): Settings {
   const init = options as KubeJobsInitializationOptions;
   settings = mergeSettings(settings, init.settings);
   if (typeof init.redHatYamlInstalled === 'boolean') settings = { ...settings, redHatYamlInstalled: init.redHatYamlInstalled };
-  if (typeof init.localTimeZone === 'string' && isKnownZone(init.localTimeZone)) settings = { ...settings, localTimeZone: init.localTimeZone };
+  if (typeof init.localTimeZone === 'string' && isKnownZone(init.localTimeZone)) {
+    settings = { ...settings, localTimeZone: init.localTimeZone };
+  }
   return settings;
 }
 

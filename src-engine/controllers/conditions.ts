@@ -34,7 +34,13 @@ export function setCondition(
   const n = conditions.length;
   const old = i < n ? (conditions[i] as JobCondition) : null;
   if (old !== null && old.status === status && old.reason === reason && old.message === message) return conditions;
-  const condition: JobCondition = { type, status, reason, message, lastTransitionTime: old !== null && old.status === status ? old.lastTransitionTime : now };
+  const condition: JobCondition = {
+    type,
+    status,
+    reason,
+    message,
+    lastTransitionTime: old !== null && old.status === status ? old.lastTransitionTime : now,
+  };
   if (old !== null) {
     const next = conditions.slice();
     next[i] = condition;

@@ -1,6 +1,12 @@
 import { formatRfc3339 } from './rfc3339';
 import { finishedConditions, finishedJobsToDeleteGiven } from './historyCleanup';
-import { GO_ZERO_TIME_MS, NEXT_SCHEDULE_DELTA_MS, mostRecentScheduleTime, nextFnFor, nextScheduleTimeDuration } from './mostRecentScheduleTime';
+import {
+  GO_ZERO_TIME_MS,
+  NEXT_SCHEDULE_DELTA_MS,
+  mostRecentScheduleTime,
+  nextFnFor,
+  nextScheduleTimeDuration,
+} from './mostRecentScheduleTime';
 import type { MostRecentScheduleTime, NextFn } from './mostRecentScheduleTime';
 import { CRONJOB_SCHEDULED_TIMESTAMP_ANNOTATION } from './types';
 import type { JobCondition, JobObject, JobSpec, SyncResult } from './types';
@@ -47,7 +53,12 @@ export type CronJobAction =
   /** Create this Job (its status is empty; creationTimestamp is the sync time). */
   | { readonly type: 'createJob'; readonly job: JobObject; readonly scheduledTime: number }
   /** Delete a Job; Background propagation lets the garbage collector remove its pods. */
-  | { readonly type: 'deleteJob'; readonly name: string; readonly propagation: 'Background'; readonly why: 'history' | 'replace' };
+  | {
+      readonly type: 'deleteJob';
+      readonly name: string;
+      readonly propagation: 'Background';
+      readonly why: 'history' | 'replace';
+    };
 
 export type CronJobSyncResult = SyncResult<CronJobStatus, CronJobAction>;
 
@@ -151,13 +162,19 @@ export function syncCronJob(
     const inActive = active.includes(job.name);
     const f = finished[i] as JobCondition | null;
     if (!inActive && f === null) {
-      events.add('Warning', 'UnexpectedJob', events.details ? `Saw a job that the controller did not create or forgot: ${job.name}` : '');
+      events.add(
+        'Warning',
+        'UnexpectedJob',
+        events.details ? `Saw a job that the controller did not create or forgot: ${job.name}` : '',
+      );
     } else if (inActive && f !== null) {
       active = without(active, job.name);
       events.add('Normal', 'SawCompletedJob', events.details ? `Saw completed job: ${job.name}, condition: ${f.type}` : '');
     }
     if (f !== null && f.type === 'Complete' && job.status.completionTime !== null) {
-      if (lastSuccessfulTime === null || job.status.completionTime > lastSuccessfulTime) lastSuccessfulTime = job.status.completionTime;
+      if (lastSuccessfulTime === null || job.status.completionTime > lastSuccessfulTime) {
+        lastSuccessfulTime = job.status.completionTime;
+      }
     }
   }
   const listed = active;
@@ -190,21 +207,38 @@ export function syncCronJob(
     schedule = parsed.schedule;
   }
   if (mentionsTz(spec.schedule)) {
-    events.add('Warning', 'UnsupportedSchedule', `CRON_TZ or TZ used in schedule ${JSON.stringify(spec.schedule)} is not officially supported, see https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/ for more details`);
+    events.add(
+      'Warning',
+      'UnsupportedSchedule',
+      `CRON_TZ or TZ used in schedule ${JSON.stringify(spec.schedule)} is not officially supported, see https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/ for more details`,
+    );
   }
   const next = options.next ?? nextFnFor(schedule, spec.timeZone ?? undefined);
 
   // Step 8: which scheduled time is due (nextScheduleTime).
-  const due = mostRecentScheduleTime(cronJob.creationTimestamp, status.lastScheduleTime, spec.startingDeadlineSeconds, now, next, true);
+  const due = mostRecentScheduleTime(
+    cronJob.creationTimestamp,
+    status.lastScheduleTime,
+    spec.startingDeadlineSeconds,
+    now,
+    next,
+    true,
+  );
   if (due.error !== null) {
     events.add('Warning', 'InvalidSchedule', `invalid schedule: ${spec.schedule} : ${due.error}`);
     return { status, actions: actions ?? [], events: events.list, requeueAfterMs: null };
   }
   if (due.missed === 'many') {
-    events.add('Warning', 'TooManyMissedTimes', 'too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew');
+    events.add(
+      'Warning',
+      'TooManyMissedTimes',
+      'too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew',
+    );
   }
   const scheduledTime = due.mostRecentTime;
-  if (scheduledTime === null) return { status, actions: actions ?? [], events: events.list, requeueAfterMs: requeueAfter(cronJob, status, due, now, next) };
+  if (scheduledTime === null) {
+    return { status, actions: actions ?? [], events: events.list, requeueAfterMs: requeueAfter(cronJob, status, due, now, next) };
+  }
 
   // Step 9: too late to start (unreachable in practice; kept for parity).
   if (spec.startingDeadlineSeconds !== null && scheduledTime + spec.startingDeadlineSeconds * 1000 < now) {
@@ -212,13 +246,20 @@ export function syncCronJob(
     return { status, actions: actions ?? [], events: events.list, requeueAfterMs: requeueAfter(cronJob, status, due, now, next) };
   }
   // Step 10: already started.
-  if (status.lastScheduleTime === scheduledTime || (status.active.length > 0 && status.active.includes(cronJobChildName(cronJob.name, scheduledTime)))) {
+  if (
+    status.lastScheduleTime === scheduledTime ||
+    (status.active.length > 0 && status.active.includes(cronJobChildName(cronJob.name, scheduledTime)))
+  ) {
     return { status, actions: actions ?? [], events: events.list, requeueAfterMs: requeueAfter(cronJob, status, due, now, next) };
   }
 
   // Step 11: concurrencyPolicy.
   if (spec.concurrencyPolicy === 'Forbid' && status.active.length > 0) {
-    events.add('Normal', 'JobAlreadyActive', 'Not starting job because prior execution is running and concurrency policy is Forbid');
+    events.add(
+      'Normal',
+      'JobAlreadyActive',
+      'Not starting job because prior execution is running and concurrency policy is Forbid',
+    );
     return { status, actions: actions ?? [], events: events.list, requeueAfterMs: requeueAfter(cronJob, status, due, now, next) };
   }
   if (spec.concurrencyPolicy === 'Replace') {
@@ -295,7 +336,13 @@ function mentionsTz(schedule: string): boolean {
  * startingDeadlineSeconds and with lastScheduleTime unchanged its search has the same inputs
  * as the one the sync just made, so that answer (`due`) is reused.
  */
-function requeueAfter(cronJob: CronJobObject, status: CronJobStatus, due: MostRecentScheduleTime, now: number, next: NextFn): number | null {
+function requeueAfter(
+  cronJob: CronJobObject,
+  status: CronJobStatus,
+  due: MostRecentScheduleTime,
+  now: number,
+  next: NextFn,
+): number | null {
   if (cronJob.spec.startingDeadlineSeconds === null && status.lastScheduleTime === cronJob.status.lastScheduleTime) {
     const reference = due.mostRecentTime ?? (due.missed === 'none' ? due.earliestTime : now);
     const t = next(reference);
@@ -336,7 +383,6 @@ export function getJobFromTemplate(cronJob: CronJobObject, scheduledTime: number
     status: newJobStatus(template.spec.completionMode === 'Indexed', perIndex),
   };
 }
-
 
 /**
  * withScheduledTimestamp: the template's annotations plus the scheduled-timestamp one (same

@@ -16,7 +16,9 @@ export function cronJobFromManifest(doc: unknown, creationTimestamp: number): Re
   const schedule = spec['schedule'];
   if (typeof schedule !== 'string' || schedule === '') errors.push('spec.schedule: Required value');
   const timeZone = spec['timeZone'];
-  if (timeZone !== undefined && timeZone !== null && typeof timeZone !== 'string') errors.push('spec.timeZone: Invalid value: must be a string');
+  if (timeZone !== undefined && timeZone !== null && typeof timeZone !== 'string') {
+    errors.push('spec.timeZone: Invalid value: must be a string');
+  }
   const int = (field: string): number | null => {
     const v = spec[field];
     if (v === undefined || v === null) return null;
@@ -31,7 +33,9 @@ export function cronJobFromManifest(doc: unknown, creationTimestamp: number): Re
   const failedJobsHistoryLimit = int('failedJobsHistoryLimit') ?? 1;
   const policy = spec['concurrencyPolicy'] ?? 'Allow';
   if (policy !== 'Allow' && policy !== 'Forbid' && policy !== 'Replace') {
-    errors.push(`spec.concurrencyPolicy: Unsupported value: ${JSON.stringify(policy)}: supported values: "Allow", "Forbid", "Replace"`);
+    errors.push(
+      `spec.concurrencyPolicy: Unsupported value: ${JSON.stringify(policy)}: supported values: "Allow", "Forbid", "Replace"`,
+    );
   }
   const jobTemplate = isObj(spec['jobTemplate']) ? spec['jobTemplate'] : undefined;
   if (jobTemplate === undefined) errors.push('spec.jobTemplate: Required value');
@@ -51,7 +55,11 @@ export function cronJobFromManifest(doc: unknown, creationTimestamp: number): Re
         suspend: spec['suspend'] === true,
         successfulJobsHistoryLimit,
         failedJobsHistoryLimit,
-        jobTemplate: { labels: stringMap(templateMeta['labels']), annotations: stringMap(templateMeta['annotations']), spec: jobSpec.value },
+        jobTemplate: {
+          labels: stringMap(templateMeta['labels']),
+          annotations: stringMap(templateMeta['annotations']),
+          spec: jobSpec.value,
+        },
       },
       status: { active: [], lastScheduleTime: null, lastSuccessfulTime: null },
     },

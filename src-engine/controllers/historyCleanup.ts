@@ -8,7 +8,11 @@ import type { JobCondition, JobObject } from './types';
  * both limits are null. Mirrors cronjob_controllerv2.go `cleanupFinishedJobs` /
  * `removeOldestJobs` and `byJobStartTime`.
  */
-export function cleanupFinishedJobs(jobs: readonly JobObject[], successfulLimit: number | null, failedLimit: number | null): string[] {
+export function cleanupFinishedJobs(
+  jobs: readonly JobObject[],
+  successfulLimit: number | null,
+  failedLimit: number | null,
+): string[] {
   return finishedJobsToDelete(jobs, successfulLimit, failedLimit) ?? [];
 }
 
@@ -17,7 +21,11 @@ export function cleanupFinishedJobs(jobs: readonly JobObject[], successfulLimit:
  * (the usual case: it then allocates nothing), for the figure "simulate a year of a `* * * * *`
  * CronJob" (bench/simulate.mjs).
  */
-export function finishedJobsToDelete(jobs: readonly JobObject[], successfulLimit: number | null, failedLimit: number | null): string[] | null {
+export function finishedJobsToDelete(
+  jobs: readonly JobObject[],
+  successfulLimit: number | null,
+  failedLimit: number | null,
+): string[] | null {
   if (successfulLimit === null && failedLimit === null) return null;
   return finishedJobsToDeleteGiven(jobs, finishedConditions(jobs), successfulLimit, failedLimit);
 }
@@ -94,7 +102,13 @@ function oldestJob(jobs: readonly JobObject[], finished: readonly (JobCondition 
 }
 
 /** removeOldest appends the names of the `excess` oldest Complete (or Failed) Jobs to `out`, oldest first. */
-function removeOldest(jobs: readonly JobObject[], finished: readonly (JobCondition | null)[], complete: boolean, excess: number, out: string[]): void {
+function removeOldest(
+  jobs: readonly JobObject[],
+  finished: readonly (JobCondition | null)[],
+  complete: boolean,
+  excess: number,
+  out: string[],
+): void {
   const n = jobs.length;
   if (excess === 1) {
     // The steady state of a CronJob: one Job over the limit, the oldest one.

@@ -43,7 +43,12 @@ export function parseIndexIntervals(text: string, completions?: number): IndexPa
   let previous = -1;
   for (const item of text.split(',')) {
     const bounds = item.split('-');
-    if (bounds.length > 2) return { ok: false, error: `the fragment "${item}" violates the requirement that an index interval can have at most two parts separated by '-'` };
+    if (bounds.length > 2) {
+      return {
+        ok: false,
+        error: `the fragment "${item}" violates the requirement that an index interval can have at most two parts separated by '-'`,
+      };
+    }
     const first = parseIndex(bounds[0] ?? '');
     if (first === null) return { ok: false, error: `cannot convert string to integer for index: "${bounds[0] ?? ''}"` };
     let last = first;

@@ -42,8 +42,12 @@ export function jobSpecFromManifest(spec: unknown, path: string): ReadResult<Job
   const activeDeadlineSeconds = int('activeDeadlineSeconds');
   const ttlSecondsAfterFinished = int('ttlSecondsAfterFinished');
   const mode = spec['completionMode'] ?? 'NonIndexed';
-  if (mode !== 'NonIndexed' && mode !== 'Indexed') errors.push(`${path}.completionMode: Unsupported value: ${JSON.stringify(mode)}: supported values: "NonIndexed", "Indexed"`);
-  if (mode === 'Indexed' && completions === null) errors.push(`${path}.completions: Required value: when completion mode is Indexed`);
+  if (mode !== 'NonIndexed' && mode !== 'Indexed') {
+    errors.push(`${path}.completionMode: Unsupported value: ${JSON.stringify(mode)}: supported values: "NonIndexed", "Indexed"`);
+  }
+  if (mode === 'Indexed' && completions === null) {
+    errors.push(`${path}.completions: Required value: when completion mode is Indexed`);
+  }
   const suspend = spec['suspend'] === true;
 
   const template = isObj(spec['template']) ? spec['template'] : undefined;
@@ -58,11 +62,14 @@ export function jobSpecFromManifest(spec: unknown, path: string): ReadResult<Job
 
   const podFailurePolicy = readPodFailurePolicy(spec['podFailurePolicy'], `${path}.podFailurePolicy`, errors);
   if (podFailurePolicy !== null && restartPolicy !== 'Never') {
-    errors.push(`${path}.template.spec.restartPolicy: Invalid value: ${JSON.stringify(restartPolicy ?? '')}: only "Never" is supported when podFailurePolicy is specified`);
+    errors.push(
+      `${path}.template.spec.restartPolicy: Invalid value: ${JSON.stringify(restartPolicy ?? '')}: only "Never" is supported when podFailurePolicy is specified`,
+    );
   }
   const successPolicy = readSuccessPolicy(spec['successPolicy']);
   const rpp = spec['podReplacementPolicy'];
-  const podReplacementPolicy = rpp === 'Failed' || rpp === 'TerminatingOrFailed' ? rpp : podFailurePolicy !== null ? 'Failed' : 'TerminatingOrFailed';
+  const podReplacementPolicy =
+    rpp === 'Failed' || rpp === 'TerminatingOrFailed' ? rpp : podFailurePolicy !== null ? 'Failed' : 'TerminatingOrFailed';
   const managedBy = typeof spec['managedBy'] === 'string' ? spec['managedBy'] : null;
   if (errors.length > 0) return { ok: false, errors };
   return {
@@ -94,12 +101,16 @@ function readPodFailurePolicy(v: unknown, path: string, errors: string[]): PodFa
     if (!isObj(r)) continue;
     const action = r['action'];
     if (action !== 'FailJob' && action !== 'FailIndex' && action !== 'Ignore' && action !== 'Count') {
-      errors.push(`${path}.rules[${i}].action: Unsupported value: ${JSON.stringify(action ?? '')}: supported values: "Count", "FailIndex", "FailJob", "Ignore"`);
+      errors.push(
+        `${path}.rules[${i}].action: Unsupported value: ${JSON.stringify(action ?? '')}: supported values: "Count", "FailIndex", "FailJob", "Ignore"`,
+      );
       continue;
     }
     const onExit = r['onExitCodes'];
     if (isObj(onExit)) {
-      const values = Array.isArray(onExit['values']) ? (onExit['values'] as unknown[]).filter((x): x is number => typeof x === 'number') : [];
+      const values = Array.isArray(onExit['values'])
+        ? (onExit['values'] as unknown[]).filter((x): x is number => typeof x === 'number')
+        : [];
       rules.push({
         action,
         onExitCodes: {
@@ -146,7 +157,10 @@ export function jobFromManifest(doc: unknown, creationTimestamp: number): ReadRe
       ...createdMeta(name, namespace, creationTimestamp),
       annotations: stringMap(metadata['annotations']),
       spec: spec.value,
-      status: newJobStatus(spec.value.completionMode === 'Indexed', spec.value.completionMode === 'Indexed' && spec.value.backoffLimitPerIndex !== null),
+      status: newJobStatus(
+        spec.value.completionMode === 'Indexed',
+        spec.value.completionMode === 'Indexed' && spec.value.backoffLimitPerIndex !== null,
+      ),
     },
   };
 }
@@ -158,7 +172,12 @@ export const NOT_A_MAPPING = 'the document is not a mapping';
  * API server's error), the namespace ("default" when unset) and the map itself. `errors`
  * is the list the caller goes on filling.
  */
-export function readObjectMeta(doc: Record<string, unknown>): { metadata: Record<string, unknown>; name: string; namespace: string; errors: string[] } {
+export function readObjectMeta(doc: Record<string, unknown>): {
+  metadata: Record<string, unknown>;
+  name: string;
+  namespace: string;
+  errors: string[];
+} {
   const metadata = isObj(doc['metadata']) ? doc['metadata'] : {};
   const name = typeof metadata['name'] === 'string' ? metadata['name'] : '';
   const errors: string[] = [];

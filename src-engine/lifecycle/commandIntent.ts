@@ -61,8 +61,9 @@ function stripWrappers(words: readonly string[]): string[] {
       rest = rest.slice(1);
     } else if (name === 'env') {
       rest = rest.slice(1);
-      while (rest.length > 0 && (/^-/.test(rest[0] as string) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[0] as string)))
-        {rest = rest.slice(1);}
+      while (rest.length > 0 && (/^-/.test(rest[0] as string) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[0] as string))) {
+        rest = rest.slice(1);
+      }
     } else if (WRAPPERS[name] !== undefined) {
       rest = rest.slice(1);
       while (rest.length > 0 && /^-/.test(rest[0] as string)) rest = rest.slice(1);
@@ -88,8 +89,9 @@ function programAndArgs(rest: readonly string[]): { program: string; args: strin
   if (!INTERPRETERS.test(name)) return { program: name, args: rest.slice(1), script: false };
   for (let i = 1; i < rest.length; i++) {
     const arg = rest[i] as string;
-    if (arg === '-m')
-      {return rest[i + 1] !== undefined ? { program: rest[i + 1] as string, args: rest.slice(i + 2), script: false } : undefined;}
+    if (arg === '-m') {
+      return rest[i + 1] !== undefined ? { program: rest[i + 1] as string, args: rest.slice(i + 2), script: false } : undefined;
+    }
     if (arg === '-c' || arg === '-e' || arg === '--eval') return undefined;
     if (arg.startsWith('-')) continue;
     return { program: programName(arg), args: rest.slice(i + 1), script: true };
@@ -106,8 +108,9 @@ const MIGRATION = 'a database migration';
 /** Migration tools and the frameworks' migrate commands. */
 const migrations: Matcher = (p, a) => {
   if (p === 'manage.py' && has(a, 'migrate', 'makemigrations')) return task(MIGRATION);
-  if (/^(?:rake|rails)$/.test(p) && a.some((w) => /^db:(?:migrate|setup|prepare|schema:load|seed)/.test(w)))
-    {return task(a.some((w) => w.startsWith('db:seed')) ? 'database seeding' : MIGRATION);}
+  if (/^(?:rake|rails)$/.test(p) && a.some((w) => /^db:(?:migrate|setup|prepare|schema:load|seed)/.test(w))) {
+    return task(a.some((w) => w.startsWith('db:seed')) ? 'database seeding' : MIGRATION);
+  }
   if (p === 'flyway' && has(a, 'migrate', 'repair', 'baseline', 'clean')) return task(MIGRATION);
   if (p === 'liquibase' && a.some((w) => /^(?:update|rollback)/i.test(w))) return task(MIGRATION);
   if (p === 'alembic' && has(a, 'upgrade', 'downgrade', 'stamp')) return task(MIGRATION);
@@ -115,8 +118,9 @@ const migrations: Matcher = (p, a) => {
   if (/^(?:dbmate|goose)$/.test(p) && has(a, 'up', 'migrate', 'down', 'rollback', 'up-by-one')) return task(MIGRATION);
   if (p === 'atlas' && has(a, 'migrate', 'schema') && has(a, 'apply')) return task(MIGRATION);
   if (p === 'sqitch' && has(a, 'deploy')) return task(MIGRATION);
-  if (/^(?:knex|sequelize|sequelize-cli|typeorm|prisma|diesel|sqlx|mix|ecto)$/.test(p) && a.some((w) => /migrat/.test(w)))
-    {return task(MIGRATION);}
+  if (/^(?:knex|sequelize|sequelize-cli|typeorm|prisma|diesel|sqlx|mix|ecto)$/.test(p) && a.some((w) => /migrat/.test(w))) {
+    return task(MIGRATION);
+  }
   if (p === 'artisan' && a.some((w) => /^(?:migrate|db:seed)/.test(w))) return task(MIGRATION);
   if (p === 'flask' && has(a, 'db') && has(a, 'upgrade')) return task(MIGRATION);
   if (/^(?:npm|yarn|pnpm)$/.test(p) && a.some((w) => /migrat|^seed/.test(w))) return task(MIGRATION);
@@ -154,8 +158,9 @@ const dataTransfers: Matcher = (p, a) => {
   if (
     p === 'manage.py' &&
     has(a, 'dumpdata', 'loaddata', 'collectstatic', 'clearsessions', 'createcachetable', 'compilemessages')
-  )
-    {return task('a one-off Django command');}
+  ) {
+    return task('a one-off Django command');
+  }
   if (p === 'aws' && has(a, 's3') && has(a, 'cp', 'sync', 'mv')) return task('a copy to or from S3');
   if (/^(?:gsutil|gcloud)$/.test(p) && has(a, 'cp', 'rsync', 'mv')) return task('a copy to or from Cloud Storage');
   if (/^(?:rclone|azcopy)$/.test(p) && has(a, 'copy', 'sync', 'move', 'cp')) return task('a file copy');
@@ -203,12 +208,14 @@ const SERVER_PROGRAMS: ReadonlySet<string> = new Set([
 const servers: Matcher = (p, a) => {
   if (SERVER_PROGRAMS.has(p)) return { kind: 'server', what: 'a server' };
   if (p === 'manage.py' && has(a, 'runserver')) return { kind: 'server', what: 'the Django development server' };
-  if (/^(?:rails|rackup)$/.test(p) && (p === 'rackup' || has(a, 'server', 's')))
-    {return { kind: 'server', what: 'the Rails server' };}
+  if (/^(?:rails|rackup)$/.test(p) && (p === 'rackup' || has(a, 'server', 's'))) {
+    return { kind: 'server', what: 'the Rails server' };
+  }
   if (p === 'flask' && has(a, 'run')) return { kind: 'server', what: 'the Flask server' };
   if (p === 'http.server' || (p === 'php' && has(a, '-S'))) return { kind: 'server', what: 'a web server' };
-  if (/^(?:npm|yarn|pnpm)$/.test(p) && (a[0] === 'start' || (a[0] === 'run' && a[1] === 'start')))
-    {return { kind: 'server', what: 'an application started with npm start' };}
+  if (/^(?:npm|yarn|pnpm)$/.test(p) && (a[0] === 'start' || (a[0] === 'run' && a[1] === 'start'))) {
+    return { kind: 'server', what: 'an application started with npm start' };
+  }
   if (p === 'minio' && has(a, 'server')) return { kind: 'server', what: 'a MinIO server' };
   return undefined;
 };
@@ -217,12 +224,15 @@ const servers: Matcher = (p, a) => {
 const workers: Matcher = (p, a) => {
   if (p === 'celery' && has(a, 'worker', 'beat', 'flower')) return { kind: 'worker', what: 'a Celery worker' };
   if (/^(?:rq|sidekiq|dramatiq|huey_consumer|faust|arq)$/.test(p)) return { kind: 'worker', what: 'a queue worker' };
-  if (p === 'manage.py' && has(a, 'rqworker', 'qcluster', 'process_tasks', 'runworker', 'celery'))
-    {return { kind: 'worker', what: 'a queue worker' };}
-  if (/^(?:rake|rails)$/.test(p) && a.some((w) => /^(?:jobs:work|resque:work|solid_queue:start|good_job)/.test(w)))
-    {return { kind: 'worker', what: 'a queue worker' };}
-  if (p === 'artisan' && a.some((w) => /^(?:queue:work|queue:listen|horizon|schedule:work)/.test(w)))
-    {return { kind: 'worker', what: 'a queue worker' };}
+  if (p === 'manage.py' && has(a, 'rqworker', 'qcluster', 'process_tasks', 'runworker', 'celery')) {
+    return { kind: 'worker', what: 'a queue worker' };
+  }
+  if (/^(?:rake|rails)$/.test(p) && a.some((w) => /^(?:jobs:work|resque:work|solid_queue:start|good_job)/.test(w))) {
+    return { kind: 'worker', what: 'a queue worker' };
+  }
+  if (p === 'artisan' && a.some((w) => /^(?:queue:work|queue:listen|horizon|schedule:work)/.test(w))) {
+    return { kind: 'worker', what: 'a queue worker' };
+  }
   return undefined;
 };
 
@@ -260,13 +270,15 @@ const FINITE_PROGRAMS: ReadonlySet<string> = new Set([
 
 /** Utilities that finish, and the forever-waiting idioms. */
 const utilities: Matcher = (p, a) => {
-  if (p === 'sleep')
-    {return /^(?:infinity|inf)$/i.test(a[0] ?? '')
+  if (p === 'sleep') {
+    return /^(?:infinity|inf)$/i.test(a[0] ?? '')
       ? { kind: 'idle', what: 'an endless wait' }
-      : { kind: 'finite', what: 'a pause' };}
+      : { kind: 'finite', what: 'a pause' };
+  }
   if (p === 'tail' && a.some((w) => /^-[a-zA-Z]*[fF]/.test(w))) return { kind: 'idle', what: 'an endless wait' };
-  if (p === 'kubectl')
-    {return has(a, 'logs', 'port-forward', 'proxy', '--watch', '-w') ? undefined : { kind: 'finite', what: 'a kubectl command' };}
+  if (p === 'kubectl') {
+    return has(a, 'logs', 'port-forward', 'proxy', '--watch', '-w') ? undefined : { kind: 'finite', what: 'a kubectl command' };
+  }
   if (FINITE_PROGRAMS.has(p)) return { kind: 'finite', what: `${p}, which finishes` };
   return undefined;
 };
@@ -287,9 +299,15 @@ const TASK_WORDS: Readonly<Record<string, string>> = {
   snapshot: 'a snapshot',
 };
 const LONG_RUNNING_WORDS: ReadonlySet<string> = new Set(
-  ['server', 'serve', 'worker', 'consumer', 'daemon', 'listener', 'watch', 'watcher', 'api', 'web', 'agent', 'bot'].concat(
-    ['proxy', 'gateway', 'poller', 'scheduler', 'loop', 'stream', 'service'],
-  ),
+  ['server', 'serve', 'worker', 'consumer', 'daemon', 'listener', 'watch', 'watcher', 'api', 'web', 'agent', 'bot'].concat([
+    'proxy',
+    'gateway',
+    'poller',
+    'scheduler',
+    'loop',
+    'stream',
+    'service',
+  ]),
 );
 
 /** A script whose file name says it is one-off work (`backup.sh`, `run_migrations.py`). */

@@ -161,20 +161,22 @@ function loopLifetime(body: readonly ScriptStep[]): Lifetime {
     work.push(...doing);
     workText.push(step.text);
   }
-  if (work.length === 0)
-    {return {
+  if (work.length === 0) {
+    return {
       kind: 'runs',
       intent: { kind: 'idle', what: 'a loop that only sleeps', command: sleeps.join('; ') || 'while true' },
       fromImage: false,
-    };}
+    };
+  }
   if (
     work.some((c) => {
       const i = classifyCommand(c);
       return i !== undefined && isLongRunning(i);
     }) ||
     seconds === 0
-  )
-    {return UNKNOWN;}
+  ) {
+    return UNKNOWN;
+  }
   return { kind: 'loop', intervalSeconds: seconds, workText: workText.join('; '), sleepText: sleeps.join('; ') };
 }
 

@@ -23,7 +23,7 @@ export const oneOffTaskRule: LifecycleRule = {
       title: 'One-off task in a workload that restarts it',
       description:
         'A Deployment, StatefulSet, ReplicaSet, DaemonSet or restarting Pod runs a command that finishes (a migration, a ' +
-          'backup, an import…): the kubelet restarts it, so it runs again and again. A Job runs it once.',
+        'backup, an import…): the kubelet restarts it, so it runs again and again. A Job runs it once.',
       docsUrl: WORKLOADS_DOCS,
     }),
   ],

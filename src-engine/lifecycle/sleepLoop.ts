@@ -27,7 +27,7 @@ export const sleepLoopRule: LifecycleRule = {
       title: 'Schedule written as a sleep loop',
       description:
         "The workload's only container repeats work with a long sleep between runs; a CronJob does this without a pod waiting " +
-          "in between.",
+        'in between.',
       docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/',
     }),
   ],
@@ -44,7 +44,8 @@ export const sleepLoopRule: LifecycleRule = {
     ctx.report({
       rule: 'lifecycle-sleep-loop',
       path: [...path, field?.[0] ?? 'command'],
-      message: `${fieldPath(path)}: loops \`${lifetime.workText}\` with \`${lifetime.sleepText}\` between runs (every ` +
+      message:
+        `${fieldPath(path)}: loops \`${lifetime.workText}\` with \`${lifetime.sleepText}\` between runs (every ` +
         `${formatDelay(lifetime.intervalSeconds * 1000)} plus the run's own time): a CronJob with schedule "${schedule}" runs ` +
         `it without a pod waiting in between, retries a failed run and keeps a history`,
       ...(fix ? { fixes: [fix] } : {}),

@@ -152,8 +152,9 @@ export function locateField(
   const found = findNode(document, path);
   const viaAlias = found.viaAlias === true;
   const target = part === 'value' && found.node?.range ? found.node : found.keyNode;
-  if (target?.range)
-    {return { range: rangeInDocument(document, target.range[0], Math.max(target.range[1], target.range[0] + 1)), viaAlias };}
+  if (target?.range) {
+    return { range: rangeInDocument(document, target.range[0], Math.max(target.range[1], target.range[0] + 1)), viaAlias };
+  }
   if (found.node?.range) return { range: rangeInDocument(document, found.node.range[0], found.node.range[1]), viaAlias };
   return { range: firstContentLine(document), viaAlias };
 }

@@ -9,7 +9,7 @@ export function formatFieldPath(segments: readonly PathSegment[]): string {
   let out = '';
   for (const segment of segments) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else if (out === '' ) out = segment;
+    else if (out === '') out = segment;
     else if (/^[A-Za-z_$][\w$]*$/.test(segment)) out += `.${segment}`;
     else out += `[${segment}]`;
   }

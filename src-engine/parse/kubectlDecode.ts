@@ -108,8 +108,9 @@ class Decoder {
     if (isAlias(node)) {
       const target = this.anchors.get(node.source);
       if (!target) throw new Refused(problemAt('ALIAS', 'error', `yaml: unknown anchor '${node.source}' referenced`, node));
-      if (open.has(target))
-        {throw new Refused(problemAt('ALIAS', 'error', `yaml: anchor '${node.source}' value contains itself`, node));}
+      if (open.has(target)) {
+        throw new Refused(problemAt('ALIAS', 'error', `yaml: anchor '${node.source}' value contains itself`, node));
+      }
       this.targets.set(node, target);
       return;
     }
@@ -229,8 +230,9 @@ class Decoder {
       if (isAlias(node) && !isMap(this.targets.get(node))) want();
       if (!isAlias(node) && !isMap(node)) want();
       const value = this.decode(node);
-      if (value !== null && typeof value === 'object')
-        {for (const key of Object.keys(value)) setKey(out, key, (value as Record<string, unknown>)[key]);}
+      if (value !== null && typeof value === 'object') {
+        for (const key of Object.keys(value)) setKey(out, key, (value as Record<string, unknown>)[key]);
+      }
     };
     if (isSeq(source)) {
       const items = source.items as Array<Node | null>;
@@ -299,8 +301,9 @@ class Decoder {
     const name = tag.startsWith(TAG_PREFIX) ? tag.slice(TAG_PREFIX.length) : undefined;
     if (name === 'binary') {
       const decoded = decodeGoBase64(source);
-      if (decoded === undefined)
-        {this.problems.push(problemAt('TAG', 'error', 'yaml: !!binary value contains invalid base64 data', node));}
+      if (decoded === undefined) {
+        this.problems.push(problemAt('TAG', 'error', 'yaml: !!binary value contains invalid base64 data', node));
+      }
       return { type: 'string', value: decoded ?? source };
     }
     if (name === undefined || !RESOLVABLE_TAGS.has(name) || name === 'str') return { type: 'string', value: source };

@@ -110,7 +110,7 @@ export function parseManifestDocument(chunk: DocumentChunk, index: number): Mani
       'yaml-syntax',
       'error',
       `yaml: control characters are not allowed (${codePointName(code)}): kubectl refuses this document; write it as an ` +
-      `escape in a double-quoted string ("\\u${code.toString(16).padStart(4, '0')}")`,
+        `escape in a double-quoted string ("\\u${code.toString(16).padStart(4, '0')}")`,
       offset,
       offset + 1,
     );
@@ -120,7 +120,7 @@ export function parseManifestDocument(chunk: DocumentChunk, index: number): Mani
       'yaml-line-ends',
       'warning',
       'kubectl never reads from here on: the line ends before it are lone carriage returns (old Mac style), so kubectl ' +
-      'reads the file as one line and decodes only its first YAML document; save the file with LF line ends',
+        'reads the file as one line and decodes only its first YAML document; save the file with LF line ends',
       read.ignoredFrom,
       chunk.text.length,
     );

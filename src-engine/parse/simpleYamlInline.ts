@@ -2,7 +2,22 @@ import { isScalar, parseDocument } from 'yaml';
 import type { Pair, ParsedNode, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { GO_YAML_PARSE_OPTIONS } from './goYamlScalars';
 import { mapNode, pairNode, rangeEndOf, rangeValueEndOf, scalarNode, seqNode, setRange, setRangeEnd } from './simpleYamlNodes';
-import { BACKSLASH, COLON, COMMA, DQUOTE, HASH, LBRACE, LBRACKET, LineCursor, MAX_KEY_LENGTH, RBRACE, RBRACKET, SPACE, SQUOTE, UNSUPPORTED } from './simpleYamlLines';
+import {
+  BACKSLASH,
+  COLON,
+  COMMA,
+  DQUOTE,
+  HASH,
+  LBRACE,
+  LBRACKET,
+  LineCursor,
+  MAX_KEY_LENGTH,
+  RBRACE,
+  RBRACKET,
+  SPACE,
+  SQUOTE,
+  UNSUPPORTED,
+} from './simpleYamlLines';
 
 // One-line values of the fast manifest parser (simpleYaml.ts): keys, plain and quoted scalars and
 // flow collections, resolved with the library's own schema as manifests.ts sets it up.
@@ -159,7 +174,9 @@ export abstract class InlineParser extends LineCursor {
         if (isMap) {
           const key = this.flowScalar(i, true);
           const name = key.value;
-          if (typeof name !== 'string' || name === '__proto__' || Object.prototype.hasOwnProperty.call(mapValue, name)) throw UNSUPPORTED;
+          if (typeof name !== 'string' || name === '__proto__' || Object.prototype.hasOwnProperty.call(mapValue, name)) {
+            throw UNSUPPORTED;
+          }
           const keyEnd = rangeValueEndOf(key.node);
           if (text.charCodeAt(keyEnd) !== COLON || text.charCodeAt(keyEnd + 1) !== SPACE) throw UNSUPPORTED;
           setRangeEnd(key.node, keyEnd);
@@ -264,8 +281,23 @@ function startsPlain(text: string, at: number, lineEnd: number): boolean {
 
 /** YAML's one-character escapes in double-quoted scalars. */
 const ESCAPES: Readonly<Record<string, string>> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\x85',
+  _: '\xa0',
+  L: '\u2028',
+  P: '\u2029',
 };
 const HEX_DIGITS: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 };
 
@@ -316,9 +348,13 @@ function plainScalar(source: string, atKey: boolean): Scalar {
     node = scalarNode(source);
   } else {
     if (tag.tag === MERGE_TAG) throw UNSUPPORTED;
-    const resolved = tag.resolve(source, () => {
-      throw UNSUPPORTED;
-    }, RESOLVE_OPTIONS);
+    const resolved = tag.resolve(
+      source,
+      () => {
+        throw UNSUPPORTED;
+      },
+      RESOLVE_OPTIONS,
+    );
     // JSON has no NaN or infinity: kubectlDecode.ts reports them, on the library's tree.
     if (typeof resolved === 'number' && !Number.isFinite(resolved)) throw UNSUPPORTED;
     node = isScalar(resolved) ? resolved : scalarNode(resolved);
@@ -335,7 +371,22 @@ function plainScalar(source: string, atKey: boolean): Scalar {
  * regex test.
  */
 function mayBeNonString(c: number): boolean {
-  return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 60
-    || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70
-    || c === 121 || c === 89 || c === 111 || c === 79;
+  return (
+    (c >= 48 && c <= 57) ||
+    c === 43 ||
+    c === 45 ||
+    c === 46 ||
+    c === 126 ||
+    c === 60 ||
+    c === 110 ||
+    c === 78 ||
+    c === 116 ||
+    c === 84 ||
+    c === 102 ||
+    c === 70 ||
+    c === 121 ||
+    c === 89 ||
+    c === 111 ||
+    c === 79
+  );
 }

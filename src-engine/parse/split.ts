@@ -29,9 +29,10 @@ export function splitDocuments(text: string): DocumentChunk[] {
   while (offset <= text.length) {
     let lineEnd = text.indexOf('\n', offset);
     if (lineEnd === -1) lineEnd = text.length;
-    const isMarkerLine = text.charCodeAt(offset) === 45 /* - */ || text.charCodeAt(offset) === 46 /* . */
-      ? MARKER.test(text.slice(offset, Math.min(lineEnd + 1, offset + 4)))
-      : false;
+    const isMarkerLine =
+      text.charCodeAt(offset) === 45 /* - */ || text.charCodeAt(offset) === 46 /* . */
+        ? MARKER.test(text.slice(offset, Math.min(lineEnd + 1, offset + 4)))
+        : false;
     if (isMarkerLine) {
       if (text.startsWith('---', offset)) {
         // `---` opens the next document: the current chunk ends before this line.

@@ -10,7 +10,12 @@ import { renderSimulationSvg, type RenderOptions } from './timeline';
 export function renderSimulationHtml(sim: Simulation, options: RenderOptions & { readonly summary?: string } = {}): string {
   const svg = renderSimulationSvg(sim, options);
   const title = `${sim.kind} ${sim.name} — kube-jobs simulation`;
-  const events = sim.events.slice(0, 500).map((e) => `<tr><td>${escapeXml(formatRfc3339(e.time))}</td><td>${escapeXml(e.type)}</td><td>${escapeXml(e.reason)}</td><td>${escapeXml(e.object)}</td><td>${escapeXml(e.message)}</td></tr>`);
+  const events = sim.events
+    .slice(0, 500)
+    .map(
+      (e) =>
+        `<tr><td>${escapeXml(formatRfc3339(e.time))}</td><td>${escapeXml(e.type)}</td><td>${escapeXml(e.reason)}</td><td>${escapeXml(e.object)}</td><td>${escapeXml(e.message)}</td></tr>`,
+    );
   return [
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',

@@ -18,7 +18,9 @@ export interface RenderOptions {
   readonly maxRows?: number;
 }
 
-const TICK_STEPS_MS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800, 2592000].map((s) => s * 1000);
+const TICK_STEPS_MS = [
+  1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800, 2592000,
+].map((s) => s * 1000);
 
 function tickStep(spanMs: number, maxTicks: number): number {
   for (const s of TICK_STEPS_MS) if (spanMs / s <= maxTicks) return s;
@@ -69,7 +71,9 @@ export function renderSimulationSvg(sim: Simulation, options: RenderOptions = {}
   const timelineH = TOP + rowsH + 40 + notes.length * 14;
   const height = timelineH + (calendar?.height ?? 0);
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11" role="img" aria-label="${escapeXml(title)}">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11" role="img" aria-label="${escapeXml(title)}">`,
+  );
   out.push(`<title>${escapeXml(title)}</title>`);
   out.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`);
   out.push(`<text x="8" y="16" font-size="13" font-weight="bold" fill="${COLORS.text}">${escapeXml(title)}</text>`);
@@ -79,39 +83,68 @@ export function renderSimulationSvg(sim: Simulation, options: RenderOptions = {}
   for (let t = firstTick; t <= end; t += step) {
     const tx = x(t).toFixed(1);
     out.push(`<line x1="${tx}" y1="${TOP - 6}" x2="${tx}" y2="${TOP + rowsH}" stroke="${COLORS.grid}"/>`);
-    out.push(`<text x="${tx}" y="${TOP - 10}" text-anchor="middle" fill="${COLORS.muted}">${escapeXml(axisLabel(t, step, start))}</text>`);
+    out.push(
+      `<text x="${tx}" y="${TOP - 10}" text-anchor="middle" fill="${COLORS.muted}">${escapeXml(axisLabel(t, step, start))}</text>`,
+    );
   }
   shown.forEach((bar, i) => {
     const y = TOP + i * ROW_H;
-    out.push(`<text x="${LABEL_W - 6}" y="${y + 13}" text-anchor="end" fill="${COLORS.text}">${escapeXml(truncate(bar.label, 34))}</text>`);
+    out.push(
+      `<text x="${LABEL_W - 6}" y="${y + 13}" text-anchor="end" fill="${COLORS.text}">${escapeXml(truncate(bar.label, 34))}</text>`,
+    );
     const x1 = x(bar.from);
     const w = Math.max(2, x(bar.to) - x1);
-    out.push(`<rect x="${x1.toFixed(1)}" y="${y + 3}" width="${w.toFixed(1)}" height="${ROW_H - 6}" rx="2" fill="${bar.color}"><title>${escapeXml(bar.title)}</title></rect>`);
+    out.push(
+      `<rect x="${x1.toFixed(1)}" y="${y + 3}" width="${w.toFixed(1)}" height="${ROW_H - 6}" rx="2" fill="${bar.color}"><title>${escapeXml(bar.title)}</title></rect>`,
+    );
     for (const seg of bar.segments ?? []) {
       const sx = x(seg.from);
-      out.push(`<rect x="${sx.toFixed(1)}" y="${y + 3}" width="${Math.max(2, x(seg.to) - sx).toFixed(1)}" height="${ROW_H - 6}" rx="2" fill="${bar.color}"><title>${escapeXml(seg.title)}</title></rect>`);
+      out.push(
+        `<rect x="${sx.toFixed(1)}" y="${y + 3}" width="${Math.max(2, x(seg.to) - sx).toFixed(1)}" height="${ROW_H - 6}" rx="2" fill="${bar.color}"><title>${escapeXml(seg.title)}</title></rect>`,
+      );
     }
     for (const m of bar.marks ?? []) {
       const mx = x(m.at).toFixed(1);
-      out.push(`<line x1="${mx}" y1="${y + 1}" x2="${mx}" y2="${y + ROW_H - 1}" stroke="${m.color}" stroke-width="2"><title>${escapeXml(m.title)}</title></line>`);
+      out.push(
+        `<line x1="${mx}" y1="${y + 1}" x2="${mx}" y2="${y + ROW_H - 1}" stroke="${m.color}" stroke-width="2"><title>${escapeXml(m.title)}</title></line>`,
+      );
     }
   });
   for (const m of markers) {
     if (m.at < start) continue;
     if (m.at > end) continue;
     const mx = x(m.at).toFixed(1);
-    out.push(`<line x1="${mx}" y1="${TOP - 4}" x2="${mx}" y2="${TOP + rowsH}" stroke="${m.color}" stroke-width="1.5" stroke-dasharray="4 3"><title>${escapeXml(m.label)}</title></line>`);
+    out.push(
+      `<line x1="${mx}" y1="${TOP - 4}" x2="${mx}" y2="${TOP + rowsH}" stroke="${m.color}" stroke-width="1.5" stroke-dasharray="4 3"><title>${escapeXml(m.label)}</title></line>`,
+    );
     const anchor = x(m.at) > width - 90 ? 'end' : x(m.at) < LABEL_W + 60 ? 'start' : 'middle';
-    out.push(`<text x="${mx}" y="${TOP + rowsH + 12}" text-anchor="${anchor}" fill="${m.color}">${escapeXml(truncate(m.label, 28))}</text>`);
+    out.push(
+      `<text x="${mx}" y="${TOP + rowsH + 12}" text-anchor="${anchor}" fill="${m.color}">${escapeXml(truncate(m.label, 28))}</text>`,
+    );
   }
   // Legend.
-  const legend: [string, string][] = sim.kind === 'Job'
-    ? [['succeeded', COLORS.succeeded], ['failed', COLORS.failed], ['running', COLORS.running], ['deleted', COLORS.deleted], ['backoff wait', COLORS.backoff]]
-    : [['succeeded', COLORS.succeeded], ['failed', COLORS.failed], ['running', COLORS.running], ['deleted (bar: while running; tick: TTL, history, Replace)', COLORS.deleted], ['skipped (JobAlreadyActive)', COLORS.backoff]];
+  const legend: [string, string][] =
+    sim.kind === 'Job'
+      ? [
+          ['succeeded', COLORS.succeeded],
+          ['failed', COLORS.failed],
+          ['running', COLORS.running],
+          ['deleted', COLORS.deleted],
+          ['backoff wait', COLORS.backoff],
+        ]
+      : [
+          ['succeeded', COLORS.succeeded],
+          ['failed', COLORS.failed],
+          ['running', COLORS.running],
+          ['deleted (bar: while running; tick: TTL, history, Replace)', COLORS.deleted],
+          ['skipped (JobAlreadyActive)', COLORS.backoff],
+        ];
   let lx = LABEL_W;
   const ly = TOP + rowsH + 26;
   for (const [name, color] of legend) {
-    out.push(`<rect x="${lx}" y="${ly - 9}" width="10" height="10" fill="${color}"/><text x="${lx + 14}" y="${ly}" fill="${COLORS.text}">${escapeXml(name)}</text>`);
+    out.push(
+      `<rect x="${lx}" y="${ly - 9}" width="10" height="10" fill="${color}"/><text x="${lx + 14}" y="${ly}" fill="${COLORS.text}">${escapeXml(name)}</text>`,
+    );
     lx += 24 + name.length * 6;
   }
   notes.forEach((n, i) => out.push(`<text x="8" y="${ly + 14 + i * 14}" fill="${COLORS.muted}">${escapeXml(n)}</text>`));
@@ -155,7 +188,11 @@ function jobBars(sim: JobSimulation): { bars: Bar[]; markers: Marker[]; title: s
   for (const w of sim.backoffWaits) {
     const label = w.index === null ? 'backoff' : `backoff index ${w.index}`;
     const list = rows.get(label) ?? [];
-    list.push({ from: w.from, to: w.until, title: `pod-failure backoff ${formatDuration(w.until - w.from)}: ${formatRfc3339(w.from)} → ${formatRfc3339(w.until)}` });
+    list.push({
+      from: w.from,
+      to: w.until,
+      title: `pod-failure backoff ${formatDuration(w.until - w.from)}: ${formatRfc3339(w.from)} → ${formatRfc3339(w.until)}`,
+    });
     rows.set(label, list);
   }
   for (const [label, segments] of rows) {
@@ -164,8 +201,24 @@ function jobBars(sim: JobSimulation): { bars: Bar[]; markers: Marker[]; title: s
   }
   const podBars: Bar[] = sim.pods.map((p) => {
     const to = p.finishedAt ?? sim.end;
-    const color = p.deletedAt !== null ? COLORS.deleted : p.phase === 'Succeeded' ? COLORS.succeeded : p.phase === 'Failed' ? COLORS.failed : p.phase === 'Pending' ? COLORS.pending : COLORS.running;
-    const what = p.deletedAt !== null ? `deleted at ${formatRfc3339(p.deletedAt)}` : p.phase === 'Succeeded' ? 'succeeded' : p.phase === 'Failed' ? `failed, exit code ${p.exitCode ?? '?'}` : p.phase.toLowerCase();
+    const color =
+      p.deletedAt !== null
+        ? COLORS.deleted
+        : p.phase === 'Succeeded'
+          ? COLORS.succeeded
+          : p.phase === 'Failed'
+            ? COLORS.failed
+            : p.phase === 'Pending'
+              ? COLORS.pending
+              : COLORS.running;
+    const what =
+      p.deletedAt !== null
+        ? `deleted at ${formatRfc3339(p.deletedAt)}`
+        : p.phase === 'Succeeded'
+          ? 'succeeded'
+          : p.phase === 'Failed'
+            ? `failed, exit code ${p.exitCode ?? '?'}`
+            : p.phase.toLowerCase();
     return {
       label: p.index === null ? p.name : `[${p.index}] ${p.name}`,
       from: p.createdAt,
@@ -178,12 +231,23 @@ function jobBars(sim: JobSimulation): { bars: Bar[]; markers: Marker[]; title: s
   const markers: Marker[] = [];
   if (sim.deadlineAt !== null) markers.push({ at: sim.deadlineAt, color: COLORS.deadline, label: 'activeDeadlineSeconds' });
   const final = sim.status.conditions.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
-  if (final !== undefined) markers.push({ at: final.lastTransitionTime, color: final.type === 'Complete' ? COLORS.succeeded : COLORS.failed, label: `${final.type}: ${final.reason}` });
+  if (final !== undefined) {
+    markers.push({
+      at: final.lastTransitionTime,
+      color: final.type === 'Complete' ? COLORS.succeeded : COLORS.failed,
+      label: `${final.type}: ${final.reason}`,
+    });
+  }
   if (sim.ttlExpireAt !== null) markers.push({ at: sim.ttlExpireAt, color: COLORS.ttl, label: 'TTL: Job deleted' });
   const result = final === undefined ? 'not finished' : `${final.type} (${final.reason})`;
   const title = `Job ${sim.name} — ${result}, ${sim.podsCreated} pods, ${formatRfc3339(sim.start)} +${formatDuration(sim.end - sim.start)}`;
   const backoffRows = bars.length > 8 ? bars.slice(0, 8) : bars;
-  return { bars: [...backoffRows, ...podBars], markers, title, note: sim.pods.length < sim.podsCreated ? `only the first ${sim.pods.length} of ${sim.podsCreated} pods were recorded` : '' };
+  return {
+    bars: [...backoffRows, ...podBars],
+    markers,
+    title,
+    note: sim.pods.length < sim.podsCreated ? `only the first ${sim.pods.length} of ${sim.podsCreated} pods were recorded` : '',
+  };
 }
 
 function cronBars(sim: CronJobSimulation): { bars: Bar[]; markers: Marker[]; title: string; note: string } {
@@ -191,9 +255,21 @@ function cronBars(sim: CronJobSimulation): { bars: Bar[]; markers: Marker[]; tit
     const final = j.status.conditions.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
     const running = final === undefined;
     const to = j.finishedAt ?? j.deletedAt ?? sim.end;
-    const color = running ? (j.deletedAt !== null ? COLORS.deleted : COLORS.running) : final.type === 'Complete' ? COLORS.succeeded : COLORS.failed;
+    const color = running
+      ? j.deletedAt !== null
+        ? COLORS.deleted
+        : COLORS.running
+      : final.type === 'Complete'
+        ? COLORS.succeeded
+        : COLORS.failed;
     const marks = [{ at: j.scheduledTime, color: COLORS.text, title: `scheduled ${formatRfc3339(j.scheduledTime)}` }];
-    if (j.deletedAt !== null) marks.push({ at: j.deletedAt, color: COLORS.deleted, title: `deleted ${formatRfc3339(j.deletedAt)} (${j.deletedBy ?? ''})` });
+    if (j.deletedAt !== null) {
+      marks.push({
+        at: j.deletedAt,
+        color: COLORS.deleted,
+        title: `deleted ${formatRfc3339(j.deletedAt)} (${j.deletedBy ?? ''})`,
+      });
+    }
     return {
       label: j.name,
       from: j.createdAt,
@@ -204,7 +280,14 @@ function cronBars(sim: CronJobSimulation): { bars: Bar[]; markers: Marker[]; tit
     };
   });
   const markers: Marker[] = [];
-  const skips = sim.events.filter((e) => e.reason === 'JobAlreadyActive' || e.reason === 'TooManyMissedTimes' || e.reason === 'InvalidSchedule' || e.reason === 'UnknownTimeZone' || e.reason === 'UnparseableSchedule');
+  const skips = sim.events.filter(
+    (e) =>
+      e.reason === 'JobAlreadyActive' ||
+      e.reason === 'TooManyMissedTimes' ||
+      e.reason === 'InvalidSchedule' ||
+      e.reason === 'UnknownTimeZone' ||
+      e.reason === 'UnparseableSchedule',
+  );
   if (skips.length > 0) {
     bars.unshift({
       label: 'skips & warnings',
@@ -212,9 +295,21 @@ function cronBars(sim: CronJobSimulation): { bars: Bar[]; markers: Marker[]; tit
       to: sim.start,
       color: '#ffffff',
       title: `${skips.length} skip/warning events`,
-      marks: skips.slice(0, 2000).map((e) => ({ at: e.time, color: e.reason === 'JobAlreadyActive' ? COLORS.backoff : COLORS.failed, title: `${formatRfc3339(e.time)} ${e.reason}: ${e.message}` })),
+      marks: skips.slice(0, 2000).map((e) => ({
+        at: e.time,
+        color: e.reason === 'JobAlreadyActive' ? COLORS.backoff : COLORS.failed,
+        title: `${formatRfc3339(e.time)} ${e.reason}: ${e.message}`,
+      })),
     });
   }
   const title = `CronJob ${sim.name} — ${sim.jobsCreated} Jobs, ${formatRfc3339(sim.start)} +${formatDuration(sim.end - sim.start)}`;
-  return { bars, markers, title, note: sim.jobs.length < sim.jobsCreated ? `only the first ${sim.jobs.length} of ${sim.jobsCreated} Jobs were recorded; the calendar counts all` : '' };
+  return {
+    bars,
+    markers,
+    title,
+    note:
+      sim.jobs.length < sim.jobsCreated
+        ? `only the first ${sim.jobs.length} of ${sim.jobsCreated} Jobs were recorded; the calendar counts all`
+        : '',
+  };
 }

@@ -48,9 +48,7 @@ export interface CronSchedule {
  * A parse result. `panic` is set where robfig/cron itself panics instead of returning an error
  * (the text Go gives the panic value), so callers can say what the API server does with it.
  */
-export type ScheduleParseResult =
-  | { ok: true; schedule: CronSchedule }
-  | { ok: false; error: string; panic?: string };
+export type ScheduleParseResult = { ok: true; schedule: CronSchedule } | { ok: false; error: string; panic?: string };
 
 /** Bounds of each field (robfig spec.go `minutes`, `hours`, `dom`, `months`, `dow`). */
 export const FIELD_BOUNDS: { readonly [K in CronFieldName]: { readonly min: number; readonly max: number } } = {

@@ -97,7 +97,10 @@ function plainField(field: CronField, name: CronFieldName): string {
   const { min, max } = FIELD_BOUNDS[name];
   if (field.values.length === max - min + 1) return '*';
   const items = field.text.split(',');
-  const simple = items.every((item) => SIMPLE_ITEM.test(item) && !item.startsWith('*-') && (name === 'month' || name === 'dayOfWeek' || !/[A-Za-z]/.test(item)));
+  const simple = items.every(
+    (item) =>
+      SIMPLE_ITEM.test(item) && !item.startsWith('*-') && (name === 'month' || name === 'dayOfWeek' || !/[A-Za-z]/.test(item)),
+  );
   // Steps over weekdays read badly ("every 2 days of the week"): name the days instead.
   if (simple && !(name === 'dayOfWeek' && field.text.includes('/'))) return field.text;
   return compress(field.values);
@@ -105,7 +108,7 @@ function plainField(field: CronField, name: CronFieldName): string {
 
 function compress(values: readonly number[]): string {
   const parts: string[] = [];
-  for (let i = 0; i < values.length; ) {
+  for (let i = 0; i < values.length;) {
     let j = i;
     while (j + 1 < values.length && (values[j + 1] as number) === (values[j] as number) + 1) j++;
     if (j - i >= 2) {

@@ -4,9 +4,7 @@
  */
 
 /** Result of {@link goAtoi}: the value, plus its canonical decimal text (exact even past 2^53). */
-export type GoAtoiResult =
-  | { ok: true; value: number; text: string; negative: boolean }
-  | { ok: false; error: string };
+export type GoAtoiResult = { ok: true; value: number; text: string; negative: boolean } | { ok: false; error: string };
 
 const INT64_MAX = 9223372036854775807n;
 const INT64_MIN = -9223372036854775808n;

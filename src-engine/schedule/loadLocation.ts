@@ -7,9 +7,7 @@ import { IANA_LINKS, IANA_ZONES } from '../generated/ianaZoneNames';
  * `US/Eastern`, `Asia/Calcutta`, `EST`, `GMT`, plus `Factory`). Intl alone cannot answer this:
  * it is case-insensitive and lists canonical names only.
  */
-export type LoadLocationResult =
-  | { ok: true; location: 'UTC' | 'Local' | string }
-  | { ok: false; error: string };
+export type LoadLocationResult = { ok: true; location: 'UTC' | 'Local' | string } | { ok: false; error: string };
 
 let zoneSet: ReadonlySet<string> | undefined;
 let linkTargets: ReadonlyMap<string, string> | undefined;

@@ -224,7 +224,7 @@ function scheduleZone(schedule: CronSchedule, timeZone: string | undefined): Zon
 export function nextRun(schedule: CronSchedule, afterMs: number, timeZone?: string): number | null {
   if (!inRange(afterMs)) return null;
   const afterSecond = Math.floor(afterMs / 1000);
-  if (schedule.kind === 'every') return (afterSecond * 1000) + (schedule.everyMs ?? 1000);
+  if (schedule.kind === 'every') return afterSecond * 1000 + (schedule.everyMs ?? 1000);
   const m = matcherFor(schedule);
   if (m === null) return null;
   const s = nextSecond(m, scheduleZone(schedule, timeZone), afterSecond);

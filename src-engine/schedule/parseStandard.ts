@@ -5,7 +5,18 @@ import { goAtoi, goFieldsSplit, goToLower, goTrimSpace } from './goStrconv';
 import { goLoadLocation } from './loadLocation';
 
 const MONTH_NAMES: Readonly<Record<string, number>> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 const DOW_NAMES: Readonly<Record<string, number>> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
 const FIELD_NAMES: { readonly [K in CronFieldName]?: Readonly<Record<string, number>> } = {
@@ -61,7 +72,12 @@ export function parseStandard(spec: string): ScheduleParseResult {
     if (typeof parsed === 'string') return { ok: false, error: parsed };
     fields[name] = parsed;
   }
-  const schedule: CronSchedule = { kind: 'cron', source: spec, ...(location !== undefined ? { location } : {}), fields: fields as CronFields };
+  const schedule: CronSchedule = {
+    kind: 'cron',
+    source: spec,
+    ...(location !== undefined ? { location } : {}),
+    fields: fields as CronFields,
+  };
   return { ok: true, schedule };
 }
 
@@ -180,7 +196,10 @@ function parseDescriptor(source: string, descriptor: string, location: string | 
     FIELD_ORDER.forEach((name, i) => {
       fields[name] = parseField(preset[i] as string, name) as CronField;
     });
-    return { ok: true, schedule: { kind: 'cron', source, ...loc, descriptor: descriptor as CronDescriptor, fields: fields as CronFields } };
+    return {
+      ok: true,
+      schedule: { kind: 'cron', source, ...loc, descriptor: descriptor as CronDescriptor, fields: fields as CronFields },
+    };
   }
   const every = '@every ';
   if (descriptor.startsWith(every)) {

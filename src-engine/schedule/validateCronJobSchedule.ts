@@ -22,7 +22,11 @@ export interface ScheduleValidationOptions {
  * Required; ParseStandard errors; any `TZ` substring (case-sensitive) is rejected on create;
  * `timeZone` undefined means the field is absent (no zone check).
  */
-export function validateCronJobSchedule(schedule: string, timeZone: string | undefined, options: ScheduleValidationOptions = {}): ScheduleProblem[] {
+export function validateCronJobSchedule(
+  schedule: string,
+  timeZone: string | undefined,
+  options: ScheduleValidationOptions = {},
+): ScheduleProblem[] {
   const problems: ScheduleProblem[] = [];
   if (schedule.length === 0) {
     problems.push({ field: 'spec.schedule', type: 'Required value', message: '' });
@@ -31,9 +35,17 @@ export function validateCronJobSchedule(schedule: string, timeZone: string | und
     if (!parsed.ok) problems.push({ field: 'spec.schedule', type: 'Invalid value', message: parsed.error });
     const hasTz = schedule.includes('TZ');
     if (options.allowTzInSchedule === true && hasTz && timeZone !== undefined) {
-      problems.push({ field: 'spec.schedule', type: 'Invalid value', message: 'cannot use both timeZone field and TZ or CRON_TZ in schedule' });
+      problems.push({
+        field: 'spec.schedule',
+        type: 'Invalid value',
+        message: 'cannot use both timeZone field and TZ or CRON_TZ in schedule',
+      });
     } else if (options.allowTzInSchedule !== true && hasTz) {
-      problems.push({ field: 'spec.schedule', type: 'Invalid value', message: 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead' });
+      problems.push({
+        field: 'spec.schedule',
+        type: 'Invalid value',
+        message: 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead',
+      });
     }
   }
   if (timeZone !== undefined) {

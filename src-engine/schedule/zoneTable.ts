@@ -42,7 +42,10 @@ export class ZoneTable {
   private readonly format: Intl.DateTimeFormat | undefined;
 
   /** Creates a table; `intlName` undefined means a fixed UTC offset of 0. */
-  constructor(readonly name: string, intlName: string | undefined) {
+  constructor(
+    readonly name: string,
+    intlName: string | undefined,
+  ) {
     this.format =
       intlName === undefined
         ? undefined
@@ -120,7 +123,11 @@ export class ZoneTable {
     const clamped = Math.min(Math.max(t, MIN_PROBE_SECONDS), MAX_PROBE_SECONDS);
     const m = EN_US_DATE_TIME.exec((this.format as Intl.DateTimeFormat).format(clamped * 1000));
     if (m === null) throw new Error(`unexpected Intl output for ${this.name}`);
-    const wall = daysFromCivil(Number(m[3]), Number(m[1]), Number(m[2])) * 86400 + (Number(m[4]) % 24) * 3600 + Number(m[5]) * 60 + Number(m[6]);
+    const wall =
+      daysFromCivil(Number(m[3]), Number(m[1]), Number(m[2])) * 86400 +
+      (Number(m[4]) % 24) * 3600 +
+      Number(m[5]) * 60 +
+      Number(m[6]);
     return wall - clamped;
   }
 }

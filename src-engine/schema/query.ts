@@ -224,10 +224,14 @@ export function schemaInSomeVersion(
 /** describeType renders a node's type for hover text (`[]Container`, `map[string]string`). */
 export function describeType(node: SchemaNode): string {
   switch (node.type) {
-    case 'array': return `[]${node.items ? describeType(node.items) : 'any'}`;
-    case 'map': return `map[string]${node.values ? describeType(node.values) : 'any'}`;
-    case 'object': return node.typeName ?? 'object';
-    default: return node.type;
+    case 'array':
+      return `[]${node.items ? describeType(node.items) : 'any'}`;
+    case 'map':
+      return `map[string]${node.values ? describeType(node.values) : 'any'}`;
+    case 'object':
+      return node.typeName ?? 'object';
+    default:
+      return node.type;
   }
 }
 

@@ -52,7 +52,9 @@ export function parsePodSpec(text: string): PodSpecParse {
   if (text.trim() === '') return { ok: false, error: 'empty pods spec; expected e.g. "succeed@10s" or "fail@5s:1,succeed"' };
   for (const item of items) {
     const m = /^(?:(\d+)=)?(succeed|fail)(?:@([^:]+))?(?::(-?\d+))?$/.exec(item);
-    if (m === null) return { ok: false, error: `bad pods entry ${JSON.stringify(item)}: expected [INDEX=]succeed|fail[@DURATION][:EXITCODE]` };
+    if (m === null) {
+      return { ok: false, error: `bad pods entry ${JSON.stringify(item)}: expected [INDEX=]succeed|fail[@DURATION][:EXITCODE]` };
+    }
     const succeed = m[2] === 'succeed';
     let durationMs = DEFAULT_POD_DURATION_MS;
     if (m[3] !== undefined) {
@@ -65,7 +67,9 @@ export function parsePodSpec(text: string): PodSpecParse {
     if (m[4] !== undefined) {
       if (succeed) return { ok: false, error: `an exit code is only allowed with fail: ${JSON.stringify(item)}` };
       exitCode = Number(m[4]);
-      if (exitCode === 0 || exitCode < 0 || exitCode > 255) return { ok: false, error: `exit code of a failed pod must be 1-255: ${JSON.stringify(item)}` };
+      if (exitCode === 0 || exitCode < 0 || exitCode > 255) {
+        return { ok: false, error: `exit code of a failed pod must be 1-255: ${JSON.stringify(item)}` };
+      }
     }
     entries.push({ index: m[1] === undefined ? null : Number(m[1]), outcome: { succeed, durationMs, exitCode } });
   }
@@ -79,7 +83,11 @@ export function parsePodSpec(text: string): PodSpecParse {
  * specPodModel builds the model of a parsed `pods` spec: entries apply to successive pods of a
  * Job, the last repeating; `N=` entries apply only to pods of index N (their own sequence).
  */
-export function specPodModel(text: string, startLatencyMs = 0, terminationMs = 0): { ok: true; model: PodModel } | { ok: false; error: string } {
+export function specPodModel(
+  text: string,
+  startLatencyMs = 0,
+  terminationMs = 0,
+): { ok: true; model: PodModel } | { ok: false; error: string } {
   const parsed = parsePodSpec(text);
   if (!parsed.ok) return parsed;
   const shared = parsed.entries.filter((e) => e.index === null).map((e) => e.outcome);

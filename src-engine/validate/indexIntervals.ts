@@ -38,13 +38,18 @@ export function validateIndexesFormat(text: string, completions: number): Indexe
   for (const item of text.split(',')) {
     const limits = item.split('-');
     if (limits.length > 2) {
-      return { ok: false, error: `the fragment ${JSON.stringify(item)} violates the requirement that an index interval can have at most two parts separated by '-'` };
+      return {
+        ok: false,
+        error: `the fragment ${JSON.stringify(item)} violates the requirement that an index interval can have at most two parts separated by '-'`,
+      };
     }
     const xText = limits[0] ?? '';
     const x = atoi(xText);
     if (x === undefined) return { ok: false, error: `cannot convert string to integer for index: ${JSON.stringify(xText)}` };
     if (x >= completions) return { ok: false, error: `too large index: ${JSON.stringify(xText)}` };
-    if (lastIndex !== undefined && lastIndex >= x) return { ok: false, error: `non-increasing order, previous: ${lastIndex}, current: ${x}` };
+    if (lastIndex !== undefined && lastIndex >= x) {
+      return { ok: false, error: `non-increasing order, previous: ${lastIndex}, current: ${x}` };
+    }
     total += 1;
     lastIndex = x;
     let last = x;

@@ -157,7 +157,8 @@ function flattenedFinding(
   return {
     rule: 'indentation-flattened',
     severity: levelOf('indentation-flattened') as Severity,
-    message: `indentation looks flattened: "${first.childName}:" (line ${line(first.child)}) sits in the same column as ` +
+    message:
+      `indentation looks flattened: "${first.childName}:" (line ${line(first.child)}) sits in the same column as ` +
       `"${first.parentName}:" (line ${line(first.parent)}), so ${first.parentName} is empty and ${first.childName} is read ` +
       `one level up; ${more} more place${more === 1 ? '' : 's'} like it. Indent each field under its parent (text copied ` +
       `from a PDF or a web page often loses its indentation); the other checks wait until then`,

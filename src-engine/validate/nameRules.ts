@@ -10,10 +10,14 @@ const QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const HTTP_PATH = /^[A-Za-z0-9/\-._~%!$&'()*+,;=:]+$/;
 
-const SUBDOMAIN_DETAIL = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
-const LABEL_DETAIL = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
-const QUALIFIED_DETAIL = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
-const LABEL_VALUE_DETAIL = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+const SUBDOMAIN_DETAIL =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+const LABEL_DETAIL =
+  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+const QUALIFIED_DETAIL =
+  "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+const LABEL_VALUE_DETAIL =
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
 
 /** Bytes of a string in UTF-8 (the API server measures lengths in bytes). */
 export function utf8Length(s: string): number {
@@ -109,9 +113,11 @@ export function isDns1123SubdomainWithUnderscore(value: string): string[] {
   const errors: string[] = [];
   if (value.length > 253) errors.push('must be no more than 253 characters');
   if (!DNS1123_SUBDOMAIN_UNDERSCORE.test(value)) {
-    errors.push("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must " +
-      "start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is " +
-        "'_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?(\\._?[a-z0-9]([-_a-z0-9]*[a-z0-9])?)*')");
+    errors.push(
+      "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must " +
+        "start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is " +
+        "'_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?(\\._?[a-z0-9]([-_a-z0-9]*[a-z0-9])?)*')",
+    );
   }
   return errors;
 }
@@ -141,11 +147,13 @@ function chDirPrefixErrors(value: string): string[] {
 
 /** IsEnvVarName (the strict rule, before RelaxedEnvironmentVariableValidation). */
 export function isEnvVarName(value: string): string[] {
-  const errors = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(value) ? [] : [
-    "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start " +
-      "with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is " +
-        "'[-._a-zA-Z][-._a-zA-Z0-9]*')",
-  ];
+  const errors = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(value)
+    ? []
+    : [
+        "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start " +
+          "with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is " +
+          "'[-._a-zA-Z][-._a-zA-Z0-9]*')",
+      ];
   return [...errors, ...chDirPrefixErrors(value)];
 }
 
@@ -168,16 +176,20 @@ export function isConfigMapKey(value: string): string[] {
   const errors: string[] = [];
   if (value.length > 253) errors.push('must be no more than 253 characters');
   if (!/^[-._a-zA-Z0-9]+$/.test(value)) {
-    errors.push("a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME', " +
-      " or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')");
+    errors.push(
+      "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME', " +
+        " or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
+    );
   }
   return [...errors, ...chDirPrefixErrors(value)];
 }
 
 /** IsHTTPHeaderName. */
 export function isHttpHeaderName(value: string): string[] {
-  return /^[-A-Za-z0-9]+$/.test(value) ? [] : [
-    "a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name', regex used for validation is " +
-      "'[-A-Za-z0-9]+')",
-  ];
+  return /^[-A-Za-z0-9]+$/.test(value)
+    ? []
+    : [
+        "a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name', regex used for validation is " +
+          "'[-A-Za-z0-9]+')",
+      ];
 }

@@ -41,7 +41,10 @@ describe('@kubernetes/client-node against the test API server', () => {
   it('lists, then watches from the list resourceVersion and sees a patch', async () => {
     const batch = kc.makeApiClient(k8s.BatchV1Api);
     const list = await batch.listNamespacedCronJob({ namespace: 'demo' });
-    assert.deepEqual(list.items.map((c) => c.metadata?.name), ['hourly-report', 'nightly-cleanup']);
+    assert.deepEqual(
+      list.items.map((c) => c.metadata?.name),
+      ['hourly-report', 'nightly-cleanup'],
+    );
     assert.ok(list.items[0]?.metadata?.creationTimestamp instanceof Date);
     const seen: Array<[string, string | undefined]> = [];
     let resolveSeen: () => void = () => undefined;
@@ -57,7 +60,10 @@ describe('@kubernetes/client-node against the test API server', () => {
       },
       () => undefined,
     );
-    await batch.patchNamespacedCronJob({ namespace: 'demo', name: 'hourly-report', body: { spec: { suspend: true } } }, k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch));
+    await batch.patchNamespacedCronJob(
+      { namespace: 'demo', name: 'hourly-report', body: { spec: { suspend: true } } },
+      k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch),
+    );
     await gotModified;
     req.abort();
     assert.deepEqual(seen, [['MODIFIED', 'hourly-report']]);
@@ -65,17 +71,32 @@ describe('@kubernetes/client-node against the test API server', () => {
 
   it('creates a Job, reads errors as Status, and reviews access', async () => {
     const batch = kc.makeApiClient(k8s.BatchV1Api);
-    const job = await batch.createNamespacedJob({ namespace: 'demo', body: { metadata: { name: 'from-client' }, spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox' }] } } } } });
+    const job = await batch.createNamespacedJob({
+      namespace: 'demo',
+      body: {
+        metadata: { name: 'from-client' },
+        spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox' }] } } },
+      },
+    });
     assert.equal(job.spec?.backoffLimit, 6);
-    await assert.rejects(batch.readNamespacedJob({ namespace: 'demo', name: 'nope' }), (e: { code?: number; body?: string }) => e.code === 404 && JSON.parse(e.body ?? '{}').reason === 'NotFound');
+    await assert.rejects(
+      batch.readNamespacedJob({ namespace: 'demo', name: 'nope' }),
+      (e: { code?: number; body?: string }) => e.code === 404 && JSON.parse(e.body ?? '{}').reason === 'NotFound',
+    );
     server.deny.push({ user: 'extension-user', verb: 'delete', resource: 'jobs' });
-    const review = await kc.makeApiClient(k8s.AuthorizationV1Api).createSelfSubjectAccessReview({ body: { spec: { resourceAttributes: { verb: 'delete', resource: 'jobs', group: 'batch', namespace: 'demo' } } } });
+    const review = await kc.makeApiClient(k8s.AuthorizationV1Api).createSelfSubjectAccessReview({
+      body: { spec: { resourceAttributes: { verb: 'delete', resource: 'jobs', group: 'batch', namespace: 'demo' } } },
+    });
     server.deny.length = 0;
     assert.equal(review.status?.allowed, false);
   });
 
   it('follows a pod log and receives appended lines', async () => {
-    server.store.create('pods', { metadata: { name: 'cn-log', namespace: 'demo' }, spec: { containers: [{ name: 'c', image: 'busybox' }] }, status: { phase: 'Running', containerStatuses: [{ name: 'c', ready: true, restartCount: 0, state: { running: {} } }] } });
+    server.store.create('pods', {
+      metadata: { name: 'cn-log', namespace: 'demo' },
+      spec: { containers: [{ name: 'c', image: 'busybox' }] },
+      status: { phase: 'Running', containerStatuses: [{ name: 'c', ready: true, restartCount: 0, state: { running: {} } }] },
+    });
     server.appendLog('demo', 'cn-log', 'c', 'one');
     const out = new PassThrough();
     let text = '';

@@ -70,7 +70,13 @@ export function prepareForCreate(plural: string, obj: Obj): void {
       if (spec.manualSelector !== true) {
         const uid = obj.metadata.uid as string;
         const name = obj.metadata.name as string;
-        tmeta.labels = { ...(tmeta.labels ?? {}), 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': name, 'controller-uid': uid, 'job-name': name };
+        tmeta.labels = {
+          ...(tmeta.labels ?? {}),
+          'batch.kubernetes.io/controller-uid': uid,
+          'batch.kubernetes.io/job-name': name,
+          'controller-uid': uid,
+          'job-name': name,
+        };
         spec.selector = { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } };
       }
       defaultPodSpec(template.spec);
@@ -108,15 +114,28 @@ export function validateBasics(plural: string, obj: Obj): StatusCause[] {
   const causes: StatusCause[] = [];
   const name = obj.metadata?.name;
   if (typeof name !== 'string' || name === '') {
-    causes.push({ reason: 'FieldValueRequired', message: 'Required value: name or generateName is required', field: 'metadata.name' });
-  } else if (plural === 'namespaces' ? !DNS1123_LABEL.test(name) || name.length > 63 : !DNS1123_SUBDOMAIN.test(name) || name.length > 253) {
-    const what = plural === 'namespaces' ? "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')" : "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+    causes.push({
+      reason: 'FieldValueRequired',
+      message: 'Required value: name or generateName is required',
+      field: 'metadata.name',
+    });
+  } else if (
+    plural === 'namespaces' ? !DNS1123_LABEL.test(name) || name.length > 63 : !DNS1123_SUBDOMAIN.test(name) || name.length > 253
+  ) {
+    const what =
+      plural === 'namespaces'
+        ? "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"
+        : "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
     causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: "${name}": ${what}`, field: 'metadata.name' });
   }
   const checkRestart = (spec: Obj | undefined, field: string): void => {
     const rp = spec?.restartPolicy;
     if (rp !== undefined && rp !== 'OnFailure' && rp !== 'Never') {
-      causes.push({ reason: 'FieldValueNotSupported', message: `Unsupported value: "${String(rp)}": supported values: "OnFailure", "Never"`, field });
+      causes.push({
+        reason: 'FieldValueNotSupported',
+        message: `Unsupported value: "${String(rp)}": supported values: "OnFailure", "Never"`,
+        field,
+      });
     }
   };
   if (plural === 'jobs') {
@@ -138,14 +157,26 @@ export function validateJobUpdate(plural: string, obj: Obj, old: Obj): StatusCau
   }
   const causes: StatusCause[] = [];
   if (JSON.stringify(obj.spec?.selector) !== JSON.stringify(old.spec?.selector)) {
-    causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(obj.spec?.selector ?? null)}: field is immutable`, field: 'spec.selector' });
+    causes.push({
+      reason: 'FieldValueInvalid',
+      message: `Invalid value: ${JSON.stringify(obj.spec?.selector ?? null)}: field is immutable`,
+      field: 'spec.selector',
+    });
   }
   const suspended = old.spec?.suspend === true && obj.spec?.suspend === true;
   if (!suspended && JSON.stringify(obj.spec?.template) !== JSON.stringify(old.spec?.template)) {
-    causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(obj.spec?.template ?? null)}: field is immutable`, field: 'spec.template' });
+    causes.push({
+      reason: 'FieldValueInvalid',
+      message: `Invalid value: ${JSON.stringify(obj.spec?.template ?? null)}: field is immutable`,
+      field: 'spec.template',
+    });
   }
   if (JSON.stringify(obj.spec?.completionMode) !== JSON.stringify(old.spec?.completionMode)) {
-    causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(obj.spec?.completionMode ?? null)}: field is immutable`, field: 'spec.completionMode' });
+    causes.push({
+      reason: 'FieldValueInvalid',
+      message: `Invalid value: ${JSON.stringify(obj.spec?.completionMode ?? null)}: field is immutable`,
+      field: 'spec.completionMode',
+    });
   }
   return causes;
 }

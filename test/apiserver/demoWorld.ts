@@ -39,8 +39,19 @@ export function seedDemoWorld(store: Store, logs: LogStore, nowMs: number): Demo
   // so the demo's health badges show these two as on time at any hour of the day.
   const lastNightly = lastScheduledAt('0 2 * * *', nowMs, 'Etc/UTC');
   const lastHourly = lastScheduledAt('0 * * * *', nowMs);
-  const cleanup = seedCronJob(store, { namespace: 'demo', name: 'nightly-cleanup', schedule: '0 2 * * *', timeZone: 'Etc/UTC', lastScheduleMs: lastNightly });
-  const report = seedCronJob(store, { namespace: 'demo', name: 'hourly-report', schedule: '0 * * * *', lastScheduleMs: lastHourly });
+  const cleanup = seedCronJob(store, {
+    namespace: 'demo',
+    name: 'nightly-cleanup',
+    schedule: '0 2 * * *',
+    timeZone: 'Etc/UTC',
+    lastScheduleMs: lastNightly,
+  });
+  const report = seedCronJob(store, {
+    namespace: 'demo',
+    name: 'hourly-report',
+    schedule: '0 * * * *',
+    lastScheduleMs: lastHourly,
+  });
   // Its Job's pod crash-loops with 3 restarts: with restartPolicy OnFailure, a backoffLimit of 6 keeps it running.
   const sync = seedCronJob(store, {
     namespace: 'batch-jobs',
@@ -92,12 +103,36 @@ export function seedDemoWorld(store: Store, logs: LogStore, nowMs: number): Demo
     if (seed.state === 'complete') {
       seedEvent(store, job, 'Normal', 'Completed', 'Job completed', at + 2 * MIN, 'job-controller');
       if (seed.owner) {
-        seedEvent(store, seed.owner, 'Normal', 'SawCompletedJob', `Saw completed job: ${job.metadata.name}, condition: Complete`, at + 2 * MIN, 'cronjob-controller');
+        seedEvent(
+          store,
+          seed.owner,
+          'Normal',
+          'SawCompletedJob',
+          `Saw completed job: ${job.metadata.name}, condition: Complete`,
+          at + 2 * MIN,
+          'cronjob-controller',
+        );
       }
     } else if (seed.state === 'failed') {
-      seedEvent(store, job, 'Warning', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', at + 2 * MIN, 'job-controller');
+      seedEvent(
+        store,
+        job,
+        'Warning',
+        'BackoffLimitExceeded',
+        'Job has reached the specified backoff limit',
+        at + 2 * MIN,
+        'job-controller',
+      );
       if (seed.owner) {
-        seedEvent(store, seed.owner, 'Normal', 'SawCompletedJob', `Saw completed job: ${job.metadata.name}, condition: Failed`, at + 2 * MIN, 'cronjob-controller');
+        seedEvent(
+          store,
+          seed.owner,
+          'Normal',
+          'SawCompletedJob',
+          `Saw completed job: ${job.metadata.name}, condition: Failed`,
+          at + 2 * MIN,
+          'cronjob-controller',
+        );
       }
     } else if (seed.state === 'suspended') {
       seedEvent(store, job, 'Normal', 'Suspended', 'Job suspended', at, 'job-controller');
@@ -112,15 +147,40 @@ export function seedDemoWorld(store: Store, logs: LogStore, nowMs: number): Demo
   const r2 = lastHourly;
   add({ namespace: 'demo', name: minutesName(report, r1), state: 'complete', owner: report, startMs: r1 });
   add({ namespace: 'demo', name: minutesName(report, r2), state: 'running', owner: report, startMs: r2, pods: ['Running'] });
-  add({ namespace: 'batch-jobs', name: minutesName(sync, nowMs - 2 * hour), state: 'running', owner: sync, startMs: nowMs - 2 * hour, pods: ['CrashLoopBackOff'] });
+  add({
+    namespace: 'batch-jobs',
+    name: minutesName(sync, nowMs - 2 * hour),
+    state: 'running',
+    owner: sync,
+    startMs: nowMs - 2 * hour,
+    pods: ['CrashLoopBackOff'],
+  });
   add({ namespace: 'batch-jobs', name: 'reindex-search', state: 'suspended', startMs: nowMs - 40 * MIN });
-  add({ namespace: 'batch-jobs', name: 'image-resize', state: 'running', startMs: nowMs - 10 * MIN, pods: ['ImagePullBackOff'], image: 'registry.example.com/image-resize:missing' });
+  add({
+    namespace: 'batch-jobs',
+    name: 'image-resize',
+    state: 'running',
+    startMs: nowMs - 10 * MIN,
+    pods: ['ImagePullBackOff'],
+    image: 'registry.example.com/image-resize:missing',
+  });
   add({ namespace: 'demo', name: 'db-migrate', state: 'complete', startMs: nowMs - 50 * MIN });
   // Keep the CronJobs' status.active pointing at their running Jobs, as the CronJob controller does.
   for (const cj of [report, sync]) {
-    const active = world.jobs.filter((j) => j.metadata.ownerReferences?.[0]?.uid === cj.metadata.uid && !(j.status.conditions ?? []).some((c: KObject) => c.type === 'Complete' || c.type === 'Failed'));
+    const active = world.jobs.filter(
+      (j) =>
+        j.metadata.ownerReferences?.[0]?.uid === cj.metadata.uid &&
+        !(j.status.conditions ?? []).some((c: KObject) => c.type === 'Complete' || c.type === 'Failed'),
+    );
     const updated = store.mutate('cronjobs', cj.metadata.namespace, cj.metadata.name, (o) => {
-      o.status.active = active.map((j) => ({ kind: 'Job', namespace: j.metadata.namespace, name: j.metadata.name, uid: j.metadata.uid, apiVersion: 'batch/v1', resourceVersion: j.metadata.resourceVersion }));
+      o.status.active = active.map((j) => ({
+        kind: 'Job',
+        namespace: j.metadata.namespace,
+        name: j.metadata.name,
+        uid: j.metadata.uid,
+        apiVersion: 'batch/v1',
+        resourceVersion: j.metadata.resourceVersion,
+      }));
     });
     world.cronJobs[world.cronJobs.indexOf(cj)] = updated;
   }
@@ -142,13 +202,23 @@ function lastScheduledAt(schedule: string, nowMs: number, timeZone?: string): nu
  * namespaces and `cronJobs` owning CronJobs, for the tree-view benchmark (5,000 Jobs and 20,000
  * Pods: seedBulk(store, { jobs: 5000, podsPerJob: 4 })).
  */
-export function seedBulk(store: Store, opts: { jobs: number; podsPerJob: number; namespaces?: number; cronJobs?: number; nowMs?: number }): { jobs: number; pods: number } {
+export function seedBulk(
+  store: Store,
+  opts: { jobs: number; podsPerJob: number; namespaces?: number; cronJobs?: number; nowMs?: number },
+): { jobs: number; pods: number } {
   const nowMs = opts.nowMs ?? store.now();
   const nsCount = opts.namespaces ?? 10;
   const cjCount = opts.cronJobs ?? 50;
   const owners: KObject[] = [];
   for (let i = 0; i < cjCount; i++) {
-    owners.push(seedCronJob(store, { namespace: `bulk-${i % nsCount}`, name: `cron-${i}`, schedule: `${i % 60} * * * *`, lastScheduleMs: nowMs - MIN }));
+    owners.push(
+      seedCronJob(store, {
+        namespace: `bulk-${i % nsCount}`,
+        name: `cron-${i}`,
+        schedule: `${i % 60} * * * *`,
+        lastScheduleMs: nowMs - MIN,
+      }),
+    );
   }
   const states: PodState[] = ['Completed', 'Completed', 'Error', 'Running'];
   let pods = 0;
@@ -158,7 +228,11 @@ export function seedBulk(store: Store, opts: { jobs: number; podsPerJob: number;
     const ns = owner ? owner.metadata.namespace : `bulk-${j % nsCount}`;
     const podStates = Array.from({ length: opts.podsPerJob }, (_, k) => states[k % states.length] as PodState);
     const state: JobState = podStates.includes('Running') ? 'running' : 'complete';
-    seedJob(store, { namespace: ns, name: `job-${j}`, state, owner, startMs: nowMs - (opts.jobs - j) * MIN, pods: podStates }, counter);
+    seedJob(
+      store,
+      { namespace: ns, name: `job-${j}`, state, owner, startMs: nowMs - (opts.jobs - j) * MIN, pods: podStates },
+      counter,
+    );
     pods += podStates.length;
   }
   return { jobs: opts.jobs, pods };

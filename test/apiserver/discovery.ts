@@ -63,14 +63,26 @@ export function apiGroup(name: string): Record<string, unknown> | undefined {
 }
 
 function resourceEntries(r: ResourceInfo): Array<Record<string, unknown>> {
-  const main: Record<string, unknown> = { name: r.plural, singularName: r.singular, namespaced: r.namespaced, kind: r.kind, verbs: [...r.verbs] };
+  const main: Record<string, unknown> = {
+    name: r.plural,
+    singularName: r.singular,
+    namespaced: r.namespaced,
+    kind: r.kind,
+    verbs: [...r.verbs],
+  };
   if (r.shortNames) {
     main.shortNames = [...r.shortNames];
   }
   if (r.categories) {
     main.categories = [...r.categories];
   }
-  const subs = r.subresources.map((s) => ({ name: `${r.plural}/${s}`, singularName: '', namespaced: r.namespaced, kind: s === 'log' ? 'Pod' : r.kind, verbs: s === 'log' ? ['get'] : ['get', 'patch', 'update'] }));
+  const subs = r.subresources.map((s) => ({
+    name: `${r.plural}/${s}`,
+    singularName: '',
+    namespaced: r.namespaced,
+    kind: s === 'log' ? 'Pod' : r.kind,
+    verbs: s === 'log' ? ['get'] : ['get', 'patch', 'update'],
+  }));
   return [main, ...subs];
 }
 
@@ -80,5 +92,10 @@ export function apiResourceList(group: string, version: string): Record<string, 
   if (rs.length === 0) {
     return undefined;
   }
-  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: group === '' ? version : `${group}/${version}`, resources: rs.flatMap(resourceEntries) };
+  return {
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion: group === '' ? version : `${group}/${version}`,
+    resources: rs.flatMap(resourceEntries),
+  };
 }

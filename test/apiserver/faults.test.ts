@@ -10,7 +10,8 @@ import { startTestApiServer } from './server';
 import { request, StreamReader } from './testClient';
 
 /** getWithRetry retries a GET through injected 500s and dropped connections. */
-async function getWithRetry(base: string, p: string): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function getWithRetry(base: string, p: string): Promise<any> {
   for (let attempt = 0; attempt < 1000; attempt++) {
     try {
       const r = await request(base, 'GET', p);
@@ -43,7 +44,10 @@ describe('fault injection', () => {
         server.store.create('jobs', { metadata: { name: `f-${Date.now()}-${i}-${count}`, namespace: 'faults' }, spec: {} });
         count++;
         const list = await getWithRetry(server.url, '/apis/batch/v1/namespaces/faults/jobs');
-        assert.deepEqual(list.items.map((j: { metadata: { name: string } }) => j.metadata.name), server.store.list('jobs', 'faults').map((j) => j.metadata.name));
+        assert.deepEqual(
+          list.items.map((j: { metadata: { name: string } }) => j.metadata.name),
+          server.store.list('jobs', 'faults').map((j) => j.metadata.name),
+        );
       }
       const kinds = server.faults.injected.map((f) => f.kind);
       assert.equal(kinds.length, 50);
@@ -91,7 +95,10 @@ describe('fault injection', () => {
         rv = e.object.metadata.resourceVersion;
       }
     }
-    assert.deepEqual(seen, Array.from({ length: 8 }, (_, i) => `cut-${i}`));
+    assert.deepEqual(
+      seen,
+      Array.from({ length: 8 }, (_, i) => `cut-${i}`),
+    );
     assert.ok(server.faults.injected.filter((f) => f.kind === 'dropWatch').length >= 2);
   });
 
@@ -99,7 +106,10 @@ describe('fault injection', () => {
     server.faults.set({ forbid: [{ verb: 'list', resource: 'jobs', namespace: 'x' }], latencyMs: 5 });
     const r = await request(server.url, 'GET', '/apis/batch/v1/namespaces/x/jobs');
     assert.equal(r.status, 403);
-    assert.equal(r.json().message, 'jobs.batch is forbidden: User "kubernetes-admin" cannot list resource "jobs" in API group "batch" in the namespace "x"');
+    assert.equal(
+      r.json().message,
+      'jobs.batch is forbidden: User "kubernetes-admin" cannot list resource "jobs" in API group "batch" in the namespace "x"',
+    );
     assert.equal((await request(server.url, 'GET', '/apis/batch/v1/namespaces/y/jobs')).status, 200);
   });
 
@@ -108,7 +118,11 @@ describe('fault injection', () => {
     let clock = Date.parse('2026-08-12T10:00:00Z');
     const server = await startTestApiServer({ now: () => (clock += 1000) });
     after(() => server.close());
-    server.store.create('pods', { metadata: { name: 'chatty', namespace: 'logs' }, spec: { containers: [{ name: 'c', image: 'busybox' }] }, status: { phase: 'Running', containerStatuses: [{ name: 'c', ready: true, restartCount: 0, state: { running: {} } }] } });
+    server.store.create('pods', {
+      metadata: { name: 'chatty', namespace: 'logs' },
+      spec: { containers: [{ name: 'c', image: 'busybox' }] },
+      status: { phase: 'Running', containerStatuses: [{ name: 'c', ready: true, restartCount: 0, state: { running: {} } }] },
+    });
     for (let i = 0; i < 5; i++) {
       server.appendLog('logs', 'chatty', 'c', `line ${i}`);
     }
@@ -136,7 +150,10 @@ describe('fault injection', () => {
         }
       }
     }
-    assert.deepEqual(got, Array.from({ length: 12 }, (_, i) => `line ${i}`));
+    assert.deepEqual(
+      got,
+      Array.from({ length: 12 }, (_, i) => `line ${i}`),
+    );
     assert.ok(server.faults.injected.filter((f) => f.kind === 'dropLog').length >= 3);
   });
 
@@ -151,7 +168,10 @@ describe('fault injection', () => {
     server.store.create('pods', { metadata: { name: 'while-down', namespace: 'restart' }, spec: { containers: [] } });
     await server.restart();
     const list = (await request(server.url, 'GET', '/api/v1/namespaces/restart/pods')).json();
-    assert.deepEqual(list.items.map((p: { metadata: { name: string } }) => p.metadata.name), ['survivor', 'while-down']);
+    assert.deepEqual(
+      list.items.map((p: { metadata: { name: string } }) => p.metadata.name),
+      ['survivor', 'while-down'],
+    );
     const resumed = new StreamReader(server.url, `/api/v1/namespaces/restart/pods?watch=1&resourceVersion=${rv}`);
     await resumed.waitFor(() => resumed.lines.length >= 1, 'the change made while down');
     assert.equal(resumed.events()[0].object.metadata.name, 'while-down');
@@ -225,7 +245,10 @@ describe('fault injection', () => {
     server.appendLog('logs', 'clock', 'c', 'after');
     const log = '/api/v1/namespaces/logs/pods/clock/log';
     const all = (await request(server.url, 'GET', `${log}?timestamps=true`)).text.trim().split('\n');
-    assert.deepEqual(all.map((l: string) => l.split(' ')[1]), ['before', 'after']);
+    assert.deepEqual(
+      all.map((l: string) => l.split(' ')[1]),
+      ['before', 'after'],
+    );
     const [before, after] = all.map((l: string) => Date.parse(l.split(' ')[0] ?? ''));
     assert.ok((after ?? 0) < (before ?? 0), all.join(' | '));
     const since = (await request(server.url, 'GET', `${log}?sinceTime=${encodeURIComponent(all[0]?.split(' ')[0] ?? '')}`)).text;

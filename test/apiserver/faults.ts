@@ -81,7 +81,10 @@ export interface InjectedFault {
  * ruleMatches tells whether an AccessRule covers a request. A rule's namespace '' names the
  * cluster scope only (requests without a namespace, e.g. listing Jobs in all namespaces).
  */
-export function ruleMatches(rule: AccessRule, a: { verb: string; resource: string; group: string; namespace?: string; user: string; subresource?: string }): boolean {
+export function ruleMatches(
+  rule: AccessRule,
+  a: { verb: string; resource: string; group: string; namespace?: string; user: string; subresource?: string },
+): boolean {
   const any = (v: string | undefined): boolean => v === undefined || v === '*';
   const res = a.subresource ? `${a.resource}/${a.subresource}` : a.resource;
   return (
@@ -221,7 +224,11 @@ export class Faults {
   }
 
   /** forbids tells whether a forbid rule covers the request. */
-  forbids(a: { verb: string; resource: string; group: string; namespace?: string; user: string; subresource?: string }, method: string, path: string): boolean {
+  forbids(
+    a: { verb: string; resource: string; group: string; namespace?: string; user: string; subresource?: string },
+    method: string,
+    path: string,
+  ): boolean {
     return (this.settings.forbid ?? []).some((r) => ruleMatches(r, a)) && this.record('forbidden', method, path);
   }
 }

@@ -103,13 +103,14 @@ export function seedCronJobHistory(
         : store.mutate('jobs', seed.namespace, name, (j) => finishAt(j, run.scheduledMs + duration));
     jobs.push(job);
     pods.push(...made.pods);
-    for (const p of made.pods)
-      {logs?.append(
+    for (const p of made.pods) {
+      logs?.append(
         seed.namespace,
         p.metadata.name,
         seed.name,
         run.outcome === 'failed' ? 'error: upstream refused the connection' : `run of ${name}`,
-      );}
+      );
+    }
     seedEvent(store, created, 'Normal', 'SuccessfulCreate', `Created job ${name}`, run.scheduledMs, 'cronjob-controller');
     if (run.outcome !== 'running') {
       seedEvent(

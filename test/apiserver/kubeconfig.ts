@@ -27,5 +27,13 @@ export function kubeconfigFor(url: string, k: KubeconfigOptions = {}): string {
   if (k.namespace) {
     context.namespace = k.namespace;
   }
-  return YAML.stringify({ apiVersion: 'v1', kind: 'Config', clusters: [{ name, cluster: { server: url, 'insecure-skip-tls-verify': true } }], users: [{ name, user }], contexts: [{ name, context }], 'current-context': name, preferences: {} });
+  return YAML.stringify({
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [{ name, cluster: { server: url, 'insecure-skip-tls-verify': true } }],
+    users: [{ name, user }],
+    contexts: [{ name, context }],
+    'current-context': name,
+    preferences: {},
+  });
 }

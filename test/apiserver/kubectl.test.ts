@@ -51,11 +51,18 @@ describe('kubectl against the test API server', { skip }, () => {
   });
 
   const jobOf = (cronJob: string, state: 'running' | 'complete' | 'failed'): string => {
-    const j = world.jobs.find((x) => x.metadata.ownerReferences?.[0]?.name === cronJob && (state === 'running' ? !x.status.conditions : (x.status.conditions ?? []).some((c: { type: string }) => c.type === (state === 'complete' ? 'Complete' : 'Failed'))));
+    const j = world.jobs.find(
+      (x) =>
+        x.metadata.ownerReferences?.[0]?.name === cronJob &&
+        (state === 'running'
+          ? !x.status.conditions
+          : (x.status.conditions ?? []).some((c: { type: string }) => c.type === (state === 'complete' ? 'Complete' : 'Failed'))),
+    );
     assert.ok(j, `seeded ${state} job of ${cronJob}`);
     return j.metadata.name;
   };
-  const podsOf = (job: string): string[] => world.pods.filter((p) => p.metadata.labels['job-name'] === job).map((p) => p.metadata.name);
+  const podsOf = (job: string): string[] =>
+    world.pods.filter((p) => p.metadata.labels['job-name'] === job).map((p) => p.metadata.name);
 
   it('kubectl get jobs,cronjobs,pods prints the server-side tables with the real columns', async () => {
     const r = await runKubectl(k, ['get', 'cronjobs,jobs,pods', '-n', 'demo']);
@@ -73,14 +80,22 @@ describe('kubectl against the test API server', { skip }, () => {
     assert.match(r.stdout, /^pod\/hourly-report-\d+-\w+\s+1\/1\s+Running\s+0\s+5m$/m);
     const other = await runKubectl(k, ['get', 'pods', '-n', 'batch-jobs', '-o', 'wide']);
     assert.match(other.stdout, /^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES$/m);
-    assert.match(other.stdout, /\s0\/1\s+CrashLoopBackOff\s+3 \(119m ago\)\s+120m\s+10\.244\.0\.17\s+kind-worker\s+<none>\s+<none>/);
+    assert.match(
+      other.stdout,
+      /\s0\/1\s+CrashLoopBackOff\s+3 \(119m ago\)\s+120m\s+10\.244\.0\.17\s+kind-worker\s+<none>\s+<none>/,
+    );
     assert.match(other.stdout, /\s0\/1\s+ImagePullBackOff\s+0\s+10m\s/);
   });
 
   it('kubectl get with a label selector, across namespaces, and for a missing object', async () => {
     const job = jobOf('nightly-cleanup', 'failed');
     const r = await runKubectl(k, ['get', 'pods', '-l', `job-name=${job}`, '-o', 'name']);
-    assert.deepEqual(r.stdout.trim().split('\n').sort(), podsOf(job).map((n) => `pod/${n}`).sort());
+    assert.deepEqual(
+      r.stdout.trim().split('\n').sort(),
+      podsOf(job)
+        .map((n) => `pod/${n}`)
+        .sort(),
+    );
     const all = await runKubectl(k, ['get', 'jobs', '-A', '--selector=job-name', '--no-headers']);
     assert.equal(all.stdout.trim().split('\n').length, world.jobs.length);
     const missing = await runKubectl(k, ['get', 'job', 'nope']);
@@ -97,10 +112,16 @@ describe('kubectl against the test API server', { skip }, () => {
       server.store.mutate('pods', 'demo', running.pod, (p) => {
         p.status.phase = 'Succeeded';
         p.status.containerStatuses[0].ready = false;
-        p.status.containerStatuses[0].state = { terminated: { exitCode: 0, reason: 'Completed', startedAt: '2026-08-12T09:55:00Z', finishedAt: '2026-08-12T09:59:00Z' } };
+        p.status.containerStatuses[0].state = {
+          terminated: { exitCode: 0, reason: 'Completed', startedAt: '2026-08-12T09:55:00Z', finishedAt: '2026-08-12T09:59:00Z' },
+        };
       });
       await watch.waitFor(new RegExp(`${running.pod}\\s+0/1\\s+Completed`));
-      server.store.create('pods', { metadata: { name: 'late-pod', namespace: 'demo' }, spec: { containers: [{ name: 'c', image: 'busybox' }] }, status: { phase: 'Pending' } });
+      server.store.create('pods', {
+        metadata: { name: 'late-pod', namespace: 'demo' },
+        spec: { containers: [{ name: 'c', image: 'busybox' }] },
+        status: { phase: 'Pending' },
+      });
       await watch.waitFor(/late-pod\s+0\/1\s+Pending/);
     } finally {
       watch.kill();
@@ -110,7 +131,23 @@ describe('kubectl against the test API server', { skip }, () => {
   it('kubectl logs -f receives appended lines live and ends when the container ends', async () => {
     const p = world.runningPods.find((x) => x.namespace === 'batch-jobs') ?? world.runningPods[0];
     assert.ok(p);
-    server.store.create('pods', { metadata: { name: 'tail-me', namespace: 'demo' }, spec: { containers: [{ name: 'main', image: 'busybox' }] }, status: { phase: 'Running', containerStatuses: [{ name: 'main', ready: true, restartCount: 0, image: 'busybox', imageID: '', state: { running: { startedAt: '2026-08-12T09:00:00Z' } } }] } });
+    server.store.create('pods', {
+      metadata: { name: 'tail-me', namespace: 'demo' },
+      spec: { containers: [{ name: 'main', image: 'busybox' }] },
+      status: {
+        phase: 'Running',
+        containerStatuses: [
+          {
+            name: 'main',
+            ready: true,
+            restartCount: 0,
+            image: 'busybox',
+            imageID: '',
+            state: { running: { startedAt: '2026-08-12T09:00:00Z' } },
+          },
+        ],
+      },
+    });
     server.appendLog('demo', 'tail-me', 'main', 'first line');
     const logs = new KubectlProcess(k, ['logs', '-f', 'tail-me']);
     try {
@@ -125,7 +162,7 @@ describe('kubectl against the test API server', { skip }, () => {
     }
   });
 
-  it('kubectl logs: --previous, --tail, a selector, and the kubelet\'s errors for containers that have not started', async () => {
+  it("kubectl logs: --previous, --tail, a selector, and the kubelet's errors for containers that have not started", async () => {
     const crashing = world.pods.find((x) => x.status.containerStatuses?.[0]?.state?.waiting?.reason === 'CrashLoopBackOff');
     assert.ok(crashing);
     const prev = await runKubectl(k, ['logs', '-n', 'batch-jobs', crashing.metadata.name, '--previous']);
@@ -136,7 +173,10 @@ describe('kubectl against the test API server', { skip }, () => {
     assert.ok(pulling);
     const r = await runKubectl(k, ['logs', '-n', 'batch-jobs', pulling.metadata.name]);
     assert.equal(r.code, 1);
-    assert.equal(r.stderr.trim(), `Error from server (BadRequest): container "${pulling.spec.containers[0].name}" in pod "${pulling.metadata.name}" is waiting to start: trying and failing to pull image`);
+    assert.equal(
+      r.stderr.trim(),
+      `Error from server (BadRequest): container "${pulling.spec.containers[0].name}" in pod "${pulling.metadata.name}" is waiting to start: trying and failing to pull image`,
+    );
     const noPrev = await runKubectl(k, ['logs', podsOf('db-migrate')[0] ?? '', '--previous']);
     assert.match(noPrev.stderr, /previous terminated container "db-migrate" in pod "db-migrate-\w+" not found/);
   });
@@ -149,7 +189,9 @@ describe('kubectl against the test API server', { skip }, () => {
     const cj = server.store.get('cronjobs', 'demo', 'hourly-report');
     assert.ok(job && cj);
     assert.equal(job.metadata.annotations['cronjob.kubernetes.io/instantiate'], 'manual');
-    assert.deepEqual(job.metadata.ownerReferences, [{ apiVersion: 'batch/v1', kind: 'CronJob', name: 'hourly-report', uid: cj.metadata.uid, controller: true }]);
+    assert.deepEqual(job.metadata.ownerReferences, [
+      { apiVersion: 'batch/v1', kind: 'CronJob', name: 'hourly-report', uid: cj.metadata.uid, controller: true },
+    ]);
     assert.deepEqual(job.spec.selector, { matchLabels: { 'batch.kubernetes.io/controller-uid': job.metadata.uid } });
     assert.equal(job.spec.template.metadata.labels['job-name'], 'manual-1');
     assert.equal(job.spec.template.spec.containers[0].image, cj.spec.jobTemplate.spec.template.spec.containers[0].image);
@@ -164,7 +206,14 @@ describe('kubectl against the test API server', { skip }, () => {
     assert.equal(now.spec.suspend, true);
     assert.equal(now.metadata.generation, before.metadata.generation + 1);
     await runKubectl(k, ['patch', 'cronjob', 'nightly-cleanup', '--type=merge', '-p', '{"spec":{"schedule":"30 3 * * *"}}']);
-    await runKubectl(k, ['patch', 'cronjob', 'nightly-cleanup', '--type=json', '-p', '[{"op":"replace","path":"/spec/suspend","value":false}]']);
+    await runKubectl(k, [
+      'patch',
+      'cronjob',
+      'nightly-cleanup',
+      '--type=json',
+      '-p',
+      '[{"op":"replace","path":"/spec/suspend","value":false}]',
+    ]);
     now = server.store.mustGet('cronjobs', 'demo', 'nightly-cleanup');
     assert.equal(now.spec.schedule, '30 3 * * *');
     assert.equal(now.spec.suspend, false);
@@ -220,18 +269,27 @@ describe('kubectl against the test API server', { skip }, () => {
     assert.equal(r.stdout.trim(), 'job.batch/hello-dry created (server dry run)', r.stderr);
     assert.equal(server.store.get('jobs', 'demo', 'hello-dry'), undefined);
     r = await runKubectl(k, ['create', '-f', '-'], HELLO_JOB.replace('hello-job', 'hello-bad').replace('Never', 'Always'));
-    assert.equal(r.stderr.trim(), 'The Job "hello-bad" is invalid: spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"');
+    assert.equal(
+      r.stderr.trim(),
+      'The Job "hello-bad" is invalid: spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"',
+    );
     r = await runKubectl(k, ['create', '-f', file]);
     assert.equal(r.code, 0, r.stderr);
     r = await runKubectl(k, ['create', '-f', file]);
-    assert.equal(r.stderr.trim(), `Error from server (AlreadyExists): error when creating "${file}": jobs.batch "hello-dry" already exists`);
+    assert.equal(
+      r.stderr.trim(),
+      `Error from server (AlreadyExists): error when creating "${file}": jobs.batch "hello-dry" already exists`,
+    );
   });
 
-  it('kubectl describe cronjob shows its active Jobs and the controller\'s events', async () => {
+  it("kubectl describe cronjob shows its active Jobs and the controller's events", async () => {
     const r = await runKubectl(k, ['describe', 'cronjob', 'hourly-report']);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, new RegExp(`Active Jobs:\\s+${jobOf('hourly-report', 'running')}`));
-    assert.match(r.stdout, /Normal\s+SawCompletedJob\s+\S+\s+cronjob-controller\s+Saw completed job: hourly-report-\d+, condition: Complete/);
+    assert.match(
+      r.stdout,
+      /Normal\s+SawCompletedJob\s+\S+\s+cronjob-controller\s+Saw completed job: hourly-report-\d+, condition: Complete/,
+    );
   });
 });
 
@@ -240,7 +298,10 @@ describe('kubectl and RBAC on the test API server', { skip }, () => {
   let alice: KubectlEnv;
 
   before(async () => {
-    server = await startTestApiServer({ users: { 'alice-token': 'alice', 'admin-token': 'admin' }, deny: [{ user: 'alice', namespace: 'restricted' }] });
+    server = await startTestApiServer({
+      users: { 'alice-token': 'alice', 'admin-token': 'admin' },
+      deny: [{ user: 'alice', namespace: 'restricted' }],
+    });
     server.store.create('namespaces', { metadata: { name: 'restricted' } });
     // kubectl sends no bearer token over plain HTTP, so it acts as alice through impersonation.
     alice = makeKubectlEnv((p) => server.writeKubeconfig(p, { namespace: 'restricted', as: 'alice' }));
@@ -253,7 +314,10 @@ describe('kubectl and RBAC on the test API server', { skip }, () => {
   it('a forbidden list prints the RBAC message a real server gives', async () => {
     const r = await runKubectl(alice, ['get', 'jobs']);
     assert.equal(r.code, 1);
-    assert.equal(r.stderr.trim(), 'Error from server (Forbidden): jobs.batch is forbidden: User "alice" cannot list resource "jobs" in API group "batch" in the namespace "restricted"');
+    assert.equal(
+      r.stderr.trim(),
+      'Error from server (Forbidden): jobs.batch is forbidden: User "alice" cannot list resource "jobs" in API group "batch" in the namespace "restricted"',
+    );
     const ok = await runKubectl(alice, ['get', 'jobs', '-n', 'default']);
     assert.equal(ok.code, 0, ok.stderr);
     assert.equal(ok.stderr.trim(), 'No resources found in default namespace.');
@@ -271,5 +335,4 @@ describe('kubectl and RBAC on the test API server', { skip }, () => {
     assert.equal(logs.stdout.trim(), 'no');
     server.faults.clear();
   });
-
 });

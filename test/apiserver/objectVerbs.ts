@@ -13,7 +13,17 @@ import type { ServerState } from './serverState';
 import { badRequest, expired, methodNotAllowed, notFound, unsupportedMediaType } from './status';
 import type { KObject, PropagationPolicy, Store } from './store';
 import { toTable } from './table';
-import { METADATA_ACCEPT, TABLE_ACCEPT, includeObjectOf, isDryRun, itemJson, partialObjectMetadata, sendJson, sendText, stripTypeMeta } from './wire';
+import {
+  METADATA_ACCEPT,
+  TABLE_ACCEPT,
+  includeObjectOf,
+  isDryRun,
+  itemJson,
+  partialObjectMetadata,
+  sendJson,
+  sendText,
+  stripTypeMeta,
+} from './wire';
 
 const JOB_DELETE_WARNING =
   '299 - "child pods are preserved by default when jobs are deleted; set propagationPolicy=Background to remove them or ' +
@@ -41,7 +51,9 @@ export function handleList(state: ServerState, ri: RequestInfo, req: http.Incomi
   }
   if (limit > 0 && items.length > limit) {
     const last = items[limit - 1] as KObject;
-    listMeta.continue = Buffer.from(JSON.stringify({ rv, start: `${last.metadata.namespace ?? ''}/${last.metadata.name}` })).toString('base64url');
+    listMeta.continue = Buffer.from(
+      JSON.stringify({ rv, start: `${last.metadata.namespace ?? ''}/${last.metadata.name}` }),
+    ).toString('base64url');
     listMeta.remainingItemCount = items.length - limit;
     items = items.slice(0, limit);
   }
@@ -51,12 +63,21 @@ export function handleList(state: ServerState, ri: RequestInfo, req: http.Incomi
     return;
   }
   if (METADATA_ACCEPT.test(accept)) {
-    sendJson(res, 200, { kind: 'PartialObjectMetadataList', apiVersion: 'meta.k8s.io/v1', metadata: listMeta, items: items.map(partialObjectMetadata) });
+    sendJson(res, 200, {
+      kind: 'PartialObjectMetadataList',
+      apiVersion: 'meta.k8s.io/v1',
+      metadata: listMeta,
+      items: items.map(partialObjectMetadata),
+    });
     return;
   }
   // Items are serialised once and cached (stored objects are replaced, never changed), which
   // keeps repeated lists of 20,000 pods fast enough for the tree benchmark.
-  const head = JSON.stringify({ kind: `${ri.resource.kind}List`, apiVersion: ri.resource.group === '' ? 'v1' : `${ri.resource.group}/v1`, metadata: listMeta });
+  const head = JSON.stringify({
+    kind: `${ri.resource.kind}List`,
+    apiVersion: ri.resource.group === '' ? 'v1' : `${ri.resource.group}/v1`,
+    metadata: listMeta,
+  });
   sendText(res, 200, `${head.slice(0, -1)},"items":[${items.map(itemJson).join(',')}]}`);
 }
 
@@ -64,7 +85,11 @@ export function handleGet(state: ServerState, ri: RequestInfo, req: http.Incomin
   const { store, now } = state;
   const obj = store.mustGet(ri.resource.plural, ri.namespace, ri.name ?? '');
   if (TABLE_ACCEPT.test(req.headers.accept ?? '')) {
-    sendJson(res, 200, toTable(ri.resource.plural, [obj], now(), includeObjectOf(ri.query), { resourceVersion: obj.metadata.resourceVersion }));
+    sendJson(
+      res,
+      200,
+      toTable(ri.resource.plural, [obj], now(), includeObjectOf(ri.query), { resourceVersion: obj.metadata.resourceVersion }),
+    );
     return;
   }
   sendJson(res, 200, METADATA_ACCEPT.test(req.headers.accept ?? '') ? partialObjectMetadata(obj) : obj);
@@ -113,11 +138,21 @@ export function handleUpdate(state: ServerState, ri: RequestInfo, body: unknown,
     meta.namespace = ri.namespace;
   }
   const dryRun = isDryRun(ri.query);
-  const updated = store.update(ri.resource.plural, obj, { dryRun, subresource: ri.subresource === 'status' ? 'status' : undefined, preserveStatus: ri.resource.subresources.includes('status') && ri.subresource !== 'status' });
+  const updated = store.update(ri.resource.plural, obj, {
+    dryRun,
+    subresource: ri.subresource === 'status' ? 'status' : undefined,
+    preserveStatus: ri.resource.subresources.includes('status') && ri.subresource !== 'status',
+  });
   sendJson(res, 200, updated);
 }
 
-export function handlePatch(state: ServerState, ri: RequestInfo, req: http.IncomingMessage, body: unknown, res: http.ServerResponse): void {
+export function handlePatch(
+  state: ServerState,
+  ri: RequestInfo,
+  req: http.IncomingMessage,
+  body: unknown,
+  res: http.ServerResponse,
+): void {
   const { store } = state;
   const contentType = req.headers['content-type'] ?? '';
   const type = patchTypeOf(contentType);
@@ -145,7 +180,11 @@ export function handlePatch(state: ServerState, ri: RequestInfo, req: http.Incom
   if (meta.resourceVersion === existing.metadata.resourceVersion) {
     delete meta.resourceVersion;
   }
-  const updated = store.update(ri.resource.plural, patched, { dryRun, subresource: ri.subresource === 'status' ? 'status' : undefined, preserveStatus: ri.resource.subresources.includes('status') && ri.subresource !== 'status' });
+  const updated = store.update(ri.resource.plural, patched, {
+    dryRun,
+    subresource: ri.subresource === 'status' ? 'status' : undefined,
+    preserveStatus: ri.resource.subresources.includes('status') && ri.subresource !== 'status',
+  });
   sendJson(res, 200, updated);
 }
 
@@ -156,7 +195,9 @@ export function handleDelete(state: ServerState, ri: RequestInfo, body: unknown,
   let policy: PropagationPolicy | undefined;
   if (policyText !== undefined) {
     if (policyText !== 'Orphan' && policyText !== 'Background' && policyText !== 'Foreground') {
-      throw badRequest(`DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${policyText}": supported values: "Foreground", "Background", "Orphan", "nil"`);
+      throw badRequest(
+        `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${policyText}": supported values: "Foreground", "Background", "Orphan", "nil"`,
+      );
     }
     policy = policyText;
   } else if (opts.orphanDependents === true) {
@@ -172,9 +213,22 @@ export function handleDelete(state: ServerState, ri: RequestInfo, body: unknown,
   const precondition = opts.preconditions?.uid as string | undefined;
   if (ri.name === undefined) {
     const match = listMatcher(ri);
-    const victims = store.listRefs(ri.resource.plural, ri.namespace).filter(match).map((o) => o.metadata.name as string);
+    const victims = store
+      .listRefs(ri.resource.plural, ri.namespace)
+      .filter(match)
+      .map((o) => o.metadata.name as string);
     const items = victims.map((n) => store.delete(ri.resource.plural, ri.namespace, n, { propagationPolicy: policy, dryRun }));
-    sendJson(res, 200, { kind: `${ri.resource.kind}List`, apiVersion: ri.resource.group === '' ? 'v1' : `${ri.resource.group}/v1`, metadata: { resourceVersion: store.resourceVersion() }, items: items.map(stripTypeMeta) }, headers);
+    sendJson(
+      res,
+      200,
+      {
+        kind: `${ri.resource.kind}List`,
+        apiVersion: ri.resource.group === '' ? 'v1' : `${ri.resource.group}/v1`,
+        metadata: { resourceVersion: store.resourceVersion() },
+        items: items.map(stripTypeMeta),
+      },
+      headers,
+    );
     return;
   }
   const graceText = ri.query.get('gracePeriodSeconds') ?? opts.gracePeriodSeconds;
@@ -192,12 +246,35 @@ export function selfSubjectAccessReview(state: ServerState, ri: RequestInfo, bod
   const ra = spec.resourceAttributes as KObject | undefined;
   let allowed = true;
   if (ra) {
-    allowed = !isDenied({ verb: ra.verb ?? '', resource: ra.resource ?? '', group: ra.group ?? '', namespace: ra.namespace || undefined, user: ri.user, subresource: ra.subresource || undefined }) && !(faults.current().forbid ?? []).some((r) => ruleMatches(r, { verb: ra.verb ?? '', resource: ra.resource ?? '', group: ra.group ?? '', namespace: ra.namespace || undefined, user: ri.user, subresource: ra.subresource || undefined }));
+    allowed =
+      !isDenied({
+        verb: ra.verb ?? '',
+        resource: ra.resource ?? '',
+        group: ra.group ?? '',
+        namespace: ra.namespace || undefined,
+        user: ri.user,
+        subresource: ra.subresource || undefined,
+      }) &&
+      !(faults.current().forbid ?? []).some((r) =>
+        ruleMatches(r, {
+          verb: ra.verb ?? '',
+          resource: ra.resource ?? '',
+          group: ra.group ?? '',
+          namespace: ra.namespace || undefined,
+          user: ri.user,
+          subresource: ra.subresource || undefined,
+        }),
+      );
   }
   const status: KObject = { allowed };
   if (allowed) {
     status.reason = `RBAC: allowed by ClusterRoleBinding "kube-jobs-test" of ClusterRole "cluster-admin" to User "${ri.user}"`;
   }
-  return { kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', metadata: { creationTimestamp: null }, spec, status };
+  return {
+    kind: 'SelfSubjectAccessReview',
+    apiVersion: 'authorization.k8s.io/v1',
+    metadata: { creationTimestamp: null },
+    spec,
+    status,
+  };
 }
-

@@ -24,7 +24,11 @@ export function openApiV3Root(): Record<string, unknown> {
   return { paths };
 }
 
-const QUERY_PARAMS = ['dryRun', 'fieldManager', 'fieldValidation', 'pretty'].map((name) => ({ name, in: 'query', schema: { type: 'string', uniqueItems: true } }));
+const QUERY_PARAMS = ['dryRun', 'fieldManager', 'fieldValidation', 'pretty'].map((name) => ({
+  name,
+  in: 'query',
+  schema: { type: 'string', uniqueItems: true },
+}));
 
 /** openApiV3Document is one group-version's document (paths only), or undefined. */
 export function openApiV3Document(gv: string): Record<string, unknown> | undefined {
@@ -35,7 +39,12 @@ export function openApiV3Document(gv: string): Record<string, unknown> | undefin
   const paths: Record<string, unknown> = {};
   for (const r of rs) {
     const gvk = { group: r.group, version: r.version, kind: r.kind };
-    const op = (action: string): Record<string, unknown> => ({ 'x-kubernetes-action': action, 'x-kubernetes-group-version-kind': gvk, parameters: QUERY_PARAMS, responses: {} });
+    const op = (action: string): Record<string, unknown> => ({
+      'x-kubernetes-action': action,
+      'x-kubernetes-group-version-kind': gvk,
+      parameters: QUERY_PARAMS,
+      responses: {},
+    });
     const base = `/${gv}${r.namespaced ? '/namespaces/{namespace}' : ''}/${r.plural}`;
     paths[base] = r.verbs.includes('list') ? { get: op('list'), post: op('post') } : { post: op('post') };
     if (r.verbs.includes('get')) {

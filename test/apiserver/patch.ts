@@ -131,7 +131,9 @@ function mergeKeyedList(target: Json | undefined, patch: JsonObject[], key: stri
   }
   if (Array.isArray(order)) {
     const rank = new Map(order.map((o, i) => [isObject(o) ? String(o[key]) : '', i]));
-    list.sort((a, b) => (rank.get(isObject(a) ? String(a[key]) : '') ?? 1e9) - (rank.get(isObject(b) ? String(b[key]) : '') ?? 1e9));
+    list.sort(
+      (a, b) => (rank.get(isObject(a) ? String(a[key]) : '') ?? 1e9) - (rank.get(isObject(b) ? String(b[key]) : '') ?? 1e9),
+    );
   }
   return list;
 }
@@ -143,7 +145,10 @@ function parsePointer(path: string): string[] {
   if (!path.startsWith('/')) {
     throw badRequest(`the server rejected our request due to an error in our request: invalid JSON pointer ${path}`);
   }
-  return path.slice(1).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return path
+    .slice(1)
+    .split('/')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function resolveParent(doc: Json, parts: string[]): { parent: Json; key: string } {
@@ -164,7 +169,9 @@ export class JsonPatchError extends Error {}
 /** jsonPatch applies an RFC 6902 JSON patch. */
 export function jsonPatch(target: unknown, ops: unknown): unknown {
   if (!Array.isArray(ops)) {
-    throw badRequest('the server rejected our request due to an error in our request: json: cannot unmarshal object into Go value of type jsonpatch.Patch');
+    throw badRequest(
+      'the server rejected our request due to an error in our request: json: cannot unmarshal object into Go value of type jsonpatch.Patch',
+    );
   }
   let doc = clone(target) as Json;
   const get = (path: string): Json => {
@@ -266,7 +273,13 @@ export function patchTypeOf(contentType: string): PatchType | undefined {
 }
 
 /** applyPatch applies any supported patch; errors are shaped as the server shapes them. */
-export function applyPatch(r: ResourceInfo, name: string, type: PatchType, target: unknown, patch: unknown): Record<string, unknown> {
+export function applyPatch(
+  r: ResourceInfo,
+  name: string,
+  type: PatchType,
+  target: unknown,
+  patch: unknown,
+): Record<string, unknown> {
   try {
     let out: unknown;
     switch (type) {

@@ -69,7 +69,10 @@ function resolveContainer(pod: KObject, requested: string | null): string {
 }
 
 function containerStatus(pod: KObject, container: string): KObject | undefined {
-  return [...((pod.status?.containerStatuses ?? []) as KObject[]), ...((pod.status?.initContainerStatuses ?? []) as KObject[])].find((c) => c.name === container);
+  return [
+    ...((pod.status?.containerStatuses ?? []) as KObject[]),
+    ...((pod.status?.initContainerStatuses ?? []) as KObject[]),
+  ].find((c) => c.name === container);
 }
 
 /** servePodLog answers GET .../pods/<name>/log. */
@@ -105,7 +108,9 @@ export function servePodLog(r: PodLogRequest): void {
   } else if (!state.running && !state.terminated) {
     const reason = (state.waiting?.reason as string | undefined) ?? 'ContainerCreating';
     if (NOT_STARTED_MESSAGES[reason] !== undefined || !cs) {
-      throw badRequest(`container "${container}" in pod "${podName}" is waiting to start: ${NOT_STARTED_MESSAGES[reason] ?? reason}`);
+      throw badRequest(
+        `container "${container}" in pod "${podName}" is waiting to start: ${NOT_STARTED_MESSAGES[reason] ?? reason}`,
+      );
     }
   }
   // A container waiting to restart (CrashLoopBackOff) has no current instance: the kubelet serves the last one.
@@ -123,7 +128,9 @@ export function servePodLog(r: PodLogRequest): void {
     }
     let text = renderLine(line, timestamps);
     if (limitBytes !== undefined && bytes + Buffer.byteLength(text) > limitBytes) {
-      text = Buffer.from(text).subarray(0, limitBytes - bytes).toString('utf8');
+      text = Buffer.from(text)
+        .subarray(0, limitBytes - bytes)
+        .toString('utf8');
       res.write(text);
       finish(false);
       return;
@@ -150,7 +157,13 @@ export function servePodLog(r: PodLogRequest): void {
   // A container that terminates ends the stream, as the kubelet's follow does.
   end.onEnd(
     store.subscribe((ev) => {
-      if (ev.resource === 'pods' && ev.object.metadata.namespace === namespace && ev.object.metadata.name === podName && ev.type === 'MODIFIED' && containerStatus(ev.object, container)?.state?.terminated) {
+      if (
+        ev.resource === 'pods' &&
+        ev.object.metadata.namespace === namespace &&
+        ev.object.metadata.name === podName &&
+        ev.type === 'MODIFIED' &&
+        containerStatus(ev.object, container)?.state?.terminated
+      ) {
         finish(false);
       }
     }),

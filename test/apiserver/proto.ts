@@ -87,9 +87,12 @@ const SPECIAL: Record<string, (m: Record<string, unknown>) => unknown> = {
   'k8s.io.apimachinery.pkg.apis.meta.v1.MicroTime': (m) => formatSeconds(Number(m.seconds ?? 0), Number(m.nanos ?? 0)),
   'k8s.io.apimachinery.pkg.apis.meta.v1.Duration': (m) => `${Number(m.duration ?? 0) / 1e9}s`,
   'k8s.io.apimachinery.pkg.api.resource.Quantity': (m) => m.string ?? '0',
-  'k8s.io.apimachinery.pkg.util.intstr.IntOrString': (m) => (Number(m.type ?? 0) === 1 ? m.strVal ?? '' : Number(m.intVal ?? 0)),
-  'k8s.io.apimachinery.pkg.runtime.RawExtension': (m) => (m.raw ? JSON.parse(Buffer.from(m.raw as string, 'base64').toString('utf8')) : null),
-  'k8s.io.apimachinery.pkg.apis.meta.v1.FieldsV1': (m) => (m.Raw ? JSON.parse(Buffer.from(m.Raw as string, 'base64').toString('utf8')) : {}),
+  'k8s.io.apimachinery.pkg.util.intstr.IntOrString': (m) =>
+    Number(m.type ?? 0) === 1 ? (m.strVal ?? '') : Number(m.intVal ?? 0),
+  'k8s.io.apimachinery.pkg.runtime.RawExtension': (m) =>
+    m.raw ? JSON.parse(Buffer.from(m.raw as string, 'base64').toString('utf8')) : null,
+  'k8s.io.apimachinery.pkg.apis.meta.v1.FieldsV1': (m) =>
+    m.Raw ? JSON.parse(Buffer.from(m.Raw as string, 'base64').toString('utf8')) : {},
 };
 
 /**
@@ -164,7 +167,10 @@ function decodeMessage(buf: Buffer, typeName: string): unknown {
     }
     if (repeated) {
       ((out[name] ??= []) as unknown[]).push(value);
-    } else if (!(type === 'string' && value === '') && !((value === 0 || value === false) && OMIT_ZERO.has(`${typeName}.${name}`))) {
+    } else if (
+      !(type === 'string' && value === '') &&
+      !((value === 0 || value === false) && OMIT_ZERO.has(`${typeName}.${name}`))
+    ) {
       out[name] = value;
     }
   }
@@ -195,7 +201,10 @@ export function decodeKubernetesProtobuf(body: Buffer): Record<string, unknown> 
     throw badRequest('the object provided is unrecognized (protobuf body without the k8s magic prefix)');
   }
   try {
-    const unknown = decodeMessage(body.subarray(4), 'k8s.io.apimachinery.pkg.runtime.Unknown') as { typeMeta?: { apiVersion?: string; kind?: string }; raw?: string };
+    const unknown = decodeMessage(body.subarray(4), 'k8s.io.apimachinery.pkg.runtime.Unknown') as {
+      typeMeta?: { apiVersion?: string; kind?: string };
+      raw?: string;
+    };
     const apiVersion = unknown.typeMeta?.apiVersion ?? '';
     const kind = unknown.typeMeta?.kind ?? '';
     const type = KIND_TYPES[`${apiVersion}/${kind}`];

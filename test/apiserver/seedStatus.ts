@@ -11,7 +11,8 @@ export const MIN = 60_000;
 export type JobState = 'complete' | 'failed' | 'running' | 'suspended';
 
 /** PodState is the status a seeded Pod shows in `kubectl get pods`. */
-export type PodState = 'Completed' | 'Error' | 'Running' | 'OOMKilled' | 'ImagePullBackOff' | 'CrashLoopBackOff' | 'Pending' | 'ContainerCreating';
+export type PodState =
+  'Completed' | 'Error' | 'Running' | 'OOMKilled' | 'ImagePullBackOff' | 'CrashLoopBackOff' | 'Pending' | 'ContainerCreating';
 
 function condition(type: string, reason: string, message: string, atMs: number): KObject {
   return { type, status: 'True', lastProbeTime: formatTime(atMs), lastTransitionTime: formatTime(atMs), reason, message };
@@ -25,13 +26,42 @@ export function jobStatus(state: JobState, startMs: number, podStates: PodState[
   const endMs = startMs + 2 * MIN;
   switch (state) {
     case 'complete':
-      return { startTime: formatTime(startMs), completionTime: formatTime(endMs), succeeded, failed: failed || undefined, ready: 0, terminating: 0, uncountedTerminatedPods: {}, conditions: [condition('SuccessCriteriaMet', 'CompletionsReached', 'Reached expected number of succeeded pods', endMs), condition('Complete', 'CompletionsReached', 'Reached expected number of succeeded pods', endMs)] };
+      return {
+        startTime: formatTime(startMs),
+        completionTime: formatTime(endMs),
+        succeeded,
+        failed: failed || undefined,
+        ready: 0,
+        terminating: 0,
+        uncountedTerminatedPods: {},
+        conditions: [
+          condition('SuccessCriteriaMet', 'CompletionsReached', 'Reached expected number of succeeded pods', endMs),
+          condition('Complete', 'CompletionsReached', 'Reached expected number of succeeded pods', endMs),
+        ],
+      };
     case 'failed':
-      return { startTime: formatTime(startMs), failed, ready: 0, terminating: 0, uncountedTerminatedPods: {}, conditions: [condition('FailureTarget', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', endMs), condition('Failed', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', endMs)] };
+      return {
+        startTime: formatTime(startMs),
+        failed,
+        ready: 0,
+        terminating: 0,
+        uncountedTerminatedPods: {},
+        conditions: [
+          condition('FailureTarget', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', endMs),
+          condition('Failed', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', endMs),
+        ],
+      };
     case 'suspended':
       return { conditions: [condition('Suspended', 'JobSuspended', 'Job suspended', startMs)] };
     case 'running':
-      return { startTime: formatTime(startMs), active, ready: podStates.filter((p) => p === 'Running').length, failed: failed || undefined, terminating: 0, uncountedTerminatedPods: {} };
+      return {
+        startTime: formatTime(startMs),
+        active,
+        ready: podStates.filter((p) => p === 'Running').length,
+        failed: failed || undefined,
+        terminating: 0,
+        uncountedTerminatedPods: {},
+      };
   }
 }
 
@@ -54,32 +84,120 @@ export function podStatus(state: PodState, containerName: string, image: string,
   const conds = (ready: boolean): KObject[] => [
     { type: 'PodReadyToStartContainers', status: 'True', lastProbeTime: null, lastTransitionTime: started },
     { type: 'Initialized', status: 'True', lastProbeTime: null, lastTransitionTime: started },
-    { type: 'Ready', status: ready ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: started, ...(ready ? {} : { reason: 'PodCompleted' }) },
-    { type: 'ContainersReady', status: ready ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: started, ...(ready ? {} : { reason: 'PodCompleted' }) },
+    {
+      type: 'Ready',
+      status: ready ? 'True' : 'False',
+      lastProbeTime: null,
+      lastTransitionTime: started,
+      ...(ready ? {} : { reason: 'PodCompleted' }),
+    },
+    {
+      type: 'ContainersReady',
+      status: ready ? 'True' : 'False',
+      lastProbeTime: null,
+      lastTransitionTime: started,
+      ...(ready ? {} : { reason: 'PodCompleted' }),
+    },
     { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: started },
   ];
-  const common = { hostIP: '10.0.0.2', hostIPs: [{ ip: '10.0.0.2' }], podIP: '10.244.0.17', podIPs: [{ ip: '10.244.0.17' }], qosClass: 'BestEffort', startTime: started };
+  const common = {
+    hostIP: '10.0.0.2',
+    hostIPs: [{ ip: '10.0.0.2' }],
+    podIP: '10.244.0.17',
+    podIPs: [{ ip: '10.244.0.17' }],
+    qosClass: 'BestEffort',
+    startTime: started,
+  };
   switch (state) {
     case 'Completed':
-      return { phase: 'Succeeded', conditions: conds(false), containerStatuses: [base({ exitCode: 0, reason: 'Completed', startedAt: started, finishedAt: finished, containerID: `containerd://${'a'.repeat(64)}` }, false)], ...common };
+      return {
+        phase: 'Succeeded',
+        conditions: conds(false),
+        containerStatuses: [
+          base(
+            {
+              exitCode: 0,
+              reason: 'Completed',
+              startedAt: started,
+              finishedAt: finished,
+              containerID: `containerd://${'a'.repeat(64)}`,
+            },
+            false,
+          ),
+        ],
+        ...common,
+      };
     case 'Error':
-      return { phase: 'Failed', conditions: conds(false), containerStatuses: [base({ exitCode: 1, reason: 'Error', startedAt: started, finishedAt: finished }, false)], ...common };
+      return {
+        phase: 'Failed',
+        conditions: conds(false),
+        containerStatuses: [base({ exitCode: 1, reason: 'Error', startedAt: started, finishedAt: finished }, false)],
+        ...common,
+      };
     case 'OOMKilled':
-      return { phase: 'Failed', conditions: conds(false), containerStatuses: [base({ exitCode: 137, reason: 'OOMKilled', startedAt: started, finishedAt: finished }, false)], ...common };
+      return {
+        phase: 'Failed',
+        conditions: conds(false),
+        containerStatuses: [base({ exitCode: 137, reason: 'OOMKilled', startedAt: started, finishedAt: finished }, false)],
+        ...common,
+      };
     case 'Running':
       return { phase: 'Running', conditions: conds(true), containerStatuses: [base(undefined, true)], ...common };
     case 'ImagePullBackOff':
-      return { phase: 'Pending', conditions: conds(false).map((c) => (c.type === 'Ready' || c.type === 'ContainersReady' ? { ...c, reason: 'ContainersNotReady', message: `containers with unready status: [${containerName}]` } : c)), containerStatuses: [base(undefined, false, { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` })], ...common };
+      return {
+        phase: 'Pending',
+        conditions: conds(false).map((c) =>
+          c.type === 'Ready' || c.type === 'ContainersReady'
+            ? { ...c, reason: 'ContainersNotReady', message: `containers with unready status: [${containerName}]` }
+            : c,
+        ),
+        containerStatuses: [base(undefined, false, { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` })],
+        ...common,
+      };
     case 'CrashLoopBackOff':
       return {
         phase: 'Running',
-        conditions: conds(false).map((c) => (c.type === 'Ready' || c.type === 'ContainersReady' ? { ...c, reason: 'ContainersNotReady', message: `containers with unready status: [${containerName}]` } : c)),
-        containerStatuses: [base(undefined, false, { reason: 'CrashLoopBackOff', message: `back-off 40s restarting failed container=${containerName}` }, { restartCount: 3, lastState: { terminated: { exitCode: 2, reason: 'Error', startedAt: started, finishedAt: finished } } })],
+        conditions: conds(false).map((c) =>
+          c.type === 'Ready' || c.type === 'ContainersReady'
+            ? { ...c, reason: 'ContainersNotReady', message: `containers with unready status: [${containerName}]` }
+            : c,
+        ),
+        containerStatuses: [
+          base(
+            undefined,
+            false,
+            { reason: 'CrashLoopBackOff', message: `back-off 40s restarting failed container=${containerName}` },
+            {
+              restartCount: 3,
+              lastState: { terminated: { exitCode: 2, reason: 'Error', startedAt: started, finishedAt: finished } },
+            },
+          ),
+        ],
         ...common,
       };
     case 'ContainerCreating':
-      return { phase: 'Pending', conditions: conds(false), containerStatuses: [base(undefined, false, { reason: 'ContainerCreating' })], qosClass: 'BestEffort', hostIP: '10.0.0.2', startTime: started };
+      return {
+        phase: 'Pending',
+        conditions: conds(false),
+        containerStatuses: [base(undefined, false, { reason: 'ContainerCreating' })],
+        qosClass: 'BestEffort',
+        hostIP: '10.0.0.2',
+        startTime: started,
+      };
     case 'Pending':
-      return { phase: 'Pending', qosClass: 'BestEffort', conditions: [{ type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: started, reason: 'Unschedulable', message: '0/1 nodes are available: 1 Insufficient cpu.' }] };
+      return {
+        phase: 'Pending',
+        qosClass: 'BestEffort',
+        conditions: [
+          {
+            type: 'PodScheduled',
+            status: 'False',
+            lastProbeTime: null,
+            lastTransitionTime: started,
+            reason: 'Unschedulable',
+            message: '0/1 nodes are available: 1 Insufficient cpu.',
+          },
+        ],
+      };
   }
 }

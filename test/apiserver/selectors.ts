@@ -40,7 +40,10 @@ function splitTopLevel(text: string): string[] {
 function parseLabelRequirement(text: string): LabelRequirement {
   let m = /^(\S+)\s+(in|notin)\s*\(([^)]*)\)$/.exec(text);
   if (m) {
-    const values = (m[3] ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
+    const values = (m[3] ?? '')
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
     return { op: m[2] as 'in' | 'notin', key: checkKey(m[1] ?? ''), values };
   }
   m = /^([^=!\s]+)\s*(==|=|!=)\s*(\S*)$/.exec(text);

@@ -124,15 +124,19 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
     }
   });
   // No kubelet here: a stand-in ends each graceful pod deletion when its grace period runs out.
-  const stopKubelet = standInKubelet(store, (marked) => {
-    store.subscribe((ev) => {
-      const meta = ev.object.metadata;
-      const graceful = meta.deletionTimestamp && (meta.deletionGracePeriodSeconds ?? 0) > 0;
-      if (ev.resource === 'pods' && ev.type === 'MODIFIED' && graceful) {
-        marked(meta.namespace, meta.name, Date.parse(meta.deletionTimestamp));
-      }
-    });
-  }, now);
+  const stopKubelet = standInKubelet(
+    store,
+    (marked) => {
+      store.subscribe((ev) => {
+        const meta = ev.object.metadata;
+        const graceful = meta.deletionTimestamp && (meta.deletionGracePeriodSeconds ?? 0) > 0;
+        if (ev.resource === 'pods' && ev.type === 'MODIFIED' && graceful) {
+          marked(meta.namespace, meta.name, Date.parse(meta.deletionTimestamp));
+        }
+      });
+    },
+    now,
+  );
 
   /**
    * userOf authenticates a request: a bearer token from `users`, then impersonation
@@ -163,7 +167,14 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
   const state: ServerState = { store, faults, now, isDenied, watchers, bookmarkIntervalMs };
 
   const authorize = (ri: RequestInfo, method: string): void => {
-    const a = { verb: ri.verb, resource: ri.resource.plural, group: ri.resource.group, namespace: ri.namespace, user: ri.user, subresource: ri.subresource };
+    const a = {
+      verb: ri.verb,
+      resource: ri.resource.plural,
+      group: ri.resource.group,
+      namespace: ri.namespace,
+      user: ri.user,
+      subresource: ri.subresource,
+    };
     if (isDenied(a) || faults.forbids(a, method, ri.path)) {
       throw forbidden(ri.resource, ri.user, ri.verb, ri.namespace, ri.name, ri.subresource);
     }
@@ -178,12 +189,33 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
       if (ri.query.get('follow') === 'true' && faults.shouldHang('follow', ri.path)) {
         return; // Left unanswered: the client's own deadline must end the request.
       }
-      servePodLog({ store, logs, faults, namespace: ri.namespace ?? 'default', pod: ri.name ?? '', query: ri.query, req, res, path: ri.path });
+      servePodLog({
+        store,
+        logs,
+        faults,
+        namespace: ri.namespace ?? 'default',
+        pod: ri.name ?? '',
+        query: ri.query,
+        req,
+        res,
+        path: ri.path,
+      });
       return;
     }
-    const needsBody = ri.verb === 'create' || ri.verb === 'update' || ri.verb === 'patch' || ri.verb === 'delete' || ri.verb === 'deletecollection';
+    const needsBody =
+      ri.verb === 'create' ||
+      ri.verb === 'update' ||
+      ri.verb === 'patch' ||
+      ri.verb === 'delete' ||
+      ri.verb === 'deletecollection';
     const body = needsBody ? parseBody(await readBody(req), req.headers['content-type'] ?? '') : undefined;
-    if (ri.verb !== 'create' && ri.verb !== 'list' && ri.verb !== 'watch' && ri.verb !== 'deletecollection' && ri.resource.plural === 'selfsubjectaccessreviews') {
+    if (
+      ri.verb !== 'create' &&
+      ri.verb !== 'list' &&
+      ri.verb !== 'watch' &&
+      ri.verb !== 'deletecollection' &&
+      ri.resource.plural === 'selfsubjectaccessreviews'
+    ) {
       throw methodNotAllowed(ri.resource, req.method ?? '');
     }
     if ((ri.verb === 'list' || ri.verb === 'watch') && faults.shouldHang(ri.verb, ri.path)) {
@@ -225,7 +257,10 @@ export async function startTestApiServer(opts: TestApiServerOptions = {}): Promi
         req.socket.destroy();
         return;
       }
-      const isWatch = url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1' || url.searchParams.get('follow') === 'true';
+      const isWatch =
+        url.searchParams.get('watch') === 'true' ||
+        url.searchParams.get('watch') === '1' ||
+        url.searchParams.get('follow') === 'true';
       if (!isWatch && faults.should500(method, path)) {
         throw internalError('injected fault');
       }

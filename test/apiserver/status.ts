@@ -55,7 +55,11 @@ function failure(code: number, reason: string, message: string, details?: Status
 
 /** notFound mirrors errors.NewNotFound: `jobs.batch "x" not found`. */
 export function notFound(r: ResourceInfo, name: string): ApiError {
-  return failure(404, 'NotFound', `${qualifiedResource(r)} "${name}" not found`, { name, group: r.group || undefined, kind: r.plural });
+  return failure(404, 'NotFound', `${qualifiedResource(r)} "${name}" not found`, {
+    name,
+    group: r.group || undefined,
+    kind: r.plural,
+  });
 }
 
 /** pathNotFound is what the server says for a URL it does not serve. */
@@ -65,19 +69,35 @@ export function pathNotFound(): ApiError {
 
 /** alreadyExists mirrors errors.NewAlreadyExists. */
 export function alreadyExists(r: ResourceInfo, name: string): ApiError {
-  return failure(409, 'AlreadyExists', `${qualifiedResource(r)} "${name}" already exists`, { name, group: r.group || undefined, kind: r.plural });
+  return failure(409, 'AlreadyExists', `${qualifiedResource(r)} "${name}" already exists`, {
+    name,
+    group: r.group || undefined,
+    kind: r.plural,
+  });
 }
 
 /** conflict mirrors errors.NewConflict for a stale resourceVersion. */
 export function conflict(r: ResourceInfo, name: string): ApiError {
-  return failure(409, 'Conflict', `Operation cannot be fulfilled on ${qualifiedResource(r)} "${name}": the object has been modified; please apply your changes to the latest version and try again`, { name, group: r.group || undefined, kind: r.plural });
+  return failure(
+    409,
+    'Conflict',
+    `Operation cannot be fulfilled on ${qualifiedResource(r)} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+    { name, group: r.group || undefined, kind: r.plural },
+  );
 }
 
 /**
  * forbidden mirrors the RBAC authorizer's message through errors.NewForbidden, e.g.
  * `jobs.batch is forbidden: User "u" cannot list resource "jobs" in API group "batch" in the namespace "x"`.
  */
-export function forbidden(r: { plural: string; group: string }, user: string, verb: string, namespace: string | undefined, name?: string, subresource?: string): ApiError {
+export function forbidden(
+  r: { plural: string; group: string },
+  user: string,
+  verb: string,
+  namespace: string | undefined,
+  name?: string,
+  subresource?: string,
+): ApiError {
   const qr = r.group === '' ? r.plural : `${r.plural}.${r.group}`;
   const res = subresource ? `${r.plural}/${subresource}` : r.plural;
   const scope = namespace ? `in the namespace "${namespace}"` : 'at the cluster scope';
@@ -93,9 +113,14 @@ export function unauthorized(): ApiError {
 
 /** invalid mirrors errors.NewInvalid: `Job.batch "x" is invalid: <field>: <detail>, ...`. */
 export function invalid(r: ResourceInfo, name: string, causes: StatusCause[]): ApiError {
-  const parts = causes.map((c) => (c.field ? `${c.field}: ${c.message ?? ''}` : c.message ?? ''));
+  const parts = causes.map((c) => (c.field ? `${c.field}: ${c.message ?? ''}` : (c.message ?? '')));
   const list = parts.length === 1 ? parts[0] : `[${parts.join(', ')}]`;
-  return failure(422, 'Invalid', `${qualifiedKind(r)} "${name}" is invalid: ${list}`, { name, group: r.group || undefined, kind: r.kind, causes });
+  return failure(422, 'Invalid', `${qualifiedKind(r)} "${name}" is invalid: ${list}`, {
+    name,
+    group: r.group || undefined,
+    kind: r.kind,
+    causes,
+  });
 }
 
 /** badRequest mirrors errors.NewBadRequest. */
@@ -105,12 +130,19 @@ export function badRequest(message: string): ApiError {
 
 /** methodNotAllowed mirrors errors.NewMethodNotSupported. */
 export function methodNotAllowed(r: ResourceInfo, verb: string): ApiError {
-  return failure(405, 'MethodNotAllowed', `${verb} is not supported on resources of kind "${qualifiedResource(r)}"`, { group: r.group || undefined, kind: r.plural });
+  return failure(405, 'MethodNotAllowed', `${verb} is not supported on resources of kind "${qualifiedResource(r)}"`, {
+    group: r.group || undefined,
+    kind: r.plural,
+  });
 }
 
 /** unsupportedMediaType mirrors the server's answer to an unknown patch Content-Type. */
 export function unsupportedMediaType(contentType: string): ApiError {
-  return failure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json (got ${contentType})`);
+  return failure(
+    415,
+    'UnsupportedMediaType',
+    `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json (got ${contentType})`,
+  );
 }
 
 /** expired mirrors errors.NewResourceExpired, sent as a watch ERROR event with code 410. */
@@ -125,5 +157,11 @@ export function internalError(message: string): ApiError {
 
 /** successStatus is what DELETE returns when no object is left to show. */
 export function successStatus(r: ResourceInfo, name: string, uid?: string): Record<string, unknown> {
-  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name, group: r.group || undefined, kind: r.plural, uid } };
+  return {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Success',
+    details: { name, group: r.group || undefined, kind: r.plural, uid },
+  };
 }

@@ -231,7 +231,7 @@ export class Store {
     opts: WriteOptions & { subresource?: 'status'; preserveStatus?: boolean; markDeletion?: boolean } = {},
   ): KObject {
     const r = resourceByName(resource);
-    const ns = r.namespaced ? input.metadata?.namespace ?? 'default' : undefined;
+    const ns = r.namespaced ? (input.metadata?.namespace ?? 'default') : undefined;
     const name = input.metadata?.name ?? '';
     const old = this.bucket(resource).get(keyOf(ns, name));
     if (!old) {
@@ -319,7 +319,7 @@ export class Store {
     opts: WriteOptions & { propagationPolicy?: PropagationPolicy; preconditionUid?: string; gracePeriodSeconds?: number } = {},
   ): KObject {
     const r = resourceByName(resource);
-    const ns = r.namespaced ? namespace ?? 'default' : undefined;
+    const ns = r.namespaced ? (namespace ?? 'default') : undefined;
     const old = this.bucket(resource).get(keyOf(ns, name));
     if (!old) {
       throw notFound(r, name);
@@ -345,7 +345,15 @@ export class Store {
       return this.update(resource, marked, { markDeletion: true });
     }
     if (policy === 'Foreground') {
-      this.update(resource, { ...clone(old), metadata: { ...clone(old.metadata), resourceVersion: undefined, deletionTimestamp: formatTime(this.now()), finalizers: [...(old.metadata.finalizers ?? []), 'foregroundDeletion'] } });
+      this.update(resource, {
+        ...clone(old),
+        metadata: {
+          ...clone(old.metadata),
+          resourceVersion: undefined,
+          deletionTimestamp: formatTime(this.now()),
+          finalizers: [...(old.metadata.finalizers ?? []), 'foregroundDeletion'],
+        },
+      });
       this.deleteDependents(old.metadata.uid, 'Foreground');
     }
     const current = this.bucket(resource).get(keyOf(ns, name)) ?? old;

@@ -38,22 +38,88 @@ describe('humanDuration', () => {
 });
 
 describe('pod STATUS column', () => {
-  const pod = (status: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, any> => ({ metadata: { name: 'p', creationTimestamp: '2026-01-01T00:00:00Z', ...extra }, spec: { containers: [{ name: 'c' }], initContainers: [{ name: 'init' }] }, status }); // eslint-disable-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const pod = (status: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, any> => ({
+    metadata: { name: 'p', creationTimestamp: '2026-01-01T00:00:00Z', ...extra },
+    spec: { containers: [{ name: 'c' }], initContainers: [{ name: 'init' }] },
+    status,
+  });
   it('shows the init container that blocks the pod', () => {
-    assert.equal(podStatusReason(pod({ phase: 'Pending', initContainerStatuses: [{ name: 'init', state: { waiting: { reason: 'PodInitializing' } } }] })).reason, 'Init:0/1');
-    assert.equal(podStatusReason(pod({ phase: 'Pending', initContainerStatuses: [{ name: 'init', state: { terminated: { exitCode: 3 } } }] })).reason, 'Init:ExitCode:3');
-    assert.equal(podStatusReason(pod({ phase: 'Pending', initContainerStatuses: [{ name: 'init', state: { waiting: { reason: 'ImagePullBackOff' } } }] })).reason, 'Init:ImagePullBackOff');
+    assert.equal(
+      podStatusReason(
+        pod({ phase: 'Pending', initContainerStatuses: [{ name: 'init', state: { waiting: { reason: 'PodInitializing' } } }] }),
+      ).reason,
+      'Init:0/1',
+    );
+    assert.equal(
+      podStatusReason(
+        pod({ phase: 'Pending', initContainerStatuses: [{ name: 'init', state: { terminated: { exitCode: 3 } } }] }),
+      ).reason,
+      'Init:ExitCode:3',
+    );
+    assert.equal(
+      podStatusReason(
+        pod({ phase: 'Pending', initContainerStatuses: [{ name: 'init', state: { waiting: { reason: 'ImagePullBackOff' } } }] }),
+      ).reason,
+      'Init:ImagePullBackOff',
+    );
   });
   it('shows exit codes and signals without a reason, and Terminating once deleted', () => {
     const done = { name: 'init', state: { terminated: { exitCode: 0 } } };
-    assert.equal(podStatusReason(pod({ phase: 'Failed', initContainerStatuses: [done], containerStatuses: [{ name: 'c', state: { terminated: { exitCode: 2 } } }] })).reason, 'ExitCode:2');
-    assert.equal(podStatusReason(pod({ phase: 'Failed', initContainerStatuses: [done], containerStatuses: [{ name: 'c', state: { terminated: { exitCode: 137, signal: 9 } } }] })).reason, 'Signal:9');
-    assert.equal(podStatusReason(pod({ phase: 'Running', initContainerStatuses: [done], containerStatuses: [{ name: 'c', ready: true, state: { running: {} } }] }, { deletionTimestamp: '2026-01-01T00:01:00Z' })).reason, 'Terminating');
+    assert.equal(
+      podStatusReason(
+        pod({
+          phase: 'Failed',
+          initContainerStatuses: [done],
+          containerStatuses: [{ name: 'c', state: { terminated: { exitCode: 2 } } }],
+        }),
+      ).reason,
+      'ExitCode:2',
+    );
+    assert.equal(
+      podStatusReason(
+        pod({
+          phase: 'Failed',
+          initContainerStatuses: [done],
+          containerStatuses: [{ name: 'c', state: { terminated: { exitCode: 137, signal: 9 } } }],
+        }),
+      ).reason,
+      'Signal:9',
+    );
+    assert.equal(
+      podStatusReason(
+        pod(
+          {
+            phase: 'Running',
+            initContainerStatuses: [done],
+            containerStatuses: [{ name: 'c', ready: true, state: { running: {} } }],
+          },
+          { deletionTimestamp: '2026-01-01T00:01:00Z' },
+        ),
+      ).reason,
+      'Terminating',
+    );
   });
   it('counts restarts with the age of the last one', () => {
-    const p = pod({ phase: 'Running', containerStatuses: [{ name: 'c', restartCount: 4, state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: { terminated: { exitCode: 1, finishedAt: '2026-01-01T00:50:00Z' } } }] });
+    const p = pod({
+      phase: 'Running',
+      containerStatuses: [
+        {
+          name: 'c',
+          restartCount: 4,
+          state: { waiting: { reason: 'CrashLoopBackOff' } },
+          lastState: { terminated: { exitCode: 1, finishedAt: '2026-01-01T00:50:00Z' } },
+        },
+      ],
+    });
     p.spec.initContainers = [];
-    assert.deepEqual(tableRow('pods', p, Date.parse('2026-01-01T01:00:00Z')).slice(0, 5), ['p', '0/1', 'CrashLoopBackOff', '4 (10m ago)', '60m']);
+    assert.deepEqual(tableRow('pods', p, Date.parse('2026-01-01T01:00:00Z')).slice(0, 5), [
+      'p',
+      '0/1',
+      'CrashLoopBackOff',
+      '4 (10m ago)',
+      '60m',
+    ]);
   });
 });
 
@@ -68,10 +134,19 @@ describe('job STATUS and COMPLETIONS columns', () => {
   });
   it('prints completions for fixed, work-queue and parallel jobs', () => {
     const now = Date.parse('2026-01-01T00:10:00Z');
-    const row = (spec: Record<string, unknown>, status: Record<string, unknown> = {}): unknown[] => tableRow('jobs', { metadata: { name: 'j', creationTimestamp: '2026-01-01T00:00:00Z' }, spec, status }, now);
-    assert.deepEqual(row({ completions: 3 }, { succeeded: 1, startTime: '2026-01-01T00:00:00Z' }).slice(1, 5), ['Running', '1/3', '10m', '10m']);
+    const row = (spec: Record<string, unknown>, status: Record<string, unknown> = {}): unknown[] =>
+      tableRow('jobs', { metadata: { name: 'j', creationTimestamp: '2026-01-01T00:00:00Z' }, spec, status }, now);
+    assert.deepEqual(row({ completions: 3 }, { succeeded: 1, startTime: '2026-01-01T00:00:00Z' }).slice(1, 5), [
+      'Running',
+      '1/3',
+      '10m',
+      '10m',
+    ]);
     assert.deepEqual(row({ parallelism: 4 }).slice(2, 4), ['0/1 of 4', '']);
-    assert.deepEqual(row({ parallelism: 1 }, { startTime: '2026-01-01T00:00:00Z', completionTime: '2026-01-01T00:02:05Z' }).slice(2, 4), ['0/1', '2m5s']);
+    assert.deepEqual(
+      row({ parallelism: 1 }, { startTime: '2026-01-01T00:00:00Z', completionTime: '2026-01-01T00:02:05Z' }).slice(2, 4),
+      ['0/1', '2m5s'],
+    );
   });
 });
 

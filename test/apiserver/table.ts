@@ -21,14 +21,86 @@ function col(name: string, type: string, description: string, priority = 0, form
   return { name, type, format, description, priority };
 }
 
-const NAME = col('Name', 'string', 'Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names', 0, 'name');
-const AGE = col('Age', 'string', 'CreationTimestamp is a timestamp representing the server time when this object was created. It is not guaranteed to be set in happens-before order across separate operations. Clients may not set this value. It is represented in RFC3339 form and is in UTC.\n\nPopulated by the system. Read-only. Null for lists. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata');
+const NAME = col(
+  'Name',
+  'string',
+  'Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names',
+  0,
+  'name',
+);
+const AGE = col(
+  'Age',
+  'string',
+  'CreationTimestamp is a timestamp representing the server time when this object was created. It is not guaranteed to be set in happens-before order across separate operations. Clients may not set this value. It is represented in RFC3339 form and is in UTC.\n\nPopulated by the system. Read-only. Null for lists. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata',
+);
 
 const COLUMNS: Record<string, TableColumnDefinition[]> = {
-  pods: [NAME, col('Ready', 'string', 'The aggregate readiness state of this pod for accepting traffic.'), col('Status', 'string', 'The aggregate status of the containers in this pod.'), col('Restarts', 'string', 'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.'), AGE, col('IP', 'string', 'IP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated.', 1), col('Node', 'string', "NodeName is a request to schedule this pod onto a specific node.", 1), col('Nominated Node', 'string', 'nominatedNodeName is set only when this pod preempts other pods on the node, but it cannot be scheduled right away as preemption victims receive their graceful termination periods.', 1), col('Readiness Gates', 'string', 'If specified, all readiness gates will be evaluated for pod readiness.', 1)],
-  jobs: [NAME, col('Status', 'string', 'Status of the job.'), col('Completions', 'string', 'The desired number of successfully finished pods the job should be run with.'), col('Duration', 'string', 'Time required to complete the job.'), AGE, col('Containers', 'string', 'Names of each container in the template.', 1), col('Images', 'string', 'Images referenced by each container in the template.', 1), col('Selector', 'string', 'A label query over pods that should match the pod count.', 1)],
-  cronjobs: [NAME, col('Schedule', 'string', 'The schedule in Cron format, see https://en.wikipedia.org/wiki/Cron.'), col('Timezone', 'string', 'The time zone name for the given schedule, see https://en.wikipedia.org/wiki/List_of_tz_database_time_zones.'), col('Suspend', 'boolean', 'This flag tells the controller to suspend subsequent executions, it does not apply to already started executions.  Defaults to false.'), col('Active', 'integer', 'A list of pointers to currently running jobs.'), col('Last Schedule', 'string', 'Information when was the last time the job was successfully scheduled.'), AGE, col('Containers', 'string', 'Names of each container in the template.', 1), col('Images', 'string', 'Images referenced by each container in the template.', 1), col('Selector', 'string', 'A label query over pods that should match the pod count.', 1)],
-  events: [col('Last Seen', 'string', 'The last time this event was recorded.'), col('Type', 'string', 'Type of this event (Normal, Warning), new types could be added in the future.'), col('Reason', 'string', 'This should be a short, machine understandable string that gives the reason for the transition into the object\'s current status.'), col('Object', 'string', 'The object that this event is about.'), col('Subobject', 'string', 'The subobject that this event is about.', 1), col('Source', 'string', 'The component reporting this event.', 1), col('Message', 'string', 'A human-readable description of the status of this operation.'), col('First Seen', 'string', 'The first time this event was recorded.', 1), col('Count', 'string', 'The number of times this event has occurred.', 1), col('Name', 'string', 'The name of the event.', 1)],
+  pods: [
+    NAME,
+    col('Ready', 'string', 'The aggregate readiness state of this pod for accepting traffic.'),
+    col('Status', 'string', 'The aggregate status of the containers in this pod.'),
+    col(
+      'Restarts',
+      'string',
+      'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.',
+    ),
+    AGE,
+    col('IP', 'string', 'IP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated.', 1),
+    col('Node', 'string', 'NodeName is a request to schedule this pod onto a specific node.', 1),
+    col(
+      'Nominated Node',
+      'string',
+      'nominatedNodeName is set only when this pod preempts other pods on the node, but it cannot be scheduled right away as preemption victims receive their graceful termination periods.',
+      1,
+    ),
+    col('Readiness Gates', 'string', 'If specified, all readiness gates will be evaluated for pod readiness.', 1),
+  ],
+  jobs: [
+    NAME,
+    col('Status', 'string', 'Status of the job.'),
+    col('Completions', 'string', 'The desired number of successfully finished pods the job should be run with.'),
+    col('Duration', 'string', 'Time required to complete the job.'),
+    AGE,
+    col('Containers', 'string', 'Names of each container in the template.', 1),
+    col('Images', 'string', 'Images referenced by each container in the template.', 1),
+    col('Selector', 'string', 'A label query over pods that should match the pod count.', 1),
+  ],
+  cronjobs: [
+    NAME,
+    col('Schedule', 'string', 'The schedule in Cron format, see https://en.wikipedia.org/wiki/Cron.'),
+    col(
+      'Timezone',
+      'string',
+      'The time zone name for the given schedule, see https://en.wikipedia.org/wiki/List_of_tz_database_time_zones.',
+    ),
+    col(
+      'Suspend',
+      'boolean',
+      'This flag tells the controller to suspend subsequent executions, it does not apply to already started executions.  Defaults to false.',
+    ),
+    col('Active', 'integer', 'A list of pointers to currently running jobs.'),
+    col('Last Schedule', 'string', 'Information when was the last time the job was successfully scheduled.'),
+    AGE,
+    col('Containers', 'string', 'Names of each container in the template.', 1),
+    col('Images', 'string', 'Images referenced by each container in the template.', 1),
+    col('Selector', 'string', 'A label query over pods that should match the pod count.', 1),
+  ],
+  events: [
+    col('Last Seen', 'string', 'The last time this event was recorded.'),
+    col('Type', 'string', 'Type of this event (Normal, Warning), new types could be added in the future.'),
+    col(
+      'Reason',
+      'string',
+      "This should be a short, machine understandable string that gives the reason for the transition into the object's current status.",
+    ),
+    col('Object', 'string', 'The object that this event is about.'),
+    col('Subobject', 'string', 'The subobject that this event is about.', 1),
+    col('Source', 'string', 'The component reporting this event.', 1),
+    col('Message', 'string', 'A human-readable description of the status of this operation.'),
+    col('First Seen', 'string', 'The first time this event was recorded.', 1),
+    col('Count', 'string', 'The number of times this event has occurred.', 1),
+    col('Name', 'string', 'The name of the event.', 1),
+  ],
   namespaces: [NAME, col('Status', 'string', 'The status of the namespace'), AGE],
 };
 
@@ -42,7 +114,13 @@ function hasCondition(obj: KObject, type: string): boolean {
 }
 
 /** podStatusReason mirrors printPod's STATUS computation. */
-export function podStatusReason(pod: KObject): { reason: string; ready: number; total: number; restarts: number; lastRestartMs?: number } {
+export function podStatusReason(pod: KObject): {
+  reason: string;
+  ready: number;
+  total: number;
+  restarts: number;
+  lastRestartMs?: number;
+} {
   const spec = pod.spec ?? {};
   const status = pod.status ?? {};
   const total = (spec.containers ?? []).length;
@@ -74,7 +152,11 @@ export function podStatusReason(pod: KObject): { reason: string; ready: number; 
       return;
     }
     if (st.terminated) {
-      reason = st.terminated.reason ? `Init:${st.terminated.reason}` : st.terminated.signal ? `Init:Signal:${st.terminated.signal}` : `Init:ExitCode:${st.terminated.exitCode}`;
+      reason = st.terminated.reason
+        ? `Init:${st.terminated.reason}`
+        : st.terminated.signal
+          ? `Init:Signal:${st.terminated.signal}`
+          : `Init:ExitCode:${st.terminated.exitCode}`;
     } else if (st.waiting?.reason && st.waiting.reason !== 'PodInitializing') {
       reason = `Init:${st.waiting.reason}`;
     } else {
@@ -114,10 +196,24 @@ export function podStatusReason(pod: KObject): { reason: string; ready: number; 
 
 function podRow(pod: KObject, now: number): Cell[] {
   const s = podStatusReason(pod);
-  const restarts = s.restarts > 0 && s.lastRestartMs !== undefined ? `${s.restarts} (${humanDuration(now - s.lastRestartMs)} ago)` : String(s.restarts);
+  const restarts =
+    s.restarts > 0 && s.lastRestartMs !== undefined
+      ? `${s.restarts} (${humanDuration(now - s.lastRestartMs)} ago)`
+      : String(s.restarts);
   const gates = (pod.spec?.readinessGates ?? []) as KObject[];
-  const gateText = gates.length === 0 ? '<none>' : `${gates.filter((g) => hasCondition(pod, g.conditionType)).length}/${gates.length}`;
-  return [pod.metadata.name, `${s.ready}/${s.total}`, s.reason, restarts, translateTimestampSince(pod.metadata.creationTimestamp, now), pod.status?.podIP || '<none>', pod.spec?.nodeName || '<none>', pod.status?.nominatedNodeName || '<none>', gateText];
+  const gateText =
+    gates.length === 0 ? '<none>' : `${gates.filter((g) => hasCondition(pod, g.conditionType)).length}/${gates.length}`;
+  return [
+    pod.metadata.name,
+    `${s.ready}/${s.total}`,
+    s.reason,
+    restarts,
+    translateTimestampSince(pod.metadata.creationTimestamp, now),
+    pod.status?.podIP || '<none>',
+    pod.spec?.nodeName || '<none>',
+    pod.status?.nominatedNodeName || '<none>',
+    gateText,
+  ];
 }
 
 function selectorText(sel: KObject | undefined): string {
@@ -175,7 +271,16 @@ function jobRow(job: KObject, now: number): Cell[] {
   const end = parseTimeMs(job.status?.completionTime);
   const duration = start === undefined ? '' : humanDuration((end ?? now) - start);
   const [names, images] = containerCells(spec.template?.spec);
-  return [job.metadata.name, jobStatusText(job), completions, duration, translateTimestampSince(job.metadata.creationTimestamp, now), names, images, selectorText(spec.selector)];
+  return [
+    job.metadata.name,
+    jobStatusText(job),
+    completions,
+    duration,
+    translateTimestampSince(job.metadata.creationTimestamp, now),
+    names,
+    images,
+    selectorText(spec.selector),
+  ];
 }
 
 function cronJobRow(cj: KObject, now: number): Cell[] {
@@ -183,7 +288,18 @@ function cronJobRow(cj: KObject, now: number): Cell[] {
   const suspend = spec.suspend === undefined || spec.suspend === null ? '<unset>' : spec.suspend ? 'True' : 'False';
   const last = cj.status?.lastScheduleTime ? translateTimestampSince(cj.status.lastScheduleTime, now) : '<none>';
   const [names, images] = containerCells(spec.jobTemplate?.spec?.template?.spec);
-  return [cj.metadata.name, spec.schedule ?? '', spec.timeZone ?? '<none>', suspend, (cj.status?.active ?? []).length, last, translateTimestampSince(cj.metadata.creationTimestamp, now), names, images, selectorText(spec.jobTemplate?.spec?.selector)];
+  return [
+    cj.metadata.name,
+    spec.schedule ?? '',
+    spec.timeZone ?? '<none>',
+    suspend,
+    (cj.status?.active ?? []).length,
+    last,
+    translateTimestampSince(cj.metadata.creationTimestamp, now),
+    names,
+    images,
+    selectorText(spec.jobTemplate?.spec?.selector),
+  ];
 }
 
 function eventRow(ev: KObject, now: number): Cell[] {
@@ -202,8 +318,27 @@ function eventRow(ev: KObject, now: number): Cell[] {
   const io = ev.involvedObject ?? {};
   const target = io.name ? `${String(io.kind ?? '').toLowerCase()}/${io.name}` : String(io.kind ?? '').toLowerCase();
   const src = ev.source ?? {};
-  const source = src.component ? (src.host ? `${src.component}, ${src.host}` : src.component) : ev.reportingComponent ? (ev.reportingInstance ? `${ev.reportingComponent}, ${ev.reportingInstance}` : ev.reportingComponent) : '';
-  return [last, ev.type ?? '', ev.reason ?? '', target, io.fieldPath ?? '', source, String(ev.message ?? '').trim(), first, count, ev.metadata.name];
+  const source = src.component
+    ? src.host
+      ? `${src.component}, ${src.host}`
+      : src.component
+    : ev.reportingComponent
+      ? ev.reportingInstance
+        ? `${ev.reportingComponent}, ${ev.reportingInstance}`
+        : ev.reportingComponent
+      : '';
+  return [
+    last,
+    ev.type ?? '',
+    ev.reason ?? '',
+    target,
+    io.fieldPath ?? '',
+    source,
+    String(ev.message ?? '').trim(),
+    first,
+    count,
+    ev.metadata.name,
+  ];
 }
 
 /** tableRow returns one object's cells for its resource. */
@@ -233,7 +368,14 @@ function partialObjectMetadata(obj: KObject): KObject {
 }
 
 /** toTable builds a meta.k8s.io/v1 Table for a list of objects. */
-export function toTable(resource: string, objs: readonly KObject[], now: number, include: IncludeObject, listMeta: KObject, noHeaders = false): KObject {
+export function toTable(
+  resource: string,
+  objs: readonly KObject[],
+  now: number,
+  include: IncludeObject,
+  listMeta: KObject,
+  noHeaders = false,
+): KObject {
   const rows = objs.map((o) => {
     const row: KObject = { cells: tableRow(resource, o, now) };
     if (include === 'Object') {
@@ -243,6 +385,12 @@ export function toTable(resource: string, objs: readonly KObject[], now: number,
     }
     return row;
   });
-  const t: KObject = { kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: listMeta, columnDefinitions: noHeaders ? null : tableColumns(resource), rows };
+  const t: KObject = {
+    kind: 'Table',
+    apiVersion: 'meta.k8s.io/v1',
+    metadata: listMeta,
+    columnDefinitions: noHeaders ? null : tableColumns(resource),
+    rows,
+  };
   return t;
 }

@@ -16,18 +16,35 @@ export interface HttpResult {
 }
 
 /** request sends one HTTP request and collects the whole answer. */
-export function request(base: string, method: string, urlPath: string, opts: { body?: unknown; contentType?: string; headers?: Record<string, string> } = {}): Promise<HttpResult> {
+export function request(
+  base: string,
+  method: string,
+  urlPath: string,
+  opts: { body?: unknown; contentType?: string; headers?: Record<string, string> } = {},
+): Promise<HttpResult> {
   return new Promise((resolve, reject) => {
     const body = opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
-    const req = http.request(`${base}${urlPath}`, { method, headers: { ...(body !== undefined ? { 'Content-Type': opts.contentType ?? 'application/json', 'Content-Length': String(Buffer.byteLength(body)) } : {}), ...(opts.headers ?? {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) });
-      });
-      res.on('error', reject);
-    });
+    const req = http.request(
+      `${base}${urlPath}`,
+      {
+        method,
+        headers: {
+          ...(body !== undefined
+            ? { 'Content-Type': opts.contentType ?? 'application/json', 'Content-Length': String(Buffer.byteLength(body)) }
+            : {}),
+          ...(opts.headers ?? {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) });
+        });
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     if (body !== undefined) {
       req.write(body);
@@ -95,7 +112,8 @@ export class StreamReader {
   }
 
   /** events parses every line as JSON (watch streams). */
-  events(): any[] { // eslint-disable-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  events(): any[] {
     return this.lines.map((l) => JSON.parse(l));
   }
 
@@ -218,7 +236,9 @@ export class KubectlProcess {
     const deadline = Date.now() + timeoutMs;
     while (!re.test(this.stdout)) {
       if (this.exitCode !== undefined) {
-        throw new Error(`kubectl exited (${String(this.exitCode)}) before printing ${re}: stdout=${this.stdout} stderr=${this.stderr}`);
+        throw new Error(
+          `kubectl exited (${String(this.exitCode)}) before printing ${re}: stdout=${this.stdout} stderr=${this.stderr}`,
+        );
       }
       const left = deadline - Date.now();
       if (left <= 0) {

@@ -9,7 +9,11 @@ import { startTestApiServer } from './server';
 import { request, StreamReader } from './testClient';
 
 function pod(name: string, labels: Record<string, string> = {}, phase = 'Pending'): Record<string, unknown> {
-  return { metadata: { name, namespace: 'w', labels }, spec: { containers: [{ name: 'c', image: 'busybox' }] }, status: { phase } };
+  return {
+    metadata: { name, namespace: 'w', labels },
+    spec: { containers: [{ name: 'c', image: 'busybox' }] },
+    status: { phase },
+  };
 }
 
 describe('watch', () => {
@@ -40,10 +44,20 @@ describe('watch', () => {
       server.store.delete('pods', 'w', 'b');
       await w.waitFor(() => w.lines.length >= 3, 'delete event');
       const evs = w.events();
-      assert.deepEqual(evs.map((e) => [e.type, e.object.metadata.name]), [['ADDED', 'b'], ['MODIFIED', 'a'], ['DELETED', 'b']]);
+      assert.deepEqual(
+        evs.map((e) => [e.type, e.object.metadata.name]),
+        [
+          ['ADDED', 'b'],
+          ['MODIFIED', 'a'],
+          ['DELETED', 'b'],
+        ],
+      );
       assert.equal(evs[1].object.kind, 'Pod');
       const rvs = evs.map((e) => Number(e.object.metadata.resourceVersion));
-      assert.ok(rvs.every((x, i) => i === 0 || x > (rvs[i - 1] ?? 0)), 'resourceVersions increase');
+      assert.ok(
+        rvs.every((x, i) => i === 0 || x > (rvs[i - 1] ?? 0)),
+        'resourceVersions increase',
+      );
       assert.ok(rvs.every((x) => x > Number(rv)));
     } finally {
       w.close();
@@ -56,7 +70,13 @@ describe('watch', () => {
     const w = new StreamReader(server.url, '/api/v1/namespaces/w/pods?watch=true');
     try {
       await w.waitFor(() => w.lines.length >= 2, 'initial state');
-      assert.deepEqual(w.events().map((e) => [e.type, e.object.metadata.name]), [['ADDED', 'x'], ['ADDED', 'y']]);
+      assert.deepEqual(
+        w.events().map((e) => [e.type, e.object.metadata.name]),
+        [
+          ['ADDED', 'x'],
+          ['ADDED', 'y'],
+        ],
+      );
     } finally {
       w.close();
     }
@@ -87,7 +107,10 @@ describe('watch', () => {
 
   it('sendInitialEvents ends the initial state with an initial-events-end bookmark', async () => {
     server.store.create('pods', pod('s1'));
-    const w = new StreamReader(server.url, '/api/v1/namespaces/w/pods?watch=1&sendInitialEvents=true&allowWatchBookmarks=true&resourceVersionMatch=NotOlderThan');
+    const w = new StreamReader(
+      server.url,
+      '/api/v1/namespaces/w/pods?watch=1&sendInitialEvents=true&allowWatchBookmarks=true&resourceVersionMatch=NotOlderThan',
+    );
     try {
       await w.waitFor(() => w.lines.length >= 2, 'initial events');
       const [added, bookmark] = w.events();
@@ -108,7 +131,10 @@ describe('watch', () => {
     assert.equal(w.status, 200);
     const [ev] = w.events();
     assert.equal(ev.type, 'ERROR');
-    assert.deepEqual({ ...ev.object, message: undefined }, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: undefined, reason: 'Expired', code: 410 });
+    assert.deepEqual(
+      { ...ev.object, message: undefined },
+      { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: undefined, reason: 'Expired', code: 410 },
+    );
     assert.match(ev.object.message, /^too old resource version: \d+ \(\d+\)$/);
   });
 
@@ -121,21 +147,36 @@ describe('watch', () => {
       server.store.create('pods', pod('l2', { app: 'b' }));
       server.store.mutate('pods', 'w', 'l2', (p) => (p.metadata.labels.app = 'a'));
       await w.waitFor(() => w.lines.length >= 3, 'moves');
-      assert.deepEqual(w.events().map((e) => [e.type, e.object.metadata.name]), [['ADDED', 'l1'], ['DELETED', 'l1'], ['ADDED', 'l2']]);
+      assert.deepEqual(
+        w.events().map((e) => [e.type, e.object.metadata.name]),
+        [
+          ['ADDED', 'l1'],
+          ['DELETED', 'l1'],
+          ['ADDED', 'l2'],
+        ],
+      );
     } finally {
       w.close();
     }
   });
 
   it('wraps watch events in Tables when kubectl asks for them', async () => {
-    const w = new StreamReader(server.url, '/api/v1/namespaces/w/pods?watch=1', { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json' });
+    const w = new StreamReader(server.url, '/api/v1/namespaces/w/pods?watch=1', {
+      Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json',
+    });
     try {
       await w.ready;
       server.store.create('pods', pod('t1', {}, 'Running'));
       await w.waitFor(() => w.lines.length >= 1, 'event');
       const [ev] = w.events();
       assert.equal(ev.object.kind, 'Table');
-      assert.deepEqual(ev.object.columnDefinitions.map((c: { name: string }) => c.name).slice(0, 5), ['Name', 'Ready', 'Status', 'Restarts', 'Age']);
+      assert.deepEqual(ev.object.columnDefinitions.map((c: { name: string }) => c.name).slice(0, 5), [
+        'Name',
+        'Ready',
+        'Status',
+        'Restarts',
+        'Age',
+      ]);
       assert.deepEqual(ev.object.rows[0].cells.slice(0, 4), ['t1', '0/1', 'Running', '0']);
     } finally {
       w.close();

@@ -24,7 +24,11 @@ export function handleWatch(state: ServerState, ri: RequestInfo, req: http.Incom
   const timeoutSeconds = Number(ri.query.get('timeoutSeconds') ?? '0');
   const inNamespace = (o: KObject): boolean => ri.namespace === undefined || o.metadata.namespace === ri.namespace;
   const foreign = faults.foreignEvents(ri.path);
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+  res.writeHead(200, {
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-cache, private',
+    'Transfer-Encoding': 'chunked',
+  });
   res.flushHeaders();
   let sent = 0;
   const end = new StreamEnd(res);
@@ -48,7 +52,14 @@ export function handleWatch(state: ServerState, ri: RequestInfo, req: http.Incom
       }
     }
   };
-  const wrap = (type: string, obj: KObject): KObject => ({ type, object: asTable ? toTable(ri.resource.plural, [obj], now(), include, { resourceVersion: obj.metadata.resourceVersion }) : asMetadata ? partialObjectMetadata(obj) : obj });
+  const wrap = (type: string, obj: KObject): KObject => ({
+    type,
+    object: asTable
+      ? toTable(ri.resource.plural, [obj], now(), include, { resourceVersion: obj.metadata.resourceVersion })
+      : asMetadata
+        ? partialObjectMetadata(obj)
+        : obj,
+  });
   const sendError = (e: ApiError): void => {
     res.write(`${JSON.stringify({ type: 'ERROR', object: e.status })}\n`);
     finish(false);
@@ -92,7 +103,10 @@ export function handleWatch(state: ServerState, ri: RequestInfo, req: http.Incom
     if (annotations) {
       metadata.annotations = annotations;
     }
-    write({ type: 'BOOKMARK', object: { kind: ri.resource.kind, apiVersion: ri.resource.group === '' ? 'v1' : `${ri.resource.group}/v1`, metadata } });
+    write({
+      type: 'BOOKMARK',
+      object: { kind: ri.resource.kind, apiVersion: ri.resource.group === '' ? 'v1' : `${ri.resource.group}/v1`, metadata },
+    });
   };
   const current = store.listRefs(ri.resource.plural, ri.namespace).filter(match);
   for (const o of current) {
@@ -138,4 +152,3 @@ export function handleWatch(state: ServerState, ri: RequestInfo, req: http.Incom
   req.on('close', () => finish(false));
   res.on('close', () => finish(false));
 }
-

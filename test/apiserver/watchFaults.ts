@@ -49,8 +49,9 @@ export class WatchFaultShaper {
     out.push(event);
     if (this.faults.chance('duplicateEvent', this.path)) out.push(event);
     const previous = this.lastSent.get(key);
-    if (previous && event.type !== 'ADDED' && this.faults.chance('staleEvent', this.path))
-      {out.push({ type: 'MODIFIED', object: previous });}
+    if (previous && event.type !== 'ADDED' && this.faults.chance('staleEvent', this.path)) {
+      out.push({ type: 'MODIFIED', object: previous });
+    }
     this.lastSent.set(key, event.object);
     return out;
   }

@@ -28,7 +28,11 @@ spec:
 const BAD_JOB = GOOD_JOB.replace('      restartPolicy: Never\n', '').replace('name: good', 'name: bad');
 const ADVICE_ONLY = GOOD_JOB.replace('busybox:1.36', 'busybox');
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 async function run(args: string[], cwd: string, stdin?: string, env: Record<string, string> = {}): Promise<Run> {
   let stdout = '';
@@ -78,7 +82,10 @@ describe('kube-jobs lint', () => {
     const result = await run(['bad.yml'], dir);
     assert.equal(result.code, 1);
     const lines = result.stdout.trimEnd().split('\n');
-    assert.match(lines[0] ?? '', /^bad\.yml:8:5 error restart-policy spec\.template\.spec\.restartPolicy: Required value: valid values: "OnFailure", "Never"$/);
+    assert.match(
+      lines[0] ?? '',
+      /^bad\.yml:8:5 error restart-policy spec\.template\.spec\.restartPolicy: Required value: valid values: "OnFailure", "Never"$/,
+    );
     assert.match(lines.at(-1) ?? '', /^1 error in 1 file \(as Kubernetes 1\.36\)$/);
   });
 
@@ -94,7 +101,10 @@ describe('kube-jobs lint', () => {
   it('recurses into directories for *.yaml/*.yml, skipping node_modules and dot-directories', async () => {
     const result = await run(['--format', 'json', '.'], dir);
     const report = JSON.parse(result.stdout) as { files: { path: string }[] };
-    assert.deepEqual(report.files.map((f) => f.path.split(path.sep).join('/')), ['advice.yaml', 'bad.yml', 'good.yaml', 'nested/deeper/also-bad.yaml']);
+    assert.deepEqual(
+      report.files.map((f) => f.path.split(path.sep).join('/')),
+      ['advice.yaml', 'bad.yml', 'good.yaml', 'nested/deeper/also-bad.yaml'],
+    );
     assert.equal(result.code, 1);
   });
 
@@ -150,7 +160,16 @@ describe('kube-jobs lint', () => {
     assert.equal(runEntry.tool.driver.name, 'kube-jobs');
     const rules = runEntry.tool.driver.rules as { id: string; helpUri: string }[];
     assert.ok(rules.every((r) => r.helpUri.startsWith('https://kubernetes.io/docs/')));
-    const res = (runEntry.results as { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[]).find((r) => r.ruleId === 'restart-policy');
+    const res = (
+      runEntry.results as {
+        ruleId: string;
+        ruleIndex: number;
+        level: string;
+        locations: {
+          physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } };
+        }[];
+      }[]
+    ).find((r) => r.ruleId === 'restart-policy');
     assert.ok(res);
     assert.equal(res.level, 'error');
     assert.equal(rules[res.ruleIndex]?.id, 'restart-policy');
@@ -206,7 +225,13 @@ describe('kube-jobs lint', () => {
   });
 
   it('exits 2 on usage errors', async () => {
-    for (const args of [[], ['--format', 'xml', 'a'], ['--rule', 'nope=off', 'a'], ['--rule', 'restart-policy=loud', 'a'], ['--bogus', 'a']]) {
+    for (const args of [
+      [],
+      ['--format', 'xml', 'a'],
+      ['--rule', 'nope=off', 'a'],
+      ['--rule', 'restart-policy=loud', 'a'],
+      ['--bogus', 'a'],
+    ]) {
       const result = await run(args, dir);
       assert.equal(result.code, 2, args.join(' '));
       assert.match(result.stderr, /usage: kube-jobs lint/);

@@ -14,8 +14,9 @@ describe('kube-jobs usage', () => {
     it(`kube-jobs ${args.join(' ')} prints the usage with every subcommand and exits 0`, () => {
       const r = run(...args);
       assert.equal(r.code, 0, r.stderr);
-      for (const command of ['lint', 'schedule', 'simulate', 'run'])
-        {assert.match(r.stdout, new RegExp(`^ {2}kube-jobs ${command} `, 'm'));}
+      for (const command of ['lint', 'schedule', 'simulate', 'run']) {
+        assert.match(r.stdout, new RegExp(`^ {2}kube-jobs ${command} `, 'm'));
+      }
       assert.doesNotMatch(r.stdout + r.stderr, /not yet implemented/);
     });
   }

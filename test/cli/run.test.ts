@@ -54,7 +54,10 @@ describe('kube-jobs run', () => {
   it('the command ends with the Job, not an hour later when its TTL would delete it', { timeout: 60_000 }, async () => {
     const workspace = tempWorkspace();
     fs.writeFileSync(path.join(workspace, 'job.yaml'), jobYaml('tidy', 'echo done', 'ttlSecondsAfterFinished: 3600'));
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'out/cli/main.js'), 'run', 'job.yaml', '--yes'], { cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'out/cli/main.js'), 'run', 'job.yaml', '--yes'], {
+      cwd: workspace,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -93,9 +96,21 @@ describe('kube-jobs run', () => {
       [{ 'j.yaml': jobYaml('a', 'true') }, ['j.yaml', '--time-scale', '0'], /--time-scale must be a positive number/],
       [{ 'j.yaml': jobYaml('a', 'true') }, ['j.yaml', '--runtime', 'lxc'], /--runtime must be process, docker or podman/],
       [{ 'j.yaml': jobYaml('a', 'true') }, ['j.yaml', '--bogus'], /unknown option --bogus/],
-      [{ 'j.yaml': jobYaml('a', 'true').replace('restartPolicy: Never', 'restartPolicy: Always') }, ['j.yaml', '--yes'], /would be rejected by the API server[\s\S]*restartPolicy/],
-      [{ 'j.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n' }, ['j.yaml', '--yes'], /no batch\/v1 Job or CronJob in the file/],
-      [{ 'j.yaml': `${jobYaml('a', 'true')}---\n${jobYaml('b', 'true')}` }, ['j.yaml', '--yes'], /several Jobs\/CronJobs: pick one with --name\n {2}Job a\n {2}Job b/],
+      [
+        { 'j.yaml': jobYaml('a', 'true').replace('restartPolicy: Never', 'restartPolicy: Always') },
+        ['j.yaml', '--yes'],
+        /would be rejected by the API server[\s\S]*restartPolicy/,
+      ],
+      [
+        { 'j.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n' },
+        ['j.yaml', '--yes'],
+        /no batch\/v1 Job or CronJob in the file/,
+      ],
+      [
+        { 'j.yaml': `${jobYaml('a', 'true')}---\n${jobYaml('b', 'true')}` },
+        ['j.yaml', '--yes'],
+        /several Jobs\/CronJobs: pick one with --name\n {2}Job a\n {2}Job b/,
+      ],
       [{ 'j.yaml': jobYaml('a', 'true') }, ['j.yaml', '--cron-now', '--yes'], /apply to CronJobs only/],
       [
         { 'j.yaml': jobYaml('a', 'true').replace(/command: .*\n/, 'args: ["echo", "hi"]\n') },
@@ -103,9 +118,21 @@ describe('kube-jobs run', () => {
         /has no command: the process runtime runs command \+ args and cannot know the image ENTRYPOINT\. .* or use --runtime docker\|podman\./,
       ],
       [{ 'j.yaml': jobYaml('a', 'true') }, ['j.yaml'], /not a terminal, so there is no one to confirm: pass --yes/],
-      [{ 'j.yaml': jobYaml('a', 'true') }, ['j.yaml', '--env-file', 'nope.env', '--yes'], /cannot read env file .*nope\.env: ENOENT/],
-      [{ 'j.yaml': jobYaml('a', 'true', 'suspend: true') }, ['j.yaml', '--yes'], /would never start a pod here: spec\.suspend is true/],
-      [{ 'j.yaml': jobYaml('a', 'true', 'parallelism: 0') }, ['j.yaml', '--yes'], /would never start a pod here: spec\.parallelism is 0/],
+      [
+        { 'j.yaml': jobYaml('a', 'true') },
+        ['j.yaml', '--env-file', 'nope.env', '--yes'],
+        /cannot read env file .*nope\.env: ENOENT/,
+      ],
+      [
+        { 'j.yaml': jobYaml('a', 'true', 'suspend: true') },
+        ['j.yaml', '--yes'],
+        /would never start a pod here: spec\.suspend is true/,
+      ],
+      [
+        { 'j.yaml': jobYaml('a', 'true', 'parallelism: 0') },
+        ['j.yaml', '--yes'],
+        /would never start a pod here: spec\.parallelism is 0/,
+      ],
       [{ 'j.yaml': jobYaml('a', 'true') }, ['j.yaml', '--kubernetes-version', '1.29'], /--kubernetes-version must be one of/],
       [
         { 'j.yaml': jobYaml('a', 'true', '', 'hostnameOverride: a') },
@@ -134,7 +161,12 @@ describe('kube-jobs run', () => {
   );
 
   it('secrets from --env-file: masked in the preview, the live logs and the record', async () => {
-    const r = await cli({ 'job.yaml': secretJob, '.env': 'api/token=s3cr3t-value\nsettings/mode=fast\n' }, ['job.yaml', '--env-file', '.env', '--yes']);
+    const r = await cli({ 'job.yaml': secretJob, '.env': 'api/token=s3cr3t-value\nsettings/mode=fast\n' }, [
+      'job.yaml',
+      '--env-file',
+      '.env',
+      '--yes',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     assert.ok(!`${r.stdout}${r.stderr}`.includes('s3cr3t-value'), 'the secret never appears');
     assert.match(r.stderr, /TOKEN=\*\*\*\* {3}\(secret api\/token\)/);
@@ -179,18 +211,32 @@ describe('kube-jobs run', () => {
     assert.match(r.stdout, /\] json: \{"t":"\*\*\*\*"\}\n/, 'the JSON-escaped form too');
     assert.match(r.stdout, /\] pin \*\*\*\*\n/, 'a 2-character secret too');
     const record = path.join(r.workspace, /Run record: (\S+)/.exec(r.stdout)?.[1] ?? '');
-    const recorded = [r.stdout, r.stderr, ...fs.readdirSync(record, { recursive: true, encoding: 'utf8' })
-      .filter((f) => fs.statSync(path.join(record, f)).isFile() && f !== 'manifest.yaml')
-      .map((f) => fs.readFileSync(path.join(record, f), 'utf8'))].join('\n');
+    const recorded = [
+      r.stdout,
+      r.stderr,
+      ...fs
+        .readdirSync(record, { recursive: true, encoding: 'utf8' })
+        .filter((f) => fs.statSync(path.join(record, f)).isFile() && f !== 'manifest.yaml')
+        .map((f) => fs.readFileSync(path.join(record, f), 'utf8')),
+    ].join('\n');
     for (const form of ['p@ss w0rd/1', 'w0rd', 'p%40ss', 'Q!']) assert.ok(!recorded.includes(form), `${form} appears`);
   });
 
   it('in a terminal: asks for a missing secret without echoing it, then for confirmation', async () => {
-    const stdin = Object.assign(new PassThrough(), { isTTY: true, rawModes: [] as boolean[], setRawMode(mode: boolean) { this.rawModes.push(mode); } });
+    const stdin = Object.assign(new PassThrough(), {
+      isTTY: true,
+      rawModes: [] as boolean[],
+      setRawMode(mode: boolean) {
+        this.rawModes.push(mode);
+      },
+    });
     stdin.write('typed-secret\ry\n');
     const r = await cli({ 'job.yaml': secretJob, '.env': 'settings/mode=fast\n' }, ['job.yaml', '--env-file', '.env'], { stdin });
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stderr, /Value for secret api\/token \(env TOKEN of container main\) \(hidden, not stored\): \nRun these commands\? \[y\/N\] /);
+    assert.match(
+      r.stderr,
+      /Value for secret api\/token \(env TOKEN of container main\) \(hidden, not stored\): \nRun these commands\? \[y\/N\] /,
+    );
     assert.deepEqual(stdin.rawModes, [true, false], 'the secret was read with echo off');
     assert.ok(!`${r.stdout}${r.stderr}`.includes('typed-secret'));
     assert.match(r.stdout, /token is \*\*\*\*/);

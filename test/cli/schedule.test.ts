@@ -43,7 +43,18 @@ async function run(args: string[], stdin = ''): Promise<Result> {
 
 describe('kube-jobs schedule (process)', () => {
   it('prints JSON with description and next runs in UTC, exit 0', async () => {
-    const r = await cli(['schedule', '30 2 * * *', '--time-zone', 'America/New_York', '--from', '2026-03-07T00:00:00Z', '--count', '3', '--format', 'json']);
+    const r = await cli([
+      'schedule',
+      '30 2 * * *',
+      '--time-zone',
+      'America/New_York',
+      '--from',
+      '2026-03-07T00:00:00Z',
+      '--count',
+      '3',
+      '--format',
+      'json',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(JSON.parse(r.stdout), {
       valid: true,
@@ -67,14 +78,20 @@ describe('kube-jobs schedule (process)', () => {
   });
 
   it('answers the conformance vectors line by line with --jsonl', async () => {
-    const lines = fs.readFileSync(path.join(root, 'test/fixtures/conformance/schedules.jsonl'), 'utf8').split('\n').filter((l) => l.trim() !== '');
+    const lines = fs
+      .readFileSync(path.join(root, 'test/fixtures/conformance/schedules.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '');
     const requests = lines.map((l) => {
       const v = JSON.parse(l) as { schedule: string; timeZone: string | null; from: string; count: number };
       return JSON.stringify({ schedule: v.schedule, timeZone: v.timeZone, from: v.from, count: v.count });
     });
     const r = await cli(['schedule', '--jsonl'], requests.join('\n') + '\n');
     assert.equal(r.code, 0, r.stderr);
-    const answers = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { valid: boolean; next?: string[] });
+    const answers = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { valid: boolean; next?: string[] });
     assert.equal(answers.length, lines.length);
     lines.forEach((l, i) => {
       const expect = (JSON.parse(l) as { expect: { valid: boolean; next?: string[] } }).expect;
@@ -114,10 +131,22 @@ describe('kube-jobs schedule (in process)', () => {
   });
 
   it('--jsonl answers bad lines with an error and keeps going', async () => {
-    const input = ['not json', '[1]', '{"schedule":5}', '{"schedule":"* * * * *","from":"soon"}', '{"schedule":"* * * * *","count":-1}', '{"schedule":"* * * * *","timeZone":7}', '', '{"schedule":"@every 90m","from":"2026-01-01T00:00:00Z","count":1}'].join('\n');
+    const input = [
+      'not json',
+      '[1]',
+      '{"schedule":5}',
+      '{"schedule":"* * * * *","from":"soon"}',
+      '{"schedule":"* * * * *","count":-1}',
+      '{"schedule":"* * * * *","timeZone":7}',
+      '',
+      '{"schedule":"@every 90m","from":"2026-01-01T00:00:00Z","count":1}',
+    ].join('\n');
     const r = await run(['--jsonl'], input);
     assert.equal(r.code, 0);
-    const answers = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { valid: boolean; error?: string; next?: string[] });
+    const answers = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { valid: boolean; error?: string; next?: string[] });
     assert.equal(answers.length, 7);
     for (const a of answers.slice(0, 6)) {
       assert.equal(a.valid, false);
@@ -127,7 +156,14 @@ describe('kube-jobs schedule (in process)', () => {
   });
 
   it('usage errors: missing EXPR, unknown option, bad --count and --format', async () => {
-    for (const args of [[], ['--bogus', '* * * * *'], ['* * * * *', '--count', 'x'], ['* * * * *', '--format', 'yaml'], ['--jsonl', '* * * * *'], ['* * * * *', '--time-zone']]) {
+    for (const args of [
+      [],
+      ['--bogus', '* * * * *'],
+      ['* * * * *', '--count', 'x'],
+      ['* * * * *', '--format', 'yaml'],
+      ['--jsonl', '* * * * *'],
+      ['* * * * *', '--time-zone'],
+    ]) {
       const r = await run(args);
       assert.equal(r.code, 2, JSON.stringify(args));
       assert.match(r.stderr, /usage: kube-jobs schedule/);

@@ -172,7 +172,10 @@ describe('kube-jobs simulate', () => {
     assert.match(on133.err, /would be rejected by the API server[\s\S]*Kubernetes 1\.33 does not have this field yet/);
     const on135 = await run([file, '--kubernetes-version', '1.35', '--pods', 'succeed@5s']);
     assert.equal(on135.code, 0, on135.err);
-    assert.match(on135.out, /Checked as Kubernetes 1\.35; the Job and CronJob controllers of 1\.32–1\.36 do the same in everything/);
+    assert.match(
+      on135.out,
+      /Checked as Kubernetes 1\.35; the Job and CronJob controllers of 1\.32–1\.36 do the same in everything/,
+    );
     assert.equal((await run([file, '--kubernetes-version', '2.0'])).code, 2);
   });
   it('writes a well-formed SVG and an HTML page', async () => {

@@ -76,13 +76,29 @@ function checkExact(json: JobJson | CronJobJson, e: ControllerCase['expect']): v
     if (e.succeeded !== undefined) assert.equal(json.status.succeeded, e.succeeded, 'succeeded');
     if (e.failed !== undefined) assert.equal(json.status.failed, e.failed, 'failed');
     // The API omits an empty completedIndexes; the vectors write it as "".
-    if (e.completedIndexes !== undefined) assert.equal(json.status.completedIndexes ?? '', e.completedIndexes, 'completedIndexes');
+    if (e.completedIndexes !== undefined) {
+      assert.equal(json.status.completedIndexes ?? '', e.completedIndexes, 'completedIndexes');
+    }
     if (e.failedIndexes !== undefined) assert.equal(json.status.failedIndexes ?? '', e.failedIndexes, 'failedIndexes');
     return;
   }
-  if (e.jobNames !== undefined) assert.deepEqual(json.jobs.map((j) => j.name), e.jobNames, 'jobNames');
-  if (e.scheduledTimes !== undefined) assert.deepEqual(json.jobs.map((j) => j.scheduledTime), e.scheduledTimes, 'scheduledTimes');
-  for (const [reason, n] of Object.entries(e.eventCounts ?? {})) assert.equal(json.eventCounts[reason] ?? 0, n, `events ${reason}`);
+  if (e.jobNames !== undefined) {
+    assert.deepEqual(
+      json.jobs.map((j) => j.name),
+      e.jobNames,
+      'jobNames',
+    );
+  }
+  if (e.scheduledTimes !== undefined) {
+    assert.deepEqual(
+      json.jobs.map((j) => j.scheduledTime),
+      e.scheduledTimes,
+      'scheduledTimes',
+    );
+  }
+  for (const [reason, n] of Object.entries(e.eventCounts ?? {})) {
+    assert.equal(json.eventCounts[reason] ?? 0, n, `events ${reason}`);
+  }
   if (e.remainingJobs !== undefined) assert.deepEqual(json.remainingJobs, e.remainingJobs, 'remainingJobs');
 }
 
@@ -93,7 +109,9 @@ function checkTimes(json: JobJson | CronJobJson, c: ControllerCase): void {
   if (offsets !== undefined) {
     const got = json.pods.map((p) => secondsAfter(c.simulate.start, p.createdAt));
     assert.equal(got.length, offsets.length, `pods ${got.join(', ')}`);
-    offsets.forEach((want, i) => assert.ok(Math.abs((got[i] as number) - want) <= 1, `pod ${i} created at +${got[i]} s, want +${want} s`));
+    offsets.forEach((want, i) =>
+      assert.ok(Math.abs((got[i] as number) - want) <= 1, `pod ${i} created at +${got[i]} s, want +${want} s`),
+    );
   }
   const deleted = c.expect.deletedAtOffsetSeconds;
   if (deleted !== undefined) {

@@ -111,7 +111,7 @@ describe('actions as data', () => {
     assert.equal(
       contentSecurityPolicy('abc', 'vscode-resource:'),
       "default-src 'none'; script-src 'nonce-abc'; style-src vscode-resource:; " +
-        "img-src vscode-resource: data:; font-src vscode-resource:",
+        'img-src vscode-resource: data:; font-src vscode-resource:',
     );
     const html = panelHtml({ nonce: 'abc', cspSource: 'vscode-resource:', scriptUri: 'x.js', styleUri: 'x.css', title: '<t>' });
     assert.match(html, /<script nonce="abc" src="x.js"><\/script>/);

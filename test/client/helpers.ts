@@ -29,14 +29,21 @@ export function serverIndex(server: TestApiServer, namespaces: readonly string[]
   index.setNamespaces(namespaces);
   for (const kind of ['CronJob', 'Job', 'Pod', 'Event'] as const) {
     for (const ns of namespaces) {
-      for (const o of server.store.list(PLURAL[kind], ns)) index.apply(kind, 'ADDED', { apiVersion: kind === 'CronJob' || kind === 'Job' ? 'batch/v1' : 'v1', kind, ...o } as never);
+      for (const o of server.store.list(PLURAL[kind], ns)) {
+        index.apply(kind, 'ADDED', { apiVersion: kind === 'CronJob' || kind === 'Job' ? 'batch/v1' : 'v1', kind, ...o } as never);
+      }
     }
   }
   return index;
 }
 
 /** waitFor polls a condition (each 10 ms) until it holds or the timeout passes, then says what it last saw. */
-export async function waitFor(what: string, predicate: () => boolean, timeoutMs = 10_000, describe?: () => string): Promise<void> {
+export async function waitFor(
+  what: string,
+  predicate: () => boolean,
+  timeoutMs = 10_000,
+  describe?: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${describe ? `: ${describe()}` : ''}`);

@@ -15,7 +15,10 @@ describe('log timestamps and the place in a log', () => {
     const c = logTimestampKey('2026-11-30T12:00:01Z');
     assert.ok(a && b && c && b < a && a < c);
     assert.equal(logTimestampKey('not a time'), undefined);
-    assert.deepEqual(splitTimestamp('2026-11-30T12:00:00.5Z hello world'), { timestamp: '2026-11-30T12:00:00.5Z', text: 'hello world' });
+    assert.deepEqual(splitTimestamp('2026-11-30T12:00:00.5Z hello world'), {
+      timestamp: '2026-11-30T12:00:00.5Z',
+      text: 'hello world',
+    });
     assert.deepEqual(splitTimestamp('no timestamp here'), { timestamp: '', text: 'no timestamp here' });
   });
 
@@ -23,7 +26,10 @@ describe('log timestamps and the place in a log', () => {
     const p = new LogPosition(true);
     for (const l of ['12:00:05 a', '12:00:06 b', '11:00:00 c']) p.read(l);
     const r = p.resume();
-    assert.deepEqual(['12:00:05 a', '12:00:06 b', '11:00:00 c', '11:00:01 d'].flatMap((l) => r.accept(l)), ['11:00:01 d']);
+    assert.deepEqual(
+      ['12:00:05 a', '12:00:06 b', '11:00:00 c', '11:00:01 d'].flatMap((l) => r.accept(l)),
+      ['11:00:01 d'],
+    );
     assert.deepEqual(r.end(), []);
   });
 
@@ -31,12 +37,23 @@ describe('log timestamps and the place in a log', () => {
     const p = new LogPosition(false);
     for (const l of ['t3 c', 't4 d']) p.read(l);
     const r = p.resume();
-    assert.deepEqual(['t1 a', 't2 b', 't3 c', 't4 d', 't5 e'].flatMap((l) => r.accept(l)), ['t5 e']);
+    assert.deepEqual(
+      ['t1 a', 't2 b', 't3 c', 't4 d', 't5 e'].flatMap((l) => r.accept(l)),
+      ['t5 e'],
+    );
     const again = p.resume();
     const longer = ['t1 a', 't2 b', 't3 c', 't4 d', 't5 e', 't6 f'];
-    assert.deepEqual(longer.flatMap((l) => again.accept(l)), ['t6 f'], 'the offset found last time is used');
+    assert.deepEqual(
+      longer.flatMap((l) => again.accept(l)),
+      ['t6 f'],
+      'the offset found last time is used',
+    );
     const replaced = p.resume();
-    assert.deepEqual(['u1 new', 'u2 log'].flatMap((l) => replaced.accept(l)), [], 'held until the place is found');
+    assert.deepEqual(
+      ['u1 new', 'u2 log'].flatMap((l) => replaced.accept(l)),
+      [],
+      'held until the place is found',
+    );
     assert.deepEqual(replaced.end(), ['u1 new', 'u2 log'], 'the stream ended without it: the log was replaced');
   });
 });
@@ -59,21 +76,38 @@ describe('following logs against the test API server', () => {
     server.faults.set({ dropLogFollowAfterLines: 7, maxFaults: 8, pathIncludes: '/log' });
     const got: LogEntry[] = [];
     const states: string[] = [];
-    const follower = new LogFollower({ transport, namespace: 'logs', pod, container: 'chatty', onLines: (l) => got.push(...l), onState: (s) => states.push(s), backoffInitialMs: 5, backoffMaxMs: 20 });
+    const follower = new LogFollower({
+      transport,
+      namespace: 'logs',
+      pod,
+      container: 'chatty',
+      onLines: (l) => got.push(...l),
+      onState: (s) => states.push(s),
+      backoffInitialMs: 5,
+      backoffMaxMs: 20,
+    });
     const done = follower.start();
     const total = 60;
     for (let i = 0; i < total; i++) {
       server.appendLog('logs', pod, 'chatty', `line ${i}`);
       if (i % 3 === 2) await waitFor(`line ${i}`, () => got.some((e) => e.text === `line ${i}`));
     }
-    await waitFor('every line', () => got.length >= total + 5, 10_000, () => `${got.length} lines`);
+    await waitFor(
+      'every line',
+      () => got.length >= total + 5,
+      10_000,
+      () => `${got.length} lines`,
+    );
     server.store.mutate('pods', 'logs', pod, (p) => {
       p.status.phase = 'Succeeded';
     });
     server.endLog('logs', pod, 'chatty');
     await done;
     const texts = got.map((e) => e.text);
-    assert.deepEqual(texts, [...Array.from({ length: 5 }, (_, i) => `before ${i}`), ...Array.from({ length: total }, (_, i) => `line ${i}`)]);
+    assert.deepEqual(texts, [
+      ...Array.from({ length: 5 }, (_, i) => `before ${i}`),
+      ...Array.from({ length: total }, (_, i) => `line ${i}`),
+    ]);
     assert.ok(server.faults.injected.filter((f) => f.kind === 'dropLog').length >= 5, `cuts: ${server.faults.injected.length}`);
     assert.ok(states.includes('reconnecting'));
     assert.equal(states.at(-1), 'ended');
@@ -104,7 +138,12 @@ describe('following logs against the test API server', () => {
     // NTP or an operator turns the node's clock back an hour: the next lines carry earlier times.
     server.logs.stepClock(-3600_000);
     for (let i = 2; i < 5; i++) server.appendLog('logs', pod, 'clock-step', `line ${i}`);
-    await waitFor('the lines after the step', () => got.length >= 5, 10_000, () => got.join(', '));
+    await waitFor(
+      'the lines after the step',
+      () => got.length >= 5,
+      10_000,
+      () => got.join(', '),
+    );
     // The connection breaks after the step: the reconnect must find its place without comparing times.
     await server.kill();
     server.appendLog('logs', pod, 'clock-step', 'line 5');
@@ -113,13 +152,21 @@ describe('following logs against the test API server', () => {
     await server.restart();
     await waitFor('a reconnect', () => states.includes('reconnecting'));
     for (let i = 7; i < 9; i++) server.appendLog('logs', pod, 'clock-step', `line ${i}`);
-    await waitFor('every line', () => got.length >= 9, 10_000, () => got.join(', '));
+    await waitFor(
+      'every line',
+      () => got.length >= 9,
+      10_000,
+      () => got.join(', '),
+    );
     server.store.mutate('pods', 'logs', pod, (p) => {
       p.status.phase = 'Succeeded';
     });
     server.endLog('logs', pod, 'clock-step');
     await done;
-    assert.deepEqual(got, Array.from({ length: 9 }, (_, i) => `line ${i}`));
+    assert.deepEqual(
+      got,
+      Array.from({ length: 9 }, (_, i) => `line ${i}`),
+    );
   });
 
   it('a follow whose connect is never answered gives up after its deadline and follows once the server answers', async () => {
@@ -145,7 +192,12 @@ describe('following logs against the test API server', () => {
     await waitFor('the deadline to end the hung connect', () => states.some((s) => /^error .*no answer/.test(s)));
     server.faults.clear();
     server.appendLog('logs', pod, 'hung-follow', 'line 1');
-    await waitFor('the lines', () => got.length >= 2, 10_000, () => got.join(', '));
+    await waitFor(
+      'the lines',
+      () => got.length >= 2,
+      10_000,
+      () => got.join(', '),
+    );
     await follower.stop();
     await done;
     assert.deepEqual(got, ['line 0', 'line 1']);
@@ -158,7 +210,13 @@ describe('following logs against the test API server', () => {
     server.logs.restart('logs', pod, 'restarts');
     server.appendLog('logs', pod, 'restarts', 'second run');
     const transport = await transportFor(server);
-    assert.deepEqual((await fetchLogs(transport, 'logs', pod, 'restarts', { previous: true })).map((e) => [e.text, e.previous]), [['first run failed', true]]);
-    assert.deepEqual((await fetchLogs(transport, 'logs', pod, 'restarts', { tailLines: 5 })).map((e) => e.text), ['second run']);
+    assert.deepEqual(
+      (await fetchLogs(transport, 'logs', pod, 'restarts', { previous: true })).map((e) => [e.text, e.previous]),
+      [['first run failed', true]],
+    );
+    assert.deepEqual(
+      (await fetchLogs(transport, 'logs', pod, 'restarts', { tailLines: 5 })).map((e) => e.text),
+      ['second run'],
+    );
   });
 });

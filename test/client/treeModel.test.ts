@@ -173,8 +173,9 @@ describe('cluster tree model', () => {
     assert.equal(loop.description, 'CrashLoopBackOff · 3 restarts · last exit 2 (Error)');
     assert.equal(loop.icon, 'pod-failing');
     assert.match(loop.tooltip ?? '', /Container main last exited with code 2 \(Error\)/);
-    for (const reason of ['ImagePullBackOff', 'ErrImagePull', 'CreateContainerConfigError'])
-      {assert.equal(podRow(pod('p2', 'j', waiting(reason))).icon, 'pod-failing', reason);}
+    for (const reason of ['ImagePullBackOff', 'ErrImagePull', 'CreateContainerConfigError']) {
+      assert.equal(podRow(pod('p2', 'j', waiting(reason))).icon, 'pod-failing', reason);
+    }
     assert.equal(podRow(pod('p3', 'j', waiting('ContainerCreating'))).icon, 'pod-pending');
   });
 
@@ -250,8 +251,9 @@ describe('cluster tree model', () => {
       name: 'nightly-2',
     });
     assert.deepEqual(objectOfNodeId('pod/demo/nightly-2-abcde'), { kind: 'Pod', namespace: 'demo', name: 'nightly-2-abcde' });
-    for (const id of ['ns/demo', 'problem/demo/pods', 'cj/demo', 'cj/demo/a/b', 'constructor/demo/x', 'cj//x'])
-      {assert.equal(objectOfNodeId(id), undefined, id);}
+    for (const id of ['ns/demo', 'problem/demo/pods', 'cj/demo', 'cj/demo/a/b', 'constructor/demo/x', 'cj//x']) {
+      assert.equal(objectOfNodeId(id), undefined, id);
+    }
   });
 
   it('a pod whose health changes redraws its Job row too', () => {

@@ -45,8 +45,9 @@ describe('watches against a hostile API server', () => {
       seed: 9,
       onRequest: ({ method, url }) => {
         const u = new URL(url, 'http://x');
-        if (method === 'GET' && !u.searchParams.has('watch'))
-          {listRequests.set(u.pathname, (listRequests.get(u.pathname) ?? 0) + 1);}
+        if (method === 'GET' && !u.searchParams.has('watch')) {
+          listRequests.set(u.pathname, (listRequests.get(u.pathname) ?? 0) + 1);
+        }
       },
     });
     for (const ns of ['storm', 'hang', 'quiet', 'slow', 'demo', 'batch', 'elsewhere']) ensureNamespace(server, ns);
@@ -206,8 +207,9 @@ describe('watches against a hostile API server', () => {
         }
       }
       const kinds = new Set(server.faults.injected.map((f) => f.kind));
-      for (const k of ['foreignEvent', 'duplicateEvent', 'staleEvent', 'malformedEvent'])
-        {assert.ok(kinds.has(k as never), `no ${k} injected`);}
+      for (const k of ['foreignEvent', 'duplicateEvent', 'staleEvent', 'malformedEvent']) {
+        assert.ok(kinds.has(k as never), `no ${k} injected`);
+      }
       await waitFor(
         'the tree to equal the server state',
         () => converged(s, server, ['batch', 'demo']),

@@ -41,13 +41,40 @@ describe('webview security in a real browser', { skip: !fs.existsSync(CHROMIUM) 
 
   before(async () => {
     const dir = tempDir('kube-jobs-webview-');
-    await build({ entryPoints: [path.join(REPO_ROOT, 'client/webview/main.ts')], bundle: true, format: 'iife', platform: 'browser', target: 'es2022', outfile: path.join(dir, 'webview.js'), logLevel: 'error' });
+    await build({
+      entryPoints: [path.join(REPO_ROOT, 'client/webview/main.ts')],
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2022',
+      outfile: path.join(dir, 'webview.js'),
+      logLevel: 'error',
+    });
     const files: Record<string, [string, string]> = {
-      '/index.html': [panelHtml({ nonce: NONCE, cspSource: ORIGIN, scriptUri: `${ORIGIN}/webview.js`, styleUri: `${ORIGIN}/panel.css`, title: 'Job test' }), 'text/html'],
+      '/index.html': [
+        panelHtml({
+          nonce: NONCE,
+          cspSource: ORIGIN,
+          scriptUri: `${ORIGIN}/webview.js`,
+          styleUri: `${ORIGIN}/panel.css`,
+          title: 'Job test',
+        }),
+        'text/html',
+      ],
       '/webview.js': [fs.readFileSync(path.join(dir, 'webview.js'), 'utf8'), 'text/javascript'],
       '/panel.css': [fs.readFileSync(path.join(REPO_ROOT, 'media/panel.css'), 'utf8'), 'text/css'],
     };
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
     page = await browser.newPage();
     await page.route(`${ORIGIN}/**`, async (route) => {
       const file = files[new URL(route.request().url()).pathname];
@@ -62,9 +89,15 @@ describe('webview security in a real browser', { skip: !fs.existsSync(CHROMIUM) 
     await page.addInitScript(() => {
       let state: unknown;
       const w = window as unknown as Record<string, unknown>;
-      w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => (w.__post as (m: unknown) => void)(m), getState: () => state, setState: (s: unknown) => (state = s) });
+      w.acquireVsCodeApi = () => ({
+        postMessage: (m: unknown) => (w.__post as (m: unknown) => void)(m),
+        getState: () => state,
+        setState: (s: unknown) => (state = s),
+      });
       w.__violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => (w.__violations as string[]).push(`${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (w.__violations as string[]).push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
     await page.goto(`${ORIGIN}/index.html`);
     await page.waitForFunction(() => document.querySelector('script') !== null);
@@ -99,7 +132,14 @@ describe('webview security in a real browser', { skip: !fs.existsSync(CHROMIUM) 
 
   it('says ready, then renders a Job with hostile names, messages and logs as text', async () => {
     assert.deepEqual(posted[0], { type: 'ready' });
-    const j = job(HOSTILE.jobName, { spec: { backoffLimit: 1 }, status: { failed: 2, startTime: iso(T0 - 60_000), conditions: [{ type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded', message: HOSTILE.eventMessage }] } });
+    const j = job(HOSTILE.jobName, {
+      spec: { backoffLimit: 1 },
+      status: {
+        failed: 2,
+        startTime: iso(T0 - 60_000),
+        conditions: [{ type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded', message: HOSTILE.eventMessage }],
+      },
+    });
     const failing = pod(HOSTILE.podName, HOSTILE.jobName, terminated(137, HOSTILE.reason, HOSTILE.termination));
     const stuck = pod('stuck', HOSTILE.jobName, waiting('ImagePullBackOff', HOSTILE.eventMessage));
     const model = buildJobPanelModel({
@@ -113,7 +153,9 @@ describe('webview security in a real browser', { skip: !fs.existsSync(CHROMIUM) 
       lastLines: new Map([[`${HOSTILE.podName}/main`, [HOSTILE.logLine, HOSTILE.termination]]]),
     });
     await send({ type: 'model', model });
-    const lines: LogLineView[] = [{ pod: HOSTILE.podName, container: 'main', timestamp: '2026-11-30T12:00:00.1Z', text: HOSTILE.logLine }];
+    const lines: LogLineView[] = [
+      { pod: HOSTILE.podName, container: 'main', timestamp: '2026-11-30T12:00:00.1Z', text: HOSTILE.logLine },
+    ];
     await send({ type: 'logLines', lines, reset: true });
     await send({ type: 'logStatus', text: HOSTILE.eventMessage });
     await page.waitForSelector('.log-line');
@@ -133,14 +175,28 @@ describe('webview security in a real browser', { skip: !fs.existsSync(CHROMIUM) 
     assert.equal(dom.scripts, 1, 'only the nonce script');
     assert.equal(dom.imgs, 0, 'no injected <img>');
     assert.equal(dom.svgWithOnload, 0, 'no element carries an event-handler attribute');
-    for (const s of [HOSTILE.podName, HOSTILE.eventMessage, HOSTILE.jobName, HOSTILE.termination, HOSTILE.reason]) assert.ok(dom.text.includes(s), `shown as text: ${s}`);
-    assert.equal(dom.logLine, `[${HOSTILE.podName}/main] <img src=x onerror="window.__pwned='log'"> tail`, 'ANSI escapes stripped, text kept');
+    for (const s of [HOSTILE.podName, HOSTILE.eventMessage, HOSTILE.jobName, HOSTILE.termination, HOSTILE.reason]) {
+      assert.ok(dom.text.includes(s), `shown as text: ${s}`);
+    }
+    assert.equal(
+      dom.logLine,
+      `[${HOSTILE.podName}/main] <img src=x onerror="window.__pwned='log'"> tail`,
+      'ANSI escapes stripped, text kept',
+    );
     assert.ok(dom.logClasses.includes('ansi-fg-1'), 'SGR red became a class');
   });
 
   it('renders a CronJob with a hostile schedule and Job names as text', async () => {
     const cj = cronJob(HOSTILE.jobName, { schedule: HOSTILE.eventMessage });
-    const model = buildCronJobPanelModel({ context: 'c', namespace: 'demo', name: HOSTILE.jobName, cronJob: cj, jobs: [job(HOSTILE.podName, { owner: HOSTILE.jobName })], events: [], nowMs: T0 });
+    const model = buildCronJobPanelModel({
+      context: 'c',
+      namespace: 'demo',
+      name: HOSTILE.jobName,
+      cronJob: cj,
+      jobs: [job(HOSTILE.podName, { owner: HOSTILE.jobName })],
+      events: [],
+      nowMs: T0,
+    });
     await send({ type: 'model', model });
     await page.waitForFunction(() => document.body.innerText.includes('Calendar'));
     await rendered();
@@ -170,8 +226,18 @@ describe('webview security in a real browser', { skip: !fs.existsSync(CHROMIUM) 
   });
 
   it('shows an engine SVG only as an image (scripts inside it cannot run)', async () => {
-    const svgText = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="window.parent.__pwned=\'svg\'"><script>window.parent.__pwned="svg2"</script><rect width="10" height="10"/></svg>';
-    await send({ type: 'model', model: { view: 'simulation', title: 'Simulate <x>', svgDataUrl: `data:image/svg+xml;base64,${Buffer.from(svgText).toString('base64')}`, facts: [], events: [{ time: 't', text: HOSTILE.eventMessage }] } });
+    const svgText =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="window.parent.__pwned=\'svg\'"><script>window.parent.__pwned="svg2"</script><rect width="10" height="10"/></svg>';
+    await send({
+      type: 'model',
+      model: {
+        view: 'simulation',
+        title: 'Simulate <x>',
+        svgDataUrl: `data:image/svg+xml;base64,${Buffer.from(svgText).toString('base64')}`,
+        facts: [],
+        events: [{ time: 't', text: HOSTILE.eventMessage }],
+      },
+    });
     await page.waitForSelector('img.timeline-img');
     // Decoded: the SVG document was loaded, so its onload and script would have run by now if they could.
     const width = await page.$eval('img.timeline-img', async (img) => {

@@ -55,7 +55,7 @@ describe('cluster actions', { timeout: 600_000 }, () => {
     apiServer.store.mutate('pods', 'batch-jobs', pods[0]?.metadata.name, (p) => {
       p.status.conditions[0].message =
         '0/3 nodes are available: 3 Insufficient memory. ' +
-            'preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.';
+        'preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.';
     });
     apiServer.store.create('jobs', {
       metadata: { name: 'queued-export', namespace: 'demo' },
@@ -178,7 +178,7 @@ describe('cluster actions', { timeout: 600_000 }, () => {
     );
   });
 
-  it("pods in trouble read as people read them, and their Jobs are flagged", async () => {
+  it('pods in trouble read as people read them, and their Jobs are flagged', async () => {
     await wb.expandTreeRow(row(/^batch-jobs/, 2));
     await wb.expandTreeRow(row('data-sync', 3));
     const looping = row(/^data-sync-\d+/, 4).first();
@@ -299,7 +299,7 @@ describe('cluster actions', { timeout: 600_000 }, () => {
     await wb.expectVisible(wb.page.locator('.statusbar-item', { hasText: 'kube-jobs-test · ' }), 'back on kube-jobs-test');
   });
 
-  it("More Actions… and the palette validate and apply a manifest, naming the namespace; the toast offers Show", async () => {
+  it('More Actions… and the palette validate and apply a manifest, naming the namespace; the toast offers Show', async () => {
     await wb.openFromExplorer('nightly-cleanup.yaml');
     await menus.editorTitle('Validate Manifest on Cluster (Dry Run)');
     await wb.expectVisible(toast(wb, 'the API server accepts CronJob/nightly-cleanup in namespace demo'), 'the dry-run toast');

@@ -85,7 +85,10 @@ describe('open a manifest', { timeout: 400_000 }, () => {
     await wb.screenshot('quick-fix-menu');
     // The first fix is focused: Enter picks it, as a keyboard user would.
     await wb.page.keyboard.press('Enter');
-    await wb.expectVisible(wb.activeEditor().locator('.view-line', { hasText: /timeZone:\s"?Europe\/Berlin/ }), 'the fixed timeZone line');
+    await wb.expectVisible(
+      wb.activeEditor().locator('.view-line', { hasText: /timeZone:\s"?Europe\/Berlin/ }),
+      'the fixed timeZone line',
+    );
     assert.doesNotMatch(await wb.editorText(), /europe\/berlin/);
     await wb.screenshot('quick-fix-applied');
   });
@@ -99,12 +102,15 @@ describe('open a manifest', { timeout: 400_000 }, () => {
     await wb.expectVisible(lens, 'the Simulate code lens');
     await lens.click();
     const frame = await wb.webviewFrame('img.timeline-img', 'the simulation timeline');
-    assert.match((await frame.locator('h1').first().innerText()), /Simulate CronJob nightly-cleanup/);
+    assert.match(await frame.locator('h1').first().innerText(), /Simulate CronJob nightly-cleanup/);
     await wb.screenshot('simulation-timeline');
   });
 
   it('the Kube Jobs view shows context → namespace → CronJob → Job → Pod from the kubeconfig', async () => {
-    await wb.page.locator('.activitybar').getByRole('tab', { name: /Kube Jobs/ }).click();
+    await wb.page
+      .locator('.activitybar')
+      .getByRole('tab', { name: /Kube Jobs/ })
+      .click();
     await wb.expectVisible(wb.sideBarTreeRow('kube-jobs-test', 1), 'the context row');
     await wb.expandTreeRow(wb.sideBarTreeRow('kube-jobs-test', 1));
     await wb.expandTreeRow(wb.sideBarTreeRow(/^demo/, 2));
@@ -116,7 +122,10 @@ describe('open a manifest', { timeout: 400_000 }, () => {
   });
 
   it('clicking the Pod opens its Job panel with the logs', async () => {
-    await wb.sideBarTreeRow(/nightly-cleanup-/, 5).first().click();
+    await wb
+      .sideBarTreeRow(/nightly-cleanup-/, 5)
+      .first()
+      .click();
     const frame = await wb.webviewFrame('#logs', 'the Job panel logs');
     await frame.locator('.log-body').filter({ hasText: /\S/ }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     assert.match(await frame.locator('h1').first().innerText(), /Job\s+nightly-cleanup-/);

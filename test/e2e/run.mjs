@@ -31,8 +31,7 @@ const walk = (dir) => {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) {
       if (name !== 'integration') walk(full);
-    }
-    else if (name.endsWith('.e2e.test.js') && (filters.length === 0 || filters.some((f) => full.includes(f)))) files.push(full);
+    } else if (name.endsWith('.e2e.test.js') && (filters.length === 0 || filters.some((f) => full.includes(f)))) files.push(full);
   }
 };
 walk(root);
@@ -53,4 +52,4 @@ rmSync(work, { recursive: true, force: true });
 const ok = result.status === 0 && unexpected === 0;
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 console.log(`e2e: ${ok ? 'ok' : 'FAILED'} in ${seconds} s (screenshots in test-results/screenshots/)`);
-process.exit(ok ? 0 : (result.status || 1));
+process.exit(ok ? 0 : result.status || 1);

@@ -135,22 +135,24 @@ export class Workbench {
   /** Shows the Explorer view (Ctrl+Shift+E focuses it). */
   async showExplorer(): Promise<void> {
     const view = this.page.locator('.explorer-folders-view');
-    if (!(await view.isVisible()))
-      {await this.page
+    if (!(await view.isVisible())) {
+      await this.page
         .locator('.activitybar')
         .getByRole('tab', { name: /^Explorer/ })
-        .click();}
+        .click();
+    }
     await view.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   }
 
   /** Shows the Kube Jobs view (its activity bar tab toggles the side bar, so it is clicked only when the view is not showing). */
   async showKubeJobsView(): Promise<void> {
     const view = this.page.locator('.part.sidebar .composite.title', { hasText: /KUBE JOBS/i });
-    if (!(await view.isVisible()))
-      {await this.page
+    if (!(await view.isVisible())) {
+      await this.page
         .locator('.activitybar')
         .getByRole('tab', { name: /Kube Jobs/ })
-        .click();}
+        .click();
+    }
     await view.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   }
 
@@ -280,8 +282,9 @@ export class Workbench {
             .first()
             .isVisible()
             .catch(() => false)
-        )
-          {return frame;}
+        ) {
+          return frame;
+        }
       }
       if (Date.now() > deadline) {
         await this.screenshot(`failed-${what}`);

@@ -1,6 +1,14 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { findNode, parseFieldPath, formatFieldPath, parseManifestFile, pathAtOffset, rangeOfField, splitDocuments } from '../../src-engine';
+import {
+  findNode,
+  parseFieldPath,
+  formatFieldPath,
+  parseManifestFile,
+  pathAtOffset,
+  rangeOfField,
+  splitDocuments,
+} from '../../src-engine';
 
 const twoDocs = `apiVersion: v1
 kind: ConfigMap
@@ -20,7 +28,7 @@ spec:
 `;
 
 describe('splitDocuments', () => {
-  it('cuts a stream at --- lines and keeps each document\'s line offset', () => {
+  it("cuts a stream at --- lines and keeps each document's line offset", () => {
     const chunks = splitDocuments(twoDocs);
     assert.equal(chunks.length, 2);
     assert.equal(chunks[1]?.startLine, 4);
@@ -43,7 +51,10 @@ describe('splitDocuments', () => {
 describe('parseManifestFile', () => {
   it('finds batch/v1 Jobs and ignores other kinds', () => {
     const file = parseManifestFile(twoDocs);
-    assert.deepEqual(file.documents.map((d) => d.workload ?? null), [null, 'Job']);
+    assert.deepEqual(
+      file.documents.map((d) => d.workload ?? null),
+      [null, 'Job'],
+    );
     assert.equal(file.documents[1]?.name, 'hello-job');
   });
 
@@ -76,7 +87,11 @@ describe('parseManifestFile', () => {
 
   it('survives an alias bomb without expanding it', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 0; i < 9; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`);
+    for (let i = 0; i < 9; i++) {
+      bomb.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
+      );
+    }
     const document = parseManifestFile(bomb.join('\n')).documents[0]!;
     assert.equal(document.value, undefined);
     assert.match(document.valueError ?? '', /alias/i);
@@ -98,7 +113,10 @@ describe('field paths', () => {
     const path = 'spec.template.metadata.labels[controller-uid]';
     assert.deepEqual(parseFieldPath(path), ['spec', 'template', 'metadata', 'labels', 'controller-uid']);
     assert.equal(formatFieldPath(parseFieldPath(path)), path);
-    assert.equal(formatFieldPath(parseFieldPath('spec.podFailurePolicy.rules[0].action')), 'spec.podFailurePolicy.rules[0].action');
+    assert.equal(
+      formatFieldPath(parseFieldPath('spec.podFailurePolicy.rules[0].action')),
+      'spec.podFailurePolicy.rules[0].action',
+    );
   });
 
   it('finds the path under the cursor', () => {

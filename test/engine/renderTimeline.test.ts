@@ -23,7 +23,12 @@ describe('renderSimulationSvg', () => {
     assert.ok(svg.includes('#d33c3c') && svg.includes('#2e9e4f') && svg.includes('#f0a830'));
   });
   it('CronJob over several days gets a calendar; HTML embeds the SVG without scripts', () => {
-    const s = sim('CronJob', { metadata: { name: 'nightly' }, spec: { schedule: '0 3 * * *', jobTemplate: { spec: tpl } } }, 'succeed@1m', T0 + 10 * 86400_000);
+    const s = sim(
+      'CronJob',
+      { metadata: { name: 'nightly' }, spec: { schedule: '0 3 * * *', jobTemplate: { spec: tpl } } },
+      'succeed@1m',
+      T0 + 10 * 86400_000,
+    );
     const svg = renderSimulationSvg(s);
     assert.match(svg, /Calendar/);
     const html = renderSimulationHtml(s, { summary: '<summary>' });

@@ -48,7 +48,15 @@ describe('conformance: schedules.jsonl', () => {
   it('reports the parser error word for word where the vector gives one', () => {
     for (const v of vectors) {
       const error = v.expect.error;
-      if (v.expect.valid || error === undefined || v.schedule.includes('TZ') || v.timeZone === '' || (v.timeZone !== null && v.timeZone !== 'UTC' && !/^[A-Z]/.test(v.timeZone))) continue;
+      if (
+        v.expect.valid ||
+        error === undefined ||
+        v.schedule.includes('TZ') ||
+        v.timeZone === '' ||
+        (v.timeZone !== null && v.timeZone !== 'UTC' && !/^[A-Z]/.test(v.timeZone))
+      ) {
+        continue;
+      }
       const parsed = parseStandard(v.schedule);
       if (parsed.ok) continue; // invalid because of the time zone
       assert.equal(parsed.error, error, v.schedule);

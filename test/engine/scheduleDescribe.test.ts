@@ -1,6 +1,14 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { describeSchedule, domDowIsOr, firesNever, isEveryMinute, neverFiresReason, parseStandard, runsEveryDay } from '../../src-engine';
+import {
+  describeSchedule,
+  domDowIsOr,
+  firesNever,
+  isEveryMinute,
+  neverFiresReason,
+  parseStandard,
+  runsEveryDay,
+} from '../../src-engine';
 import type { CronSchedule } from '../../src-engine';
 
 function parse(spec: string): CronSchedule {
@@ -35,7 +43,10 @@ describe('describeSchedule', () => {
     ['@daily', 'At 00:00 every day'],
     ['@midnight', 'At 00:00 every day'],
     ['@hourly', 'Every hour, on the hour'],
-    ['@every 90m', "Every 1 hour 30 minutes, counted from the CronJob's creation or its last scheduled run, not aligned to the clock"],
+    [
+      '@every 90m',
+      "Every 1 hour 30 minutes, counted from the CronJob's creation or its last scheduled run, not aligned to the clock",
+    ],
     ['@every 0s', "Every 1 second, counted from the CronJob's creation or its last scheduled run, not aligned to the clock"],
     ['@every 36h', "Every 36 hours, counted from the CronJob's creation or its last scheduled run, not aligned to the clock"],
     ['0 0 30 2 *', 'Never runs: no selected month (February) has day 30'],

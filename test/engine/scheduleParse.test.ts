@@ -46,7 +46,10 @@ describe('parseStandard: robfig/cron v3.0.1 error messages, word for word', () =
     ['0 0 * * sunday', 'failed to parse int from sunday: strconv.Atoi: parsing "sunday": invalid syntax'],
     ['0 0 ** * *', 'failed to parse int from **: strconv.Atoi: parsing "**": invalid syntax'],
     ['1_0 * * * *', 'failed to parse int from 1_0: strconv.Atoi: parsing "1_0": invalid syntax'],
-    ['99999999999999999999 * * * *', 'failed to parse int from 99999999999999999999: strconv.Atoi: parsing "99999999999999999999": value out of range'],
+    [
+      '99999999999999999999 * * * *',
+      'failed to parse int from 99999999999999999999: strconv.Atoi: parsing "99999999999999999999": value out of range',
+    ],
     ['9223372036854775807 * * * *', 'end of range (9223372036854775807) above maximum (59): 9223372036854775807'],
     ['a\u200b * * * *', 'failed to parse int from a\u200b: strconv.Atoi: parsing "a\\u200b": invalid syntax'],
     ['*/x * * * *', 'failed to parse int from x: strconv.Atoi: parsing "x": invalid syntax'],
@@ -75,7 +78,7 @@ describe('parseStandard: robfig/cron v3.0.1 error messages, word for word', () =
     });
   }
 
-  it('reports a TZ= prefix without a following space as an error instead of robfig\'s panic, with the panic\'s text', () => {
+  it("reports a TZ= prefix without a following space as an error instead of robfig's panic, with the panic's text", () => {
     assert.match(error('TZ=UTC'), /must be followed by a space/);
     const result = parseStandard('CRON_TZ=Europe/Berlin');
     assert.equal(result.ok, false);
@@ -130,9 +133,12 @@ describe('parseStandard: accepted syntax', () => {
     assert.ok(parseStandard('\t0\t3 * *\u00a0* ').ok);
   });
 
-  it('expands descriptors to robfig\'s fields', () => {
+  it("expands descriptors to robfig's fields", () => {
     const yearly = parse('@yearly');
-    assert.deepEqual([yearly.fields?.minute.values, yearly.fields?.hour.values, yearly.fields?.dayOfMonth.values, yearly.fields?.month.values], [[0], [0], [1], [1]]);
+    assert.deepEqual(
+      [yearly.fields?.minute.values, yearly.fields?.hour.values, yearly.fields?.dayOfMonth.values, yearly.fields?.month.values],
+      [[0], [0], [1], [1]],
+    );
     assert.equal(yearly.fields?.dayOfWeek.star, true);
     assert.deepEqual(parse('@weekly').fields?.dayOfWeek.values, [0]);
     assert.equal(parse('@hourly').fields?.hour.values.length, 24);
@@ -171,7 +177,19 @@ describe('parseStandard: accepted syntax', () => {
   });
 
   it('never throws on odd input', () => {
-    for (const spec of ['\u0000', '@', '@every \u0000', '/', '-', ',', '*/', '/5 * * * *', '1- * * * *', 'TZ= 0 0 * * *', '\ud800 * * * *']) {
+    for (const spec of [
+      '\u0000',
+      '@',
+      '@every \u0000',
+      '/',
+      '-',
+      ',',
+      '*/',
+      '/5 * * * *',
+      '1- * * * *',
+      'TZ= 0 0 * * *',
+      '\ud800 * * * *',
+    ]) {
       assert.doesNotThrow(() => parseStandard(spec), spec);
     }
   });

@@ -1,9 +1,31 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { formatUtcOffset, ianaZoneNames, isIanaZoneName, nextZoneTransition, validateCronJobSchedule, validateTimeZone, zoneOffsetAt } from '../../src-engine';
+import {
+  formatUtcOffset,
+  ianaZoneNames,
+  isIanaZoneName,
+  nextZoneTransition,
+  validateCronJobSchedule,
+  validateTimeZone,
+  zoneOffsetAt,
+} from '../../src-engine';
 
 describe('validateTimeZone: spec.timeZone as the API server checks it', () => {
-  const valid = ['UTC', 'Europe/Rome', 'America/New_York', 'US/Eastern', 'Asia/Calcutta', 'Asia/Kolkata', 'EST', 'Etc/GMT+5', 'Etc/GMT-14', 'GMT', 'Factory', 'America/Argentina/Buenos_Aires', 'Antarctica/Troll'];
+  const valid = [
+    'UTC',
+    'Europe/Rome',
+    'America/New_York',
+    'US/Eastern',
+    'Asia/Calcutta',
+    'Asia/Kolkata',
+    'EST',
+    'Etc/GMT+5',
+    'Etc/GMT-14',
+    'GMT',
+    'Factory',
+    'America/Argentina/Buenos_Aires',
+    'Antarctica/Troll',
+  ];
   for (const tz of valid) {
     it(`accepts ${tz}`, () => assert.deepEqual(validateTimeZone(tz), { ok: true }));
   }
@@ -24,7 +46,10 @@ describe('validateTimeZone: spec.timeZone as the API server checks it', () => {
     ['America/Argentina_Buenos_Aires', ['unknown time zone America/Argentina_Buenos_Aires']],
     ['Europe//Rome', ['unknown time zone Europe//Rome']],
     ['Local', ['timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones']],
-    ['LOCAL', ['timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones', 'unknown time zone LOCAL']],
+    [
+      'LOCAL',
+      ['timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones', 'unknown time zone LOCAL'],
+    ],
     ['Mars/Olympus_Mons', ['unknown time zone Mars/Olympus_Mons']],
   ];
   for (const [tz, errors] of invalid) {
@@ -39,7 +64,9 @@ describe('validateTimeZone: spec.timeZone as the API server checks it', () => {
   it('knows every zone Intl lists, and the backward links Intl does not list', () => {
     const names = new Set(ianaZoneNames());
     for (const tz of Intl.supportedValuesOf('timeZone')) assert.ok(names.has(tz) || tz === 'UTC', tz);
-    for (const link of ['US/Pacific', 'Europe/Kiev', 'Asia/Saigon', 'GB', 'NZ', 'Etc/UCT', 'Universal']) assert.ok(isIanaZoneName(link), link);
+    for (const link of ['US/Pacific', 'Europe/Kiev', 'Asia/Saigon', 'GB', 'NZ', 'Etc/UCT', 'Universal']) {
+      assert.ok(isIanaZoneName(link), link);
+    }
   });
 });
 
@@ -52,20 +79,32 @@ describe('validateCronJobSchedule: create rules', () => {
     assert.deepEqual(validateCronJobSchedule('', undefined), [{ field: 'spec.schedule', type: 'Required value', message: '' }]);
   });
   it('reports parser errors verbatim', () => {
-    assert.deepEqual(validateCronJobSchedule('0 0 * * 7', undefined), [{ field: 'spec.schedule', type: 'Invalid value', message: 'end of range (7) above maximum (6): 7' }]);
+    assert.deepEqual(validateCronJobSchedule('0 0 * * 7', undefined), [
+      { field: 'spec.schedule', type: 'Invalid value', message: 'end of range (7) above maximum (6): 7' },
+    ]);
   });
   it('rejects TZ= and CRON_TZ= in the schedule on create, even when they parse', () => {
-    const tzRule = { field: 'spec.schedule', type: 'Invalid value', message: 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead' };
+    const tzRule = {
+      field: 'spec.schedule',
+      type: 'Invalid value',
+      message: 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead',
+    };
     assert.deepEqual(validateCronJobSchedule('TZ=UTC 0 3 * * *', undefined), [tzRule]);
     assert.deepEqual(validateCronJobSchedule('CRON_TZ=Europe/Berlin 0 3 * * *', 'Europe/Dublin'), [tzRule]);
     assert.equal(validateCronJobSchedule('TZ=UTC', undefined).length, 2);
   });
   it('on update with TZ already in the old schedule, forbids adding timeZone', () => {
     assert.deepEqual(validateCronJobSchedule('TZ=UTC 0 3 * * *', undefined, { allowTzInSchedule: true }), []);
-    assert.deepEqual(validateCronJobSchedule('TZ=UTC 0 3 * * *', 'UTC', { allowTzInSchedule: true }).map((p) => p.message), ['cannot use both timeZone field and TZ or CRON_TZ in schedule']);
+    assert.deepEqual(
+      validateCronJobSchedule('TZ=UTC 0 3 * * *', 'UTC', { allowTzInSchedule: true }).map((p) => p.message),
+      ['cannot use both timeZone field and TZ or CRON_TZ in schedule'],
+    );
   });
   it('reports schedule and timeZone problems together', () => {
-    assert.deepEqual(validateCronJobSchedule('*', 'utc').map((p) => p.field), ['spec.schedule', 'spec.timeZone']);
+    assert.deepEqual(
+      validateCronJobSchedule('*', 'utc').map((p) => p.field),
+      ['spec.schedule', 'spec.timeZone'],
+    );
   });
 });
 

@@ -20,10 +20,14 @@ function treeDifference(fast: Node | null, library: Node | null, at: string): st
   if (fast === null || library === null) return fast === library ? undefined : `${at}: one side is null`;
   const kind = (n: Node): string => (isMap(n) ? 'map' : isSeq(n) ? 'seq' : isScalar(n) ? 'scalar' : 'other');
   if (kind(fast) !== kind(library)) return `${at}: ${kind(fast)} instead of ${kind(library)}`;
-  if (!isDeepStrictEqual(fast.range, library.range)) return `${at}: range ${JSON.stringify(fast.range)} instead of ${JSON.stringify(library.range)}`;
+  if (!isDeepStrictEqual(fast.range, library.range)) {
+    return `${at}: range ${JSON.stringify(fast.range)} instead of ${JSON.stringify(library.range)}`;
+  }
   if (isScalar(fast) && isScalar(library)) {
     if (!Object.is(fast.value, library.value)) return `${at}: value ${String(fast.value)} instead of ${String(library.value)}`;
-    if (fast.type !== library.type || fast.source !== library.source || fast.format !== library.format) return `${at}: scalar style or source differs`;
+    if (fast.type !== library.type || fast.source !== library.source || fast.format !== library.format) {
+      return `${at}: scalar style or source differs`;
+    }
     return undefined;
   }
   if ((isMap(fast) || isSeq(fast)) && (isMap(library) || isSeq(library))) {
@@ -33,7 +37,8 @@ function treeDifference(fast: Node | null, library: Node | null, at: string): st
       const a = fast.items[i] as { key?: Node | null; value?: Node | null } & Node;
       const b = library.items[i] as { key?: Node | null; value?: Node | null } & Node;
       const difference = isMap(fast)
-        ? treeDifference(a.key ?? null, b.key ?? null, `${at}.key${i}`) ?? treeDifference(a.value ?? null, b.value ?? null, `${at}.${i}`)
+        ? (treeDifference(a.key ?? null, b.key ?? null, `${at}.key${i}`) ??
+          treeDifference(a.value ?? null, b.value ?? null, `${at}.${i}`))
         : treeDifference(a, b, `${at}[${i}]`);
       if (difference) return difference;
     }
@@ -46,7 +51,9 @@ function agreesWithLibrary(text: string): { accepted: boolean; difference?: stri
   const fast = parseSimpleYaml(text);
   if (fast === undefined) return { accepted: false };
   const library = parseDocument(text, LIBRARY_OPTIONS);
-  if (library.errors.length > 0) return { accepted: true, difference: `accepted text the library rejects: ${library.errors[0]?.message}` };
+  if (library.errors.length > 0) {
+    return { accepted: true, difference: `accepted text the library rejects: ${library.errors[0]?.message}` };
+  }
   const difference = treeDifference(fast.contents, library.contents, '$');
   if (difference) return { accepted: true, difference };
   if (!isDeepStrictEqual(fast.value, libraryValue(library))) return { accepted: true, difference: 'plain value differs' };
@@ -61,7 +68,12 @@ function yamlFiles(dir: string): string[] {
   });
 }
 
-const corpus = [path.join(REPO_ROOT, 'examples'), fixturePath('conformance', 'validation'), fixturePath('workspace'), fixturePath('yaml')]
+const corpus = [
+  path.join(REPO_ROOT, 'examples'),
+  fixturePath('conformance', 'validation'),
+  fixturePath('workspace'),
+  fixturePath('yaml'),
+]
   .flatMap(yamlFiles)
   .flatMap((file) => splitDocuments(fs.readFileSync(file, 'utf8')).map((chunk) => chunk.text));
 
@@ -86,7 +98,7 @@ describe('parseSimpleYaml (fast path for plain manifests)', () => {
       // A byte-order mark before the first line.
       '\ufeffapiVersion: batch/v1\nkind: Job\n',
       'list:\n- a\n-   b   # trailing\n- name: c\n  value: "d"\n-\n  nested: true\n',
-      'empty:\nnull_with_comment: # why\nnext: ~\nquoted: \'it\'\'s\'\nkey with spaces: v\n"quoted key": 1\n',
+      "empty:\nnull_with_comment: # why\nnext: ~\nquoted: 'it''s'\nkey with spaces: v\n\"quoted key\": 1\n",
       '- top\n- level: sequence\n',
       'a: b # comment\n# between\nc: d\n\n\n# trailing at column 0\n',
       'command: ["sh", "-c", "echo done"]\nresources: {requests: {cpu: 100m, memory: 64Mi}}\n',
@@ -119,7 +131,13 @@ describe('parseSimpleYaml (fast path for plain manifests)', () => {
     assert.deepEqual(pair.value.range, [5, 6, 7]);
     const copy = pair.value.clone();
     copy.range = [1, 1, 1];
-    assert.deepEqual([copy.range, pair.value.range], [[1, 1, 1], [5, 6, 7]]);
+    assert.deepEqual(
+      [copy.range, pair.value.range],
+      [
+        [1, 1, 1],
+        [5, 6, 7],
+      ],
+    );
     assert.deepEqual(fast.contents.range, [0, 23, 23]);
   });
 
@@ -187,7 +205,11 @@ describe('parseSimpleYaml (fast path for plain manifests)', () => {
         else if (choice < 0.8) {
           // A comment or blank line at some indentation: where comments sit decides ranges.
           const lines = text.split('\n');
-          lines.splice(Math.floor(random() * (lines.length + 1)), 0, ' '.repeat(Math.floor(random() * 14)) + (random() < 0.7 ? '# note' : ''));
+          lines.splice(
+            Math.floor(random() * (lines.length + 1)),
+            0,
+            ' '.repeat(Math.floor(random() * 14)) + (random() < 0.7 ? '# note' : ''),
+          );
           text = lines.join('\n');
         } else {
           const lines = text.split('\n');

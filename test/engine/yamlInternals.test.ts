@@ -52,7 +52,7 @@ describe('yaml library internals the fast parser relies on', () => {
     assert.equal(installed, pin, 'node_modules holds the pinned yaml');
   });
 
-  it('1. Schema.tags: the core schema\'s scalar tags, their order, tests and formats', () => {
+  it("1. Schema.tags: the core schema's scalar tags, their order, tests and formats", () => {
     assert.equal(schema.name, 'core');
     const shape = testedTags.map((tag) => [shortName(tag.tag), tag.default, tag.test?.source, tag.format ?? null]);
     assert.deepEqual(shape, [
@@ -77,7 +77,10 @@ describe('yaml library internals the fast parser relies on', () => {
       const first = String.fromCharCode(code);
       for (const tail of tails) if (testedTags.some((tag) => tag.test?.test(first + tail))) reached.add(first);
     }
-    assert.deepEqual([...reached].filter((c) => !allowed.has(c)), []);
+    assert.deepEqual(
+      [...reached].filter((c) => !allowed.has(c)),
+      [],
+    );
   });
 
   it('2. findScalarTagByTest: first matching default tag (key-only tags at keys), else a string; no compat list', () => {
@@ -120,11 +123,26 @@ describe('yaml library internals the fast parser relies on', () => {
     };
     const items = (doc.contents.items as Pair<Node, Node | null>[]).map((pair) => [fields(pair.key), fields(pair.value)]);
     assert.deepEqual(items, [
-      [[[0, 1, 1], 'PLAIN', 'a', null], [[3, 4, 5], 'PLAIN', '1', null]],
-      [[[5, 6, 6], 'PLAIN', 'b', null], [[8, 16, 17], null, null, true]],
-      [[[17, 18, 18], 'PLAIN', 'c', null], [[20, 26, 26], 'BLOCK_LITERAL', 's\n', null]],
-      [[[26, 27, 27], 'PLAIN', 'd', null], [[29, 32, 33], 'QUOTE_SINGLE', 'q', null]],
-      [[[33, 34, 34], 'PLAIN', 'e', null], [[35, 35, 35], 'PLAIN', '', null]],
+      [
+        [[0, 1, 1], 'PLAIN', 'a', null],
+        [[3, 4, 5], 'PLAIN', '1', null],
+      ],
+      [
+        [[5, 6, 6], 'PLAIN', 'b', null],
+        [[8, 16, 17], null, null, true],
+      ],
+      [
+        [[17, 18, 18], 'PLAIN', 'c', null],
+        [[20, 26, 26], 'BLOCK_LITERAL', 's\n', null],
+      ],
+      [
+        [[26, 27, 27], 'PLAIN', 'd', null],
+        [[29, 32, 33], 'QUOTE_SINGLE', 'q', null],
+      ],
+      [
+        [[33, 34, 34], 'PLAIN', 'e', null],
+        [[35, 35, 35], 'PLAIN', '', null],
+      ],
     ]);
   });
 
@@ -135,7 +153,10 @@ describe('yaml library internals the fast parser relies on', () => {
     const pair = doc.contents.items[0] as PairNode<Node, Node>;
     const markOf = (node: unknown): unknown => (node as Record<symbol, unknown>)[NODE_TYPE];
     const marks = [doc.contents, pair, pair.key, pair.value].map(markOf);
-    assert.deepEqual(marks, ['yaml.map', 'yaml.pair', 'yaml.scalar', 'yaml.seq'].map((kind) => Symbol.for(kind)));
+    assert.deepEqual(
+      marks,
+      ['yaml.map', 'yaml.pair', 'yaml.scalar', 'yaml.seq'].map((kind) => Symbol.for(kind)),
+    );
     const marked = Object.create(Object.create(ScalarNode.prototype, { [NODE_TYPE]: { value: Symbol.for('yaml.scalar') } }));
     assert.ok(isScalar(marked), 'isScalar reads an inherited mark');
     assert.deepEqual(Reflect.ownKeys(new ScalarNode(1)), ['value', NODE_TYPE]);

@@ -25,7 +25,7 @@ function suite(base: 'cron-schedule.injection' | 'source.yaml'): void {
   });
 
   it('handles plain and single-quoted values, list items and trailing comments', async () => {
-    const lines = await tokenize(base, ["- schedule: 0 2 * * * # nightly", "  schedule: '30 1 * * 1-5'"].join('\n'));
+    const lines = await tokenize(base, ['- schedule: 0 2 * * * # nightly', "  schedule: '30 1 * * 1-5'"].join('\n'));
     const [plain = [], single = []] = lines;
     assert.ok(has(scopesAt(plain, '0'), 'meta.field.minute.cron'));
     assert.ok(has(scopesAt(plain, '*', 1), 'meta.field.month.cron'));
@@ -34,7 +34,16 @@ function suite(base: 'cron-schedule.injection' | 'source.yaml'): void {
   });
 
   it('scopes descriptors, TZ prefixes, and marks extra fields and bad characters invalid', async () => {
-    const [hourly = [], every = [], tz = [], extra = [], bad = []] = await tokenize(base, ['schedule: "@hourly"', 'schedule: "@every 1h30m"', 'schedule: "CRON_TZ=Europe/Berlin 0 9 * * *"', 'schedule: "0 0 * * * *"', 'schedule: "0 x * * *"'].join('\n'));
+    const [hourly = [], every = [], tz = [], extra = [], bad = []] = await tokenize(
+      base,
+      [
+        'schedule: "@hourly"',
+        'schedule: "@every 1h30m"',
+        'schedule: "CRON_TZ=Europe/Berlin 0 9 * * *"',
+        'schedule: "0 0 * * * *"',
+        'schedule: "0 x * * *"',
+      ].join('\n'),
+    );
     assert.ok(has(scopesAt(hourly, '@hourly'), 'keyword.other.descriptor.cron'));
     assert.ok(has(scopesAt(every, '1h30m'), 'constant.numeric.duration.cron'));
     assert.ok(has(scopesAt(tz, 'CRON_TZ'), 'keyword.other.timezone.cron'));
@@ -53,10 +62,11 @@ function suite(base: 'cron-schedule.injection' | 'source.yaml'): void {
 describe('cron schedule grammar on its own', () => suite('cron-schedule.injection'));
 
 /** Skip reason checked by scripts/testSkips.mjs: only a machine without code-server may skip this. */
-const noVsCodeGrammar = !fs.existsSync(VSCODE_YAML_DIR)
-  && `VS Code's YAML grammar is not installed at ${VSCODE_YAML_DIR} (run node scripts/installCodeServer.mjs)`;
+const noVsCodeGrammar =
+  !fs.existsSync(VSCODE_YAML_DIR) &&
+  `VS Code's YAML grammar is not installed at ${VSCODE_YAML_DIR} (run node scripts/installCodeServer.mjs)`;
 
-describe('cron schedule grammar injected into VS Code\'s YAML grammar', { skip: noVsCodeGrammar }, () => {
+describe("cron schedule grammar injected into VS Code's YAML grammar", { skip: noVsCodeGrammar }, () => {
   suite('source.yaml');
 
   it('does not inject into comments', async () => {

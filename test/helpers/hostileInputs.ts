@@ -25,8 +25,9 @@ export function aliasedLimitsJob(keys = 5000, aliases = 999): string {
 export function billionLaughsJob(): string {
   const levels = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
   const names = 'abcdefghi';
-  for (let i = 1; i < names.length; i++)
-    {levels.push(`${names[i]}: &${names[i]} [${Array.from({ length: 10 }, () => `*${names[i - 1]}`).join(', ')}]`);}
+  for (let i = 1; i < names.length; i++) {
+    levels.push(`${names[i]}: &${names[i]} [${Array.from({ length: 10 }, () => `*${names[i - 1]}`).join(', ')}]`);
+  }
   return `${levels.join('\n')}\n${JOB_HEAD}      containers:\n        - {name: c, image: "busybox:1.36", args: *i}\n`;
 }
 

@@ -13,7 +13,11 @@ import * as vscode from 'vscode';
 /** Repository root (compiled helpers live in out/test/integration/). */
 export const repoRoot = path.resolve(__dirname, '../../..');
 
-const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+  publisher: string;
+  name: string;
+  version: string;
+};
 
 /** The extension's id, `<publisher>.<name>` from package.json. */
 export const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
@@ -111,7 +115,10 @@ export async function waitFor<T>(
         finish(() => reject(err));
       }
     };
-    const timer = setTimeout(() => finish(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`))), timeoutMs);
+    const timer = setTimeout(
+      () => finish(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`))),
+      timeoutMs,
+    );
     const poll = setInterval(() => void check(), pollMs);
     for (const event of events) disposables.push(event(() => void check()));
     void check();
@@ -119,7 +126,11 @@ export async function waitFor<T>(
 }
 
 /** Resolves with the first event that satisfies `predicate`. */
-export function waitForEvent<T>(event: vscode.Event<T>, predicate: (e: T) => boolean = () => true, { timeoutMs = DEFAULT_TIMEOUT_MS, what = 'event' } = {}): Promise<T> {
+export function waitForEvent<T>(
+  event: vscode.Event<T>,
+  predicate: (e: T) => boolean = () => true,
+  { timeoutMs = DEFAULT_TIMEOUT_MS, what = 'event' } = {},
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
       sub.dispose();
@@ -148,7 +159,12 @@ export function waitForDiagnostics(
       const diagnostics = vscode.languages.getDiagnostics(uri);
       return predicate(diagnostics) ? diagnostics : undefined;
     },
-    { timeoutMs, what: `diagnostics of ${path.basename(uri.fsPath)}`, events: [vscode.languages.onDidChangeDiagnostics], pollMs: 250 },
+    {
+      timeoutMs,
+      what: `diagnostics of ${path.basename(uri.fsPath)}`,
+      events: [vscode.languages.onDidChangeDiagnostics],
+      pollMs: 250,
+    },
   );
 }
 
@@ -173,8 +189,17 @@ export function hoverText(hovers: vscode.Hover[]): string {
 }
 
 /** Completion items at `position`. */
-export async function completionsAt(uri: vscode.Uri, position: vscode.Position, triggerCharacter?: string): Promise<vscode.CompletionItem[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position, triggerCharacter);
+export async function completionsAt(
+  uri: vscode.Uri,
+  position: vscode.Position,
+  triggerCharacter?: string,
+): Promise<vscode.CompletionItem[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    uri,
+    position,
+    triggerCharacter,
+  );
   return list?.items ?? [];
 }
 

@@ -31,11 +31,23 @@ try {
     extensionTestsPath: suiteIndex,
     extensionTestsEnv: {
       KUBE_JOBS_TEST_RESULTS: join(repoRoot, 'test-results', 'integration', 'results-electron.json'),
-      ...(grepAt >= 0 ? { KUBE_JOBS_TEST_GREP: args[grepAt + 1] } : { KUBE_JOBS_TEST_GREP: '@trust', KUBE_JOBS_TEST_GREP_INVERT: '1' }),
-      ...(version !== 'stable' && version !== 'insiders' && !process.env.VSCODE_EXECUTABLE ? { KUBE_JOBS_EXPECT_VSCODE_VERSION: version } : {}),
+      ...(grepAt >= 0
+        ? { KUBE_JOBS_TEST_GREP: args[grepAt + 1] }
+        : { KUBE_JOBS_TEST_GREP: '@trust', KUBE_JOBS_TEST_GREP_INVERT: '1' }),
+      ...(version !== 'stable' && version !== 'insiders' && !process.env.VSCODE_EXECUTABLE
+        ? { KUBE_JOBS_EXPECT_VSCODE_VERSION: version }
+        : {}),
       KUBE_JOBS_TEST_TRUST: 'off',
     },
-    launchArgs: [workspace, '--disable-workspace-trust', '--disable-extensions', '--skip-welcome', '--skip-release-notes', '--user-data-dir', join(tmp, 'user')],
+    launchArgs: [
+      workspace,
+      '--disable-workspace-trust',
+      '--disable-extensions',
+      '--skip-welcome',
+      '--skip-release-notes',
+      '--user-data-dir',
+      join(tmp, 'user'),
+    ],
   });
 } catch (err) {
   console.error(`integration (electron): ${err instanceof Error ? err.message : String(err)}`);

@@ -27,7 +27,14 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { codeServerDirs, installUnpackedExtension, installVsix, launchChromium, openWorkbench, startCodeServer } from '../../scripts/codeServer.mjs';
+import {
+  codeServerDirs,
+  installUnpackedExtension,
+  installVsix,
+  launchChromium,
+  openWorkbench,
+  startCodeServer,
+} from '../../scripts/codeServer.mjs';
 import { VSCODE_VERSION } from '../../scripts/installCodeServer.mjs';
 import { vsixPath } from '../../scripts/package.mjs';
 
@@ -68,7 +75,9 @@ function suiteHasTrustTests() {
   const dir = dirname(suiteIndex);
   const walk = (d) =>
     readdirSync(d, { withFileTypes: true }).some((e) =>
-      e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.test.js') && readFileSync(join(d, e.name), 'utf8').includes(TRUST_TAG),
+      e.isDirectory()
+        ? walk(join(d, e.name))
+        : e.name.endsWith('.test.js') && readFileSync(join(d, e.name), 'utf8').includes(TRUST_TAG),
     );
   return walk(dir);
 }
@@ -98,12 +107,28 @@ function waitForResults(file, { timeoutMs, hostTimeoutMs, serverExited }) {
       }
     };
     const watcher = watch(dirname(file), () => check());
-    const timer = setTimeout(() => finish(() => rejectResults(new Error(`no results after ${timeoutMs / 1000} s (see the code-server log and screenshot in test-results/)`))), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        finish(() =>
+          rejectResults(
+            new Error(`no results after ${timeoutMs / 1000} s (see the code-server log and screenshot in test-results/)`),
+          ),
+        ),
+      timeoutMs,
+    );
     const hostTimer = setTimeout(() => {
       if (existsSync(join(dirname(file), 'host-started'))) return;
-      finish(() => rejectResults(new Error(`the test-host extension did not start within ${hostTimeoutMs / 1000} s of the workbench rendering (see test-results/integration/logs-*/**/remoteexthost.log)`)));
+      finish(() =>
+        rejectResults(
+          new Error(
+            `the test-host extension did not start within ${hostTimeoutMs / 1000} s of the workbench rendering (see test-results/integration/logs-*/**/remoteexthost.log)`,
+          ),
+        ),
+      );
     }, hostTimeoutMs);
-    serverExited.then((code) => finish(() => rejectResults(new Error(`code-server exited (code ${code}) before the suite finished`))));
+    serverExited.then((code) =>
+      finish(() => rejectResults(new Error(`code-server exited (code ${code}) before the suite finished`))),
+    );
     check();
   });
 }
@@ -116,7 +141,9 @@ function printResults(label, results) {
     if (t.error) console.log(`      ${(t.error.stack ?? t.error.message).split('\n').join('\n      ')}`);
   }
   if (results.error) console.log(`  suite error: ${results.error}`);
-  console.log(`  ${results.passes} passing, ${results.failures} failing, ${results.pending} pending (${(results.durationMs / 1000).toFixed(1)} s in the extension host)`);
+  console.log(
+    `  ${results.passes} passing, ${results.failures} failing, ${results.pending} pending (${(results.durationMs / 1000).toFixed(1)} s in the extension host)`,
+  );
 }
 
 /** One code-server + Chromium session running the suite with the given filter. */
@@ -142,7 +169,17 @@ async function runPass({ name, trust, grep, invert, vsix, keep, timeoutMs }) {
   cpSync(hostSource, hostDir, { recursive: true });
   writeFileSync(
     join(hostDir, 'config.json'),
-    JSON.stringify({ suiteIndex, resultsFile, grep, invert, env: { KUBE_JOBS_EXPECT_VSCODE_VERSION: VSCODE_VERSION, KUBE_JOBS_TEST_TRUST: trust ? 'on' : 'off', ...cluster.env } }, null, 2),
+    JSON.stringify(
+      {
+        suiteIndex,
+        resultsFile,
+        grep,
+        invert,
+        env: { KUBE_JOBS_EXPECT_VSCODE_VERSION: VSCODE_VERSION, KUBE_JOBS_TEST_TRUST: trust ? 'on' : 'off', ...cluster.env },
+      },
+      null,
+      2,
+    ),
   );
   if (vsix) installVsix(dataDir, vsix);
   else installUnpackedExtension(extensionsDir);
@@ -166,7 +203,11 @@ async function runPass({ name, trust, grep, invert, vsix, keep, timeoutMs }) {
     mark('code-server listening');
     page = await openWorkbench(browser, server.workbenchUrl);
     mark('workbench rendered');
-    const results = await waitForResults(resultsFile, { timeoutMs, hostTimeoutMs: Math.min(timeoutMs, 180_000), serverExited: server.exited });
+    const results = await waitForResults(resultsFile, {
+      timeoutMs,
+      hostTimeoutMs: Math.min(timeoutMs, 180_000),
+      serverExited: server.exited,
+    });
     mark('results written');
     return { results, wallMs: Date.now() - started, phases };
   } finally {
@@ -205,7 +246,10 @@ async function main() {
   const t0 = Date.now();
   for (const pass of passes) {
     const { results, wallMs, phases } = await runPass({ ...pass, vsix: opts.vsix, keep: opts.keep, timeoutMs });
-    printResults(`${pass.name} pass (workspace trust ${pass.trust ? 'on' : 'off'}, ${(wallMs / 1000).toFixed(1)} s wall: ${phases.join(', ')})`, results);
+    printResults(
+      `${pass.name} pass (workspace trust ${pass.trust ? 'on' : 'off'}, ${(wallMs / 1000).toFixed(1)} s wall: ${phases.join(', ')})`,
+      results,
+    );
     if (results.failures > 0 || results.error || results.tests.length === 0) failed = true;
     if (results.tests.length === 0 && !results.error) console.log('  no tests matched');
     // Mocha's this.skip() gives no reason, and this runner provides everything the suite needs
@@ -215,7 +259,9 @@ async function main() {
       console.log(`  ${results.pending} pending test(s): nothing in this runner justifies a skip (see scripts/testSkips.mjs)`);
     }
   }
-  console.log(`\nintegration: ${failed ? 'FAILED' : 'ok'} in ${((Date.now() - t0) / 1000).toFixed(1)} s (results and logs in test-results/integration/)`);
+  console.log(
+    `\nintegration: ${failed ? 'FAILED' : 'ok'} in ${((Date.now() - t0) / 1000).toFixed(1)} s (results and logs in test-results/integration/)`,
+  );
   return failed ? 1 : 0;
 }
 

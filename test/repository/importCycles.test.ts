@@ -28,10 +28,7 @@ describe('import cycles', () => {
       write('src/lib/index.ts', "import { a } from '../a.js';\nexport const c = a;\n");
       write('src/self.ts', "import * as me from './self';\nimport 'node:fs';\nexport const x = me;\n");
       write('src/leaf.ts', "import { c } from './b';\nexport const d = c;\n");
-      assert.deepEqual(importCycles(importGraph(root, ['src'])), [
-        ['src/a.ts', 'src/b.ts', 'src/lib/index.ts'],
-        ['src/self.ts'],
-      ]);
+      assert.deepEqual(importCycles(importGraph(root, ['src'])), [['src/a.ts', 'src/b.ts', 'src/lib/index.ts'], ['src/self.ts']]);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

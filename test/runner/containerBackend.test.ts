@@ -13,7 +13,14 @@ describe('docker / podman backend', () => {
       runId: 'r1',
       podName: 'job-abcde',
       hostname: 'job-abcde',
-      container: { name: 'main', image: 'busybox:1.36', command: ['sh', '-c'], args: ['echo $(GREETING)'], resources: { limits: { memory: '64Mi', cpu: '500m' } }, workingDir: '/work' },
+      container: {
+        name: 'main',
+        image: 'busybox:1.36',
+        command: ['sh', '-c'],
+        args: ['echo $(GREETING)'],
+        resources: { limits: { memory: '64Mi', cpu: '500m' } },
+        workingDir: '/work',
+      },
       env: [
         { name: 'GREETING', value: 'hi', secret: false, from: 'value' },
         { name: 'TOKEN', value: 'top-secret', secret: true, from: 'secret api/token' },
@@ -32,7 +39,12 @@ describe('docker / podman backend', () => {
 
   it('without command the image ENTRYPOINT stays and args replace CMD', () => {
     const plan = containerBackend('podman').plan({
-      runId: 'r', podName: 'p', hostname: 'p', container: { name: 'c', image: 'alpine', args: ['date'] }, env: [], defaultCwd: '/',
+      runId: 'r',
+      podName: 'p',
+      hostname: 'p',
+      container: { name: 'c', image: 'alpine', args: ['date'] },
+      env: [],
+      defaultCwd: '/',
     });
     assert.equal(plan.file, 'podman');
     assert.ok(!plan.args.includes('--entrypoint'));
@@ -49,7 +61,9 @@ describe('docker / podman backend', () => {
     it(`runs a Job in ${engine} containers where a ${engine} engine runs`, async (t) => {
       const probe = await probeEngine(engine);
       if (!probe.available) {
-        t.skip(`${engine} is not usable here (${probe.reason ?? 'unknown'}); the container backend is covered by the plan tests above`);
+        t.skip(
+          `${engine} is not usable here (${probe.reason ?? 'unknown'}); the container backend is covered by the plan tests above`,
+        );
         return;
       }
       const workspace = tempWorkspace();

@@ -35,7 +35,10 @@ describe('local CronJob runs', () => {
     assert.equal(jobs.length, 1);
     assert.match(jobs[0]?.job.name ?? '', /^nightly-\d{8}$/);
     assert.equal(jobs[0]?.job.annotations['cronjob.kubernetes.io/instantiate'], 'manual');
-    assert.deepEqual(run.logs.map((l) => l.line), ['backup done']);
+    assert.deepEqual(
+      run.logs.map((l) => l.line),
+      ['backup done'],
+    );
   });
 
   it('a CronJob needs --cron-now or --cron-schedule', async () => {
@@ -44,7 +47,10 @@ describe('local CronJob runs', () => {
 
   it('on its schedule with concurrencyPolicy Forbid: ticks while a Job runs are skipped (JobAlreadyActive)', async () => {
     // One minute of controller time per second of real time; each Job runs ~1.5 minutes of controller time.
-    const started = await startManifest(cronYaml('forbid', 'echo tick; sleep 1.5', 'concurrencyPolicy: Forbid'), { cron: 'schedule', timeScale: 60 });
+    const started = await startManifest(cronYaml('forbid', 'echo tick; sleep 1.5', 'concurrencyPolicy: Forbid'), {
+      cron: 'schedule',
+      timeScale: 60,
+    });
     await waitFor(() => started.handle.jobs().length >= 2, 15_000, 'two scheduled Jobs');
     await waitFor(() => started.events.some((e) => e.reason === 'JobAlreadyActive'), 15_000, 'a skipped tick');
     const running = started.handle.jobs().filter((j) => j.result === undefined);
@@ -57,7 +63,10 @@ describe('local CronJob runs', () => {
   });
 
   it('on its schedule with concurrencyPolicy Replace: the running Job is deleted and its pods stopped', async () => {
-    const started = await startManifest(cronYaml('replace', 'echo start; sleep 30', 'concurrencyPolicy: Replace'), { cron: 'schedule', timeScale: 60 });
+    const started = await startManifest(cronYaml('replace', 'echo start; sleep 30', 'concurrencyPolicy: Replace'), {
+      cron: 'schedule',
+      timeScale: 60,
+    });
     await waitFor(() => started.handle.jobs().length >= 2, 15_000, 'a second Job replacing the first');
     const first = started.handle.jobs()[0];
     await first?.finished;

@@ -34,7 +34,10 @@ describe('local Job runs: the engine controller on a real clock, real processes'
     const job = run.handle.jobs()[0]?.job;
     assert.equal(job?.status.failed, 2);
     assert.equal(job?.status.succeeded, 1);
-    assert.deepEqual(run.logs.map((l) => l.line), ['attempt 1', 'attempt 2', 'attempt 3']);
+    assert.deepEqual(
+      run.logs.map((l) => l.line),
+      ['attempt 1', 'attempt 2', 'attempt 3'],
+    );
     // In controller time, each replacement waits for the backoff: ≥ 10 s after the first failure, ≥ 20 s after the second,
     // counted from the failure time as the API stores it (whole seconds).
     const { summary } = readRun(run.handle.recordDir);
@@ -59,7 +62,15 @@ describe('local Job runs: the engine controller on a real clock, real processes'
   });
 
   it('activeDeadlineSeconds kills the whole process group and fails the Job with DeadlineExceeded', async () => {
-    const started = await startManifest(jobYaml('deadline', "trap '' TERM; sleep 60 & sleep 60 & echo started; wait", 'activeDeadlineSeconds: 3', 'terminationGracePeriodSeconds: 5'), { timeScale: 10 });
+    const started = await startManifest(
+      jobYaml(
+        'deadline',
+        "trap '' TERM; sleep 60 & sleep 60 & echo started; wait",
+        'activeDeadlineSeconds: 3',
+        'terminationGracePeriodSeconds: 5',
+      ),
+      { timeScale: 10 },
+    );
     await waitFor(() => started.logs.some((l) => l.line === 'started'), 10_000, 'the pod to start');
     const pgids = started.handle.jobs().flatMap((j) => j.pods.flatMap((p) => p.pids));
     assert.equal(pgids.length, 1);
@@ -70,7 +81,11 @@ describe('local Job runs: the engine controller on a real clock, real processes'
   });
 
   it('Indexed mode: JOB_COMPLETION_INDEX, the index annotation via fieldRef, hostname <job>-<index>', async () => {
-    const text = jobYaml('idx', 'echo "index=$JOB_COMPLETION_INDEX ann=$ANN host=$HOSTNAME"', 'completions: 3\nparallelism: 3\ncompletionMode: Indexed').replace(
+    const text = jobYaml(
+      'idx',
+      'echo "index=$JOB_COMPLETION_INDEX ann=$ANN host=$HOSTNAME"',
+      'completions: 3\nparallelism: 3\ncompletionMode: Indexed',
+    ).replace(
       'command:',
       `env:
             - name: ANN
@@ -81,7 +96,11 @@ describe('local Job runs: the engine controller on a real clock, real processes'
     );
     const run = await runManifest(text);
     assert.equal(run.result.result, 'Complete');
-    assert.deepEqual(run.logs.map((l) => l.line).sort(), ['index=0 ann=0 host=idx-0', 'index=1 ann=1 host=idx-1', 'index=2 ann=2 host=idx-2']);
+    assert.deepEqual(run.logs.map((l) => l.line).sort(), [
+      'index=0 ann=0 host=idx-0',
+      'index=1 ann=1 host=idx-1',
+      'index=2 ann=2 host=idx-2',
+    ]);
     assert.equal(run.handle.jobs()[0]?.job.status.completedIndexes, '0-2');
     for (const line of run.logs) assert.match(line.pod, new RegExp(`^idx-${line.line.slice(6, 7)}-[a-z0-9]{5}$`));
   });
@@ -105,7 +124,10 @@ podFailurePolicy:
     const run = await runManifest(jobYaml('pfp', script, policy), { workspace, timeScale: 100 });
     assert.equal(run.result.result, 'Failed');
     assert.equal(run.result.reason, 'PodFailurePolicy');
-    assert.match(run.result.message ?? '', /Container main for pod default\/pfp-[a-z0-9]{5} failed with exit code 42 matching FailJob rule at index 1/);
+    assert.match(
+      run.result.message ?? '',
+      /Container main for pod default\/pfp-[a-z0-9]{5} failed with exit code 42 matching FailJob rule at index 1/,
+    );
     const job = run.handle.jobs()[0]?.job;
     assert.equal(job?.status.failed, 1, 'the Ignore-d failure is not counted');
     assert.equal(run.events.filter((e) => e.reason === 'SuccessfulCreate').length, 2);
@@ -113,7 +135,10 @@ podFailurePolicy:
 
   it('backoffLimitPerIndex: a failing index is retried then marked failed; the other indexes complete', async () => {
     const spec = 'completions: 3\nparallelism: 3\ncompletionMode: Indexed\nbackoffLimitPerIndex: 1';
-    const run = await runManifest(jobYaml('perindex', 'echo "index $JOB_COMPLETION_INDEX"; [ "$JOB_COMPLETION_INDEX" != 1 ]', spec), { timeScale: 100 });
+    const run = await runManifest(
+      jobYaml('perindex', 'echo "index $JOB_COMPLETION_INDEX"; [ "$JOB_COMPLETION_INDEX" != 1 ]', spec),
+      { timeScale: 100 },
+    );
     assert.equal(run.result.result, 'Failed');
     assert.equal(run.result.reason, 'FailedIndexes');
     const status = run.handle.jobs()[0]?.job.status;
@@ -123,7 +148,9 @@ podFailurePolicy:
   });
 
   it('cancel stops every pod and leaves no process behind', async () => {
-    const started = await startManifest(jobYaml('cancel', 'sleep 60 & sleep 60 & echo up; wait', 'completions: 3\nparallelism: 3'));
+    const started = await startManifest(
+      jobYaml('cancel', 'sleep 60 & sleep 60 & echo up; wait', 'completions: 3\nparallelism: 3'),
+    );
     await waitFor(() => started.logs.filter((l) => l.line === 'up').length === 3, 10_000, 'three pods up');
     const pgids = started.handle.jobs().flatMap((j) => j.pods.flatMap((p) => p.pids));
     assert.equal(pgids.length, 3);
@@ -135,7 +162,9 @@ podFailurePolicy:
   });
 
   it('forceKill (process exit, editor shutdown) kills everything synchronously', async () => {
-    const started = await startManifest(jobYaml('force', "trap '' TERM; sleep 60 & echo up; wait", 'completions: 2\nparallelism: 2'));
+    const started = await startManifest(
+      jobYaml('force', "trap '' TERM; sleep 60 & echo up; wait", 'completions: 2\nparallelism: 2'),
+    );
     await waitFor(() => started.logs.filter((l) => l.line === 'up').length === 2, 10_000, 'two pods up');
     const pgids = started.handle.jobs().flatMap((j) => j.pods.flatMap((p) => p.pids));
     started.handle.forceKill();
@@ -143,7 +172,10 @@ podFailurePolicy:
   });
 
   it('restartPolicy OnFailure: restarts count against backoffLimit', async () => {
-    const text = jobYaml('onfail', 'echo crash; exit 1', 'backoffLimit: 2').replace('restartPolicy: Never', 'restartPolicy: OnFailure');
+    const text = jobYaml('onfail', 'echo crash; exit 1', 'backoffLimit: 2').replace(
+      'restartPolicy: Never',
+      'restartPolicy: OnFailure',
+    );
     const run = await runManifest(text, { timeScale: 1000 });
     assert.equal(run.result.result, 'Failed');
     assert.equal(run.result.reason, 'BackoffLimitExceeded');

@@ -14,10 +14,16 @@ const sh = (script: string): Record<string, unknown> => ({ name: 'main', image: 
 
 describe('LocalPod (process backend, real processes)', () => {
   it('runs command + args without a shell: arguments arrive verbatim', async () => {
-    const { pod, logs } = startPod({ restartPolicy: 'Never', containers: [{ name: 'main', command: ['printf'], args: ['%s|%s\n', 'a b', '$HOME;*'] }] });
+    const { pod, logs } = startPod({
+      restartPolicy: 'Never',
+      containers: [{ name: 'main', command: ['printf'], args: ['%s|%s\n', 'a b', '$HOME;*'] }],
+    });
     await pod.done;
     assert.equal(pod.phase, 'Succeeded');
-    assert.deepEqual(logs.map((l) => l.line), ['a b|$HOME;*']);
+    assert.deepEqual(
+      logs.map((l) => l.line),
+      ['a b|$HOME;*'],
+    );
   });
 
   it('reports the exit code and fails the pod under restartPolicy Never', async () => {
@@ -32,7 +38,10 @@ describe('LocalPod (process backend, real processes)', () => {
   });
 
   it('a missing executable is a StartError with exit code 128', async () => {
-    const { pod, logs } = startPod({ restartPolicy: 'Never', containers: [{ name: 'main', command: ['no-such-binary-kube-jobs'] }] });
+    const { pod, logs } = startPod({
+      restartPolicy: 'Never',
+      containers: [{ name: 'main', command: ['no-such-binary-kube-jobs'] }],
+    });
     await pod.done;
     assert.equal(pod.phase, 'Failed');
     const state = pod.status.containerStatuses[0]?.state;
@@ -44,16 +53,26 @@ describe('LocalPod (process backend, real processes)', () => {
 
   it('a run without command is refused before it starts, naming how to pick another runtime where the person is', async () => {
     const text = jobYaml('no-command', 'true').replace(/command: .*\n/, 'args: ["echo", "hi"]\n');
-    const vscode = await prepareLocalRun({ text, workspace: tempWorkspace(), runtimeChoice: 'set kubeJobs.localRun.runtime to docker or podman' }).catch((e: unknown) => e);
+    const vscode = await prepareLocalRun({
+      text,
+      workspace: tempWorkspace(),
+      runtimeChoice: 'set kubeJobs.localRun.runtime to docker or podman',
+    }).catch((e: unknown) => e);
     assert.ok(vscode instanceof RunInputError);
-    assert.match(vscode.details.join('\n'), /container main has no command: .* or set kubeJobs\.localRun\.runtime to docker or podman\./);
+    assert.match(
+      vscode.details.join('\n'),
+      /container main has no command: .* or set kubeJobs\.localRun\.runtime to docker or podman\./,
+    );
     assert.doesNotMatch(vscode.details.join('\n'), /--runtime/, 'no CLI flag in VS Code');
     const cli = await prepareLocalRun({ text, workspace: tempWorkspace() }).catch((e: unknown) => e);
     assert.match((cli as RunInputError).details.join('\n'), /or use --runtime docker\|podman\./);
   });
 
   it('a container without command cannot run as a process, and says why', async () => {
-    const { pod, logs } = startPod({ restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox', args: ['echo', 'hi'] }] });
+    const { pod, logs } = startPod({
+      restartPolicy: 'Never',
+      containers: [{ name: 'main', image: 'busybox', args: ['echo', 'hi'] }],
+    });
     await pod.done;
     assert.equal(pod.phase, 'Failed');
     assert.match(logs[0]?.line ?? '', /cannot know the image ENTRYPOINT/);
@@ -99,10 +118,24 @@ describe('LocalPod (process backend, real processes)', () => {
   });
 
   it('runs init containers first, in order, and skips the containers when one fails', async () => {
-    const ok = startPod({ restartPolicy: 'Never', initContainers: [{ ...sh('echo init-1'), name: 'i1' }, { ...sh('echo init-2'), name: 'i2' }], containers: [sh('echo main')] });
+    const ok = startPod({
+      restartPolicy: 'Never',
+      initContainers: [
+        { ...sh('echo init-1'), name: 'i1' },
+        { ...sh('echo init-2'), name: 'i2' },
+      ],
+      containers: [sh('echo main')],
+    });
     await ok.pod.done;
-    assert.deepEqual(ok.logs.map((l) => `${l.container}:${l.line}`), ['i1:init-1', 'i2:init-2', 'main:main']);
-    const bad = startPod({ restartPolicy: 'Never', initContainers: [{ ...sh('exit 7'), name: 'i1' }], containers: [sh('echo never')] });
+    assert.deepEqual(
+      ok.logs.map((l) => `${l.container}:${l.line}`),
+      ['i1:init-1', 'i2:init-2', 'main:main'],
+    );
+    const bad = startPod({
+      restartPolicy: 'Never',
+      initContainers: [{ ...sh('exit 7'), name: 'i1' }],
+      containers: [sh('echo never')],
+    });
     await bad.pod.done;
     assert.equal(bad.pod.phase, 'Failed');
     assert.deepEqual(bad.logs, []);
@@ -113,21 +146,30 @@ describe('LocalPod (process backend, real processes)', () => {
     const dir = tempWorkspace();
     const counter = path.join(dir, 'count');
     const { pod, logs } = startPod(
-      { restartPolicy: 'OnFailure', containers: [sh(`echo x >> ${counter}; n=$(wc -l < ${counter}); echo try $n; [ $n -ge 3 ]`)] },
+      {
+        restartPolicy: 'OnFailure',
+        containers: [sh(`echo x >> ${counter}; n=$(wc -l < ${counter}); echo try $n; [ $n -ge 3 ]`)],
+      },
       { clock: new ScaledClock(1000) },
     );
     await pod.done;
     assert.equal(pod.phase, 'Succeeded');
     assert.equal(pod.status.containerStatuses[0]?.restartCount, 2);
-    assert.deepEqual(logs.map((l) => l.line), ['try 1', 'try 2', 'try 3']);
+    assert.deepEqual(
+      logs.map((l) => l.line),
+      ['try 1', 'try 2', 'try 3'],
+    );
   });
 
   it('delete kills the whole process group (background children too): SIGTERM, then SIGKILL after the grace period', async () => {
-    const { pod, logs, runId } = startPod({
-      restartPolicy: 'Never',
-      terminationGracePeriodSeconds: 2,
-      containers: [sh("trap '' TERM; sleep 60 & sleep 60 & echo ready; wait")],
-    }, { clock: new ScaledClock(10) });
+    const { pod, logs, runId } = startPod(
+      {
+        restartPolicy: 'Never',
+        terminationGracePeriodSeconds: 2,
+        containers: [sh("trap '' TERM; sleep 60 & sleep 60 & echo ready; wait")],
+      },
+      { clock: new ScaledClock(10) },
+    );
     await waitFor(() => logs.some((l) => l.line === 'ready'), 10_000, 'ready');
     const pgids = pod.pids;
     assert.equal(pgids.length, 1);
@@ -139,7 +181,12 @@ describe('LocalPod (process backend, real processes)', () => {
 
   it("the pod's own activeDeadlineSeconds kills it and fails it with DeadlineExceeded", async () => {
     const { pod, logs, runId } = startPod(
-      { restartPolicy: 'Never', activeDeadlineSeconds: 5, terminationGracePeriodSeconds: 1, containers: [sh("trap 'exit 0' TERM; echo up; sleep 60 & wait")] },
+      {
+        restartPolicy: 'Never',
+        activeDeadlineSeconds: 5,
+        terminationGracePeriodSeconds: 1,
+        containers: [sh("trap 'exit 0' TERM; echo up; sleep 60 & wait")],
+      },
       { clock: new ScaledClock(20) },
     );
     await pod.done;
@@ -158,7 +205,13 @@ describe('LocalPod (process backend, real processes)', () => {
 
   it('records pods, exit codes and logs in a run folder that can be read back', async () => {
     const workspace = tempWorkspace();
-    const recorder = new RunRecorder(workspace, { name: 'rec', kind: 'Job', runtime: 'process', timeScale: 1, startedAt: Date.now() });
+    const recorder = new RunRecorder(workspace, {
+      name: 'rec',
+      kind: 'Job',
+      runtime: 'process',
+      timeScale: 1,
+      startedAt: Date.now(),
+    });
     const { pod } = startPod({ restartPolicy: 'Never', containers: [sh('echo one; echo two; exit 4')] }, { recorder });
     await pod.done;
     await recorder.finish({ result: 'Failed', reason: 'BackoffLimitExceeded' }, Date.now());

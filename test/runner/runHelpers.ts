@@ -27,7 +27,10 @@ export async function startManifest(text: string, request: Partial<LocalRunReque
     onEvent: (e) => events.push(e),
     onLog: (l) => logs.push(l),
     onChange: () => {
-      const running = handle.jobs().flatMap((j) => j.pods).filter((p) => p.phase === 'Running' && p.deletionTimestamp === undefined).length;
+      const running = handle
+        .jobs()
+        .flatMap((j) => j.pods)
+        .filter((p) => p.phase === 'Running' && p.deletionTimestamp === undefined).length;
       observed.maxRunning = Math.max(observed.maxRunning, running);
     },
   });
@@ -36,7 +39,10 @@ export async function startManifest(text: string, request: Partial<LocalRunReque
 }
 
 /** runManifest runs a manifest to its end. */
-export async function runManifest(text: string, request: Partial<LocalRunRequest> = {}): Promise<Observed & { result: LocalRunResult }> {
+export async function runManifest(
+  text: string,
+  request: Partial<LocalRunRequest> = {},
+): Promise<Observed & { result: LocalRunResult }> {
   const observed = await startManifest(text, request);
   const result = await observed.handle.finished;
   return Object.assign(observed, { result });

@@ -9,12 +9,16 @@ function labels(marked: string): string[] {
 }
 
 describe('completion of values', () => {
-  it('offers only Never and OnFailure for a Job\'s restartPolicy', () => {
+  it("offers only Never and OnFailure for a Job's restartPolicy", () => {
     assert.deepEqual(labels(JOB.replace('restartPolicy: Never', 'restartPolicy: |')).sort(), ['Never', 'OnFailure']);
   });
 
   it('offers concurrencyPolicy and completionMode values', () => {
-    assert.deepEqual(labels(CRONJOB.replace('concurrencyPolicy: Forbid', 'concurrencyPolicy: F|')).sort(), ['Allow', 'Forbid', 'Replace']);
+    assert.deepEqual(labels(CRONJOB.replace('concurrencyPolicy: Forbid', 'concurrencyPolicy: F|')).sort(), [
+      'Allow',
+      'Forbid',
+      'Replace',
+    ]);
     assert.deepEqual(labels(JOB.replace('backoffLimit: 2', 'completionMode: |')).sort(), ['Indexed', 'NonIndexed']);
   });
 
@@ -61,7 +65,10 @@ describe('snippets', () => {
   it('offers Job, CronJob and Indexed Job in an empty document', () => {
     const { text, position } = withCaret('|');
     const items = provideCompletion(parse(text), position, settingsWith()).items;
-    assert.deepEqual(items.map((item) => item.filterText), ['Job', 'CronJob', 'Indexed Job']);
+    assert.deepEqual(
+      items.map((item) => item.filterText),
+      ['Job', 'CronJob', 'Indexed Job'],
+    );
     const cron = String(items[1]?.insertText);
     assert.match(cron, /schedule: "\$\{2:0 3 \* \* \*\}"/);
     assert.match(cron, /timeZone:/);

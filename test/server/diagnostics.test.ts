@@ -15,7 +15,11 @@ describe('diagnostics', () => {
     assert.equal(own[0]!.severity, DiagnosticSeverity.Error);
     assert.deepEqual(own[0]!.range, { start: { line: 5, character: 12 }, end: { line: 5, character: 23 } });
     assert.match(own[0]!.codeDescription?.href ?? '', /^https:\/\/kubernetes\.io\/docs\//);
-    assert.equal(items.filter((d) => d.range.start.line === 5 && d.code === 'yaml-syntax').length, 0, 'no generic alias errors on that line');
+    assert.equal(
+      items.filter((d) => d.range.start.line === 5 && d.code === 'yaml-syntax').length,
+      0,
+      'no generic alias errors on that line',
+    );
   });
 
   it('reports generic YAML syntax errors unless Red Hat YAML is installed, but always the schedule one', () => {
@@ -51,6 +55,9 @@ describe('diagnostics', () => {
     const items = provideDiagnostics(parse(deep), settingsWith());
     const skipped = items.find((d) => d.code === 'file-skipped');
     assert.match(String(skipped?.message), /brackets nested more than 200 deep/);
-    assert.ok(items.some((d) => d.range.start.line > 3), 'the next document is still checked');
+    assert.ok(
+      items.some((d) => d.range.start.line > 3),
+      'the next document is still checked',
+    );
   });
 });

@@ -12,7 +12,10 @@ const whole = { start: { line: 0, character: 0 }, end: { line: 1000, character: 
 describe('code lenses', () => {
   it('puts Simulate · Run locally · Apply to cluster above each workload, and the next run of a CronJob', () => {
     const lenses = provideCodeLenses(parse(`${JOB}---\n${CRONJOB}`), settingsWith(), NOW_MS);
-    assert.deepEqual(lenses.map((lens) => lens.command?.title.replace(/^Next run: .*/, 'Next run')), ['▶ Simulate', 'Run locally', 'Apply to cluster', '▶ Simulate', 'Run locally', 'Apply to cluster', 'Next run']);
+    assert.deepEqual(
+      lenses.map((lens) => lens.command?.title.replace(/^Next run: .*/, 'Next run')),
+      ['▶ Simulate', 'Run locally', 'Apply to cluster', '▶ Simulate', 'Run locally', 'Apply to cluster', 'Next run'],
+    );
     assert.deepEqual(lenses[3]?.command?.arguments, [{ uri: TEST_URI, documentIndex: 1, name: 'nightly', kind: 'CronJob' }]);
     assert.equal(lenses[3]?.range.start.line, JOB.split('\n').length);
     assert.equal(lenses[6]?.command?.title, 'Next run: Tue 2026-03-03 03:00 GMT+1');
@@ -39,13 +42,20 @@ describe('inlay hints', () => {
 describe('document symbols', () => {
   it('lists each workload by name', () => {
     const symbols = provideDocumentSymbols(parse(`${JOB}---\n${CRONJOB}`));
-    assert.deepEqual(symbols.map((s) => `${s.detail} ${s.name}`), ['Job once', 'CronJob nightly']);
+    assert.deepEqual(
+      symbols.map((s) => `${s.detail} ${s.name}`),
+      ['Job once', 'CronJob nightly'],
+    );
   });
 });
 
 describe('kubeJobs/describeSchedule', () => {
   it('returns words, runs in three zones and warnings', () => {
-    const result = provideScheduleDescription({ schedule: '0 0 13 * 5', timeZone: 'America/New_York', afterMs: NOW_MS, count: 3, localTimeZone: 'Asia/Tokyo' }, settingsWith(), 0);
+    const result = provideScheduleDescription(
+      { schedule: '0 0 13 * 5', timeZone: 'America/New_York', afterMs: NOW_MS, count: 3, localTimeZone: 'Asia/Tokyo' },
+      settingsWith(),
+      0,
+    );
     assert.equal(result.valid, true);
     assert.equal(result.nextRuns.length, 3);
     assert.equal(result.nextRuns[0]?.inZone, '2026-03-06T00:00:00-05:00');
@@ -55,7 +65,7 @@ describe('kubeJobs/describeSchedule', () => {
     assert.ok(result.warnings.some((w) => /DST/.test(w)));
   });
 
-  it('reports an invalid schedule in the parser\'s words', () => {
+  it("reports an invalid schedule in the parser's words", () => {
     const result = provideScheduleDescription({ schedule: '0 0 * * 7' }, settingsWith(), NOW_MS);
     assert.equal(result.valid, false);
     assert.match(result.error ?? '', /above maximum/);
@@ -97,7 +107,6 @@ describe('kubeJobs/simulateDocument', () => {
     assert.match(await error({ random: { ...random, failureRate: 2 } }), /between 0 and 1/);
   });
 
-
   it('explains why a document cannot be simulated', async () => {
     const doc = parse(`apiVersion: v1\nkind: ConfigMap\n---\n${JOB}`);
     const configMap = await provideSimulation(doc, { uri: TEST_URI, documentIndex: 0 }, NOW_MS);
@@ -131,7 +140,11 @@ describe('kubeJobs/simulateDocument', () => {
 
 describe('settings', () => {
   it('reads initializationOptions and ignores values of the wrong type', () => {
-    const settings = settingsFromInitialization({ redHatYamlInstalled: true, localTimeZone: 'Asia/Tokyo', settings: { rules: { a: 'warning', b: 'loud' }, inlayHints: { schedule: 'no' } } });
+    const settings = settingsFromInitialization({
+      redHatYamlInstalled: true,
+      localTimeZone: 'Asia/Tokyo',
+      settings: { rules: { a: 'warning', b: 'loud' }, inlayHints: { schedule: 'no' } },
+    });
     assert.equal(settings.redHatYamlInstalled, true);
     assert.equal(settings.localTimeZone, 'Asia/Tokyo');
     assert.deepEqual(settings.rules, { a: 'warning' });

@@ -11,7 +11,38 @@ export const prng = mulberry32;
 
 const INDEXED = JOB.replace('  backoffLimit: 2\n', '  completionMode: Indexed\n  completions: 5\n  backoffLimitPerIndex: 1\n');
 const SEEDS = [JOB, CRONJOB, INDEXED, CRONJOB.replace('"0 3 * * *"', '*/5 * * * *'), `${JOB}---\n${CRONJOB}`];
-const SNIPPETS = ['*', '&a', '*a', '{{ .Values.x }}', '---\n', '...\n', ': ', '- ', '"', "'", '[', ']', '{', '}', '#', '\t', '\r\n', '\u0000', '\uFFFD', 'schedule: ', 'timeZone: Mars/Base', '  ', '\n', '@every 0s', '0 0 30 2 *', '!!binary', '|', '>-', '? ', '%YAML 1.2\n'];
+const SNIPPETS = [
+  '*',
+  '&a',
+  '*a',
+  '{{ .Values.x }}',
+  '---\n',
+  '...\n',
+  ': ',
+  '- ',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  '#',
+  '\t',
+  '\r\n',
+  '\u0000',
+  '\uFFFD',
+  'schedule: ',
+  'timeZone: Mars/Base',
+  '  ',
+  '\n',
+  '@every 0s',
+  '0 0 30 2 *',
+  '!!binary',
+  '|',
+  '>-',
+  '? ',
+  '%YAML 1.2\n',
+];
 
 export type Sample = { readonly kind: string; readonly text: string };
 
@@ -57,7 +88,13 @@ function deep(random: () => number): string {
 
 function aliasBomb(random: () => number): string {
   const levels = 5 + Math.floor(random() * 6);
-  const lines = ['apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: bomb', 'x0: &x0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+  const lines = [
+    'apiVersion: batch/v1',
+    'kind: Job',
+    'metadata:',
+    '  name: bomb',
+    'x0: &x0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+  ];
   for (let i = 1; i < levels; i++) lines.push(`x${i}: &x${i} [${Array.from({ length: 9 }, () => `*x${i - 1}`).join(', ')}]`);
   lines.push(`spec: *x${levels - 1}`);
   return `${lines.join('\n')}\n`;

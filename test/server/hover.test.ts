@@ -11,7 +11,7 @@ function hoverText(marked: string, local = 'Europe/Berlin'): string {
 }
 
 describe('hover on a schedule', () => {
-  it('gives the words and the next five runs in the zone, UTC and the user\'s zone', () => {
+  it("gives the words and the next five runs in the zone, UTC and the user's zone", () => {
     const text = hoverText(CRONJOB.replace('"0 3 * * *"', '"0 3 |* * *"'), 'America/New_York');
     assert.match(text, /At 03:00/i);
     assert.match(text, /Europe\/Berlin \| UTC \| America\/New_York \(you\)/);
@@ -39,8 +39,11 @@ describe('hover on a schedule', () => {
     assert.doesNotMatch(text, /times below assume UTC/);
   });
 
-  it('explains an invalid schedule with the parser\'s words', () => {
-    assert.match(hoverText(CRONJOB.replace('"0 3 * * *"', '"0 0 * * |7"')), /Invalid schedule[\s\S]*end of range \(7\) above maximum \(6\)/);
+  it("explains an invalid schedule with the parser's words", () => {
+    assert.match(
+      hoverText(CRONJOB.replace('"0 3 * * *"', '"0 0 * * |7"')),
+      /Invalid schedule[\s\S]*end of range \(7\) above maximum \(6\)/,
+    );
   });
 
   it('works on an unquoted * schedule too', () => {
@@ -56,7 +59,10 @@ describe('hover on timeZone', () => {
   });
 
   it('reports a zone Kubernetes will not load', () => {
-    assert.match(hoverText(CRONJOB.replace('"Europe/Berlin"', '"europe/ber|lin"')), /Invalid timeZone[\s\S]*unknown time zone europe\/berlin/);
+    assert.match(
+      hoverText(CRONJOB.replace('"Europe/Berlin"', '"europe/ber|lin"')),
+      /Invalid timeZone[\s\S]*unknown time zone europe\/berlin/,
+    );
   });
 });
 

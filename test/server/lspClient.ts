@@ -84,7 +84,7 @@ export async function startServer(options: StartOptions = {}): Promise<LspSessio
     },
   };
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-    params.items.map((item) => (item.section ? session.configuration[item.section] ?? null : session.configuration)),
+    params.items.map((item) => (item.section ? (session.configuration[item.section] ?? null) : session.configuration)),
   );
   connection.onRequest('workspace/diagnostic/refresh', () => null);
   connection.onRequest('workspace/inlayHint/refresh', () => null);
@@ -98,7 +98,12 @@ export async function startServer(options: StartOptions = {}): Promise<LspSessio
     processId: process.pid,
     rootUri: null,
     capabilities: {
-      workspace: { configuration: true, diagnostics: { refreshSupport: true }, inlayHint: { refreshSupport: true }, codeLens: { refreshSupport: true } },
+      workspace: {
+        configuration: true,
+        diagnostics: { refreshSupport: true },
+        inlayHint: { refreshSupport: true },
+        codeLens: { refreshSupport: true },
+      },
       textDocument: {
         synchronization: { dynamicRegistration: false },
         diagnostic: { dynamicRegistration: false },

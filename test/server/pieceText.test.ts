@@ -11,7 +11,16 @@ const INSERTS = ['-', '.', '\n', 'a', ' ', '---', '\n---\n', '...', '\n...', 'x:
 
 /** What a user could observe of a parse: documents, where they are, their problems. */
 function signature(doc: ParsedDocument): string {
-  return JSON.stringify(doc.entries.map((entry) => [entry.manifest.chunk.text, entry.manifest.chunk.startLine, entry.manifest.chunk.startOffset, entry.manifest.index, entry.manifest.syntaxErrors, entry.workload]));
+  return JSON.stringify(
+    doc.entries.map((entry) => [
+      entry.manifest.chunk.text,
+      entry.manifest.chunk.startLine,
+      entry.manifest.chunk.startOffset,
+      entry.manifest.index,
+      entry.manifest.syntaxErrors,
+      entry.workload,
+    ]),
+  );
 }
 
 describe('PieceText (open files kept per document)', () => {
@@ -31,7 +40,8 @@ describe('PieceText (open files kept per document)', () => {
         const lines = reference.lineCount + 1;
         const start = { line: random(lines + 1) - 1, character: random(12) };
         const end = { line: random(lines + 1) - 1, character: random(12) };
-        const change: TextDocumentContentChangeEvent = random(10) === 0 ? { text: pick() } : { range: { start, end }, text: pick() + pick() };
+        const change: TextDocumentContentChangeEvent =
+          random(10) === 0 ? { text: pick() } : { range: { start, end }, text: pick() + pick() };
         TextDocument.update(reference, [change], version);
         pieces.update([change], version);
         assert.equal(pieces.getText(), reference.getText(), JSON.stringify(change));
@@ -43,7 +53,11 @@ describe('PieceText (open files kept per document)', () => {
   });
 
   it('re-parses only the edited document', () => {
-    const text = ['kind: Job\napiVersion: batch/v1\nspec: {}\n', '---\nkind: Job\napiVersion: batch/v1\nspec: {backoffLimit: 1}\n', '---\nkind: Job\napiVersion: batch/v1\nspec: {}\n'].join('');
+    const text = [
+      'kind: Job\napiVersion: batch/v1\nspec: {}\n',
+      '---\nkind: Job\napiVersion: batch/v1\nspec: {backoffLimit: 1}\n',
+      '---\nkind: Job\napiVersion: batch/v1\nspec: {}\n',
+    ].join('');
     const source = new PieceText('file:///b.yaml', 'yaml', 1, text);
     const before = parsePieces(source);
     source.update([{ range: { start: { line: 6, character: 21 }, end: { line: 6, character: 22 } }, text: '2' }], 2);

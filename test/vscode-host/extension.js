@@ -12,7 +12,16 @@ const path = require('node:path');
 /** Last resort when the suite cannot even write its own results (e.g. it failed to load). */
 function writeCrash(resultsFile, err) {
   if (fs.existsSync(resultsFile)) return;
-  const results = { vscodeVersion: '', nodeVersion: process.version, passes: 0, failures: 0, pending: 0, durationMs: 0, tests: [], error: err && err.stack ? err.stack : String(err) };
+  const results = {
+    vscodeVersion: '',
+    nodeVersion: process.version,
+    passes: 0,
+    failures: 0,
+    pending: 0,
+    durationMs: 0,
+    tests: [],
+    error: err && err.stack ? err.stack : String(err),
+  };
   const tmp = `${resultsFile}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, JSON.stringify(results, null, 2));
   fs.renameSync(tmp, resultsFile);

@@ -68,16 +68,21 @@ export class AccessReviewer {
 
   private async review(q: AccessQuery): Promise<AccessDecision> {
     try {
-      const result = await requestJson<{ status?: { allowed?: boolean; denied?: boolean; reason?: string; evaluationError?: string } }>(
-        this.transport,
-        'POST',
-        '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
-        {
-          apiVersion: 'authorization.k8s.io/v1',
-          kind: 'SelfSubjectAccessReview',
-          spec: { resourceAttributes: { namespace: q.namespace, verb: q.verb, group: q.group, resource: q.resource, ...(q.subresource ? { subresource: q.subresource } : {}) } },
+      const result = await requestJson<{
+        status?: { allowed?: boolean; denied?: boolean; reason?: string; evaluationError?: string };
+      }>(this.transport, 'POST', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
+        apiVersion: 'authorization.k8s.io/v1',
+        kind: 'SelfSubjectAccessReview',
+        spec: {
+          resourceAttributes: {
+            namespace: q.namespace,
+            verb: q.verb,
+            group: q.group,
+            resource: q.resource,
+            ...(q.subresource ? { subresource: q.subresource } : {}),
+          },
         },
-      );
+      });
       const allowed = result.status?.allowed === true;
       return { allowed, reason: allowed ? '' : deniedReason(q, result.status?.reason || result.status?.evaluationError) };
     } catch (error) {

@@ -301,8 +301,9 @@ function parseEvent(line: string): WatchEvent | string {
   } catch {
     return `unreadable event ${JSON.stringify(line.slice(0, 80))}`;
   }
-  if (typeof event !== 'object' || event === null || typeof (event as { type?: unknown }).type !== 'string')
-    {return `event without a type ${JSON.stringify(line.slice(0, 80))}`;}
+  if (typeof event !== 'object' || event === null || typeof (event as { type?: unknown }).type !== 'string') {
+    return `event without a type ${JSON.stringify(line.slice(0, 80))}`;
+  }
   return event as WatchEvent;
 }
 

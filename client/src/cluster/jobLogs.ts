@@ -39,7 +39,12 @@ export class JobLogs {
     if (!this.following || this.stopped) return;
     for (const pod of pods) {
       const name = pod.metadata?.name ?? '';
-      if (pod.status?.phase === 'Pending' && !(pod.status.containerStatuses ?? []).some((s) => s.state?.running || s.state?.terminated)) continue;
+      if (
+        pod.status?.phase === 'Pending' &&
+        !(pod.status.containerStatuses ?? []).some((s) => s.state?.running || s.state?.terminated)
+      ) {
+        continue;
+      }
       for (const container of containersOf(pod)) {
         const key = `${name}/${container}`;
         if (this.followers.has(key)) continue;
@@ -51,7 +56,9 @@ export class JobLogs {
           tailLines: this.tailLines,
           onLines: this.onLines,
           onState: (state, detail) => {
-            if (state === 'reconnecting' || state === 'error' || state === 'waiting') this.onStatus(`${key}: ${state}${detail ? ` — ${detail}` : ''}`);
+            if (state === 'reconnecting' || state === 'error' || state === 'waiting') {
+              this.onStatus(`${key}: ${state}${detail ? ` — ${detail}` : ''}`);
+            }
           },
         });
         this.followers.set(key, follower);
@@ -65,11 +72,17 @@ export class JobLogs {
     const out: LogEntry[] = [];
     for (const pod of pods) {
       const name = pod.metadata?.name ?? '';
-      const restarted = new Set([...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].filter((s) => (s.restartCount ?? 0) > 0).map((s) => s.name));
+      const restarted = new Set(
+        [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]
+          .filter((s) => (s.restartCount ?? 0) > 0)
+          .map((s) => s.name),
+      );
       for (const container of containersOf(pod)) {
         if (!restarted.has(container)) continue;
         try {
-          out.push(...(await fetchLogs(this.transport, this.namespace, name, container, { previous: true, tailLines: this.tailLines })));
+          out.push(
+            ...(await fetchLogs(this.transport, this.namespace, name, container, { previous: true, tailLines: this.tailLines })),
+          );
         } catch (error) {
           this.onStatus(`${name}/${container} (previous): ${errorMessage(error)}`);
         }

@@ -32,7 +32,9 @@ export function logTimestampKey(ts: string): string | undefined {
 /** splitTimestamp splits `<timestamp> <text>` as sent with `timestamps=true`. */
 export function splitTimestamp(line: string): { timestamp: string; text: string } {
   const space = line.indexOf(' ');
-  if (space > 0 && logTimestampKey(line.slice(0, space)) !== undefined) return { timestamp: line.slice(0, space), text: line.slice(space + 1) };
+  if (space > 0 && logTimestampKey(line.slice(0, space)) !== undefined) {
+    return { timestamp: line.slice(0, space), text: line.slice(space + 1) };
+  }
   return { timestamp: '', text: line };
 }
 
@@ -57,7 +59,9 @@ export function containerFinished(pod: Pod | undefined, container: string): bool
   if (!pod) return true;
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') return true;
-  const status = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].find((s) => s.name === container);
+  const status = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].find(
+    (s) => s.name === container,
+  );
   return status?.state?.terminated !== undefined && pod.spec?.restartPolicy === 'Never';
 }
 
@@ -183,9 +187,31 @@ export class LogFollower {
 }
 
 /** fetchLogs reads a container's log once (last `tailLines` lines; `previous` for the terminated instance). */
-export async function fetchLogs(transport: Transport, namespace: string, pod: string, container: string, options: { tailLines?: number; previous?: boolean } = {}): Promise<LogEntry[]> {
-  const response = await transport.request('GET', objectPath(PODS, namespace, pod, 'log') + query({ container, timestamps: true, tailLines: options.tailLines, previous: options.previous || undefined }));
-  if (response.status !== 200) throw new ApiError(response.status, (() => { try { return JSON.parse(response.body); } catch { return { message: response.body }; } })(), `logs of ${pod}/${container}`);
+export async function fetchLogs(
+  transport: Transport,
+  namespace: string,
+  pod: string,
+  container: string,
+  options: { tailLines?: number; previous?: boolean } = {},
+): Promise<LogEntry[]> {
+  const response = await transport.request(
+    'GET',
+    objectPath(PODS, namespace, pod, 'log') +
+      query({ container, timestamps: true, tailLines: options.tailLines, previous: options.previous || undefined }),
+  );
+  if (response.status !== 200) {
+    throw new ApiError(
+      response.status,
+      (() => {
+        try {
+          return JSON.parse(response.body);
+        } catch {
+          return { message: response.body };
+        }
+      })(),
+      `logs of ${pod}/${container}`,
+    );
+  }
   return response.body
     .split('\n')
     .filter((l, i, all) => l !== '' || i < all.length - 1)

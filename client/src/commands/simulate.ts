@@ -39,8 +39,9 @@ export function simulationWarnings(result: unknown): string[] {
 /** The document a simulation is about: the code lens's arguments, or the document under the cursor. */
 function target(arg: unknown): WorkloadCommandArguments {
   const a = arg as Partial<WorkloadCommandArguments> | undefined;
-  if (a && typeof a.uri === 'string' && typeof a.documentIndex === 'number')
-    {return { uri: a.uri, documentIndex: a.documentIndex, name: a.name ?? '', kind: a.kind === 'CronJob' ? 'CronJob' : 'Job' };}
+  if (a && typeof a.uri === 'string' && typeof a.documentIndex === 'number') {
+    return { uri: a.uri, documentIndex: a.documentIndex, name: a.name ?? '', kind: a.kind === 'CronJob' ? 'CronJob' : 'Job' };
+  }
   const editor = vscode.window.activeTextEditor;
   if (!editor) throw new Error('Open a Job or CronJob manifest first.');
   const line = editor.selection.active.line;

@@ -94,8 +94,9 @@ export class LocalRunPanel implements vscode.Disposable {
     }
     for (const pod of live.pods) {
       for (const c of pod.containers) {
-        for (const line of readLogTail(this.dir, pod.name, c.name, MAX_LINES))
-          {logs.push({ pod: pod.containers.length > 1 ? `${pod.name}/${c.name}` : pod.name, line });}
+        for (const line of readLogTail(this.dir, pod.name, c.name, MAX_LINES)) {
+          logs.push({ pod: pod.containers.length > 1 ? `${pod.name}/${c.name}` : pod.name, line });
+        }
       }
     }
     return {

@@ -167,9 +167,9 @@ export function runLocally(ctx: Ctx, model: LocalRunsModel): (arg?: unknown) => 
         model.changed();
         panel.status();
         const text = `${prepared.kind} ${prepared.name} (local): ${result.result}${result.reason === undefined ? '' : ` — ${result.reason}`}`;
-        if (result.result === 'Failed')
-          {void vscode.window.showErrorMessage(`${text}${result.message === undefined ? '' : `: ${result.message}`}`);}
-        else void vscode.window.showInformationMessage(text);
+        if (result.result === 'Failed') {
+          void vscode.window.showErrorMessage(`${text}${result.message === undefined ? '' : `: ${result.message}`}`);
+        } else void vscode.window.showInformationMessage(text);
       },
     );
     void handle.ttlDeleted.then(() => model.changed());

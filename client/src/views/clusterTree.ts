@@ -126,7 +126,12 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
       ...(session
         ? {
             access: (namespace: string, verb: string, resource: string) =>
-              session.access.lookup({ namespace, verb, group: resource === 'jobs' || resource === 'cronjobs' ? 'batch' : '', resource })?.allowed,
+              session.access.lookup({
+                namespace,
+                verb,
+                group: resource === 'jobs' || resource === 'cronjobs' ? 'batch' : '',
+                resource,
+              })?.allowed,
           }
         : {}),
     };
@@ -155,7 +160,10 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
     switch (node.type) {
       case 'context': {
         const active = node.name === this.cluster.contextName;
-        const item = new vscode.TreeItem(node.name, active ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(
+          node.name,
+          active ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+        );
         item.id = node.key;
         item.iconPath = new vscode.ThemeIcon(active ? 'vm-active' : 'vm-outline');
         if (active) this.shownContext = this.contextSignature();
@@ -186,13 +194,18 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
       }
       case 'local': {
         const n = node.node;
-        const item = new vscode.TreeItem(n.label, n.collapsible ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(
+          n.label,
+          n.collapsible ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+        );
         item.id = node.key;
         if (n.description !== undefined) item.description = n.description;
         if (n.tooltip !== undefined) item.tooltip = n.tooltip;
         item.iconPath = themeIcon(LOCAL_ICONS[n.icon ?? 'info']);
         item.contextValue = `localRun;${n.contextValue ?? ''}`;
-        if (n.command) item.command = { command: n.command.command, title: n.command.title, arguments: [...(n.command.arguments ?? [])] };
+        if (n.command) {
+          item.command = { command: n.command.command, title: n.command.title, arguments: [...(n.command.arguments ?? [])] };
+        }
         return item;
       }
       case 'message': {
@@ -218,7 +231,9 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
     if (row.tooltip !== undefined) item.tooltip = row.tooltip;
     item.iconPath = themeIcon(row.icon);
     item.contextValue = row.contextValue;
-    if (row.ref && (row.kind === 'cronJob' || row.kind === 'job')) item.command = { command: 'kubeJobs.showPanel', title: 'Show details', arguments: [row.ref] };
+    if (row.ref && (row.kind === 'cronJob' || row.kind === 'job')) {
+      item.command = { command: 'kubeJobs.showPanel', title: 'Show details', arguments: [row.ref] };
+    }
     if (row.ref && row.kind === 'pod') item.command = { command: 'kubeJobs.showLogs', title: 'Show logs', arguments: [row.ref] };
     if (row.kind === 'problem') {
       // A refusal is fixed by watching other namespaces; other problems are explained in the log.
@@ -234,13 +249,23 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
       // draws it with the Expanded state it is given, instead of the state it had as a leaf.
       const contextKey = (name: string): string => (name === this.cluster.contextName ? activeContextKey(name) : `ctx:${name}`);
       const contexts = this.cluster.contexts().map((name) => this.node({ type: 'context', key: contextKey(name), name }));
-      const top: ClusterNode[] = contexts.length > 0 ? contexts : [this.message('noctx', this.cluster.error ?? 'No kubeconfig context', 'warning', { command: 'kubeJobs.selectContext', title: 'Select context' })];
+      const top: ClusterNode[] =
+        contexts.length > 0
+          ? contexts
+          : [
+              this.message('noctx', this.cluster.error ?? 'No kubeconfig context', 'warning', {
+                command: 'kubeJobs.selectContext',
+                title: 'Select context',
+              }),
+            ];
       return [...top, this.node({ type: 'localRoot', key: 'localRoot' })];
     }
     switch (node.type) {
       case 'context': {
         if (node.name !== this.cluster.contextName) return [];
-        if (this.cluster.phase === 'error') return [this.message('err', this.cluster.error ?? 'error', 'error', { command: 'kubeJobs.refresh', title: 'Retry' })];
+        if (this.cluster.phase === 'error') {
+          return [this.message('err', this.cluster.error ?? 'error', 'error', { command: 'kubeJobs.refresh', title: 'Retry' })];
+        }
         const session = this.cluster.session;
         return [...notices(session?.health, session?.scope).map((n) => this.notice(n)), ...this.rows('')];
       }
@@ -252,7 +277,11 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
       case 'localRoot':
       case 'local': {
         const provider = localRunsProvider();
-        if (!provider) return node.type === 'localRoot' ? [this.message('local-none', 'Run a Job or CronJob locally from its code lens', 'info')] : [];
+        if (!provider) {
+          return node.type === 'localRoot'
+            ? [this.message('local-none', 'Run a Job or CronJob locally from its code lens', 'info')]
+            : [];
+        }
         const children = await provider.getChildren(node.type === 'local' ? node.node : undefined);
         if (node.type === 'localRoot') this.localRows.listed(children);
         if (children.length === 0 && node.type === 'localRoot') return [this.message('local-empty', 'No local runs yet', 'info')];

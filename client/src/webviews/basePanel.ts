@@ -24,7 +24,12 @@ export abstract class BasePanel implements vscode.Disposable {
     existing?: vscode.WebviewPanel,
   ) {
     const roots = [vscode.Uri.file(ctx.asAbsolutePath('dist')), vscode.Uri.file(ctx.asAbsolutePath('media'))];
-    this.panel = existing ?? vscode.window.createWebviewPanel(viewType, title, vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: roots });
+    this.panel =
+      existing ??
+      vscode.window.createWebviewPanel(viewType, title, vscode.ViewColumn.Active, {
+        enableScripts: true,
+        localResourceRoots: roots,
+      });
     this.panel.webview.options = { enableScripts: true, localResourceRoots: roots };
     this.panel.title = title;
     const webview = this.panel.webview;

@@ -10,16 +10,29 @@ export function makeNonce(random: (size: number) => Uint8Array): string {
 
 /** contentSecurityPolicy allows only our nonce'd script and the extension's own styles and images. */
 export function contentSecurityPolicy(nonce: string, cspSource: string): string {
-  return [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `style-src ${cspSource}`, `img-src ${cspSource} data:`, `font-src ${cspSource}`].join('; ');
+  return [
+    `default-src 'none'`,
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource}`,
+    `img-src ${cspSource} data:`,
+    `font-src ${cspSource}`,
+  ].join('; ');
 }
 
-const escapeAttr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttr = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * panelHtml builds the page. Only the CSP source, nonce and asset URIs (all ours) are
  * interpolated, escaped anyway; object data arrives later by postMessage.
  */
-export function panelHtml(opts: { nonce: string; cspSource: string; scriptUri: string; styleUri: string; title: string }): string {
+export function panelHtml(opts: {
+  nonce: string;
+  cspSource: string;
+  scriptUri: string;
+  styleUri: string;
+  title: string;
+}): string {
   const csp = contentSecurityPolicy(opts.nonce, opts.cspSource);
   return `<!DOCTYPE html>
 <html lang="en">

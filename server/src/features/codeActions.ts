@@ -17,7 +17,12 @@ import { entryFindings } from './diagnostics';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kubeJobs`;
 export const FIX_ALL_TITLE = 'Fix all kube-jobs problems in file';
 
-export function provideCodeActions(doc: ParsedDocument, range: LspRange, settings: Settings, only?: readonly string[]): CodeAction[] {
+export function provideCodeActions(
+  doc: ParsedDocument,
+  range: LspRange,
+  settings: Settings,
+  only?: readonly string[],
+): CodeAction[] {
   if (!doc.hasWorkload && !doc.hasLifecycle) return [];
   const wantsQuickFix = !only || only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
   const wantsFixAll = !only || only.some((kind) => FIX_ALL_KIND.startsWith(kind));
@@ -45,7 +50,9 @@ export function provideCodeActions(doc: ParsedDocument, range: LspRange, setting
   if (wantsFixAll) {
     const edits = fixAllEdits(doc, settings);
     if (edits.length > 0) {
-      if (wantsQuickFix) actions.push({ title: FIX_ALL_TITLE, kind: CodeActionKind.QuickFix, edit: { changes: { [doc.uri]: edits } } });
+      if (wantsQuickFix) {
+        actions.push({ title: FIX_ALL_TITLE, kind: CodeActionKind.QuickFix, edit: { changes: { [doc.uri]: edits } } });
+      }
       if (only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind !== CodeActionKind.QuickFix)) {
         actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } });
       }

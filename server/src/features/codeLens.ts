@@ -19,7 +19,12 @@ export function provideCodeLenses(doc: ParsedDocument, settings: Settings, nowMs
     if (!entry.workload || entry.manifest.isTemplate) continue;
     const line = headerLine(entry);
     const range = { start: { line, character: 0 }, end: { line, character: 0 } };
-    const args: WorkloadCommandArguments = { uri: doc.uri, documentIndex: entry.manifest.index, name: nameOf(entry), kind: entry.workload };
+    const args: WorkloadCommandArguments = {
+      uri: doc.uri,
+      documentIndex: entry.manifest.index,
+      name: nameOf(entry),
+      kind: entry.workload,
+    };
     lenses.push(
       { range, command: { title: '▶ Simulate', command: KUBE_JOBS_COMMANDS.simulate, arguments: [args] } },
       { range, command: { title: 'Run locally', command: KUBE_JOBS_COMMANDS.runLocally, arguments: [args] } },
@@ -52,7 +57,8 @@ function headerLine(entry: Entry): number {
 }
 
 function nextRunTitle(entry: Entry, nowMs: number): string | undefined {
-  const spec = (entry.manifest.value as { spec?: { schedule?: unknown; timeZone?: unknown; suspend?: unknown } } | undefined)?.spec;
+  const spec = (entry.manifest.value as { spec?: { schedule?: unknown; timeZone?: unknown; suspend?: unknown } } | undefined)
+    ?.spec;
   if (typeof spec?.schedule !== 'string') return undefined;
   if (spec.suspend === true) return 'Suspended: no runs';
   const zone = typeof spec.timeZone === 'string' ? spec.timeZone : undefined;

@@ -105,7 +105,9 @@ const LINE_SHAPE = /^([ \t]*)(-[ \t]+)?(?:([^\s:#'"-][^:#]*?|"[^"]*"|'[^']*')[ \
 
 function shapeOf(text: string): LineShape {
   const trimmed = text.trim();
-  if (trimmed === '' || trimmed.startsWith('#') || /^(---|\.\.\.)(\s|$)/.test(text)) return { blank: true, indent: 0, hasValue: false };
+  if (trimmed === '' || trimmed.startsWith('#') || /^(---|\.\.\.)(\s|$)/.test(text)) {
+    return { blank: true, indent: 0, hasValue: false };
+  }
   const match = LINE_SHAPE.exec(text);
   const indent = (match?.[1] ?? '').length;
   const dash = match?.[2];
@@ -125,7 +127,12 @@ function shapeOf(text: string): LineShape {
  * found by walking up to less-indented `key:` and `- ` lines. `forList` asks for the
  * mapping holding a list whose `- ` is at `column` (YAML lets it sit at its key's indent).
  */
-export function containerPath(manifest: ManifestDocument, line: number, column: number, forList: boolean): PathSegment[] | undefined {
+export function containerPath(
+  manifest: ManifestDocument,
+  line: number,
+  column: number,
+  forList: boolean,
+): PathSegment[] | undefined {
   const segments: PathSegment[] = [];
   let limit = column;
   let inclusive = forList;
@@ -133,7 +140,12 @@ export function containerPath(manifest: ManifestDocument, line: number, column: 
     const shape = shapeOf(manifest.lines.lineText(l));
     if (shape.blank) continue;
     const keyColumn = shape.keyColumn;
-    if (keyColumn !== undefined && shape.key !== undefined && !shape.hasValue && (keyColumn < limit || (inclusive && keyColumn === limit))) {
+    if (
+      keyColumn !== undefined &&
+      shape.key !== undefined &&
+      !shape.hasValue &&
+      (keyColumn < limit || (inclusive && keyColumn === limit))
+    ) {
       segments.push(shape.key);
       limit = keyColumn;
       inclusive = false;
@@ -168,7 +180,8 @@ function keyItems(
   const node = schemaAt(kind, parent, version);
   if (!node) return [];
   const present = valueAtPath(manifest.value, parent);
-  const existing = present && typeof present === 'object' && !Array.isArray(present) ? new Set(Object.keys(present)) : new Set<string>();
+  const existing =
+    present && typeof present === 'object' && !Array.isArray(present) ? new Set(Object.keys(present)) : new Set<string>();
   const items: CompletionItem[] = [];
   for (const property of propertiesOf(node)) {
     if (existing.has(property.name) || property.name === 'status') continue;
@@ -215,13 +228,20 @@ function valueItems(kind: WorkloadKind, path: PathSegment[], range: LspRange, ve
   }
   const node = schemaAt(kind, path, version);
   if (!node) return [];
-  if (node.enum?.length) return node.enum.map((value) => valueItem(value, range, node.default === value ? '(default)' : undefined));
+  if (node.enum?.length) {
+    return node.enum.map((value) => valueItem(value, range, node.default === value ? '(default)' : undefined));
+  }
   if (node.type === 'boolean') return [valueItem('true', range), valueItem('false', range)];
   return [];
 }
 
 function valueItem(value: string, range: LspRange, detail?: string): CompletionItem {
-  return { label: value, kind: CompletionItemKind.EnumMember, textEdit: { range, newText: value }, ...(detail ? { detail } : {}) };
+  return {
+    label: value,
+    kind: CompletionItemKind.EnumMember,
+    textEdit: { range, newText: value },
+    ...(detail ? { detail } : {}),
+  };
 }
 
 /**
@@ -239,7 +259,10 @@ function snippet(label: string, detail: string, body: string): CompletionItem {
     filterText: label.replace(/^kube-jobs: /, ''),
     kind: CompletionItemKind.Snippet,
     detail,
-    documentation: { kind: MarkupKind.Markdown, value: '```yaml\n' + body.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '') + '\n```' },
+    documentation: {
+      kind: MarkupKind.Markdown,
+      value: '```yaml\n' + body.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '') + '\n```',
+    },
     insertText: body,
     insertTextFormat: InsertTextFormat.Snippet,
   };

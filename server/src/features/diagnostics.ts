@@ -37,7 +37,13 @@ export function diagnosticParts(doc: ParsedDocument, settings: Settings): Diagno
   for (const entry of doc.entries) {
     const tooDeep = entry.manifest.syntaxErrors.find((problem) => problem.code === 'TOO_DEEP');
     if (tooDeep && WORKLOAD_TEXT.test(entry.manifest.chunk.text) && settings.rules[FILE_SKIPPED_RULE] !== 'off') {
-      const finding: Finding = { rule: FILE_SKIPPED_RULE, severity: settings.rules[FILE_SKIPPED_RULE] ?? 'warning', message: tooDeep.message, field: '', range: tooDeep.range };
+      const finding: Finding = {
+        rule: FILE_SKIPPED_RULE,
+        severity: settings.rules[FILE_SKIPPED_RULE] ?? 'warning',
+        message: tooDeep.message,
+        field: '',
+        range: tooDeep.range,
+      };
       diagnostics.push(toDiagnostic(finding, ruleInfo(FILE_SKIPPED_RULE)?.docsUrl));
     }
   }
@@ -59,7 +65,11 @@ function entryDiagnostics(doc: ParsedDocument, entry: Entry, settings: Settings,
   let cached = converted.get(entry.cache);
   if (!cached || cached.key !== key) {
     const findings = entryFindings(doc, entry, settings);
-    cached = { key, baseLine: entry.manifest.chunk.startLine, diagnostics: findings.map((finding) => toDiagnostic(finding, ruleInfo(finding.rule)?.docsUrl)) };
+    cached = {
+      key,
+      baseLine: entry.manifest.chunk.startLine,
+      diagnostics: findings.map((finding) => toDiagnostic(finding, ruleInfo(finding.rule)?.docsUrl)),
+    };
     converted.set(entry.cache, cached);
   }
   const delta = entry.manifest.chunk.startLine - cached.baseLine;

@@ -13,8 +13,14 @@ export function provideDocumentSymbols(doc: ParsedDocument): DocumentSymbol[] {
     const manifest = entry.manifest;
     const start = manifest.chunk.startLine;
     const lastLine = lastLineOf(manifest);
-    const range = { start: { line: start, character: 0 }, end: { line: lastLine, character: manifest.lines.lineText(lastLine - start).length } };
-    const selection = manifest.name !== undefined ? toLspRange(rangeOfField(manifest, 'metadata.name')) : toLspRange(rangeOfField(manifest, 'kind'));
+    const range = {
+      start: { line: start, character: 0 },
+      end: { line: lastLine, character: manifest.lines.lineText(lastLine - start).length },
+    };
+    const selection =
+      manifest.name !== undefined
+        ? toLspRange(rangeOfField(manifest, 'metadata.name'))
+        : toLspRange(rangeOfField(manifest, 'kind'));
     symbols.push({
       name: manifest.name ?? '(no name)',
       detail: entry.workload,

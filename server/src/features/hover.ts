@@ -52,9 +52,8 @@ export function provideHover(doc: ParsedDocument, position: Position, settings: 
   if (!node) return null;
   const last = segments[segments.length - 1];
   const parent = typeof last === 'string' ? schemaInSomeVersion(kind, segments.slice(0, -1))?.node.typeName : undefined;
-  const availability = parent && typeof last === 'string'
-    ? describeFieldAvailability(parent, last, version, settings.judged.where)
-    : undefined;
+  const availability =
+    parent && typeof last === 'string' ? describeFieldAvailability(parent, last, version, settings.judged.where) : undefined;
   // What the judging version does with the field comes right under its name, before the docs.
   const help = fieldHover(segments, node);
   const title = help.indexOf('\n');
@@ -87,12 +86,21 @@ export function scheduleHover(schedule: string, timeZone: string | undefined, se
   }
   out.push(facts.description ? `**${facts.description}** — \`${schedule}\`` : `\`${schedule}\``);
   if (facts.zoneFromController) {
-    out.push('', '_No `timeZone`: the schedule runs in the kube-controller-manager\'s zone (UTC on most clusters); times below assume UTC._');
+    out.push(
+      '',
+      "_No `timeZone`: the schedule runs in the kube-controller-manager's zone (UTC on most clusters); times below assume UTC._",
+    );
   }
   if (facts.runs.length > 0) {
     const local = settings.localTimeZone;
     const columns = uniqueZones([facts.timeZone, 'UTC', local]);
-    out.push('', `Next ${facts.runs.length} runs:`, '', `| ${columns.map((zone) => (zone === local && zone !== facts.timeZone && zone !== 'UTC' ? `${zone} (you)` : zone)).join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`);
+    out.push(
+      '',
+      `Next ${facts.runs.length} runs:`,
+      '',
+      `| ${columns.map((zone) => (zone === local && zone !== facts.timeZone && zone !== 'UTC' ? `${zone} (you)` : zone)).join(' | ')} |`,
+      `|${columns.map(() => '---').join('|')}|`,
+    );
     for (const run of facts.runs) out.push(`| ${columns.map((zone) => formatShort(run, zone)).join(' | ')} |`);
   }
   for (const warning of facts.warnings) out.push('', `⚠️ ${warning}`);
@@ -112,7 +120,10 @@ export function zoneHover(zone: string, nowMs: number): string {
   const transition = nextZoneTransition(zone, nowMs);
   if (transition) {
     const forward = transition.offsetAfterSeconds > transition.offsetBeforeSeconds;
-    out.push('', `Next change: ${formatShort(transition.atMs, zone)} — clocks go ${forward ? 'forward' : 'back'} (UTC${formatUtcOffset(transition.offsetBeforeSeconds)} → UTC${formatUtcOffset(transition.offsetAfterSeconds)}).`);
+    out.push(
+      '',
+      `Next change: ${formatShort(transition.atMs, zone)} — clocks go ${forward ? 'forward' : 'back'} (UTC${formatUtcOffset(transition.offsetBeforeSeconds)} → UTC${formatUtcOffset(transition.offsetAfterSeconds)}).`,
+    );
   } else if (offset !== undefined) {
     out.push('', 'No offset change in the next ten years.');
   }
@@ -138,13 +149,21 @@ export function fieldHover(segments: readonly PathSegment[], node: SchemaNode): 
 function markdown(value: string, location: Location): Hover {
   const node = location.path.node;
   const range = node?.range
-    ? { start: location.entry.manifest.lines.positionAt(node.range[0]), end: location.entry.manifest.lines.positionAt(node.range[1]) }
+    ? {
+        start: location.entry.manifest.lines.positionAt(node.range[0]),
+        end: location.entry.manifest.lines.positionAt(node.range[1]),
+      }
     : undefined;
   const start = location.entry.manifest.chunk.startLine;
   return {
     contents: { kind: MarkupKind.Markdown, value },
     ...(range
-      ? { range: toLspRange({ start: { line: range.start.line + start, character: range.start.character }, end: { line: range.end.line + start, character: range.end.character } }) }
+      ? {
+          range: toLspRange({
+            start: { line: range.start.line + start, character: range.start.character },
+            end: { line: range.end.line + start, character: range.end.character },
+          }),
+        }
       : {}),
   };
 }

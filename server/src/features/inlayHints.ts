@@ -31,7 +31,13 @@ export function provideInlayHints(doc: ParsedDocument, range: LspRange, settings
       const raw = rawValueOnLine(doc.lineText(line), 'schedule');
       if (raw) {
         schedule = raw.value;
-        end = { line, character: doc.lineText(line).replace(/[ \t]+#.*$/, '').trimEnd().length };
+        end = {
+          line,
+          character: doc
+            .lineText(line)
+            .replace(/[ \t]+#.*$/, '')
+            .trimEnd().length,
+        };
       }
     }
     if (schedule === undefined || !end) continue;

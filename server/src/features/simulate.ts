@@ -3,7 +3,12 @@
  * one document, computed in slices between other requests) and kubeJobs/describeSchedule
  * (words and next runs, as the CLI prints them).
  */
-import type { DescribeScheduleParams, DescribeScheduleResult, SimulateDocumentParams, SimulateDocumentResult } from '../../../src-engine';
+import type {
+  DescribeScheduleParams,
+  DescribeScheduleResult,
+  SimulateDocumentParams,
+  SimulateDocumentResult,
+} from '../../../src-engine';
 import { formatInZone } from '../convert';
 import type { ParsedDocument } from '../documents';
 import { simulationAnswer, startDocumentSimulation } from '../engineApi';
@@ -38,9 +43,18 @@ export async function provideSimulation(
   const base = { uri: params.uri, documentIndex: params.documentIndex };
   const entry = doc.entries.find((candidate) => candidate.manifest.index === params.documentIndex);
   if (!entry) return { ...base, error: `no document ${params.documentIndex} in ${params.uri}` };
-  const described = { ...base, ...(entry.workload ? { kind: entry.workload } : {}), ...(entry.manifest.name !== undefined ? { name: entry.manifest.name } : {}) };
+  const described = {
+    ...base,
+    ...(entry.workload ? { kind: entry.workload } : {}),
+    ...(entry.manifest.name !== undefined ? { name: entry.manifest.name } : {}),
+  };
   if (!entry.workload) return { ...described, error: 'this document is not a batch/v1 Job or CronJob' };
-  if (entry.manifest.value === undefined) return { ...described, error: `the document is not valid YAML: ${entry.manifest.valueError ?? entry.manifest.syntaxErrors[0]?.message ?? 'parse error'}` };
+  if (entry.manifest.value === undefined) {
+    return {
+      ...described,
+      error: `the document is not valid YAML: ${entry.manifest.valueError ?? entry.manifest.syntaxErrors[0]?.message ?? 'parse error'}`,
+    };
+  }
   if (params.durationMs !== undefined && !(params.durationMs > 0 && params.durationMs <= MAX_DURATION_MS)) {
     return { ...described, error: `durationMs must be between 1 and ${MAX_DURATION_MS} (one year)` };
   }
@@ -70,7 +84,11 @@ export async function provideSimulation(
 /** A simulated year is plenty for any CronJob question and keeps the request bounded. */
 const MAX_DURATION_MS = 366 * 24 * 3600_000;
 
-export function provideScheduleDescription(params: DescribeScheduleParams, settings: Settings, nowMs: number): DescribeScheduleResult {
+export function provideScheduleDescription(
+  params: DescribeScheduleParams,
+  settings: Settings,
+  nowMs: number,
+): DescribeScheduleResult {
   const count = Math.max(0, Math.min(100, Math.floor(params.count ?? 5)));
   const local = params.localTimeZone ?? settings.localTimeZone;
   const facts = scheduleFacts(String(params.schedule), params.timeZone, params.afterMs ?? nowMs, count);
@@ -80,7 +98,12 @@ export function provideScheduleDescription(params: DescribeScheduleParams, setti
     ...(facts.description ? { description: facts.description } : {}),
     timeZone: facts.timeZone,
     localTimeZone: local,
-    nextRuns: facts.runs.map((epochMs) => ({ epochMs, inZone: formatInZone(epochMs, facts.timeZone), utc: new Date(epochMs).toISOString(), local: formatInZone(epochMs, local) })),
+    nextRuns: facts.runs.map((epochMs) => ({
+      epochMs,
+      inZone: formatInZone(epochMs, facts.timeZone),
+      utc: new Date(epochMs).toISOString(),
+      local: formatInZone(epochMs, local),
+    })),
     warnings: facts.warnings,
   };
 }

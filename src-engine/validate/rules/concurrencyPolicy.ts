@@ -25,7 +25,9 @@ export const concurrencyPolicyRule = cronJobStringRule(
       rule: 'concurrency-policy',
       path: ['spec', 'concurrencyPolicy'],
       message: unsupportedMessage('spec.concurrencyPolicy', value, POLICIES),
-      ...(cased ? quickFix(`Use ${cased}`, replaceValue(ctx.doc, ['spec', 'concurrencyPolicy'], cased), { preferred: true }) : {}),
+      ...(cased
+        ? quickFix(`Use ${cased}`, replaceValue(ctx.doc, ['spec', 'concurrencyPolicy'], cased), { preferred: true })
+        : {}),
     });
   },
 );

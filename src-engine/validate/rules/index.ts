@@ -94,7 +94,8 @@ export const SYNTAX_RULES: readonly RuleInfo[] = [
     defaultSeverity: 'info',
     category: 'practice',
     title: 'Template not checked',
-    description: 'The document holds template code ({{ ... }}, e.g. Helm); it is not plain YAML, so it is not checked. Check the rendered output instead.',
+    description:
+      'The document holds template code ({{ ... }}, e.g. Helm); it is not plain YAML, so it is not checked. Check the rendered output instead.',
     docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/',
   },
   {

@@ -83,8 +83,9 @@ export const metadataNameRules: RuleDefinition = {
     }
     const nameMessage = (detail: string): string => `${invalidMessage('metadata.name', name, detail)}${note}`;
     if (name !== '') {
-      for (const detail of isDns1123Subdomain(name))
-        {ctx.report({ rule: 'name', path: ['metadata', 'name'], locate: locateName(note), message: nameMessage(detail) });}
+      for (const detail of isDns1123Subdomain(name)) {
+        ctx.report({ rule: 'name', path: ['metadata', 'name'], locate: locateName(note), message: nameMessage(detail) });
+      }
       if (ctx.kind === 'CronJob' && name.length > CRONJOB_NAME_MAX) {
         ctx.report({
           rule: 'name',

@@ -3,7 +3,15 @@ import { invalidMessage } from '../fieldErrors';
 import type { RuleDefinition } from '../rule';
 import { validationRule } from '../rule';
 
-const JOB_FIELDS = ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished', 'backoffLimitPerIndex', 'maxFailedIndexes'] as const;
+const JOB_FIELDS = [
+  'parallelism',
+  'completions',
+  'activeDeadlineSeconds',
+  'backoffLimit',
+  'ttlSecondsAfterFinished',
+  'backoffLimitPerIndex',
+  'maxFailedIndexes',
+] as const;
 const CRONJOB_FIELDS = ['startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit'] as const;
 
 /**
@@ -11,19 +19,26 @@ const CRONJOB_FIELDS = ['startingDeadlineSeconds', 'successfulJobsHistoryLimit',
  * (pkg/apis/batch/validation validateJobSpec, validateCronJobSpec)
  */
 export const nonNegativeRule: RuleDefinition = {
-  rules: [validationRule({
-    id: 'non-negative',
-    title: 'Negative count or duration',
-    description: 'parallelism, completions, activeDeadlineSeconds, backoffLimit, ttlSecondsAfterFinished, backoffLimitPerIndex, maxFailedIndexes, startingDeadlineSeconds and the history limits must be greater than or equal to 0.',
-    docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#writing-a-job-spec',
-  })],
+  rules: [
+    validationRule({
+      id: 'non-negative',
+      title: 'Negative count or duration',
+      description:
+        'parallelism, completions, activeDeadlineSeconds, backoffLimit, ttlSecondsAfterFinished, backoffLimitPerIndex, maxFailedIndexes, startingDeadlineSeconds and the history limits must be greater than or equal to 0.',
+      docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#writing-a-job-spec',
+    }),
+  ],
   check(ctx) {
     for (const view of ctx.jobSpecs) {
       for (const name of JOB_FIELDS) {
         const value = view.spec[name];
         if (typeof value === 'number' && value < 0 && int(value) !== undefined) {
           const path = [...view.path, name];
-          ctx.report({ rule: 'non-negative', path, message: invalidMessage(fieldPath(path), value, 'must be greater than or equal to 0') });
+          ctx.report({
+            rule: 'non-negative',
+            path,
+            message: invalidMessage(fieldPath(path), value, 'must be greater than or equal to 0'),
+          });
         }
       }
     }
@@ -32,7 +47,11 @@ export const nonNegativeRule: RuleDefinition = {
     for (const name of CRONJOB_FIELDS) {
       const value = spec[name];
       if (typeof value === 'number' && value < 0 && int(value) !== undefined) {
-        ctx.report({ rule: 'non-negative', path: ['spec', name], message: invalidMessage(`spec.${name}`, value, 'must be greater than or equal to 0') });
+        ctx.report({
+          rule: 'non-negative',
+          path: ['spec', name],
+          message: invalidMessage(`spec.${name}`, value, 'must be greater than or equal to 0'),
+        });
       }
     }
   },

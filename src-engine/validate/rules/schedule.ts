@@ -20,7 +20,8 @@ export const scheduleRules: RuleDefinition = {
     validationRule({
       id: 'schedule-syntax',
       title: 'Schedule syntax',
-      description: 'spec.schedule must be a standard five-field cron expression or a descriptor (@hourly, @daily, @every 1h30m, ...), as parsed by robfig/cron v3.',
+      description:
+        'spec.schedule must be a standard five-field cron expression or a descriptor (@hourly, @daily, @every 1h30m, ...), as parsed by robfig/cron v3.',
       docsUrl: `${CRON_DOCS}#schedule-syntax`,
     }),
     validationRule({
@@ -70,9 +71,11 @@ export const scheduleRules: RuleDefinition = {
  */
 function panicMessage(schedule: string, panic: string, version: KubernetesVersion): string {
   if (atLeast(version, '1.35')) return invalidMessage('spec.schedule', schedule, `invalid schedule format: ${panic}`);
-  return `spec.schedule: ${JSON.stringify(schedule)} makes the Kubernetes ${version} API server's handler panic in robfig/cron ` +
+  return (
+    `spec.schedule: ${JSON.stringify(schedule)} makes the Kubernetes ${version} API server's handler panic in robfig/cron ` +
     `(${panic}): the request fails with an internal error (HTTP/2 INTERNAL_ERROR, no Status) instead of a validation ` +
-    'message; put the zone in spec.timeZone and the schedule on its own';
+    'message; put the zone in spec.timeZone and the schedule on its own'
+  );
 }
 
 function moveZoneFix(doc: Parameters<typeof setField>[0], spec: Record<string, unknown>, schedule: string): Fix[] {

@@ -32,13 +32,15 @@ export const schemaTypesRules: RuleDefinition = {
     validationRule({
       id: 'unknown-field',
       title: 'Unknown field',
-      description: 'A field the Kubernetes API does not define at this place (often a typo or wrong indentation); strict field validation rejects it.',
+      description:
+        'A field the Kubernetes API does not define at this place (often a typo or wrong indentation); strict field validation rejects it.',
       docsUrl: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation',
     }),
     validationRule({
       id: 'field-type',
       title: 'Wrong value type',
-      description: 'A value of the wrong JSON type, e.g. a quoted number ("3") for an integer field or a number for a string such as the schedule.',
+      description:
+        'A value of the wrong JSON type, e.g. a quoted number ("3") for an integer field or a number for a string such as the schedule.',
       docsUrl: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation',
     }),
   ],
@@ -98,14 +100,19 @@ class Walker {
         if (typeof value !== 'boolean') this.wrongType(value, 'boolean');
         return;
       case 'int-or-string':
-        if (typeof value !== 'string' && !(typeof value === 'number' && Number.isInteger(value))) this.wrongType(value, 'integer or string');
+        if (typeof value !== 'string' && !(typeof value === 'number' && Number.isInteger(value))) {
+          this.wrongType(value, 'integer or string');
+        }
         return;
       case 'quantity':
         if (typeof value === 'number') return;
         if (typeof value !== 'string') this.wrongType(value, 'quantity (string or number)');
         else if (parseQuantity(value.trim()) === undefined && this.reportTypes) {
           // Quantity.UnmarshalJSON trims surrounding spaces before parsing.
-          this.report('field-type', `${this.where()}: Invalid value: ${showValue(value)}: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
+          this.report(
+            'field-type',
+            `${this.where()}: Invalid value: ${showValue(value)}: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`,
+          );
         }
         return;
       case 'any':
@@ -159,9 +166,11 @@ class Walker {
   private overflow(value: number, goType: 'int32' | 'int64'): void {
     if (!this.reportTypes) return;
     const bounds = goType === 'int32' ? `${INT32_MIN} to ${INT32_MAX}` : '-9223372036854775808 to 9223372036854775807';
-    this.report('field-type',
+    this.report(
+      'field-type',
       `${this.where()}: Invalid value: ${showValue(value)}: does not fit the field's Go type ${goType} (${bounds}): json: ` +
-      `cannot unmarshal number ${showValue(value)} into a field of type ${goType}`);
+        `cannot unmarshal number ${showValue(value)} into a field of type ${goType}`,
+    );
   }
 
   private where(): string {
@@ -174,32 +183,64 @@ class Walker {
   }
 
   private report(rule: string, message: string, fixes?: Fix[], at: 'key' | 'value' = 'value'): void {
-    this.ctx.report({ rule, path: [...this.path], field: this.where(), message, at, ...(fixes && fixes.length > 0 ? { fixes } : {}) });
+    this.ctx.report({
+      rule,
+      path: [...this.path],
+      field: this.where(),
+      message,
+      at,
+      ...(fixes && fixes.length > 0 ? { fixes } : {}),
+    });
   }
 
   private unknown(key: string, schema: SchemaNode): void {
     const other = schema.typeName ? versionsOfField(schema.typeName, key) : undefined;
     // A field of another version is not a typo: no rename to a look-alike (hostnameOverride → hostname).
-    const suggestion = other ? undefined : nearestName(key, propertiesOf(schema).map((p) => p.name));
+    const suggestion = other
+      ? undefined
+      : nearestName(
+          key,
+          propertiesOf(schema).map((p) => p.name),
+        );
     const fixes: Fix[] = [];
     if (suggestion) {
       const keyNode = findNode(this.ctx.doc, this.path).keyNode;
       if (keyNode?.range) {
-        fixes.push({ title: `Rename to ${suggestion}`, edits: [{ range: rangeInDocument(this.ctx.doc, keyNode.range[0], keyNode.range[1]), newText: suggestion }], isPreferred: true });
+        fixes.push({
+          title: `Rename to ${suggestion}`,
+          edits: [{ range: rangeInDocument(this.ctx.doc, keyNode.range[0], keyNode.range[1]), newText: suggestion }],
+          isPreferred: true,
+        });
       }
     }
     const where = this.where();
     const parent = where.slice(0, where.length - key.length).replace(/\.$/, '') || 'the object';
     const hint = other ? `: ${versionNote(this.ctx.version, other)}` : suggestion ? ` (did you mean "${suggestion}"?)` : '';
-    this.report('unknown-field', `${this.where()}: unknown field ${JSON.stringify(key)} in ${parent}${schema.typeName ? ` (${schema.typeName})` : ''}${hint}`, fixes, 'key');
+    this.report(
+      'unknown-field',
+      `${this.where()}: unknown field ${JSON.stringify(key)} in ${parent}${schema.typeName ? ` (${schema.typeName})` : ''}${hint}`,
+      fixes,
+      'key',
+    );
   }
 
   private wrongType(value: unknown, expected: string): void {
     if (!this.reportTypes) return;
-    const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' && !Number.isInteger(value) ? 'number' : typeof value;
+    const actual =
+      value === null
+        ? 'null'
+        : Array.isArray(value)
+          ? 'array'
+          : typeof value === 'number' && !Number.isInteger(value)
+            ? 'number'
+            : typeof value;
     let hint = '';
     const fixes: Fix[] = [];
-    if (typeof value === 'string' && (expected === 'integer' && INTEGER_TEXT.test(value.trim()) || expected === 'boolean' && /^(true|false)$/.test(value.trim()))) {
+    if (
+      typeof value === 'string' &&
+      ((expected === 'integer' && INTEGER_TEXT.test(value.trim())) ||
+        (expected === 'boolean' && /^(true|false)$/.test(value.trim())))
+    ) {
       hint = `; quotes make a YAML string, write ${value.trim()} without them`;
       const edit = replaceValue(this.ctx.doc, this.path, value.trim());
       if (edit) fixes.push({ title: `Remove the quotes: ${value.trim()}`, edits: [edit], isPreferred: true });
@@ -218,6 +259,10 @@ class Walker {
       }
       hint = `; YAML reads this unquoted value as a ${actual}, quote it`;
     }
-    this.report('field-type', `${this.where()}: Invalid value: ${showValue(value)}: must be of type ${expected}, not ${actual}${hint}`, fixes);
+    this.report(
+      'field-type',
+      `${this.where()}: Invalid value: ${showValue(value)}: must be of type ${expected}, not ${actual}${hint}`,
+      fixes,
+    );
   }
 }

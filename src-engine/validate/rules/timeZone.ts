@@ -33,7 +33,9 @@ export const timeZoneRule = cronJobStringRule(
         path: ['spec', 'timeZone'],
         message: invalidMessage('spec.timeZone', tz, error) + (suggestion ? ` (did you mean "${suggestion}"?)` : ''),
         ...(suggestion
-          ? quickFix(`Use ${suggestion}`, replaceValue(ctx.doc, ['spec', 'timeZone'], yamlString(suggestion)), { preferred: true })
+          ? quickFix(`Use ${suggestion}`, replaceValue(ctx.doc, ['spec', 'timeZone'], yamlString(suggestion)), {
+              preferred: true,
+            })
           : {}),
       });
     }

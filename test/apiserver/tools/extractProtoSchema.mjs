@@ -43,15 +43,32 @@ function fields(buf) {
       const len = Number(varint());
       out.push([no, wt, buf.subarray(i, i + len)]);
       i += len;
-    } else if (wt === 1) { out.push([no, wt, buf.subarray(i, i + 8)]); i += 8; }
-    else if (wt === 5) { out.push([no, wt, buf.subarray(i, i + 4)]); i += 4; }
-    else throw new Error(`wire type ${wt}`);
+    } else if (wt === 1) {
+      out.push([no, wt, buf.subarray(i, i + 8)]);
+      i += 8;
+    } else if (wt === 5) {
+      out.push([no, wt, buf.subarray(i, i + 4)]);
+      i += 4;
+    } else throw new Error(`wire type ${wt}`);
   }
   return out;
 }
 const str = (b) => Buffer.from(b).toString('utf8');
 
-const TYPES = { 1: 'double', 2: 'float', 3: 'int64', 4: 'uint64', 5: 'int32', 8: 'bool', 9: 'string', 11: 'message', 12: 'bytes', 13: 'uint32', 17: 'sint32', 18: 'sint64' };
+const TYPES = {
+  1: 'double',
+  2: 'float',
+  3: 'int64',
+  4: 'uint64',
+  5: 'int32',
+  8: 'bool',
+  9: 'string',
+  11: 'message',
+  12: 'bytes',
+  13: 'uint32',
+  17: 'sint32',
+  18: 'sint64',
+};
 const schema = {};
 function addMessage(prefix, desc) {
   let name = '';
@@ -107,5 +124,18 @@ if (missing.length > 0) {
   console.error(`not found in ${bin}: ${missing.join(', ')}`);
   process.exit(1);
 }
-const sorted = Object.fromEntries(Object.keys(schema).sort().map((k) => [k, schema[k]]));
-process.stdout.write(`${JSON.stringify({ source: 'kubectl ' + execFileSync(bin, ['version', '--client', '-o', 'json']).toString().match(/"gitVersion":\s*"([^"]+)"/)?.[1], messages: sorted })}\n`);
+const sorted = Object.fromEntries(
+  Object.keys(schema)
+    .sort()
+    .map((k) => [k, schema[k]]),
+);
+process.stdout.write(
+  `${JSON.stringify({
+    source:
+      'kubectl ' +
+      execFileSync(bin, ['version', '--client', '-o', 'json'])
+        .toString()
+        .match(/"gitVersion":\s*"([^"]+)"/)?.[1],
+    messages: sorted,
+  })}\n`,
+);

@@ -151,6 +151,7 @@ describe('scheduleForInterval', () => {
     [420, '@every 7m'],
     [45, '@every 45s'],
   ];
-  for (const [seconds, schedule] of cases)
-    {it(`${seconds} s → ${schedule}`, () => assert.equal(scheduleForInterval(seconds), schedule));}
+  for (const [seconds, schedule] of cases) {
+    it(`${seconds} s → ${schedule}`, () => assert.equal(scheduleForInterval(seconds), schedule));
+  }
 });

@@ -36,8 +36,9 @@ describe('advice on realistic manifests', () => {
       assert.ok(exercised.has(rule.id), `${rule.id} never fires on the corpus`);
     }
     for (const file of corpus) {
-      for (const f of file.findings) {assert.ok(f.message.length > 40 && f.message.includes(':'), `${file.name} ${f.rule}: ` +
-        `${f.message}`);}
+      for (const f of file.findings) {
+        assert.ok(f.message.length > 40 && f.message.includes(':'), `${file.name} ${f.rule}: ` + `${f.message}`);
+      }
     }
   });
 

@@ -17,34 +17,113 @@ interface FixCase {
 }
 
 const CASES: FixCase[] = [
-  { name: 'quote an unquoted * schedule', rule: 'schedule-yaml', text: cronJobYaml().replace('schedule: "0 3 * * *"', 'schedule: */5 * * * *'), expect: /schedule: "\*\/5 \* \* \* \*"/ },
-  { name: 'quote an unquoted @ schedule', rule: 'schedule-yaml', text: cronJobYaml().replace('schedule: "0 3 * * *"', 'schedule: @daily   # nightly'), expect: /schedule: "@daily" {3}# nightly/ },
+  {
+    name: 'quote an unquoted * schedule',
+    rule: 'schedule-yaml',
+    text: cronJobYaml().replace('schedule: "0 3 * * *"', 'schedule: */5 * * * *'),
+    expect: /schedule: "\*\/5 \* \* \* \*"/,
+  },
+  {
+    name: 'quote an unquoted @ schedule',
+    rule: 'schedule-yaml',
+    text: cronJobYaml().replace('schedule: "0 3 * * *"', 'schedule: @daily   # nightly'),
+    expect: /schedule: "@daily" {3}# nightly/,
+  },
   {
     name: 'quote a plain schedule',
     rule: 'schedule-unquoted',
     text: cronJobYaml().replace('"0 3 * * *"', '?/5 * * * *'),
     expect: /schedule: "\?\/5 \* \* \* \*"/,
   },
-  { name: 'insert restartPolicy: Never', rule: 'restart-policy', text: jobYaml({}, { restartPolicy: undefined }), expect: /\n {6}restartPolicy: Never/ },
-  { name: 'insert restartPolicy: OnFailure', rule: 'restart-policy', fix: 1, text: jobYaml({}, { restartPolicy: undefined }), expect: /restartPolicy: OnFailure/ },
-  { name: 'replace restartPolicy Always', rule: 'restart-policy', text: cronJobYaml({}, {}, { restartPolicy: 'Always' }), expect: /restartPolicy: Never/ },
-  { name: 'fix the case of restartPolicy', rule: 'restart-policy', text: jobYaml({}, { restartPolicy: 'onfailure' }), expect: /restartPolicy: OnFailure/ },
-  { name: 'Never with a podFailurePolicy', rule: 'restart-policy', text: jobYaml({ podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] } }, { restartPolicy: 'OnFailure' }), expect: /restartPolicy: Never/ },
-  { name: 'move TZ= into timeZone', rule: 'schedule-tz-prefix', text: cronJobYaml({ schedule: 'TZ=Europe/Berlin 30 2 * * *', timeZone: undefined }), expect: /schedule: "30 2 \* \* \*"[\s\S]*timeZone: "Europe\/Berlin"/ },
-  { name: 'drop CRON_TZ= when timeZone is set', rule: 'schedule-tz-prefix', text: cronJobYaml({ schedule: 'CRON_TZ=UTC 0 3 * * *' }), expect: /schedule: "0 3 \* \* \*"/ },
-  { name: 'wrong-case zone', rule: 'time-zone', text: cronJobYaml({ timeZone: 'europe/berlin' }), expect: /timeZone: "Europe\/Berlin"/ },
-  { name: 'misspelled zone', rule: 'time-zone', text: cronJobYaml({ timeZone: 'America/New_Yrok' }), expect: /timeZone: "America\/New_York"/ },
+  {
+    name: 'insert restartPolicy: Never',
+    rule: 'restart-policy',
+    text: jobYaml({}, { restartPolicy: undefined }),
+    expect: /\n {6}restartPolicy: Never/,
+  },
+  {
+    name: 'insert restartPolicy: OnFailure',
+    rule: 'restart-policy',
+    fix: 1,
+    text: jobYaml({}, { restartPolicy: undefined }),
+    expect: /restartPolicy: OnFailure/,
+  },
+  {
+    name: 'replace restartPolicy Always',
+    rule: 'restart-policy',
+    text: cronJobYaml({}, {}, { restartPolicy: 'Always' }),
+    expect: /restartPolicy: Never/,
+  },
+  {
+    name: 'fix the case of restartPolicy',
+    rule: 'restart-policy',
+    text: jobYaml({}, { restartPolicy: 'onfailure' }),
+    expect: /restartPolicy: OnFailure/,
+  },
+  {
+    name: 'Never with a podFailurePolicy',
+    rule: 'restart-policy',
+    text: jobYaml(
+      { podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] } },
+      { restartPolicy: 'OnFailure' },
+    ),
+    expect: /restartPolicy: Never/,
+  },
+  {
+    name: 'move TZ= into timeZone',
+    rule: 'schedule-tz-prefix',
+    text: cronJobYaml({ schedule: 'TZ=Europe/Berlin 30 2 * * *', timeZone: undefined }),
+    expect: /schedule: "30 2 \* \* \*"[\s\S]*timeZone: "Europe\/Berlin"/,
+  },
+  {
+    name: 'drop CRON_TZ= when timeZone is set',
+    rule: 'schedule-tz-prefix',
+    text: cronJobYaml({ schedule: 'CRON_TZ=UTC 0 3 * * *' }),
+    expect: /schedule: "0 3 \* \* \*"/,
+  },
+  {
+    name: 'wrong-case zone',
+    rule: 'time-zone',
+    text: cronJobYaml({ timeZone: 'europe/berlin' }),
+    expect: /timeZone: "Europe\/Berlin"/,
+  },
+  {
+    name: 'misspelled zone',
+    rule: 'time-zone',
+    text: cronJobYaml({ timeZone: 'America/New_Yrok' }),
+    expect: /timeZone: "America\/New_York"/,
+  },
   { name: 'lowercase utc', rule: 'time-zone', text: cronJobYaml({ timeZone: 'utc' }), expect: /timeZone: "UTC"/ },
-  { name: 'add ttlSecondsAfterFinished', rule: 'job-ttl-missing', text: jobYaml({ ttlSecondsAfterFinished: undefined }), expect: /\n {2}ttlSecondsAfterFinished: 86400/ },
-  { name: 'add history limits', rule: 'history-limits-missing', text: cronJobYaml({ successfulJobsHistoryLimit: undefined, failedJobsHistoryLimit: undefined }), expect: /successfulJobsHistoryLimit: 3\n {2}failedJobsHistoryLimit: 1/ },
+  {
+    name: 'add ttlSecondsAfterFinished',
+    rule: 'job-ttl-missing',
+    text: jobYaml({ ttlSecondsAfterFinished: undefined }),
+    expect: /\n {2}ttlSecondsAfterFinished: 86400/,
+  },
+  {
+    name: 'add history limits',
+    rule: 'history-limits-missing',
+    text: cronJobYaml({ successfulJobsHistoryLimit: undefined, failedJobsHistoryLimit: undefined }),
+    expect: /successfulJobsHistoryLimit: 3\n {2}failedJobsHistoryLimit: 1/,
+  },
   {
     name: 'concurrencyPolicy Forbid',
     rule: 'concurrency-allow',
     text: cronJobYaml({ concurrencyPolicy: undefined, schedule: '*/10 * * * *' }),
     expect: /concurrencyPolicy: Forbid/,
   },
-  { name: 'concurrencyPolicy case', rule: 'concurrency-policy', text: cronJobYaml({ concurrencyPolicy: 'forbid' }), expect: /concurrencyPolicy: Forbid/ },
-  { name: 'completionMode case', rule: 'completion-mode', text: jobYaml({ completionMode: 'indexed', completions: 3 }), expect: /completionMode: Indexed/ },
+  {
+    name: 'concurrencyPolicy case',
+    rule: 'concurrency-policy',
+    text: cronJobYaml({ concurrencyPolicy: 'forbid' }),
+    expect: /concurrencyPolicy: Forbid/,
+  },
+  {
+    name: 'completionMode case',
+    rule: 'completion-mode',
+    text: jobYaml({ completionMode: 'indexed', completions: 3 }),
+    expect: /completionMode: Indexed/,
+  },
   { name: 'unquote a number', rule: 'field-type', text: jobYaml({ parallelism: '4' }), expect: /parallelism: 4\n/ },
   {
     name: 'quote a YAML 1.1 boolean',
@@ -64,17 +143,40 @@ const CASES: FixCase[] = [
     text: jobYaml().replace('kind: Job', 'kind: job'),
     expect: /kind: Job/,
   },
-  { name: 'protocol case', rule: 'ports',
+  {
+    name: 'protocol case',
+    rule: 'ports',
     text: jobYaml({}, { containers: [{ name: 'w', image: 'a:1', ports: [{ containerPort: 80, protocol: 'tcp' }] }] }),
-    expect: /protocol: "TCP"/ },
-  { name: 'dnsPolicy case', rule: 'pod-spec', text: jobYaml({}, { dnsPolicy: 'clusterfirst' }),
-    expect: /dnsPolicy: "ClusterFirst"/ },
-  { name: 'toleration effect case', rule: 'scheduling',
+    expect: /protocol: "TCP"/,
+  },
+  {
+    name: 'dnsPolicy case',
+    rule: 'pod-spec',
+    text: jobYaml({}, { dnsPolicy: 'clusterfirst' }),
+    expect: /dnsPolicy: "ClusterFirst"/,
+  },
+  {
+    name: 'toleration effect case',
+    rule: 'scheduling',
     text: jobYaml({}, { tolerations: [{ key: 'a', operator: 'Exists', effect: 'noschedule' }] }),
-    expect: /effect: "NoSchedule"/ },
+    expect: /effect: "NoSchedule"/,
+  },
   { name: 'rename a misspelled field', rule: 'unknown-field', text: jobYaml({ backofLimit: 2 }), expect: /backoffLimit: 2/ },
-  { name: 'batch/v1beta1 to batch/v1', rule: 'api-version', text: cronJobYaml().replace('batch/v1', 'batch/v1beta1'), expect: /apiVersion: "?batch\/v1"?\n/ },
-  { name: 'podReplacementPolicy Failed', rule: 'pod-replacement-policy', text: jobYaml({ podReplacementPolicy: 'TerminatingOrFailed', podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] } }), expect: /podReplacementPolicy: Failed/ },
+  {
+    name: 'batch/v1beta1 to batch/v1',
+    rule: 'api-version',
+    text: cronJobYaml().replace('batch/v1', 'batch/v1beta1'),
+    expect: /apiVersion: "?batch\/v1"?\n/,
+  },
+  {
+    name: 'podReplacementPolicy Failed',
+    rule: 'pod-replacement-policy',
+    text: jobYaml({
+      podReplacementPolicy: 'TerminatingOrFailed',
+      podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] },
+    }),
+    expect: /podReplacementPolicy: Failed/,
+  },
   { name: 'set timeZone', rule: 'time-zone-missing', text: cronJobYaml({ timeZone: undefined }), expect: /timeZone: "Etc\/UTC"/ },
 ];
 
@@ -114,7 +216,9 @@ describe('fixes', () => {
         for (const fix of finding.fixes ?? []) {
           applied++;
           const after = lint(applyEdits(text, fix.edits));
-          if (after.some((f) => sameProblem(f, finding))) problems.push(`${name}: "${fix.title}" leaves ${finding.rule} on ${finding.field}`);
+          if (after.some((f) => sameProblem(f, finding))) {
+            problems.push(`${name}: "${fix.title}" leaves ${finding.rule} on ${finding.field}`);
+          }
           const added = after.filter((f) => f.severity === 'error' && !before.some((b) => sameProblem(b, f)));
           if (noNewErrors && added.length > 0) {
             problems.push(`${name}: "${fix.title}" adds ${added.map((f) => `${f.rule} ${f.field}`).join(', ')}`);
@@ -137,7 +241,7 @@ describe('fixes', () => {
     assert.deepEqual(problems, []);
   });
 
-  it('inserts into a nested map with the map\'s own indentation', () => {
+  it("inserts into a nested map with the map's own indentation", () => {
     const text = [
       'apiVersion: batch/v1',
       'kind: Job',

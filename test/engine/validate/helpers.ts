@@ -6,8 +6,15 @@ import { GO_YAML_SCALAR_TAGS, LineIndex, lintFile, parseManifestFile } from '../
 const AS_KUBECTL_READS = { schema: 'failsafe', customTags: GO_YAML_SCALAR_TAGS } as const;
 
 /** A minimal valid Job; `spec` and `podSpec` entries are merged in (undefined deletes). */
-export function jobYaml(spec: Record<string, unknown> = {}, podSpec: Record<string, unknown> = {}, extra: { name?: string; metadata?: Record<string, unknown>; template?: Record<string, unknown> } = {}): string {
-  const pod = merge({ restartPolicy: 'Never', containers: [{ name: 'work', image: 'busybox:1.36', resources: { requests: { cpu: '100m' } } }] }, podSpec);
+export function jobYaml(
+  spec: Record<string, unknown> = {},
+  podSpec: Record<string, unknown> = {},
+  extra: { name?: string; metadata?: Record<string, unknown>; template?: Record<string, unknown> } = {},
+): string {
+  const pod = merge(
+    { restartPolicy: 'Never', containers: [{ name: 'work', image: 'busybox:1.36', resources: { requests: { cpu: '100m' } } }] },
+    podSpec,
+  );
   const job = {
     apiVersion: 'batch/v1',
     kind: 'Job',
@@ -18,20 +25,34 @@ export function jobYaml(spec: Record<string, unknown> = {}, podSpec: Record<stri
 }
 
 /** A minimal valid CronJob (quoted schedule, time zone, history limits, Forbid). */
-export function cronJobYaml(spec: Record<string, unknown> = {}, jobSpec: Record<string, unknown> = {}, podSpec: Record<string, unknown> = {}, name = 'nightly'): string {
-  const pod = merge({ restartPolicy: 'OnFailure', containers: [{ name: 'work', image: 'busybox:1.36', resources: { requests: { cpu: '100m' } } }] }, podSpec);
+export function cronJobYaml(
+  spec: Record<string, unknown> = {},
+  jobSpec: Record<string, unknown> = {},
+  podSpec: Record<string, unknown> = {},
+  name = 'nightly',
+): string {
+  const pod = merge(
+    {
+      restartPolicy: 'OnFailure',
+      containers: [{ name: 'work', image: 'busybox:1.36', resources: { requests: { cpu: '100m' } } }],
+    },
+    podSpec,
+  );
   const cron = {
     apiVersion: 'batch/v1',
     kind: 'CronJob',
     metadata: { name },
-    spec: merge({
-      schedule: '0 3 * * *',
-      timeZone: 'Europe/Berlin',
-      concurrencyPolicy: 'Forbid',
-      successfulJobsHistoryLimit: 3,
-      failedJobsHistoryLimit: 1,
-      jobTemplate: { spec: merge({ template: { spec: pod } }, jobSpec) },
-    }, spec),
+    spec: merge(
+      {
+        schedule: '0 3 * * *',
+        timeZone: 'Europe/Berlin',
+        concurrencyPolicy: 'Forbid',
+        successfulJobsHistoryLimit: 3,
+        failedJobsHistoryLimit: 1,
+        jobTemplate: { spec: merge({ template: { spec: pod } }, jobSpec) },
+      },
+      spec,
+    ),
   };
   return stringify(cron, { ...AS_KUBECTL_READS, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
 }
@@ -56,7 +77,12 @@ export function errors(text: string): Finding[] {
 /** applyEdits applies LSP-style edits (non-overlapping; inserts at one point keep their order). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const lines = new LineIndex(text);
-  const indexed = edits.map((e, i) => ({ i, start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText }));
+  const indexed = edits.map((e, i) => ({
+    i,
+    start: lines.offsetAt(e.range.start),
+    end: lines.offsetAt(e.range.end),
+    newText: e.newText,
+  }));
   indexed.sort((a, b) => b.start - a.start || b.i - a.i);
   let out = text;
   for (const e of indexed) out = out.slice(0, e.start) + e.newText + out.slice(e.end);

@@ -16,7 +16,12 @@ describe('lint rules', () => {
   for (const c of INVALID) {
     it(`${c.rule}: ${c.name}`, () => {
       const findings = lint(c.text, c.version ? { kubernetesVersion: c.version } : undefined);
-      const hit = findings.find((f) => f.rule === c.rule && (c.field === undefined || f.field === c.field) && (c.message === undefined || f.message.includes(c.message)));
+      const hit = findings.find(
+        (f) =>
+          f.rule === c.rule &&
+          (c.field === undefined || f.field === c.field) &&
+          (c.message === undefined || f.message.includes(c.message)),
+      );
       assert.ok(hit, `no ${c.rule} finding${c.field ? ` on ${c.field}` : ''}; got:\n${show(findings)}`);
       assert.equal(hit.severity, RULES.find((r) => r.id === c.rule)?.defaultSeverity);
       assert.ok(hit.docsUrl?.startsWith('https://kubernetes.io/docs/'), 'every finding links to the Kubernetes docs');
@@ -33,7 +38,10 @@ describe('lint rules', () => {
 
   it('has an invalid case for every rule in the catalogue', () => {
     const covered = new Set(INVALID.map((c) => c.rule));
-    assert.deepEqual(RULES.map((r) => r.id).filter((id) => !covered.has(id)), []);
+    assert.deepEqual(
+      RULES.map((r) => r.id).filter((id) => !covered.has(id)),
+      [],
+    );
   });
 
   it('catalogue entries are complete and unique', () => {
@@ -44,7 +52,11 @@ describe('lint rules', () => {
       assert.match(rule.id, /^[a-z][a-z0-9-]*$/);
       assert.ok(rule.title && rule.description);
       assert.ok(rule.docsUrl.startsWith('https://kubernetes.io/docs/'), rule.id);
-      assert.equal(rule.category === 'validation', rule.defaultSeverity === 'error', `${rule.id}: errors are exactly the validation rules`);
+      assert.equal(
+        rule.category === 'validation',
+        rule.defaultSeverity === 'error',
+        `${rule.id}: errors are exactly the validation rules`,
+      );
     }
   });
 
@@ -56,19 +68,25 @@ describe('lint rules', () => {
     assert.equal(demoted?.severity, 'warning');
   });
 
-  it('reports restartPolicy Always with the API server\'s exact text', () => {
+  it("reports restartPolicy Always with the API server's exact text", () => {
     const hit = lint(jobYaml({}, { restartPolicy: 'Always' })).find((f) => f.rule === 'restart-policy');
     assert.equal(hit?.message, 'spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"');
   });
 
   it('reports an unquoted * schedule once, on spec.schedule, without other YAML errors', () => {
     const findings = lint(cronJobYaml().replace('schedule: "0 3 * * *"', 'schedule: */5 * * * *'));
-    assert.deepEqual(findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.field}`), ['schedule-yaml spec.schedule']);
+    assert.deepEqual(
+      findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.field}`),
+      ['schedule-yaml spec.schedule'],
+    );
   });
 
   it('still checks the rest of a document whose unquoted * schedule breaks the YAML', () => {
     const findings = lint(cronJobYaml({ timeZone: 'europe/berlin' }).replace('schedule: "0 3 * * *"', 'schedule: */5 * * * *'));
-    assert.deepEqual(findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.field}`), ['schedule-yaml spec.schedule', 'time-zone spec.timeZone']);
+    assert.deepEqual(
+      findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.field}`),
+      ['schedule-yaml spec.schedule', 'time-zone spec.timeZone'],
+    );
   });
 
   it('places findings in whole-file coordinates in multi-document files', () => {
@@ -80,7 +98,16 @@ describe('lint rules', () => {
   });
 
   it('never throws on odd documents', () => {
-    for (const text of ['', '---\n', 'kind: Job\napiVersion: batch/v1\n', 'apiVersion: batch/v1\nkind: Job\nspec: 3\n', 'apiVersion: batch/v1\nkind: CronJob\nspec:\n  jobTemplate: []\n', 'apiVersion: batch/v1\nkind: Job\nmetadata: []\nspec:\n  template: {spec: {containers: [1, null, {name: [1]}]}}\n', '- a\n- b\n', 'a: &x [*x]\n']) {
+    for (const text of [
+      '',
+      '---\n',
+      'kind: Job\napiVersion: batch/v1\n',
+      'apiVersion: batch/v1\nkind: Job\nspec: 3\n',
+      'apiVersion: batch/v1\nkind: CronJob\nspec:\n  jobTemplate: []\n',
+      'apiVersion: batch/v1\nkind: Job\nmetadata: []\nspec:\n  template: {spec: {containers: [1, null, {name: [1]}]}}\n',
+      '- a\n- b\n',
+      'a: &x [*x]\n',
+    ]) {
       assert.doesNotThrow(() => lint(text), text);
     }
   });

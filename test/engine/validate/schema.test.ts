@@ -2,8 +2,17 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { KUBERNETES_VERSIONS, describeType, enumValues, fieldHelp, propertiesOf, propertyOf, rootSchema,
-  schemaAt, schemaInSomeVersion } from '../../../src-engine';
+import {
+  KUBERNETES_VERSIONS,
+  describeType,
+  enumValues,
+  fieldHelp,
+  propertiesOf,
+  propertyOf,
+  rootSchema,
+  schemaAt,
+  schemaInSomeVersion,
+} from '../../../src-engine';
 import { REPO_ROOT } from '../../helpers/paths';
 
 describe('generated schema', () => {
@@ -27,8 +36,14 @@ describe('generated schema', () => {
 
   it('knows special types: int-or-string, quantity, maps and lists', () => {
     assert.equal(schemaAt('Job', ['spec', 'template', 'spec', 'containers', 0, 'ports', 0, 'containerPort'])?.type, 'integer');
-    assert.equal(schemaAt('Job', ['spec', 'template', 'spec', 'containers', 0, 'livenessProbe', 'httpGet', 'port'])?.type, 'int-or-string');
-    assert.equal(schemaAt('Job', ['spec', 'template', 'spec', 'containers', 0, 'resources', 'limits', 'memory'])?.type, 'quantity');
+    assert.equal(
+      schemaAt('Job', ['spec', 'template', 'spec', 'containers', 0, 'livenessProbe', 'httpGet', 'port'])?.type,
+      'int-or-string',
+    );
+    assert.equal(
+      schemaAt('Job', ['spec', 'template', 'spec', 'containers', 0, 'resources', 'limits', 'memory'])?.type,
+      'quantity',
+    );
     const labels = schemaAt('Job', ['metadata', 'labels']);
     assert.equal(labels && describeType(labels), 'map[string]string');
     const containers = schemaAt('Job', ['spec', 'template', 'spec', 'containers']);
@@ -52,7 +67,10 @@ describe('generated schema', () => {
     assert.match(help, /^\*\*podReplacementPolicy\*\* `string`/);
     assert.match(help, /`Failed`, `TerminatingOrFailed`/);
     assert.match(help, /Since Kubernetes 1\.34/);
-    assert.match(help, /\(https:\/\/kubernetes\.io\/docs\/concepts\/workloads\/controllers\/job\/#delayed-creation-of-replacement-pods\)/);
+    assert.match(
+      help,
+      /\(https:\/\/kubernetes\.io\/docs\/concepts\/workloads\/controllers\/job\/#delayed-creation-of-replacement-pods\)/,
+    );
   });
 
   it('describes each version: 1.35 knows its newer fields, 1.36 drops workloadRef, 1.33 lacks the 1.34 fields', () => {
@@ -67,7 +85,9 @@ describe('generated schema', () => {
       [...pod, 'containers', 0, 'lifecycle', 'stopSignal'],
       [...pod, 'volumes', 0, 'projected', 'sources', 0, 'podCertificate', 'userAnnotations'],
       [...pod, 'volumes', 0, 'image', 'reference'],
-    ]) assert.ok(schemaAt('Job', path, '1.35'), path.join('.'));
+    ]) {
+      assert.ok(schemaAt('Job', path, '1.35'), path.join('.'));
+    }
     assert.equal(schemaAt('Job', [...pod, 'schedulingGroup'], '1.35'), undefined);
     assert.ok(schemaAt('Job', [...pod, 'schedulingGroup', 'podGroupName'], '1.36'));
     assert.equal(schemaAt('Job', [...pod, 'workloadRef'], '1.36'), undefined);
@@ -90,10 +110,23 @@ describe('generated schema', () => {
 
   it('carries the OpenAPI enums, of list items too', () => {
     assert.deepEqual(enumValues('ContainerPort', 'protocol'), ['SCTP', 'TCP', 'UDP']);
-    assert.deepEqual(schemaAt('Job', ['spec', 'template', 'spec', 'dnsPolicy'])?.enum,
-      ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None']);
-    const modes = schemaAt('Job',
-      ['spec', 'template', 'spec', 'volumes', 0, 'ephemeral', 'volumeClaimTemplate', 'spec', 'accessModes']);
+    assert.deepEqual(schemaAt('Job', ['spec', 'template', 'spec', 'dnsPolicy'])?.enum, [
+      'ClusterFirst',
+      'ClusterFirstWithHostNet',
+      'Default',
+      'None',
+    ]);
+    const modes = schemaAt('Job', [
+      'spec',
+      'template',
+      'spec',
+      'volumes',
+      0,
+      'ephemeral',
+      'volumeClaimTemplate',
+      'spec',
+      'accessModes',
+    ]);
     assert.deepEqual(modes?.items?.enum, ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod']);
     // A fact narrows the enum to what validation accepts (Lt/Gt are behind a gate that is off).
     assert.deepEqual(schemaAt('Job', ['spec', 'template', 'spec', 'tolerations', 0, 'operator'])?.enum, ['Equal', 'Exists']);
@@ -101,7 +134,10 @@ describe('generated schema', () => {
   });
 
   it('is up to date with the generator', () => {
-    const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'generateSchema.mjs'), '--check'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'generateSchema.mjs'), '--check'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
     assert.equal(result.status, 0, result.stderr);
   });
 });

@@ -138,7 +138,8 @@ const CASES: readonly VersionCase[] = [
         },
       },
     ),
-    field: `${POD}.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]` +
+    field:
+      `${POD}.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]` +
       '.matchExpressions[0].values[0]',
     seen: { '1.32': 'clean', '1.33': 'scheduling' },
   },

@@ -21,7 +21,7 @@ describe('extension activation', () => {
   });
 
   it('is not active before any YAML file is opened', function () {
-    const events = ((kubeJobsExtension().packageJSON as { activationEvents?: string[] }).activationEvents ?? []);
+    const events = (kubeJobsExtension().packageJSON as { activationEvents?: string[] }).activationEvents ?? [];
     const eager = events.some((e) => e === '*' || e === 'onStartupFinished' || e.startsWith('workspaceContains:'));
     if (eager || vscode.workspace.textDocuments.some((d) => d.languageId === 'yaml')) this.skip();
     assert.equal(kubeJobsExtension().isActive, false);

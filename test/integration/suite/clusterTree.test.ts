@@ -24,7 +24,10 @@ async function snapshot(): Promise<TreeSnapshot> {
 }
 
 /** The first CronJob → Job → Pod chain in a namespace of the snapshot. */
-function chain(tree: SnapshotNode[], namespace: string): { cronJob: SnapshotNode; job: SnapshotNode; pod: SnapshotNode } | undefined {
+function chain(
+  tree: SnapshotNode[],
+  namespace: string,
+): { cronJob: SnapshotNode; job: SnapshotNode; pod: SnapshotNode } | undefined {
   const ns = tree.find((n) => n.label === namespace);
   for (const cronJob of ns?.children ?? []) {
     for (const job of cronJob.children ?? []) {
@@ -45,14 +48,23 @@ describe('cluster tree against the test API server', () => {
   after(closeAllEditors);
 
   it('shows namespace → CronJob → Job → Pod from the demo world', async () => {
-    const snap = await waitFor(async () => {
-      const s = await snapshot();
-      return chain(s.tree, 'demo') ? s : undefined;
-    }, { what: 'a CronJob → Job → Pod chain in namespace demo', pollMs: 250 });
-    assert.ok(snap.namespaces.includes('demo') && snap.namespaces.includes('batch-jobs'), `namespaces: ${snap.namespaces.join(', ')}`);
+    const snap = await waitFor(
+      async () => {
+        const s = await snapshot();
+        return chain(s.tree, 'demo') ? s : undefined;
+      },
+      { what: 'a CronJob → Job → Pod chain in namespace demo', pollMs: 250 },
+    );
+    assert.ok(
+      snap.namespaces.includes('demo') && snap.namespaces.includes('batch-jobs'),
+      `namespaces: ${snap.namespaces.join(', ')}`,
+    );
     const demo = snap.tree.find((n) => n.label === 'demo')!;
     const cronJobs = (demo.children ?? []).map((c) => c.label);
-    assert.ok(cronJobs.includes('nightly-cleanup') && cronJobs.includes('hourly-report'), `CronJobs in demo: ${cronJobs.join(', ')}`);
+    assert.ok(
+      cronJobs.includes('nightly-cleanup') && cronJobs.includes('hourly-report'),
+      `CronJobs in demo: ${cronJobs.join(', ')}`,
+    );
     const { cronJob, job, pod } = chain(snap.tree, 'demo')!;
     assert.ok(job.label.startsWith(cronJob.label), `Job ${job.label} is not named after CronJob ${cronJob.label}`);
     assert.ok(pod.label.startsWith(job.label), `Pod ${pod.label} is not named after Job ${job.label}`);
@@ -66,11 +78,23 @@ describe('cluster tree against the test API server', () => {
     assert.ok(created.startsWith('hourly-report-'), created);
     const response = await fetch(`${apiServerUrl()}/apis/batch/v1/namespaces/demo/jobs/${created}`);
     assert.equal(response.status, 200, `GET Job ${created}: HTTP ${response.status}`);
-    const job = (await response.json()) as { metadata: { ownerReferences?: { kind: string; name: string }[]; annotations?: Record<string, string> } };
-    assert.ok(job.metadata.ownerReferences?.some((o) => o.kind === 'CronJob' && o.name === 'hourly-report'), 'the Job is not owned by the CronJob');
-    await waitFor(async () => (await snapshot()).tree.find((n) => n.label === 'demo')?.children?.find((c) => c.label === 'hourly-report')?.children?.some((j) => j.label === created), {
-      what: `Job ${created} under hourly-report in the tree`,
-      pollMs: 250,
-    });
+    const job = (await response.json()) as {
+      metadata: { ownerReferences?: { kind: string; name: string }[]; annotations?: Record<string, string> };
+    };
+    assert.ok(
+      job.metadata.ownerReferences?.some((o) => o.kind === 'CronJob' && o.name === 'hourly-report'),
+      'the Job is not owned by the CronJob',
+    );
+    await waitFor(
+      async () =>
+        (await snapshot()).tree
+          .find((n) => n.label === 'demo')
+          ?.children?.find((c) => c.label === 'hourly-report')
+          ?.children?.some((j) => j.label === created),
+      {
+        what: `Job ${created} under hourly-report in the tree`,
+        pollMs: 250,
+      },
+    );
   });
 });

@@ -23,7 +23,9 @@ const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.c
 
 /** The webview tabs whose view type ends with `viewType` (VS Code prefixes the extension's type). */
 function webviewTabs(viewType: string): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));
 }
 
 describe('editor features in VS Code', () => {
@@ -36,7 +38,9 @@ describe('editor features in VS Code', () => {
       { code: 'schedule-yaml', line: positionOf(document, 'schedule: */5').line },
       { code: 'time-zone', line: positionOf(document, 'timeZone: europe/berlin').line },
     ];
-    const diagnostics = await waitForDiagnostics(document.uri, (d) => want.every((w) => ours(d).some((x) => codeOf(x) === w.code)));
+    const diagnostics = await waitForDiagnostics(document.uri, (d) =>
+      want.every((w) => ours(d).some((x) => codeOf(x) === w.code)),
+    );
     for (const w of want) {
       const found = ours(diagnostics).find((x) => codeOf(x) === w.code);
       assert.ok(found, `no ${w.code} diagnostic`);
@@ -52,7 +56,10 @@ describe('editor features in VS Code', () => {
   it('hovering a schedule explains it and lists the next runs', async () => {
     const { document } = await openFixture('cronjob.yaml');
     const at = positionOf(document, '*/15 * * * *', 1);
-    const text = await waitFor(async () => hoverText(await hoverAt(document.uri, at)).trim() || undefined, { what: 'a hover on the schedule', pollMs: 250 });
+    const text = await waitFor(async () => hoverText(await hoverAt(document.uri, at)).trim() || undefined, {
+      what: 'a hover on the schedule',
+      pollMs: 250,
+    });
     assert.match(text, /Next \d+ runs/);
     assert.match(text, /15/);
   });
@@ -66,7 +73,9 @@ describe('editor features in VS Code', () => {
     const valueAt = positionOf(document, 'restartPolicy: ', 'restartPolicy: '.length);
     const values = await waitFor(
       async () => {
-        const labels = (await completionsAt(document.uri, valueAt)).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+        const labels = (await completionsAt(document.uri, valueAt)).map((i) =>
+          typeof i.label === 'string' ? i.label : i.label.label,
+        );
         return labels.includes('Never') ? labels : undefined;
       },
       { what: 'restartPolicy value completions', pollMs: 250 },
@@ -76,7 +85,9 @@ describe('editor features in VS Code', () => {
 
     const keyAt = new vscode.Position(5, 2);
     const keys = (await completionsAt(document.uri, keyAt)).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-    for (const key of ['backoffLimit', 'completions', 'ttlSecondsAfterFinished']) assert.ok(keys.includes(key), `${key} missing from ${keys.slice(0, 30).join(', ')}`);
+    for (const key of ['backoffLimit', 'completions', 'ttlSecondsAfterFinished']) {
+      assert.ok(keys.includes(key), `${key} missing from ${keys.slice(0, 30).join(', ')}`);
+    }
     assert.ok(!keys.includes('template'), 'template is already present but offered again');
   });
 
@@ -96,14 +107,19 @@ describe('editor features in VS Code', () => {
   it('the quick fix "Set restartPolicy to OnFailure" removes the restartPolicy error', async () => {
     const { document } = await openFixture('mistakes.yaml');
     const line = positionOf(document, 'restartPolicy: Always').line;
-    const diagnostics = await waitForDiagnostics(document.uri, (d) => ours(d).some((x) => x.range.start.line === line && x.severity === vscode.DiagnosticSeverity.Error));
+    const diagnostics = await waitForDiagnostics(document.uri, (d) =>
+      ours(d).some((x) => x.range.start.line === line && x.severity === vscode.DiagnosticSeverity.Error),
+    );
     const diag = ours(diagnostics).find((x) => x.range.start.line === line && x.severity === vscode.DiagnosticSeverity.Error)!;
     const actions = await codeActionsFor(document.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
     const fix = actions.find((a) => a.title === 'Set restartPolicy to OnFailure');
     assert.ok(fix, `no restartPolicy fix among: ${actions.map((a) => a.title).join('; ')}`);
     await applyCodeAction(fix);
     assert.equal(document.lineAt(line).text.trim(), 'restartPolicy: OnFailure');
-    await waitForDiagnostics(document.uri, (d) => !ours(d).some((x) => x.range.start.line === line && x.severity === vscode.DiagnosticSeverity.Error));
+    await waitForDiagnostics(
+      document.uri,
+      (d) => !ours(d).some((x) => x.range.start.line === line && x.severity === vscode.DiagnosticSeverity.Error),
+    );
   });
 
   it('code lenses Simulate · Run locally · Apply to cluster sit above a Job and a CronJob', async () => {
@@ -117,21 +133,40 @@ describe('editor features in VS Code', () => {
         { what: `code lenses of ${file}`, pollMs: 250 },
       );
       const commands = lenses.map((l) => l.command?.command);
-      for (const id of ['kubeJobs.simulate', 'kubeJobs.runLocally', 'kubeJobs.applyToCluster']) assert.ok(commands.includes(id), `${file}: no ${id} lens`);
+      for (const id of ['kubeJobs.simulate', 'kubeJobs.runLocally', 'kubeJobs.applyToCluster']) {
+        assert.ok(commands.includes(id), `${file}: no ${id} lens`);
+      }
       const titles = lenses.map((l) => l.command?.title ?? '');
-      assert.ok(titles.some((t) => t.includes('Simulate')) && titles.includes('Run locally') && titles.includes('Apply to cluster'), `${file}: titles ${titles.join(' · ')}`);
-      if (file === 'cronjob.yaml') assert.ok(titles.some((t) => t.startsWith('Next run:')), `no next-run lens: ${titles.join(' · ')}`);
+      assert.ok(
+        titles.some((t) => t.includes('Simulate')) && titles.includes('Run locally') && titles.includes('Apply to cluster'),
+        `${file}: titles ${titles.join(' · ')}`,
+      );
+      if (file === 'cronjob.yaml') {
+        assert.ok(
+          titles.some((t) => t.startsWith('Next run:')),
+          `no next-run lens: ${titles.join(' · ')}`,
+        );
+      }
     }
   });
 
   it('the Simulate code lens opens the simulation panel with a timeline', async () => {
     const { document } = await openFixture('cronjob.yaml');
-    const lens = await waitFor(async () => (await codeLensesFor(document.uri)).find((l) => l.command?.command === 'kubeJobs.simulate'), { what: 'the Simulate lens', pollMs: 250 });
-    const model = await vscode.commands.executeCommand<{ view: string; svgDataUrl?: string; error?: string } | undefined>(lens.command!.command, ...(lens.command!.arguments ?? []));
+    const lens = await waitFor(
+      async () => (await codeLensesFor(document.uri)).find((l) => l.command?.command === 'kubeJobs.simulate'),
+      { what: 'the Simulate lens', pollMs: 250 },
+    );
+    const model = await vscode.commands.executeCommand<{ view: string; svgDataUrl?: string; error?: string } | undefined>(
+      lens.command!.command,
+      ...(lens.command!.arguments ?? []),
+    );
     assert.ok(model, 'simulate returned nothing (an error message was shown)');
     assert.equal(model.error, undefined);
     assert.match(model.svgDataUrl ?? '', /^data:image\/svg\+xml/);
-    const tab = await waitFor(() => webviewTabs('kubeJobs.simulation')[0], { what: 'a simulation webview tab', events: [vscode.window.tabGroups.onDidChangeTabs] });
+    const tab = await waitFor(() => webviewTabs('kubeJobs.simulation')[0], {
+      what: 'a simulation webview tab',
+      events: [vscode.window.tabGroups.onDidChangeTabs],
+    });
     assert.match(tab.label, /Simulate/);
   });
 });

@@ -92,12 +92,19 @@ export async function run(options: SuiteOptions = {}): Promise<void> {
       runner.on('pending', (t) => tests.push({ title: t.fullTitle(), state: 'pending', durationMs: 0 }));
       runner.on('fail', (t, err: Error) => {
         const stack = err?.stack;
-        tests.push({ title: t.fullTitle(), state: 'failed', durationMs: t.duration ?? 0, error: { message: String(err?.message ?? err), ...(stack ? { stack } : {}) } });
+        tests.push({
+          title: t.fullTitle(),
+          state: 'failed',
+          durationMs: t.duration ?? 0,
+          error: { message: String(err?.message ?? err), ...(stack ? { stack } : {}) },
+        });
       });
     });
   } catch (err) {
     // A test file that throws while loading ends up here.
-    if (resultsFile) writeResults(resultsFile, { ...results(), error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    if (resultsFile) {
+      writeResults(resultsFile, { ...results(), error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    }
     throw err;
   }
   if (resultsFile) writeResults(resultsFile, results());

@@ -11,7 +11,9 @@ describe('language server in VS Code', () => {
   it('flags restartPolicy: Always in a CronJob template as an error on that line', async () => {
     const { document } = await openFixture('mistakes.yaml');
     const line = positionOf(document, 'restartPolicy: Always').line;
-    const diagnostics = await waitForDiagnostics(document.uri, (d) => d.some((x) => x.source === 'kube-jobs' && x.range.start.line === line));
+    const diagnostics = await waitForDiagnostics(document.uri, (d) =>
+      d.some((x) => x.source === 'kube-jobs' && x.range.start.line === line),
+    );
     const onLine = diagnostics.filter((d) => d.source === 'kube-jobs' && d.range.start.line === line);
     assert.ok(
       onLine.some((d) => d.severity === vscode.DiagnosticSeverity.Error),
@@ -23,7 +25,10 @@ describe('language server in VS Code', () => {
     const { document } = await openFixture('cronjob.yaml');
     const at = positionOf(document, 'schedule:', 2);
     // The server may still be starting: hovers come back empty until it answers.
-    const text = await waitFor(async () => hoverText(await hoverAt(document.uri, at)).trim() || undefined, { what: 'a hover on schedule', pollMs: 250 });
+    const text = await waitFor(async () => hoverText(await hoverAt(document.uri, at)).trim() || undefined, {
+      what: 'a hover on schedule',
+      pollMs: 250,
+    });
     assert.ok(text.length > 0);
   });
 });

@@ -60,7 +60,10 @@ spec:
     const deadline = Date.now() + UI_TIMEOUT_MS;
     for (;;) {
       for (const frame of wb.page.frames()) {
-        const title = await frame.locator('#title').textContent({ timeout: 100 }).catch(() => null);
+        const title = await frame
+          .locator('#title')
+          .textContent({ timeout: 100 })
+          .catch(() => null);
         if (title === `Job ${jobName}`) return frame;
       }
       if (Date.now() > deadline) throw new Error('the local run panel did not open');
@@ -94,11 +97,17 @@ spec:
   });
 
   it('the run is listed under Local runs, and its record folder exists', async () => {
-    await wb.page.locator('.activitybar').getByRole('tab', { name: /Kube Jobs/ }).click();
+    await wb.page
+      .locator('.activitybar')
+      .getByRole('tab', { name: /Kube Jobs/ })
+      .click();
     const root = wb.page.locator('.monaco-list-row', { hasText: 'Local runs' }).first();
     await wb.expectVisible(root, 'the Local runs root');
     if ((await root.getAttribute('aria-expanded')) !== 'true') await root.click();
-    await wb.expectVisible(wb.page.locator('.monaco-list-row', { hasText: /Job hello-job.*Complete/ }).first(), 'the hello-job run row');
+    await wb.expectVisible(
+      wb.page.locator('.monaco-list-row', { hasText: /Job hello-job.*Complete/ }).first(),
+      'the hello-job run row',
+    );
     const runs = fs.readdirSync(path.join(wb.workspace, '.kube-jobs', 'runs'));
     assert.equal(runs.filter((r) => r.endsWith('-hello-job')).length, 1);
     await wb.screenshot('local-runs-tree');

@@ -5,7 +5,9 @@ import { rangeOfField } from '../../../../src-engine';
 export interface StatusLike {
   readonly message?: string;
   readonly reason?: string;
-  readonly details?: { readonly causes?: readonly { readonly reason?: string; readonly message?: string; readonly field?: string }[] };
+  readonly details?: {
+    readonly causes?: readonly { readonly reason?: string; readonly message?: string; readonly field?: string }[];
+  };
 }
 
 /** A problem to draw in the editor. */

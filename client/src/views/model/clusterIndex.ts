@@ -168,7 +168,12 @@ export class ClusterIndex {
   }
 
   /** apply records one watch change and returns the tree nodes to redraw. */
-  apply(kind: WatchedKind, type: ChangeType, object: CronJob | Job | Pod | Event, previous?: CronJob | Job | Pod | Event): IndexChange {
+  apply(
+    kind: WatchedKind,
+    type: ChangeType,
+    object: CronJob | Job | Pod | Event,
+    previous?: CronJob | Job | Pod | Event,
+  ): IndexChange {
     const ns = object.metadata?.namespace ?? '';
     const name = object.metadata?.name ?? '';
     const ids = new Set<string>();

@@ -71,8 +71,9 @@ export function actionErrorSentence(action: FailedAction, error: unknown): strin
   const socketCode = typeof e.code === 'string' ? e.code : /\b(E[A-Z]{4,}|CERT_[A-Z_]+)\b/.exec(message)?.[1];
   const socket = socketCode ? SOCKET_CAUSES[socketCode] : undefined;
   if (socket) return sentence(`${lead}: the API server${server} ${socket}`);
-  if (/within \d+ s$/.test(message) || /timed? ?out/i.test(message))
-    {return sentence(`${lead}: the API server${server} ${SOCKET_CAUSES.ETIMEDOUT}`);}
+  if (/within \d+ s$/.test(message) || /timed? ?out/i.test(message)) {
+    return sentence(`${lead}: the API server${server} ${SOCKET_CAUSES.ETIMEDOUT}`);
+  }
   const httpCode = typeof e.code === 'number' ? e.code : undefined;
   const status = httpCode !== undefined ? statusCause(httpCode, e.status?.message ?? message) : undefined;
   if (status) return sentence(`${lead}: the API server${server} ${status.trim()}`);

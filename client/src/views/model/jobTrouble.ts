@@ -23,8 +23,9 @@ export interface JobTrouble {
 /** podTroubleReason says why one pod is a problem for its Job, or undefined when it is not. */
 function podTrouble(reading: PodReading): { kind: 'failing' | 'stuck'; reason: string } | undefined {
   if (reading.health === 'failed') return { kind: 'failing', reason: 'failed' };
-  if (reading.health === 'failing')
-    {return { kind: isCrashing(reading) ? 'failing' : 'stuck', reason: reading.waiting?.reason ?? reading.status };}
+  if (reading.health === 'failing') {
+    return { kind: isCrashing(reading) ? 'failing' : 'stuck', reason: reading.waiting?.reason ?? reading.status };
+  }
   if (reading.health === 'stuck') return { kind: 'stuck', reason: reading.unschedulable?.reason ?? 'Unschedulable' };
   return undefined;
 }

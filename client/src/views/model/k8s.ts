@@ -25,7 +25,9 @@ export function controllerOf(o: Meta, kind: string): { name: string; uid: string
  * controller puts on pods (`batch.kubernetes.io/job-name`, and the legacy `job-name`).
  */
 export function jobNameOfPod(pod: Pod): string | undefined {
-  return controllerOf(pod, 'Job')?.name ?? pod.metadata?.labels?.['batch.kubernetes.io/job-name'] ?? pod.metadata?.labels?.['job-name'];
+  return (
+    controllerOf(pod, 'Job')?.name ?? pod.metadata?.labels?.['batch.kubernetes.io/job-name'] ?? pod.metadata?.labels?.['job-name']
+  );
 }
 
 /** parseTime turns an RFC 3339 timestamp into epoch ms (undefined when absent or invalid). */

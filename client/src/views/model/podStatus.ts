@@ -36,8 +36,9 @@ export function kubectlPodStatus(pod: Pod): string {
       const state = cs.state ?? {};
       if (state.waiting?.reason) reason = state.waiting.reason;
       else if (state.terminated?.reason) reason = state.terminated.reason;
-      else if (state.terminated) reason = state.terminated.signal ? `Signal:${state.terminated.signal}` : `ExitCode:${state.terminated.exitCode}`;
-      else if (cs.ready && state.running) hasRunning = true;
+      else if (state.terminated) {
+        reason = state.terminated.signal ? `Signal:${state.terminated.signal}` : `ExitCode:${state.terminated.exitCode}`;
+      } else if (cs.ready && state.running) hasRunning = true;
     }
     if (reason === 'Completed' && hasRunning) {
       const ready = (status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');

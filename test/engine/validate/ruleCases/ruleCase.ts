@@ -23,6 +23,10 @@ export interface ValidCase {
 export const long = (n: number): string => 'a'.repeat(n);
 /** Nine levels of ten aliases each: "billion laughs" as top-level fields. */
 const laughLevel = (i: number): string =>
-  i === 0 ? `x0: &a0 [${'x, '.repeat(9)}x]\n` : `x${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+  i === 0
+    ? `x0: &a0 [${'x, '.repeat(9)}x]\n`
+    : `x${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
 export const LAUGHS = Array.from({ length: 9 }, (_, i) => laughLevel(i)).join('');
 export const OWNER = { apiVersion: 'v1', kind: 'ConfigMap' };

@@ -3,7 +3,12 @@ import { LAUGHS, type RuleCase } from './ruleCase';
 
 /** YAML as kubectl reads it: syntax, duplicate keys, aliases, line ends, flattened indentation, the findings cap, fields a version drops. */
 export const YAML_CASES: readonly RuleCase[] = [
-  { rule: 'yaml-syntax', name: 'unclosed flow sequence', text: 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: x}\nspec:\n  parallelism: [1\n', message: 'Flow sequence' },
+  {
+    rule: 'yaml-syntax',
+    name: 'unclosed flow sequence',
+    text: 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: x}\nspec:\n  parallelism: [1\n',
+    message: 'Flow sequence',
+  },
   {
     rule: 'yaml-duplicate-key',
     name: 'duplicate key (kubectl keeps the last)',
@@ -13,7 +18,7 @@ export const YAML_CASES: readonly RuleCase[] = [
   },
   {
     rule: 'yaml-syntax',
-    name: 'billion laughs (go-yaml\'s excessive aliasing)',
+    name: "billion laughs (go-yaml's excessive aliasing)",
     text: jobYaml().replace('spec:\n', `${LAUGHS}spec:\n`),
     message: 'excessive aliasing',
   },
@@ -59,10 +64,13 @@ export const YAML_CASES: readonly RuleCase[] = [
   {
     rule: 'field-dropped',
     name: 'a stop signal (ContainerStopSignals is alpha and off)',
-    text: jobYaml({}, {
-      os: { name: 'linux' },
-      containers: [{ name: 'w', image: 'busybox', lifecycle: { stopSignal: 'SIGUSR1' } }],
-    }),
+    text: jobYaml(
+      {},
+      {
+        os: { name: 'linux' },
+        containers: [{ name: 'w', image: 'busybox', lifecycle: { stopSignal: 'SIGUSR1' } }],
+      },
+    ),
     field: 'spec.template.spec.containers[0].lifecycle.stopSignal',
     message: 'silently drops this field ("SIGUSR1"): its feature gate ContainerStopSignals is alpha and off by default there',
   },
