@@ -240,6 +240,11 @@ export function list(value: unknown): readonly unknown[] | undefined {
   return Array.isArray(value) ? value : undefined;
 }
 
+/** listOrEmpty: a list field as decoded into a Go slice: absent or null is empty, another type undefined. */
+export function listOrEmpty(value: unknown): readonly unknown[] | undefined {
+  return list(value) ?? (value === undefined || value === null ? [] : undefined);
+}
+
 /** fieldPath renders segments (for messages). */
 export function fieldPath(...parts: ReadonlyArray<PathSegment | readonly PathSegment[]>): string {
   return formatFieldPath(parts.flat());

@@ -1,7 +1,7 @@
 import { enumValues } from '../../schema/query';
 import { atLeast } from '../../schema/kubernetesVersion';
 import type { PathSegment } from '../../parse/fieldPath';
-import { fieldPath, list, obj, str } from '../context';
+import { fieldPath, list, listOrEmpty, obj, str } from '../context';
 import type { JobSpecView, RuleContext } from '../context';
 import { duplicateMessage, invalidMessage, requiredMessage, tooManyMessage, unsupportedMessage } from '../fieldErrors';
 import { isQualifiedName } from '../nameRules';
@@ -116,7 +116,7 @@ function checkExitCodes(ctx: RuleContext, req: Record<string, unknown>, path: Pa
   const operator = req['operator'];
   checkEnum(ctx, path, 'operator', req, OPERATORS, false);
   const valuesPath = [...path, 'values'];
-  const values = list(req['values']) ?? (req['values'] === undefined || req['values'] === null ? [] : undefined);
+  const values = listOrEmpty(req['values']);
   if (!values) return;
   if (values.length === 0) {
     ctx.report({

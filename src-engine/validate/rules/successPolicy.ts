@@ -1,4 +1,4 @@
-import { fieldPath, int, list, obj } from '../context';
+import { fieldPath, int, listOrEmpty, obj } from '../context';
 import { invalidMessage, requiredMessage, tooLongMessage, tooManyMessage } from '../fieldErrors';
 import { validateIndexesFormat } from '../indexIntervals';
 import { jobSpecRule, validationRule } from '../rule';
@@ -31,7 +31,7 @@ export const successPolicyRule = jobSpecRule(
       return;
     }
     const rulesPath = [...policyPath, 'rules'];
-    const rules = list(policy['rules']) ?? (policy['rules'] === undefined || policy['rules'] === null ? [] : undefined);
+    const rules = listOrEmpty(policy['rules']);
     if (!rules) return;
     if (rules.length === 0) {
       ctx.report({
