@@ -83,8 +83,17 @@ export class Menus {
 
   /** rightClick opens a tree row's context menu and picks `title` (after `meanwhile`, when given, runs with the menu open). */
   async rightClick(row: Locator, title: string, meanwhile?: () => Promise<void>): Promise<void> {
-    await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-    await row.click({ button: 'right' });
+    // The tree re-renders when the cluster changes (a CronJob starts a Job, a pod goes away): between
+    // finding the row and the click, another row can move under the pointer, and the menu would act on
+    // it. The row a context menu is for takes the focus, so a right-click that focused another row is
+    // closed and made again, as a person would.
+    for (let attempt = 1; ; attempt++) {
+      await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+      await row.click({ button: 'right' });
+      if (await row.evaluate((el) => el.classList.contains('focused')).catch(() => false)) break;
+      await this.wb.page.keyboard.press('Escape');
+      if (attempt === 3) throw new Error(`three right-clicks on the row wanted for "${title}" opened the menu of another row`);
+    }
     await meanwhile?.();
     await this.pickFromOpenMenu(title);
     this.recorder.record(title, 'view/item/context');
