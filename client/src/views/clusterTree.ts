@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { ClusterController } from '../clusterController';
-import { readConfig } from '../config';
 import type { SnapshotNode } from './model/treeModel';
 import type { TreeOptions, TreeRow } from './model/treeRows';
 import { childrenOf, rowOf, snapshot } from './model/treeModel';
@@ -10,6 +9,7 @@ import { localRunsProvider, onLocalRunsProviderChanged } from './localRunsRegist
 import type { Notice } from './model/notices';
 import { notices } from './model/notices';
 import { RowClock } from './rowClock';
+import { treeOptions } from './treeOptions';
 import { LOCAL_ICONS, themeIcon } from './treeIcons';
 import { LocalRunRows } from './localRunRows';
 
@@ -49,18 +49,20 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
   private readonly expanded = new Set<string>();
   /** What the active context row and its notices said when last drawn. */
   private shownContext = '';
+  /** What the root listed when last drawn (rootSignature). */
+  private shownRoot = '';
   /** Redraws rows whose text goes stale with time (next run passed, a running duration). */
   private readonly clock = new RowClock<ClusterNode>((nodes) => this.emitter.fire(nodes));
   private readonly localRows = new LocalRunRows();
 
   constructor(private readonly cluster: ClusterController) {
     this.disposables.push(
-      cluster.onDidChangeState(() => this.refreshAll()),
+      cluster.onDidChangeState(() => this.redrawContext()),
       // When the context row or its notices read differently (an outage, watches back, RBAC found
       // out), redraw from the root, which also reaches a context row VS Code has not resolved yet.
       // Only then: a redraw under a person's click can swallow the click.
       cluster.onDidChangeHealth(() => {
-        if (this.contextSignature() !== this.shownContext) this.refreshAll();
+        if (this.contextSignature() !== this.shownContext) this.redrawContext();
       }),
       cluster.onDidChangeNodes((ids) => this.fireIds(ids)),
       cluster.onDidResolveAccess(({ q }) => this.fireIds(new Set([q.namespace === '' ? '' : `ns/${q.namespace}`]))),
@@ -97,6 +99,24 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
     this.emitter.fire(undefined);
   }
 
+  /**
+   * redrawContext redraws the active context row and what is under it, or everything when the
+   * root itself reads differently (contexts added or gone, another active context). A root redraw
+   * makes VS Code forget every row's handle until the root is listed again: a menu command a person
+   * picks on the `staging` row meanwhile would reach its command without the row.
+   */
+  private redrawContext(): void {
+    const active = this.nodes.get(activeContextKey(this.cluster.contextName));
+    if (!active || this.rootSignature() !== this.shownRoot) this.refreshAll();
+    else this.emitter.fire(active);
+  }
+
+  /** rootSignature sums up what the root lists: the contexts, the active one, or why there is none. */
+  private rootSignature(): string {
+    const contexts = this.cluster.contexts();
+    return JSON.stringify([contexts, this.cluster.contextName, contexts.length === 0 ? (this.cluster.error ?? '') : '']);
+  }
+
   /** trackExpansion follows what the user opens and closes in the view. */
   trackExpansion(view: vscode.TreeView<unknown>): vscode.Disposable {
     const key = (element: unknown): string | undefined => {
@@ -116,25 +136,7 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
   }
 
   options(): TreeOptions {
-    const cfg = readConfig();
-    const session = this.cluster.session;
-    return {
-      nowMs: Date.now(),
-      filter: this.filterText,
-      showStandaloneJobs: cfg.tree.showJobsWithoutCronJob,
-      maxJobs: cfg.tree.maxJobsPerCronJob,
-      ...(session
-        ? {
-            access: (namespace: string, verb: string, resource: string) =>
-              session.access.lookup({
-                namespace,
-                verb,
-                group: resource === 'jobs' || resource === 'cronjobs' ? 'batch' : '',
-                resource,
-              })?.allowed,
-          }
-        : {}),
-    };
+    return treeOptions(this.cluster, this.filterText);
   }
 
   private node<T extends ClusterNode>(node: T): T {
@@ -258,6 +260,7 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterNode>
                 title: 'Select context',
               }),
             ];
+      this.shownRoot = this.rootSignature();
       return [...top, this.node({ type: 'localRoot', key: 'localRoot' })];
     }
     switch (node.type) {
