@@ -10,6 +10,12 @@ import type { Locator } from 'playwright-core';
 import { repoRoot, UI_TIMEOUT_MS } from './workbench';
 import type { Workbench } from './workbench';
 
+/**
+ * How long a right-clicked row may take to show the focus its context menu gives it: a deadline
+ * (the check returns as soon as the row is focused), after which the menu is taken to be another row's.
+ */
+const MENU_ROW_TIMEOUT_MS = 2_000;
+
 /** Where journeys record the menu entries they used. */
 export const menuRecordDir = path.join(repoRoot, 'test-results', 'e2e', 'menus');
 
@@ -87,11 +93,20 @@ export class Menus {
     // finding the row and the click, another row can move under the pointer, and the menu would act on
     // it. The row a context menu is for takes the focus, so a right-click that focused another row is
     // closed and made again, as a person would.
+    const menu = this.wb.page.locator('.monaco-menu');
+    const focusedRow = row.and(this.wb.page.locator('.monaco-list-row.focused'));
     for (let attempt = 1; ; attempt++) {
       await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
       await row.click({ button: 'right' });
-      if (await row.evaluate((el) => el.classList.contains('focused')).catch(() => false)) break;
+      await menu.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+      const onThisRow = await focusedRow.waitFor({ state: 'attached', timeout: MENU_ROW_TIMEOUT_MS }).then(
+        () => true,
+        () => false,
+      );
+      if (onThisRow) break;
+      // Closed before the next try, so that only the menu of the row wanted is open to pick from.
       await this.wb.page.keyboard.press('Escape');
+      await menu.first().waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
       if (attempt === 3) throw new Error(`three right-clicks on the row wanted for "${title}" opened the menu of another row`);
     }
     await meanwhile?.();
