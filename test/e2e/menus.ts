@@ -11,10 +11,10 @@ import { repoRoot, UI_TIMEOUT_MS } from './workbench';
 import type { Workbench } from './workbench';
 
 /**
- * How long a right-clicked row may take to show the focus its context menu gives it: a deadline
- * (the check returns as soon as the row is focused), after which the menu is taken to be another row's.
+ * How long a right-click may take to open its menu and focus its row: a deadline (the checks return
+ * as soon as both are seen), after which the right-click is made again.
  */
-const MENU_ROW_TIMEOUT_MS = 2_000;
+const MENU_TIMEOUT_MS = 5_000;
 
 /** Where journeys record the menu entries they used. */
 export const menuRecordDir = path.join(repoRoot, 'test-results', 'e2e', 'menus');
@@ -91,23 +91,31 @@ export class Menus {
   async rightClick(row: Locator, title: string, meanwhile?: () => Promise<void>): Promise<void> {
     // The tree re-renders when the cluster changes (a CronJob starts a Job, a pod goes away): between
     // finding the row and the click, another row can move under the pointer, and the menu would act on
-    // it. The row a context menu is for takes the focus, so a right-click that focused another row is
-    // closed and made again, as a person would.
+    // it; a redraw can also close the menu as it opens. The row a context menu is for takes the focus,
+    // so a right-click that opened no menu, or the menu of another row, is made again, as a person would.
     const menu = this.wb.page.locator('.monaco-menu');
     const focusedRow = row.and(this.wb.page.locator('.monaco-list-row.focused'));
-    for (let attempt = 1; ; attempt++) {
-      await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-      await row.click({ button: 'right' });
-      await menu.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-      const onThisRow = await focusedRow.waitFor({ state: 'attached', timeout: MENU_ROW_TIMEOUT_MS }).then(
+    const within = (locator: Locator, state: 'visible' | 'attached'): Promise<boolean> =>
+      locator.waitFor({ state, timeout: MENU_TIMEOUT_MS }).then(
         () => true,
         () => false,
       );
-      if (onThisRow) break;
-      // Closed before the next try, so that only the menu of the row wanted is open to pick from.
-      await this.wb.page.keyboard.press('Escape');
-      await menu.first().waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
-      if (attempt === 3) throw new Error(`three right-clicks on the row wanted for "${title}" opened the menu of another row`);
+    for (let attempt = 1; ; attempt++) {
+      await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+      await row.click({ button: 'right' });
+      const opened = await within(menu.first(), 'visible');
+      if (opened && (await within(focusedRow, 'attached'))) break;
+      if (opened) {
+        // Closed before the next try, so that only the menu of the row wanted is open to pick from.
+        await this.wb.page.keyboard.press('Escape');
+        await menu.first().waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+      }
+      // Said in the run's output, so that a journey that needs its retries shows it.
+      console.log(`right-click for "${title}" made again: ${opened ? "another row's menu opened" : 'no menu opened'}`);
+      if (attempt === 3) {
+        await this.wb.screenshot(`failed-right-click-${title.replace(/\W+/g, '-')}`);
+        throw new Error(`three right-clicks for "${title}" opened no menu, or the menu of another row`);
+      }
     }
     await meanwhile?.();
     await this.pickFromOpenMenu(title);
