@@ -4,28 +4,9 @@
 // within ±1 s; with the default cluster timing (syncs batched by 1 s) every exact field must.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import { runSimulateCommand } from '../../cli/simulate';
-import { fixturePath } from '../helpers/paths';
-
-interface ControllerCase {
-  file: string;
-  simulate: { start: string; until: string; pods: string };
-  expect: {
-    condition?: { type: string; reason: string } | null;
-    podsCreated?: number;
-    podCreateOffsetsSeconds?: number[];
-    succeeded?: number;
-    failed?: number;
-    completedIndexes?: string;
-    failedIndexes?: string;
-    deletedAtOffsetSeconds?: number;
-    jobNames?: string[];
-    scheduledTimes?: string[];
-    eventCounts?: Record<string, number>;
-    remainingJobs?: string[];
-  };
-}
+import { CONTROLLER_CASES, CONTROLLER_CASES_DIR } from '../helpers/controllerCases';
+import type { ControllerCase } from '../helpers/controllerCases';
 
 interface JobJson {
   kind: 'Job';
@@ -48,8 +29,8 @@ interface CronJobJson {
   remainingJobs: string[];
 }
 
-const dir = fixturePath('conformance', 'controller');
-const cases = JSON.parse(fs.readFileSync(`${dir}/cases.json`, 'utf8')) as ControllerCase[];
+const dir = CONTROLLER_CASES_DIR;
+const cases = CONTROLLER_CASES;
 
 async function simulateJson(c: ControllerCase, timing: 'ideal' | 'cluster'): Promise<JobJson | CronJobJson> {
   let out = '';

@@ -3,30 +3,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { parseManifestFile, simulate, specPodModel, formatRfc3339 } from '../../../src-engine';
 import type { SimTiming, Simulation } from '../../../src-engine';
-import { fixturePath } from '../../helpers/paths';
+import { CONTROLLER_CASES, CONTROLLER_CASES_DIR } from '../../helpers/controllerCases';
+import type { ControllerCase } from '../../helpers/controllerCases';
 
-interface ControllerCase {
-  file: string;
-  simulate: { start: string; until: string; pods: string };
-  expect: {
-    condition?: { type: string; reason: string } | null;
-    podsCreated?: number;
-    podCreateOffsetsSeconds?: number[];
-    succeeded?: number;
-    failed?: number;
-    completedIndexes?: string;
-    failedIndexes?: string;
-    deletedAtOffsetSeconds?: number;
-    jobNames?: string[];
-    scheduledTimes?: string[];
-    eventCounts?: Record<string, number>;
-    remainingJobs?: string[];
-  };
-  note: string;
-}
-
-const dir = fixturePath('conformance', 'controller');
-const cases = JSON.parse(fs.readFileSync(`${dir}/cases.json`, 'utf8')) as ControllerCase[];
+const dir = CONTROLLER_CASES_DIR;
+const cases = CONTROLLER_CASES;
 
 /** run simulates one vector with the given timing model. */
 function run(c: ControllerCase, timing: SimTiming): Simulation {
