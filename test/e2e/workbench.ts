@@ -155,6 +155,13 @@ export class Workbench {
     }
     await view.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   }
+  /** openLocalRuns shows the Kube Jobs view with its "Local runs" root expanded. */
+  async openLocalRuns(): Promise<void> {
+    await this.showKubeJobsView();
+    const root = this.page.locator('.monaco-list-row', { hasText: 'Local runs' }).first();
+    await this.expectVisible(root, 'the Local runs root');
+    if ((await root.getAttribute('aria-expanded')) !== 'true') await root.click();
+  }
 
   /** Opens a top-level workspace file by clicking it in the Explorer; waits for its editor tab. */
   async openFromExplorer(fileName: string): Promise<void> {

@@ -97,13 +97,7 @@ spec:
   });
 
   it('the run is listed under Local runs, and its record folder exists', async () => {
-    await wb.page
-      .locator('.activitybar')
-      .getByRole('tab', { name: /Kube Jobs/ })
-      .click();
-    const root = wb.page.locator('.monaco-list-row', { hasText: 'Local runs' }).first();
-    await wb.expectVisible(root, 'the Local runs root');
-    if ((await root.getAttribute('aria-expanded')) !== 'true') await root.click();
+    await wb.openLocalRuns();
     await wb.expectVisible(
       wb.page.locator('.monaco-list-row', { hasText: /Job hello-job.*Complete/ }).first(),
       'the hello-job run row',

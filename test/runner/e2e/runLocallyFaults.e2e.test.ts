@@ -176,13 +176,7 @@ args: ["sh", "--token=$(TOKEN)"]`,
       cwd: wb.workspace,
       stdio: 'ignore',
     });
-    await wb.page
-      .locator('.activitybar')
-      .getByRole('tab', { name: /Kube Jobs/ })
-      .click();
-    const root = wb.page.locator('.monaco-list-row', { hasText: 'Local runs' }).first();
-    await wb.expectVisible(root, 'the Local runs root');
-    if ((await root.getAttribute('aria-expanded')) !== 'true') await root.click();
+    await wb.openLocalRuns();
     const row = wb.page.locator('.monaco-list-row', { hasText: /Job cli-sleep/ }).first();
     await wb.expectVisible(row.filter({ hasText: /Running/ }), 'the terminal run, Running');
     await wb.screenshot('terminal-run-running');
