@@ -74,3 +74,21 @@ export async function waitFor(condition: () => boolean, timeoutMs = 10_000, what
  */
 export const leaveGroup = (inner: string, output = ''): string =>
   `f=$(mktemp -u); setsid sh -c "touch $f; ${inner}" ${output} & while [ ! -e "$f" ]; do sleep 0.01; done; rm -f "$f";`;
+
+/**
+ * podProcesses lists the processes (by /proc environ) of the local pods of the named Job. It reads
+ * /proc itself, not through runner/procScan, so the tests do not take the scan's word for it.
+ */
+export function podProcesses(jobName: string): number[] {
+  const found: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const env = fs.readFileSync(`/proc/${entry}/environ`, 'latin1').split('\0');
+      if (env.some((v) => v.startsWith(`KUBE_JOBS_POD=${jobName}-`))) found.push(Number(entry));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return found;
+}

@@ -9,21 +9,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Frame, Locator } from 'playwright-core';
 import { UI_TIMEOUT_MS, Workbench } from '../../e2e/workbench';
-
-/** Processes (by /proc environ) that belong to a local pod of the named Job. */
-function podProcesses(jobName: string): number[] {
-  const found: number[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const env = fs.readFileSync(`/proc/${entry}/environ`, 'latin1').split('\0');
-      if (env.some((v) => v.startsWith(`KUBE_JOBS_POD=${jobName}-`))) found.push(Number(entry));
-    } catch {
-      // gone or not ours
-    }
-  }
-  return found;
-}
+import { podProcesses } from '../helpers';
 
 describe('run a Job locally from VS Code', { timeout: 300_000 }, () => {
   let wb: Workbench;

@@ -14,27 +14,9 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import type { Frame, Locator } from 'playwright-core';
 import { UI_TIMEOUT_MS, Workbench } from '../../e2e/workbench';
 import { REPO_ROOT } from '../../helpers/paths';
-import { leaveGroup } from '../helpers';
+import { leaveGroup, podProcesses } from '../helpers';
 
 const SECRET = 'hunter2 & p@ss/42';
-
-/** Processes (by /proc environ) of the local pods of a Job. */
-function podProcesses(jobName: string): number[] {
-  return fs
-    .readdirSync('/proc')
-    .filter((e) => /^\d+$/.test(e))
-    .map(Number)
-    .filter((pid) => {
-      try {
-        return fs
-          .readFileSync(`/proc/${pid}/environ`, 'latin1')
-          .split('\0')
-          .some((v) => v.startsWith(`KUBE_JOBS_POD=${jobName}-`));
-      } catch {
-        return false;
-      }
-    });
-}
 
 function job(name: string, container: string): string {
   return `apiVersion: batch/v1
