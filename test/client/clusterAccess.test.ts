@@ -5,7 +5,7 @@ import type { TestApiServer } from '../apiserver/server';
 import { seedCronJob, seedJob, seedEvent } from '../apiserver/seed';
 import { ClusterSession } from '../../client/src/cluster/session';
 import { snapshot, childrenOf } from '../../client/src/views/model/treeModel';
-import { serverIndex, transportFor, waitFor } from './helpers';
+import { churnOnce, serverIndex, transportFor, waitFor } from './helpers';
 import { triggerCronJob, setSuspended, deleteJob, applyObject } from '../../client/src/cluster/actions';
 import { ApiError } from '../../kube/apiError';
 import { MANUAL_INSTANTIATE_ANNOTATION } from '../../client/src/views/model/manualJob';
@@ -133,24 +133,13 @@ describe('cluster access against the test API server', () => {
       while (server.faults.randomFaultCount() < 50 || !allKindsSeen()) {
         if (i > 5000) assert.fail(`only ${server.faults.randomFaultCount()} faults after ${i} changes`);
         const ns = i % 2 === 0 ? 'demo' : 'batch';
-        const { job, pods } = seedJob(server.store, {
+        churnOnce(server.store, i, {
           namespace: ns,
-          name: `churn-${i}`,
-          state: i % 3 === 0 ? 'failed' : 'running',
-          startMs: NOW - i * 1000,
+          nowMs: NOW,
           ...(ns === 'demo' && owner ? { owner } : {}),
+          failedEvery: 3,
+          succeededEvery: 4,
         });
-        if (i % 4 === 1 && pods[0]) {
-          server.store.mutate('pods', ns, pods[0].metadata.name, (p) => {
-            p.status.phase = 'Succeeded';
-          });
-        }
-        if (i % 5 === 2) server.store.delete('jobs', ns, job.metadata.name, { propagationPolicy: 'Background' });
-        if (i % 7 === 3 && i % 5 !== 2) {
-          server.store.mutate('jobs', ns, job.metadata.name, (j) => {
-            j.spec.suspend = true;
-          });
-        }
         i++;
         // Pace the churn so reconnects interleave with changes instead of all faults hitting one request burst:
         // every 10 changes, wait until the client has applied one more (from a watch, or a relist after a fault).

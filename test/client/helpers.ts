@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { TestApiServer } from '../apiserver/server';
+import { seedJob } from '../apiserver/seed';
+import type { KObject, Store } from '../apiserver/store';
 import { loadKubeconfig } from '../../kube/kubeconfig';
 import { createTransport } from '../../kube/transport';
 import type { Transport } from '../../kube/transport';
@@ -48,5 +50,36 @@ export async function waitFor(
   while (!predicate()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${describe ? `: ${describe()}` : ''}`);
     await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/**
+ * churnOnce makes change number `i` of a churn against the test API server: a new Job `churn-i` in
+ * `namespace` (failed every `failedEvery`th, else running, owned by `owner` when given), and now and
+ * then its first pod succeeding (every `succeededEvery`th), the Job deleted, or the Job suspended.
+ */
+export function churnOnce(
+  store: Store,
+  i: number,
+  c: { namespace: string; nowMs: number; owner?: KObject; failedEvery: number; succeededEvery: number },
+): void {
+  const ns = c.namespace;
+  const { job, pods } = seedJob(store, {
+    namespace: ns,
+    name: `churn-${i}`,
+    state: i % c.failedEvery === 0 ? 'failed' : 'running',
+    startMs: c.nowMs - i * 1000,
+    ...(c.owner ? { owner: c.owner } : {}),
+  });
+  if (i % c.succeededEvery === 1 && pods[0]) {
+    store.mutate('pods', ns, pods[0].metadata.name, (p) => {
+      p.status.phase = 'Succeeded';
+    });
+  }
+  if (i % 5 === 2) store.delete('jobs', ns, job.metadata.name, { propagationPolicy: 'Background' });
+  if (i % 7 === 3 && i % 5 !== 2) {
+    store.mutate('jobs', ns, job.metadata.name, (j) => {
+      j.spec.suspend = true;
+    });
   }
 }

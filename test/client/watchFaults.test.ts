@@ -17,7 +17,7 @@ import type { SessionHealth } from '../../client/src/cluster/session';
 import { Informer } from '../../client/src/cluster/informer';
 import { JOBS } from '../../kube/resources';
 import { snapshot } from '../../client/src/views/model/treeModel';
-import { serverIndex, transportFor, waitFor } from './helpers';
+import { churnOnce, serverIndex, transportFor, waitFor } from './helpers';
 
 const NOW = Date.UTC(2026, 10, 30, 12, 0, 0);
 const OPTIONS = { nowMs: NOW, maxJobs: 1000 };
@@ -182,24 +182,13 @@ describe('watches against a hostile API server', () => {
       const owner = seedCronJob(server.store, { namespace: 'demo', name: 'churner', schedule: '*/5 * * * *' });
       for (let i = 0; i < 60; i++) {
         const ns = ['demo', 'batch', 'elsewhere'][i % 3] as string;
-        const { job, pods } = seedJob(server.store, {
+        churnOnce(server.store, i, {
           namespace: ns,
-          name: `churn-${i}`,
-          state: i % 4 === 0 ? 'failed' : 'running',
-          startMs: NOW - i * 1000,
+          nowMs: NOW,
           ...(ns === 'demo' ? { owner } : {}),
+          failedEvery: 4,
+          succeededEvery: 3,
         });
-        if (i % 3 === 1 && pods[0]) {
-          server.store.mutate('pods', ns, pods[0].metadata.name, (p) => {
-            p.status.phase = 'Succeeded';
-          });
-        }
-        if (i % 5 === 2) server.store.delete('jobs', ns, job.metadata.name, { propagationPolicy: 'Background' });
-        if (i % 7 === 3 && i % 5 !== 2) {
-          server.store.mutate('jobs', ns, job.metadata.name, (j) => {
-            j.spec.suspend = true;
-          });
-        }
         // Pace the churn on the client: every tenth change waits until it has applied another one.
         if (i % 10 === 0) {
           const seen = changes.count;
