@@ -8,7 +8,7 @@ import { RuleContext } from './context';
 import type { RuleLevel } from './context';
 import { limitFindings } from './findingsLimit';
 import { findFlattenedIndentation } from './flattenedIndentation';
-import type { RuleDefinition, RuleInfo } from './rule';
+import type { RuleInfo } from './rule';
 import { RULE_DEFINITIONS, RULES } from './rules';
 import { readFindings, syntaxFindings } from './yamlFindings';
 
@@ -26,9 +26,40 @@ export function ruleInfo(id: string): RuleInfo | undefined {
   return RULE_BY_ID.get(id);
 }
 
-function levels(options: LintOptions | undefined): (rule: string) => RuleLevel {
+/** The levels of one rule setting, and the checks that report some rule it leaves on. */
+interface RuleLevels {
+  readonly levelOf: (rule: string) => RuleLevel;
+  readonly checks: ReadonlyArray<(ctx: RuleContext) => void>;
+}
+
+/**
+ * Worked out once per rule settings object (the language server and the CLI pass the same one
+ * for every document), not per document: a 1,000-document file would otherwise look up every
+ * rule's level a thousand times (bench/lsp.mjs, open → diagnostics).
+ */
+const levelsBySettings = new WeakMap<object, RuleLevels>();
+let defaultLevels: RuleLevels | undefined;
+
+function levels(options: LintOptions | undefined): RuleLevels {
   const overrides = options?.rules;
-  return (rule) => overrides?.[rule] ?? RULE_BY_ID.get(rule)?.defaultSeverity ?? 'error';
+  if (!overrides) return (defaultLevels ??= ruleLevels(undefined));
+  let found = levelsBySettings.get(overrides);
+  if (!found) {
+    found = ruleLevels(overrides);
+    levelsBySettings.set(overrides, found);
+  }
+  return found;
+}
+
+function ruleLevels(overrides: LintOptions['rules']): RuleLevels {
+  const known = new Map<string, RuleLevel>();
+  for (const [id, rule] of RULE_BY_ID) known.set(id, overrides?.[id] ?? rule.defaultSeverity);
+  const levelOf = (rule: string): RuleLevel => known.get(rule) ?? overrides?.[rule] ?? 'error';
+  const checks: Array<(ctx: RuleContext) => void> = [];
+  for (const definition of RULE_DEFINITIONS) {
+    if (definition.check && definition.rules.some((r) => levelOf(r.id) !== 'off')) checks.push(definition.check);
+  }
+  return { levelOf, checks };
 }
 
 const docsOf = (rule: string): string | undefined => RULE_BY_ID.get(rule)?.docsUrl;
@@ -37,7 +68,7 @@ const ORIGIN: Range = { start: { line: 0, character: 0 }, end: { line: 0, charac
 
 /** lintFile checks every Job and CronJob document of a parsed file. Never throws. */
 export function lintFile(file: ManifestFile, options?: LintOptions): Finding[] {
-  const levelOf = levels(options);
+  const { levelOf } = levels(options);
   if (file.skipped) return skippedFinding(`not checked: ${file.skipped.message}`, ORIGIN, levelOf);
   const findings: Finding[] = [];
   for (const doc of file.documents) {
@@ -75,7 +106,7 @@ function skippedFinding(message: string, range: Range, levelOf: (rule: string) =
  * the other findings. At most MAX_FINDINGS_PER_DOCUMENT findings, plus a summary.
  */
 export function lintDocument(doc: ManifestDocument, options?: LintOptions): Finding[] {
-  const levelOf = levels(options);
+  const { levelOf, checks } = levels(options);
   const kind = doc.workload;
   if (doc.isTemplate) {
     if (!kind && !WORKLOAD_TEXT.test(doc.chunk.text)) return [];
@@ -114,13 +145,11 @@ export function lintDocument(doc: ManifestDocument, options?: LintOptions): Find
   if (!isPlainObject(root)) return sortByPosition(findings);
   const version = options?.kubernetesVersion ?? NEWEST_KUBERNETES_VERSION;
   const ctx = new RuleContext(checked, kind, root, levelOf, docsOf, version);
-  // Indexed loops: a file's first documents run this before it is optimised, and there a for-of
-  // makes an iterator result per rule and document (garbage while a big file opens).
-  for (let i = 0; i < RULE_DEFINITIONS.length; i++) {
-    const definition = RULE_DEFINITIONS[i] as RuleDefinition;
-    if (!definition.check || !anyRuleOn(definition, levelOf)) continue;
+  // An indexed loop: a file's first documents run this before it is optimised, and there a
+  // for-of makes an iterator result per rule and document (garbage while a big file opens).
+  for (let i = 0; i < checks.length; i++) {
     try {
-      definition.check(ctx);
+      (checks[i] as (ctx: RuleContext) => void)(ctx);
     } catch {
       // A rule bug must not hide the other findings; the rule's own tests catch it.
     }
@@ -130,13 +159,6 @@ export function lintDocument(doc: ManifestDocument, options?: LintOptions): Find
     if (!brokenSchedule || !finding.field.startsWith('spec.schedule')) findings.push(finding);
   }
   return limitFindings(sortByPosition(findings), ctx.suppressed, levelOf, docsOf, () => rangeOfField(doc, []));
-}
-
-/** anyRuleOn: the check reports some rule that is not off (a loop, not a closure per check and document). */
-function anyRuleOn(definition: RuleDefinition, levelOf: (rule: string) => RuleLevel): boolean {
-  const rules = definition.rules;
-  for (let i = 0; i < rules.length; i++) if (levelOf((rules[i] as RuleDefinition['rules'][number]).id) !== 'off') return true;
-  return false;
 }
 
 /** Findings in reading order (stable: equal positions keep the rule order). */
