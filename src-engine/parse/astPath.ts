@@ -5,6 +5,7 @@ import type { Range } from '../model/diagnostic';
 import { parseFieldPath } from './fieldPath';
 import type { PathSegment } from './fieldPath';
 import type { ManifestDocument } from './manifestDocument';
+import { hasPlainStringKey, pairKeyText } from './simpleYamlNodes';
 
 /**
  * Field paths on the syntax tree. A path follows what kubectl sends: through an alias to its
@@ -40,11 +41,8 @@ export interface NodeLookup {
 const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
 const INDEXED_SIZE = 16;
 
-function keyText(key: unknown): string | undefined {
-  return isScalar(key) && typeof key.value !== 'symbol' ? String(key.value) : undefined;
-}
-
 function isMergePair(pair: Pair): boolean {
+  if (hasPlainStringKey(pair)) return false;
   return isScalar(pair.key) && (typeof pair.key.value === 'symbol' || (pair.key.type === 'PLAIN' && pair.key.source === '<<'));
 }
 
@@ -56,7 +54,7 @@ function ownPair(map: YAMLMap, key: string): Pair | undefined {
     if (!index) {
       index = new Map();
       for (const pair of items) {
-        const text = keyText(pair.key);
+        const text = pairKeyText(pair);
         if (text !== undefined) index.set(text, pair);
       }
       pairIndex.set(map, index);
@@ -65,7 +63,7 @@ function ownPair(map: YAMLMap, key: string): Pair | undefined {
   }
   for (let i = items.length - 1; i >= 0; i--) {
     const pair = items[i] as Pair;
-    if (keyText(pair.key) === key) return pair;
+    if (pairKeyText(pair) === key) return pair;
   }
   return undefined;
 }

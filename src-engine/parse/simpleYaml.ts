@@ -2,7 +2,17 @@ import type { Pair, ParsedNode } from 'yaml';
 import { BOM, DASH, HASH, PIPE, PLUS, UNSUPPORTED } from './simpleYamlLines';
 import { InlineParser, SCHEMA } from './simpleYamlInline';
 import type { Parsed } from './simpleYamlInline';
-import { mapNode, pairNode, rangeEndOf, rangeValueEndOf, scalarNode, seqNode, setRange, setRangeEnd } from './simpleYamlNodes';
+import {
+  mapNode,
+  pairNode,
+  plainKeyPairNode,
+  rangeEndOf,
+  rangeValueEndOf,
+  scalarNode,
+  seqNode,
+  setRange,
+  setRangeEnd,
+} from './simpleYamlNodes';
 
 /**
  * A fast parser for the plain block YAML that Kubernetes manifests are written in: block maps
@@ -78,7 +88,7 @@ class SimpleParser extends InlineParser {
       const name = key.value as string;
       if (Object.prototype.hasOwnProperty.call(value, name) || name === '__proto__') throw UNSUPPORTED;
       const entry = this.mapValue(indent, key.end);
-      pairs.push(pairNode(key.node, entry.node));
+      pairs.push(key.node === undefined ? plainKeyPairNode(name, keyAt, key.colon, entry.node) : pairNode(key.node, entry.node));
       value[name] = entry.value;
       end = rangeEndOf(entry.node);
       // The next line decides: another key of this map, the end of the map, or something else.

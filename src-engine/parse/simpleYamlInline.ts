@@ -1,7 +1,17 @@
 import { isScalar, parseDocument } from 'yaml';
 import type { Pair, ParsedNode, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { GO_YAML_PARSE_OPTIONS } from './goYamlScalars';
-import { mapNode, pairNode, rangeEndOf, rangeValueEndOf, scalarNode, seqNode, setRange, setRangeEnd } from './simpleYamlNodes';
+import {
+  mapNode,
+  pairNode,
+  plainKeyPairNode,
+  rangeEndOf,
+  rangeValueEndOf,
+  scalarNode,
+  seqNode,
+  setRange,
+  setRangeEnd,
+} from './simpleYamlNodes';
 import {
   BACKSLASH,
   COLON,
@@ -70,8 +80,12 @@ export abstract class InlineParser extends LineCursor {
     return -1;
   }
 
-  /** blockKey parses the key at `at`; `end` is just after its colon. */
-  protected blockKey(at: number): { node: ParsedNode; value: unknown; end: number } {
+  /**
+   * blockKey parses the key at `at`; `end` is just after its colon. A plain string key gives
+   * no node (`node` undefined), only its text and where it ends (`colon`): the pair makes its
+   * Scalar when read (plainKeyPairNode).
+   */
+  protected blockKey(at: number): { node: ParsedNode | undefined; value: unknown; colon: number; end: number } {
     const text = this.text;
     const c = text.charCodeAt(at);
     let node: Scalar;
@@ -85,12 +99,15 @@ export abstract class InlineParser extends LineCursor {
     } else {
       const colon = this.keyColon(at);
       if (colon <= at || text.charCodeAt(colon - 1) === SPACE || !startsPlain(text, at, this.lineEnd)) throw UNSUPPORTED;
-      node = plainScalar(text.slice(at, colon), true);
+      if (colon - at > MAX_KEY_LENGTH) throw UNSUPPORTED;
+      const source = text.slice(at, colon);
+      if (plainTag(source, true) === undefined) return { node: undefined, value: source, colon, end: colon + 1 };
+      node = plainScalar(source, true);
       setRange(node, at, colon, colon);
       end = colon;
     }
     if (typeof node.value !== 'string' || end - at > MAX_KEY_LENGTH) throw UNSUPPORTED;
-    return { node: node as ParsedNode, value: node.value, end: end + 1 };
+    return { node: node as ParsedNode, value: node.value, colon: end, end: end + 1 };
   }
 
   /** inlineValue parses a one-line value starting at `at`: quoted, flow collection or plain. */
@@ -172,17 +189,17 @@ export abstract class InlineParser extends LineCursor {
     if (text.charCodeAt(i) !== close) {
       for (;;) {
         if (isMap) {
-          const key = this.flowScalar(i, true);
+          const key = this.flowKey(i);
           const name = key.value;
           if (typeof name !== 'string' || name === '__proto__' || Object.prototype.hasOwnProperty.call(mapValue, name)) {
             throw UNSUPPORTED;
           }
-          const keyEnd = rangeValueEndOf(key.node);
+          const keyEnd = key.end;
           if (text.charCodeAt(keyEnd) !== COLON || text.charCodeAt(keyEnd + 1) !== SPACE) throw UNSUPPORTED;
-          setRangeEnd(key.node, keyEnd);
+          if (key.node) setRangeEnd(key.node, keyEnd);
           const valueAt = this.afterSpaces(keyEnd + 1);
           const item = this.flowItem(valueAt);
-          pairs.push(pairNode(key.node, item.node));
+          pairs.push(key.node === undefined ? plainKeyPairNode(name, i, keyEnd, item.node) : pairNode(key.node, item.node));
           mapValue[name] = item.value;
           i = rangeEndOf(item.node);
         } else {
@@ -221,27 +238,50 @@ export abstract class InlineParser extends LineCursor {
     if (c === DQUOTE || c === SQUOTE) {
       node = this.quotedScalar(at);
     } else {
-      if (!startsPlain(text, at, this.lineEnd) || c === LBRACKET || c === LBRACE) throw UNSUPPORTED;
-      let end = at;
-      let i = at;
-      while (i < this.lineEnd) {
-        const ch = text.charCodeAt(i);
-        if (ch === COMMA || ch === RBRACKET || ch === RBRACE || ch === LBRACKET || ch === LBRACE) break;
-        if (ch === COLON) {
-          // `key: value` inside a flow map ends the key; any other colon is left to the library.
-          if (atKey && text.charCodeAt(i + 1) === SPACE) break;
-          throw UNSUPPORTED;
-        }
-        if (ch === HASH && text.charCodeAt(i - 1) === SPACE) throw UNSUPPORTED;
-        if (ch !== SPACE) end = i + 1;
-        i++;
-      }
-      if (end === at) throw UNSUPPORTED;
+      const end = this.plainFlowEnd(at, atKey);
       node = plainScalar(text.slice(at, end), atKey);
       setRange(node, at, end, end);
     }
     setRangeEnd(node, this.afterSpaces(rangeValueEndOf(node)));
     return { node: node as ParsedNode, value: node.value };
+  }
+
+  /** plainFlowEnd is where the plain scalar starting at `at` inside a flow collection ends. */
+  private plainFlowEnd(at: number, atKey: boolean): number {
+    const text = this.text;
+    const c = text.charCodeAt(at);
+    if (!startsPlain(text, at, this.lineEnd) || c === LBRACKET || c === LBRACE) throw UNSUPPORTED;
+    let end = at;
+    let i = at;
+    while (i < this.lineEnd) {
+      const ch = text.charCodeAt(i);
+      if (ch === COMMA || ch === RBRACKET || ch === RBRACE || ch === LBRACKET || ch === LBRACE) break;
+      if (ch === COLON) {
+        // `key: value` inside a flow map ends the key; any other colon is left to the library.
+        if (atKey && text.charCodeAt(i + 1) === SPACE) break;
+        throw UNSUPPORTED;
+      }
+      if (ch === HASH && text.charCodeAt(i - 1) === SPACE) throw UNSUPPORTED;
+      if (ch !== SPACE) end = i + 1;
+      i++;
+    }
+    if (end === at) throw UNSUPPORTED;
+    return end;
+  }
+
+  /**
+   * flowKey parses the key of a flow map entry at `at`; `end` is where its text ends. As with
+   * blockKey, a plain string key gives no node.
+   */
+  protected flowKey(at: number): { node: ParsedNode | undefined; value: unknown; end: number } {
+    const c = this.text.charCodeAt(at);
+    if (at < this.lineEnd && c !== DQUOTE && c !== SQUOTE) {
+      const end = this.plainFlowEnd(at, true);
+      const source = this.text.slice(at, end);
+      if (plainTag(source, true) === undefined) return { node: undefined, value: source, end };
+    }
+    const key = this.flowScalar(at, true);
+    return { node: key.node, value: key.value, end: rangeValueEndOf(key.node) };
   }
 }
 
@@ -334,15 +374,7 @@ function unescapeDoubleQuoted(raw: string): string {
  * composer does (first default tag whose test matches, else a string).
  */
 function plainScalar(source: string, atKey: boolean): Scalar {
-  let tag: ScalarTag | undefined;
-  if (mayBeNonString(source.charCodeAt(0))) {
-    for (const candidate of TAGS) {
-      if ((candidate.default === true || (atKey && candidate.default === 'key')) && candidate.test?.test(source)) {
-        tag = candidate;
-        break;
-      }
-    }
-  }
+  const tag = plainTag(source, atKey);
   let node: Scalar;
   if (tag === undefined) {
     node = scalarNode(source);
@@ -363,6 +395,15 @@ function plainScalar(source: string, atKey: boolean): Scalar {
   node.source = source;
   node.type = 'PLAIN';
   return node;
+}
+
+/** The tag go-yaml resolves a plain scalar to; undefined for a string. */
+function plainTag(source: string, atKey: boolean): ScalarTag | undefined {
+  if (!mayBeNonString(source.charCodeAt(0))) return undefined;
+  for (const candidate of TAGS) {
+    if ((candidate.default === true || (atKey && candidate.default === 'key')) && candidate.test?.test(source)) return candidate;
+  }
+  return undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { isScalar, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node, ParsedNode, Schema } from 'yaml';
 
 // The `yaml` library's nodes as the fast manifest parser (simpleYaml.ts) builds them: the same
@@ -20,6 +20,11 @@ import type { Node, ParsedNode, Schema } from 'yaml';
 //   array per node was about 40% of the nodes' memory (the 1,000-document file of bench/lsp.mjs
 //   kept 12.4 MB of nodes, now 7.6 MB), and ranges are read only where a finding or a feature
 //   needs a position. Each read is a fresh array: a range changes by assigning it (setRange).
+// - A map entry whose key is a plain string (almost every key of a manifest) keeps the key's
+//   text and offsets, and its `key` Scalar is made when first read (then kept, so it is the same
+//   node on every read). Checks find keys by text (pairKeyText) and only the few keys a finding
+//   or a feature points at become nodes: the 1,000-document file has 34,000 keys, and their
+//   Scalars were a quarter of the nodes' memory.
 // - Each node is built by a constructor that sets all its fields in one order, so every node of
 //   a kind shares one shape with its fields inside the object.
 
@@ -49,9 +54,38 @@ const RANGE_ACCESSOR: PropertyDescriptor = {
   configurable: true,
 };
 
+/** The key fields of the pairs built here (see the accessor below). */
+interface PairKeyFields {
+  keyNode: unknown;
+  /** A plain string key not made into a node yet: its text and offsets. */
+  keyText: string | undefined;
+  keyStart: number;
+  keyEnd: number;
+}
+
+const KEY_ACCESSOR: PropertyDescriptor = {
+  get(this: PairKeyFields): unknown {
+    if (this.keyNode === null && this.keyText !== undefined) {
+      // As plainScalar (simpleYamlInline.ts) makes a plain string key.
+      const node = new ScalarShape(this.keyText);
+      node.source = this.keyText;
+      node.type = 'PLAIN';
+      setRange(node, this.keyStart, this.keyEnd, this.keyEnd);
+      this.keyNode = node;
+    }
+    return this.keyNode;
+  },
+  set(this: PairKeyFields, key: unknown) {
+    this.keyNode = key;
+    this.keyText = undefined;
+  },
+  configurable: true,
+};
+
 function markedPrototype<T extends object>(base: T, kind: string, schema?: Schema): T {
   const fields: PropertyDescriptorMap = { [NODE_TYPE]: { value: Symbol.for(kind) } };
-  if (kind !== 'yaml.pair') fields['range'] = RANGE_ACCESSOR;
+  if (kind === 'yaml.pair') fields['key'] = KEY_ACCESSOR;
+  else fields['range'] = RANGE_ACCESSOR;
   // Collection's constructor gives each collection its schema as a non-enumerable field.
   if (schema) fields['schema'] = { value: schema, writable: true, configurable: true };
   return Object.create(base, fields) as T;
@@ -68,7 +102,10 @@ function ScalarFields(this: Fields, value: unknown): void {
   this['rangeEnd'] = 0;
 }
 function PairFields(this: Fields, key: unknown, value: unknown): void {
-  this['key'] = key;
+  this['keyNode'] = key;
+  this['keyText'] = undefined;
+  this['keyStart'] = 0;
+  this['keyEnd'] = 0;
   this['value'] = value;
 }
 /** One constructor per collection kind and schema, so the prototype (which holds the schema) can differ. */
@@ -100,6 +137,37 @@ export function scalarNode(value: unknown): Scalar {
 /** A map entry, as `new Pair(key, value)`. */
 export function pairNode(key: ParsedNode, value: ParsedNode | null): Pair<ParsedNode, ParsedNode | null> {
   return new PairShape(key, value) as Pair<ParsedNode, ParsedNode | null>;
+}
+
+/** A map entry whose key is the plain string `text` at [start, end): its Scalar is made when read. */
+export function plainKeyPairNode(
+  text: string,
+  start: number,
+  end: number,
+  value: ParsedNode | null,
+): Pair<ParsedNode, ParsedNode | null> {
+  const pair = new PairShape(null, value) as unknown as PairKeyFields;
+  pair.keyText = text;
+  pair.keyStart = start;
+  pair.keyEnd = end;
+  return pair as unknown as Pair<ParsedNode, ParsedNode | null>;
+}
+
+/** Whether a map entry's key is a plain string built here (never `<<`, which the fast parser leaves to the library). */
+export function hasPlainStringKey(pair: Pair): boolean {
+  return (pair as Partial<PairKeyFields>).keyText !== undefined;
+}
+
+/**
+ * pairKeyText is the key of a map entry as text (a plain or quoted string, a number or boolean
+ * as the library prints it), or undefined for a key that is not a scalar, or a merge key. It
+ * reads a key not yet made into a node without making it.
+ */
+export function pairKeyText(pair: Pair): string | undefined {
+  const text = (pair as Partial<PairKeyFields>).keyText;
+  if (text !== undefined) return text;
+  const key = pair.key;
+  return isScalar(key) && typeof key.value !== 'symbol' ? String(key.value) : undefined;
 }
 
 function shapesFor(schema: Schema): CollectionShapes {

@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node } from 'yaml';
 import type { PathSegment } from '../parse/fieldPath';
 import type { ManifestDocument } from '../parse/manifests';
+import { pairKeyText } from '../parse/simpleYamlNodes';
 
 /**
  * nodeAt is a lean findNode for the hot paths of linting (plain loops, no result object):
@@ -15,8 +16,8 @@ export function nodeAt(doc: ManifestDocument, path: readonly PathSegment[]): Nod
       let next: unknown;
       const items = current.items;
       for (let j = 0; j < items.length; j++) {
-        const key = items[j]!.key;
-        if (isScalar(key) && (key.value === segment || String(key.value) === String(segment))) {
+        const key = pairKeyText(items[j]!);
+        if (key !== undefined && (key === segment || key === String(segment))) {
           next = items[j]!.value;
           break;
         }
