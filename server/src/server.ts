@@ -40,6 +40,9 @@ import { provideDocumentSymbols } from './features/documentSymbols';
 import { provideHover } from './features/hover';
 import { provideInlayHints } from './features/inlayHints';
 import { provideScheduleDescription, provideSimulation } from './features/simulate';
+import { limitInlining } from './inliningBudget';
+
+limitInlining();
 
 const connection = createConnection(ProposedFeatures.all);
 // Open files are kept in pieces (pieceText.ts): a keystroke in a big file touches only its document.
