@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const hostile = require(path.join(root, 'out/test/helpers/hostileInputs.js'));
+const engine = require(path.join(root, 'out/src-engine/index.js'));
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver/node');
 
 const ROUNDS = Number(process.argv[2] ?? 3);
@@ -100,7 +101,7 @@ console.log(
 
 // ---- the language server -------------------------------------------------------------------
 
-const server = spawn(process.execPath, ['--max-semi-space-size=2', path.join(root, 'dist/server.js'), '--stdio'], {
+const server = spawn(process.execPath, [...engine.LANGUAGE_SERVER_EXEC_ARGV, path.join(root, 'dist/server.js'), '--stdio'], {
   stdio: ['pipe', 'pipe', 'inherit'],
 });
 const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));

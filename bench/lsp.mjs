@@ -22,7 +22,7 @@ const { buildSync } = require('esbuild');
 const engine = require(path.join(root, 'out/src-engine/index.js'));
 
 const ROUNDS = Number(process.argv[2] ?? 5);
-const SERVER_EXEC_ARGV = ['--max-semi-space-size=2'];
+const SERVER_EXEC_ARGV = engine.LANGUAGE_SERVER_EXEC_ARGV;
 const DOCUMENTS = 1000;
 const EDITS = 10;
 const HOVERS = 50;
@@ -261,8 +261,7 @@ for (let round = 0; round < ROUNDS; round++) {
   bare.push(performance.now() - t0);
 
   // kube-jobs: pull diagnostics right after didOpen.
-  // Started as the extension starts it (client/src/languageClient.ts execArgv): a small young
-  // generation keeps the resident set near the live heap.
+  // Started as the extension starts it (client/src/languageClient.ts, LANGUAGE_SERVER_EXEC_ARGV).
   const k = await start('kube-jobs', [...SERVER_EXEC_ARGV, path.join(root, 'dist/server.js'), '--stdio']);
   const uri = `file://${work}/round${round}.yaml`;
   t0 = performance.now();

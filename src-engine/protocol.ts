@@ -179,3 +179,17 @@ export interface ServerStatsResult {
 
 /** kubeJobs/serverStats: memory and timings, for bench/lsp.mjs and the client's status view. */
 export const ServerStatsRequest = { method: 'kubeJobs/serverStats' } as const;
+
+/**
+ * The Node options the extension starts the language server with (bench/lsp.mjs starts it the
+ * same way to time it). Each sizes V8's heap for a server that holds the syntax trees of its
+ * open files:
+ * - `--max-semi-space-size=2`: a small young generation keeps the resident set near the live
+ *   heap (96 MiB instead of 112 MiB with a 1,000-document file open and edited 10 times).
+ * - `--initial-old-space-size=32`: the old generation starts at 32 MB instead of growing from a
+ *   few MB through full collections. Opening a big file promotes its trees, which all stay
+ *   live, so those collections freed almost nothing while competing with the compiler for the
+ *   second core: open → diagnostics of the 1,000-document file takes about 8 % less, with the
+ *   same resident set.
+ */
+export const LANGUAGE_SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=2', '--initial-old-space-size=32'];

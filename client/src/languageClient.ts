@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+// protocol.ts itself, not the engine's index: that would put the whole engine in the activation bundle.
+import { LANGUAGE_SERVER_EXEC_ARGV } from '../../src-engine/protocol';
 import type { KubeJobsInitializationOptions } from '../../src-engine';
 import type { Ctx } from './ctx';
 
@@ -37,13 +39,12 @@ export async function startLanguageClient(ctx: Ctx): Promise<LanguageClient> {
   const lc = 'LanguageClient' in imported ? imported : (imported as unknown as { default: typeof imported }).default;
   const module = ctx.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    // A small young generation keeps the server's resident set near its live heap. It buys the figure
-    // "language server memory after open + 10 edits" (bench/lsp.mjs): 96 MiB with it, 112 MiB without.
-    run: { module, transport: lc.TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=2'] } },
+    // Heap sizes for a server holding syntax trees (LANGUAGE_SERVER_EXEC_ARGV says why).
+    run: { module, transport: lc.TransportKind.ipc, options: { execArgv: [...LANGUAGE_SERVER_EXEC_ARGV] } },
     debug: {
       module,
       transport: lc.TransportKind.ipc,
-      options: { execArgv: ['--nolazy', '--inspect=6019', '--max-semi-space-size=2'] },
+      options: { execArgv: ['--nolazy', '--inspect=6019', ...LANGUAGE_SERVER_EXEC_ARGV] },
     },
   };
   const clientOptions: LanguageClientOptions = {
