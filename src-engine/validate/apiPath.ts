@@ -13,16 +13,24 @@ import type { PathSegment } from '../parse/fieldPath';
  * diagnostics", bench/lsp.mjs: the garbage they made was most of the rules' collection time).
  */
 export class ApiPath {
-  private printed: string | undefined;
-  private segments: readonly PathSegment[] | undefined;
+  // Fields declared, and set in the constructor, rather than class fields: rules make tens of
+  // paths per document, and class fields cost a call per path to their initialiser in code that
+  // has not been optimised yet (a big file's first documents).
+  declare private readonly parent: ApiPath | undefined;
+  /** How this link extends its parent: a field, a list index, a map key, or a new printed name. */
+  declare private readonly step: 'child' | 'index' | 'key' | 'printedAs' | 'root';
+  /** The field name, index or key; for `printedAs`, the text (or the path whose text it prints). */
+  declare private readonly name: string | number | ApiPath;
+  declare private printed: string | undefined;
+  declare private segments: readonly PathSegment[] | undefined;
 
-  private constructor(
-    private readonly parent: ApiPath | undefined,
-    /** How this link extends its parent: a field, a list index, a map key, or a new printed name. */
-    private readonly step: 'child' | 'index' | 'key' | 'printedAs' | 'root',
-    /** The field name, index or key; for `printedAs`, the text (or the path whose text it prints). */
-    private readonly name: string | number | ApiPath,
-  ) {}
+  private constructor(parent: ApiPath | undefined, step: ApiPath['step'], name: string | number | ApiPath) {
+    this.parent = parent;
+    this.step = step;
+    this.name = name;
+    this.printed = undefined;
+    this.segments = undefined;
+  }
 
   /** root starts at a document path, printed in the API's notation. */
   static root(at: readonly PathSegment[], text: string): ApiPath {
