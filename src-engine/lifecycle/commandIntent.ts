@@ -99,33 +99,56 @@ function programAndArgs(rest: readonly string[]): { program: string; args: strin
   return undefined;
 }
 
-type Matcher = (program: string, args: readonly string[]) => Omit<CommandIntent, 'command'> | undefined;
+type Intent = Omit<CommandIntent, 'command'>;
+/** What a command of one program is for, from its arguments; undefined when they do not say. */
+type ArgsMatcher = (args: readonly string[], program: string) => Intent | undefined;
 
-const task = (what: string) => ({ kind: 'task' as const, what });
+const task = (what: string): Intent => ({ kind: 'task', what });
 const has = (args: readonly string[], ...words: string[]): boolean => words.some((w) => args.includes(w));
 const MIGRATION = 'a database migration';
 
-/** Migration tools and the frameworks' migrate commands. */
-const migrations: Matcher = (p, a) => {
-  if (p === 'manage.py' && has(a, 'migrate', 'makemigrations')) return task(MIGRATION);
-  if (/^(?:rake|rails)$/.test(p) && a.some((w) => /^db:(?:migrate|setup|prepare|schema:load|seed)/.test(w))) {
-    return task(a.some((w) => w.startsWith('db:seed')) ? 'database seeding' : MIGRATION);
+/**
+ * The matchers of each program, in the order they are tried: migrations, then data transfers,
+ * servers, workers and utilities; the first that answers wins. Keyed by program, so a command
+ * of a program none of them knows (most commands) costs one lookup.
+ */
+const MATCHERS_BY_PROGRAM = new Map<string, ArgsMatcher[]>();
+
+function when(programs: string | readonly string[], match: ArgsMatcher): void {
+  for (const program of typeof programs === 'string' ? [programs] : programs) {
+    const list = MATCHERS_BY_PROGRAM.get(program);
+    if (list) list.push(match);
+    else MATCHERS_BY_PROGRAM.set(program, [match]);
   }
-  if (p === 'flyway' && has(a, 'migrate', 'repair', 'baseline', 'clean')) return task(MIGRATION);
-  if (p === 'liquibase' && a.some((w) => /^(?:update|rollback)/i.test(w))) return task(MIGRATION);
-  if (p === 'alembic' && has(a, 'upgrade', 'downgrade', 'stamp')) return task(MIGRATION);
-  if (p === 'migrate' && has(a, 'up', 'down', 'goto', 'force')) return task(MIGRATION);
-  if (/^(?:dbmate|goose)$/.test(p) && has(a, 'up', 'migrate', 'down', 'rollback', 'up-by-one')) return task(MIGRATION);
-  if (p === 'atlas' && has(a, 'migrate', 'schema') && has(a, 'apply')) return task(MIGRATION);
-  if (p === 'sqitch' && has(a, 'deploy')) return task(MIGRATION);
-  if (/^(?:knex|sequelize|sequelize-cli|typeorm|prisma|diesel|sqlx|mix|ecto)$/.test(p) && a.some((w) => /migrat/.test(w))) {
-    return task(MIGRATION);
-  }
-  if (p === 'artisan' && a.some((w) => /^(?:migrate|db:seed)/.test(w))) return task(MIGRATION);
-  if (p === 'flask' && has(a, 'db') && has(a, 'upgrade')) return task(MIGRATION);
-  if (/^(?:npm|yarn|pnpm)$/.test(p) && a.some((w) => /migrat|^seed/.test(w))) return task(MIGRATION);
-  return undefined;
-};
+}
+const always =
+  (intent: Intent): ArgsMatcher =>
+  () =>
+    intent;
+
+// ---- migration tools and the frameworks' migrate commands --------------------------------
+
+when('manage.py', (a) => (has(a, 'migrate', 'makemigrations') ? task(MIGRATION) : undefined));
+when(['rake', 'rails'], (a) =>
+  a.some((w) => /^db:(?:migrate|setup|prepare|schema:load|seed)/.test(w))
+    ? task(a.some((w) => w.startsWith('db:seed')) ? 'database seeding' : MIGRATION)
+    : undefined,
+);
+when('flyway', (a) => (has(a, 'migrate', 'repair', 'baseline', 'clean') ? task(MIGRATION) : undefined));
+when('liquibase', (a) => (a.some((w) => /^(?:update|rollback)/i.test(w)) ? task(MIGRATION) : undefined));
+when('alembic', (a) => (has(a, 'upgrade', 'downgrade', 'stamp') ? task(MIGRATION) : undefined));
+when('migrate', (a) => (has(a, 'up', 'down', 'goto', 'force') ? task(MIGRATION) : undefined));
+when(['dbmate', 'goose'], (a) => (has(a, 'up', 'migrate', 'down', 'rollback', 'up-by-one') ? task(MIGRATION) : undefined));
+when('atlas', (a) => (has(a, 'migrate', 'schema') && has(a, 'apply') ? task(MIGRATION) : undefined));
+when('sqitch', (a) => (has(a, 'deploy') ? task(MIGRATION) : undefined));
+when(['knex', 'sequelize', 'sequelize-cli', 'typeorm', 'prisma', 'diesel', 'sqlx', 'mix', 'ecto'], (a) =>
+  a.some((w) => /migrat/.test(w)) ? task(MIGRATION) : undefined,
+);
+when('artisan', (a) => (a.some((w) => /^(?:migrate|db:seed)/.test(w)) ? task(MIGRATION) : undefined));
+when('flask', (a) => (has(a, 'db') && has(a, 'upgrade') ? task(MIGRATION) : undefined));
+when(['npm', 'yarn', 'pnpm'], (a) => (a.some((w) => /migrat|^seed/.test(w)) ? task(MIGRATION) : undefined));
+
+// ---- backups, dumps, restores, imports and exports of data stores ------------------------
 
 /** Dump and restore programs of data stores, and what each does. */
 const DUMPS: Readonly<Record<string, string>> = {
@@ -145,30 +168,26 @@ const DUMPS: Readonly<Record<string, string>> = {
   'clickhouse-backup': 'a ClickHouse backup',
   'wal-g': 'a PostgreSQL backup',
 };
+for (const [program, what] of Object.entries(DUMPS)) when(program, always(task(what)));
+when('etcdctl', (a) => (has(a, 'snapshot') ? task('an etcd snapshot') : undefined));
+when('velero', (a) => (has(a, 'backup', 'restore') && has(a, 'create') ? task('a Velero backup') : undefined));
+when(['restic', 'kopia'], (a) => (has(a, 'backup', 'snapshot', 'forget', 'prune', 'restore') ? task('a backup') : undefined));
+when('borg', (a) => (has(a, 'create', 'prune') ? task('a backup') : undefined));
+when('redis-cli', (a) => (has(a, '--rdb') || a.some((w) => /^(?:bg)?save$/i.test(w)) ? task('a Redis backup') : undefined));
+when('influx', (a) => (has(a, 'backup', 'restore') ? task('an InfluxDB backup') : undefined));
+when('manage.py', (a) =>
+  has(a, 'dumpdata', 'loaddata', 'collectstatic', 'clearsessions', 'createcachetable', 'compilemessages')
+    ? task('a one-off Django command')
+    : undefined,
+);
+when('aws', (a) => (has(a, 's3') && has(a, 'cp', 'sync', 'mv') ? task('a copy to or from S3') : undefined));
+when(['gsutil', 'gcloud'], (a) => (has(a, 'cp', 'rsync', 'mv') ? task('a copy to or from Cloud Storage') : undefined));
+when(['rclone', 'azcopy'], (a) => (has(a, 'copy', 'sync', 'move', 'cp') ? task('a file copy') : undefined));
+when('mc', (a) => (has(a, 'cp', 'mirror') && !has(a, '--watch', '-w') ? task('a file copy') : undefined));
 
-/** Backups, dumps, restores, imports and exports of data stores. */
-const dataTransfers: Matcher = (p, a) => {
-  if (DUMPS[p] !== undefined) return task(DUMPS[p]);
-  if (p === 'etcdctl' && has(a, 'snapshot')) return task('an etcd snapshot');
-  if (p === 'velero' && has(a, 'backup', 'restore') && has(a, 'create')) return task('a Velero backup');
-  if (/^(?:restic|kopia)$/.test(p) && has(a, 'backup', 'snapshot', 'forget', 'prune', 'restore')) return task('a backup');
-  if (p === 'borg' && has(a, 'create', 'prune')) return task('a backup');
-  if (p === 'redis-cli' && (has(a, '--rdb') || a.some((w) => /^(?:bg)?save$/i.test(w)))) return task('a Redis backup');
-  if (p === 'influx' && has(a, 'backup', 'restore')) return task('an InfluxDB backup');
-  if (
-    p === 'manage.py' &&
-    has(a, 'dumpdata', 'loaddata', 'collectstatic', 'clearsessions', 'createcachetable', 'compilemessages')
-  ) {
-    return task('a one-off Django command');
-  }
-  if (p === 'aws' && has(a, 's3') && has(a, 'cp', 'sync', 'mv')) return task('a copy to or from S3');
-  if (/^(?:gsutil|gcloud)$/.test(p) && has(a, 'cp', 'rsync', 'mv')) return task('a copy to or from Cloud Storage');
-  if (/^(?:rclone|azcopy)$/.test(p) && has(a, 'copy', 'sync', 'move', 'cp')) return task('a file copy');
-  if (p === 'mc' && has(a, 'cp', 'mirror') && !has(a, '--watch', '-w')) return task('a file copy');
-  return undefined;
-};
+// ---- servers: web servers, application servers, data stores ------------------------------
 
-const SERVER_PROGRAMS: ReadonlySet<string> = new Set([
+const SERVER_PROGRAMS: readonly string[] = [
   'nginx',
   'httpd',
   'apache2',
@@ -202,41 +221,38 @@ const SERVER_PROGRAMS: ReadonlySet<string> = new Set([
   'jupyter-notebook',
   'streamlit',
   'mlflow',
-]);
+];
+const server = (what: string): Intent => ({ kind: 'server', what });
+when(SERVER_PROGRAMS, always(server('a server')));
+when('manage.py', (a) => (has(a, 'runserver') ? server('the Django development server') : undefined));
+when('rackup', always(server('the Rails server')));
+when('rails', (a) => (has(a, 'server', 's') ? server('the Rails server') : undefined));
+when('flask', (a) => (has(a, 'run') ? server('the Flask server') : undefined));
+when('http.server', always(server('a web server')));
+when('php', (a) => (has(a, '-S') ? server('a web server') : undefined));
+when(['npm', 'yarn', 'pnpm'], (a) =>
+  a[0] === 'start' || (a[0] === 'run' && a[1] === 'start') ? server('an application started with npm start') : undefined,
+);
+when('minio', (a) => (has(a, 'server') ? server('a MinIO server') : undefined));
 
-/** Servers: web servers, application servers, data stores. */
-const servers: Matcher = (p, a) => {
-  if (SERVER_PROGRAMS.has(p)) return { kind: 'server', what: 'a server' };
-  if (p === 'manage.py' && has(a, 'runserver')) return { kind: 'server', what: 'the Django development server' };
-  if (/^(?:rails|rackup)$/.test(p) && (p === 'rackup' || has(a, 'server', 's'))) {
-    return { kind: 'server', what: 'the Rails server' };
-  }
-  if (p === 'flask' && has(a, 'run')) return { kind: 'server', what: 'the Flask server' };
-  if (p === 'http.server' || (p === 'php' && has(a, '-S'))) return { kind: 'server', what: 'a web server' };
-  if (/^(?:npm|yarn|pnpm)$/.test(p) && (a[0] === 'start' || (a[0] === 'run' && a[1] === 'start'))) {
-    return { kind: 'server', what: 'an application started with npm start' };
-  }
-  if (p === 'minio' && has(a, 'server')) return { kind: 'server', what: 'a MinIO server' };
-  return undefined;
-};
+// ---- queue consumers and schedulers that run until stopped -------------------------------
 
-/** Queue consumers and schedulers that run until stopped. */
-const workers: Matcher = (p, a) => {
-  if (p === 'celery' && has(a, 'worker', 'beat', 'flower')) return { kind: 'worker', what: 'a Celery worker' };
-  if (/^(?:rq|sidekiq|dramatiq|huey_consumer|faust|arq)$/.test(p)) return { kind: 'worker', what: 'a queue worker' };
-  if (p === 'manage.py' && has(a, 'rqworker', 'qcluster', 'process_tasks', 'runworker', 'celery')) {
-    return { kind: 'worker', what: 'a queue worker' };
-  }
-  if (/^(?:rake|rails)$/.test(p) && a.some((w) => /^(?:jobs:work|resque:work|solid_queue:start|good_job)/.test(w))) {
-    return { kind: 'worker', what: 'a queue worker' };
-  }
-  if (p === 'artisan' && a.some((w) => /^(?:queue:work|queue:listen|horizon|schedule:work)/.test(w))) {
-    return { kind: 'worker', what: 'a queue worker' };
-  }
-  return undefined;
-};
+const worker = (what: string): Intent => ({ kind: 'worker', what });
+when('celery', (a) => (has(a, 'worker', 'beat', 'flower') ? worker('a Celery worker') : undefined));
+when(['rq', 'sidekiq', 'dramatiq', 'huey_consumer', 'faust', 'arq'], always(worker('a queue worker')));
+when('manage.py', (a) =>
+  has(a, 'rqworker', 'qcluster', 'process_tasks', 'runworker', 'celery') ? worker('a queue worker') : undefined,
+);
+when(['rake', 'rails'], (a) =>
+  a.some((w) => /^(?:jobs:work|resque:work|solid_queue:start|good_job)/.test(w)) ? worker('a queue worker') : undefined,
+);
+when('artisan', (a) =>
+  a.some((w) => /^(?:queue:work|queue:listen|horizon|schedule:work)/.test(w)) ? worker('a queue worker') : undefined,
+);
 
-const FINITE_PROGRAMS: ReadonlySet<string> = new Set([
+// ---- utilities that finish, and the forever-waiting idioms -------------------------------
+
+const FINITE_PROGRAMS: readonly string[] = [
   'echo',
   'printf',
   'true',
@@ -266,22 +282,14 @@ const FINITE_PROGRAMS: ReadonlySet<string> = new Set([
   'terraform',
   'ansible-playbook',
   'find',
-]);
-
-/** Utilities that finish, and the forever-waiting idioms. */
-const utilities: Matcher = (p, a) => {
-  if (p === 'sleep') {
-    return /^(?:infinity|inf)$/i.test(a[0] ?? '')
-      ? { kind: 'idle', what: 'an endless wait' }
-      : { kind: 'finite', what: 'a pause' };
-  }
-  if (p === 'tail' && a.some((w) => /^-[a-zA-Z]*[fF]/.test(w))) return { kind: 'idle', what: 'an endless wait' };
-  if (p === 'kubectl') {
-    return has(a, 'logs', 'port-forward', 'proxy', '--watch', '-w') ? undefined : { kind: 'finite', what: 'a kubectl command' };
-  }
-  if (FINITE_PROGRAMS.has(p)) return { kind: 'finite', what: `${p}, which finishes` };
-  return undefined;
-};
+];
+const ENDLESS_WAIT: Intent = { kind: 'idle', what: 'an endless wait' };
+when('sleep', (a) => (/^(?:infinity|inf)$/i.test(a[0] ?? '') ? ENDLESS_WAIT : { kind: 'finite', what: 'a pause' }));
+when('tail', (a) => (a.some((w) => /^-[a-zA-Z]*[fF]/.test(w)) ? ENDLESS_WAIT : undefined));
+when('kubectl', (a) =>
+  has(a, 'logs', 'port-forward', 'proxy', '--watch', '-w') ? undefined : { kind: 'finite', what: 'a kubectl command' },
+);
+for (const program of FINITE_PROGRAMS) when(program, always({ kind: 'finite', what: `${program}, which finishes` }));
 
 /** Words in a script's file name that say what it does; a long-running word in the same name wins. */
 const TASK_WORDS: Readonly<Record<string, string>> = {
@@ -311,7 +319,7 @@ const LONG_RUNNING_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** A script whose file name says it is one-off work (`backup.sh`, `run_migrations.py`). */
-const scriptNames: Matcher = (p) => {
+function scriptNameIntent(p: string): Intent | undefined {
   const words = p
     .replace(/\.[a-z]+$/i, '')
     .toLowerCase()
@@ -319,20 +327,19 @@ const scriptNames: Matcher = (p) => {
   if (words.some((w) => LONG_RUNNING_WORDS.has(w))) return undefined;
   const word = words.find((w) => TASK_WORDS[w] !== undefined);
   return word !== undefined ? task(TASK_WORDS[word] as string) : undefined;
-};
-
-const MATCHERS: readonly Matcher[] = [migrations, dataTransfers, servers, workers, utilities];
-const SCRIPT_MATCHERS: readonly Matcher[] = [...MATCHERS, scriptNames];
+}
 
 /** classifyCommand says what a simple command is for, or undefined when it is not recognised. */
 export function classifyCommand(command: SimpleCommand): CommandIntent | undefined {
   const words = stripWrappers(command.words);
   const resolved = programAndArgs(words);
   if (!resolved) return undefined;
-  const isScript = resolved.script || /\.(?:sh|bash|py|rb|js|mjs|ts|pl|php)$/.test(resolved.program);
-  for (const match of isScript ? SCRIPT_MATCHERS : MATCHERS) {
-    const found = match(resolved.program, resolved.args);
+  const matchers = MATCHERS_BY_PROGRAM.get(resolved.program) ?? [];
+  for (const match of matchers) {
+    const found = match(resolved.args, resolved.program);
     if (found) return { ...found, command: words.join(' ') };
   }
-  return undefined;
+  const isScript = resolved.script || /\.(?:sh|bash|py|rb|js|mjs|ts|pl|php)$/.test(resolved.program);
+  const byName = isScript ? scriptNameIntent(resolved.program) : undefined;
+  return byName ? { ...byName, command: words.join(' ') } : undefined;
 }
