@@ -64,7 +64,7 @@ function stripWrappers(words: readonly string[]): string[] {
       while (rest.length > 0 && (/^-/.test(rest[0] as string) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[0] as string))) {
         rest = rest.slice(1);
       }
-    } else if (WRAPPERS[name] !== undefined) {
+    } else if (Object.hasOwn(WRAPPERS, name)) {
       rest = rest.slice(1);
       while (rest.length > 0 && /^-/.test(rest[0] as string)) rest = rest.slice(1);
       rest = rest.slice(WRAPPERS[name]);
@@ -325,7 +325,7 @@ function scriptNameIntent(p: string): Intent | undefined {
     .toLowerCase()
     .split(/[-_.]+/);
   if (words.some((w) => LONG_RUNNING_WORDS.has(w))) return undefined;
-  const word = words.find((w) => TASK_WORDS[w] !== undefined);
+  const word = words.find((w) => Object.hasOwn(TASK_WORDS, w));
   return word !== undefined ? task(TASK_WORDS[word] as string) : undefined;
 }
 

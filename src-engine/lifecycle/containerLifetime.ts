@@ -74,7 +74,7 @@ export function containerLifetime(container: Record<string, unknown>): Lifetime 
   const read = readContainerCommand(container);
   if (!read) return UNKNOWN;
   if (!hasCommand && read.imageName !== undefined) {
-    const tool = TOOL_IMAGES[read.imageName];
+    const tool = Object.hasOwn(TOOL_IMAGES, read.imageName) ? TOOL_IMAGES[read.imageName] : undefined;
     const args = Array.isArray(container['args'])
       ? (container['args'] as unknown[]).filter((a): a is string => typeof a === 'string')
       : [];

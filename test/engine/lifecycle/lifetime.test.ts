@@ -78,6 +78,11 @@ const CASES: Case[] = [
   { name: 'importer service by name', container: { command: ['python', 'import_server.py'] }, expect: 'unknown' },
   { name: 'no command, unknown image', container: { image: 'registry.example.com/app:1' }, expect: 'unknown' },
   { name: 'unterminated quote', container: { command: sh('echo "oops') }, expect: 'unknown' },
+  // Names of the object prototype's members are programs like any other, not table entries.
+  { name: 'a program named constructor', container: { command: ['python', '-m', 'constructor'] }, expect: 'unknown' },
+  { name: 'toString as a wrapper', container: { command: ['toString', 'pg_dump', 'db'] }, expect: 'unknown' },
+  { name: 'a script named constructor.sh', container: { command: ['./constructor.sh'] }, expect: 'unknown' },
+  { name: 'image named constructor', container: { image: 'example/constructor:1', args: ['migrate'] }, expect: 'unknown' },
 ];
 
 function summary(container: Record<string, unknown>): string {
