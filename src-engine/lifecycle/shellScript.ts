@@ -159,7 +159,7 @@ function parseSteps(reader: Reader, stopWords: readonly string[]): ScriptStep[] 
     if (first === undefined) return steps;
     const firstWord = wordOf(first);
     if (firstWord !== undefined && stopWords.includes(firstWord)) return steps;
-    if (firstWord !== undefined && CLOSERS[firstWord] !== undefined) {
+    if (firstWord !== undefined && Object.hasOwn(CLOSERS, firstWord)) {
       const step = parseCompound(reader, firstWord);
       if (!step) return undefined;
       steps.push(step);

@@ -19,45 +19,46 @@ export type GoScalar =
   | { readonly type: 'int' | 'uint' | 'float'; readonly value: number; readonly digits?: string }
   | { readonly type: 'string'; readonly value: string };
 
-const BOOLEANS: Readonly<Record<string, boolean>> = {
-  y: true,
-  Y: true,
-  yes: true,
-  Yes: true,
-  YES: true,
-  true: true,
-  True: true,
-  TRUE: true,
-  on: true,
-  On: true,
-  ON: true,
-  n: false,
-  N: false,
-  no: false,
-  No: false,
-  NO: false,
-  false: false,
-  False: false,
-  FALSE: false,
-  off: false,
-  Off: false,
-  OFF: false,
-};
+// Maps, not object literals: a plain scalar such as `constructor` must not find Object.prototype's members.
+const BOOLEANS: ReadonlyMap<string, boolean> = new Map([
+  ['y', true],
+  ['Y', true],
+  ['yes', true],
+  ['Yes', true],
+  ['YES', true],
+  ['true', true],
+  ['True', true],
+  ['TRUE', true],
+  ['on', true],
+  ['On', true],
+  ['ON', true],
+  ['n', false],
+  ['N', false],
+  ['no', false],
+  ['No', false],
+  ['NO', false],
+  ['false', false],
+  ['False', false],
+  ['FALSE', false],
+  ['off', false],
+  ['Off', false],
+  ['OFF', false],
+]);
 const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
-const SPECIAL_FLOATS: Readonly<Record<string, number>> = {
-  '.nan': NaN,
-  '.NaN': NaN,
-  '.NAN': NaN,
-  '.inf': Infinity,
-  '.Inf': Infinity,
-  '.INF': Infinity,
-  '+.inf': Infinity,
-  '+.Inf': Infinity,
-  '+.INF': Infinity,
-  '-.inf': -Infinity,
-  '-.Inf': -Infinity,
-  '-.INF': -Infinity,
-};
+const SPECIAL_FLOATS: ReadonlyMap<string, number> = new Map([
+  ['.nan', NaN],
+  ['.NaN', NaN],
+  ['.NAN', NaN],
+  ['.inf', Infinity],
+  ['.Inf', Infinity],
+  ['.INF', Infinity],
+  ['+.inf', Infinity],
+  ['+.Inf', Infinity],
+  ['+.INF', Infinity],
+  ['-.inf', -Infinity],
+  ['-.Inf', -Infinity],
+  ['-.INF', -Infinity],
+]);
 
 /** strconv.ParseInt/ParseUint syntax with base 0 (underscores already removed). */
 const GO_INTEGER = /^([-+]?)(0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO][0-7]+|0[0-7]*|[1-9][0-9]*)$/;
@@ -77,9 +78,9 @@ const TWO_TO_63 = 9223372036854775808;
 export function resolvePlain(source: string): GoScalar {
   const first = source.charCodeAt(0);
   if (source.length === 0 || NULLS.has(source)) return { type: 'null', value: null };
-  const bool = BOOLEANS[source];
+  const bool = BOOLEANS.get(source);
   if (bool !== undefined) return { type: 'bool', value: bool };
-  const special = SPECIAL_FLOATS[source];
+  const special = SPECIAL_FLOATS.get(source);
   if (special !== undefined) return { type: 'float', value: special };
   if (first === 46 /* . */) {
     if (DOT_FLOAT.test(source)) return finiteFloat(Number(source), source);
@@ -182,7 +183,7 @@ export const GO_YAML_SCALAR_TAGS: ScalarTag[] = [
     default: true,
     test: /^(?:[yYnN]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
     identify: (value) => typeof value === 'boolean',
-    resolve: (source) => BOOLEANS[source] === true,
+    resolve: (source) => BOOLEANS.get(source) === true,
     stringify: ({ value }) => (value ? 'true' : 'false'),
   },
   {
@@ -190,7 +191,7 @@ export const GO_YAML_SCALAR_TAGS: ScalarTag[] = [
     default: true,
     test: /^(?:\.(?:nan|NaN|NAN)|[-+]?\.(?:inf|Inf|INF))$/,
     identify: (value) => typeof value === 'number' && !Number.isFinite(value),
-    resolve: (source) => SPECIAL_FLOATS[source],
+    resolve: (source) => SPECIAL_FLOATS.get(source),
     stringify: ({ value }) => (Number.isNaN(value) ? '.nan' : (value as number) > 0 ? '.inf' : '-.inf'),
   },
   {

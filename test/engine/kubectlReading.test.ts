@@ -79,6 +79,20 @@ describe('kubectl reading: scalars (go-yaml resolve)', () => {
     assert.equal(mapKeyString(resolvePlain('18446744073709551615')), undefined);
     assert.deepEqual(valueOf('on: 1\n1.5: 2\n007: 3\n'), { true: 1, '1.5': 2, '7': 3 });
   });
+
+  it("reads words that name Object.prototype's members as strings, on the library's path as on the fast one", () => {
+    for (const word of ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__']) {
+      assert.deepEqual(resolvePlain(word), { type: 'string', value: word });
+    }
+    // An anchor sends the document through the library and kubectlDecode.ts.
+    const text = jobYaml().replace(/^ {2}name: .*$/m, '  name: &n constructor\n  labels: {app: toString}');
+    assert.match(text, /&n constructor/);
+    assert.deepEqual((valueOf(text) as { metadata: unknown }).metadata, { name: 'constructor', labels: { app: 'toString' } });
+    assert.deepEqual(
+      lint(text).filter((f) => f.rule === 'field-type'),
+      [],
+    );
+  });
 });
 
 describe('kubectl reading: documents', () => {
