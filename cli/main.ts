@@ -59,7 +59,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     case 'help':
     case '--help':
     case '-h': {
-      const topic = rest[0] !== undefined ? USAGES[rest[0]] : undefined;
+      const topic = rest[0] !== undefined && Object.hasOwn(USAGES, rest[0]) ? USAGES[rest[0]] : undefined;
       if (rest[0] !== undefined && topic === undefined) {
         io.stderr.write(`kube-jobs help: unknown command ${JSON.stringify(rest[0])}\n\n${overview()}`);
         return 2;

@@ -76,7 +76,7 @@ export function parseGoDuration(orig: string): GoDurationResult {
     if (k === 0) return { ok: false, error: 'time: missing unit in duration ' + timeQuote(orig) };
     const u = s.slice(0, k);
     s = s.slice(k);
-    const unit = UNIT_NS[u];
+    const unit = Object.hasOwn(UNIT_NS, u) ? UNIT_NS[u] : undefined;
     if (unit === undefined) {
       return { ok: false, error: 'time: unknown unit ' + timeQuote(u) + ' in duration ' + timeQuote(orig) };
     }

@@ -175,7 +175,8 @@ export function schemaAt(
 
 /** fieldOfSomeVersion: `typeName.field` exists in at least one supported version. */
 export function fieldOfSomeVersion(typeName: string, field: string): boolean {
-  return RAW_SCHEMA[typeName]?.p[field] !== undefined;
+  const properties = RAW_SCHEMA[typeName]?.p;
+  return properties !== undefined && Object.hasOwn(properties, field);
 }
 
 /**

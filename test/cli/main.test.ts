@@ -30,5 +30,9 @@ describe('kube-jobs usage', () => {
     const help = run('help', 'simulate');
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^usage: kube-jobs simulate FILE \[options\]\n[\s\S]*--pods SPEC/);
+    // A topic named like a member of Object.prototype is an unknown command, not a crash.
+    const odd = run('help', 'constructor');
+    assert.equal(odd.code, 2);
+    assert.match(odd.stderr, /^kube-jobs help: unknown command "constructor"/);
   });
 });

@@ -60,6 +60,7 @@ describe('parseStandard: robfig/cron v3.0.1 error messages, word for word', () =
     ['@every', 'unrecognized descriptor: @every'],
     ['@every 90', 'failed to parse duration @every 90: time: missing unit in duration "90"'],
     ['@every 1d', 'failed to parse duration @every 1d: time: unknown unit "d" in duration "1d"'],
+    ['@every 1toString', 'failed to parse duration @every 1toString: time: unknown unit "toString" in duration "1toString"'],
     ['@every 1h ', 'failed to parse duration @every 1h : time: unknown unit "h " in duration "1h "'],
     ['@every  1h', 'failed to parse duration @every  1h: time: invalid duration " 1h"'],
     ['@every ', 'failed to parse duration @every : time: invalid duration ""'],

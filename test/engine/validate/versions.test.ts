@@ -235,3 +235,15 @@ describe('a manifest as each Kubernetes version judges it', () => {
     });
   }
 });
+
+describe('a field no version has', () => {
+  it("is plainly unknown, also when it is named like a member of Object.prototype (no 'added in' or 'no longer has')", () => {
+    for (const name of ['constructor', 'toString', 'valueOf', 'hasOwnProperty', 'restartPolicyy']) {
+      const findings = lint(jobYaml({}, { [name]: 'x' }));
+      const unknown = findings.find((f) => f.field === `${POD}.${name}`);
+      assert.equal(unknown?.rule, 'unknown-field', show(findings));
+      assert.match(unknown.message, new RegExp(`^${POD}\\.${name}: unknown field "${name}" in ${POD} \\(PodSpec\\)`));
+      assert.doesNotMatch(unknown.message, /no longer has|added in|only in/);
+    }
+  });
+});
