@@ -77,6 +77,17 @@ const ALWAYS_NEEDED = ['minute', 'hour', 'month'] as const;
  * InvalidSchedule at run time.
  */
 export function neverFiresReason(schedule: CronSchedule): string | undefined {
+  // Four rules ask it of each CronJob's schedule, and a parsed schedule is shared by every
+  // document that writes the same text (parseStandard is remembered by text).
+  if (neverFiresMemo.has(schedule)) return neverFiresMemo.get(schedule);
+  const reason = neverFiresReasonUncached(schedule);
+  neverFiresMemo.set(schedule, reason);
+  return reason;
+}
+
+const neverFiresMemo = new WeakMap<CronSchedule, string | undefined>();
+
+function neverFiresReasonUncached(schedule: CronSchedule): string | undefined {
   const f = schedule.fields;
   if (f === undefined) return undefined;
   for (const key of ALWAYS_NEEDED) {
