@@ -79,8 +79,10 @@ export function expandVars(input: string, lookup: (name: string) => string | und
 export function fieldRefValue(path: string, pod: PodIdentity): string | undefined {
   const keyed = /^metadata\.(labels|annotations)\['([^']*)'\]$/.exec(path);
   if (keyed !== null) {
+    // ExtractFieldPathAsString (pkg/fieldpath/fieldpath.go): "" for a key the pod lacks, `constructor` included.
     const map = keyed[1] === 'labels' ? pod.labels : pod.annotations;
-    return map[keyed[2] ?? ''] ?? '';
+    const key = keyed[2] ?? '';
+    return Object.hasOwn(map, key) ? (map[key] as string) : '';
   }
   switch (path) {
     case 'metadata.name':

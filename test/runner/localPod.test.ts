@@ -109,6 +109,29 @@ describe('LocalPod (process backend, real processes)', () => {
     assert.equal(logs[2]?.line, 'world-arg-$(UNDEFINED)');
   });
 
+  it('env: a label or annotation key named like a member of Object.prototype is an ordinary key', async () => {
+    // ExtractFieldPathAsString gives "" for a label or annotation the pod lacks.
+    const { pod, logs } = startPod({
+      restartPolicy: 'Never',
+      containers: [
+        {
+          name: 'main',
+          command: ['sh', '-c', 'env | grep -E "^(TEAM|NOTE)=" | LC_ALL=C sort'],
+          env: [
+            { name: 'TEAM', valueFrom: { fieldRef: { fieldPath: "metadata.labels['constructor']" } } },
+            { name: 'NOTE', valueFrom: { fieldRef: { fieldPath: "metadata.annotations['toString']" } } },
+          ],
+        },
+      ],
+    });
+    await pod.done;
+    assert.equal(pod.phase, 'Succeeded');
+    assert.deepEqual(
+      logs.map((l) => l.line),
+      ['NOTE=', 'TEAM='],
+    );
+  });
+
   it('does not leak the host environment into the container', async () => {
     process.env['KUBE_JOBS_HOST_ONLY'] = 'leak';
     const { pod, logs } = startPod({ restartPolicy: 'Never', containers: [sh('echo "[${KUBE_JOBS_HOST_ONLY:-}]"')] });
