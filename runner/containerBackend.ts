@@ -79,7 +79,8 @@ export function containerBackend(engine: ContainerEngine): Backend {
         '--hostname',
         launch.hostname.slice(0, 63),
       ];
-      const env: Record<string, string> = {};
+      // No prototype: a variable named __proto__ is set like any other (an object literal would drop it).
+      const env: Record<string, string> = Object.create(null) as Record<string, string>;
       for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
       const markers = markerEnv(launch);
       for (const v of [...launch.env, ...markers]) {

@@ -40,7 +40,8 @@ export const processBackend: Backend = {
       problems.push(`container ${container.name} ${noCommandMessage(launch.runtimeChoice)}`);
     }
     const argv = containerArgv(launch);
-    const env: Record<string, string> = {};
+    // No prototype: a variable named __proto__ is set like any other (an object literal would drop it).
+    const env: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const key of INHERITED_HOST_ENV) {
       const value = process.env[key];
       if (value !== undefined) env[key] = value;

@@ -37,6 +37,24 @@ describe('docker / podman backend', () => {
     assert.equal(plan.env['TOKEN'], 'top-secret');
   });
 
+  it('passes a variable named like a member of Object.prototype (__proto__, constructor) like any other', () => {
+    const plan = containerBackend('docker').plan({
+      runId: 'r',
+      podName: 'p',
+      hostname: 'p',
+      container: { name: 'c', image: 'alpine', command: ['env'] },
+      env: [
+        { name: '__proto__', value: 'proto-value', secret: false, from: 'value' },
+        { name: 'constructor', value: 'ctor-value', secret: false, from: 'value' },
+      ],
+      defaultCwd: '/',
+    });
+    assert.match(plan.args.join(' '), / -e __proto__ -e constructor /);
+    assert.ok(Object.hasOwn(plan.env, '__proto__'), 'docker reads the value of -e __proto__ from its environment');
+    assert.equal(plan.env['__proto__'], 'proto-value');
+    assert.equal(plan.env['constructor'], 'ctor-value');
+  });
+
   it('without command the image ENTRYPOINT stays and args replace CMD', () => {
     const plan = containerBackend('podman').plan({
       runId: 'r',

@@ -109,15 +109,17 @@ describe('LocalPod (process backend, real processes)', () => {
     assert.equal(logs[2]?.line, 'world-arg-$(UNDEFINED)');
   });
 
-  it('env: a label or annotation key named like a member of Object.prototype is an ordinary key', async () => {
-    // ExtractFieldPathAsString gives "" for a label or annotation the pod lacks.
+  it("env: variable names and label keys named like Object.prototype's members are ordinary ones", async () => {
+    // makeEnvironmentVariables sets every name; ExtractFieldPathAsString gives "" for a label or annotation the pod lacks.
     const { pod, logs } = startPod({
       restartPolicy: 'Never',
       containers: [
         {
           name: 'main',
-          command: ['sh', '-c', 'env | grep -E "^(TEAM|NOTE)=" | LC_ALL=C sort'],
+          command: ['sh', '-c', 'env | grep -E "^(__proto__|constructor|TEAM|NOTE)=" | LC_ALL=C sort'],
           env: [
+            { name: '__proto__', value: 'proto-value' },
+            { name: 'constructor', value: 'ctor-value' },
             { name: 'TEAM', valueFrom: { fieldRef: { fieldPath: "metadata.labels['constructor']" } } },
             { name: 'NOTE', valueFrom: { fieldRef: { fieldPath: "metadata.annotations['toString']" } } },
           ],
@@ -128,7 +130,7 @@ describe('LocalPod (process backend, real processes)', () => {
     assert.equal(pod.phase, 'Succeeded');
     assert.deepEqual(
       logs.map((l) => l.line),
-      ['NOTE=', 'TEAM='],
+      ['NOTE=', 'TEAM=', '__proto__=proto-value', 'constructor=ctor-value'],
     );
   });
 
