@@ -106,6 +106,10 @@ describe('actions as data', () => {
 
   it('checks webview messages and builds a strict CSP shell', () => {
     assert.ok(isFromWebview({ type: 'action', action: 'trigger' }));
+    // Only a button the panels have: a name of Object.prototype's would find a member, not a command.
+    for (const action of ['constructor', 'toString', '__proto__', 'launch']) {
+      assert.ok(!isFromWebview({ type: 'action', action }), action);
+    }
     assert.ok(!isFromWebview({ type: 'logOptions', options: { follow: 'yes' } }));
     assert.ok(!isFromWebview({ type: 'eval', code: 'x' }));
     assert.equal(

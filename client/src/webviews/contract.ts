@@ -76,7 +76,9 @@ export interface FailureCard {
   readonly containers: readonly FailingContainerView[];
 }
 
-export type ActionId = 'trigger' | 'suspend' | 'resume' | 'delete' | 'openYaml' | 'copyKubectl' | 'refresh';
+/** The panels' buttons; a page's `action` message must name one of them. */
+export const ACTION_IDS = ['trigger', 'suspend', 'resume', 'delete', 'openYaml', 'copyKubectl', 'refresh'] as const;
+export type ActionId = (typeof ACTION_IDS)[number];
 
 export interface ActionView {
   readonly id: ActionId;
@@ -266,7 +268,7 @@ export function isFromWebview(m: unknown): m is FromWebview {
     case 'ready':
       return true;
     case 'action':
-      return typeof (m as { action?: unknown }).action === 'string';
+      return (ACTION_IDS as readonly unknown[]).includes((m as { action?: unknown }).action);
     case 'logOptions': {
       const o = (m as { options?: Record<string, unknown> }).options;
       return !!o && typeof o.follow === 'boolean' && typeof o.previous === 'boolean' && typeof o.timestamps === 'boolean';
