@@ -96,6 +96,38 @@ describe('kubectl reading: scalars (go-yaml resolve)', () => {
 });
 
 describe('kubectl reading: documents', () => {
+  it('reads a key named __proto__ as an ordinary key: an unknown field, never a prototype', () => {
+    // sigs.k8s.io/yaml sends it as any other JSON key; the strict decoder answers `unknown field "spec.__proto__"`.
+    const text = [
+      'apiVersion: batch/v1',
+      'kind: Job',
+      '__proto__: {kind: CronJob}',
+      'metadata: {name: demo}',
+      'spec:',
+      '  __proto__: {parallelism: -5}',
+      '  template:',
+      '    spec:',
+      '      restartPolicy: Never',
+      '      containers:',
+      '        - {name: work, image: "busybox:1.36", __proto__: {image: other}}',
+      '',
+    ].join('\n');
+    const value = valueOf(text) as { kind: string; spec: Record<string, unknown> };
+    assert.equal(value.kind, 'Job');
+    assert.equal(Object.getPrototypeOf(value.spec), Object.prototype);
+    assert.equal(value.spec['parallelism'], undefined);
+    assert.deepEqual(Object.getOwnPropertyDescriptor(value.spec, '__proto__')?.value, { parallelism: -5 });
+    const findings = lint(text);
+    assert.deepEqual(
+      findings.filter((f) => f.rule === 'unknown-field').map((f) => f.field),
+      ['__proto__', 'spec.__proto__', 'spec.template.spec.containers[0].__proto__'],
+    );
+    assert.ok(
+      findings.every((f) => f.rule !== 'non-negative'),
+      'the unknown field sets no parallelism',
+    );
+  });
+
   it("applies merge keys in go-yaml's order: later entries win, a merged list's earlier maps win", () => {
     assert.deepEqual(valueOf('a: &a {p: 1, q: 1}\nb: &b {p: 2, r: 2}\nc:\n  <<: [*a, *b]\n  s: 3\nd:\n  p: 0\n  <<: *a\n'), {
       a: { p: 1, q: 1 },
