@@ -15,7 +15,7 @@ import { RefValues, readEnvFile } from './envFile';
 import type { MissingRef } from './env';
 import { JobRun } from './jobRun';
 import type { LogLine } from './localPod';
-import { isRecord, readPodSpec } from './podSpec';
+import { isRecord, readPodSpec, readTemplateMetadata } from './podSpec';
 import type { PodSpec } from './podSpec';
 import { processBackend } from './processBackend';
 import { RunRecorder } from './records';
@@ -210,12 +210,9 @@ export async function prepareLocalRun(request: LocalRunRequest): Promise<Prepare
   if (preview.problems.length > 0) throw new RunInputError(`${kind} ${preview.name} cannot run locally`, preview.problems);
   const podSpec = preview.podSpec as PodSpec;
   const job = jobTemplateOf(doc.value, kind) ?? {};
-  const templateMeta =
-    isRecord(job['spec']) && isRecord(job['spec']['template']) && isRecord(job['spec']['template']['metadata'])
-      ? job['spec']['template']['metadata']
-      : {};
-  const templateLabels = stringRecord(templateMeta['labels']);
-  const templateAnnotations = stringRecord(templateMeta['annotations']);
+  const { labels: templateLabels, annotations: templateAnnotations } = readTemplateMetadata(
+    isRecord(job['spec']) ? job['spec']['template'] : undefined,
+  );
   // Read once more to make sure the controllers accept the object (their own checks).
   const probeObject = kind === 'Job' ? jobFromManifest(doc.value, 0) : cronJobFromManifest(doc.value, 0);
   if (!probeObject.ok) throw new RunInputError(`${kind} ${preview.name} cannot be run`, probeObject.errors);
@@ -345,12 +342,6 @@ export async function prepareLocalRun(request: LocalRunRequest): Promise<Prepare
       return handle;
     },
   };
-}
-
-function stringRecord(value: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (isRecord(value)) for (const [k, v] of Object.entries(value)) if (typeof v === 'string') out[k] = v;
-  return out;
 }
 
 /**

@@ -108,6 +108,24 @@ function readContainer(value: unknown, where: string, problems: string[]): Conta
   };
 }
 
+/** The labels and annotations a pod template gives its pods (string values only, as the API accepts). */
+export interface TemplateMetadata {
+  readonly labels: Readonly<Record<string, string>>;
+  readonly annotations: Readonly<Record<string, string>>;
+}
+
+/** readTemplateMetadata reads a pod template's metadata: what the Job controller copies onto each pod. */
+export function readTemplateMetadata(template: unknown): TemplateMetadata {
+  const metadata = isRecord(template) && isRecord(template['metadata']) ? template['metadata'] : {};
+  return { labels: stringRecord(metadata['labels']), annotations: stringRecord(metadata['annotations']) };
+}
+
+function stringRecord(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (isRecord(value)) for (const [k, v] of Object.entries(value)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
 /**
  * readPodSpec reads a pod template's spec. Returns the spec, or the problems that make it
  * impossible to run (a missing containers list, a non-string command element).

@@ -2,7 +2,7 @@ import type { Backend } from './backend';
 import type { RefValues } from './envFile';
 import { resolveContainerEnv } from './env';
 import type { MissingRef, PodIdentity } from './env';
-import { isRecord, readPodSpec } from './podSpec';
+import { isRecord, readPodSpec, readTemplateMetadata } from './podSpec';
 import type { PodSpec } from './podSpec';
 import { MASK } from './secretMask';
 
@@ -69,17 +69,24 @@ export function previewRun(options: PreviewOptions): RunPreview {
   const jobSpec = isRecord(job?.['spec']) ? job['spec'] : {};
   const indexed = jobSpec['completionMode'] === 'Indexed';
   const samplePod = `${name}-${indexed ? '0-' : ''}xxxxx`;
+  // The sample pod as the run makes it (jobRun.ts createPod): the template's labels and
+  // annotations, then the controller's.
+  const templateMetadata = readTemplateMetadata(template);
   const identity: PodIdentity = {
     name: samplePod,
     namespace,
     uid: '00000000-0000-0000-0000-000000000000',
     labels: {
+      ...templateMetadata.labels,
       'batch.kubernetes.io/job-name': name,
       'job-name': name,
       ...(indexed ? { 'batch.kubernetes.io/job-completion-index': '0' } : {}),
     },
-    annotations: indexed ? { 'batch.kubernetes.io/job-completion-index': '0' } : {},
-    hostname: indexed ? `${name}-0` : samplePod,
+    annotations: {
+      ...templateMetadata.annotations,
+      ...(indexed ? { 'batch.kubernetes.io/job-completion-index': '0' } : {}),
+    },
+    hostname: (indexed ? `${name}-0` : (spec?.hostname ?? samplePod)).slice(0, 63),
   };
   const containers: PlannedContainer[] = [];
   const missing: MissingRef[] = [];

@@ -134,6 +134,39 @@ describe('LocalPod (process backend, real processes)', () => {
     );
   });
 
+  it("the confirmation's preview shows the values the run gives: the template's labels and annotations, the pod's hostname", async () => {
+    const text = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: envcheck
+spec:
+  template:
+    metadata:
+      labels: {app: envcheck}
+      annotations: {team: batch}
+    spec:
+      restartPolicy: Never
+      hostname: worker-host
+      containers:
+        - name: main
+          image: busybox:1.36
+          command: ["sh", "-c", "echo \\"APP=$APP TEAM=$TEAM HOST=$HOSTNAME\\""]
+          env:
+            - name: APP
+              valueFrom: {fieldRef: {fieldPath: "metadata.labels['app']"}}
+            - name: TEAM
+              valueFrom: {fieldRef: {fieldPath: "metadata.annotations['team']"}}
+`;
+    const prepared = await prepareLocalRun({ text, workspace: tempWorkspace() });
+    const shown = (name: string): string | undefined => prepared.preview.containers[0]?.env.find((e) => e.name === name)?.value;
+    assert.equal(shown('APP'), 'envcheck');
+    assert.equal(shown('TEAM'), 'batch');
+    const lines: string[] = [];
+    const result = await prepared.start({ onLog: (l) => lines.push(l.line) }).finished;
+    assert.equal(result.result, 'Complete');
+    assert.deepEqual(lines, ['APP=envcheck TEAM=batch HOST=worker-host']);
+  });
+
   it('does not leak the host environment into the container', async () => {
     process.env['KUBE_JOBS_HOST_ONLY'] = 'leak';
     const { pod, logs } = startPod({ restartPolicy: 'Never', containers: [sh('echo "[${KUBE_JOBS_HOST_ONLY:-}]"')] });
