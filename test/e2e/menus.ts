@@ -71,12 +71,17 @@ export class Menus {
    * a keyboard user does. (VS Code ignores a mouse-up in the first 100 ms after a menu renders
    * "to avoid accidental clicks", which a test would have to wait out with a sleep.)
    */
-  private async pickFromOpenMenu(title: string): Promise<void> {
-    const item = this.wb.page
+  /** The enabled item `title` of the open menu. */
+  private menuItem(title: string): Locator {
+    return this.wb.page
       .locator('.monaco-menu .action-item:not(.disabled)', {
         has: this.wb.page.locator('.action-label', { hasText: new RegExp(`^${escape(title)}$`) }),
       })
       .first();
+  }
+
+  private async pickFromOpenMenu(title: string): Promise<void> {
+    const item = this.menuItem(title);
     await this.wb.expectVisible(item, `the menu item "${title}"`);
     const count = await this.wb.page.locator('.monaco-menu .action-item').count();
     for (let i = 0; i <= count && !(await item.evaluate((el) => el.classList.contains('focused'))); i++) {
@@ -92,7 +97,8 @@ export class Menus {
     // The tree re-renders when the cluster changes (a CronJob starts a Job, a pod goes away): between
     // finding the row and the click, another row can move under the pointer, and the menu would act on
     // it; a redraw can also close the menu as it opens. The row a context menu is for takes the focus,
-    // so a right-click that opened no menu, or the menu of another row, is made again, as a person would.
+    // so a right-click that opened no menu, the menu of another row, or a menu that closed before its
+    // item showed, is made again, as a person would.
     const menu = this.wb.page.locator('.monaco-menu');
     const focusedRow = row.and(this.wb.page.locator('.monaco-list-row.focused'));
     const within = (locator: Locator, state: 'visible' | 'attached'): Promise<boolean> =>
@@ -104,17 +110,27 @@ export class Menus {
       await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
       await row.click({ button: 'right' });
       const opened = await within(menu.first(), 'visible');
-      if (opened && (await within(focusedRow, 'attached'))) break;
-      if (opened) {
+      const ofRow = opened && (await within(focusedRow, 'attached'));
+      // A menu can also close as it opens (a redraw of the view or a notification taking the focus).
+      if (ofRow && (await within(this.menuItem(title), 'visible'))) break;
+      const stillOpen = await menu.first().isVisible();
+      const why = !opened
+        ? 'no menu opened'
+        : !ofRow
+          ? "another row's menu opened"
+          : stillOpen
+            ? `the row's menu has no enabled "${title}"`
+            : `the menu closed before "${title}" showed`;
+      if (stillOpen) {
         // Closed before the next try, so that only the menu of the row wanted is open to pick from.
         await this.wb.page.keyboard.press('Escape');
         await menu.first().waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
       }
       // Said in the run's output, so that a journey that needs its retries shows it.
-      console.log(`right-click for "${title}" made again: ${opened ? "another row's menu opened" : 'no menu opened'}`);
+      console.log(`right-click for "${title}" made again: ${why}`);
       if (attempt === 3) {
         await this.wb.screenshot(`failed-right-click-${title.replace(/\W+/g, '-')}`);
-        throw new Error(`three right-clicks for "${title}" opened no menu, or the menu of another row`);
+        throw new Error(`three right-clicks for "${title}" did not open a menu with it; the last time ${why}`);
       }
     }
     await meanwhile?.();
