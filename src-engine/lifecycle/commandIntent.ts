@@ -101,7 +101,7 @@ function programAndArgs(rest: readonly string[]): { program: string; args: strin
 
 type Intent = Omit<CommandIntent, 'command'>;
 /** What a command of one program is for, from its arguments; undefined when they do not say. */
-type ArgsMatcher = (args: readonly string[], program: string) => Intent | undefined;
+type ArgsMatcher = (args: readonly string[]) => Intent | undefined;
 
 const task = (what: string): Intent => ({ kind: 'task', what });
 const has = (args: readonly string[], ...words: string[]): boolean => words.some((w) => args.includes(w));
@@ -336,7 +336,7 @@ export function classifyCommand(command: SimpleCommand): CommandIntent | undefin
   if (!resolved) return undefined;
   const matchers = MATCHERS_BY_PROGRAM.get(resolved.program) ?? [];
   for (const match of matchers) {
-    const found = match(resolved.args, resolved.program);
+    const found = match(resolved.args);
     if (found) return { ...found, command: words.join(' ') };
   }
   const isScript = resolved.script || /\.(?:sh|bash|py|rb|js|mjs|ts|pl|php)$/.test(resolved.program);
