@@ -95,10 +95,16 @@ function pairOf(document: ManifestDocument, map: YAMLMap, key: string, depth = 0
 export function findNode(document: ManifestDocument, path: string | readonly PathSegment[]): NodeLookup {
   const segments = typeof path === 'string' ? parseFieldPath(path) : path;
   let current: unknown = document.yaml.contents;
-  let keyNode: Node | undefined;
+  // The last map entry on the path: only its key node is handed out (keys not yet made into
+  // nodes stay text, simpleYamlNodes.ts).
+  let lastPair: Pair | undefined;
   let depth = 0;
   let viaAlias = false;
-  const partial = (): NodeLookup => ({ ...(keyNode ? { keyNode } : {}), depth, ...(viaAlias ? { viaAlias } : {}) });
+  const keyNodeOf = (): Node | undefined => (lastPair?.key as Node | null | undefined) ?? undefined;
+  const partial = (): NodeLookup => {
+    const keyNode = keyNodeOf();
+    return { ...(keyNode ? { keyNode } : {}), depth, ...(viaAlias ? { viaAlias } : {}) };
+  };
   for (const segment of segments) {
     if (isAlias(current)) {
       current = resolved(document, current);
@@ -108,7 +114,7 @@ export function findNode(document: ManifestDocument, path: string | readonly Pat
       const found = pairOf(document, current, String(segment));
       if (!found) return partial();
       if (found.merged) viaAlias = true;
-      keyNode = (found.pair.key as Node | null) ?? undefined;
+      lastPair = found.pair;
       current = found.pair.value;
     } else if (isSeq(current) && typeof segment === 'number') {
       const item = current.items[segment];
@@ -123,6 +129,7 @@ export function findNode(document: ManifestDocument, path: string | readonly Pat
     current = resolved(document, current) ?? current;
     viaAlias = true;
   }
+  const keyNode = keyNodeOf();
   return {
     ...(current ? { node: current as Node } : {}),
     ...(keyNode ? { keyNode } : {}),

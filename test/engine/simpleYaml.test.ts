@@ -3,11 +3,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Node } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
+import type { Node, Pair, YAMLMap } from 'yaml';
 import { GO_YAML_PARSE_OPTIONS, mulberry32, parseManifestFile, splitDocuments } from '../../src-engine';
 import { decodeAsKubectl } from '../../src-engine/parse/kubectlDecode';
 import { parseSimpleYaml } from '../../src-engine/parse/simpleYaml';
+import { hasPlainStringKey, pairKeyText } from '../../src-engine/parse/simpleYamlNodes';
+import { findNode } from '../../src-engine/parse/astPath';
 import { REPO_ROOT, fixturePath } from '../helpers/paths';
 
 /** The production path for what the fast parser does not take: the library with go-yaml's scalars, then kubectl's decoding. */
@@ -139,6 +141,31 @@ describe('parseSimpleYaml (fast path for plain manifests)', () => {
       ],
     );
     assert.deepEqual(fast.contents.range, [0, 23, 23]);
+  });
+
+  it("makes a plain string key's Scalar when it is first read, then keeps it; lookups by path leave keys as text", () => {
+    const text = 'spec:\n  template: {metadata: {name: x}}\n';
+    const fast = parseSimpleYaml(text);
+    assert.ok(fast && isMap(fast.contents));
+    const pair = fast.contents.items[0] as Pair<Node, Node>;
+    assert.equal(hasPlainStringKey(pair), true);
+    assert.equal(pairKeyText(pair), 'spec');
+    const doc = parseManifestFile(text).documents[0];
+    assert.ok(doc);
+    // A lookup through block and flow maps reads keys as text, and makes no key node.
+    const found = findNode(doc, ['spec', 'template', 'metadata', 'name']).node;
+    assert.ok(isScalar(found) && found.value === 'x');
+    const inner = ((doc.yaml.contents as YAMLMap).items[0] as Pair<Node, Node>).value as YAMLMap;
+    assert.equal((inner.items[0] as unknown as { keyNode: unknown }).keyNode, null);
+    // Read: the library's Scalar, the same node on every read; assigned: the new key.
+    const key = pair.key;
+    assert.ok(isScalar(key));
+    assert.deepEqual([key.value, key.source, key.type, key.range], ['spec', 'spec', 'PLAIN', [0, 4, 4]]);
+    assert.equal(pair.key, key);
+    const other = new Scalar('other');
+    pair.key = other;
+    assert.equal(pair.key, other);
+    assert.equal(pairKeyText(pair), 'other');
   });
 
   it('leaves everything outside the subset to the library', () => {
