@@ -246,25 +246,15 @@ export function selfSubjectAccessReview(state: ServerState, ri: RequestInfo, bod
   const ra = spec.resourceAttributes as KObject | undefined;
   let allowed = true;
   if (ra) {
-    allowed =
-      !isDenied({
-        verb: ra.verb ?? '',
-        resource: ra.resource ?? '',
-        group: ra.group ?? '',
-        namespace: ra.namespace || undefined,
-        user: ri.user,
-        subresource: ra.subresource || undefined,
-      }) &&
-      !(faults.current().forbid ?? []).some((r) =>
-        ruleMatches(r, {
-          verb: ra.verb ?? '',
-          resource: ra.resource ?? '',
-          group: ra.group ?? '',
-          namespace: ra.namespace || undefined,
-          user: ri.user,
-          subresource: ra.subresource || undefined,
-        }),
-      );
+    const attributes = {
+      verb: ra.verb ?? '',
+      resource: ra.resource ?? '',
+      group: ra.group ?? '',
+      namespace: ra.namespace || undefined,
+      user: ri.user,
+      subresource: ra.subresource || undefined,
+    };
+    allowed = !isDenied(attributes) && !(faults.current().forbid ?? []).some((r) => ruleMatches(r, attributes));
   }
   const status: KObject = { allowed };
   if (allowed) {

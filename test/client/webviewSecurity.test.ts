@@ -4,8 +4,8 @@ import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { panelHtml } from '../../client/src/webviews/html';
 import { buildJobPanelModel } from '../../client/src/views/model/jobPanelModel';
@@ -64,17 +64,11 @@ describe('webview security in a real browser', { skip: !fs.existsSync(CHROMIUM) 
       '/webview.js': [fs.readFileSync(path.join(dir, 'webview.js'), 'utf8'), 'text/javascript'],
       '/panel.css': [fs.readFileSync(path.join(REPO_ROOT, 'media/panel.css'), 'utf8'), 'text/css'],
     };
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    // The same Chromium, flags and all, as the end-to-end journeys and `npm start` (scripts/codeServer.mjs).
+    const launcher = (await import(pathToFileURL(path.join(REPO_ROOT, 'scripts', 'codeServer.mjs')).href)) as {
+      launchChromium(): Promise<Browser>;
+    };
+    browser = await launcher.launchChromium();
     page = await browser.newPage();
     await page.route(`${ORIGIN}/**`, async (route) => {
       const file = files[new URL(route.request().url()).pathname];
