@@ -1,5 +1,6 @@
 // Journey: Run locally meets real faults, as a person sees them in VS Code — a secret used in
-// args and inside another env value stays masked in the confirmation dialog and the panel; a
+// args and inside another env value stays masked in the confirmation dialog and the panel (which
+// show a pod-template label read through a fieldRef as the run gives it); a
 // container without command is refused with the VS Code setting to change; a main process that
 // leaves a setsid child completes and leaves nothing; a pod that prints 300,000 lines keeps the
 // panel bounded and says what it skipped; a `kube-jobs run` in a terminal that is killed shows
@@ -56,9 +57,12 @@ describe('run locally against real faults, in VS Code', { timeout: 420_000 }, ()
       secretKeyRef: { name: api, key: token }
   - name: DSN
     value: "postgres://app:$(TOKEN)@db/app"
-${sh('echo "login with $1"; echo "dsn $DSN"')}
+  - name: TEAM
+    valueFrom:
+      fieldRef: { fieldPath: "metadata.labels['team']" }
+${sh('echo "login with $1"; echo "dsn $DSN"; echo "team $TEAM"')}
 args: ["sh", "--token=$(TOKEN)"]`,
-      ),
+      ).replace('  template:\n    spec:', '  template:\n    metadata:\n      labels: { team: batch }\n    spec:'),
       'no-command.yaml': job('no-command', 'args: ["echo", "hello"]'),
       'escaping.yaml': job('escaping', sh(`${leaveGroup('exec sleep 300')} echo main done`)),
       'chatty.yaml': job('chatty', sh('seq 1 300000')),
@@ -85,7 +89,21 @@ args: ["sh", "--token=$(TOKEN)"]`,
   /** Opens a manifest, clicks its Run locally lens and waits for the dialog. */
   async function runLocally(file: string): Promise<string> {
     await wb.openFromExplorer(file);
-    await wb.expectVisible(lens(), 'the Run locally code lens');
+    try {
+      await wb.expectVisible(lens(), 'the Run locally code lens');
+    } catch (error) {
+      // Rare in full runs and not reproduced alone: say what the editor showed instead.
+      const lenses = await wb.page.locator('.codelens-decoration').allInnerTexts();
+      const tabs = await wb.page.locator('.tab.active').allInnerTexts();
+      const status = await wb.page
+        .locator('.statusbar')
+        .innerText()
+        .catch(() => '');
+      throw new Error(
+        `${(error as Error).message}; code lenses shown: ${JSON.stringify(lenses)}, active tabs: ${JSON.stringify(tabs)}, status bar: ${JSON.stringify(status)}`,
+        { cause: error },
+      );
+    }
     await lens().click();
     await wb.expectVisible(dialog(), 'the dialog');
     return dialog().innerText();
@@ -96,11 +114,13 @@ args: ["sh", "--token=$(TOKEN)"]`,
     assert.match(text, /--token=\*\*\*\*/);
     assert.match(text, /DSN=postgres:\/\/app:\*\*\*\*@db\/app/);
     assert.ok(!text.includes('hunter2'), 'no part of the secret in the dialog');
+    // The value the run will give (the pod template's label), not an empty one.
+    assert.match(text, /TEAM=batch/);
     await wb.screenshot('secret-confirm-dialog');
     await dialog().locator('.monaco-button', { hasText: /^Run$/ }).click();
     const frame = await panel('secret-job');
     await frame.locator('#status', { hasText: /^Complete/ }).waitFor({ timeout: 60_000 });
-    await frame.locator('#logs', { hasText: /\] dsn / }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await frame.locator('#logs', { hasText: /\] team batch/ }).waitFor({ timeout: UI_TIMEOUT_MS });
     const logs = await frame.locator('#logs').innerText();
     assert.match(logs, /\] login with --token=\*\*\*\*/);
     assert.match(logs, /\] dsn postgres:\/\/app:\*\*\*\*@db\/app/);
