@@ -88,6 +88,15 @@ const builds = [
     target: 'node20',
   },
   {
+    // The launcher the extension starts: runs dist/server.js with V8's code cache (startWithCodeCache.ts).
+    ...common,
+    entryPoints: ['server/src/startWithCodeCache.ts'],
+    outfile: 'dist/startServer.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
     ...common,
     entryPoints: ['cli/main.ts'],
     outfile: 'dist/cli.js',

@@ -175,7 +175,18 @@ export interface ServerStatsResult {
   readonly openDocuments: number;
   /** Server-side milliseconds of the last full diagnostic pass per uri (parse + lint). */
   readonly lastDiagnosticsMs: Readonly<Record<string, number>>;
+  /** Whether the server started with V8's code cache (server/src/startWithCodeCache.ts). */
+  readonly codeCache: CodeCacheState;
 }
+
+/**
+ * The code cache at the server's start: `off` when started without a cache directory (as
+ * `node dist/server.js`), `none` when there was no cache yet, `used`, or `refused` by V8.
+ */
+export type CodeCacheState = 'off' | 'none' | 'used' | 'refused';
+
+/** Where the launcher leaves the code cache state for the server it starts (both are separate bundles). */
+export const CODE_CACHE_STATE_KEY = Symbol.for('kube-jobs.codeCacheState');
 
 /** kubeJobs/serverStats: memory and timings, for bench/lsp.mjs and the client's status view. */
 export const ServerStatsRequest = { method: 'kubeJobs/serverStats' } as const;

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 // protocol.ts itself, not the engine's index: that would put the whole engine in the activation bundle.
@@ -29,7 +30,8 @@ export function initializationOptions(ctx?: Ctx): KubeJobsInitializationOptions 
 }
 
 /**
- * startLanguageClient starts dist/server.js over IPC (a debug run adds an inspector port).
+ * startLanguageClient starts the language server over IPC: dist/startServer.js, which runs
+ * dist/server.js with V8's code cache (a debug run starts dist/server.js itself, with an inspector port).
  * The client library is loaded here, after activation has returned, so opening a YAML file
  * does not wait for it.
  */
@@ -37,12 +39,17 @@ export async function startLanguageClient(ctx: Ctx): Promise<LanguageClient> {
   const imported = await import('vscode-languageclient/node');
   // Bundled, this is a CommonJS file loaded with import(): its exports may sit under `default`.
   const lc = 'LanguageClient' in imported ? imported : (imported as unknown as { default: typeof imported }).default;
-  const module = ctx.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    // Heap sizes for a server holding syntax trees (LANGUAGE_SERVER_EXEC_ARGV says why).
-    run: { module, transport: lc.TransportKind.ipc, options: { execArgv: [...LANGUAGE_SERVER_EXEC_ARGV] } },
+    // Heap sizes for a server holding syntax trees (LANGUAGE_SERVER_EXEC_ARGV says why), and
+    // V8's code cache in the extension's storage (server/src/startWithCodeCache.ts says why).
+    run: {
+      module: ctx.asAbsolutePath('dist/startServer.js'),
+      transport: lc.TransportKind.ipc,
+      args: [`--code-cache-dir=${path.join(ctx.extension.globalStorageUri.fsPath, 'code-cache')}`],
+      options: { execArgv: [...LANGUAGE_SERVER_EXEC_ARGV] },
+    },
     debug: {
-      module,
+      module: ctx.asAbsolutePath('dist/server.js'),
       transport: lc.TransportKind.ipc,
       options: { execArgv: ['--nolazy', '--inspect=6019', ...LANGUAGE_SERVER_EXEC_ARGV] },
     },

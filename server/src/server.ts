@@ -15,12 +15,14 @@ import {
 } from 'vscode-languageserver/node';
 import type { Diagnostic, DocumentDiagnosticReport, InitializeResult } from 'vscode-languageserver/node';
 import {
+  CODE_CACHE_STATE_KEY,
   DescribeScheduleRequest,
   KUBE_JOBS_SETTINGS_SECTION,
   ServerStatsRequest,
   SimulateDocumentRequest,
 } from '../../src-engine';
 import type {
+  CodeCacheState,
   DescribeScheduleParams,
   DescribeScheduleResult,
   ServerStatsResult,
@@ -196,6 +198,7 @@ connection.onRequest(new RequestType0<ServerStatsResult, void>(ServerStatsReques
     heapUsedBytes: memory.heapUsed,
     openDocuments: store.size,
     lastDiagnosticsMs: { ...lastDiagnosticsMs },
+    codeCache: ((globalThis as Record<symbol, unknown>)[CODE_CACHE_STATE_KEY] as CodeCacheState | undefined) ?? 'off',
   };
 });
 

@@ -13,25 +13,32 @@ import type { ProtocolConnection } from 'vscode-languageserver/node';
 import { REPO_ROOT } from '../helpers/paths';
 
 export const SERVER_BUNDLE = path.join(REPO_ROOT, 'dist', 'server.js');
+/** The launcher the extension starts: dist/server.js with V8's code cache. */
+export const LAUNCHER_BUNDLE = path.join(REPO_ROOT, 'dist', 'startServer.js');
 
 let built = false;
 
-/** buildServer bundles server/src/server.ts to dist/server.js once per test process. */
+/** buildServer bundles server/src/server.ts to dist/server.js (and its launcher) once per test process. */
 export function buildServer(): void {
   if (built) return;
-  // Test files run in parallel processes: build aside and rename, so none starts a half-written bundle.
-  const staging = `${SERVER_BUNDLE}.${process.pid}.tmp.js`;
-  buildSync({
-    entryPoints: [path.join(REPO_ROOT, 'server/src/server.ts')],
-    outfile: staging,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    sourcemap: false,
-    logLevel: 'warning',
-  });
-  fs.renameSync(staging, SERVER_BUNDLE);
+  for (const [entry, outfile] of [
+    ['server/src/server.ts', SERVER_BUNDLE],
+    ['server/src/startWithCodeCache.ts', LAUNCHER_BUNDLE],
+  ] as const) {
+    // Test files run in parallel processes: build aside and rename, so none starts a half-written bundle.
+    const staging = `${outfile}.${process.pid}.tmp.js`;
+    buildSync({
+      entryPoints: [path.join(REPO_ROOT, entry)],
+      outfile: staging,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      sourcemap: false,
+      logLevel: 'warning',
+    });
+    fs.renameSync(staging, outfile);
+  }
   built = true;
 }
 
@@ -47,12 +54,20 @@ export interface LspSession {
 export interface StartOptions {
   readonly initializationOptions?: unknown;
   readonly configuration?: Record<string, unknown>;
+  /** Start it as the extension does: the launcher, with V8's code cache in this directory. */
+  readonly codeCacheDir?: string;
+  /** Run this file as the server instead of dist/server.js (the launcher runs the server.js beside it). */
+  readonly launcher?: string;
 }
 
 /** startServer spawns the bundled server over stdio and completes initialize/initialized. */
 export async function startServer(options: StartOptions = {}): Promise<LspSession> {
   buildServer();
-  const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const args =
+    options.codeCacheDir === undefined
+      ? [SERVER_BUNDLE, '--stdio']
+      : [options.launcher ?? LAUNCHER_BUNDLE, '--stdio', `--code-cache-dir=${options.codeCacheDir}`];
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
