@@ -1,13 +1,6 @@
 import { isPlainObject } from '../../../parse/manifests';
 import type { PathSegment } from '../../../parse/fieldPath';
-import {
-  fieldNamesOfSomeVersion,
-  fieldOfSomeVersion,
-  propertiesByName,
-  propertiesOf,
-  propertyOf,
-  typeSchema,
-} from '../../../schema/query';
+import { fieldNamesOfSomeVersion, propertiesByName, propertiesOf, propertyOf, typeSchema } from '../../../schema/query';
 import type { SchemaNode } from '../../../schema/query';
 import type { KubernetesVersion } from '../../../schema/kubernetesVersion';
 import type { FeatureGates } from '../../featureGates';
@@ -63,19 +56,19 @@ class DropWalker {
 
   /** Returns `value` itself when nothing under it changed, REMOVE when it must go. */
   object(value: Record<string, unknown>, node: SchemaNode, inInit: boolean): Record<string, unknown> | typeof REMOVE {
-    const typeName = node.typeName!;
-    const properties = propertiesByName(node);
+    const plan = dropPlan(node, this.gates);
     let out: Record<string, unknown> | undefined;
     let emptiedByDrop = false;
     for (const key in value) {
-      const child = value[key];
-      const property = properties.get(key);
-      if (!property) {
-        if (fieldOfSomeVersion(typeName, key)) delete (out ??= { ...value })[key];
+      const step = plan.get(key);
+      if (step === undefined) continue;
+      if (step === ABSENT) {
+        delete (out ??= { ...value })[key];
         continue;
       }
-      const gate = gatedField(typeName, key);
-      if (gate && present(child) && dropsWith(gate, this.gates) && !(inInit && child === gate.initContainersKeep)) {
+      const child = value[key];
+      const gate = step.drops;
+      if (gate && present(child) && !(inInit && child === gate.initContainersKeep)) {
         this.dropped.push({ path: [...this.path, key], gated: gate, value: child });
         out ??= { ...value };
         if (gate.replaceWith !== undefined) out[key] = gate.replaceWith;
@@ -83,10 +76,10 @@ class DropWalker {
         emptiedByDrop ||= gate.field === 'stopSignal';
         continue;
       }
-      if (!mayDrop(property, this.gates)) continue;
+      if (!step.descend) continue;
       this.path.push(key);
-      const childInInit = typeName === 'PodSpec' ? key === 'initContainers' : inInit;
-      const walked = this.value(child, property, childInInit);
+      const childInInit = node.typeName === 'PodSpec' ? key === 'initContainers' : inInit;
+      const walked = this.value(child, step.descend, childInInit);
       this.path.pop();
       if (walked === REMOVE) delete (out ??= { ...value })[key];
       else if (walked !== child) (out ??= { ...value })[key] = walked;
@@ -177,6 +170,41 @@ function dropImageVolumes(
     });
   }
   return out;
+}
+
+/**
+ * What the walk does with one field of a type: remove it (a field of another version), drop it
+ * when written (its gate is off), and/or look under it (something there can be dropped).
+ */
+type FieldStep = typeof ABSENT | { readonly drops?: GatedField; readonly descend?: SchemaNode };
+const ABSENT = 'absent';
+
+/**
+ * Per version and type, the fields the walk acts on (the others, most of a manifest, are passed
+ * over with one lookup): worked out once from the schema and the gates, not for every field of
+ * every document.
+ */
+const planCache = new Map<KubernetesVersion, Map<string, ReadonlyMap<string, FieldStep>>>();
+
+function dropPlan(node: SchemaNode, gates: FeatureGates): ReadonlyMap<string, FieldStep> {
+  const typeName = node.typeName!;
+  let byType = planCache.get(gates.version);
+  if (!byType) planCache.set(gates.version, (byType = new Map()));
+  let plan = byType.get(typeName);
+  if (plan) return plan;
+  const steps = new Map<string, FieldStep>();
+  const properties = propertiesByName(node);
+  for (const name of fieldNamesOfSomeVersion(typeName)) {
+    if (!properties.has(name)) steps.set(name, ABSENT);
+  }
+  for (const [name, property] of properties) {
+    const gate = gatedField(typeName, name);
+    const drops = gate && dropsWith(gate, gates) ? gate : undefined;
+    const descend = mayDrop(property, gates) ? property : undefined;
+    if (drops || descend) steps.set(name, { ...(drops ? { drops } : {}), ...(descend ? { descend } : {}) });
+  }
+  byType.set(typeName, (plan = steps));
+  return plan;
 }
 
 /** Per version and type: whether anything under a node of this type can be dropped. */
