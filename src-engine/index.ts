@@ -1,6 +1,7 @@
 /** The engine's public API: the only import path for client/, server/ and the CLI. */
 export * from './protocol';
 export * from './model/diagnostic';
+export * from './model/lazyFixes';
 export * from './parse/lineIndex';
 export * from './parse/split';
 export * from './parse/fieldPath';

@@ -12,7 +12,7 @@ import {
   looksBinary,
   parseManifestDocument,
   relocateDocument,
-  shiftRange,
+  shiftFinding,
   splitDocuments,
   tooLargeMessage,
 } from '../../src-engine';
@@ -143,21 +143,6 @@ function safeLint(document: ManifestDocument, options: LintOptions): readonly Fi
       },
     ];
   }
-}
-
-function shiftFinding(finding: Finding, delta: number): Finding {
-  return {
-    ...finding,
-    range: shiftRange(finding.range, delta),
-    ...(finding.fixes
-      ? {
-          fixes: finding.fixes.map((fix) => ({
-            ...fix,
-            edits: fix.edits.map((edit) => ({ ...edit, range: shiftRange(edit.range, delta) })),
-          })),
-        }
-      : {}),
-  };
 }
 
 /** parseText builds a ParsedDocument, reusing chunk parses of `previous` whose text is unchanged. */

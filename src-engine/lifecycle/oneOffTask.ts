@@ -54,12 +54,14 @@ export const oneOffTaskRule: LifecycleRule = {
           : ctx.kind === 'DaemonSet'
             ? 'run it in an initContainer (with a pause container) or as a Job'
             : 'run it as a Job';
-      const fix = containers.length === 1 && ctx.kind !== 'DaemonSet' ? convertToJob(ctx.doc, ctx.kind) : undefined;
       ctx.report({
         rule: 'lifecycle-one-off-task',
         path: [...path, container['command'] !== undefined ? 'command' : container['args'] !== undefined ? 'args' : 'image'],
         message: `${fieldPath(path)}: ${evidence}; ${what}; ${advice}`,
-        ...(fix ? { fixes: [fix] } : {}),
+        fixes: () => {
+          const fix = containers.length === 1 && ctx.kind !== 'DaemonSet' ? convertToJob(ctx.doc, ctx.kind) : undefined;
+          return fix ? [fix] : [];
+        },
       });
     }
   },

@@ -40,7 +40,6 @@ export const sleepLoopRule: LifecycleRule = {
     if (lifetime.kind !== 'loop' || lifetime.intervalSeconds < SHORTEST_SCHEDULED_INTERVAL_SECONDS) return;
     const schedule = scheduleForInterval(lifetime.intervalSeconds);
     const field = scriptField(container);
-    const fix = field ? convertToCronJob(ctx.doc, ctx.kind, [...path, ...field], lifetime.intervalSeconds) : undefined;
     ctx.report({
       rule: 'lifecycle-sleep-loop',
       path: [...path, field?.[0] ?? 'command'],
@@ -48,7 +47,10 @@ export const sleepLoopRule: LifecycleRule = {
         `${fieldPath(path)}: loops \`${lifetime.workText}\` with \`${lifetime.sleepText}\` between runs (every ` +
         `${formatDelay(lifetime.intervalSeconds * 1000)} plus the run's own time): a CronJob with schedule "${schedule}" runs ` +
         `it without a pod waiting in between, retries a failed run and keeps a history`,
-      ...(fix ? { fixes: [fix] } : {}),
+      fixes: () => {
+        const fix = field ? convertToCronJob(ctx.doc, ctx.kind, [...path, ...field], lifetime.intervalSeconds) : undefined;
+        return fix ? [fix] : [];
+      },
     });
   },
 };

@@ -1,4 +1,6 @@
-import type { Finding, Fix, Range, Severity } from '../model/diagnostic';
+import type { Finding, Range, Severity } from '../model/diagnostic';
+import { setFixes } from '../model/lazyFixes';
+import type { FixesSource } from '../model/lazyFixes';
 import { formatFieldPath } from '../parse/fieldPath';
 import type { PathSegment } from '../parse/fieldPath';
 import { isPlainObject, locateField } from '../parse/manifests';
@@ -32,7 +34,8 @@ export interface Report {
   readonly rule: string;
   readonly path: readonly PathSegment[];
   readonly message: string;
-  readonly fixes?: readonly Fix[];
+  /** The fixes, or how to work them out when a user asks for them (lazyFixes.ts). */
+  readonly fixes?: FixesSource;
   /** Where to draw it: the field's value (default), its key, or an explicit range. */
   readonly at?: 'value' | 'key' | Range;
   /** Draw at this path instead of `path` (when the API names a different field than the one written). */
@@ -139,15 +142,16 @@ export class FindingCollector {
     const docsUrl = report.docsUrl ?? this.docsOf(report.rule);
     if (anchorKey !== undefined) this.atAnchor?.set(anchorKey, { index: this.kept.length, repeats: 0 });
     this.perRule.set(report.rule, shown + 1);
-    this.kept.push({
+    const finding: Finding = {
       rule: report.rule,
       severity,
       message: inVersionWords(report.message, this.version),
       field,
       range: location.range,
-      ...(report.fixes && report.fixes.length > 0 ? { fixes: report.fixes } : {}),
-      ...(docsUrl ? { docsUrl } : {}),
-    });
+    };
+    setFixes(finding, report.fixes);
+    if (docsUrl) (finding as { docsUrl?: string }).docsUrl = docsUrl;
+    this.kept.push(finding);
   }
 
   /** The findings reported so far; one at an anchor that other places repeat says how many. */

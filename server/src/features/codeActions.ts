@@ -33,7 +33,8 @@ export function provideCodeActions(
       const end = lastLineOf(entry.manifest);
       if (end < range.start.line || start > range.end.line) continue;
       for (const finding of entryFindings(doc, entry, settings)) {
-        if (!finding.fixes?.length || !intersects(finding.range, range)) continue;
+        // The range first: a finding's fixes are worked out when first read.
+        if (!intersects(finding.range, range) || !finding.fixes?.length) continue;
         const diagnostic = toDiagnostic(finding, ruleInfo(finding.rule)?.docsUrl);
         for (const fix of finding.fixes) {
           actions.push({

@@ -26,7 +26,8 @@ export const restartPolicyRule = jobSpecRule(
     const where = (): string => fieldPath(path);
     const value = view.podSpec?.['restartPolicy'];
     const hasPodFailurePolicy = view.spec['podFailurePolicy'] !== undefined && view.spec['podFailurePolicy'] !== null;
-    const fixes = (choices: readonly string[]): Fix[] => fixesFor(ctx, podSpecPath, choices);
+    // Worked out when a user asks for them (model/lazyFixes.ts).
+    const fixes = (choices: readonly string[]) => (): Fix[] => fixesFor(ctx, podSpecPath, choices);
     if (value === undefined || value === null || value === '' || value === 'Always') {
       ctx.report({
         rule: 'restart-policy',

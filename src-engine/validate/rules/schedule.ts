@@ -56,7 +56,7 @@ export const scheduleRules: RuleDefinition = {
         rule: 'schedule-tz-prefix',
         path: ['spec', 'schedule'],
         message: invalidMessage('spec.schedule', schedule, 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead'),
-        fixes: moveZoneFix(ctx.doc, spec, schedule),
+        fixes: () => moveZoneFix(ctx.doc, spec, schedule),
       });
     }
   },

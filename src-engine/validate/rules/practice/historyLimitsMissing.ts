@@ -20,14 +20,16 @@ export const historyLimitsMissingRule = cronJobRule(
   (spec, ctx) => {
     const missing = Object.keys(DEFAULT_LIMITS).filter((k) => spec[k] === undefined || spec[k] === null);
     if (missing.length === 0) return;
-    const edits = missing.map((k) => setField(ctx.doc, ['spec'], k, DEFAULT_LIMITS[k] as string));
     ctx.report({
       rule: 'history-limits-missing',
       path: ['spec', missing[0] as string],
       locate: ['spec'],
       at: 'key',
       message: `${missing.map((k) => `spec.${k}`).join(' and ')} not set: the defaults keep 3 successful and 1 failed Job`,
-      ...(edits.every((e) => e) ? { fixes: [{ title: 'Set the history limits explicitly', edits: edits.map((e) => e!) }] } : {}),
+      fixes: () => {
+        const edits = missing.map((k) => setField(ctx.doc, ['spec'], k, DEFAULT_LIMITS[k] as string));
+        return edits.every((e) => e) ? [{ title: 'Set the history limits explicitly', edits: edits.map((e) => e!) }] : [];
+      },
     });
   },
 );

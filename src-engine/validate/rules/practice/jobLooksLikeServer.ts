@@ -28,14 +28,16 @@ export const jobLooksLikeServerRule = podContainerRule(
     const evidence = lifetime.fromImage
       ? `runs ${lifetime.intent.what} (image ${JSON.stringify(container['image'])} with no command)`
       : `runs \`${lifetime.intent.command}\` (${lifetime.intent.what})`;
-    const conversion = convertToDeployment(ctx.doc, ctx.kind);
     ctx.report({
       rule: 'job-looks-like-server',
       path: [...path, container['command'] !== undefined ? 'command' : 'image'],
       message:
         `${fieldPath(path)}: ${evidence}, which does not exit, so the Job never completes; ` +
         `${lifetime.intent.kind === 'idle' ? 'a pod meant to stay up' : 'a server'} belongs in a Deployment`,
-      ...(conversion ? { fixes: [conversion] } : {}),
+      fixes: () => {
+        const conversion = convertToDeployment(ctx.doc, ctx.kind);
+        return conversion ? [conversion] : [];
+      },
     });
   },
 );
