@@ -267,7 +267,7 @@ const oneCharEdit = (version) => ({
 // ---- measurements ---------------------------------------------------------------------------
 
 const bare = [];
-const ours = { open: [], openServer: [], edit: [], editServer: [], hover: [], rss: 0, heap: 0, findings: 0 };
+const ours = { open: [], openServer: [], codeCache: [], edit: [], editServer: [], hover: [], rss: 0, heap: 0, findings: 0 };
 const theirs = { open: [], edit: [], rss: 0, findings: 0 };
 
 for (let round = 0; round < ROUNDS; round++) {
@@ -295,6 +295,7 @@ for (let round = 0; round < ROUNDS; round++) {
   ours.findings = report.items.length;
   let stats = await k.connection.sendRequest('kubeJobs/serverStats');
   ours.openServer.push(stats.lastDiagnosticsMs[uri]);
+  ours.codeCache.push(stats.codeCache);
   for (let e = 2; e < 2 + EDITS; e++) {
     t0 = performance.now();
     await k.connection.sendNotification('textDocument/didChange', {
@@ -395,6 +396,9 @@ console.log(
 console.log(`  yaml.parseAllDocuments            ${ms(parse)}`);
 console.log(
   `  kube-jobs open → diagnostics      ${ms(open)}   (server's own ${ms(openServer).trim()}, ${ours.findings} findings)`,
+);
+console.log(
+  `    server's own per round          ${ours.openServer.map((x, i) => `${x.toFixed(0)} ms (code cache ${ours.codeCache[i]})`).join(', ')}`,
 );
 console.log(
   `    first start, no code cache yet  ${ms(ours.open[0])}   (server's own ${ms(ours.openServer[0]).trim()}, ${(ours.openServer[0] / parse).toFixed(2)} × parseAllDocuments)`,
