@@ -140,10 +140,19 @@ const NO_PROPERTIES: ReadonlyMap<string, SchemaProperty> = new Map();
  * that looks up every key of one object (one lookup of the type per object, not per key).
  */
 export function propertiesByName(node: SchemaNode): ReadonlyMap<string, SchemaProperty> {
-  return node.type === 'object' && node.typeName
-    ? propertyMap(node.typeName, node.version ?? NEWEST_KUBERNETES_VERSION)
-    : NO_PROPERTIES;
+  let map = propertiesOfNode.get(node);
+  if (map === undefined) {
+    map =
+      node.type === 'object' && node.typeName
+        ? propertyMap(node.typeName, node.version ?? NEWEST_KUBERNETES_VERSION)
+        : NO_PROPERTIES;
+    propertiesOfNode.set(node, map);
+  }
+  return map;
 }
+
+/** Each node's properties, remembered per node (nodes are made once per version): one lookup per object walked. */
+const propertiesOfNode = new WeakMap<SchemaNode, ReadonlyMap<string, SchemaProperty>>();
 
 /** propertiesOf lists an object node's properties in name order (empty for other nodes). */
 export function propertiesOf(node: SchemaNode): readonly SchemaProperty[] {

@@ -3,7 +3,7 @@ import { setFixes } from '../model/lazyFixes';
 import type { FixesSource } from '../model/lazyFixes';
 import { formatFieldPath } from '../parse/fieldPath';
 import type { PathSegment } from '../parse/fieldPath';
-import { isPlainObject, locateField } from '../parse/manifests';
+import { locateField } from '../parse/manifests';
 import type { ManifestDocument, WorkloadKind } from '../parse/manifests';
 import { NEWEST_KUBERNETES_VERSION } from '../schema/kubernetesVersion';
 import type { KubernetesVersion } from '../schema/kubernetesVersion';
@@ -226,9 +226,9 @@ function jobSpecView(spec: Record<string, unknown>, path: PathSegment[], inCronJ
   };
 }
 
-/** obj narrows to a plain object. */
+/** obj narrows to a plain object (isPlainObject's test, written out: rules call this for most fields they read). */
 export function obj(value: unknown): Record<string, unknown> | undefined {
-  return isPlainObject(value) ? value : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
 /** int narrows to an integer number (other JSON types are the `field-type` rule's business). */

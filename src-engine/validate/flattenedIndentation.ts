@@ -46,20 +46,17 @@ function hasEmptyKeyThenSameColumn(text: string): boolean {
     while (end > lineStart && (text.charCodeAt(end - 1) === 13 || text.charCodeAt(end - 1) === 32)) end--;
     const next = newline + 1;
     if (end > lineStart && text.charCodeAt(end - 1) === 58 /* : */) {
-      const indent = indentation(text, lineStart);
-      const nextIndent = indentation(text, next);
+      // Both indentations counted here (not by a helper): this runs for every line of a big file.
+      let indent = 0;
+      while (text.charCodeAt(lineStart + indent) === 32) indent++;
+      let nextIndent = 0;
+      while (text.charCodeAt(next + nextIndent) === 32) nextIndent++;
       const first = text.charCodeAt(next + nextIndent);
       if (indent === nextIndent && text.charCodeAt(lineStart + indent) !== 35 && first > 32 && first !== 35) return true;
     }
     lineStart = next;
   }
   return false;
-}
-
-function indentation(text: string, at: number): number {
-  let i = at;
-  while (text.charCodeAt(i) === 32) i++;
-  return i - at;
 }
 
 function keyName(node: unknown): string | undefined {

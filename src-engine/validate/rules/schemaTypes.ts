@@ -60,9 +60,13 @@ function versionNote(version: string, other: { readonly since: string; readonly 
 }
 
 class Walker {
-  private readonly path: PathSegment[] = [];
-  /** Parallel to `path`: whether the segment is a map key (printed `[key]`, not `.key`). */
+  // The current path is segments[0..depth), written in place rather than pushed and popped: the
+  // walk visits every field of every document, mostly before it is optimised, where each push
+  // and pop is a call.
+  private readonly segments: PathSegment[] = [];
+  /** Parallel to `segments`: whether the segment is a map key (printed `[key]`, not `.key`). */
   private readonly mapKey: boolean[] = [];
+  private depth = 0;
   private readonly reportUnknown: boolean;
   private readonly reportTypes: boolean;
 
@@ -73,16 +77,22 @@ class Walker {
 
   object(value: Record<string, unknown>, schema: SchemaNode): void {
     const properties = propertiesByName(schema);
+    const depth = this.depth;
+    this.depth = depth + 1;
     for (const key in value) {
       const child = value[key];
       const prop = properties.get(key);
-      this.path.push(key);
-      this.mapKey.push(false);
+      this.segments[depth] = key;
+      this.mapKey[depth] = false;
       if (prop) this.value(child, prop);
       else if (this.reportUnknown) this.unknown(key, schema);
-      this.path.pop();
-      this.mapKey.pop();
     }
+    this.depth = depth;
+  }
+
+  /** The path of the field being walked (for a finding). */
+  private get path(): PathSegment[] {
+    return this.segments.slice(0, this.depth);
   }
 
   value(value: unknown, schema: SchemaNode): void {
@@ -128,13 +138,14 @@ class Walker {
         }
         const items = schema.items;
         if (!items) return;
+        const depth = this.depth;
+        this.depth = depth + 1;
         for (let i = 0; i < value.length; i++) {
-          this.path.push(i);
-          this.mapKey.push(false);
+          this.segments[depth] = i;
+          this.mapKey[depth] = false;
           this.value(value[i], items);
-          this.path.pop();
-          this.mapKey.pop();
         }
+        this.depth = depth;
         return;
       }
       case 'map': {
@@ -145,13 +156,14 @@ class Walker {
         const values = schema.values;
         if (!values) return;
         const map = value as Record<string, unknown>;
+        const depth = this.depth;
+        this.depth = depth + 1;
         for (const key in map) {
-          this.path.push(key);
-          this.mapKey.push(true);
+          this.segments[depth] = key;
+          this.mapKey[depth] = true;
           this.value(map[key], values);
-          this.path.pop();
-          this.mapKey.pop();
         }
+        this.depth = depth;
       }
     }
   }
@@ -185,7 +197,7 @@ class Walker {
   private report(rule: string, message: string, fixes?: Fix[], at: 'key' | 'value' = 'value'): void {
     this.ctx.report({
       rule,
-      path: [...this.path],
+      path: this.path,
       field: this.where(),
       message,
       at,
