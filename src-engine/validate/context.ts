@@ -98,15 +98,14 @@ export class FindingCollector {
     private readonly docsOf: (rule: string) => string | undefined,
     /** The Kubernetes version whose words the messages use. */
     readonly version: KubernetesVersion = NEWEST_KUBERNETES_VERSION,
-  ) {}
-
-  get spec(): Record<string, unknown> | undefined {
-    return obj(this.root['spec']);
+  ) {
+    this.spec = obj(root['spec']);
+    this.metadata = obj(root['metadata']);
   }
 
-  get metadata(): Record<string, unknown> | undefined {
-    return obj(this.root['metadata']);
-  }
+  /** `spec` and `metadata` when they are objects: read once, as rules ask for them many times a document. */
+  readonly spec: Record<string, unknown> | undefined;
+  readonly metadata: Record<string, unknown> | undefined;
 
   enabled(rule: string): boolean {
     return this.levelOf(rule) !== 'off';

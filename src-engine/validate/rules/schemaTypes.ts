@@ -82,6 +82,8 @@ class Walker {
     for (const key in value) {
       const child = value[key];
       const prop = properties.get(key);
+      // A string where a string belongs (most fields of a manifest) needs no call to value().
+      if (prop !== undefined && typeof child === 'string' && prop.type === 'string') continue;
       this.segments[depth] = key;
       this.mapKey[depth] = false;
       if (prop) this.value(child, prop);
