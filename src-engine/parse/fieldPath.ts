@@ -7,7 +7,8 @@ export type PathSegment = string | number;
 /** formatFieldPath renders segments the way the API server prints a field path. */
 export function formatFieldPath(segments: readonly PathSegment[]): string {
   let out = '';
-  for (const segment of segments) {
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i] as PathSegment;
     if (typeof segment === 'number') out += `[${segment}]`;
     else if (out === '') out = segment;
     else if (/^[A-Za-z_$][\w$]*$/.test(segment)) out += `.${segment}`;

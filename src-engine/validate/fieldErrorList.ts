@@ -93,7 +93,8 @@ export function messageOf(error: FieldError): string {
  * fix to the supported spelling, the one fix that cannot guess wrong.
  */
 export function reportErrors(ctx: RuleContext, rule: string, errors: readonly FieldError[]): void {
-  for (const error of errors) {
+  for (let i = 0; i < errors.length; i++) {
+    const error = errors[i] as FieldError;
     ctx.report({
       rule,
       path: error.path.at,

@@ -81,8 +81,9 @@ export function roundUpToMilli(q: Quantity): Quantity {
 export function resourceList(value: unknown): Map<string, Quantity> {
   const out = new Map<string, Quantity>();
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return out;
-  for (const [name, raw] of Object.entries(value)) {
-    const q = roundedQuantity(raw);
+  const list = value as Record<string, unknown>;
+  for (const name in list) {
+    const q = roundedQuantity(list[name]);
     if (q) out.set(name, q);
   }
   return out;

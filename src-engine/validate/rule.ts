@@ -55,7 +55,8 @@ export function jobSpecRule(
   return {
     rules: Array.isArray(rules) ? rules : [rules as RuleInfo],
     check(ctx) {
-      for (const view of ctx.jobSpecs) check(view, ctx);
+      const views = ctx.jobSpecs;
+      for (let i = 0; i < views.length; i++) check(views[i] as JobSpecView, ctx);
     },
   };
 }

@@ -30,7 +30,8 @@ export const nonNegativeRule: RuleDefinition = {
   ],
   check(ctx) {
     for (const view of ctx.jobSpecs) {
-      for (const name of JOB_FIELDS) {
+      for (let i = 0; i < JOB_FIELDS.length; i++) {
+        const name = JOB_FIELDS[i] as (typeof JOB_FIELDS)[number];
         const value = view.spec[name];
         if (typeof value === 'number' && value < 0 && int(value) !== undefined) {
           const path = [...view.path, name];

@@ -46,16 +46,23 @@ export function validatePodContainers(view: PodTemplateView): FieldErrors {
   const raw = view.spec['containers'];
   if (containers.length === 0 && (!present(raw) || Array.isArray(raw))) errors.push(required(view.path.child('containers')));
   const regularNames = new Set<string>();
-  for (const c of containers) {
-    errors.push(...validateContainerCommon(c), ...validateResizePolicy(c, view));
+  // Indexed loops and one spread per push: this runs for every document, mostly before it is optimised.
+  for (let i = 0; i < containers.length; i++) {
+    const c = containers[i] as ContainerView;
+    errors.push(...validateContainerCommon(c));
+    errors.push(...validateResizePolicy(c, view));
     const name = text(c.container['name']);
     if (regularNames.has(name)) errors.push(duplicate(c.path.child('name'), name));
     else regularNames.add(name);
     errors.push(...validateRegularRestartPolicy(c, view));
   }
   const allNames = new Set(regularNames);
-  for (const c of containersOf(view, ['initContainers'])) {
-    errors.push(...validateContainerCommon(c), ...validateResizePolicy(c, view), ...validateInitResizePolicy(c, view));
+  const initContainers = containersOf(view, ['initContainers']);
+  for (let i = 0; i < initContainers.length; i++) {
+    const c = initContainers[i] as ContainerView;
+    errors.push(...validateContainerCommon(c));
+    errors.push(...validateResizePolicy(c, view));
+    errors.push(...validateInitResizePolicy(c, view));
     const policy = c.container['restartPolicy'];
     errors.push(...validateInitContainerRestartPolicy(c, view));
     const name = text(c.container['name']);

@@ -46,7 +46,9 @@ function seccompMismatch(
 }
 
 export function validatePodAnnotations(view: PodTemplateView): FieldErrors {
-  const annotations = obj(view.metadata?.['annotations']) ?? {};
+  // Every check here starts from an annotation: a template without any (most) has nothing to check.
+  const annotations = obj(view.metadata?.['annotations']);
+  if (!annotations) return [];
   const path = view.templatePath.child('annotations');
   const errors: FieldErrors = [];
   const value = (key: string): string => text(annotations[key]);

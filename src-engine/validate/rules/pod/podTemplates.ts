@@ -85,7 +85,8 @@ export function podTemplateRule(text: RuleText, validate: (view: PodTemplateView
   return {
     rules: [validationRule(text)],
     check(ctx) {
-      for (const view of podTemplates(ctx)) reportErrors(ctx, text.id, validate(view));
+      const views = podTemplates(ctx);
+      for (let i = 0; i < views.length; i++) reportErrors(ctx, text.id, validate(views[i] as PodTemplateView));
     },
   };
 }
@@ -107,7 +108,7 @@ export function containersOf(view: PodTemplateView, kinds: readonly ContainerKin
   if (kinds === ALL_KINDS) return view.containers.all;
   if (kinds.length === 1) return view.containers[kinds[0] as ContainerKind];
   const out: ContainerView[] = [];
-  for (const kind of kinds) for (const container of view.containers[kind]) out.push(container);
+  for (let k = 0; k < kinds.length; k++) out.push(...view.containers[kinds[k] as ContainerKind]);
   return out;
 }
 

@@ -25,10 +25,13 @@ export const portsRule = podTemplateRule(
   },
   (view) => {
     const errors: FieldErrors = [];
-    for (const c of containersOf(view)) errors.push(...validateContainerPorts(c));
+    // Indexed loops: this runs for every document, mostly before it is optimised.
+    const containers = containersOf(view);
+    for (let i = 0; i < containers.length; i++) errors.push(...validateContainerPorts(containers[i] as ContainerView));
     // Regular containers share host ports; each init container runs alone.
     errors.push(...hostPortConflicts(containersOf(view, ['containers'])));
-    for (const c of containersOf(view, ['initContainers'])) errors.push(...hostPortConflicts([c]));
+    const initContainers = containersOf(view, ['initContainers']);
+    for (let i = 0; i < initContainers.length; i++) errors.push(...hostPortConflicts([initContainers[i] as ContainerView]));
     errors.push(...validatePodHostNetworkDeps(view));
     return errors;
   },
@@ -71,7 +74,8 @@ function portsOf(container: Record<string, unknown>): Record<string, unknown>[] 
 function hostPortConflicts(containers: readonly ContainerView[]): FieldErrors {
   const errors: FieldErrors = [];
   const seen = new Set<string>();
-  for (const { container, path } of containers) {
+  for (let c = 0; c < containers.length; c++) {
+    const { container, path } = containers[c] as ContainerView;
     portsOf(container).forEach((port, i) => {
       const hostPort = num(port['hostPort']);
       if (hostPort === 0) return;

@@ -5,12 +5,15 @@ import type { FieldErrors } from '../../fieldErrorList';
 import { forbidden, invalid, notSupported, required } from '../../fieldErrorList';
 import { isHttpHeaderName, isValidPortName, isValidPortNum } from '../../nameRules';
 import { containersOf, num, podOs, podTemplateRule, present, text } from './podTemplates';
-import type { PodTemplateView } from './podTemplates';
+import type { ContainerKind, ContainerView, PodTemplateView } from './podTemplates';
 
 const RULE = 'probes';
 const SCHEMES = [...enumValues('HTTPGetAction', 'scheme')].sort();
 const STOP_SIGNALS = [...enumValues('Lifecycle', 'stopSignal')].sort();
 const WINDOWS_STOP_SIGNALS = ['SIGKILL', 'SIGTERM'];
+const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
+const CONTAINERS_THEN_INIT: readonly ContainerKind[] = ['containers', 'initContainers'];
+
 /** Probe fields defaulted when zero (SetDefaults_Probe). */
 const PROBE_DEFAULTS: Readonly<Record<string, number>> = {
   timeoutSeconds: 1,
@@ -42,11 +45,15 @@ export const probesRule = podTemplateRule(
       ? num(view.spec['terminationGracePeriodSeconds'])
       : DEFAULT_GRACE_PERIOD;
     const errors: FieldErrors = [];
-    for (const c of containersOf(view, ['containers', 'initContainers'])) {
+    // Indexed loops: this runs for every container of every document, mostly before it is optimised.
+    const containers = containersOf(view, CONTAINERS_THEN_INIT);
+    for (let i = 0; i < containers.length; i++) {
+      const c = containers[i] as ContainerView;
       if (c.kind === 'initContainers' && c.container['restartPolicy'] !== 'Always') continue;
       const lifecycle = obj(c.container['lifecycle']);
       if (lifecycle) errors.push(...validateLifecycle(lifecycle, c.path.child('lifecycle'), grace, view));
-      for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
+      for (let k = 0; k < PROBES.length; k++) {
+        const kind = PROBES[k] as (typeof PROBES)[number];
         const probe = obj(c.container[kind]);
         if (probe) errors.push(...validateProbe(kind, probe, c.path.child(kind), grace));
       }

@@ -7,7 +7,7 @@ import { compareQuantities, quantityString, resourceList } from '../../quantity'
 import type { RuleDefinition } from '../../rule';
 import { validationRule } from '../../rule';
 import { containersOf, podOs, podTemplates, present, text } from './podTemplates';
-import type { PodTemplateView } from './podTemplates';
+import type { ContainerView, PodTemplateView } from './podTemplates';
 import { podResourceConsistency } from './podResources';
 import {
   hugePagesError,
@@ -48,10 +48,14 @@ export const resourcesRule: RuleDefinition = {
     }),
   ],
   check(ctx) {
-    for (const view of podTemplates(ctx)) {
+    const views = podTemplates(ctx);
+    for (let v = 0; v < views.length; v++) {
+      const view = views[v] as PodTemplateView;
       const claims = podClaimNames(view);
       const out: Findings = { names: [], limits: [] };
-      for (const { container, path } of containersOf(view)) {
+      const containers = containersOf(view);
+      for (let c = 0; c < containers.length; c++) {
+        const { container, path } = containers[c] as ContainerView;
         validateRequirements(
           obj(container['resources']) ?? {},
           path.child('resources'),
@@ -77,10 +81,14 @@ interface Findings {
   readonly limits: FieldErrors;
 }
 
+const NO_CLAIMS: ReadonlySet<string> = new Set();
+
 /** gatherPodResourceClaimNames. */
-function podClaimNames(view: PodTemplateView): Set<string> {
+function podClaimNames(view: PodTemplateView): ReadonlySet<string> {
+  const claims = list(view.spec['resourceClaims']);
+  if (!claims) return NO_CLAIMS;
   const names = new Set<string>();
-  for (const item of list(view.spec['resourceClaims']) ?? []) {
+  for (const item of claims) {
     const name = text(obj(item)?.['name']);
     if (name !== '') names.add(name);
   }
@@ -102,18 +110,21 @@ function validateRequirements(
   const requests = resourceList(resources['requests']);
   let cpuOrMemory = false;
   let hugePages = false;
-  for (const [name, q] of limits) {
+  // forEach, not for-of over entries: no iterator results in code that has not been optimised yet.
+  limits.forEach((q, name) => {
     const at = path.child('limits').key(name);
-    errors.push(...checkName(name, at), ...validateQuantityValue(name, q, at));
+    errors.push(...checkName(name, at));
+    errors.push(...validateQuantityValue(name, q, at));
     const pages = hugePagesError(name, q);
     if (pages) errors.push(invalid(at, quantityString(q), pages));
     hugePages ||= isHugePages(name);
     cpuOrMemory ||= name === 'cpu' || name === 'memory';
-  }
-  for (const [name, q] of requests) {
+  });
+  requests.forEach((q, name) => {
     const at = path.child('requests').key(name);
     const requestsPath = at.printedAs(path.child('requests'));
-    errors.push(...checkName(name, at), ...validateQuantityValue(name, q, at));
+    errors.push(...checkName(name, at));
+    errors.push(...validateQuantityValue(name, q, at));
     const limit = limits.get(name);
     if (limit) {
       const order = compareQuantities(q, limit);
@@ -131,7 +142,7 @@ function validateRequirements(
     if (pages) errors.push(invalid(at, quantityString(q), pages));
     hugePages ||= isHugePages(name);
     cpuOrMemory ||= name === 'cpu' || name === 'memory';
-  }
+  });
   if (hugePages && !cpuOrMemory) errors.push(forbidden(path, 'HugePages require cpu or memory'));
   errors.push(...validateClaimReferences(list(resources['claims']) ?? [], path.child('claims'), claims));
 }

@@ -42,12 +42,11 @@ export const schedulingRule = podTemplateRule(
   },
   (view) => {
     const errors = validateLabels(obj(view.spec['nodeSelector']), view.path.child('nodeSelector'));
-    errors.push(
-      ...validateAffinity(view),
-      ...validateTolerations(view),
-      ...validateTopologySpread(view),
-      ...validateSchedulingGates(view),
-    );
+    // One spread per push: this runs for every document, mostly before it is optimised.
+    errors.push(...validateAffinity(view));
+    errors.push(...validateTolerations(view));
+    errors.push(...validateTopologySpread(view));
+    errors.push(...validateSchedulingGates(view));
     return errors;
   },
 );

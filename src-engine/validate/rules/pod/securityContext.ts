@@ -7,7 +7,7 @@ import { forbidden, invalid, notSupported, required } from '../../fieldErrorList
 import { inclusiveRangeError } from '../../nameRules';
 import { validateLocalDescendingPath } from './paths';
 import { containersOf, podSecurityContext, podTemplateRule, podUsesHostUsers, present, text } from './podTemplates';
-import type { PodTemplateView } from './podTemplates';
+import type { ContainerView, PodTemplateView } from './podTemplates';
 import { validateWindowsOptions } from './windows';
 
 const RULE = 'security-context';
@@ -52,7 +52,10 @@ export const securityContextRule = podTemplateRule(
   (view) => {
     const errors = validatePodSecurityContext(view);
     const hostUsers = podUsesHostUsers(view);
-    for (const { container, path } of containersOf(view)) {
+    // An indexed loop: this runs for every document, mostly before it is optimised.
+    const containers = containersOf(view);
+    for (let i = 0; i < containers.length; i++) {
+      const { container, path } = containers[i] as ContainerView;
       const sc = obj(container['securityContext']);
       if (sc) errors.push(...validateContainerSecurityContext(sc, path.child('securityContext'), hostUsers));
     }
@@ -60,6 +63,8 @@ export const securityContextRule = podTemplateRule(
     return errors;
   },
 );
+
+const POD_ID_FIELDS: readonly string[] = ['fsGroup', 'runAsUser', 'runAsGroup'];
 
 /** IsValidUserID / IsValidGroupID. */
 function idErrors(value: unknown, path: ApiPath): FieldErrors {
@@ -70,7 +75,10 @@ function validatePodSecurityContext(view: PodTemplateView): FieldErrors {
   const sc = podSecurityContext(view);
   const path = view.path.child('securityContext');
   const errors: FieldErrors = [];
-  for (const field of ['fsGroup', 'runAsUser', 'runAsGroup']) errors.push(...idErrors(sc[field], path.child(field)));
+  for (let i = 0; i < POD_ID_FIELDS.length; i++) {
+    const field = POD_ID_FIELDS[i] as string;
+    if (sc[field] !== undefined) errors.push(...idErrors(sc[field], path.child(field)));
+  }
   (list(sc['supplementalGroups']) ?? []).forEach((gid, i) =>
     errors.push(...idErrors(gid, path.child('supplementalGroups').index(i))),
   );

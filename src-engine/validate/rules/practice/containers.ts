@@ -45,7 +45,8 @@ export function podContainerRule(info: RuleInfo, check: (container: ContainerVie
   return {
     rules: [info],
     check(ctx) {
-      for (const container of podContainers(ctx)) check(container, ctx);
+      const containers = podContainers(ctx);
+      for (let i = 0; i < containers.length; i++) check(containers[i] as ContainerView, ctx);
     },
   };
 }
