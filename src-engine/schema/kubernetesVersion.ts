@@ -22,9 +22,27 @@ export function isKubernetesVersion(value: unknown): value is KubernetesVersion 
 
 /** compareKubernetesVersions orders "1.32" < "1.33" < "1.100" (negative, zero or positive). */
 export function compareKubernetesVersions(a: string, b: string): number {
-  const [am = 0, an = 0] = a.split('.').map(Number);
-  const [bm = 0, bn = 0] = b.split('.').map(Number);
-  return am - bm || an - bn;
+  if (a === b) return 0;
+  const am = majorAndMinor(a);
+  const bm = majorAndMinor(b);
+  return am[0] - bm[0] || am[1] - bm[1];
+}
+
+/**
+ * A version's numbers, read once per text: rules ask "at least 1.35?" several times for every
+ * document, and splitting the text each time was a visible part of a big file's first open.
+ */
+const versionNumbers = new Map<string, readonly [number, number]>();
+
+function majorAndMinor(version: string): readonly [number, number] {
+  let numbers = versionNumbers.get(version);
+  if (numbers === undefined) {
+    const [major = 0, minor = 0] = version.split('.').map(Number);
+    numbers = [major, minor];
+    // Versions come from a short list and the odd user setting; a bound keeps odd input from growing it.
+    if (versionNumbers.size < 64) versionNumbers.set(version, numbers);
+  }
+  return numbers;
 }
 
 /** atLeast: `version` is `minimum` or newer. */

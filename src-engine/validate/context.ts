@@ -83,7 +83,8 @@ export type SuppressedFindings = Map<string, { count: number; readonly severity:
 export class FindingCollector {
   private readonly kept: Finding[] = [];
   readonly suppressed: SuppressedFindings = new Map();
-  private readonly perRule = new Map<string, number>();
+  /** Findings kept per rule (made at the first finding: most documents have none). */
+  private perRule: Map<string, number> | undefined;
   /**
    * Findings drawn at an anchor, by rule, range and message (without the field path): index and
    * repeats. Only documents with aliases have one.
@@ -115,7 +116,7 @@ export class FindingCollector {
     const level = this.levelOf(report.rule);
     if (level === 'off') return;
     const severity = graded(level, report.grade);
-    const shown = this.perRule.get(report.rule) ?? 0;
+    const shown = this.perRule?.get(report.rule) ?? 0;
     if (shown >= MAX_FINDINGS_PER_RULE || this.kept.length >= MAX_FINDINGS_PER_DOCUMENT) {
       const entry = this.suppressed.get(report.rule);
       if (entry) entry.count++;
@@ -140,7 +141,7 @@ export class FindingCollector {
     }
     const docsUrl = report.docsUrl ?? this.docsOf(report.rule);
     if (anchorKey !== undefined) this.atAnchor?.set(anchorKey, { index: this.kept.length, repeats: 0 });
-    this.perRule.set(report.rule, shown + 1);
+    (this.perRule ??= new Map()).set(report.rule, shown + 1);
     const finding: Finding = {
       rule: report.rule,
       severity,

@@ -54,6 +54,8 @@ export function isDns1123Label(value: string): string[] {
  * and lengths are in bytes. Not memoised: bench/lint.mjs measured no figure a memo buys.
  */
 export function isQualifiedName(value: string): string[] {
+  // The common case, a valid key without a prefix, decided without splitting (the pattern is ASCII, so length is bytes).
+  if (value.length <= 63 && value.indexOf('/') < 0 && QUALIFIED_NAME_PART.test(value)) return [];
   const slash = value.split('/');
   let name = value;
   const errors: string[] = [];

@@ -188,6 +188,7 @@ function validateMisc(view: PodTemplateView): FieldErrors {
 
 /** validatePodResourceClaims: unique DNS-label names, exactly one of the two references. */
 function validatePodResourceClaims(view: PodTemplateView): FieldErrors {
+  if (!list(view.spec['resourceClaims'])) return [];
   const errors: FieldErrors = [];
   const names = new Set<string>();
   objectItems(view.spec['resourceClaims'], view.path.child('resourceClaims')).forEach(({ item: claim, path: at }) => {

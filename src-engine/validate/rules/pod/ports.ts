@@ -39,6 +39,7 @@ export const portsRule = podTemplateRule(
 
 /** validateContainerPorts (ports are defaulted first: an empty protocol becomes TCP). */
 function validateContainerPorts({ container, path }: ContainerView): FieldErrors {
+  if (!Array.isArray(container['ports'])) return [];
   const errors: FieldErrors = [];
   const names = new Set<string>();
   portsOf(container).forEach((port, i) => {

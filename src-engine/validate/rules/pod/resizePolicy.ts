@@ -15,11 +15,13 @@ const RESIZE_POLICIES = ['NotRequired', 'RestartContainer'];
  * The list is there only where InPlacePodVerticalScaling is on (DropDisabledTemplateFields).
  */
 export function validateResizePolicy({ container, path }: ContainerView, view: PodTemplateView): FieldErrors {
+  const items = list(container['resizePolicy']);
+  if (!items) return [];
   const errors: FieldErrors = [];
   const at = path.child('resizePolicy');
   const podPolicy = text(view.spec['restartPolicy']) || 'Always';
   const seen = new Set<string>();
-  (list(container['resizePolicy']) ?? []).forEach((item, i) => {
+  items.forEach((item, i) => {
     const policy = obj(item) ?? {};
     const resource = text(policy['resourceName']);
     const restart = text(policy['restartPolicy']);

@@ -149,6 +149,7 @@ function validateRequirements(
 
 /** validateResourceClaimNames: each claim (or claim/request) once, and only claims of the pod. */
 function validateClaimReferences(items: readonly unknown[], path: ApiPath, podClaims: ReadonlySet<string>): FieldErrors {
+  if (items.length === 0) return [];
   const errors: FieldErrors = [];
   const seen = new Set<string>();
   items.forEach((item, i) => {

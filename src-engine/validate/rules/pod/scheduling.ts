@@ -265,9 +265,11 @@ function validateTopologySpread(view: PodTemplateView): FieldErrors {
 
 /** validateSchedulingGates: qualified names, each once. */
 function validateSchedulingGates(view: PodTemplateView): FieldErrors {
+  const gates = list(view.spec['schedulingGates']);
+  if (!gates) return [];
   const errors: FieldErrors = [];
   const seen = new Set<string>();
-  (list(view.spec['schedulingGates']) ?? []).forEach((gate, i) => {
+  gates.forEach((gate, i) => {
     const name = text(obj(gate)?.['name']);
     const at = view.path.child('schedulingGates').index(i);
     for (const d of isQualifiedName(name)) errors.push(invalid(at, name, d));

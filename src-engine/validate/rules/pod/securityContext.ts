@@ -120,6 +120,7 @@ function normalizeSysctl(name: string): string {
 
 /** validateSysctls and ValidateHostSysctl. */
 function validateSysctls(sysctls: readonly unknown[], path: ApiPath, view: PodTemplateView): FieldErrors {
+  if (sysctls.length === 0) return [];
   const errors: FieldErrors = [];
   const names = new Set<string>();
   sysctls.forEach((item, i) => {

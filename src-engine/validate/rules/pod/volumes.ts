@@ -39,11 +39,18 @@ export interface VolumeTable {
 }
 
 const tables = new WeakMap<PodTemplateView, VolumeTable>();
+const NO_VOLUMES: ReadonlyMap<string, Record<string, unknown>> = new Map();
 
 /** volumeTable is ValidateVolumes' result for a pod template (computed once, used by the mounts rule too). */
 export function volumeTable(view: PodTemplateView): VolumeTable {
   let table = tables.get(view);
   if (table) return table;
+  if (!Array.isArray(view.spec['volumes'])) {
+    // No volumes (most Jobs): nothing to check, and nothing a mount may name.
+    table = { valid: NO_VOLUMES, errors: [] };
+    tables.set(view, table);
+    return table;
+  }
   const valid = new Map<string, Record<string, unknown>>();
   const errors: FieldErrors = [];
   const names = new Set<string>();
