@@ -27,9 +27,10 @@ export const labelsRule: RuleDefinition = {
   ],
   check(ctx) {
     const meta = ctx.metadata;
-    checkMetadata(ctx, meta, ['metadata'], ['metadata', 'labels'], ['metadata', 'annotations']);
+    if (meta) checkMetadata(ctx, meta, ['metadata'], ['metadata', 'labels'], ['metadata', 'annotations']);
     for (const view of ctx.jobSpecs) {
       const templateMeta = obj(view.template?.['metadata']);
+      if (!templateMeta) continue;
       const base = [...view.path, 'template'];
       checkMetadata(ctx, templateMeta, [...base, 'metadata'], [...base, 'labels'], [...base, 'annotations']);
     }

@@ -21,11 +21,13 @@ export const restartPolicyRule = jobSpecRule(
     docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#pod-template',
   }),
   (view, ctx) => {
+    const value = view.podSpec?.['restartPolicy'];
+    const hasPodFailurePolicy = view.spec['podFailurePolicy'] !== undefined && view.spec['podFailurePolicy'] !== null;
+    // The usual case, a Job policy as it should be, is settled before anything is built for a finding.
+    if ((value === 'Never' || value === 'OnFailure') && !(hasPodFailurePolicy && value === 'OnFailure')) return;
     const podSpecPath = [...view.path, 'template', 'spec'];
     const path = [...podSpecPath, 'restartPolicy'];
     const where = (): string => fieldPath(path);
-    const value = view.podSpec?.['restartPolicy'];
-    const hasPodFailurePolicy = view.spec['podFailurePolicy'] !== undefined && view.spec['podFailurePolicy'] !== null;
     // Worked out when a user asks for them (model/lazyFixes.ts).
     const fixes = (choices: readonly string[]) => (): Fix[] => fixesFor(ctx, podSpecPath, choices);
     if (value === undefined || value === null || value === '' || value === 'Always') {

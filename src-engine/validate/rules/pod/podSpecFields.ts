@@ -152,25 +152,27 @@ function validateMisc(view: PodTemplateView): FieldErrors {
       errors.push(notSupported(path.child('preemptionPolicy'), policy, PREEMPTION_POLICIES));
     }
   }
-  (list(spec['readinessGates']) ?? []).forEach((gate, i) => {
+  list(spec['readinessGates'])?.forEach((gate, i) => {
     const condition = text(obj(gate)?.['conditionType']);
     for (const d of isQualifiedName(condition)) {
       errors.push(invalid(path.child('readinessGates').index(i).child('conditionType'), condition, d));
     }
   });
-  (list(spec['imagePullSecrets']) ?? []).forEach((secret, i) => {
+  list(spec['imagePullSecrets'])?.forEach((secret, i) => {
     const ref = obj(secret) ?? {};
     if (Object.keys(ref).some((k) => k !== 'name')) {
       errors.push(invalid(path.child('imagePullSecrets').index(i), ref, 'only name may be set'));
     }
   });
-  objectItems(spec['hostAliases'], path.child('hostAliases')).forEach(({ item: alias, path: at }) => {
-    const ip = text(alias['ip']);
-    for (const d of ipErrors(ip, strictIps)) errors.push(invalid(at.child('ip'), ip, d));
-    (list(alias['hostnames']) ?? []).forEach((name, j) =>
-      errors.push(...subdomainErrors(at.child('hostnames').index(j), text(name))),
-    );
-  });
+  if (spec['hostAliases'] !== undefined) {
+    objectItems(spec['hostAliases'], path.child('hostAliases')).forEach(({ item: alias, path: at }) => {
+      const ip = text(alias['ip']);
+      for (const d of ipErrors(ip, strictIps)) errors.push(invalid(at.child('ip'), ip, d));
+      (list(alias['hostnames']) ?? []).forEach((name, j) =>
+        errors.push(...subdomainErrors(at.child('hostnames').index(j), text(name))),
+      );
+    });
+  }
   // Only where the GenericWorkload gate is on: DropDisabledTemplateFields removed it otherwise.
   const workload = obj(spec['workloadRef']);
   if (workload) {

@@ -91,9 +91,11 @@ export function podTemplateRule(text: RuleText, validate: (view: PodTemplateView
   };
 }
 
+const NO_CONTAINERS: readonly ContainerView[] = [];
+
 function listContainers(spec: Record<string, unknown>, podPath: ApiPath, kind: ContainerKind): readonly ContainerView[] {
   const items = list(spec[kind]);
-  if (!items) return [];
+  if (!items) return NO_CONTAINERS;
   const base = podPath.child(kind);
   return items.map((item, i) => ({ container: obj(item) ?? {}, path: base.index(i), kind }));
 }

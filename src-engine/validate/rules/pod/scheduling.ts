@@ -225,6 +225,7 @@ function validateTolerations(view: PodTemplateView): FieldErrors {
 
 /** validateTopologySpreadConstraints. */
 function validateTopologySpread(view: PodTemplateView): FieldErrors {
+  if (!list(view.spec['topologySpreadConstraints'])) return [];
   const errors: FieldErrors = [];
   const constraints = (list(view.spec['topologySpreadConstraints']) ?? []).map((c) => obj(c) ?? {});
   constraints.forEach((c, i) => {

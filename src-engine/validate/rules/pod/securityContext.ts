@@ -75,6 +75,7 @@ function validatePodSecurityContext(view: PodTemplateView): FieldErrors {
   const sc = podSecurityContext(view);
   const path = view.path.child('securityContext');
   const errors: FieldErrors = [];
+  const written = obj(view.spec['securityContext']) !== undefined;
   for (let i = 0; i < POD_ID_FIELDS.length; i++) {
     const field = POD_ID_FIELDS[i] as string;
     if (sc[field] !== undefined) errors.push(...idErrors(sc[field], path.child(field)));
@@ -92,6 +93,8 @@ function validatePodSecurityContext(view: PodTemplateView): FieldErrors {
       ),
     );
   }
+  // The rest reads the securityContext's own fields: none without one (most pods).
+  if (!written) return errors;
   errors.push(...validateSysctls(list(sc['sysctls']) ?? [], path.child('sysctls'), view));
   if (present(sc['fsGroupChangePolicy']) && !FS_GROUP_POLICIES.includes(text(sc['fsGroupChangePolicy']))) {
     errors.push(notSupported(path.child('fsGroupChangePolicy'), sc['fsGroupChangePolicy'], FS_GROUP_POLICIES));
