@@ -20,7 +20,10 @@ export interface ContainerCommand {
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'busybox']);
 
 function strings(value: unknown): string[] | undefined {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
+  if (!Array.isArray(value)) return undefined;
+  // A loop rather than every(): this runs for every container of every document, mostly before it is optimised.
+  for (let i = 0; i < value.length; i++) if (typeof value[i] !== 'string') return undefined;
+  return value as string[];
 }
 
 /** basename of a program path (`/usr/bin/python3` → `python3`). */
@@ -65,7 +68,7 @@ function argvOf(container: Record<string, unknown>): { argv: string[]; commandLe
   const args = strings(container['args']) ?? [];
   // Without `command`, official images' entrypoints run args that name a program, and treat
   // args starting with `-` as options of their own program.
-  if (command.length > 0) return { argv: [...command, ...args], commandLength: command.length };
+  if (command.length > 0) return { argv: command.concat(args), commandLength: command.length };
   return { argv: args.length > 0 && !(args[0] as string).startsWith('-') ? args : [], commandLength: 0 };
 }
 
