@@ -59,10 +59,9 @@ class DropWalker {
     let out: Record<string, unknown> | undefined;
     let emptiedByDrop = false;
     const plan = dropPlan(node, this.gates);
-    // An indexed loop: it runs for every object of every document, mostly before it is optimised.
-    for (let i = 0; i < plan.length; i++) {
-      const { field: key, step } = plan[i] as FieldPlan[number];
-      if (!Object.hasOwn(value, key)) continue;
+    for (const key in value) {
+      const step = plan.get(key);
+      if (step === undefined) continue;
       if (step === ABSENT) {
         delete (out ??= { ...value })[key];
         continue;
@@ -77,10 +76,13 @@ class DropWalker {
         emptiedByDrop ||= gate.field === 'stopSignal';
         continue;
       }
+      if (!step.under) continue;
+      // Whether anything under the field can be dropped is worked out the first time a manifest has the field.
+      step.descend ??= mayDrop(step.under, this.gates);
       if (!step.descend) continue;
       this.path.push(key);
       const childInInit = node.typeName === 'PodSpec' ? key === 'initContainers' : inInit;
-      const walked = this.value(child, step.descend, childInInit);
+      const walked = this.value(child, step.under, childInInit);
       this.path.pop();
       if (walked === REMOVE) delete (out ??= { ...value })[key];
       else if (walked !== child) (out ??= { ...value })[key] = walked;
@@ -175,16 +177,18 @@ function dropImageVolumes(
 
 /**
  * What the walk does with one field of a type: remove it (a field of another version), drop it
- * when written (its gate is off), and/or look under it (something there can be dropped).
+ * when written (its gate is off), and/or look under it when something there can be dropped.
  */
-type FieldStep = typeof ABSENT | { readonly drops?: GatedField; readonly descend?: SchemaNode };
+type FieldStep = typeof ABSENT | { readonly drops?: GatedField; readonly under?: SchemaNode; descend?: boolean };
 const ABSENT = 'absent';
-type FieldPlan = readonly { readonly field: string; readonly step: FieldStep }[];
+type FieldPlan = ReadonlyMap<string, FieldStep>;
 
 /**
- * Per version and type, the fields the walk acts on (a few: the walk looks for them in each
- * object rather than going through every field of the manifest), worked out once from the schema
- * and the gates, not for every field of every document.
+ * Per version and type, the fields the walk acts on (the others, most of a manifest, are passed
+ * over with one lookup), worked out once from the schema and the gates, not for every field of
+ * every document. Whether to look under a field is settled the first time a manifest has it:
+ * settling it for every field of a pod spec at once meant walking the schema of every type a
+ * pod can hold (volume sources, affinity…) during the first document of a file.
  */
 const planCache = new Map<KubernetesVersion, Map<string, FieldPlan>>();
 
@@ -194,19 +198,26 @@ function dropPlan(node: SchemaNode, gates: FeatureGates): FieldPlan {
   if (!byType) planCache.set(gates.version, (byType = new Map()));
   let plan = byType.get(typeName);
   if (plan) return plan;
-  const steps: { field: string; step: FieldStep }[] = [];
+  const steps = new Map<string, FieldStep>();
   const properties = propertiesByName(node);
   for (const field of fieldNamesOfSomeVersion(typeName)) {
-    if (!properties.has(field)) steps.push({ field, step: ABSENT });
+    if (!properties.has(field)) steps.set(field, ABSENT);
   }
   for (const [field, property] of properties) {
     const gate = gatedField(typeName, field);
     const drops = gate && dropsWith(gate, gates) ? gate : undefined;
-    const descend = mayDrop(property, gates) ? property : undefined;
-    if (drops || descend) steps.push({ field, step: { ...(drops ? { drops } : {}), ...(descend ? { descend } : {}) } });
+    const under = holdsObjects(property) ? property : undefined;
+    if (drops || under) steps.set(field, { ...(drops ? { drops } : {}), ...(under ? { under } : {}) });
   }
   byType.set(typeName, (plan = steps));
   return plan;
+}
+
+/** An object, or a list or map of objects: a field something could be dropped under. */
+function holdsObjects(node: SchemaNode): boolean {
+  if (node.type === 'array') return node.items !== undefined && holdsObjects(node.items);
+  if (node.type === 'map') return node.values !== undefined && holdsObjects(node.values);
+  return node.type === 'object' && node.typeName !== undefined;
 }
 
 /** Per version and type: whether anything under a node of this type can be dropped. */
