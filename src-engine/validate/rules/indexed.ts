@@ -1,5 +1,5 @@
 import { ApiPath } from '../apiPath';
-import { fieldPath, int } from '../context';
+import { int } from '../context';
 import type { JobSpecView } from '../context';
 import { invalid, reportErrors, required } from '../fieldErrorList';
 import type { FieldErrors } from '../fieldErrorList';
@@ -39,7 +39,8 @@ export const indexedRules = jobSpecRule(
 function validateIndexedJob(view: JobSpecView): { readonly indexed: FieldErrors; readonly perIndex: FieldErrors } {
   const indexed: FieldErrors = [];
   const perIndex: FieldErrors = [];
-  const path = ApiPath.root(view.path, fieldPath(view.path));
+  // view.path as the API prints it, known without formatting it for every document.
+  const path = ApiPath.root(view.path, view.inCronJob ? 'spec.jobTemplate.spec' : 'spec');
   const spec = view.spec;
   const mode = spec['completionMode'];
   const perIndexLimit = int(spec['backoffLimitPerIndex']);

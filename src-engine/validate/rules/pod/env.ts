@@ -61,12 +61,20 @@ function envVarNameErrors(name: string, view: PodTemplateView): string[] {
 
 /** ValidateEnv. */
 function validateEnv(env: unknown, path: ApiPath, view: PodTemplateView): FieldErrors {
+  const items = list(env);
+  if (!items) return [];
   const errors: FieldErrors = [];
-  objectItems(env, path).forEach(({ item: ev, path: at }) => {
+  const nameErrors = (value: string): string[] => envVarNameErrors(value, view);
+  // An indexed loop that makes paths only for a finding: every env var of every document comes
+  // through here, mostly before it is optimised.
+  for (let i = 0; i < items.length; i++) {
+    const ev = obj(items[i]) ?? {};
     const name = text(ev['name']);
-    errors.push(...requiredValid(name, at.child('name'), (value) => envVarNameErrors(value, view)));
-    errors.push(...validateEnvVarValueFrom(ev, at.child('valueFrom'), view));
-  });
+    if (name === '' || nameErrors(name).length > 0) {
+      errors.push(...requiredValid(name, path.index(i).child('name'), nameErrors));
+    }
+    if (obj(ev['valueFrom'])) errors.push(...validateEnvVarValueFrom(ev, path.index(i).child('valueFrom'), view));
+  }
   return errors;
 }
 
