@@ -89,9 +89,17 @@ export function settingsFromInitialization(options: unknown): Settings {
 
 /** A key that changes whenever the findings would: the rules and the version that judges. */
 export function rulesKey(settings: Settings): string {
-  const ids = Object.keys(settings.rules).sort();
-  return `${settings.judged.version}|${ids.map((id) => `${id}=${settings.rules[id] ?? ''}`).join(',')}`;
+  let key = rulesKeys.get(settings);
+  if (key === undefined) {
+    const ids = Object.keys(settings.rules).sort();
+    key = `${settings.judged.version}|${ids.map((id) => `${id}=${settings.rules[id] ?? ''}`).join(',')}`;
+    rulesKeys.set(settings, key);
+  }
+  return key;
 }
+
+/** Each settings object's key, made once: every document of a file asks for it (settings are replaced, never changed). */
+const rulesKeys = new WeakMap<Settings, string>();
 
 function systemTimeZone(): string {
   try {
