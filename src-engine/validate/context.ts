@@ -90,6 +90,9 @@ export class FindingCollector {
    * repeats. Only documents with aliases have one.
    */
   private atAnchor: Map<string, { readonly index: number; repeats: number }> | undefined;
+  /** `spec` and `metadata` when they are objects: read once, as rules ask for them many times a document. */
+  readonly spec: Record<string, unknown> | undefined;
+  readonly metadata: Record<string, unknown> | undefined;
 
   constructor(
     readonly doc: ManifestDocument,
@@ -103,10 +106,6 @@ export class FindingCollector {
     this.spec = obj(root['spec']);
     this.metadata = obj(root['metadata']);
   }
-
-  /** `spec` and `metadata` when they are objects: read once, as rules ask for them many times a document. */
-  readonly spec: Record<string, unknown> | undefined;
-  readonly metadata: Record<string, unknown> | undefined;
 
   enabled(rule: string): boolean {
     return this.levelOf(rule) !== 'off';
