@@ -70,7 +70,12 @@ export async function startServer(options: StartOptions = {}): Promise<LspSessio
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const reader = new StreamMessageReader(child.stdout!);
+  // No partial-message timer: when a server dies in the middle of a message (killed, as the
+  // fault tests do), vscode-jsonrpc re-arms that timer for good, even after dispose, and the test
+  // process never exits.
+  reader.partialMessageTimeout = 0;
+  const connection = createProtocolConnection(reader, new StreamMessageWriter(child.stdin!));
   const session: LspSession = {
     connection,
     process: child,
