@@ -72,7 +72,10 @@ function readIfPresent(file: string): Buffer | undefined {
   }
 }
 
-/** saveCache writes the session's compiled code (atomically) and removes caches of other builds. */
+/**
+ * saveCache writes the session's compiled code (atomically) and removes caches of other builds,
+ * and the staging file of a write that did not finish (a server killed while writing).
+ */
 function saveCache(script: vm.Script, cacheFile: string, usedBytes: number): void {
   try {
     const data = script.createCachedData();
@@ -83,7 +86,7 @@ function saveCache(script: vm.Script, cacheFile: string, usedBytes: number): voi
     fs.writeFileSync(staging, data);
     fs.renameSync(staging, cacheFile);
     for (const name of fs.readdirSync(dir)) {
-      if (/^server-.*\.v8cache$/.test(name) && name !== path.basename(cacheFile)) {
+      if (/^server-.*\.v8cache(?:\.\d+\.tmp)?$/.test(name) && name !== path.basename(cacheFile)) {
         fs.rmSync(path.join(dir, name), { force: true });
       }
     }

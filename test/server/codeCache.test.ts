@@ -112,6 +112,26 @@ describe('language server code cache', () => {
     assert.notEqual(after[0], before);
   });
 
+  it('a server killed mid-session leaves no cache, and the next one starts without it and writes one', async () => {
+    const dir = path.join(work, 'killed');
+    fs.mkdirSync(dir, { recursive: true });
+    // What a write cut short by a kill leaves behind.
+    fs.writeFileSync(path.join(dir, 'server-0123456789abcdef-v20.0.0.v8cache.4242.tmp'), 'half a cache');
+    const server = await startServer({ codeCacheDir: dir });
+    await openDocument(server, URI, TEXT);
+    await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } });
+    const gone = new Promise((resolve) => server.process.once('exit', resolve));
+    server.process.kill('SIGKILL');
+    await gone;
+    server.connection.dispose();
+    assert.deepEqual(cacheFiles(dir), []);
+    const next = await session({ codeCacheDir: dir });
+    assert.equal(next.codeCache, 'none');
+    assert.deepEqual(next.diagnostics, reference);
+    assert.deepEqual(fs.readdirSync(dir).length, 1, `left in the cache directory: ${fs.readdirSync(dir).join(', ')}`);
+    assert.equal(cacheFiles(dir).length, 1);
+  });
+
   it('starts and answers when the cache directory cannot be written', async () => {
     const blocked = path.join(work, 'a-file');
     fs.writeFileSync(blocked, 'in the way');
